@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:kb`: how well the retriever answers the development set
+ * (tests/eval/questions.jsonl), beside two baselines measured in the same run: keyword-only BM25
+ * (MiniSearch over each topic's text and questions) and the nearest single example question by
+ * character n-gram similarity. Prints per language and overall: top-1 accuracy, MRR@5,
+ * out-of-scope abstention, false abstentions, latency, index build time and memory.
+ *
+ *   npm run bench:kb              the report
+ *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set
+ *   npm run bench:kb -- --json    one JSON object instead of tables
+ *   npm run bench:kb -- --errors  lists the questions answered wrongly
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { LANGS, type Lang } from '../src/core/lang.js';
+import { foldText } from '../src/core/normalize.js';
+import { loadKnowledgeBase } from '../src/knowledge/load.js';
+import { KnowledgeRetriever, type RetrieverSettings } from '../src/knowledge/retriever.js';
+import { PATHS, ROOT } from '../src/server/app.js';
+
+interface EvalQuestion {
+  q: string;
+  lang: Lang;
+  id: string | null;
+  country?: string;
+}
+
+interface Outcome {
+  lang: Lang;
+  expected: string | null;
+  got: string | null;
+  ranked: string[];
+  ms: number;
+}
+
+const { values: args } = parseArgs({ options: { tune: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' } } });
+
+const questions: EvalQuestion[] = readFileSync(join(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as EvalQuestion);
+
+const kb = loadKnowledgeBase(PATHS.knowledge);
+const t0 = performance.now();
+const retriever = KnowledgeRetriever.build(kb);
+const buildMs = performance.now() - t0;
+const inScope = questions.filter((q) => q.id === null || kb.entries.has(q.id));
+
+async function runRetriever(r: KnowledgeRetriever): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const q of inScope) {
+    const start = performance.now();
+    const res = await r.retrieve({ text: q.q, lang: q.lang, country: q.country });
+    out.push({ lang: q.lang, expected: q.id, got: res.id, ranked: res.ranked.map((x) => x.id), ms: performance.now() - start });
+  }
+  return out;
+}
+
+function bm25Baseline(): Outcome[] {
+  const docs = [...kb.entries].map(([id, byLang]) => ({
+    id,
+    text: [...byLang.values()].map((e) => [e.title, e.short, e.details, ...e.questions].join(' ')).join(' '),
+  }));
+  const search = new MiniSearch({ fields: ['text'], idField: 'id', processTerm: (t) => foldText(t) || null, tokenize: (s) => foldText(s).split(' ') });
+  search.addAll(docs);
+  return inScope.map((q) => {
+    const start = performance.now();
+    const hits = search.search(q.q, { fuzzy: 0.2, prefix: true });
+    return { lang: q.lang, expected: q.id, got: hits[0]?.id ?? null, ranked: hits.slice(0, 5).map((h) => h.id as string), ms: performance.now() - start };
+  });
+}
+
+function grams(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of foldText(text).split(' ')) {
+    const p = `_${w}_`;
+    for (let i = 0; i + 3 <= p.length; i++) m.set(p.slice(i, i + 3), (m.get(p.slice(i, i + 3)) ?? 0) + 1);
+  }
+  return m;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    na += v * v;
+    d += v * (b.get(k) ?? 0);
+  }
+  for (const v of b.values()) nb += v * v;
+  return d / (Math.sqrt(na * nb) || 1);
+}
+
+function nearestExampleBaseline(threshold: number): Outcome[] {
+  const examples = [...kb.entries].flatMap(([id, byLang]) => [...byLang.values()].flatMap((e) => e.questions.map((q) => ({ id, g: grams(q) }))));
+  return inScope.map((q) => {
+    const start = performance.now();
+    const g = grams(q.q);
+    const best = new Map<string, number>();
+    for (const e of examples) best.set(e.id, Math.max(best.get(e.id) ?? 0, cosine(g, e.g)));
+    const ranked = [...best].sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    return { lang: q.lang, expected: q.id, got: top && top[1] >= threshold ? top[0] : null, ranked: ranked.slice(0, 5).map((r) => r[0]), ms: performance.now() - start };
+  });
+}
+
+interface Summary {
+  n: number;
+  top1: number;
+  mrr5: number;
+  oosN: number;
+  oosAbstained: number;
+  falseAbstentions: number;
+  p50: number;
+  p95: number;
+}
+
+function summarize(outcomes: Outcome[]): Summary {
+  const ins = outcomes.filter((o) => o.expected !== null);
+  const oos = outcomes.filter((o) => o.expected === null);
+  const mrr = ins.reduce((s, o) => {
+    const r = o.ranked.indexOf(o.expected!);
+    return s + (r >= 0 ? 1 / (r + 1) : 0);
+  }, 0);
+  const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const pct = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0;
+  return {
+    n: ins.length,
+    top1: ins.filter((o) => o.got === o.expected).length / (ins.length || 1),
+    mrr5: mrr / (ins.length || 1),
+    oosN: oos.length,
+    oosAbstained: oos.filter((o) => o.got === null).length / (oos.length || 1),
+    falseAbstentions: ins.filter((o) => o.got === null).length / (ins.length || 1),
+    p50: pct(0.5),
+    p95: pct(0.95),
+  };
+}
+
+function byLang(outcomes: Outcome[]): Record<string, Summary> {
+  const out: Record<string, Summary> = {};
+  for (const lang of LANGS) out[lang] = summarize(outcomes.filter((o) => o.lang === lang));
+  out.all = summarize(outcomes);
+  return out;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function tune(): Promise<void> {
+  let best: { s: RetrieverSettings; score: number; top1: number; oos: number } | undefined;
+  for (const classifierWeight of [0.4, 0.5, 0.6, 0.7, 0.8, 1]) {
+    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
+      const settings = { ...retriever.settings, classifierWeight, nearestWeight: 1 - classifierWeight, threshold };
+      Object.assign(retriever.settings, settings);
+      const s = summarize(await runRetriever(retriever));
+      const score = s.top1 + 0.5 * s.oosAbstained;
+      if (!best || score > best.score) best = { s: { ...settings }, score, top1: s.top1, oos: s.oosAbstained };
+      console.log(`classifier ${classifierWeight} threshold ${threshold}: top-1 ${pct(s.top1)} oos ${pct(s.oosAbstained)}`);
+    }
+  }
+  console.log('best:', best);
+}
+
+async function main(): Promise<void> {
+  if (args.tune) return tune();
+  const ours = await runRetriever(retriever);
+  const results = { wegweiser: byLang(ours), bm25: byLang(bm25Baseline()), nearestExample: byLang(nearestExampleBaseline(0.3)) };
+  const rss = process.memoryUsage().rss / 1048576;
+  const skipped = questions.length - inScope.length;
+  if (args.json) {
+    console.log(JSON.stringify({ questions: inScope.length, skipped, buildMs: Math.round(buildMs), rssMb: Math.round(rss), results }));
+    return;
+  }
+  console.log(`knowledge bench: ${inScope.length} questions (${skipped} skipped: topic missing), ${kb.entries.size} topics`);
+  console.log(`index build ${buildMs.toFixed(0)} ms, RSS ${rss.toFixed(0)} MB\n`);
+  console.log('lang  n    | wegweiser top-1  MRR@5  oos-abst  false-abst  p50ms  p95ms | bm25 top-1  oos | nearest-ex top-1  oos');
+  for (const lang of [...LANGS, 'all']) {
+    const w = results.wegweiser[lang]!;
+    const b = results.bm25[lang]!;
+    const n = results.nearestExample[lang]!;
+    console.log(
+      `${lang.padEnd(5)} ${String(w.n).padEnd(4)} | ${pct(w.top1).padStart(15)} ${w.mrr5.toFixed(3).padStart(6)} ${pct(w.oosAbstained).padStart(9)} ${pct(w.falseAbstentions).padStart(11)} ${w.p50.toFixed(2).padStart(6)} ${w.p95.toFixed(2).padStart(6)} | ${pct(b.top1).padStart(10)} ${pct(b.oosAbstained).padStart(5)} | ${pct(n.top1).padStart(16)} ${pct(n.oosAbstained).padStart(5)}`,
+    );
+  }
+  if (args.errors) {
+    console.log('\nwrong answers:');
+    inScope.forEach((q, i) => {
+      const o = ours[i]!;
+      if (o.got !== o.expected) console.log(`${q.lang} ${JSON.stringify(q.q)} expected ${q.id} got ${o.got} (ranked ${o.ranked.slice(0, 3).join(', ')})`);
+    });
+  }
+}
+
+await main();

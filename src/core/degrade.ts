@@ -1,0 +1,37 @@
+/**
+ * Options on channels without buttons: shown as a numbered list, and a reply of "2" (or the
+ * option's words) maps back to the second option. Done once, here, for every channel.
+ */
+import type { Option, Outbound } from './messages.js';
+import { foldText } from './normalize.js';
+
+export interface ChannelCapabilities {
+  /** The channel can show tappable options (buttons, quick replies, suggested actions). */
+  buttons: boolean;
+}
+
+export function numberedList(options: readonly Option[]): string {
+  return options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+}
+
+/** Options become text with a numbered list where the channel has no buttons; nothing is dropped. */
+export function degrade(outbox: readonly Outbound[], caps: ChannelCapabilities): Outbound[] {
+  if (caps.buttons) return [...outbox];
+  return outbox.map((m): Outbound =>
+    m.kind === 'options' ? { kind: 'text', text: `${m.text}\n\n${numberedList(m.options)}` } : m,
+  );
+}
+
+const DIGITS = /^[\s(]*(\d{1,2})[\s.)]*$/;
+
+/**
+ * The option a typed reply means: its number ("2", "2.", "(2)", "٢"), or its label typed out
+ * (accents and case ignored). Undefined when the text is something else, such as a question.
+ */
+export function matchOption(text: string, options: readonly Option[]): Option | undefined {
+  const folded = foldText(text);
+  const digits = DIGITS.exec(folded);
+  if (digits) return options[Number(digits[1]) - 1];
+  if (!folded) return undefined;
+  return options.find((o) => foldText(o.label) === folded);
+}

@@ -1,0 +1,47 @@
+/**
+ * The messages the engine understands and produces. Every channel turns its own updates into an
+ * `Inbound` and renders `Outbound` messages with what it can show; no field belongs to one channel.
+ */
+import type { Lang } from './lang.js';
+
+export type CommandName = 'start' | 'menu' | 'language' | 'human' | 'delete' | 'stop';
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'menu', 'language', 'human', 'delete', 'stop'];
+
+export type Inbound =
+  | { kind: 'text'; text: string }
+  /** A button the person pressed; `id` is the option id we rendered. */
+  | { kind: 'choice'; id: string; label?: string }
+  | { kind: 'location'; lat: number; lon: number; label?: string }
+  | { kind: 'command'; name: CommandName };
+
+export interface Option {
+  id: string;
+  label: string;
+}
+
+export interface SourceLink {
+  label: string;
+  url: string;
+}
+
+export type Outbound =
+  | { kind: 'text'; text: string }
+  | { kind: 'options'; text: string; options: Option[] }
+  | { kind: 'locationRequest'; text: string; buttonLabel: string }
+  | { kind: 'link'; text: string; url: string }
+  | { kind: 'card'; title: string; text: string; links: SourceLink[]; footer?: string }
+  | { kind: 'handoffNotice'; text: string };
+
+/** What the channel tells us about the person before the engine knows them. */
+export interface ChannelHints {
+  /** A locale such as "fr-FR" (Telegram's language_code, the browser's language). */
+  locale?: string;
+  /** ISO 3166 alpha-2, e.g. from the phone number's country code. */
+  country?: string;
+}
+
+/** Side effects the caller carries out after a turn; the engine itself sends and stores nothing. */
+export type Effect =
+  | { kind: 'deleteData' }
+  | { kind: 'optOut' }
+  | { kind: 'languageChanged'; lang: Lang };

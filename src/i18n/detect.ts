@@ -1,0 +1,44 @@
+/**
+ * Guesses the language of a first message: greetings first (detectors miss "bonjour", "salam",
+ * "مرحبا"), then the script (Urdu's own letters), then franc's trigram model on longer text.
+ * Undefined when unsure: the caller then falls back to English and the person can switch.
+ */
+import { franc } from 'franc';
+import type { Lang } from '../core/lang.js';
+import { LANGS } from '../core/lang.js';
+import { foldText } from '../core/normalize.js';
+import type { VocabularySource } from '../core/vocabulary.js';
+
+/** franc's ISO 639-3 codes for our languages (Croatian and Bosnian read as Serbian Latin). */
+const FRANC_TO_LANG: Record<string, Lang> = {
+  eng: 'en', fra: 'fr', arb: 'ar', deu: 'de', urd: 'ur', ind: 'id', zlm: 'id', als: 'sq', srp: 'sr', hrv: 'sr', bos: 'sr', spa: 'es',
+};
+
+const URDU_LETTERS = /[ٹڈڑںےۓھہۃ]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+
+export function createLanguageDetector(vocabulary: Record<Lang, VocabularySource>): (text: string) => Lang | undefined {
+  const greetingLang = new Map<string, Lang | null>();
+  for (const lang of LANGS) {
+    for (const g of vocabulary[lang].greetings) {
+      const w = foldText(g);
+      const seen = greetingLang.get(w);
+      greetingLang.set(w, seen === undefined || seen === lang ? lang : null); // null: shared, says nothing
+    }
+  }
+  const only = Object.keys(FRANC_TO_LANG);
+  return (text: string) => {
+    const folded = foldText(text);
+    if (!folded) return undefined;
+    const whole = greetingLang.get(folded);
+    if (whole) return whole;
+    if (ARABIC_SCRIPT.test(text)) return URDU_LETTERS.test(text) ? 'ur' : 'ar';
+    const words = folded.split(' ');
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const lead = greetingLang.get(words.slice(0, n).join(' '));
+      if (lead) return lead;
+    }
+    const guess = franc(text, { only, minLength: 12 });
+    return FRANC_TO_LANG[guess];
+  };
+}

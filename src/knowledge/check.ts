@@ -1,0 +1,56 @@
+/**
+ * `npm run kb:check`: what makes the knowledge base fit to answer people. Errors block (and fail
+ * `npm test`); warnings say what needs a look soon (a review older than 12 months).
+ */
+import { CORE_LANGS, LANGS } from '../core/lang.js';
+import { foldText } from '../core/normalize.js';
+import { MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS } from './entry.js';
+import { readKnowledgeBase } from './load.js';
+
+export interface CheckReport {
+  errors: string[];
+  warnings: string[];
+  topics: number;
+  files: number;
+  questions: number;
+}
+
+const REVIEW_MAX_AGE_DAYS = 365;
+
+export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
+  const { kb, problems } = readKnowledgeBase(dir);
+  const errors = [...problems];
+  const warnings: string[] = [];
+  const questionOwner = new Map<string, string>();
+  let files = 0;
+  let questions = 0;
+  for (const topic of kb.topics) {
+    const byLang = kb.entries.get(topic.id);
+    for (const lang of CORE_LANGS) if (!byLang?.has(lang)) errors.push(`knowledge/${topic.id}: no ${lang}.md (every topic needs ${CORE_LANGS.join(', ')})`);
+    for (const lang of LANGS) if (!byLang?.has(lang) && !CORE_LANGS.includes(lang)) errors.push(`knowledge/${topic.id}: no ${lang}.md (at least the short answer and questions)`);
+  }
+  const known = new Set(kb.topics.map((t) => t.id));
+  for (const [id, byLang] of kb.entries) {
+    if (!known.has(id)) warnings.push(`knowledge/${id}: not in knowledge/topics.yaml`);
+    for (const entry of byLang.values()) {
+      files += 1;
+      questions += entry.questions.length;
+      const length = [...entry.short].length;
+      if (!length) errors.push(`${entry.file}: no short answer`);
+      if (length > SHORT_ANSWER_MAX_CHARS) errors.push(`${entry.file}: the short answer has ${length} characters (at most ${SHORT_ANSWER_MAX_CHARS}, one WhatsApp message)`);
+      if (CORE_LANGS.includes(entry.lang) && !entry.details) errors.push(`${entry.file}: a full entry needs details after <!-- more -->`);
+      if (entry.questions.length < MIN_QUESTIONS) errors.push(`${entry.file}: ${entry.questions.length} example questions (at least ${MIN_QUESTIONS})`);
+      if (/\]\((https?:|www\.)/.test(entry.short + entry.details)) errors.push(`${entry.file}: a Markdown link; chat text shows a URL alone on its line`);
+      const age = (now.getTime() - Date.parse(entry.reviewed)) / 86_400_000;
+      if (age > REVIEW_MAX_AGE_DAYS) warnings.push(`${entry.file}: reviewed ${entry.reviewed}, more than 12 months ago`);
+      if (age < -1) errors.push(`${entry.file}: reviewed ${entry.reviewed} is in the future`);
+      for (const q of entry.questions) {
+        const key = foldText(q);
+        const owner = questionOwner.get(key);
+        if (owner && owner !== id) errors.push(`${entry.file}: question "${q}" is also in ${owner}`);
+        questionOwner.set(key, id);
+      }
+    }
+  }
+  return { errors, warnings, topics: kb.entries.size, files, questions };
+}

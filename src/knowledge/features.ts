@@ -1,0 +1,46 @@
+/**
+ * Turns text into the sparse features the retriever scores: folded words, Snowball stems where a
+ * stemmer exists for the language, word pairs, and character n-grams inside words (they survive
+ * typos, missing accents, Arabizi and mixed scripts). Language-agnostic apart from the stemmer.
+ */
+import snowball from 'snowball-stemmers';
+import type { Lang } from '../core/lang.js';
+import { foldText } from '../core/normalize.js';
+
+const STEMMER_NAMES: Partial<Record<Lang, string>> = { en: 'english', fr: 'french', de: 'german', es: 'spanish', ar: 'arabic' };
+const stemmers = new Map<Lang, { stem(word: string): string }>();
+for (const [lang, name] of Object.entries(STEMMER_NAMES)) stemmers.set(lang as Lang, snowball.newStemmer(name));
+
+export type Features = Map<string, number>;
+
+export function tokens(text: string): string[] {
+  return foldText(text).split(' ').filter((t) => t.length > 0);
+}
+
+function add(features: Features, key: string, weight = 1): void {
+  features.set(key, (features.get(key) ?? 0) + weight);
+}
+
+/** Features of a text; `langs` choose the stemmers (a question may mix languages). */
+export function extractFeatures(text: string, langs: readonly Lang[]): Features {
+  const features: Features = new Map();
+  const words = tokens(text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    add(features, `w:${w}`);
+    for (const lang of langs) {
+      const stemmer = stemmers.get(lang);
+      if (stemmer && w.length > 3) {
+        const s = stemmer.stem(w);
+        if (s !== w) add(features, `s:${s}`);
+      }
+    }
+    if (i > 0) add(features, `b:${words[i - 1]}_${w}`);
+    const padded = `_${w}_`;
+    for (let n = 3; n <= 5; n++) {
+      if (padded.length < n) continue;
+      for (let j = 0; j + n <= padded.length; j++) add(features, `c:${padded.slice(j, j + n)}`, 0.5);
+    }
+  }
+  return features;
+}

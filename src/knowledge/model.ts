@@ -1,0 +1,143 @@
+/**
+ * The retriever's learned part, trained on the knowledge base itself at index build: TF-IDF
+ * vectors of the example questions and titles of every language, a softmax classifier over the
+ * topics plus an out-of-scope class, and the nearest example of each topic. Plain typed arrays,
+ * no dependency: the whole model trains in about a second on 2 cores and is deterministic.
+ */
+import type { Features } from './features.js';
+
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export interface TrainingExample {
+  features: Features;
+  label: number;
+  weight: number;
+}
+
+export class Vocabulary {
+  readonly index = new Map<string, number>();
+  idf = new Float32Array(0);
+
+  /** Builds the vocabulary and inverse document frequencies from the training examples. */
+  fit(examples: readonly Features[]): void {
+    const df: number[] = [];
+    for (const f of examples) {
+      for (const key of f.keys()) {
+        let i = this.index.get(key);
+        if (i === undefined) {
+          i = this.index.size;
+          this.index.set(key, i);
+          df.push(0);
+        }
+        df[i]! += 1;
+      }
+    }
+    const n = examples.length;
+    this.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
+  }
+
+  /** Sublinear TF-IDF, L2-normalised; features never seen in training are dropped. */
+  vectorize(features: Features): { vector: SparseVector; known: number; total: number } {
+    const idx: number[] = [];
+    const val: number[] = [];
+    let known = 0;
+    let norm = 0;
+    for (const [key, tf] of features) {
+      const i = this.index.get(key);
+      if (i === undefined) continue;
+      known += 1;
+      const v = (1 + Math.log(tf)) * this.idf[i]!;
+      idx.push(i);
+      val.push(v);
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm) || 1;
+    return { vector: { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v / norm) }, known, total: features.size };
+  }
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  // Both sorted by index would allow a merge; vectors are short, so a map lookup is simpler.
+  let sum = 0;
+  const small = a.idx.length < b.idx.length ? a : b;
+  const large = small === a ? b : a;
+  const lookup = new Map<number, number>();
+  for (let i = 0; i < large.idx.length; i++) lookup.set(large.idx[i]!, large.val[i]!);
+  for (let i = 0; i < small.idx.length; i++) sum += small.val[i]! * (lookup.get(small.idx[i]!) ?? 0);
+  return sum;
+}
+
+/** Multinomial logistic regression trained with AdaGrad; weights stored class-major. */
+export class SoftmaxClassifier {
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+
+  constructor(
+    readonly classes: number,
+    readonly dims: number,
+  ) {
+    this.weights = new Float32Array(classes * dims);
+    this.bias = new Float32Array(classes);
+  }
+
+  train(data: readonly { vector: SparseVector; label: number; weight: number }[], opts: { epochs: number; rate: number; l2: number; seed: number }): void {
+    const { classes, dims, weights, bias } = this;
+    const g2 = new Float32Array(classes * dims).fill(1e-8);
+    const g2b = new Float32Array(classes).fill(1e-8);
+    const order = data.map((_, i) => i);
+    let seed = opts.seed;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const probs = new Float32Array(classes);
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const k of order) {
+        const { vector, label, weight } = data[k]!;
+        this.predictInto(vector, probs);
+        for (let c = 0; c < classes; c++) {
+          const grad = (probs[c]! - (c === label ? 1 : 0)) * weight;
+          if (Math.abs(grad) < 1e-4) continue;
+          const base = c * dims;
+          for (let t = 0; t < vector.idx.length; t++) {
+            const w = base + vector.idx[t]!;
+            const g = grad * vector.val[t]! + opts.l2 * weights[w]!;
+            g2[w]! += g * g;
+            weights[w]! -= (opts.rate * g) / Math.sqrt(g2[w]!);
+          }
+          g2b[c]! += grad * grad;
+          bias[c]! -= (opts.rate * grad) / Math.sqrt(g2b[c]!);
+        }
+      }
+    }
+  }
+
+  predictInto(vector: SparseVector, out: Float32Array): void {
+    const { classes, dims, weights, bias } = this;
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      let z = bias[c]!;
+      const base = c * dims;
+      for (let t = 0; t < vector.idx.length; t++) z += weights[base + vector.idx[t]!]! * vector.val[t]!;
+      out[c] = z;
+      if (z > max) max = z;
+    }
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = Math.exp(out[c]! - max);
+      out[c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < classes; c++) out[c]! /= sum;
+  }
+
+  predict(vector: SparseVector): Float32Array {
+    const out = new Float32Array(this.classes);
+    this.predictInto(vector, out);
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The one place that wires everything: texts, flows, storage, the engine's actions, the
+ * conversation service, and the HTTP server with the channels. Nothing else creates services.
+ */
+import { resolve } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { unavailableActions, type Actions } from '../core/actions.js';
+import { Conversations } from '../core/conversations.js';
+import type { EngineDeps } from '../core/engine.js';
+import { createKeyedLock } from '../core/keyed-lock.js';
+import { LANGS } from '../core/lang.js';
+import { buildVocabulary } from '../core/vocabulary.js';
+import { loadFlows } from '../flows/loader.js';
+import { createLanguageDetector } from '../i18n/detect.js';
+import { createTexts, loadLocales, type Texts } from '../i18n/index.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import type { Storage } from '../storage/types.js';
+import { CHANNELS } from '../channels/registry.js';
+import type { Config } from './config.js';
+import { createMetrics, type Metrics } from './metrics.js';
+
+/** The project's own folders, found from this file so that any working directory works. */
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const PATHS = {
+  flows: resolve(ROOT, 'flows'),
+  locales: resolve(ROOT, 'locales'),
+  knowledge: resolve(ROOT, 'knowledge'),
+};
+
+export interface Core {
+  config: Config;
+  texts: Texts;
+  engine: EngineDeps;
+  storage: Storage;
+  conversations: Conversations;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export interface CoreOptions {
+  /** 'memory' keeps conversations in memory (the terminal chat); default: DATABASE_URL. */
+  storage?: 'memory' | 'database';
+  now?: () => Date;
+  actions?: (texts: Texts) => Actions;
+}
+
+export async function createCore(config: Config, log: Logger, opts: CoreOptions = {}): Promise<Core> {
+  const locales = loadLocales(PATHS.locales);
+  const texts = createTexts(locales);
+  const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
+  const storage = opts.storage === 'memory' ? createMemoryStorage() : await openStorage(config);
+  const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
+  const engine: EngineDeps = {
+    flows,
+    t: texts.t,
+    vocabulary: buildVocabulary(vocabularySources),
+    actions: opts.actions?.(texts) ?? unavailableActions(texts.t),
+    detectLanguage: createLanguageDetector(locales.vocabulary),
+    now: opts.now ?? (() => new Date()),
+    sessionTtlMs: config.sessionTtlMs,
+    privacyUrl: `${config.publicBaseUrl}/privacy`,
+  };
+  const metrics = createMetrics();
+  const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
+  return { config, texts, engine, storage, conversations, metrics, log };
+}
+
+async function openStorage(config: Config): Promise<Storage> {
+  if (config.databaseUrl.startsWith('sqlite:')) return openSqliteStorage(config.databaseUrl.slice('sqlite:'.length));
+  throw new Error('DATABASE_URL: PostgreSQL storage is not built yet; leave DATABASE_URL unset for the embedded SQLite default');
+}
+
+/** The HTTP server: health, metrics, and every channel whose credentials are configured. */
+export async function createServer(core: Core): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: core.log as FastifyBaseLogger, bodyLimit: 256 * 1024, disableRequestLogging: true, trustProxy: true });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_req, reply) => {
+    reply.type(core.metrics.registry.contentType);
+    return core.metrics.registry.metrics();
+  });
+  app.get('/', async (_req, reply) => {
+    reply.type('text/html; charset=utf-8');
+    return '<!doctype html><meta charset="utf-8"><title>Wegweiser</title><h1>Wegweiser</h1><p>The assistant is running. The web chat page is not built yet.</p>';
+  });
+  for (const channel of CHANNELS) {
+    const missing = channel.missingConfig(core.config);
+    if (missing.length) {
+      core.log.info({ channel: channel.name, missing }, `channel ${channel.name} is off: set ${missing.join(', ')} to switch it on`);
+      continue;
+    }
+    await channel.register(app, core);
+    core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
+  }
+  return app;
+}

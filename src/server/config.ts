@@ -1,0 +1,61 @@
+/**
+ * Configuration from the environment, validated at start-up. Everything is optional: with nothing
+ * set, Wegweiser runs with embedded defaults (SQLite under ./data, the default retriever, no
+ * channel accounts). A wrong value stops the start with what to fix.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { WegweiserError } from '../core/errors.js';
+
+const optional = z.string().trim().min(1).optional().catch(undefined);
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'PUBLIC_BASE_URL must be a URL such as https://chat.example.org' }).optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with sqlite: or postgres://').optional(),
+  ),
+  REDIS_URL: optional,
+  SESSION_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(24)),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  EMBEDDING_MODEL_DIR: optional,
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_WHATSAPP_FROM: optional,
+  TELEGRAM_BOT_TOKEN: optional,
+  TELEGRAM_WEBHOOK_SECRET: optional,
+  TELEGRAM_API_ROOT: optional,
+  TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['webhook', 'polling']).default('webhook')),
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: optional,
+  MicrosoftAppTenantId: optional,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  /** The URL the world reaches this server at (Twilio signs requests against it). */
+  publicBaseUrl: string;
+  /** Where the embedded database lives, or the PostgreSQL URL. */
+  databaseUrl: string;
+  sessionTtlMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new WegweiserError('CONFIG_INVALID', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    ...e,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${resolve(e.DATA_DIR, 'wegweiser.sqlite')}`,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+  };
+}

@@ -1,0 +1,30 @@
+/** `npm start`: the server with embedded defaults, shut down gracefully on SIGINT/SIGTERM. */
+import { WegweiserError } from '../core/errors.js';
+import { createCore, createServer } from './app.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const core = await createCore(config, log);
+  const app = await createServer(core);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  log.info({ url: config.publicBaseUrl }, `Wegweiser is listening on port ${config.PORT}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await core.storage.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof WegweiserError ? err.message : err);
+  process.exit(1);
+});

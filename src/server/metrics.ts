@@ -1,0 +1,23 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of this process: Node's defaults plus turns by channel and outcome. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const turns = new Counter({ name: 'wegweiser_turns_total', help: 'Conversation turns handled', labelNames: ['channel', 'outcome'], registers: [registry] });
+  const turnSeconds = new Histogram({
+    name: 'wegweiser_turn_seconds',
+    help: 'Time to handle one turn',
+    labelNames: ['channel'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  return {
+    registry,
+    observeTurn(channel: string, seconds: number, outcome: 'ok' | 'error') {
+      turns.inc({ channel, outcome });
+      turnSeconds.observe({ channel }, seconds);
+    },
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

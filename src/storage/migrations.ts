@@ -1,0 +1,14 @@
+import type { Migration } from './sqlite.js';
+
+/** The schema, in order. Never edit a released migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversations',
+    sql: `CREATE TABLE conversations (
+      id TEXT PRIMARY KEY,
+      state TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+  },
+];

@@ -1,0 +1,79 @@
+/**
+ * The conversation service on the real SQLite store: turns of one person are serialized (no lost
+ * update), a failing turn apologises and keeps the previous state, delete my data removes the row,
+ * and the log never holds message text or the person's id.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { unavailableActions } from '../src/core/actions.js';
+import { conversationId } from '../src/core/conversations.js';
+import type { SqliteDatabase } from '../src/storage/sqlite.js';
+import { createTestCore, type TestCore } from './support/test-core.js';
+
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.storage.close();
+  core = undefined;
+});
+
+const person = { channel: 'whatsapp', user: '+233201234567' };
+
+describe('conversations on SQLite', () => {
+  it('serializes 30 concurrent messages of one person: every turn is counted, none lost', async () => {
+    core = await createTestCore({ storage: 'database' });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => core!.conversations.receive(person, { kind: 'text', text: String((i % 3) + 1) })),
+    );
+    expect(replies.every((r) => r.outbox.length > 0)).toBe(true);
+    const state = await core.storage.conversations.load(conversationId(person));
+    expect(state?.turns).toBe(31);
+  });
+
+  it('keeps state across a reopened database (WAL file on disk)', async () => {
+    core = await createTestCore({ storage: 'database' });
+    await core.conversations.receive(person, { kind: 'text', text: 'bonjour' });
+    await core.conversations.receive(person, { kind: 'text', text: '1' });
+    await core.storage.close();
+    const again = await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } });
+    core = again;
+    const state = await again.storage.conversations.load(conversationId(person));
+    expect(state).toMatchObject({ lang: 'fr', at: { flow: 'regular', step: 'menu' }, turns: 2 });
+    const db = (again.storage as unknown as { db: SqliteDatabase }).db;
+    expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+  });
+
+  it('deletes every row of the person after a confirmed delete my data', async () => {
+    core = await createTestCore({ storage: 'database' });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    await core.conversations.receive(person, { kind: 'command', name: 'delete' });
+    const { effects } = await core.conversations.receive(person, { kind: 'text', text: 'yes' });
+    expect(effects).toContainEqual({ kind: 'deleteData' });
+    const db = (core.storage as unknown as { db: SqliteDatabase }).db;
+    const rows = await db.all<{ id: string; state: string }>('SELECT id, state FROM conversations');
+    expect(rows.filter((r) => r.id.includes(person.user) || r.state.includes(person.user))).toEqual([]);
+    expect(await core.storage.conversations.load(conversationId(person))).toBeNull();
+  });
+
+  it('apologises in the person’s language and keeps the previous state when a turn fails', async () => {
+    core = await createTestCore({
+      storage: 'database',
+      actions: (texts) => ({ ...unavailableActions(texts.t), knowledgeAnswer: async () => { throw new Error('index broken'); } }),
+    });
+    await core.conversations.receive(person, { kind: 'text', text: 'hola' });
+    const before = await core.storage.conversations.load(conversationId(person));
+    const { outbox } = await core.conversations.receive(person, { kind: 'text', text: '¿puedo trabajar en Alemania?' });
+    expect(outbox).toEqual([{ kind: 'text', text: core.texts.t('es', 'system.error') }]);
+    expect(await core.storage.conversations.load(conversationId(person))).toEqual(before);
+    expect(core.logLines.join('')).toContain('turn failed');
+  });
+
+  it('never logs message text or the phone number', async () => {
+    core = await createTestCore({ storage: 'database' });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    await core.conversations.receive(person, { kind: 'text', text: 'my passport was taken by my employer in Dubai' });
+    const log = core.logLines.join('');
+    expect(log).toContain('"msg":"turn"');
+    expect(log).not.toContain('passport');
+    expect(log).not.toContain('233201234567');
+  });
+});

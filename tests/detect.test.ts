@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { langFromLocale } from '../src/core/lang.js';
+import { createLanguageDetector } from '../src/i18n/detect.js';
+import { loadLocales } from '../src/i18n/index.js';
+import { PATHS } from '../src/server/app.js';
+
+const detect = createLanguageDetector(loadLocales(PATHS.locales).vocabulary);
+
+describe('language of a first message', () => {
+  const greetings: [string, string][] = [
+    ['hello', 'en'], ['Hi', 'en'],
+    ['bonjour', 'fr'], ['Bonsoir', 'fr'], ['slt', 'fr'],
+    ['مرحبا', 'ar'], ['salam', 'ar'], ['السلام عليكم', 'ar'],
+    ['hallo', 'de'], ['Guten Tag', 'de'],
+    ['assalam o alaikum', 'ur'], ['السلام علیکم', 'ur'],
+    ['halo', 'id'], ['selamat pagi', 'id'],
+    ['përshëndetje', 'sq'], ['pershendetje', 'sq'], ['tung', 'sq'],
+    ['zdravo', 'sr'], ['dobar dan', 'sr'],
+    ['hola', 'es'], ['buenos días', 'es'],
+  ];
+  for (const [text, lang] of greetings) it(`"${text}" is ${lang}`, () => expect(detect(text)).toBe(lang));
+
+  it('reads longer text with the trigram model and the script', () => {
+    expect(detect('Je voudrais travailler en Allemagne comme infirmière, comment faire ?')).toBe('fr');
+    expect(detect('Ich möchte in Deutschland eine Ausbildung machen, was brauche ich dafür?')).toBe('de');
+    expect(detect('Quiero estudiar en Alemania, ¿cuánto dinero necesito en la cuenta bloqueada?')).toBe('es');
+    expect(detect('Saya ingin bekerja di Jerman sebagai perawat, bagaimana caranya?')).toBe('id');
+    expect(detect('کیا میں جرمنی میں کام کر سکتا ہوں؟')).toBe('ur');
+    expect(detect('هل يمكنني العمل في ألمانيا بشهادتي؟')).toBe('ar');
+  });
+
+  it('is unsure about very short or meaningless text', () => {
+    expect(detect('ok')).toBeUndefined();
+    expect(detect('???')).toBeUndefined();
+  });
+
+  it('reads channel locale hints', () => {
+    expect(langFromLocale('fr-FR')).toBe('fr');
+    expect(langFromLocale('sr-Latn-RS')).toBe('sr');
+    expect(langFromLocale('hr')).toBe('sr');
+    expect(langFromLocale('in')).toBe('id');
+    expect(langFromLocale('pt-BR')).toBeUndefined();
+    expect(langFromLocale(undefined)).toBeUndefined();
+  });
+});
