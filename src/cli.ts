@@ -1,9 +1,11 @@
 /**
- * The command line: `chat` (the terminal channel), `ask` (one knowledge answer), `kb:check`.
+ * The command line: `chat` (the terminal channel), `ask` (knowledge answers), `kb:check`.
  * Run through npm scripts, e.g. `npm run chat -- --lang fr`.
  */
 import { parseArgs } from 'node:util';
 import { runTerminalChat } from './channels/terminal/chat.js';
+import { ask, UsageError } from './cli/ask.js';
+import { kbCheck } from './cli/kb-check.js';
 import { WegweiserError } from './core/errors.js';
 import { createCore } from './server/app.js';
 import { loadConfig } from './server/config.js';
@@ -23,7 +25,7 @@ async function chat(args: string[]): Promise<void> {
   await core.storage.close();
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { chat };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { chat, ask, 'kb:check': kbCheck };
 
 async function main(): Promise<void> {
   const [command = '', ...args] = process.argv.slice(2);
@@ -36,6 +38,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
   console.error(err instanceof WegweiserError ? err.message : err);
   process.exit(1);
 });

@@ -44,7 +44,7 @@ function show(outbox: Outbound[], buttons: boolean): string {
         case 'options':
           return `${m.text}\n${m.options.map((o) => `[${o.label}]`).join(' ')}`;
         case 'card':
-          return [m.title, m.text, ...m.links.map((l) => l.url), m.footer ?? ''].join('\n');
+          return [m.title, m.text, m.linksHeading ?? '', ...m.links.map((l) => l.url), m.footer ?? ''].join('\n');
         case 'link':
           return `${m.text}\n${m.url}`;
         case 'locationRequest':

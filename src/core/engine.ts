@@ -215,6 +215,7 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
     turn.state.misses = 0;
     return advance(turn, 'fallback.offer-human');
   }
+  say(turn, 'fallback.notSure');
   return renderAsk(turn, ask);
 }
 

@@ -29,7 +29,7 @@ export type Outbound =
   | { kind: 'options'; text: string; options: Option[] }
   | { kind: 'locationRequest'; text: string; buttonLabel: string }
   | { kind: 'link'; text: string; url: string }
-  | { kind: 'card'; title: string; text: string; links: SourceLink[]; footer?: string }
+  | { kind: 'card'; title: string; text: string; links: SourceLink[]; linksHeading?: string; footer?: string }
   | { kind: 'handoffNotice'; text: string };
 
 /** What the channel tells us about the person before the engine knows them. */

@@ -14,7 +14,8 @@ const FRANC_TO_LANG: Record<string, Lang> = {
   eng: 'en', fra: 'fr', arb: 'ar', deu: 'de', urd: 'ur', ind: 'id', zlm: 'id', als: 'sq', srp: 'sr', hrv: 'sr', bos: 'sr', spa: 'es',
 };
 
-const URDU_LETTERS = /[ٹڈڑںےۓھہۃ]/;
+/** Letters Urdu writes and Arabic does not (Persian does, but it is not one of our languages). */
+const URDU_LETTERS = /[ٹڈڑںےۓھہۃیکگپچ]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 export function createLanguageDetector(vocabulary: Record<Lang, VocabularySource>): (text: string) => Lang | undefined {

@@ -41,7 +41,7 @@ export interface KnowledgeEntry {
 export function parseEntry(text: string, file: string): { entry?: KnowledgeEntry; problems: string[] } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!m) return { problems: [`${file}: no front matter (--- ... ---) at the top`] };
-  return { problems: [], ...withFrontMatter(m[1]!, m[2]!, file) };
+  return withFrontMatter(m[1]!, m[2]!, file);
 }
 
 function withFrontMatter(yaml: string, body: string, file: string): { entry?: KnowledgeEntry; problems: string[] } {

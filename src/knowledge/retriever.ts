@@ -77,7 +77,6 @@ export class KnowledgeRetriever {
         const langs = [entry.lang];
         for (const q of entry.questions) raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
         raw.push({ features: extractFeatures(entry.title, langs), label, weight: 1, nearest: true });
-        raw.push({ features: extractFeatures(entry.short, langs), label, weight: 0.5, nearest: false });
       }
     });
     for (const [lang, examples] of kb.outOfScope) {

@@ -18,6 +18,9 @@ import { createMemoryStorage } from '../storage/memory-storage.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/types.js';
 import { CHANNELS } from '../channels/registry.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
+import { KnowledgeRetriever } from '../knowledge/retriever.js';
+import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -34,6 +37,7 @@ export interface Core {
   texts: Texts;
   engine: EngineDeps;
   storage: Storage;
+  knowledge: KnowledgeService;
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
@@ -44,6 +48,21 @@ export interface CoreOptions {
   storage?: 'memory' | 'database';
   now?: () => Date;
   actions?: (texts: Texts) => Actions;
+  /** Called while the retriever trains (for a progress bar). */
+  onIndexProgress?: (done: number, total: number) => void;
+}
+
+const retrievers = new Map<string, KnowledgeRetriever>();
+
+/** The knowledge base and its retriever, built once per process for a given knowledge base. */
+export function loadKnowledge(opts: Pick<CoreOptions, 'onIndexProgress'> = {}): { kb: KnowledgeBase; retriever: KnowledgeRetriever } {
+  const kb = loadKnowledgeBase(PATHS.knowledge);
+  let retriever = retrievers.get(kb.hash);
+  if (!retriever) {
+    retriever = KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress });
+    retrievers.set(kb.hash, retriever);
+  }
+  return { kb, retriever };
 }
 
 export async function createCore(config: Config, log: Logger, opts: CoreOptions = {}): Promise<Core> {
@@ -52,11 +71,13 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
   const storage = opts.storage === 'memory' ? createMemoryStorage() : await openStorage(config);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
+  const { kb, retriever } = loadKnowledge(opts);
+  const knowledge = new KnowledgeService(kb, retriever, texts.t);
   const engine: EngineDeps = {
     flows,
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
-    actions: opts.actions?.(texts) ?? unavailableActions(texts.t),
+    actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions() },
     detectLanguage: createLanguageDetector(locales.vocabulary),
     now: opts.now ?? (() => new Date()),
     sessionTtlMs: config.sessionTtlMs,
@@ -64,7 +85,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
-  return { config, texts, engine, storage, conversations, metrics, log };
+  return { config, texts, engine, storage, knowledge, conversations, metrics, log };
 }
 
 async function openStorage(config: Config): Promise<Storage> {

@@ -15,7 +15,7 @@ export function renderForTerminal(outbox: readonly Outbound[]): string[] {
       case 'locationRequest':
         return `${m.text}\n(/location LAT,LON)`;
       case 'card':
-        return [`*${m.title}*`, m.text, ...m.links.map((l) => l.url), m.footer ?? ''].filter(Boolean).join('\n');
+        return [`*${m.title}*`, m.text, m.links.length ? m.linksHeading ?? '' : '', ...m.links.map((l) => l.url), m.footer ?? ''].filter(Boolean).join('\n');
     }
   });
 }

@@ -1,0 +1,57 @@
+/**
+ * Turns a knowledge entry into what the person reads: the short answer in their language (or the
+ * nearest language that has it, with a one-line note), its sources and the date it was checked.
+ */
+import type { Translate } from '../core/actions.js';
+import type { Lang } from '../core/lang.js';
+import type { Outbound } from '../core/messages.js';
+import type { KnowledgeEntry } from './entry.js';
+
+/** Where a language has no entry, the languages its readers most likely read, in order. */
+const NEAREST: Record<Lang, Lang[]> = {
+  en: ['fr', 'de'],
+  fr: ['en', 'ar'],
+  ar: ['en', 'fr'],
+  de: ['en'],
+  ur: ['en', 'ar'],
+  id: ['en'],
+  sq: ['en', 'de'],
+  sr: ['en', 'de'],
+  es: ['en', 'fr'],
+};
+
+/** The entry to show to a reader of `lang`: their own, else the nearest that has what is needed. */
+export function pickEntry(byLang: ReadonlyMap<Lang, KnowledgeEntry>, lang: Lang, need: 'short' | 'details' = 'short'): KnowledgeEntry | undefined {
+  const has = (e: KnowledgeEntry | undefined) => e && (need === 'short' ? e.short : e.details);
+  for (const l of [lang, ...NEAREST[lang]]) if (has(byLang.get(l))) return byLang.get(l);
+  return [...byLang.values()].find(has);
+}
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+function languageNote(t: Translate, lang: Lang, entry: KnowledgeEntry): string | undefined {
+  return entry.lang === lang ? undefined : t(lang, 'answer.otherLanguage', { language: t(entry.lang, 'language.name') });
+}
+
+export function composeAnswer(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound {
+  const note = languageNote(t, lang, entry);
+  return {
+    kind: 'card',
+    title: entry.title,
+    text: note ? `${note}\n\n${entry.short}` : entry.short,
+    linksHeading: t(lang, 'answer.sources', { count: entry.sources.length }),
+    links: entry.sources.map((url) => ({ label: hostname(url), url })),
+    footer: t(lang, 'answer.reviewed', { date: entry.reviewed }),
+  };
+}
+
+export function composeDetails(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound {
+  const note = languageNote(t, lang, entry);
+  return { kind: 'text', text: note ? `${note}\n\n${entry.details}` : entry.details };
+}

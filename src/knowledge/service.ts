@@ -1,0 +1,62 @@
+/**
+ * Knowledge answers for the engine and the `ask` command: retrieve, then compose the entry in the
+ * person's language with its sources and review date; abstain honestly when unsure.
+ */
+import type { ActionResult, Actions, Translate } from '../core/actions.js';
+import type { Lang } from '../core/lang.js';
+import { composeAnswer, composeDetails, pickEntry } from './compose.js';
+import type { KnowledgeBase } from './load.js';
+import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
+
+/** The `ask` contract: one JSON object per question (see DESIGN.md). */
+export interface AskResult {
+  id: string | null;
+  score: number;
+  lang: Lang;
+  answer: string;
+  sources: string[];
+}
+
+export class KnowledgeService {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly retriever: KnowledgeRetriever,
+    private readonly t: Translate,
+  ) {}
+
+  async ask(question: string, lang: Lang, country?: string): Promise<AskResult & { ranked: RankedTopic[] }> {
+    const found = await this.retriever.retrieve({ text: question, lang, country });
+    const entry = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
+    if (!found.id || !entry) {
+      return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], ranked: found.ranked };
+    }
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, ranked: found.ranked };
+  }
+
+  /** The engine's knowledge actions. */
+  actions(): Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails'> {
+    return {
+      knowledgeAnswer: async ({ question, topic, lang, country }) => {
+        const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
+        return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
+      },
+      knowledgeDetails: async ({ topic, lang }) => {
+        const byLang = this.kb.entries.get(topic);
+        const entry = byLang && pickEntry(byLang, lang, 'details');
+        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, entry)] } : { outcome: 'unsure', outbox: [] };
+      },
+    };
+  }
+
+  private answerTopic(id: string, lang: Lang): ActionResult {
+    const byLang = this.kb.entries.get(id);
+    const entry = byLang && pickEntry(byLang, lang);
+    if (!byLang || !entry) return { outcome: 'unsure', outbox: [] };
+    return {
+      outcome: 'ok',
+      outbox: [composeAnswer(this.t, lang, entry)],
+      topic: id,
+      hasDetails: Boolean(pickEntry(byLang, lang, 'details')),
+    };
+  }
+}

@@ -1,0 +1,42 @@
+/** The HTTP server as it runs: health, Prometheus metrics, the channels switched off without credentials. */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../src/server/app.js';
+import { createTestCore, type TestCore } from './support/test-core.js';
+
+let core: TestCore;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  core = await createTestCore({ storage: 'database' });
+  app = await createServer(core);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  await app.close();
+  await core.storage.close();
+});
+
+describe('server', () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves Prometheus metrics, counting turns by channel', async () => {
+    await core.conversations.receive({ channel: 'test', user: 'metrics' }, { kind: 'text', text: 'hello' });
+    const res = await fetch(`${base}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toMatch(/wegweiser_turns_total\{channel="test",outcome="ok"\} 1/);
+  });
+
+  it('answers 404 for an unknown path', async () => {
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+});
