@@ -149,14 +149,14 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 async function tune(): Promise<void> {
   let best: { s: RetrieverSettings; score: number; top1: number; oos: number } | undefined;
-  for (const classifierWeight of [0.4, 0.5, 0.6, 0.7, 0.8, 1]) {
-    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
-      const settings = { ...retriever.settings, classifierWeight, nearestWeight: 1 - classifierWeight, threshold };
+  for (const [classifierWeight, nearestWeight, documentWeight] of [[0.5, 0.3, 0.2], [0.4, 0.3, 0.3], [0.6, 0.2, 0.2], [0.4, 0.4, 0.2], [0.5, 0.2, 0.3], [0.3, 0.3, 0.4], [0.6, 0.4, 0], [0.5, 0.5, 0]] as const) {
+    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35]) {
+      const settings = { ...retriever.settings, classifierWeight, nearestWeight, documentWeight, threshold };
       Object.assign(retriever.settings, settings);
       const s = summarize(await runRetriever(retriever));
       const score = s.top1 + 0.5 * s.oosAbstained;
       if (!best || score > best.score) best = { s: { ...settings }, score, top1: s.top1, oos: s.oosAbstained };
-      console.log(`classifier ${classifierWeight} threshold ${threshold}: top-1 ${pct(s.top1)} oos ${pct(s.oosAbstained)}`);
+      console.log(`weights ${classifierWeight}/${nearestWeight}/${documentWeight} threshold ${threshold}: top-1 ${pct(s.top1)} oos ${pct(s.oosAbstained)}`);
     }
   }
   console.log('best:', best);

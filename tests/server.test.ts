@@ -40,3 +40,20 @@ describe('server', () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 });
+
+describe('privacy page', () => {
+  it('shows the full privacy notice in the asked language, right to left for Arabic', async () => {
+    const res = await fetch(`${base}/privacy?lang=ar`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('dir="rtl"');
+    expect(html).toContain(core.kb.entries.get('privacy-data')!.get('ar')!.title);
+  });
+
+  it("falls back to the browser's language, then English", async () => {
+    const fr = await (await fetch(`${base}/privacy`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } })).text();
+    expect(fr).toContain('lang="fr"');
+    const en = await (await fetch(`${base}/privacy?lang=xx`)).text();
+    expect(en).toContain('lang="en"');
+  });
+});

@@ -71,8 +71,8 @@ describe('conversation transcripts', () => {
   it('has transcripts to run', () => expect(files.length).toBeGreaterThan(5));
 
   for (const file of files) {
-    const transcript = transcriptSchema.parse(parse(readFileSync(join(dir, file), 'utf8')));
-    it(`${file}: ${transcript.name}`, async () => {
+    it(file, async () => {
+      const transcript = transcriptSchema.parse(parse(readFileSync(join(dir, file), 'utf8')));
       const ref = { channel: 'test', user: `${file}-${Math.random()}` };
       let options: Option[] = [];
       let previousOptions: Option[] = [];

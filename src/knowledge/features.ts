@@ -21,8 +21,12 @@ function add(features: Features, key: string, weight = 1): void {
   features.set(key, (features.get(key) ?? 0) + weight);
 }
 
+/** Tuning knobs, fixed in production; `npm run bench:kb` explores them. */
+export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true };
+
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
 export function extractFeatures(text: string, langs: readonly Lang[]): Features {
+  const { minGram, maxGram, gramWeight, bigrams } = FEATURE_OPTIONS;
   const features: Features = new Map();
   const words = tokens(text);
   for (let i = 0; i < words.length; i++) {
@@ -35,11 +39,11 @@ export function extractFeatures(text: string, langs: readonly Lang[]): Features 
         if (s !== w) add(features, `s:${s}`);
       }
     }
-    if (i > 0) add(features, `b:${words[i - 1]}_${w}`);
+    if (bigrams && i > 0) add(features, `b:${words[i - 1]}_${w}`);
     const padded = `_${w}_`;
-    for (let n = 3; n <= 5; n++) {
+    for (let n = minGram; n <= maxGram; n++) {
       if (padded.length < n) continue;
-      for (let j = 0; j + n <= padded.length; j++) add(features, `c:${padded.slice(j, j + n)}`, 0.5);
+      for (let j = 0; j + n <= padded.length; j++) add(features, `c:${padded.slice(j, j + n)}`, gramWeight);
     }
   }
   return features;

@@ -9,6 +9,7 @@ import type { Lang } from '../core/lang.js';
 import { extractFeatures } from './features.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
+import type { Features } from './features.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -37,6 +38,8 @@ export interface TopicScorer {
 export interface RetrieverSettings {
   classifierWeight: number;
   nearestWeight: number;
+  /** Similarity of the question to the topic's whole text (answers and details in every language). */
+  documentWeight: number;
   extraWeight: number;
   threshold: number;
   countryBoost: number;
@@ -44,12 +47,16 @@ export interface RetrieverSettings {
 
 /** Tuned on tests/eval/questions.jsonl with `npm run bench:kb -- --tune`. */
 export const DEFAULT_SETTINGS: RetrieverSettings = {
-  classifierWeight: 0.6,
-  nearestWeight: 0.4,
+  classifierWeight: 0.5,
+  nearestWeight: 0.3,
+  documentWeight: 0.2,
   extraWeight: 0.3,
   threshold: 0.3,
   countryBoost: 0.05,
 };
+
+/** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
+export const TRAINING_OPTIONS = { epochs: 6, rate: 1, l2: 1e-6, detailSentenceWeight: 0 };
 
 interface Posting {
   example: number;
@@ -64,6 +71,7 @@ export class KnowledgeRetriever {
     private readonly classifier: SoftmaxClassifier,
     private readonly postings: Posting[][],
     private readonly exampleLabels: Int32Array,
+    private readonly documents: TopicDocuments,
     readonly settings: RetrieverSettings,
     private readonly extra?: TopicScorer,
   ) {}
@@ -77,6 +85,11 @@ export class KnowledgeRetriever {
         const langs = [entry.lang];
         for (const q of entry.questions) raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
         raw.push({ features: extractFeatures(entry.title, langs), label, weight: 1, nearest: true });
+        if (TRAINING_OPTIONS.detailSentenceWeight > 0) {
+          for (const sentence of `${entry.short}\n${entry.details}`.split(/(?<=[.!?؟۔])\s+|\n+/).filter((x) => x.trim().length > 20)) {
+            raw.push({ features: extractFeatures(sentence, langs), label, weight: TRAINING_OPTIONS.detailSentenceWeight, nearest: false });
+          }
+        }
       }
     });
     for (const [lang, examples] of kb.outOfScope) {
@@ -87,9 +100,9 @@ export class KnowledgeRetriever {
     const data = raw.map((r) => ({ vector: vocabulary.vectorize(r.features).vector, label: r.label, weight: r.weight }));
 
     const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size);
-    const epochs = 12;
+    const { epochs, rate, l2 } = TRAINING_OPTIONS;
     for (let e = 0; e < epochs; e++) {
-      classifier.train(data, { epochs: 1, rate: 0.5, l2: 1e-6, seed: 7 + e });
+      classifier.train(data, { epochs: 1, rate, l2, seed: 7 + e });
       opts.onProgress?.(e + 1, epochs);
     }
 
@@ -102,8 +115,9 @@ export class KnowledgeRetriever {
       const v = data[i]!.vector;
       for (let t = 0; t < v.idx.length; t++) postings[v.idx[t]!]!.push({ example, value: v.val[t]! });
     });
+    const documents = buildDocuments(kb, topicIds);
     const countries = topicIds.map((id) => [...kb.entries.get(id)!.values()].find((e) => e.countries)?.countries);
-    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, Int32Array.from(labels), { ...DEFAULT_SETTINGS, ...opts.settings }, opts.extra);
+    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, Int32Array.from(labels), documents, { ...DEFAULT_SETTINGS, ...opts.settings }, opts.extra);
   }
 
   get topics(): readonly string[] {
@@ -115,11 +129,12 @@ export class KnowledgeRetriever {
     const { vector, known } = this.vocabulary.vectorize(extractFeatures(query.text, [query.lang]));
     const probs = this.classifier.predict(vector);
     const nearest = this.nearestByTopic(vector);
+    const documentSimilarity = this.documents.similarity(wordFeatures(extractFeatures(query.text, [query.lang])));
     const extra = this.extra ? await this.extra.scoreTopics(query) : undefined;
     const s = this.settings;
     const fused = new Float64Array(this.topicIds.length);
     for (let c = 0; c < fused.length; c++) {
-      let score = s.classifierWeight * probs[c]! + s.nearestWeight * nearest[c]!;
+      let score = s.classifierWeight * probs[c]! + s.nearestWeight * nearest[c]! + s.documentWeight * documentSimilarity[c]!;
       if (extra) score = (1 - s.extraWeight) * score + s.extraWeight * (extra.get(this.topicIds[c]!) ?? 0);
       const countries = this.topicCountries[c];
       if (query.country && countries) score += countries.includes(query.country) ? s.countryBoost : -s.countryBoost;
@@ -151,6 +166,50 @@ export class KnowledgeRetriever {
     }
     return best;
   }
+}
+
+/** Words and stems only: character n-grams of long texts would match everything a little. */
+function wordFeatures(features: Features): Features {
+  return new Map([...features].filter(([k]) => k.startsWith('w:') || k.startsWith('s:')));
+}
+
+interface TopicDocuments {
+  similarity(features: Features): Float64Array;
+}
+
+/**
+ * One document per topic: its titles, answers, details and questions in every language, kept as a
+ * dense term-by-topic matrix so a question is compared with all topics in one pass.
+ */
+function buildDocuments(kb: KnowledgeBase, topicIds: readonly string[]): TopicDocuments {
+  const features = topicIds.map((id) => {
+    const merged: Features = new Map();
+    for (const e of kb.entries.get(id)!.values()) {
+      const text = [e.title, e.short, e.details, ...e.questions].join('\n');
+      for (const [k, v] of wordFeatures(extractFeatures(text, [e.lang]))) merged.set(k, (merged.get(k) ?? 0) + v);
+    }
+    return merged;
+  });
+  const vocabulary = new Vocabulary();
+  vocabulary.fit(features);
+  const topics = topicIds.length;
+  const matrix = new Float32Array(vocabulary.index.size * topics);
+  features.forEach((f, t) => {
+    const { vector } = vocabulary.vectorize(f);
+    for (let i = 0; i < vector.idx.length; i++) matrix[vector.idx[i]! * topics + t] = vector.val[i]!;
+  });
+  return {
+    similarity(query) {
+      const { vector } = vocabulary.vectorize(query);
+      const out = new Float64Array(topics);
+      for (let i = 0; i < vector.idx.length; i++) {
+        const row = vector.idx[i]! * topics;
+        const v = vector.val[i]!;
+        for (let t = 0; t < topics; t++) out[t]! += v * matrix[row + t]!;
+      }
+      return out;
+    },
+  };
 }
 
 function round(n: number): number {

@@ -23,6 +23,7 @@ import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { registerPrivacyPage } from './privacy-page.js';
 
 /** The project's own folders, found from this file so that any working directory works. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -38,6 +39,7 @@ export interface Core {
   engine: EngineDeps;
   storage: Storage;
   knowledge: KnowledgeService;
+  kb: KnowledgeBase;
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
@@ -85,7 +87,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
-  return { config, texts, engine, storage, knowledge, conversations, metrics, log };
+  return { config, texts, engine, storage, knowledge, kb, conversations, metrics, log };
 }
 
 async function openStorage(config: Config): Promise<Storage> {
@@ -105,6 +107,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     reply.type('text/html; charset=utf-8');
     return '<!doctype html><meta charset="utf-8"><title>Wegweiser</title><h1>Wegweiser</h1><p>The assistant is running. The web chat page is not built yet.</p>';
   });
+  registerPrivacyPage(app, core.kb);
   for (const channel of CHANNELS) {
     const missing = channel.missingConfig(core.config);
     if (missing.length) {
