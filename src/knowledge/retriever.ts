@@ -5,8 +5,11 @@
  * Below the confidence threshold, or when the out-of-scope class wins, it abstains (`id: null`).
  * A transformers.js embedding score can be fused in as a third signal (see embeddings.ts).
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Lang } from '../core/lang.js';
-import { extractFeatures } from './features.js';
+import { extractFeatures, FEATURE_OPTIONS } from './features.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
@@ -76,7 +79,10 @@ export class KnowledgeRetriever {
     private readonly extra?: TopicScorer,
   ) {}
 
-  static build(kb: KnowledgeBase, opts: { settings?: Partial<RetrieverSettings>; extra?: TopicScorer; onProgress?: (done: number, total: number) => void } = {}): KnowledgeRetriever {
+  static build(
+    kb: KnowledgeBase,
+    opts: { settings?: Partial<RetrieverSettings>; extra?: TopicScorer; onProgress?: (done: number, total: number) => void; cacheDir?: string } = {},
+  ): KnowledgeRetriever {
     const topicIds = [...kb.entries.keys()].sort();
     const outOfScope = topicIds.length;
     const raw: { features: ReturnType<typeof extractFeatures>; label: number; weight: number; nearest: boolean }[] = [];
@@ -100,10 +106,14 @@ export class KnowledgeRetriever {
     const data = raw.map((r) => ({ vector: vocabulary.vectorize(r.features).vector, label: r.label, weight: r.weight }));
 
     const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size);
-    const { epochs, rate, l2 } = TRAINING_OPTIONS;
-    for (let e = 0; e < epochs; e++) {
-      classifier.train(data, { epochs: 1, rate, l2, seed: 7 + e });
-      opts.onProgress?.(e + 1, epochs);
+    const cacheFile = opts.cacheDir && join(opts.cacheDir, `classifier-${cacheKey(kb.hash)}.bin`);
+    if (!(cacheFile && loadWeights(cacheFile, classifier))) {
+      const { epochs, rate, l2 } = TRAINING_OPTIONS;
+      for (let e = 0; e < epochs; e++) {
+        classifier.train(data, { epochs: 1, rate, l2, seed: 7 + e });
+        opts.onProgress?.(e + 1, epochs);
+      }
+      if (cacheFile) saveWeights(cacheFile, classifier);
     }
 
     const postings: Posting[][] = Array.from({ length: vocabulary.index.size }, () => []);
@@ -210,6 +220,37 @@ function buildDocuments(kb: KnowledgeBase, topicIds: readonly string[]): TopicDo
       return out;
     },
   };
+}
+
+/** The trained weights depend on the knowledge base and on every knob of features and training. */
+function cacheKey(kbHash: string): string {
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v1`).digest('hex').slice(0, 20);
+}
+
+function loadWeights(file: string, classifier: SoftmaxClassifier): boolean {
+  try {
+    const buf = readFileSync(file);
+    const expected = (classifier.weights.length + classifier.bias.length) * 4;
+    if (buf.byteLength !== expected) return false;
+    const floats = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+    classifier.weights.set(floats.subarray(0, classifier.weights.length));
+    classifier.bias.set(floats.subarray(classifier.weights.length));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Best effort: a read-only disk only means training again at the next start. */
+function saveWeights(file: string, classifier: SoftmaxClassifier): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat([Buffer.from(classifier.weights.buffer), Buffer.from(classifier.bias.buffer)]));
+    renameSync(tmp, file);
+  } catch {
+    /* not cached */
+  }
 }
 
 function round(n: number): number {

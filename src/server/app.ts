@@ -9,11 +9,11 @@ import { unavailableActions, type Actions } from '../core/actions.js';
 import { Conversations } from '../core/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
 import { createKeyedLock } from '../core/keyed-lock.js';
-import { LANGS } from '../core/lang.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
 import { createLanguageDetector } from '../i18n/detect.js';
-import { createTexts, loadLocales, type Texts } from '../i18n/index.js';
+import { createTexts, flattenKeys, loadLocales, type Locales, type Texts } from '../i18n/index.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/types.js';
@@ -31,6 +31,8 @@ export const PATHS = {
   flows: resolve(ROOT, 'flows'),
   locales: resolve(ROOT, 'locales'),
   knowledge: resolve(ROOT, 'knowledge'),
+  /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
+  cache: resolve(ROOT, '.cache', 'knowledge-index'),
 };
 
 export interface Core {
@@ -61,7 +63,7 @@ export function loadKnowledge(opts: Pick<CoreOptions, 'onIndexProgress'> = {}): 
   const kb = loadKnowledgeBase(PATHS.knowledge);
   let retriever = retrievers.get(kb.hash);
   if (!retriever) {
-    retriever = KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress });
+    retriever = KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache });
     retrievers.set(kb.hash, retriever);
   }
   return { kb, retriever };
@@ -80,7 +82,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
     actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions() },
-    detectLanguage: createLanguageDetector(locales.vocabulary),
+    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
     now: opts.now ?? (() => new Date()),
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
@@ -88,6 +90,18 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
   return { config, texts, engine, storage, knowledge, kb, conversations, metrics, log };
+}
+
+/** Text we have in each language, for the language detector: knowledge entries and interface texts. */
+export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, string[]> {
+  const samples = new Map<Lang, string[]>(LANGS.map((l) => [l, []]));
+  for (const byLang of kb.entries.values()) {
+    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short, e.details, ...e.questions);
+  }
+  for (const l of LANGS) {
+    for (const v of flattenKeys(locales.resources[l]).values()) if (typeof v === 'string') samples.get(l)!.push(v.replace(/\{\{\w+\}\}|https?:\S+/g, ''));
+  }
+  return samples;
 }
 
 async function openStorage(config: Config): Promise<Storage> {

@@ -1,0 +1,127 @@
+/**
+ * The knowledge base and its answers: kb:check passes, the topic list matches the shared one,
+ * the `ask` contract holds (JSON, JSON lines, bad input), answers come in the person's language
+ * or the nearest one with a note, and the retriever abstains on what it does not know.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkKnowledgeBase } from '../src/knowledge/check.js';
+import { composeAnswer, composeDetails, pickEntry } from '../src/knowledge/compose.js';
+import { parseEntry } from '../src/knowledge/entry.js';
+import { parseTopicList } from '../src/knowledge/load.js';
+import { KnowledgeService } from '../src/knowledge/service.js';
+import { createTexts, loadLocales } from '../src/i18n/index.js';
+import { loadKnowledge, PATHS, ROOT } from '../src/server/app.js';
+import { runCli } from './support/run-cli.js';
+
+const texts = createTexts(loadLocales(PATHS.locales));
+let service: KnowledgeService;
+const { kb, retriever } = loadKnowledge();
+
+beforeAll(() => {
+  service = new KnowledgeService(kb, retriever, texts.t);
+});
+
+describe('knowledge base', () => {
+  it('passes kb:check: every topic in every language, sourced, dated, short enough, no shared question', () => {
+    const report = checkKnowledgeBase(PATHS.knowledge);
+    expect(report.errors).toEqual([]);
+    expect(report.topics).toBe(43);
+    expect(report.files).toBe(43 * 9);
+  });
+
+  it('covers exactly the topics of shared/kb-topics.yaml', () => {
+    const shared = join(ROOT, '..', 'shared', 'kb-topics.yaml');
+    const ours = parseTopicList(readFileSync(join(PATHS.knowledge, 'topics.yaml'), 'utf8')).map((t) => t.id);
+    if (existsSync(shared)) expect(ours).toEqual(parseTopicList(readFileSync(shared, 'utf8')).map((t) => t.id));
+    expect(ours).toHaveLength(43);
+    expect([...kb.entries.keys()].sort()).toEqual([...ours].sort());
+  });
+
+  it('rejects a broken entry with the file and what is wrong', () => {
+    expect(parseEntry('no front matter', 'x.md').problems).toEqual(['x.md: no front matter (--- ... ---) at the top']);
+    const bad = parseEntry('---\nid: a\nlang: xx\ntitle: T\nreviewed: 2026-13\nsources: [http://a.b/...]\nquestions: [q]\n---\nshort', 'y.md').problems.join('\n');
+    expect(bad).toMatch(/y\.md: lang:/);
+    expect(bad).toMatch(/y\.md: reviewed: use YYYY-MM-DD/);
+    expect(bad).toMatch(/y\.md: sources\.0: a shortened URL/);
+  });
+});
+
+describe('answers', () => {
+  it('answers in the person’s language with sources and the review date', () => {
+    const entry = pickEntry(kb.entries.get('work-eu-blue-card')!, 'de')!;
+    const card = composeAnswer(texts.t, 'de', entry);
+    expect(card).toMatchObject({ kind: 'card', title: entry.title, text: entry.short, footer: `Zuletzt geprüft: ${entry.reviewed}` });
+    expect(card.kind === 'card' && card.links.map((l) => l.url)).toEqual(entry.sources);
+  });
+
+  it('gives details in the nearest language that has them, with a one-line note', () => {
+    const byLang = kb.entries.get('risks-smuggling')!;
+    const urdu = byLang.get('ur')!;
+    const entry = pickEntry(byLang, 'ur', 'details')!;
+    if (urdu.details) return expect(entry.lang).toBe('ur');
+    expect(entry.lang).toBe('en');
+    const details = composeDetails(texts.t, 'ur', entry);
+    expect(details.kind === 'text' && details.text).toContain(texts.t('ur', 'answer.otherLanguage', { language: 'English' }));
+  });
+
+  it('finds the right topic for plain questions in several languages', async () => {
+    const cases: [string, 'en' | 'fr' | 'ar' | 'de' | 'ur' | 'es', string][] = [
+      ['what is the opportunity card chancenkarte', 'en', 'work-opportunity-card'],
+      ['comment faire reconnaître mon diplôme en Allemagne', 'fr', 'work-recognition'],
+      ['هل ركوب القارب من ليبيا إلى إيطاليا خطير', 'ar', 'risks-irregular-journey'],
+      ['Wie lösche ich meine Daten in diesem Chat', 'de', 'privacy-data'],
+    ];
+    for (const [q, lang, id] of cases) expect((await service.ask(q, lang)).id, q).toBe(id);
+  });
+
+  it('abstains on what it does not know, in the person’s language', async () => {
+    for (const q of ['what is the weather in Accra tomorrow', 'écris-moi un poème sur la mer', 'asdkjh qwe zzz']) {
+      const r = await service.ask(q, 'fr');
+      expect(r.id, q).toBeNull();
+      expect(r.answer).toBe(texts.t('fr', 'fallback.notSure'));
+      expect(r.sources).toEqual([]);
+    }
+  });
+});
+
+describe('npm run ask', () => {
+  it('prints one JSON object with the contract fields', async () => {
+    const { code, stdout } = await runCli(['ask', '--lang', 'fr', '--json', 'c koi la carte bleue européenne']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'id', 'lang', 'score', 'sources']);
+    expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr' });
+    expect(typeof result.score).toBe('number');
+    expect(result.sources.every((s: string) => s.startsWith('http'))).toBe(true);
+  });
+
+  it('reads JSON lines and answers each, in order, with an error line for a bad one', async () => {
+    const input = [
+      JSON.stringify({ q: 'is the boat from libya to italy safe', lang: 'en' }),
+      'this is not json',
+      JSON.stringify({ q: 'tell me a joke about cats' }),
+      JSON.stringify({ q: 'comment préparer un rendez-vous au centre', lang: 'fr', country: 'MA' }),
+      JSON.stringify({ q: 'hola', lang: 'xx' }),
+    ].join('\n');
+    const { code, stdout } = await runCli(['ask', '--jsonl'], input);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatchObject({ id: 'risks-irregular-journey', lang: 'en' });
+    expect(lines[1]).toMatchObject({ id: null, error: 'not a JSON object' });
+    expect(lines[2]).toMatchObject({ id: null });
+    expect(lines[3]).toMatchObject({ lang: 'fr' });
+    expect(lines[4].error).toMatch(/unknown language "xx"/);
+  });
+
+  it('says clearly what is wrong with its arguments', async () => {
+    const unknown = await runCli(['ask', '--lang', 'xx', 'hello']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown language "xx": use one of en, fr, ar/);
+    const empty = await runCli(['ask']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/usage: npm run --silent ask/);
+  });
+});
