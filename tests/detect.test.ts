@@ -5,7 +5,7 @@ import { loadLocales } from '../src/i18n/index.js';
 import { languageSamples, loadKnowledge, PATHS } from '../src/server/app.js';
 
 const locales = loadLocales(PATHS.locales);
-const detect = createLanguageDetector(locales.vocabulary, languageSamples(loadKnowledge().kb, locales));
+const detect = createLanguageDetector(locales.vocabulary, languageSamples((await loadKnowledge()).kb, locales));
 
 describe('language of a first message', () => {
   const greetings: [string, string][] = [

@@ -17,7 +17,7 @@ import { runCli } from './support/run-cli.js';
 
 const texts = createTexts(loadLocales(PATHS.locales));
 let service: KnowledgeService;
-const { kb, retriever } = loadKnowledge();
+const { kb, retriever } = await loadKnowledge();
 
 beforeAll(() => {
   service = new KnowledgeService(kb, retriever, texts.t);

@@ -9,6 +9,7 @@ import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, loadLocales } from '../i18n/index.js';
 import { KnowledgeService, type AskResult } from '../knowledge/service.js';
 import { languageSamples, loadKnowledge, PATHS } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
 import { lateProgressBar } from './progress.js';
 
 export class UsageError extends Error {}
@@ -39,7 +40,7 @@ export async function ask(args: string[]): Promise<void> {
   const locales = loadLocales(PATHS.locales);
   const texts = createTexts(locales);
   const progress = lateProgressBar('building the knowledge index');
-  const { kb, retriever } = loadKnowledge({ onIndexProgress: progress.update });
+  const { kb, retriever } = await loadKnowledge({ onIndexProgress: progress.update, embeddingModelDir: loadConfig().EMBEDDING_MODEL_DIR });
   progress.stop();
   const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales));
   const service = new KnowledgeService(kb, retriever, texts.t);

@@ -14,6 +14,8 @@ export interface ActionResult {
   topic?: string;
   /** The knowledge answer has details beyond the short answer. */
   hasDetails?: boolean;
+  /** The message signalled danger: the person is offered a human at once, and a handoff is marked urgent. */
+  urgent?: boolean;
 }
 
 export interface ActionRequest {

@@ -204,6 +204,7 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
   turn.outbox.push(...result.outbox);
+  if (result.urgent) return offerHumanNow(turn);
   if (result.outcome === 'ok') {
     rememberTopic(turn, result);
     turn.state.misses = 0;
@@ -339,8 +340,19 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
     }
   }
   turn.outbox.push(...result.outbox);
+  if (result.urgent) {
+    turn.state.urgent = true;
+    return 'handoff.start';
+  }
   if (result.outcome === 'ok') rememberTopic(turn, result);
   return result.outcome === 'ok' ? undefined : step.on?.[result.outcome];
+}
+
+/** After a message that signalled danger: the offer of a person comes at once. */
+function offerHumanNow(turn: Turn): Promise<void> {
+  turn.state.urgent = true;
+  turn.state.misses = 0;
+  return advance(turn, 'handoff.start');
 }
 
 function renderAsk(turn: Turn, ask: AskStep): void {

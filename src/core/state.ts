@@ -29,6 +29,8 @@ export interface ConversationState {
   lastChoice?: string;
   /** A question waiting for yes or no before something irreversible (delete my data). */
   confirming?: 'delete';
+  /** A message signalled danger: a handoff from this conversation is urgent. */
+  urgent?: boolean;
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
   turns: number;

@@ -7,6 +7,7 @@ import type { Lang } from '../core/lang.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
+import { SAFETY_TEXT_KEYS, type SafetyDetector } from './safety.js';
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
 export interface AskResult {
@@ -22,6 +23,7 @@ export class KnowledgeService {
     private readonly kb: KnowledgeBase,
     private readonly retriever: KnowledgeRetriever,
     private readonly t: Translate,
+    private readonly safety: SafetyDetector = { detect: () => undefined },
   ) {}
 
   async ask(question: string, lang: Lang, country?: string): Promise<AskResult & { ranked: RankedTopic[] }> {
@@ -37,6 +39,11 @@ export class KnowledgeService {
   actions(): Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails'> {
     return {
       knowledgeAnswer: async ({ question, topic, lang, country }) => {
+        const danger = question ? this.safety.detect(question) : undefined;
+        if (danger) {
+          const answer = this.answerTopic(danger.topic, lang);
+          return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
+        }
         const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
         return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
       },

@@ -20,6 +20,8 @@ import type { Storage } from '../storage/types.js';
 import { CHANNELS } from '../channels/registry.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
+import { EmbeddingTopicScorer } from '../knowledge/embeddings.js';
+import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -31,6 +33,7 @@ export const PATHS = {
   flows: resolve(ROOT, 'flows'),
   locales: resolve(ROOT, 'locales'),
   knowledge: resolve(ROOT, 'knowledge'),
+  safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
 };
@@ -56,17 +59,27 @@ export interface CoreOptions {
   onIndexProgress?: (done: number, total: number) => void;
 }
 
-const retrievers = new Map<string, KnowledgeRetriever>();
+const retrievers = new Map<string, Promise<KnowledgeRetriever>>();
 
-/** The knowledge base and its retriever, built once per process for a given knowledge base. */
-export function loadKnowledge(opts: Pick<CoreOptions, 'onIndexProgress'> = {}): { kb: KnowledgeBase; retriever: KnowledgeRetriever } {
+/**
+ * The knowledge base and its retriever, built once per process for a given knowledge base (and
+ * embedding model, when one is configured).
+ */
+export async function loadKnowledge(
+  opts: Pick<CoreOptions, 'onIndexProgress'> & { embeddingModelDir?: string } = {},
+): Promise<{ kb: KnowledgeBase; retriever: KnowledgeRetriever }> {
   const kb = loadKnowledgeBase(PATHS.knowledge);
-  let retriever = retrievers.get(kb.hash);
+  const key = `${kb.hash}|${opts.embeddingModelDir ?? ''}`;
+  let retriever = retrievers.get(key);
   if (!retriever) {
-    retriever = KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache });
-    retrievers.set(kb.hash, retriever);
+    retriever = (async () => {
+      const extra = opts.embeddingModelDir ? await EmbeddingTopicScorer.create(kb, { modelDir: opts.embeddingModelDir }) : undefined;
+      return KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache, extra });
+    })();
+    retrievers.set(key, retriever);
+    retriever.catch(() => retrievers.delete(key));
   }
-  return { kb, retriever };
+  return { kb, retriever: await retriever };
 }
 
 export async function createCore(config: Config, log: Logger, opts: CoreOptions = {}): Promise<Core> {
@@ -75,8 +88,8 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
   const storage = opts.storage === 'memory' ? createMemoryStorage() : await openStorage(config);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
-  const { kb, retriever } = loadKnowledge(opts);
-  const knowledge = new KnowledgeService(kb, retriever, texts.t);
+  const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
   const engine: EngineDeps = {
     flows,
     t: texts.t,
