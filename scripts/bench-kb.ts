@@ -18,7 +18,9 @@ import { LANGS, type Lang } from '../src/core/lang.js';
 import { foldText } from '../src/core/normalize.js';
 import { loadKnowledgeBase } from '../src/knowledge/load.js';
 import { KnowledgeRetriever, type RetrieverSettings } from '../src/knowledge/retriever.js';
-import { PATHS, ROOT } from '../src/server/app.js';
+import { createLanguageDetector } from '../src/i18n/detect.js';
+import { loadLocales } from '../src/i18n/index.js';
+import { languageSamples, PATHS, ROOT } from '../src/server/app.js';
 
 interface EvalQuestion {
   q: string;
@@ -67,7 +69,7 @@ function bm25Baseline(): Outcome[] {
   search.addAll(docs);
   return inScope.map((q) => {
     const start = performance.now();
-    const hits = search.search(q.q, { fuzzy: 0.2, prefix: true });
+    const hits = search.search(q.q, { fuzzy: 0, prefix: false });
     return { lang: q.lang, expected: q.id, got: hits[0]?.id ?? null, ranked: hits.slice(0, 5).map((h) => h.id as string), ms: performance.now() - start };
   });
 }
@@ -166,10 +168,17 @@ async function main(): Promise<void> {
   if (args.tune) return tune();
   const ours = await runRetriever(retriever);
   const results = { wegweiser: byLang(ours), bm25: byLang(bm25Baseline()), nearestExample: byLang(nearestExampleBaseline(0.3)) };
+  const locales = loadLocales(PATHS.locales);
+  const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales));
+  const detected = questions.map((q) => detect(q.q));
+  const language = {
+    right: detected.filter((d, i) => d === questions[i]!.lang).length / questions.length,
+    unsure: detected.filter((d) => d === undefined).length / questions.length,
+  };
   const rss = process.memoryUsage().rss / 1048576;
   const skipped = questions.length - inScope.length;
   if (args.json) {
-    console.log(JSON.stringify({ questions: inScope.length, skipped, buildMs: Math.round(buildMs), rssMb: Math.round(rss), results }));
+    console.log(JSON.stringify({ questions: inScope.length, skipped, buildMs: Math.round(buildMs), rssMb: Math.round(rss), language, results }));
     return;
   }
   console.log(`knowledge bench: ${inScope.length} questions (${skipped} skipped: topic missing), ${kb.entries.size} topics`);
@@ -183,6 +192,7 @@ async function main(): Promise<void> {
       `${lang.padEnd(5)} ${String(w.n).padEnd(4)} | ${pct(w.top1).padStart(15)} ${w.mrr5.toFixed(3).padStart(6)} ${pct(w.oosAbstained).padStart(9)} ${pct(w.falseAbstentions).padStart(11)} ${w.p50.toFixed(2).padStart(6)} ${w.p95.toFixed(2).padStart(6)} | ${pct(b.top1).padStart(10)} ${pct(b.oosAbstained).padStart(5)} | ${pct(n.top1).padStart(16)} ${pct(n.oosAbstained).padStart(5)}`,
     );
   }
+  console.log(`\nlanguage of the question (first-message detection): ${pct(language.right)} right, ${pct(language.unsure)} unsure (then English), the rest wrong`);
   if (args.errors) {
     console.log('\nwrong answers:');
     inScope.forEach((q, i) => {

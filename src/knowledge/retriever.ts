@@ -61,9 +61,28 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
 export const TRAINING_OPTIONS = { epochs: 6, rate: 1, l2: 1e-6, detailSentenceWeight: 0 };
 
-interface Posting {
-  example: number;
-  value: number;
+/** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
+interface Postings {
+  start: Int32Array;
+  example: Int32Array;
+  value: Float32Array;
+}
+
+function invert(vectors: readonly SparseVector[], dims: number): Postings {
+  const start = new Int32Array(dims + 1);
+  for (const v of vectors) for (const i of v.idx) start[i + 1]! += 1;
+  for (let f = 0; f < dims; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, dims);
+  const example = new Int32Array(start[dims]!);
+  const value = new Float32Array(start[dims]!);
+  vectors.forEach((v, e) => {
+    for (let t = 0; t < v.idx.length; t++) {
+      const at = fill[v.idx[t]!]!++;
+      example[at] = e;
+      value[at] = v.val[t]!;
+    }
+  });
+  return { start, example, value };
 }
 
 export class KnowledgeRetriever {
@@ -72,7 +91,7 @@ export class KnowledgeRetriever {
     private readonly topicCountries: (string[] | undefined)[],
     private readonly vocabulary: Vocabulary,
     private readonly classifier: SoftmaxClassifier,
-    private readonly postings: Posting[][],
+    private readonly postings: Postings,
     private readonly exampleLabels: Int32Array,
     private readonly documents: TopicDocuments,
     readonly settings: RetrieverSettings,
@@ -116,15 +135,14 @@ export class KnowledgeRetriever {
       if (cacheFile) saveWeights(cacheFile, classifier);
     }
 
-    const postings: Posting[][] = Array.from({ length: vocabulary.index.size }, () => []);
+    const nearestVectors: SparseVector[] = [];
     const labels: number[] = [];
     raw.forEach((r, i) => {
       if (!r.nearest) return;
-      const example = labels.length;
       labels.push(r.label);
-      const v = data[i]!.vector;
-      for (let t = 0; t < v.idx.length; t++) postings[v.idx[t]!]!.push({ example, value: v.val[t]! });
+      nearestVectors.push(data[i]!.vector);
     });
+    const postings = invert(nearestVectors, vocabulary.index.size);
     const documents = buildDocuments(kb, topicIds);
     const countries = topicIds.map((id) => [...kb.entries.get(id)!.values()].find((e) => e.countries)?.countries);
     return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, Int32Array.from(labels), documents, { ...DEFAULT_SETTINGS, ...opts.settings }, opts.extra);
@@ -167,7 +185,9 @@ export class KnowledgeRetriever {
     const perExample = new Float64Array(this.exampleLabels.length);
     for (let t = 0; t < vector.idx.length; t++) {
       const v = vector.val[t]!;
-      for (const p of this.postings[vector.idx[t]!]!) perExample[p.example]! += v * p.value;
+      const { start, example, value } = this.postings;
+      const f = vector.idx[t]!;
+      for (let p = start[f]!; p < start[f + 1]!; p++) perExample[example[p]!]! += v * value[p]!;
     }
     const best = new Float64Array(this.topicIds.length);
     for (let e = 0; e < perExample.length; e++) {

@@ -73,7 +73,10 @@ export async function loadKnowledge(
   let retriever = retrievers.get(key);
   if (!retriever) {
     retriever = (async () => {
-      const extra = opts.embeddingModelDir ? await EmbeddingTopicScorer.create(kb, { modelDir: opts.embeddingModelDir }) : undefined;
+      const dir = opts.embeddingModelDir;
+      // e5 encoders were trained with these prefixes; others take the text as it is.
+      const prefixes = dir && /e5/i.test(dir) ? { queryPrefix: 'query: ', documentPrefix: 'query: ' } : {};
+      const extra = dir ? await EmbeddingTopicScorer.create(kb, { modelDir: dir, ...prefixes }) : undefined;
       return KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache, extra });
     })();
     retrievers.set(key, retriever);

@@ -9,8 +9,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const core = await createCore(config, log);
   const app = await createServer(core);
-  await app.listen({ port: config.PORT, host: config.HOST });
-  log.info({ url: config.publicBaseUrl }, `Wegweiser is listening on port ${config.PORT}`);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  log.info({ address, publicUrl: config.publicBaseUrl }, `Wegweiser is listening on ${address}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
