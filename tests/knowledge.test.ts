@@ -53,7 +53,9 @@ describe('answers', () => {
     const entry = pickEntry(kb.entries.get('work-eu-blue-card')!, 'de')!;
     const card = composeAnswer(texts.t, 'de', entry);
     expect(card).toMatchObject({ kind: 'card', title: entry.title, text: entry.short, footer: `Zuletzt geprüft: ${entry.reviewed}` });
-    expect(card.kind === 'card' && card.links.map((l) => l.url)).toEqual(entry.sources);
+    expect(card.kind === 'card' && card.links.map((l) => l.url)).toEqual(entry.sources.slice(0, 3));
+    const details = composeDetails(texts.t, 'de', entry);
+    for (const url of entry.sources) expect(details.kind === 'text' && details.text).toContain(url);
   });
 
   it('gives details in the nearest language that has them, with a one-line note', () => {

@@ -39,19 +39,24 @@ function languageNote(t: Translate, lang: Lang, entry: KnowledgeEntry): string |
   return entry.lang === lang ? undefined : t(lang, 'answer.otherLanguage', { language: t(entry.lang, 'language.name') });
 }
 
+/** A chat message shows the first sources (official pages come first); the details list them all. */
+export const SOURCES_IN_ANSWER = 3;
+
 export function composeAnswer(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound {
   const note = languageNote(t, lang, entry);
+  const shown = entry.sources.slice(0, SOURCES_IN_ANSWER);
   return {
     kind: 'card',
     title: entry.title,
     text: note ? `${note}\n\n${entry.short}` : entry.short,
-    linksHeading: t(lang, 'answer.sources', { count: entry.sources.length }),
-    links: entry.sources.map((url) => ({ label: hostname(url), url })),
+    linksHeading: t(lang, 'answer.sources', { count: shown.length }),
+    links: shown.map((url) => ({ label: hostname(url), url })),
     footer: t(lang, 'answer.reviewed', { date: entry.reviewed }),
   };
 }
 
 export function composeDetails(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound {
   const note = languageNote(t, lang, entry);
-  return { kind: 'text', text: note ? `${note}\n\n${entry.details}` : entry.details };
+  const sources = `${t(lang, 'answer.sources', { count: entry.sources.length })}\n${entry.sources.join('\n')}`;
+  return { kind: 'text', text: [note, entry.details, sources].filter(Boolean).join('\n\n') };
 }
