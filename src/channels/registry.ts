@@ -1,4 +1,5 @@
 import type { ChannelAdapter } from './adapter.js';
+import { whatsappChannel } from './whatsapp/index.js';
 
 /** The HTTP channels, one registration line each. (The terminal channel runs from the command line.) */
-export const CHANNELS: readonly ChannelAdapter[] = [];
+export const CHANNELS: readonly ChannelAdapter[] = [whatsappChannel];

@@ -117,6 +117,10 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
     turn.outbox.push(...result.outbox);
     return renderAsk(turn, ask);
   }
+  if (input.kind === 'unsupported') {
+    say(turn, 'system.unsupported');
+    return renderAsk(turn, ask);
+  }
   if (input.kind === 'text' && isGreetingOrEmpty(turn, input)) return renderAsk(turn, ask);
   if (ask.input) return answerInputStep(turn, ask, input);
   return answerOptionsStep(turn, ask, input);

@@ -12,7 +12,9 @@ export type Inbound =
   /** A button the person pressed; `id` is the option id we rendered. */
   | { kind: 'choice'; id: string; label?: string }
   | { kind: 'location'; lat: number; lon: number; label?: string }
-  | { kind: 'command'; name: CommandName };
+  | { kind: 'command'; name: CommandName }
+  /** Something the channel delivered that we cannot read (a photo, a voice note, a sticker). */
+  | { kind: 'unsupported' };
 
 export interface Option {
   id: string;

@@ -11,4 +11,15 @@ export const MIGRATIONS: readonly Migration[] = [
       updated_at TEXT NOT NULL
     )`,
   },
+  {
+    version: 2,
+    name: 'deliveries',
+    sql: `CREATE TABLE deliveries (
+      channel TEXT NOT NULL,
+      delivery_id TEXT NOT NULL,
+      reply TEXT,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (channel, delivery_id)
+    )`,
+  },
 ];

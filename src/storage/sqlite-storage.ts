@@ -1,7 +1,7 @@
 import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, SqliteDatabase } from './sqlite.js';
-import type { ConversationStore, Storage } from './types.js';
+import type { ConversationStore, DeliveryClaim, DeliveryLog, Storage } from './types.js';
 
 class SqliteConversationStore implements ConversationStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -23,9 +23,37 @@ class SqliteConversationStore implements ConversationStore {
   }
 }
 
+/** Deliveries are kept two days: retries come within minutes, and nothing more is needed. */
+const DELIVERY_RETENTION_MS = 48 * 3600_000;
+
+class SqliteDeliveryLog implements DeliveryLog {
+  private lastPrune = 0;
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async claim(channel: string, deliveryId: string, now: Date): Promise<DeliveryClaim> {
+    if (now.getTime() - this.lastPrune > 3600_000) {
+      this.lastPrune = now.getTime();
+      await this.db.run('DELETE FROM deliveries WHERE created_at < ?', [new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString()]);
+    }
+    const inserted = await this.db.run('INSERT OR IGNORE INTO deliveries (channel, delivery_id, created_at) VALUES (?, ?, ?)', [channel, deliveryId, now.toISOString()]);
+    if (inserted.changes === 1) return { status: 'new' };
+    const row = await this.db.get<{ reply: string | null }>('SELECT reply FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
+    return { status: 'seen', reply: row?.reply ?? null };
+  }
+
+  async complete(channel: string, deliveryId: string, reply: string): Promise<void> {
+    await this.db.run('UPDATE deliveries SET reply = ? WHERE channel = ? AND delivery_id = ?', [reply, channel, deliveryId]);
+  }
+
+  async release(channel: string, deliveryId: string): Promise<void> {
+    await this.db.run('DELETE FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
+  }
+}
+
 /** The embedded default: one SQLite file (or ':memory:'), migrated on open. */
 export async function openSqliteStorage(file: string): Promise<Storage & { db: SqliteDatabase }> {
   const db = await SqliteDatabase.open(file);
   await migrate(db, MIGRATIONS);
-  return { db, conversations: new SqliteConversationStore(db), close: () => db.close() };
+  return { db, conversations: new SqliteConversationStore(db), deliveries: new SqliteDeliveryLog(db), close: () => db.close() };
 }

@@ -1,0 +1,45 @@
+/**
+ * Outbound messages as WhatsApp text (pure): options as a numbered list, *bold* titles, each link
+ * a plain URL on its own line, long text split at paragraph boundaries under WhatsApp's limit.
+ */
+import { degrade } from '../../core/degrade.js';
+import type { Outbound } from '../../core/messages.js';
+
+/** Twilio accepts up to 1,600 characters in one WhatsApp message body. */
+export const WHATSAPP_MAX_CHARS = 1600;
+
+export function renderWhatsAppText(m: Outbound): string {
+  switch (m.kind) {
+    case 'text':
+    case 'handoffNotice':
+      return m.text;
+    case 'options':
+      return m.text; // already numbered by degrade
+    case 'link':
+      return `${m.text}\n${m.url}`;
+    case 'locationRequest':
+      return m.text;
+    case 'card':
+      return [`*${m.title}*`, m.text, m.links.length ? [m.linksHeading ?? '', ...m.links.map((l) => l.url)].join('\n') : '', m.footer ?? '']
+        .filter(Boolean)
+        .join('\n\n');
+  }
+}
+
+/** Splits text into parts of at most `max` characters, at paragraphs, then lines, then spaces. */
+export function splitMessage(text: string, max = WHATSAPP_MAX_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while ([...rest].length > max) {
+    const window = [...rest].slice(0, max).join('');
+    const cut = Math.max(window.lastIndexOf('\n\n'), 0) || Math.max(window.lastIndexOf('\n'), 0) || Math.max(window.lastIndexOf(' '), 0) || window.length;
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+export function renderWhatsApp(outbox: readonly Outbound[]): string[] {
+  return degrade(outbox, { buttons: false }).flatMap((m) => splitMessage(renderWhatsAppText(m)));
+}

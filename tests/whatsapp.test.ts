@@ -1,0 +1,135 @@
+/**
+ * WhatsApp through Twilio, on the running server: form posts signed exactly as Twilio signs them
+ * (HMAC-SHA1 over the URL and the sorted parameters, computed here independently of the twilio
+ * package), TwiML replies, retries, locations, media and bad input.
+ */
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
+import { splitMessage } from '../src/channels/whatsapp/outbound.js';
+import type { SqliteDatabase } from '../src/storage/sqlite.js';
+import { startTestServer, type RunningServer } from './support/server.js';
+
+const TOKEN = 'test-auth-token-0123456789abcdef';
+let server: RunningServer;
+let sid = 0;
+
+beforeAll(async () => {
+  server = await startTestServer({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886' });
+});
+afterAll(async () => server.close());
+
+function sign(url: string, params: Record<string, string>, token = TOKEN): string {
+  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+  return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
+}
+
+function message(from: string, extra: Record<string, string>): Record<string, string> {
+  sid += 1;
+  return { MessageSid: `SM${String(sid).padStart(32, '0')}`, AccountSid: 'AC' + '0'.repeat(32), From: `whatsapp:${from}`, To: 'whatsapp:+14155238886', WaId: from.slice(1), NumMedia: '0', ...extra };
+}
+
+async function post(params: Record<string, string>, signature?: string): Promise<{ status: number; messages: string[]; body: string }> {
+  const url = `${server.base}/webhooks/whatsapp`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature !== '' ? { 'x-twilio-signature': signature ?? sign(url, params) } : {}) },
+    body: new URLSearchParams(params).toString(),
+  });
+  const body = await res.text();
+  const messages = [...body.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
+    m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  );
+  return { status: res.status, messages, body };
+}
+
+const db = () => (server.core.storage as unknown as { db: SqliteDatabase }).db;
+const conversation = async (waId: string) => server.core.storage.conversations.load(`whatsapp:${waId}`);
+
+describe('WhatsApp webhook', () => {
+  it('answers a greeting with TwiML: the welcome and the numbered menu; +233 says Ghana', async () => {
+    const res = await post(message('+233201111111', { Body: 'Hello', ProfileName: 'Ama' }));
+    expect(res.status).toBe(200);
+    const text = res.messages.join('\n');
+    expect(text).toContain('Hello, I am Wegweiser');
+    expect(text).toMatch(/^1\. Work, study or train in Germany$/m);
+    expect(await conversation('233201111111')).toMatchObject({ lang: 'en', country: 'GH' });
+  });
+
+  it('rejects a wrong or missing signature with 403 and changes nothing', async () => {
+    const params = message('+233202222222', { Body: 'hello' });
+    expect((await post(params, 'bm90IHRoZSByaWdodCBzaWduYXR1cmU=')).status).toBe(403);
+    expect((await post(params, '')).status).toBe(403);
+    expect((await post(params, sign(`${server.base}/webhooks/whatsapp`, params, 'another-token'))).status).toBe(403);
+    const tampered = { ...params };
+    const signature = sign(`${server.base}/webhooks/whatsapp`, params);
+    tampered.Body = 'something else';
+    expect((await post(tampered, signature)).status).toBe(403);
+    expect(await conversation('233202222222')).toBeNull();
+    expect(await db().get('SELECT * FROM deliveries WHERE delivery_id = ?', [params.MessageSid!])).toBeUndefined();
+  });
+
+  it('answers a delivery Twilio retries (same MessageSid) once: the same reply, one turn', async () => {
+    await post(message('+212600000001', { Body: 'bonjour' }));
+    const params = message('+212600000001', { Body: '2' });
+    const [a, b] = await Promise.all([post(params), post(params)]);
+    const c = await post(params);
+    const replies = [a, b].map((r) => r.messages.join('\n'));
+    expect(replies.filter((r) => r.includes('Avant de décider'))).toHaveLength(1);
+    expect(c.messages.join('\n')).toContain('Avant de décider');
+    expect((await conversation('212600000001'))?.turns).toBe(2);
+  });
+
+  it('answers a shared location through the nearest-centre action', async () => {
+    await post(message('+201000000001', { Body: 'مرحبا' }));
+    const res = await post(message('+201000000001', { Latitude: '30.0444', Longitude: '31.2357', Address: 'Cairo', Body: '' }));
+    expect(res.status).toBe(200);
+    expect(res.messages.join('\n')).toContain(server.core.texts.t('ar', 'unavailable.centres'));
+  });
+
+  it('handles a 20,000-character message without breaking, under the WhatsApp length limit', async () => {
+    const res = await post(message('+4915100000001', { Body: 'Ich habe eine Frage '.repeat(1000) }));
+    expect(res.status).toBe(200);
+    expect(res.messages.length).toBeGreaterThan(0);
+    for (const m of res.messages) expect([...m].length).toBeLessThanOrEqual(1600);
+  });
+
+  it('answers a photo kindly in the person’s language', async () => {
+    await post(message('+923000000001', { Body: 'assalam o alaikum' }));
+    const res = await post(message('+923000000001', { Body: '', NumMedia: '1', MediaUrl0: 'https://api.twilio.com/media/x', MediaContentType0: 'image/jpeg' }));
+    expect(res.messages.join('\n')).toContain(server.core.texts.t('ur', 'system.unsupported'));
+  });
+
+  it('answers a knowledge question with its sources', async () => {
+    await post(message('+2348000000001', { Body: 'hi' }));
+    const res = await post(message('+2348000000001', { Body: 'how much does the blue card salary need to be in 2026' }));
+    const text = res.messages.join('\n');
+    expect(text).toContain('*EU Blue Card*');
+    expect(text).toMatch(/Sources:\nhttps:\/\//);
+  });
+
+  it('rejects malformed deliveries with 400 and a reason', async () => {
+    const noFrom = message('+233203333333', { Body: 'hi' });
+    delete noFrom.From;
+    const res = await post(noFrom);
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('From must be whatsapp:+<number>');
+    const badLocation = await post(message('+233203333333', { Latitude: 'north', Longitude: '3' }));
+    expect(badLocation.status).toBe(400);
+  });
+});
+
+describe('WhatsApp parsing and rendering', () => {
+  it('reads button replies and country codes', () => {
+    const parsed = parseTwilioInbound({ MessageSid: 'SM1234567890', From: 'whatsapp:+38344123456', ButtonPayload: 'main.menu:risks', ButtonText: 'Risks' });
+    expect(parsed).toMatchObject({ status: 'ok', inbound: { kind: 'choice', id: 'main.menu:risks' }, hints: { country: 'XK' } });
+    expect(countryFromPhone('+923001234567')).toBe('PK');
+    expect(countryFromPhone('12')).toBeUndefined();
+  });
+
+  it('splits long text at paragraph boundaries', () => {
+    const parts = splitMessage(`${'a'.repeat(1000)}\n\n${'b'.repeat(1000)}`, 1600);
+    expect(parts).toEqual(['a'.repeat(1000), 'b'.repeat(1000)]);
+    expect(splitMessage('x'.repeat(3500), 1600).map((p) => p.length)).toEqual([1600, 1600, 300]);
+  });
+});
