@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
-import { splitMessage } from '../src/channels/whatsapp/outbound.js';
+import { splitMessage } from '../src/core/split.js';
 import type { SqliteDatabase } from '../src/storage/sqlite.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 

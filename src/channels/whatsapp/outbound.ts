@@ -3,6 +3,7 @@
  * a plain URL on its own line, long text split at paragraph boundaries under WhatsApp's limit.
  */
 import { degrade } from '../../core/degrade.js';
+import { splitMessage } from '../../core/split.js';
 import type { Outbound } from '../../core/messages.js';
 
 /** Twilio accepts up to 1,600 characters in one WhatsApp message body. */
@@ -26,20 +27,6 @@ export function renderWhatsAppText(m: Outbound): string {
   }
 }
 
-/** Splits text into parts of at most `max` characters, at paragraphs, then lines, then spaces. */
-export function splitMessage(text: string, max = WHATSAPP_MAX_CHARS): string[] {
-  const parts: string[] = [];
-  let rest = text.trim();
-  while ([...rest].length > max) {
-    const window = [...rest].slice(0, max).join('');
-    const cut = Math.max(window.lastIndexOf('\n\n'), 0) || Math.max(window.lastIndexOf('\n'), 0) || Math.max(window.lastIndexOf(' '), 0) || window.length;
-    parts.push(rest.slice(0, cut).trim());
-    rest = rest.slice(cut).trim();
-  }
-  if (rest) parts.push(rest);
-  return parts;
-}
-
 export function renderWhatsApp(outbox: readonly Outbound[]): string[] {
-  return degrade(outbox, { buttons: false }).flatMap((m) => splitMessage(renderWhatsAppText(m)));
+  return degrade(outbox, { buttons: false }).flatMap((m) => splitMessage(renderWhatsAppText(m), WHATSAPP_MAX_CHARS));
 }

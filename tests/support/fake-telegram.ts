@@ -1,0 +1,53 @@
+/**
+ * A fake Telegram Bot API on 127.0.0.1: answers getMe, sendMessage, answerCallbackQuery,
+ * setMyCommands ... as Telegram does, and records every call for the test to read.
+ */
+import { createServer, type Server } from 'node:http';
+
+export interface BotApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export interface FakeTelegram {
+  apiRoot: string;
+  calls: BotApiCall[];
+  sent(chatId: number): { text: string; reply_markup?: Record<string, unknown> }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
+  const calls: BotApiCall[] = [];
+  let messageId = 0;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
+      res.setHeader('content-type', 'application/json');
+      if (!m || m[1] !== token) {
+        res.statusCode = 401;
+        return res.end(JSON.stringify({ ok: false, error_code: 401, description: 'Unauthorized' }));
+      }
+      const method = m[2]!;
+      const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      calls.push({ method, payload });
+      const result =
+        method === 'getMe'
+          ? { id: 7000000001, is_bot: true, first_name: 'Wegweiser', username: 'wegweiser_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false }
+          : method === 'sendMessage'
+            ? { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text }
+            : true;
+      res.end(JSON.stringify({ ok: true, result }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    sent: (chatId) =>
+      calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId).map((c) => c.payload as { text: string; reply_markup?: Record<string, unknown> }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
