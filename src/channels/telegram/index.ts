@@ -44,7 +44,7 @@ export const telegramChannel: ChannelAdapter = {
     try {
       await bot.init();
     } catch (err) {
-      throw new Error(`Telegram: getMe failed (${(err as Error).message}). Check TELEGRAM_BOT_TOKEN with @BotFather and TELEGRAM_API_ROOT.`);
+      throw new Error(`Telegram: getMe failed (${(err as Error).message}). Check TELEGRAM_BOT_TOKEN with @BotFather and TELEGRAM_API_ROOT.`, { cause: err });
     }
 
     bot.use(async (ctx: Context) => {
