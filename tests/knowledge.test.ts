@@ -10,6 +10,7 @@ import { checkKnowledgeBase } from '../src/knowledge/check.js';
 import { composeAnswer, composeDetails, pickEntry } from '../src/knowledge/compose.js';
 import { parseEntry } from '../src/knowledge/entry.js';
 import { parseTopicList } from '../src/knowledge/load.js';
+import { loadSafetySignals } from '../src/knowledge/safety.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
 import { createTexts, loadLocales } from '../src/i18n/index.js';
 import { loadKnowledge, PATHS, ROOT } from '../src/server/app.js';
@@ -20,7 +21,7 @@ let service: KnowledgeService;
 const { kb, retriever } = await loadKnowledge();
 
 beforeAll(() => {
-  service = new KnowledgeService(kb, retriever, texts.t);
+  service = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
 });
 
 describe('knowledge base', () => {
@@ -125,5 +126,28 @@ describe('npm run ask', () => {
     const empty = await runCli(['ask']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/usage: npm run --silent ask/);
+  });
+});
+
+describe('safety signals', () => {
+  const safety = loadSafetySignals(PATHS.safetySignals);
+  it('recognises danger in every category and several languages', () => {
+    expect(safety.detect('my boss took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
+    expect(safety.detect('Ils ont pris mon passeport')?.category).toBe('exploitation');
+    expect(safety.detect('the boat is sinking please help')?.category).toBe('stranded');
+    expect(safety.detect('I want to die')?.category).toBe('selfharm');
+  });
+
+  it('leaves ordinary questions alone', () => {
+    for (const q of ['where do I collect my passport after the visa', 'is the boat to italy safe', 'how do smugglers trick people', 'suicide statistics germany']) {
+      expect(safety.detect(q), q).toBeUndefined();
+    }
+  });
+
+  it('leads the answer with safety guidance and marks it urgent', async () => {
+    const result = await service.actions().knowledgeAnswer({ question: 'they took my passport and locked me in', lang: 'en' });
+    expect(result.urgent).toBe(true);
+    expect(result.outbox[0]).toEqual({ kind: 'text', text: texts.t('en', 'safety.exploitation') });
+    expect(result.outbox[1]).toMatchObject({ kind: 'card', title: kb.entries.get('risks-trafficking')!.get('en')!.title });
   });
 });
