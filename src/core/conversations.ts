@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
 import { handleTurn, type EngineDeps } from './engine.js';
-import { langFromLocale, DEFAULT_LANG } from './lang.js';
+import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
 import type { TurnLock } from './keyed-lock.js';
 import type { ChannelHints, Effect, Inbound, Outbound } from './messages.js';
 
@@ -25,6 +25,8 @@ export interface ConversationRef {
 export interface Delivered {
   outbox: Outbound[];
   effects: Effect[];
+  /** The conversation's language after the turn, for channels that label their messages. */
+  lang: Lang;
 }
 
 /** A stable, non-reversible reference for logs. */
@@ -57,12 +59,12 @@ export class Conversations {
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         this.log.info({ conv: logRef(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
-        return { outbox: result.outbox, effects: result.effects };
+        return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG };
       } catch (err) {
         this.observe(ref.channel, (performance.now() - started) / 1000, 'error');
         this.log.error({ conv: logRef(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
         const lang = state?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-        return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [] };
+        return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang };
       }
     });
   }

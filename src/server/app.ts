@@ -133,10 +133,6 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     reply.type(core.metrics.registry.contentType);
     return core.metrics.registry.metrics();
   });
-  app.get('/', async (_req, reply) => {
-    reply.type('text/html; charset=utf-8');
-    return '<!doctype html><meta charset="utf-8"><title>Wegweiser</title><h1>Wegweiser</h1><p>The assistant is running. The web chat page is not built yet.</p>';
-  });
   registerPrivacyPage(app, core.kb);
   for (const channel of CHANNELS) {
     const missing = channel.missingConfig(core.config);

@@ -1,0 +1,75 @@
+/**
+ * Bot Framework activities both ways (pure): a Web Chat activity as an inbound message, and
+ * outbound messages as bot activities — Markdown text, options as suggested actions (a tap sends
+ * the option id back as a value), sources as plain links.
+ */
+import type { ChannelHints, Inbound, Outbound } from '../../core/messages.js';
+
+export interface Activity {
+  type: string;
+  id?: string;
+  timestamp?: string;
+  channelId?: string;
+  conversation?: { id: string };
+  from?: { id: string; name?: string; role?: string };
+  text?: string;
+  textFormat?: string;
+  locale?: string;
+  value?: unknown;
+  replyToId?: string;
+  suggestedActions?: { to?: string[]; actions: { type: string; title: string; displayText?: string; text?: string; value?: unknown }[] };
+  channelData?: unknown;
+}
+
+const MAX_TEXT = 20_000;
+
+export function activityToInbound(activity: Activity): { inbound: Inbound; hints: ChannelHints } | undefined {
+  if (activity.type !== 'message') return undefined;
+  const hints: ChannelHints = typeof activity.locale === 'string' ? { locale: activity.locale } : {};
+  const value = activity.value as { choice?: unknown; location?: { lat?: unknown; lon?: unknown } } | undefined;
+  if (value && typeof value.choice === 'string') return { inbound: { kind: 'choice', id: value.choice }, hints };
+  if (value?.location) {
+    const lat = Number(value.location.lat);
+    const lon = Number(value.location.lon);
+    if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { inbound: { kind: 'location', lat, lon }, hints };
+    return undefined;
+  }
+  if (typeof activity.text === 'string') return { inbound: { kind: 'text', text: activity.text.slice(0, MAX_TEXT) }, hints };
+  return { inbound: { kind: 'unsupported' }, hints };
+}
+
+function markdownEscape(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+/** Bot activities (without ids and timestamps, which the transport adds). */
+export function outboxToActivities(outbox: readonly Outbound[], userId: string, locale: string): Activity[] {
+  return outbox.map((m): Activity => {
+    const base = { type: 'message', from: { id: 'wegweiser', name: 'Wegweiser', role: 'bot' }, locale, textFormat: 'markdown' };
+    switch (m.kind) {
+      case 'text':
+      case 'handoffNotice':
+        return { ...base, text: markdownEscape(m.text).replace(/\n/g, '  \n') };
+      case 'link':
+        return { ...base, text: `${markdownEscape(m.text)}  \n${m.url}` };
+      case 'locationRequest':
+        return { ...base, text: markdownEscape(m.text), suggestedActions: { to: [userId], actions: [{ type: 'messageBack', title: `📍 ${m.buttonLabel}`, displayText: m.buttonLabel, value: { requestLocation: true } }] } };
+      case 'options':
+        return {
+          ...base,
+          text: markdownEscape(m.text),
+          suggestedActions: { to: [userId], actions: m.options.map((o) => ({ type: 'messageBack', title: o.label, displayText: o.label, value: { choice: o.id } })) },
+        };
+      case 'card':
+        return {
+          ...base,
+          text: [
+            `**${markdownEscape(m.title)}**`,
+            markdownEscape(m.text).replace(/\n/g, '  \n'),
+            m.links.length ? `${markdownEscape(m.linksHeading ?? '')}  \n${m.links.map((l) => l.url).join('  \n')}` : '',
+            m.footer ? `_${markdownEscape(m.footer)}_` : '',
+          ].filter(Boolean).join('\n\n'),
+        };
+    }
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Web chat: the page at `/` (the official Web Chat UI) and the self-hosted Direct Line endpoint
+ * under `/v3/directline` it talks to. On by default: it needs no account.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { LANGS } from '../../core/lang.js';
+import type { ChannelAdapter } from '../adapter.js';
+import { activityToInbound, outboxToActivities } from './activities.js';
+import { registerDirectLine } from './directline.js';
+import { webChatPage } from './page.js';
+
+const CHANNEL = 'webchat';
+
+/** The UMD bundle of botframework-webchat, from node_modules. */
+function webChatBundle(): Buffer {
+  const main = createRequire(import.meta.url).resolve('botframework-webchat');
+  return readFileSync(join(dirname(main), '..', 'dist', 'webchat.js'));
+}
+
+export const webchatChannel: ChannelAdapter = {
+  name: CHANNEL,
+  missingConfig: () => [],
+  async register(app, core) {
+    const bundle = webChatBundle();
+    const page = webChatPage(Object.fromEntries(LANGS.map((l) => [l, core.texts.t(l, 'system.shareLocation')])));
+    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+    app.get('/webchat/webchat.js', async (_req, reply) =>
+      reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
+    );
+    await registerDirectLine(app, {
+      publicBaseUrl: core.config.publicBaseUrl,
+      now: core.engine.now,
+      onUserActivity: async (conversationId, activity) => {
+        const join = activity.type === 'event' && (activity as { name?: string }).name === 'webchat/join';
+        const parsed = join ? { inbound: { kind: 'command' as const, name: 'start' as const }, hints: activity.locale ? { locale: activity.locale } : {} } : activityToInbound(activity);
+        if (!parsed) return [];
+        const { outbox, lang } = await core.conversations.receive({ channel: CHANNEL, user: conversationId }, parsed.inbound, parsed.hints);
+        return outboxToActivities(outbox, activity.from?.id ?? 'user', lang);
+      },
+    });
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * Web chat over our own Direct Line endpoint, driven by Microsoft's own client library
+ * (botframework-directlinejs, as Web Chat uses it) against the running server: tokens, the
+ * WebSocket stream, suggested actions, a tapped option, a question, and the security rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import XMLHttpRequest from 'xhr2';
+import { startTestServer, type RunningServer } from './support/server.js';
+
+Object.assign(globalThis, { XMLHttpRequest, WebSocket });
+const { DirectLine } = await import('botframework-directlinejs');
+
+interface BotActivity {
+  type: string;
+  from: { id: string; role?: string };
+  text?: string;
+  suggestedActions?: { actions: { title: string; value?: { choice?: string } }[] };
+}
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startTestServer({});
+});
+afterAll(async () => server.close());
+
+async function token(): Promise<{ token: string; conversationId: string }> {
+  const res = await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { token: string; conversationId: string };
+}
+
+/** Waits until the bot has said something matching `test` since the last call. */
+function collector(dl: InstanceType<typeof DirectLine>) {
+  const seen: BotActivity[] = [];
+  let waiting: { test: (a: BotActivity) => boolean; resolve: (a: BotActivity) => void } | undefined;
+  dl.activity$.subscribe({
+    next: (a) => {
+      const activity = a as unknown as BotActivity;
+      if (activity.from.role !== 'bot' && activity.from.id !== 'wegweiser') return;
+      seen.push(activity);
+      if (waiting?.test(activity)) waiting.resolve(activity);
+    },
+    error: () => undefined, // the stream ends with the test
+  });
+  return {
+    seen,
+    next: (test: (a: BotActivity) => boolean) =>
+      new Promise<BotActivity>((resolve, reject) => {
+        const found = seen.find(test);
+        if (found) return resolve(found);
+        const timer = setTimeout(() => reject(new Error(`no such bot activity; seen: ${seen.map((s) => s.text).join(' | ')}`)), 10_000);
+        waiting = { test, resolve: (a) => (clearTimeout(timer), resolve(a)) };
+      }),
+  };
+}
+
+function post(dl: InstanceType<typeof DirectLine>, activity: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => dl.postActivity({ from: { id: 'web-user' }, ...activity } as never).subscribe({ next: resolve, error: reject }));
+}
+
+describe('Direct Line for web chat', () => {
+  it('holds a conversation over the WebSocket stream with suggested actions', async () => {
+    const { token: t } = await token();
+    const dl = new DirectLine({ token: t, domain: `${server.base}/v3/directline`, webSocket: true });
+    const bot = collector(dl);
+    await post(dl, { type: 'event', name: 'webchat/join', locale: 'fr-FR' });
+    const menu = await bot.next((a) => Boolean(a.suggestedActions?.actions.length));
+    expect(bot.seen.map((a) => a.text).join('\n')).toContain('Wegweiser');
+    expect(menu.suggestedActions!.actions.map((a) => a.title)).toContain('Parler à une personne');
+
+    const risks = menu.suggestedActions!.actions.find((a) => a.value?.choice === 'main.menu:risks')!;
+    await post(dl, { type: 'message', text: undefined, value: risks.value, locale: 'fr-FR' });
+    await bot.next((a) => a.text?.includes('Avant de décider') ?? false);
+
+    await post(dl, { type: 'message', text: "c'est quoi la carte bleue européenne", locale: 'fr-FR' });
+    const answer = await bot.next((a) => a.text?.includes('https://') ?? false);
+    expect(answer.text).toMatch(/\*\*.+\*\*/);
+    dl.end();
+  });
+
+  it('lets a client poll with a watermark instead of a socket', async () => {
+    const { token: t, conversationId } = await token();
+    const headers = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+    expect((await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    const res = await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST', headers, body: JSON.stringify({ type: 'message', from: { id: 'u1' }, text: 'hello', locale: 'en-US' }),
+    });
+    expect(res.status).toBe(200);
+    const all = (await (await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities?watermark=0`, { headers })).json()) as { activities: BotActivity[]; watermark: string };
+    expect(all.activities[0]!.text).toBe('hello');
+    expect(all.activities.some((a) => a.text?.includes('Wegweiser'))).toBe(true);
+    const later = (await (await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities?watermark=${all.watermark}`, { headers })).json()) as { activities: unknown[] };
+    expect(later.activities).toEqual([]);
+  });
+
+  it('opens only the token’s own conversation, refuses bad tokens, and expires tokens', async () => {
+    const a = await token();
+    const b = await token();
+    const asA = { authorization: `Bearer ${a.token}` };
+    expect((await fetch(`${server.base}/v3/directline/conversations/${b.conversationId}/activities`, { headers: asA })).status).toBe(403);
+    expect((await fetch(`${server.base}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: 'Bearer forged.token' } })).status).toBe(403);
+    expect((await fetch(`${server.base}/v3/directline/conversations/${a.conversationId}/activities`)).status).toBe(403);
+    server.core.clock.advance(2 * 3600_000);
+    expect((await fetch(`${server.base}/v3/directline/conversations/${a.conversationId}/activities`, { headers: asA })).status).toBe(403);
+  });
+
+  it('rejects a body that is not an activity', async () => {
+    const { token: t, conversationId } = await token();
+    const res = await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ hello: 1 }),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('rate-limits token requests per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+    expect(statuses).toContain(429);
+  });
+
+  it('serves the page and the Web Chat bundle from this server', async () => {
+    const page = await (await fetch(`${server.base}/`)).text();
+    expect(page).toContain('<script src="/webchat/webchat.js"></script>');
+    const bundle = await fetch(`${server.base}/webchat/webchat.js`);
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+  });
+});
