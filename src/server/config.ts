@@ -34,6 +34,8 @@ const envSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: optional,
   MicrosoftAppTenantId: optional,
+  /** Development and tests only: /api/messages without Bot Framework authentication. */
+  BOTFRAMEWORK_ALLOW_ANONYMOUS: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;

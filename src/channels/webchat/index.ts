@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { LANGS } from '../../core/lang.js';
 import type { ChannelAdapter } from '../adapter.js';
 import { activityToInbound, outboxToActivities } from './activities.js';
+import { registerBotService } from './bot-service.js';
 import { registerDirectLine } from './directline.js';
 import { webChatPage } from './page.js';
 
@@ -29,6 +30,8 @@ export const webchatChannel: ChannelAdapter = {
     app.get('/webchat/webchat.js', async (_req, reply) =>
       reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
     );
+    if (core.config.MicrosoftAppId || core.config.BOTFRAMEWORK_ALLOW_ANONYMOUS) await registerBotService(app, core);
+    else core.log.info({ channel: 'botframework' }, 'channel botframework (/api/messages) is off: set MicrosoftAppId to switch it on');
     await registerDirectLine(app, {
       publicBaseUrl: core.config.publicBaseUrl,
       now: core.engine.now,

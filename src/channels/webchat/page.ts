@@ -74,7 +74,7 @@ export function webChatPage(shareLocationLabels: Record<string, string>): string
       directLine = window.WebChat.createDirectLine({ token: body.token, domain: location.origin + '/v3/directline' });
       window.WebChat.renderWebChat({
         directLine: directLine, store: store, userID: userID, locale: locale,
-        styleOptions: { hideUploadButton: true, suggestedActionLayout: 'stacked', bubbleBorderRadius: 12, bubbleFromUserBorderRadius: 12, accent: '#0b4f6c' }
+        styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow', suggestedActionsStackedHeightContainerMaxHeight: 160, bubbleBorderRadius: 12, bubbleFromUserBorderRadius: 12, accent: '#0b4f6c' }
       }, document.getElementById('webchat'));
     });
 })();
