@@ -25,7 +25,7 @@ function add(features: Features, key: string, weight = 1): void {
 export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true };
 
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
-export function extractFeatures(text: string, langs: readonly Lang[]): Features {
+export function extractFeatures(text: string, langs: readonly Lang[], opts: { wordsOnly?: boolean } = {}): Features {
   const { minGram, maxGram, gramWeight, bigrams } = FEATURE_OPTIONS;
   const features: Features = new Map();
   const words = tokens(text);
@@ -39,6 +39,7 @@ export function extractFeatures(text: string, langs: readonly Lang[]): Features 
         if (s !== w) add(features, `s:${s}`);
       }
     }
+    if (opts.wordsOnly) continue;
     if (bigrams && i > 0) add(features, `b:${words[i - 1]}_${w}`);
     const padded = `_${w}_`;
     for (let n = minGram; n <= maxGram; n++) {

@@ -83,7 +83,7 @@ export class SoftmaxClassifier {
     this.bias = new Float32Array(classes);
   }
 
-  train(data: readonly { vector: SparseVector; label: number; weight: number }[], opts: { epochs: number; rate: number; l2: number; seed: number }): void {
+  train(data: readonly { vector: SparseVector; label: number; weight: number }[], opts: { epochs: number; rate: number; l2: number; seed: number; skipBelow: number }): void {
     const { classes, dims, weights, bias } = this;
     const g2 = new Float32Array(classes * dims).fill(1e-8);
     const g2b = new Float32Array(classes).fill(1e-8);
@@ -101,7 +101,7 @@ export class SoftmaxClassifier {
         this.predictInto(vector, probs);
         for (let c = 0; c < classes; c++) {
           const grad = (probs[c]! - (c === label ? 1 : 0)) * weight;
-          if (Math.abs(grad) < 1e-4) continue;
+          if (Math.abs(grad) < opts.skipBelow) continue; // nothing left to learn from this class here
           const base = c * dims;
           for (let t = 0; t < vector.idx.length; t++) {
             const w = base + vector.idx[t]!;

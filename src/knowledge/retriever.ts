@@ -59,7 +59,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 };
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
-export const TRAINING_OPTIONS = { epochs: 6, rate: 1, l2: 1e-6, detailSentenceWeight: 0 };
+export const TRAINING_OPTIONS = { epochs: 6, rate: 1, l2: 1e-6, skipBelow: 1e-4, detailSentenceWeight: 0 };
 
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
@@ -127,9 +127,9 @@ export class KnowledgeRetriever {
     const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size);
     const cacheFile = opts.cacheDir && join(opts.cacheDir, `classifier-${cacheKey(kb.hash)}.bin`);
     if (!(cacheFile && loadWeights(cacheFile, classifier))) {
-      const { epochs, rate, l2 } = TRAINING_OPTIONS;
+      const { epochs, rate, l2, skipBelow } = TRAINING_OPTIONS;
       for (let e = 0; e < epochs; e++) {
-        classifier.train(data, { epochs: 1, rate, l2, seed: 7 + e });
+        classifier.train(data, { epochs: 1, rate, l2, skipBelow, seed: 7 + e });
         opts.onProgress?.(e + 1, epochs);
       }
       if (cacheFile) saveWeights(cacheFile, classifier);
@@ -157,7 +157,7 @@ export class KnowledgeRetriever {
     const { vector, known } = this.vocabulary.vectorize(extractFeatures(query.text, [query.lang]));
     const probs = this.classifier.predict(vector);
     const nearest = this.nearestByTopic(vector);
-    const documentSimilarity = this.documents.similarity(wordFeatures(extractFeatures(query.text, [query.lang])));
+    const documentSimilarity = this.documents.similarity(extractFeatures(query.text, [query.lang], { wordsOnly: true }));
     const extra = this.extra ? await this.extra.scoreTopics(query) : undefined;
     const s = this.settings;
     const fused = new Float64Array(this.topicIds.length);
@@ -198,11 +198,6 @@ export class KnowledgeRetriever {
   }
 }
 
-/** Words and stems only: character n-grams of long texts would match everything a little. */
-function wordFeatures(features: Features): Features {
-  return new Map([...features].filter(([k]) => k.startsWith('w:') || k.startsWith('s:')));
-}
-
 interface TopicDocuments {
   similarity(features: Features): Float64Array;
 }
@@ -216,7 +211,7 @@ function buildDocuments(kb: KnowledgeBase, topicIds: readonly string[]): TopicDo
     const merged: Features = new Map();
     for (const e of kb.entries.get(id)!.values()) {
       const text = [e.title, e.short, e.details, ...e.questions].join('\n');
-      for (const [k, v] of wordFeatures(extractFeatures(text, [e.lang]))) merged.set(k, (merged.get(k) ?? 0) + v);
+      for (const [k, v] of extractFeatures(text, [e.lang], { wordsOnly: true })) merged.set(k, (merged.get(k) ?? 0) + v);
     }
     return merged;
   });
