@@ -1,0 +1,72 @@
+/**
+ * Messages that start on our side (a staff reply, a reminder) go through Twilio's REST API.
+ * WhatsApp allows free-form messages only within 24 hours of the person's last message; outside
+ * that window a template is required, so the send is refused with a clear reason instead of
+ * failing silently. A person who wrote "stop" gets nothing until they write again.
+ */
+import twilio from 'twilio';
+import type { ConversationStore } from '../../storage/types.js';
+import type { Outbound } from '../../core/messages.js';
+import { renderWhatsApp } from './outbound.js';
+
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600_000;
+
+export type SendResult =
+  | { status: 'sent'; sids: string[] }
+  | { status: 'outside-window'; lastMessageAt: string | null; reason: string }
+  | { status: 'opted-out'; reason: string }
+  | { status: 'failed'; reason: string };
+
+export interface WhatsAppSenderOptions {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  conversations: ConversationStore;
+  now: () => Date;
+  /** Another API root (tests point it at a fake Twilio on 127.0.0.1). */
+  apiBase?: string;
+}
+
+/** Twilio's own HTTP client, pointed at another host when asked. */
+function requestClient(apiBase: string | undefined): InstanceType<typeof twilio.RequestClient> | undefined {
+  if (!apiBase) return undefined;
+  type Options<T> = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0] & { data?: T };
+  class Redirected extends twilio.RequestClient {
+    override request<T>(opts: Options<T>) {
+      return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z.]*twilio\.com/, apiBase!) });
+    }
+  }
+  return new Redirected();
+}
+
+export class WhatsAppSender {
+  private readonly client: ReturnType<typeof twilio>;
+
+  constructor(private readonly opts: WhatsAppSenderOptions) {
+    const httpClient = requestClient(opts.apiBase);
+    this.client = twilio(opts.accountSid, opts.authToken, httpClient ? { httpClient } : {});
+  }
+
+  async send(user: string, outbox: readonly Outbound[]): Promise<SendResult> {
+    const state = await this.opts.conversations.load(`whatsapp:${user}`);
+    if (state?.stopped) return { status: 'opted-out', reason: 'the person wrote stop; they receive nothing until they write again' };
+    const last = state ? Date.parse(state.updatedAt) : NaN;
+    if (!state || this.opts.now().getTime() - last > CUSTOMER_SERVICE_WINDOW_MS) {
+      return {
+        status: 'outside-window',
+        lastMessageAt: state?.updatedAt ?? null,
+        reason: 'more than 24 hours since the person last wrote: WhatsApp allows only an approved template message now',
+      };
+    }
+    const sids: string[] = [];
+    try {
+      for (const body of renderWhatsApp(outbox)) {
+        const message = await this.client.messages.create({ from: this.opts.from, to: `whatsapp:+${user}`, body });
+        sids.push(message.sid);
+      }
+      return { status: 'sent', sids };
+    } catch (err) {
+      return { status: 'failed', reason: (err as Error).message };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Messages that start on our side go through Twilio's REST API (a fake on 127.0.0.1 here), only
+ * inside WhatsApp's 24-hour window and never to a person who wrote "stop".
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WhatsAppSender } from '../src/channels/whatsapp/sender.js';
+import { createTestCore, type TestCore } from './support/test-core.js';
+
+const SID = 'AC' + '1'.repeat(32);
+let fake: Server;
+let apiBase: string;
+let core: TestCore;
+let sender: WhatsAppSender;
+let failNext = false;
+const posted: { path: string; form: URLSearchParams; auth: string }[] = [];
+
+beforeAll(async () => {
+  fake = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      posted.push({ path: req.url ?? '', form: new URLSearchParams(body), auth: req.headers.authorization ?? '' });
+      res.setHeader('content-type', 'application/json');
+      if (failNext) {
+        failNext = false;
+        res.statusCode = 400;
+        return res.end(JSON.stringify({ code: 63016, message: 'Failed to send freeform message because you are outside the allowed window.', status: 400 }));
+      }
+      res.statusCode = 201;
+      res.end(JSON.stringify({ sid: `SM${posted.length.toString().padStart(32, '0')}`, status: 'queued', account_sid: SID }));
+    });
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  apiBase = `http://127.0.0.1:${(fake.address() as { port: number }).port}`;
+  core = await createTestCore({ storage: 'database' });
+  sender = new WhatsAppSender({ accountSid: SID, authToken: 'secret-token', from: 'whatsapp:+14155238886', conversations: core.storage.conversations, now: core.engine.now, apiBase });
+});
+afterAll(async () => {
+  await core.storage.close();
+  await new Promise((r) => fake.close(r));
+});
+
+describe('WhatsApp messages from our side', () => {
+  it('sends within 24 hours of the person’s last message, through the REST API', async () => {
+    await core.conversations.receive({ channel: 'whatsapp', user: '233201234567' }, { kind: 'text', text: 'hello' });
+    core.clock.advance(3600_000);
+    const result = await sender.send('233201234567', [{ kind: 'text', text: 'Your advisor: we can see you on Monday.' }]);
+    expect(result).toMatchObject({ status: 'sent', sids: [expect.stringMatching(/^SM/)] });
+    const request = posted.at(-1)!;
+    expect(request.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
+    expect(request.form.get('To')).toBe('whatsapp:+233201234567');
+    expect(request.form.get('Body')).toBe('Your advisor: we can see you on Monday.');
+    expect(request.auth).toMatch(/^Basic /);
+  });
+
+  it('refuses a free-form message outside the window, with the reason, and sends nothing', async () => {
+    const before = posted.length;
+    core.clock.advance(24 * 3600_000);
+    const result = await sender.send('233201234567', [{ kind: 'text', text: 'Reminder' }]);
+    expect(result).toMatchObject({ status: 'outside-window', reason: expect.stringContaining('template') });
+    expect(await sender.send('233209999999', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'outside-window', lastMessageAt: null });
+    expect(posted.length).toBe(before);
+  });
+
+  it('sends nothing to a person who wrote stop', async () => {
+    await core.conversations.receive({ channel: 'whatsapp', user: '212600000009' }, { kind: 'text', text: 'bonjour' });
+    await core.conversations.receive({ channel: 'whatsapp', user: '212600000009' }, { kind: 'text', text: 'stop' });
+    expect(await sender.send('212600000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'opted-out' });
+  });
+
+  it('reports Twilio’s refusal instead of failing silently', async () => {
+    await core.conversations.receive({ channel: 'whatsapp', user: '2348000000009' }, { kind: 'text', text: 'hi' });
+    failNext = true;
+    expect(await sender.send('2348000000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed', reason: expect.stringContaining('outside the allowed window') });
+  });
+});
