@@ -1,0 +1,134 @@
+/**
+ * One conversation, every channel: the same person's path (greet, choose a menu option, ask a
+ * question, ask for details) through the terminal, WhatsApp, Telegram and web chat adapters on
+ * one running server, asserting what the person sees on each.
+ */
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { renderForTerminal } from '../src/channels/terminal/render.js';
+import { parseTerminalLine } from '../src/channels/terminal/parse.js';
+import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
+import { startTestServer, type RunningServer } from './support/server.js';
+
+const TWILIO_TOKEN = 'contract-twilio-token';
+const TG_TOKEN = '7000000002:AAcontract';
+const TG_SECRET = 'contract-secret';
+let server: RunningServer;
+let telegram: FakeTelegram;
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram(TG_TOKEN);
+  server = await startTestServer({
+    TWILIO_ACCOUNT_SID: 'AC' + '2'.repeat(32), TWILIO_AUTH_TOKEN: TWILIO_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
+    TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: telegram.apiRoot,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await telegram.close();
+});
+
+/** A person on one channel: says text or taps the option with a label; returns what they see. */
+interface Person {
+  say(text: string): Promise<string>;
+  tap(label: string): Promise<string>;
+}
+
+function terminalPerson(): Person {
+  const ref = { channel: 'terminal', user: 'contract' };
+  const send = async (line: string) => renderForTerminal((await server.core.conversations.receive(ref, parseTerminalLine(line))).outbox).join('\n');
+  let last = '';
+  return {
+    say: async (t) => (last = await send(t)),
+    tap: async (label) => {
+      const n = new RegExp(`^(\\d+)\\. ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').exec(last)?.[1];
+      if (!n) throw new Error(`no numbered option "${label}" in:\n${last}`);
+      return (last = await send(n));
+    },
+  };
+}
+
+function whatsappPerson(phone: string): Person {
+  let n = 0;
+  let last = '';
+  const send = async (body: string) => {
+    const params: Record<string, string> = { MessageSid: `SMcontract${phone}${++n}`, From: `whatsapp:+${phone}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
+    const url = `${server.base}/webhooks/whatsapp`;
+    const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
+    return (last = [...(await res.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'")).join('\n'));
+  };
+  return {
+    say: send,
+    tap: async (label) => {
+      const number = new RegExp(`^(\\d+)\\. ${label}$`, 'm').exec(last)?.[1];
+      if (!number) throw new Error(`no numbered option "${label}"`);
+      return send(number);
+    },
+  };
+}
+
+function telegramPerson(chatId: number): Person {
+  let update = chatId * 1000;
+  const deliver = async (body: object) => {
+    const before = telegram.sent(chatId).length;
+    await fetch(`${server.base}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TG_SECRET }, body: JSON.stringify({ update_id: ++update, ...body }) });
+    return telegram.sent(chatId).slice(before).map((m) => m.text).join('\n');
+  };
+  const chat = { id: chatId, type: 'private' };
+  const from = { id: chatId, is_bot: false, first_name: 'P', language_code: 'en' };
+  return {
+    say: (text) => deliver({ message: { message_id: update, date: 1763900000, chat, from, text } }),
+    tap: (label) => {
+      const keyboards = telegram.sent(chatId).flatMap((m) => ((m.reply_markup?.inline_keyboard ?? []) as { text: string; callback_data: string }[][]).flat());
+      const button = keyboards.reverse().find((b) => b.text === label);
+      if (!button) throw new Error(`no button "${label}"`);
+      return deliver({ callback_query: { id: `cb${update}`, from, chat_instance: '1', data: button.callback_data, message: { message_id: 1, date: 1763900000, chat } } });
+    },
+  };
+}
+
+async function webchatPerson(): Promise<Person> {
+  const { token, conversationId } = (await (await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const { streamUrl } = (await (await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers })).json()) as { streamUrl: string };
+  const socket = new WebSocket(streamUrl);
+  const activities: { from: { role?: string }; text?: string; suggestedActions?: { actions: { title: string; value: unknown }[] } }[] = [];
+  socket.on('message', (data) => activities.push(...(JSON.parse(String(data)) as { activities: typeof activities }).activities));
+  await new Promise((r) => socket.on('open', r));
+  const post = async (activity: object) => {
+    const before = activities.length;
+    await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ from: { id: 'u' }, locale: 'en-US', ...activity }) });
+    await new Promise((r) => setTimeout(r, 50)); // the stream delivers right after the POST returns
+    return activities.slice(before).filter((a) => a.from.role === 'bot').map((a) => a.text ?? '').join('\n').replace(/\\(.)/g, '$1');
+  };
+  return {
+    say: (text) => post({ type: 'message', text }),
+    tap: (label) => {
+      const action = activities.flatMap((a) => a.suggestedActions?.actions ?? []).reverse().find((x) => x.title === label);
+      if (!action) throw new Error(`no suggested action "${label}"`);
+      return post({ type: 'message', value: action.value });
+    },
+  };
+}
+
+describe('the same conversation on every channel', () => {
+  const people: [string, () => Promise<Person> | Person][] = [
+    ['terminal', () => terminalPerson()],
+    ['whatsapp', () => whatsappPerson('233207777777')],
+    ['telegram', () => telegramPerson(777)],
+    ['webchat', () => webchatPerson()],
+  ];
+  for (const [channel, make] of people) {
+    it(channel, async () => {
+      const person = await make();
+      expect(await person.say('hello')).toContain('Hello, I am Wegweiser');
+      expect(await person.tap('Return and new start at home')).toContain('Coming home. How can we help?');
+      const answer = await person.say('what is the REAG/GARP programme for going home from germany');
+      expect(answer).toContain('https://');
+      expect(answer).toContain('Last checked:');
+      expect(await person.tap('More details')).toMatch(/Sources?:/);
+    });
+  }
+});
