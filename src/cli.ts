@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { runTerminalChat } from './channels/terminal/chat.js';
 import { ask, UsageError } from './cli/ask.js';
 import { kbCheck } from './cli/kb-check.js';
+import { staff } from './cli/staff.js';
 import { WegweiserError } from './core/errors.js';
 import { createCore } from './server/app.js';
 import { loadConfig } from './server/config.js';
@@ -25,7 +26,7 @@ async function chat(args: string[]): Promise<void> {
   await core.storage.close();
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { chat, ask, 'kb:check': kbCheck };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { chat, ask, 'kb:check': kbCheck, staff };
 
 async function main(): Promise<void> {
   const [command = '', ...args] = process.argv.slice(2);

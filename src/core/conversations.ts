@@ -55,7 +55,10 @@ export class Conversations {
       try {
         const result = await handleTurn(this.engine, state, inbound, hints);
         if (result.nextState) await this.storage.conversations.save(id, result.nextState);
-        else await this.storage.conversations.delete(id);
+        else {
+          await this.storage.conversations.delete(id);
+          await this.storage.appointments.forgetConversation(id);
+        }
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         this.log.info({ conv: logRef(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');

@@ -14,10 +14,13 @@ import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
 import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, flattenKeys, loadLocales, type Locales, type Texts } from '../i18n/index.js';
-import { createMemoryStorage } from '../storage/memory-storage.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/types.js';
+import { loadCentres } from '../booking/centres.js';
+import { registerBookingApi } from '../booking/routes.js';
+import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
+import { StaffAuth } from '../handoff/auth.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { EmbeddingTopicScorer } from '../knowledge/embeddings.js';
@@ -33,6 +36,7 @@ export const PATHS = {
   flows: resolve(ROOT, 'flows'),
   locales: resolve(ROOT, 'locales'),
   knowledge: resolve(ROOT, 'knowledge'),
+  centres: resolve(ROOT, 'knowledge', 'centres.yaml'),
   safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
@@ -45,6 +49,8 @@ export interface Core {
   storage: Storage;
   knowledge: KnowledgeService;
   kb: KnowledgeBase;
+  booking: BookingService;
+  auth: StaffAuth;
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
@@ -89,23 +95,27 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const locales = loadLocales(PATHS.locales);
   const texts = createTexts(locales);
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
-  const storage = opts.storage === 'memory' ? createMemoryStorage() : await openStorage(config);
+  // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
+  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await openStorage(config);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
+  const now = opts.now ?? (() => new Date());
   const engine: EngineDeps = {
     flows,
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
     actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions() },
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
-    now: opts.now ?? (() => new Date()),
+    now,
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
   };
+  const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
+  const auth = new StaffAuth(storage.staff, now);
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
-  return { config, texts, engine, storage, knowledge, kb, conversations, metrics, log };
+  return { config, texts, engine, storage, knowledge, kb, booking, auth, conversations, metrics, log };
 }
 
 /** Text we have in each language, for the language detector: knowledge entries and interface texts. */
@@ -134,6 +144,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     return core.metrics.registry.metrics();
   });
   registerPrivacyPage(app, core.kb);
+  await registerBookingApi(app, { booking: core.booking, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
   for (const channel of CHANNELS) {
     const missing = channel.missingConfig(core.config);
     if (missing.length) {

@@ -22,4 +22,45 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (channel, delivery_id)
     )`,
   },
+  {
+    version: 3,
+    name: 'appointments and staff',
+    sql: `CREATE TABLE appointments (
+      id TEXT PRIMARY KEY,
+      reference TEXT NOT NULL UNIQUE,
+      centre_id TEXT NOT NULL,
+      start TEXT NOT NULL,
+      seat INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
+      name TEXT,
+      contact TEXT,
+      conversation_id TEXT,
+      lang TEXT,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    -- No double booking, ever: one booked appointment per seat of a slot.
+    CREATE UNIQUE INDEX appointments_one_per_seat ON appointments (centre_id, start, seat) WHERE status = 'booked';
+    CREATE INDEX appointments_by_conversation ON appointments (conversation_id);
+    CREATE TABLE staff (
+      id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE,
+      password_hash TEXT NOT NULL,
+      centre_id TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('advisor', 'admin')),
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_tokens (
+      token_hash TEXT PRIMARY KEY,
+      staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+      expires_at TEXT NOT NULL
+    );
+    CREATE TABLE audit_log (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      staff_id TEXT,
+      action TEXT NOT NULL,
+      target TEXT
+    )`,
+  },
 ];

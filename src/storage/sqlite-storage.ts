@@ -1,5 +1,6 @@
 import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
 import { migrate, SqliteDatabase } from './sqlite.js';
 import type { ConversationStore, DeliveryClaim, DeliveryLog, Storage } from './types.js';
 
@@ -55,5 +56,12 @@ class SqliteDeliveryLog implements DeliveryLog {
 export async function openSqliteStorage(file: string): Promise<Storage & { db: SqliteDatabase }> {
   const db = await SqliteDatabase.open(file);
   await migrate(db, MIGRATIONS);
-  return { db, conversations: new SqliteConversationStore(db), deliveries: new SqliteDeliveryLog(db), close: () => db.close() };
+  return {
+    db,
+    conversations: new SqliteConversationStore(db),
+    deliveries: new SqliteDeliveryLog(db),
+    appointments: new SqliteAppointmentStore(db),
+    staff: new SqliteStaffStore(db),
+    close: () => db.close(),
+  };
 }

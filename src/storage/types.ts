@@ -25,8 +25,70 @@ export interface DeliveryLog {
   release(channel: string, deliveryId: string): Promise<void>;
 }
 
+export interface Appointment {
+  id: string;
+  reference: string;
+  centreId: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  status: 'booked' | 'cancelled';
+  name: string | null;
+  contact: string | null;
+  conversationId: string | null;
+  lang: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface NewAppointment {
+  centreId: string;
+  start: string;
+  capacity: number;
+  name: string;
+  contact: string;
+  conversationId?: string;
+  lang?: string;
+  createdBy: string;
+}
+
+export type BookResult = { status: 'booked'; appointment: Appointment } | { status: 'taken' };
+
+/** Appointments. The database guarantees one booking per seat of a slot: concurrent bookings cannot double. */
+export interface AppointmentStore {
+  book(input: NewAppointment, now: Date): Promise<BookResult>;
+  /** Booked appointments per UTC start, for a centre between two instants. */
+  countBooked(centreId: string, from: string, to: string): Promise<Map<string, number>>;
+  get(id: string): Promise<Appointment | undefined>;
+  byReference(reference: string): Promise<Appointment | undefined>;
+  list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]>;
+  cancel(id: string): Promise<boolean>;
+  /** Delete my data: personal fields go, the slot is freed, the reference stays for the centre's statistics. */
+  forgetConversation(conversationId: string): Promise<number>;
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  centreId: string;
+  role: 'advisor' | 'admin';
+}
+
+export interface StaffStore {
+  add(member: StaffMember & { passwordHash: string }, now: Date): Promise<void>;
+  byEmail(email: string): Promise<(StaffMember & { passwordHash: string }) | undefined>;
+  list(): Promise<StaffMember[]>;
+  remove(email: string): Promise<boolean>;
+  setPasswordHash(email: string, passwordHash: string): Promise<boolean>;
+  saveToken(tokenHash: string, staffId: string, expiresAt: string): Promise<void>;
+  byToken(tokenHash: string, now: Date): Promise<StaffMember | undefined>;
+  audit(entry: { staffId: string | null; action: string; target?: string }, now: Date): Promise<void>;
+  auditLog(limit: number): Promise<{ at: string; staffId: string | null; action: string; target: string | null }[]>;
+}
+
 export interface Storage {
   conversations: ConversationStore;
   deliveries: DeliveryLog;
+  appointments: AppointmentStore;
+  staff: StaffStore;
   close(): Promise<void>;
 }

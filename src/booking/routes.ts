@@ -1,0 +1,124 @@
+/**
+ * The booking API: public centre look-ups, and appointments for signed-in staff.
+ *   GET /api/centres · GET /api/centres/nearest?lat=&lon= | ?q= · GET /api/centres/{id}/slots?date=
+ *   POST /api/auth/login · GET/POST /api/appointments · DELETE /api/appointments/{id}
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { mayActOn, type StaffAuth } from '../handoff/auth.js';
+import type { StaffMember, StaffStore } from '../storage/types.js';
+import type { Centre } from './centres.js';
+import type { BookingService } from './service.js';
+import { isIsoDate } from './slots.js';
+
+const publicCentre = (c: Centre) => ({
+  id: c.id, status: c.status, country: c.country, city: c.city, lat: c.lat, lon: c.lon, timezone: c.timezone, names: c.names,
+  partner: c.partner ?? null, location: c.location ?? null, note: c.note ?? null, languages: c.languages, services: c.services, unconfirmed: c.unconfirmed,
+});
+
+const bookingBody = z.strictObject({
+  centreId: z.string().min(1),
+  start: z.string().min(1),
+  name: z.string().trim().min(1).max(120),
+  contact: z.string().trim().min(1).max(120),
+});
+
+export interface ApiDeps {
+  booking: BookingService;
+  auth: StaffAuth;
+  staff: StaffStore;
+  now: () => Date;
+}
+
+/** The signed-in staff member, or a 401 already sent. */
+export async function requireStaff(req: FastifyRequest, reply: FastifyReply, auth: StaffAuth): Promise<StaffMember | undefined> {
+  const header = req.headers.authorization;
+  const member = await auth.memberFor(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+  if (!member) void reply.code(401).send({ error: 'sign in first: POST /api/auth/login, then send Authorization: Bearer <token>' });
+  return member;
+}
+
+export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const { booking, auth, staff, now } = deps;
+  await app.register(async (api) => {
+    await api.register(rateLimit, { global: false });
+
+    api.get('/api/centres', async () => ({ centres: booking.centres.map(publicCentre) }));
+
+    api.get<{ Querystring: { lat?: string; lon?: string; q?: string } }>('/api/centres/nearest', async (req, reply) => {
+      const { lat, lon, q } = req.query;
+      let found;
+      if (q !== undefined) {
+        if (!q.trim() || q.length > 200) return reply.code(400).send({ error: 'q must be a town or country name' });
+        found = booking.nearest({ query: q }, 5);
+        if (!found) return reply.code(404).send({ error: `no town or country called "${q.slice(0, 80)}" is known` });
+      } else {
+        const point = { lat: Number(lat), lon: Number(lon) };
+        if (lat === undefined || lon === undefined || !Number.isFinite(point.lat) || !Number.isFinite(point.lon) || Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
+          return reply.code(400).send({ error: 'give lat and lon (decimal degrees) or q (a town or country)' });
+        }
+        found = booking.nearest(point, 5)!;
+      }
+      return { place: found.place ?? null, centres: found.centres.map((n) => ({ ...publicCentre(n.centre), distanceKm: n.distanceKm })) };
+    });
+
+    api.get<{ Params: { id: string }; Querystring: { date?: string } }>('/api/centres/:id/slots', async (req, reply) => {
+      if (!req.query.date || !isIsoDate(req.query.date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
+      const slots = await booking.slots(req.params.id, req.query.date);
+      if (!slots) return reply.code(404).send({ error: `no centre ${req.params.id}` });
+      return { centreId: req.params.id, date: req.query.date, slots };
+    });
+
+    api.post<{ Body: { email?: unknown; password?: unknown } }>(
+      '/api/auth/login',
+      { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+      async (req, reply) => {
+        const { email, password } = req.body ?? {};
+        if (typeof email !== 'string' || typeof password !== 'string') return reply.code(400).send({ error: 'send {"email": "...", "password": "..."}' });
+        const session = await auth.login(email, password);
+        if (!session) return reply.code(401).send({ error: 'wrong email or password' });
+        return { token: session.token, staff: session.member };
+      },
+    );
+
+    api.get<{ Querystring: { centreId?: string; date?: string } }>('/api/appointments', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const centreId = req.query.centreId ?? (member.role === 'admin' ? undefined : member.centreId);
+      if (centreId && !mayActOn(member, centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
+      let from: string | undefined;
+      let to: string | undefined;
+      if (req.query.date) {
+        if (!isIsoDate(req.query.date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
+        from = `${req.query.date}T00:00:00Z`;
+        to = new Date(Date.parse(from) + 86_400_000).toISOString().replace('.000Z', 'Z');
+      }
+      return { appointments: await booking.list({ centreId, from, to }) };
+    });
+
+    api.post('/api/appointments', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const body = bookingBody.safeParse(req.body);
+      if (!body.success) return reply.code(400).send({ error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      if (!mayActOn(member, body.data.centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
+      const result = await booking.book({ ...body.data, createdBy: `staff:${member.id}` });
+      if (result.status === 'invalid') return reply.code(400).send({ error: result.problem });
+      if (result.status === 'taken') return reply.code(409).send({ error: 'this slot is taken', alternatives: result.alternatives });
+      await staff.audit({ staffId: member.id, action: 'appointment.book', target: result.appointment.id }, now());
+      return reply.code(201).send(result.appointment);
+    });
+
+    api.delete<{ Params: { id: string } }>('/api/appointments/:id', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const appointment = await booking.get(req.params.id);
+      if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
+      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
+      await booking.cancel(appointment.id);
+      await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());
+      return reply.code(204).send();
+    });
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Centres and appointments for the chat and the staff API: the nearest centres, free slots, and
+ * booking with no double booking (the database decides; a slot taken meanwhile is a tagged result).
+ */
+import { DateTime } from 'luxon';
+import type { AppointmentStore, Appointment } from '../storage/types.js';
+import { nearestCentres, type Centre, type NearbyCentre } from './centres.js';
+import { findPlace, type Place } from './gazetteer.js';
+import { isSlotStart, openDays, slotsForDay, type Slot } from './slots.js';
+
+export type BookingOutcome =
+  | { status: 'booked'; appointment: Appointment; centre: Centre }
+  | { status: 'taken'; alternatives: Slot[] }
+  | { status: 'invalid'; problem: string };
+
+export class BookingService {
+  private readonly byId: Map<string, Centre>;
+
+  constructor(
+    readonly centres: readonly Centre[],
+    private readonly appointments: AppointmentStore,
+    private readonly now: () => Date,
+  ) {
+    this.byId = new Map(centres.map((c) => [c.id, c]));
+  }
+
+  centre(id: string): Centre | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Nearest active centres to a point, or to a typed town or country. */
+  nearest(where: { lat: number; lon: number } | { query: string }, limit = 3): { place?: Place; centres: NearbyCentre[]; nearbyInactive: NearbyCentre[] } | undefined {
+    let point: { lat: number; lon: number };
+    let place: Place | undefined;
+    if ('query' in where) {
+      place = findPlace(where.query);
+      if (!place) return undefined;
+      point = place;
+    } else point = where;
+    const inCountry = place?.kind === 'country' ? this.centres.filter((c) => c.country === place!.country && c.status === 'active') : [];
+    const centres = inCountry.length ? nearestCentres(inCountry, point, { limit }) : nearestCentres(this.centres, point, { limit });
+    const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
+      .filter((n) => n.centre.status !== 'active' && n.distanceKm < 150);
+    return { place, centres, nearbyInactive };
+  }
+
+  async slots(centreId: string, date: string): Promise<Slot[] | undefined> {
+    const centre = this.byId.get(centreId);
+    if (!centre) return undefined;
+    const day = DateTime.fromISO(date, { zone: centre.timezone });
+    if (!day.isValid) return [];
+    const booked = await this.appointments.countBooked(centre.id, day.startOf('day').toUTC().toISO()!, day.endOf('day').toUTC().toISO()!);
+    return slotsForDay(centre, date, this.now(), booked);
+  }
+
+  /** The next days with at least one free slot. */
+  async daysWithSlots(centreId: string, max = 5): Promise<{ date: string; slots: Slot[] }[]> {
+    const centre = this.byId.get(centreId);
+    if (!centre) return [];
+    const out: { date: string; slots: Slot[] }[] = [];
+    for (const date of openDays(centre, this.now())) {
+      const slots = (await this.slots(centreId, date)) ?? [];
+      if (slots.length) out.push({ date, slots });
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  list(filter: { centreId?: string; from?: string; to?: string }): Promise<Appointment[]> {
+    return this.appointments.list(filter);
+  }
+
+  get(id: string): Promise<Appointment | undefined> {
+    return this.appointments.get(id);
+  }
+
+  cancel(id: string): Promise<boolean> {
+    return this.appointments.cancel(id);
+  }
+
+  async book(input: { centreId: string; start: string; name: string; contact: string; conversationId?: string; lang?: string; createdBy: string }): Promise<BookingOutcome> {
+    const centre = this.byId.get(input.centreId);
+    if (!centre) return { status: 'invalid', problem: `no centre ${input.centreId}` };
+    if (centre.status !== 'active') return { status: 'invalid', problem: `centre ${centre.id} does not take appointments (${centre.status})` };
+    const start = DateTime.fromISO(input.start, { zone: 'utc' });
+    const startIso = start.isValid ? start.toISO({ suppressMilliseconds: true })! : '';
+    if (!startIso || !isSlotStart(centre, startIso, this.now())) return { status: 'invalid', problem: 'start is not a bookable slot of this centre' };
+    const name = input.name.trim().slice(0, 120);
+    const contact = input.contact.trim().slice(0, 120);
+    if (!name || !contact) return { status: 'invalid', problem: 'a name and a way to reach the person are needed' };
+    const result = await this.appointments.book({ ...input, start: startIso, name, contact, capacity: centre.capacity }, this.now());
+    if (result.status === 'booked') return { status: 'booked', appointment: result.appointment, centre };
+    const date = start.setZone(centre.timezone).toISODate()!;
+    const alternatives = [...((await this.slots(centre.id, date)) ?? []), ...(await this.daysWithSlots(centre.id, 2)).flatMap((d) => d.slots)]
+      .filter((s, i, all) => all.findIndex((x) => x.start === s.start) === i && s.start > startIso)
+      .slice(0, 3);
+    return { status: 'taken', alternatives };
+  }
+}

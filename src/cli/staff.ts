@@ -1,0 +1,58 @@
+/**
+ * `npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin`
+ * and `list`, `remove --email E`, `reset-password --email E --password P`.
+ */
+import { parseArgs } from 'node:util';
+import { loadCentres } from '../booking/centres.js';
+import { StaffAuth, hashPassword, MIN_PASSWORD_LENGTH } from '../handoff/auth.js';
+import { PATHS } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import { UsageError } from './ask.js';
+
+const USAGE = 'usage: npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin | list | remove --email E | reset-password --email E --password P';
+
+export async function staff(args: string[]): Promise<void> {
+  const [verb, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, centre: { type: 'string' }, role: { type: 'string' } } });
+  const config = loadConfig();
+  if (!config.databaseUrl.startsWith('sqlite:')) throw new UsageError('only the embedded SQLite store is built so far');
+  const storage = await openSqliteStorage(config.databaseUrl.slice('sqlite:'.length));
+  try {
+    const auth = new StaffAuth(storage.staff, () => new Date());
+    switch (verb) {
+      case 'add': {
+        const { email, password, centre, role } = values;
+        if (!email || !password || !centre || (role !== 'advisor' && role !== 'admin')) throw new UsageError(USAGE);
+        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address`);
+        if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+        const ids = loadCentres(PATHS.centres).map((c) => c.id);
+        if (!ids.includes(centre)) throw new UsageError(`unknown centre "${centre}"; one of: ${ids.join(', ')}`);
+        if (await storage.staff.byEmail(email)) throw new UsageError(`${email} already has an account`);
+        const member = await auth.create({ email, password, centreId: centre, role });
+        console.log(`added ${member.email} (${member.role}, ${member.centreId})`);
+        return;
+      }
+      case 'list':
+        for (const m of await storage.staff.list()) console.log(`${m.email}\t${m.role}\t${m.centreId}`);
+        return;
+      case 'remove':
+        if (!values.email) throw new UsageError(USAGE);
+        if (!(await storage.staff.remove(values.email))) throw new UsageError(`no account ${values.email}`);
+        await storage.staff.audit({ staffId: null, action: 'staff.remove', target: values.email.toLowerCase() }, new Date());
+        console.log(`removed ${values.email}`);
+        return;
+      case 'reset-password':
+        if (!values.email || !values.password) throw new UsageError(USAGE);
+        if (values.password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+        if (!(await storage.staff.setPasswordHash(values.email, await hashPassword(values.password)))) throw new UsageError(`no account ${values.email}`);
+        await storage.staff.audit({ staffId: null, action: 'staff.reset-password', target: values.email.toLowerCase() }, new Date());
+        console.log(`new password set for ${values.email}; its sessions are signed out`);
+        return;
+      default:
+        throw new UsageError(USAGE);
+    }
+  } finally {
+    await storage.close();
+  }
+}

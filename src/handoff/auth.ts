@@ -1,0 +1,70 @@
+/**
+ * Staff accounts: passwords hashed with scrypt (memory-hard, in Node's own crypto), bearer tokens
+ * that expire (only their hash is stored), and who may act on which centre.
+ */
+import { randomBytes, randomUUID, scrypt, timingSafeEqual, createHash } from 'node:crypto';
+import type { StaffMember, StaffStore } from '../storage/types.js';
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
+export const TOKEN_TTL_MS = 12 * 3600_000;
+export const MIN_PASSWORD_LENGTH = 10;
+
+function derive(password: string, salt: Buffer, params = SCRYPT): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, params.keylen, { N: params.N, r: params.r, p: params.p, maxmem: params.maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt);
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const key = await derive(password, Buffer.from(salt, 'base64'), { ...SCRYPT, N: Number(n), r: Number(r), p: Number(p), keylen: expected.length });
+  return timingSafeEqual(key, expected);
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class StaffAuth {
+  constructor(
+    private readonly staff: StaffStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(input: { email: string; password: string; centreId: string; role: 'advisor' | 'admin' }): Promise<StaffMember> {
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    const member: StaffMember = { id: randomUUID(), email: input.email.toLowerCase(), centreId: input.centreId, role: input.role };
+    await this.staff.add({ ...member, passwordHash: await hashPassword(input.password) }, this.now());
+    await this.staff.audit({ staffId: null, action: 'staff.add', target: member.email }, this.now());
+    return member;
+  }
+
+  /** A bearer token for the right email and password; undefined otherwise (the same answer for both). */
+  async login(email: string, password: string): Promise<{ token: string; member: StaffMember } | undefined> {
+    const member = await this.staff.byEmail(email);
+    // Hash even for an unknown email, so the answer takes as long either way.
+    const ok = member ? await verifyPassword(password, member.passwordHash) : (await hashPassword(password), false);
+    if (!member || !ok) return undefined;
+    const token = randomBytes(32).toString('base64url');
+    await this.staff.saveToken(tokenHash(token), member.id, new Date(this.now().getTime() + TOKEN_TTL_MS).toISOString());
+    await this.staff.audit({ staffId: member.id, action: 'login' }, this.now());
+    const { passwordHash: _hash, ...plain } = member;
+    return { token, member: plain };
+  }
+
+  async memberFor(token: string | undefined): Promise<StaffMember | undefined> {
+    return token ? this.staff.byToken(tokenHash(token), this.now()) : undefined;
+  }
+}
+
+/** Advisors act on their own centre only; admins on all. */
+export function mayActOn(member: StaffMember, centreId: string): boolean {
+  return member.role === 'admin' || member.centreId === centreId;
+}
