@@ -81,10 +81,14 @@ describe('Telegram webhook', () => {
       update_id: ++updateId,
       callback_query: { id: 'cbq-2', from: from(503), chat_instance: '1', data: 'main.menu:centre', message: { message_id: 1, date: 1763900000, chat: chat(503), text: 'menu' } },
     });
+    await deliver({
+      update_id: ++updateId,
+      callback_query: { id: 'cbq-3', from: from(503), chat_instance: '1', data: 'centres.menu:find', message: { message_id: 2, date: 1763900000, chat: chat(503), text: 'menu' } },
+    });
     const request = telegram.sent(503).at(-1)!;
     expect(request.reply_markup).toMatchObject({ keyboard: [[{ request_location: true }]] });
     await deliver({ update_id: ++updateId, message: { message_id: 9, date: 1763900000, chat: chat(503), from: from(503), location: { latitude: 5.6037, longitude: -0.187 } } });
-    expect(telegram.sent(503).map((m) => m.text).join('\n')).toContain(server.core.texts.t('en', 'unavailable.centres'));
+    expect(telegram.sent(503).map((m) => m.text).join('\n')).toContain('Ghanaian-European Centre for Jobs, Migration and Development (GEC) in Accra: about');
   });
 
   it('rejects a wrong or missing secret with 401 and sends nothing', async () => {

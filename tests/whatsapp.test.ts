@@ -84,7 +84,9 @@ describe('WhatsApp webhook', () => {
     await post(message('+201000000001', { Body: 'مرحبا' }));
     const res = await post(message('+201000000001', { Latitude: '30.0444', Longitude: '31.2357', Address: 'Cairo', Body: '' }));
     expect(res.status).toBe(200);
-    expect(res.messages.join('\n')).toContain(server.core.texts.t('ar', 'unavailable.centres'));
+    const text = res.messages.join('\n');
+    expect(text).toContain(server.core.texts.t('ar', 'centres.nearestHeading'));
+    expect(text).toMatch(/^1\. .*Cairo.*\d+ /m);
   });
 
   it('handles a 20,000-character message without breaking, under the WhatsApp length limit', async () => {

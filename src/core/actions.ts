@@ -16,6 +16,8 @@ export interface ActionResult {
   hasDetails?: boolean;
   /** The message signalled danger: the person is offered a human at once, and a handoff is marked urgent. */
   urgent?: boolean;
+  /** Conversation variables to set (null removes one): choices for the next ask, what to confirm. */
+  vars?: Record<string, string | null>;
 }
 
 export interface ActionRequest {
@@ -27,8 +29,11 @@ export interface Actions {
   knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string }): Promise<ActionResult>;
   knowledgeDetails(req: ActionRequest & { topic: string }): Promise<ActionResult>;
   nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
-  freeSlots(req: ActionRequest & { centreId?: string }): Promise<ActionResult>;
-  book(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
+  freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
+  freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
+  book(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
+  myAppointment(req: ActionRequest & { conversationId: string }): Promise<ActionResult>;
+  cancelAppointment(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
   handOff(req: ActionRequest & { reason: 'asked' | 'misunderstood' }): Promise<ActionResult>;
 }
 
@@ -45,7 +50,10 @@ export function unavailableActions(t: Translate): Actions {
     knowledgeDetails: coming('unavailable.knowledge'),
     nearestCentre: coming('unavailable.centres'),
     freeSlots: coming('unavailable.booking'),
+    freeTimes: coming('unavailable.booking'),
     book: coming('unavailable.booking'),
+    myAppointment: coming('unavailable.booking'),
+    cancelAppointment: coming('unavailable.booking'),
     handOff: coming('unavailable.handoff'),
   };
 }

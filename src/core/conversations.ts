@@ -53,7 +53,7 @@ export class Conversations {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);
       try {
-        const result = await handleTurn(this.engine, state, inbound, hints);
+        const result = await handleTurn(this.engine, state, inbound, hints, id);
         if (result.nextState) await this.storage.conversations.save(id, result.nextState);
         else {
           await this.storage.conversations.delete(id);

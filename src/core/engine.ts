@@ -45,6 +45,8 @@ const MENU: Position = { flow: 'main', step: 'menu' };
 
 interface Turn {
   deps: EngineDeps;
+  /** The conversation's stable id, for actions that record something for this person (a booking). */
+  conversationId: string;
   state: ConversationState;
   outbox: Outbound[];
   effects: Effect[];
@@ -55,10 +57,11 @@ export async function handleTurn(
   previous: ConversationState | null,
   inbound: Inbound,
   hints: ChannelHints = {},
+  conversationId = '',
 ): Promise<TurnResult> {
   const input = clip(inbound);
   const now = deps.now();
-  const turn: Turn = { deps, state: previous ? structuredClone(previous) : newState(deps, input, hints, now), outbox: [], effects: [] };
+  const turn: Turn = { deps, conversationId, state: previous ? structuredClone(previous) : newState(deps, input, hints, now), outbox: [], effects: [] };
   turn.state.turns += 1;
   turn.state.updatedAt = now.toISOString();
   if (hints.country && !turn.state.country) turn.state.country = hints.country;
@@ -198,7 +201,8 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
   if (chosen) {
     turn.state.lastChoice = chosen.id;
     turn.state.misses = 0;
-    return choose(turn, ask, chosen.id.slice(chosen.id.lastIndexOf(':') + 1));
+    // Option ids are "flow.step:id"; the id itself may hold colons (a time).
+    return choose(turn, ask, chosen.id.slice(chosen.id.indexOf(':') + 1), chosen.label);
   }
   if (input.kind !== 'text') return renderAsk(turn, ask);
   if (ask.optionsFrom) {
@@ -224,7 +228,7 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
   return renderAsk(turn, ask);
 }
 
-async function choose(turn: Turn, ask: AskStep, optionId: string): Promise<void> {
+async function choose(turn: Turn, ask: AskStep, optionId: string, label: string): Promise<void> {
   const { state } = turn;
   if (optionId === 'more' && state.lastTopic) {
     const result = await turn.deps.actions.knowledgeDetails({ ...request(turn), topic: state.lastTopic });
@@ -232,7 +236,10 @@ async function choose(turn: Turn, ask: AskStep, optionId: string): Promise<void>
     delete state.lastTopic;
     return renderAsk(turn, ask);
   }
-  if (ask.var) state.vars[ask.var] = optionId;
+  if (ask.var) {
+    state.vars[ask.var] = optionId;
+    state.vars[`${ask.var}Label`] = label; // what the person chose, in words, for a confirmation text
+  }
   if (ask.optionsFrom) return advance(turn, refOf(turn, ask.next!));
   const option = ask.options?.find((o) => o.id === optionId);
   if (option?.topic) {
@@ -325,10 +332,19 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
       break;
     }
     case 'freeSlots':
-      result = await deps.actions.freeSlots({ ...req, centreId: value });
+      result = await deps.actions.freeSlots({ ...req, vars: state.vars });
+      break;
+    case 'freeTimes':
+      result = await deps.actions.freeTimes({ ...req, vars: state.vars });
       break;
     case 'book':
-      result = await deps.actions.book({ ...req, vars: state.vars });
+      result = await deps.actions.book({ ...req, vars: state.vars, conversationId: turn.conversationId });
+      break;
+    case 'myAppointment':
+      result = await deps.actions.myAppointment({ ...req, conversationId: turn.conversationId });
+      break;
+    case 'cancelAppointment':
+      result = await deps.actions.cancelAppointment({ ...req, vars: state.vars, conversationId: turn.conversationId });
       break;
     case 'handOff':
       result = await deps.actions.handOff({ ...req, reason: state.at.flow === 'fallback' ? 'misunderstood' : 'asked' });
@@ -344,6 +360,10 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
     }
   }
   turn.outbox.push(...result.outbox);
+  for (const [k, v] of Object.entries(result.vars ?? {})) {
+    if (v === null) delete state.vars[k];
+    else state.vars[k] = v;
+  }
   if (result.urgent) {
     turn.state.urgent = true;
     return 'handoff.start';
@@ -376,11 +396,24 @@ function renderAsk(turn: Turn, ask: AskStep): void {
 function askOptions(turn: Turn, ask: AskStep): Option[] {
   const { state } = turn;
   const prefix = `${state.at.flow}.${state.at.step}:`;
-  const options: Option[] = ask.optionsFrom === 'languages'
-    ? LANGS.map((l) => ({ id: prefix + l, label: turn.deps.t(l, 'language.name') }))
-    : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
+  const options: Option[] =
+    ask.optionsFrom === 'languages'
+      ? LANGS.map((l) => ({ id: prefix + l, label: turn.deps.t(l, 'language.name') }))
+      : ask.optionsFrom === 'var'
+        ? choicesFromVar(state.vars[ask.optionsVar!]).map((o) => ({ id: prefix + o.id, label: o.label }))
+        : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
   if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
   return options;
+}
+
+/** Choices an action left in a variable as JSON [{id, label}]; anything else is no choices. */
+function choicesFromVar(value: string | undefined): Option[] {
+  try {
+    const parsed = JSON.parse(value ?? '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.filter((o): o is Option => typeof o?.id === 'string' && typeof o?.label === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function positionOf(turn: Turn, ask: AskStep): Position {
@@ -392,8 +425,9 @@ function say(turn: Turn, key: string): void {
   turn.outbox.push({ kind: 'text', text: tr(turn, key) });
 }
 
+/** A text in the conversation's language; the flow's variables can be interpolated ({{name}}). */
 function tr(turn: Turn, key: string): string {
-  return turn.deps.t(turn.state.lang, key, { privacyUrl: turn.deps.privacyUrl });
+  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, privacyUrl: turn.deps.privacyUrl });
 }
 
 function request(turn: Turn): { lang: Lang; country?: string } {

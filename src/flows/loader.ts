@@ -100,6 +100,7 @@ function checkFlowSet(flows: Map<string, Flow>, problems: string[], opts: LoadFl
             problems.push(`${where}: an ask step needs exactly one of options, optionsFrom or input`);
           }
           if (step.input && !step.var) problems.push(`${where}: an ask step with input needs a var to store it in`);
+          if ((step.optionsFrom === 'var') !== Boolean(step.optionsVar)) problems.push(`${where}: optionsFrom: var goes with optionsVar (the variable an action filled)`);
           if ((step.input || step.optionsFrom) && !step.next) problems.push(`${where}: needs next (where to go with the answer)`);
           for (const o of step.options ?? []) {
             keys.push(o.label);

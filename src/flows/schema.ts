@@ -7,9 +7,11 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 /** "step" in the same flow or "flow.step". */
 const ref = z.string().regex(/^([a-z0-9][a-z0-9-]*\.)?[a-z0-9][a-z0-9-]*$/, 'a step id or flow.step');
+/** A conversation variable: camelCase (centreId, dayChoices). */
+const varName = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a variable name such as centreId');
 const key = z.string().regex(/^[a-z][a-zA-Z0-9_.-]*$/, 'an i18n key such as main.menu.prompt');
 
-export const ACTION_NAMES = ['knowledgeAnswer', 'knowledgeDetails', 'nearestCentre', 'freeSlots', 'book', 'handOff', 'setLanguage'] as const;
+export const ACTION_NAMES = ['knowledgeAnswer', 'knowledgeDetails', 'nearestCentre', 'freeSlots', 'freeTimes', 'book', 'myAppointment', 'cancelAppointment', 'handOff', 'setLanguage'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 export const ACTION_OUTCOMES = ['ok', 'unsure', 'unavailable'] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
@@ -31,11 +33,13 @@ export const sayStep = z.strictObject({ ...base, say: key });
 export const askOptionsStep = z.strictObject({
   ...base,
   ask: key,
-  /** Static options, or a list the engine supplies (the interface languages). */
+  /** Static options, or a list the engine supplies: the interface languages, or choices an action left in a variable. */
   options: z.array(optionSchema).min(1).max(10).optional(),
-  optionsFrom: z.enum(['languages']).optional(),
+  optionsFrom: z.enum(['languages', 'var']).optional(),
+  /** With optionsFrom: var, the variable holding the choices (JSON [{id, label}]). */
+  optionsVar: varName.optional(),
   /** Stores the chosen option's id under this variable. */
-  var: id.optional(),
+  var: varName.optional(),
   /** Typed text that matches no option: a question for the knowledge base (default), or a value for `var`. */
   input: z.enum(['text', 'location']).optional(),
 });
@@ -43,14 +47,14 @@ export const actionStep = z.strictObject({
   ...base,
   action: z.enum(ACTION_NAMES),
   /** The variable the action reads (e.g. the question or the town). */
-  input: id.optional(),
+  input: varName.optional(),
   topic: id.optional(),
   /** Where to go for an outcome other than ok; `next` is taken for ok and for outcomes not listed. */
   on: z.partialRecord(z.enum(ACTION_OUTCOMES), ref).optional(),
 });
 export const branchStep = z.strictObject({
   ...base,
-  branch: id,
+  branch: varName,
   cases: z.record(z.string(), ref),
   default: ref,
 });

@@ -17,6 +17,7 @@ import { createTexts, flattenKeys, loadLocales, type Locales, type Texts } from 
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
+import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
@@ -101,17 +102,17 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
   const now = opts.now ?? (() => new Date());
+  const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   const engine: EngineDeps = {
     flows,
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
-    actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions() },
+    actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions(), ...bookingActions(booking, storage.appointments, texts.t, now) },
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
     now,
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
   };
-  const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   const auth = new StaffAuth(storage.staff, now);
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);

@@ -1,0 +1,109 @@
+/**
+ * The booking side of the flows: nearest centres, the days and times that are free, the booking
+ * itself and "my appointment". Choices for the next question are handed back as variables, so the
+ * engine and the channels stay unaware of centres and slots.
+ */
+import { DateTime } from 'luxon';
+import type { ActionResult, Actions, Translate } from '../core/actions.js';
+import type { Lang } from '../core/lang.js';
+import type { Option, Outbound } from '../core/messages.js';
+import type { AppointmentStore, Appointment } from '../storage/types.js';
+import type { Centre, NearbyCentre } from './centres.js';
+import type { BookingService } from './service.js';
+
+type BookingActions = Pick<Actions, 'nearestCentre' | 'freeSlots' | 'freeTimes' | 'book' | 'myAppointment' | 'cancelAppointment'>;
+
+const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
+  unconfirmed: 'centres.inactive.unconfirmed',
+  planned: 'centres.inactive.planned',
+  'handed-over': 'centres.inactive.handedOver',
+  suspended: 'centres.inactive.suspended',
+};
+
+const LUXON_LOCALES: Record<Lang, string> = { en: 'en-GB', fr: 'fr', ar: 'ar', de: 'de', ur: 'ur', id: 'id', sq: 'sq', sr: 'sr-Latn', es: 'es' };
+
+function centreName(centre: Centre, lang: Lang): string {
+  return (centre.names as Record<string, string>)[lang] ?? centre.names.en;
+}
+
+/** "Wednesday 25 November, 10:00" in the centre's time zone and the reader's language. */
+export function formatWhen(start: string, centre: Centre, lang: Lang): string {
+  return DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL, HH:mm');
+}
+
+const choices = (options: Option[]) => JSON.stringify(options);
+
+export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date): BookingActions {
+  const text = (s: string): Outbound => ({ kind: 'text', text: s });
+
+  const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
+    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, 'centres.line', { name: centreName(n.centre, lang), city: n.centre.city, km: n.distanceKm })}`);
+    const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
+    const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
+    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...unconfirmed].join('\n');
+  };
+
+  const appointmentLine = (lang: Lang, a: Appointment): string => {
+    const centre = booking.centre(a.centreId)!;
+    return t(lang, 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
+  };
+
+  const upcoming = async (conversationId: string): Promise<Appointment[]> =>
+    (await appointments.list({ conversationId, status: 'booked' })).filter((a) => Date.parse(a.start) > now().getTime() - 3600_000);
+
+  return {
+    async nearestCentre({ lang, query, location }): Promise<ActionResult> {
+      const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
+      if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))] };
+      const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
+      offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
+      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: { centreChoices: choices(offer) } };
+    },
+
+    async freeSlots({ lang, vars }): Promise<ActionResult> {
+      const centre = booking.centre(vars.centreId ?? '');
+      if (!centre || centre.status !== 'active') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      const days = await booking.daysWithSlots(centre.id, 6);
+      if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
+      return { outcome: 'ok', outbox: [], vars: { dayChoices: choices(options), centreName: centreName(centre, lang), city: centre.city } };
+    },
+
+    async freeTimes({ lang, vars }): Promise<ActionResult> {
+      const slots = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
+      if (!slots.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      return { outcome: 'ok', outbox: [], vars: { timeChoices: choices(slots.slice(0, 10).map((s) => ({ id: s.start, label: s.local }))) } };
+    },
+
+    async book({ lang, vars, conversationId }): Promise<ActionResult> {
+      const centre = booking.centre(vars.centreId ?? '');
+      const result = await booking.book({
+        centreId: vars.centreId ?? '', start: vars.start ?? '', name: vars.name ?? '', contact: vars.contact ?? '', conversationId, lang, createdBy: 'chat',
+      });
+      if (result.status === 'taken' && centre) {
+        const options = result.alternatives.map((s) => ({ id: s.start, label: formatWhen(s.start, centre, lang) }));
+        return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], vars: { timeChoices: choices(options) } };
+      }
+      if (result.status !== 'booked') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      const when = formatWhen(result.appointment.start, result.centre, lang);
+      const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: result.centre.city, reference: result.appointment.reference })];
+      if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
+      // The details now live with the appointment only.
+      return { outcome: 'ok', outbox: [text(lines.join('\n\n'))], vars: { name: null, contact: null, start: null, startLabel: null, timeChoices: null, dayChoices: null, day: null, dayLabel: null } };
+    },
+
+    async myAppointment({ lang, conversationId }): Promise<ActionResult> {
+      const mine = await upcoming(conversationId);
+      if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
+      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id } };
+    },
+
+    async cancelAppointment({ lang, vars, conversationId }): Promise<ActionResult> {
+      const appointment = await appointments.get(vars.appointmentId ?? '');
+      if (!appointment || appointment.conversationId !== conversationId || !(await appointments.cancel(appointment.id))) {
+        return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))], vars: { appointmentId: null } };
+      }
+      return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null } };
+    },
+  };
+}
