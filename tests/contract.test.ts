@@ -35,8 +35,8 @@ interface Person {
   tap(label: string): Promise<string>;
 }
 
-function terminalPerson(): Person {
-  const ref = { channel: 'terminal', user: 'contract' };
+function terminalPerson(user: string): Person {
+  const ref = { channel: 'terminal', user };
   const send = async (line: string) => renderForTerminal((await server.core.conversations.receive(ref, parseTerminalLine(line))).outbox).join('\n');
   let last = '';
   return {
@@ -113,9 +113,41 @@ async function webchatPerson(): Promise<Person> {
   };
 }
 
+const channelPeople: [string, () => Promise<Person> | Person][] = [
+  ['terminal', () => terminalPerson('booking')],
+  ['whatsapp', () => whatsappPerson('233207777778')],
+  ['telegram', () => telegramPerson(778)],
+  ['webchat', () => webchatPerson()],
+];
+
+describe('a booking made through the chat on every channel shows in the staff API', () => {
+  it('books four different times at Accra, one per channel, and the staff sees them all', async () => {
+    await server.core.auth.create({ email: 'staff@accra.example', password: 'correct horse battery', centreId: 'gh-accra', role: 'advisor' });
+    const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@accra.example', password: 'correct horse battery' }) });
+    const { token } = (await login.json()) as { token: string };
+    for (const [i, [channel, make]] of channelPeople.entries()) {
+      const person = await make();
+      await person.say('hello');
+      await person.tap('Find a centre / appointment');
+      await person.tap('Find the nearest centre');
+      await person.say('Kumasi');
+      await person.tap('Book in Accra');
+      await person.tap('Thursday 26 November');
+      await person.tap(['09:00', '09:30', '10:00', '10:30'][i]!);
+      await person.say(`Person on ${channel}`);
+      await person.say('+233 20 000 000' + i);
+      expect(await person.tap('Yes, book it'), channel).toContain('Your appointment is booked');
+    }
+    const res = await fetch(`${server.base}/api/appointments?date=2026-11-26`, { headers: { authorization: `Bearer ${token}` } });
+    const { appointments } = (await res.json()) as { appointments: { name: string; start: string; conversationId: string }[] };
+    expect(appointments.map((a) => a.name).sort()).toEqual(['Person on telegram', 'Person on terminal', 'Person on webchat', 'Person on whatsapp']);
+    expect(new Set(appointments.map((a) => a.conversationId.split(':')[0]))).toEqual(new Set(['terminal', 'whatsapp', 'telegram', 'webchat']));
+  });
+});
+
 describe('the same conversation on every channel', () => {
   const people: [string, () => Promise<Person> | Person][] = [
-    ['terminal', () => terminalPerson()],
+    ['terminal', () => terminalPerson('contract')],
     ['whatsapp', () => whatsappPerson('233207777777')],
     ['telegram', () => telegramPerson(777)],
     ['webchat', () => webchatPerson()],
