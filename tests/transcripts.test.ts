@@ -73,6 +73,7 @@ describe('conversation transcripts', () => {
   for (const file of files) {
     it(file, async () => {
       const transcript = transcriptSchema.parse(parse(readFileSync(join(dir, file), 'utf8')));
+      core.clock.reset(); // every transcript starts on Monday 23 November 2026, 10:00 UTC
       const ref = { channel: 'test', user: `${file}-${Math.random()}` };
       let options: Option[] = [];
       let previousOptions: Option[] = [];

@@ -6,6 +6,7 @@
 import type { ActionOutcome } from '../flows/schema.js';
 import type { Lang } from './lang.js';
 import type { Outbound } from './messages.js';
+import type { RecentMessage } from './state.js';
 
 export interface ActionResult {
   outcome: ActionOutcome;
@@ -16,6 +17,8 @@ export interface ActionResult {
   hasDetails?: boolean;
   /** The message signalled danger: the person is offered a human at once, and a handoff is marked urgent. */
   urgent?: boolean;
+  /** A handoff was opened: the conversation now belongs to a human until it is closed. */
+  handoff?: { id: string };
   /** Conversation variables to set (null removes one): choices for the next ask, what to confirm. */
   vars?: Record<string, string | null>;
 }
@@ -34,7 +37,15 @@ export interface Actions {
   book(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
   myAppointment(req: ActionRequest & { conversationId: string }): Promise<ActionResult>;
   cancelAppointment(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
-  handOff(req: ActionRequest & { reason: 'asked' | 'misunderstood' }): Promise<ActionResult>;
+  handOff(
+    req: ActionRequest & {
+      reason: 'asked' | 'misunderstood';
+      conversationId: string;
+      urgent: boolean;
+      vars: Readonly<Record<string, string>>;
+      recent: readonly RecentMessage[];
+    },
+  ): Promise<ActionResult>;
 }
 
 export type Translate = (lang: Lang, key: string, vars?: Record<string, unknown>) => string;

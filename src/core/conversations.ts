@@ -10,6 +10,7 @@ import { handleTurn, type EngineDeps } from './engine.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
 import type { TurnLock } from './keyed-lock.js';
 import type { ChannelHints, Effect, Inbound, Outbound } from './messages.js';
+import type { RecentMessage } from './state.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -27,6 +28,50 @@ export interface Delivered {
   effects: Effect[];
   /** The conversation's language after the turn, for channels that label their messages. */
   lang: Lang;
+}
+
+const RECENT_MESSAGES = 12;
+const RECENT_CHARS = 500;
+
+/** What a message said, as text for an advisor's transcript. */
+export function describeInbound(inbound: Inbound): string {
+  switch (inbound.kind) {
+    case 'text':
+      return inbound.text.slice(0, 4000);
+    case 'choice':
+      return `[${inbound.label ?? inbound.id}]`;
+    case 'location':
+      return `[location ${inbound.lat.toFixed(3)}, ${inbound.lon.toFixed(3)}]`;
+    case 'command':
+      return `/${inbound.name}`;
+    case 'unsupported':
+      return '[attachment]';
+  }
+}
+
+export function describeOutbound(m: Outbound): string {
+  switch (m.kind) {
+    case 'options':
+      return `${m.text} ${m.options.map((o) => `[${o.label}]`).join(' ')}`;
+    case 'card':
+      return `${m.title}: ${m.text}`;
+    case 'link':
+      return `${m.text} ${m.url}`;
+    default:
+      return m.text;
+  }
+}
+
+/** The last messages, for an advisor who may take over; bounded, and deleted with the conversation. */
+function remember(recent: readonly RecentMessage[] | undefined, inbound: Inbound, outbox: readonly Outbound[]): RecentMessage[] {
+  const added: RecentMessage[] = [{ from: 'person', text: describeInbound(inbound) }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
+  return [...(recent ?? []), ...added].slice(-RECENT_MESSAGES).map((m) => ({ ...m, text: m.text.slice(0, RECENT_CHARS) }));
+}
+
+/** Delete my data and stop work even while an advisor holds the conversation. */
+function isPrivacyCommand(engine: EngineDeps, inbound: Inbound): boolean {
+  const name = inbound.kind === 'command' ? inbound.name : inbound.kind === 'text' ? engine.vocabulary.command(inbound.text) : undefined;
+  return name === 'delete' || name === 'stop';
 }
 
 /** A stable, non-reversible reference for logs. */
@@ -47,17 +92,32 @@ export class Conversations {
     private readonly observe: (channel: string, seconds: number, outcome: 'ok' | 'error') => void = () => {},
   ) {}
 
+  /** Runs `task` while no turn of this conversation runs (a staff reply, closing a handoff). */
+  withConversation<T>(id: string, task: () => Promise<T>): Promise<T> {
+    return this.lock.withLock(id, task);
+  }
+
   receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
     const id = conversationId(ref);
     return this.lock.withLock(id, async () => {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);
       try {
+        if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
+          // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
+          const now = this.engine.now();
+          await this.storage.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+          await this.storage.conversations.save(id, { ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }); // writing again ends a stop
+          this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
+          return { outbox: [], effects: [], lang: state.lang };
+        }
         const result = await handleTurn(this.engine, state, inbound, hints, id);
+        if (result.nextState) result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
         if (result.nextState) await this.storage.conversations.save(id, result.nextState);
         else {
           await this.storage.conversations.delete(id);
           await this.storage.appointments.forgetConversation(id);
+          await this.storage.handoffs.forgetConversation(id);
         }
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');

@@ -347,7 +347,14 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
       result = await deps.actions.cancelAppointment({ ...req, vars: state.vars, conversationId: turn.conversationId });
       break;
     case 'handOff':
-      result = await deps.actions.handOff({ ...req, reason: state.at.flow === 'fallback' ? 'misunderstood' : 'asked' });
+      result = await deps.actions.handOff({
+        ...req,
+        reason: state.at.flow === 'fallback' ? 'misunderstood' : 'asked',
+        conversationId: turn.conversationId,
+        urgent: Boolean(state.urgent),
+        vars: state.vars,
+        recent: state.recent ?? [],
+      });
       break;
     case 'setLanguage': {
       const lang = LANGS.find((l) => l === value);
@@ -360,6 +367,7 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
     }
   }
   turn.outbox.push(...result.outbox);
+  if (result.handoff) state.handoff = result.handoff;
   for (const [k, v] of Object.entries(result.vars ?? {})) {
     if (v === null) delete state.vars[k];
     else state.vars[k] = v;

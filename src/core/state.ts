@@ -3,6 +3,11 @@ import type { Lang } from './lang.js';
 /** Bump when the shape changes; `migrateState` upgrades older stored states. */
 export const STATE_VERSION = 1;
 
+export interface RecentMessage {
+  from: 'person' | 'bot';
+  text: string;
+}
+
 /** Where a conversation waits: the `ask` step of a flow. */
 export interface Position {
   flow: string;
@@ -31,6 +36,10 @@ export interface ConversationState {
   confirming?: 'delete';
   /** A message signalled danger: a handoff from this conversation is urgent. */
   urgent?: boolean;
+  /** A human advisor holds the conversation: the assistant stays quiet until it is closed. */
+  handoff?: { id: string };
+  /** The last messages, kept only so an advisor can read them if the person asks for one. */
+  recent?: RecentMessage[];
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
   turns: number;

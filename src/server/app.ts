@@ -21,7 +21,10 @@ import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
+import type { ChannelSender } from '../channels/adapter.js';
 import { StaffAuth } from '../handoff/auth.js';
+import { registerHandoffApi } from '../handoff/routes.js';
+import { HandoffService } from '../handoff/service.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { EmbeddingTopicScorer } from '../knowledge/embeddings.js';
@@ -52,6 +55,9 @@ export interface Core {
   kb: KnowledgeBase;
   booking: BookingService;
   auth: StaffAuth;
+  handoffs: HandoffService;
+  /** Channels that can send messages from our side register here when they start. */
+  senders: Map<string, ChannelSender>;
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
@@ -107,7 +113,12 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     flows,
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
-    actions: opts.actions?.(texts) ?? { ...unavailableActions(texts.t), ...knowledge.actions(), ...bookingActions(booking, storage.appointments, texts.t, now) },
+    actions: opts.actions?.(texts) ?? {
+      ...unavailableActions(texts.t),
+      ...knowledge.actions(),
+      ...bookingActions(booking, storage.appointments, texts.t, now),
+      handOff: (req) => handoffs.action().handOff(req),
+    },
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
     now,
     sessionTtlMs: config.sessionTtlMs,
@@ -116,7 +127,9 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const auth = new StaffAuth(storage.staff, now);
   const metrics = createMetrics();
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
-  return { config, texts, engine, storage, knowledge, kb, booking, auth, conversations, metrics, log };
+  const senders = new Map<string, ChannelSender>();
+  const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, senders, conversations, metrics, log };
 }
 
 /** Text we have in each language, for the language detector: knowledge entries and interface texts. */
@@ -146,6 +159,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   });
   registerPrivacyPage(app, core.kb);
   await registerBookingApi(app, { booking: core.booking, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
+  registerHandoffApi(app, core.handoffs, core.auth);
   for (const channel of CHANNELS) {
     const missing = channel.missingConfig(core.config);
     if (missing.length) {

@@ -63,4 +63,29 @@ export const MIGRATIONS: readonly Migration[] = [
       target TEXT
     )`,
   },
+  {
+    version: 4,
+    name: 'handoffs',
+    sql: `CREATE TABLE handoffs (
+      id TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL,
+      centre_id TEXT,
+      lang TEXT NOT NULL,
+      urgent INTEGER NOT NULL DEFAULT 0,
+      reason TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+      created_at TEXT NOT NULL,
+      closed_at TEXT
+    );
+    -- One open handoff per conversation at a time.
+    CREATE UNIQUE INDEX handoffs_one_open ON handoffs (conversation_id) WHERE status = 'open';
+    CREATE TABLE handoff_messages (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+      sender TEXT NOT NULL CHECK (sender IN ('person', 'bot', 'staff')),
+      staff_id TEXT,
+      text TEXT NOT NULL,
+      at TEXT NOT NULL
+    )`,
+  },
 ];

@@ -81,11 +81,26 @@ export class SqliteAppointmentStore implements AppointmentStore {
   async list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]> {
     const where: string[] = [];
     const params: string[] = [];
-    if (filter.centreId) (where.push('centre_id = ?'), params.push(filter.centreId));
-    if (filter.from) (where.push('start >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('start < ?'), params.push(filter.to));
-    if (filter.conversationId) (where.push('conversation_id = ?'), params.push(filter.conversationId));
-    if (filter.status) (where.push('status = ?'), params.push(filter.status));
+    if (filter.centreId) {
+      where.push('centre_id = ?');
+      params.push(filter.centreId);
+    }
+    if (filter.from) {
+      where.push('start >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('start < ?');
+      params.push(filter.to);
+    }
+    if (filter.conversationId) {
+      where.push('conversation_id = ?');
+      params.push(filter.conversationId);
+    }
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
     const rows = await this.db.all<AppointmentRow>(`SELECT * FROM appointments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start`, params);
     return rows.map(fromRow);
   }

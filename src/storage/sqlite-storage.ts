@@ -1,6 +1,7 @@
 import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
+import { SqliteHandoffStore } from './sqlite-handoffs.js';
 import { migrate, SqliteDatabase } from './sqlite.js';
 import type { ConversationStore, DeliveryClaim, DeliveryLog, Storage } from './types.js';
 
@@ -62,6 +63,7 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
     deliveries: new SqliteDeliveryLog(db),
     appointments: new SqliteAppointmentStore(db),
     staff: new SqliteStaffStore(db),
+    handoffs: new SqliteHandoffStore(db),
     close: () => db.close(),
   };
 }

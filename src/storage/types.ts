@@ -85,10 +85,43 @@ export interface StaffStore {
   auditLog(limit: number): Promise<{ at: string; staffId: string | null; action: string; target: string | null }[]>;
 }
 
+export interface Handoff {
+  id: string;
+  conversationId: string;
+  centreId: string | null;
+  lang: string;
+  urgent: boolean;
+  reason: string;
+  status: 'open' | 'closed';
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface HandoffMessage {
+  sender: 'person' | 'bot' | 'staff';
+  staffId: string | null;
+  text: string;
+  at: string;
+}
+
+/** Conversations handed to a human, and what was said in them. */
+export interface HandoffStore {
+  /** Opens a handoff, or returns the one already open for the conversation. */
+  open(h: Omit<Handoff, 'status' | 'closedAt'>, transcript: readonly Omit<HandoffMessage, 'staffId'>[]): Promise<Handoff>;
+  get(id: string): Promise<Handoff | undefined>;
+  list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]>;
+  addMessage(handoffId: string, message: HandoffMessage): Promise<void>;
+  messages(handoffId: string): Promise<HandoffMessage[]>;
+  close(id: string, now: Date): Promise<boolean>;
+  /** Delete my data: the person's handoffs and their messages go entirely. */
+  forgetConversation(conversationId: string): Promise<number>;
+}
+
 export interface Storage {
   conversations: ConversationStore;
   deliveries: DeliveryLog;
   appointments: AppointmentStore;
   staff: StaffStore;
+  handoffs: HandoffStore;
   close(): Promise<void>;
 }

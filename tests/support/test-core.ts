@@ -9,14 +9,17 @@ import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { Texts } from '../../src/i18n/index.js';
 
+export const TEST_START = '2026-11-23T10:00:00Z';
+
 export interface TestClock {
   now: () => Date;
   advance(ms: number): void;
+  reset(): void;
 }
 
-export function testClock(start = '2026-11-23T10:00:00Z'): TestClock {
+export function testClock(start = TEST_START): TestClock {
   let t = Date.parse(start);
-  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+  return { now: () => new Date(t), advance: (ms) => void (t += ms), reset: () => void (t = Date.parse(start)) };
 }
 
 export interface TestCore extends Core {

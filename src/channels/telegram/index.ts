@@ -64,6 +64,18 @@ export const telegramChannel: ChannelAdapter = {
         throw err;
       }
     });
+    core.senders.set(CHANNEL, {
+      async send(user, outbox) {
+        try {
+          for (const m of renderTelegram(outbox)) {
+            await bot.api.sendMessage(Number(user), m.text, { parse_mode: 'HTML', reply_markup: m.reply_markup, link_preview_options: { is_disabled: true } });
+          }
+          return { status: 'sent' };
+        } catch (err) {
+          return { status: 'failed', reason: (err as Error).message };
+        }
+      },
+    });
     bot.catch((err) => log.error({ channel: CHANNEL, err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed'));
 
     await Promise.all(

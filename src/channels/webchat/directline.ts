@@ -36,7 +36,12 @@ export interface DirectLineOptions {
   tokensPerMinute?: number;
 }
 
-export async function registerDirectLine(app: FastifyInstance, opts: DirectLineOptions): Promise<void> {
+export interface DirectLine {
+  /** Sends bot activities into a conversation (an advisor's reply); false when it is gone. */
+  push(conversationId: string, activities: readonly Activity[]): boolean;
+}
+
+export async function registerDirectLine(app: FastifyInstance, opts: DirectLineOptions): Promise<DirectLine> {
   const signer = new TokenSigner();
   const conversations = new Map<string, DirectLineConversation>();
 
@@ -169,4 +174,13 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
     },
     { prefix: DIRECT_LINE_PREFIX },
   );
+
+  return {
+    push(conversationId, activities) {
+      const c = conversations.get(conversationId);
+      if (!c) return false;
+      for (const a of activities) append(c, a);
+      return true;
+    },
+  };
 }

@@ -32,7 +32,7 @@ export const webchatChannel: ChannelAdapter = {
     );
     if (core.config.MicrosoftAppId || core.config.BOTFRAMEWORK_ALLOW_ANONYMOUS) await registerBotService(app, core);
     else core.log.info({ channel: 'botframework' }, 'channel botframework (/api/messages) is off: set MicrosoftAppId to switch it on');
-    await registerDirectLine(app, {
+    const directLine = await registerDirectLine(app, {
       publicBaseUrl: core.config.publicBaseUrl,
       now: core.engine.now,
       onUserActivity: async (conversationId, activity) => {
@@ -41,6 +41,14 @@ export const webchatChannel: ChannelAdapter = {
         if (!parsed) return [];
         const { outbox, lang } = await core.conversations.receive({ channel: CHANNEL, user: conversationId }, parsed.inbound, parsed.hints);
         return outboxToActivities(outbox, activity.from?.id ?? 'user', lang);
+      },
+    });
+    core.senders.set(CHANNEL, {
+      async send(user, outbox) {
+        const state = await core.storage.conversations.load(`${CHANNEL}:${user}`);
+        return directLine.push(user, outboxToActivities(outbox, 'user', state?.lang ?? 'en'))
+          ? { status: 'sent' }
+          : { status: 'refused', reason: 'the web chat page was closed: the conversation is no longer open' };
       },
     });
   },

@@ -10,6 +10,7 @@ import type { Inbound } from '../../core/messages.js';
 import type { ChannelAdapter } from '../adapter.js';
 import { parseTwilioInbound, type TwilioParams } from './inbound.js';
 import { renderWhatsApp } from './outbound.js';
+import { WhatsAppSender } from './sender.js';
 
 export const WHATSAPP_PATH = '/webhooks/whatsapp';
 const CHANNEL = 'whatsapp';
@@ -25,6 +26,15 @@ export const whatsappChannel: ChannelAdapter = {
   missingConfig: (config) => (['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_WHATSAPP_FROM'] as const).filter((k) => !config[k]),
   async register(app, core) {
     const authToken = core.config.TWILIO_AUTH_TOKEN!;
+    const sender = new WhatsAppSender({
+      accountSid: core.config.TWILIO_ACCOUNT_SID!, authToken, from: core.config.TWILIO_WHATSAPP_FROM!, conversations: core.storage.conversations, now: core.engine.now,
+    });
+    core.senders.set(CHANNEL, {
+      async send(user, outbox) {
+        const r = await sender.send(user, outbox);
+        return r.status === 'sent' ? { status: 'sent' } : r.status === 'failed' ? { status: 'failed', reason: r.reason } : { status: 'refused', reason: r.reason };
+      },
+    });
     await app.register(async (scope) => {
       await scope.register(formbody);
       scope.post(WHATSAPP_PATH, async (req, reply) => {

@@ -1,0 +1,45 @@
+/**
+ * The staff API for handoffs (signed in with a bearer token):
+ *   GET /api/handoffs · POST /api/handoffs/{id}/messages {text} · POST /api/handoffs/{id}/close
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requireStaff } from '../booking/routes.js';
+import type { StaffAuth } from './auth.js';
+import type { HandoffService, StaffActionResult } from './service.js';
+
+function answer(reply: FastifyReply, result: StaffActionResult, ok: number): FastifyReply {
+  switch (result.status) {
+    case 'ok':
+      return reply.code(ok).send({ status: 'ok' });
+    case 'not-found':
+      return reply.code(404).send({ error: 'no such handoff' });
+    case 'forbidden':
+      return reply.code(403).send({ error: 'you act on your own centre only' });
+    case 'closed':
+      return reply.code(409).send({ error: 'this handoff is closed' });
+    case 'refused':
+      return reply.code(409).send({ error: result.reason });
+  }
+}
+
+export function registerHandoffApi(app: FastifyInstance, handoffs: HandoffService, auth: StaffAuth): void {
+  app.get<{ Querystring: { status?: string } }>('/api/handoffs', async (req, reply) => {
+    const member = await requireStaff(req, reply, auth);
+    if (!member) return reply;
+    return { handoffs: await handoffs.list(member, req.query.status === 'closed' ? 'closed' : 'open') };
+  });
+
+  app.post<{ Params: { id: string }; Body: { text?: unknown } }>('/api/handoffs/:id/messages', async (req, reply) => {
+    const member = await requireStaff(req, reply, auth);
+    if (!member) return reply;
+    const text = req.body?.text;
+    if (typeof text !== 'string' || !text.trim() || text.length > 4000) return reply.code(400).send({ error: 'send {"text": "..."} (1 to 4000 characters)' });
+    return answer(reply, await handoffs.reply(member, req.params.id, text.trim()), 201);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/handoffs/:id/close', async (req, reply) => {
+    const member = await requireStaff(req, reply, auth);
+    if (!member) return reply;
+    return answer(reply, await handoffs.close(member, req.params.id), 200);
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Handing a conversation to a human advisor of the person's centre (chosen, or in their country),
+ * with the last messages; the advisor's replies reach the person on their channel; closing gives
+ * the conversation back to the assistant. Staff replies run under the conversation's lock, so a
+ * reply and a bot turn never both answer.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActionResult, Actions, Translate } from '../core/actions.js';
+import type { Conversations } from '../core/conversations.js';
+import type { Lang } from '../core/lang.js';
+import type { BookingService } from '../booking/service.js';
+import type { ChannelSender, SendResult } from '../channels/adapter.js';
+import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
+import { mayActOn } from './auth.js';
+
+export type StaffActionResult<T = void> = { status: 'ok'; value: T } | { status: 'not-found' } | { status: 'forbidden' } | { status: 'closed' } | { status: 'refused'; reason: string };
+
+export class HandoffService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly conversations: Conversations,
+    private readonly booking: BookingService,
+    private readonly senders: ReadonlyMap<string, ChannelSender>,
+    private readonly t: Translate,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The engine's handOff action. */
+  action(): Pick<Actions, 'handOff'> {
+    return {
+      handOff: async ({ lang, country, conversationId, urgent, vars, recent, reason }): Promise<ActionResult> => {
+        const chosen = this.booking.centre(vars.centreId ?? '');
+        const coords = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(vars.place ?? '');
+        const where = coords ? { lat: Number(coords[1]), lon: Number(coords[2]) } : vars.place ? { query: vars.place } : undefined;
+        const nearest = where ? this.booking.nearest(where, 1)?.centres[0]?.centre : undefined;
+        const centre =
+          (chosen?.status === 'active' ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => c.status === 'active' && c.country === country);
+        const handoff = await this.storage.handoffs.open(
+          { id: randomUUID(), conversationId, centreId: centre?.id ?? null, lang, urgent, reason, createdAt: this.now().toISOString() },
+          recent.map((m) => ({ sender: m.from, text: m.text, at: this.now().toISOString() })),
+        );
+        const name = centre ? ((centre.names as Record<string, string>)[lang] ?? centre.names.en) : '';
+        const text = this.t(lang, centre ? 'advisor.created' : 'advisor.createdNoCentre', { centreName: name, city: centre?.city ?? '' });
+        return { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text }], handoff: { id: handoff.id } };
+      },
+    };
+  }
+
+  private visible(member: StaffMember, h: Handoff): boolean {
+    return h.centreId ? mayActOn(member, h.centreId) : member.role === 'admin';
+  }
+
+  async list(member: StaffMember, status: 'open' | 'closed' = 'open'): Promise<(Handoff & { messages: HandoffMessage[] })[]> {
+    const all = await this.storage.handoffs.list({ status, centreId: member.role === 'admin' ? undefined : member.centreId });
+    return Promise.all(all.filter((h) => this.visible(member, h)).map(async (h) => ({ ...h, messages: await this.storage.handoffs.messages(h.id) })));
+  }
+
+  async reply(member: StaffMember, handoffId: string, text: string): Promise<StaffActionResult> {
+    const h = await this.storage.handoffs.get(handoffId);
+    if (!h) return { status: 'not-found' };
+    if (!this.visible(member, h)) return { status: 'forbidden' };
+    if (h.status !== 'open') return { status: 'closed' };
+    return this.conversations.withConversation(h.conversationId, async () => {
+      const sent = await this.send(h.conversationId, text);
+      if (sent.status !== 'sent') return { status: 'refused', reason: sent.reason };
+      await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: this.now().toISOString() });
+      await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
+      return { status: 'ok', value: undefined };
+    });
+  }
+
+  async close(member: StaffMember, handoffId: string): Promise<StaffActionResult> {
+    const h = await this.storage.handoffs.get(handoffId);
+    if (!h) return { status: 'not-found' };
+    if (!this.visible(member, h)) return { status: 'forbidden' };
+    return this.conversations.withConversation(h.conversationId, async () => {
+      if (!(await this.storage.handoffs.close(h.id, this.now()))) return { status: 'closed' };
+      const state = await this.storage.conversations.load(h.conversationId);
+      if (state?.handoff?.id === h.id) {
+        delete state.handoff;
+        delete state.urgent;
+        await this.storage.conversations.save(h.conversationId, state);
+      }
+      await this.send(h.conversationId, this.t((state?.lang ?? h.lang) as Lang, 'advisor.closed')); // best effort: the person may have left
+      await this.storage.staff.audit({ staffId: member.id, action: 'handoff.close', target: h.id }, this.now());
+      return { status: 'ok', value: undefined };
+    });
+  }
+
+  private async send(conversationId: string, text: string): Promise<SendResult> {
+    const split = conversationId.indexOf(':');
+    const channel = conversationId.slice(0, split);
+    const user = conversationId.slice(split + 1);
+    const state = await this.storage.conversations.load(conversationId);
+    if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
+    const sender = this.senders.get(channel);
+    if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
+    return sender.send(user, [{ kind: 'text', text }]);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Handoff end to end: a person on Telegram asks for a human; the advisor of their centre sees it
+ * (with the last messages) through the staff API, replies, and the fake Bot API receives the text;
+ * while the advisor holds the chat the assistant stays quiet; closing gives it back to the bot.
+ * Advisors of another centre can neither see nor answer it; delete my data removes it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '../src/storage/sqlite.js';
+import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
+import { startTestServer, type RunningServer } from './support/server.js';
+
+const TOKEN = '7000000003:AAhandoff';
+const SECRET = 'handoff-secret';
+let telegram: FakeTelegram;
+let server: RunningServer;
+let update = 5000;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram(TOKEN);
+  server = await startTestServer({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.apiRoot });
+  for (const [email, centreId] of [['kwame@accra.example', 'gh-accra'], ['sara@lahore.example', 'pk-lahore']] as const) {
+    await server.core.auth.create({ email, password: 'correct horse battery', centreId, role: 'advisor' });
+    const res = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery' }) });
+    tokens[email] = ((await res.json()) as { token: string }).token;
+  }
+});
+afterAll(async () => {
+  await server.close();
+  await telegram.close();
+});
+
+const chat = (id: number) => ({ id, type: 'private' });
+const from = (id: number) => ({ id, is_bot: false, first_name: 'Yaw', language_code: 'en' });
+async function say(chatId: number, text: string): Promise<string> {
+  const before = telegram.sent(chatId).length;
+  await fetch(`${server.base}/webhooks/telegram`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify({ update_id: ++update, message: { message_id: update, date: 1763900000, chat: chat(chatId), from: from(chatId), text } }),
+  });
+  return telegram.sent(chatId).slice(before).map((m) => m.text).join('\n');
+}
+const staffApi = (path: string, as: string, body?: object) =>
+  fetch(`${server.base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${tokens[as]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+
+interface HandoffView {
+  id: string;
+  centreId: string;
+  urgent: boolean;
+  messages: { sender: string; text: string }[];
+}
+
+describe('handoff to a human advisor', () => {
+  it('goes from the person on Telegram to the advisor and back', async () => {
+    await say(901, 'hello');
+    await say(901, 'is the boat from libya safe');
+    expect(await say(901, 'talk to a person')).toContain('Do you agree?');
+    expect(await say(901, '1')).toContain('Where are you?');
+    expect(await say(901, 'Kumasi')).toContain('Your conversation is now with an advisor of the Ghanaian-European Centre');
+    expect(await say(901, 'I came back from Germany last month and need work')).toBe(''); // the assistant stays quiet
+
+    const queue = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
+    const handoff = queue.handoffs.find((h) => h.messages.some((m) => m.text.includes('boat from libya')))!;
+    expect(handoff).toMatchObject({ centreId: 'gh-accra', urgent: false });
+    expect(handoff.messages.map((m) => m.sender)).toContain('bot');
+    expect(handoff.messages.at(-1)).toMatchObject({ sender: 'person', text: 'I came back from Germany last month and need work' });
+
+    expect((await staffApi(`/api/handoffs/${handoff.id}/messages`, 'kwame@accra.example', { text: 'Welcome back, Yaw. Can you come on Thursday?' })).status).toBe(201);
+    expect(telegram.sent(901).at(-1)!.text).toBe('Welcome back, Yaw. Can you come on Thursday?');
+
+    expect((await staffApi(`/api/handoffs/${handoff.id}/close`, 'kwame@accra.example', {})).status).toBe(200);
+    expect(telegram.sent(901).at(-1)!.text).toContain('You are back with the assistant');
+    expect(await say(901, 'menu')).toContain('What would you like to know?');
+    expect((await staffApi(`/api/handoffs/${handoff.id}/messages`, 'kwame@accra.example', { text: 'late' })).status).toBe(409);
+  });
+
+  it('lets only the advisors of that centre see and answer it; no token is 401', async () => {
+    await say(902, 'hello');
+    await say(902, 'human');
+    await say(902, '1');
+    await say(902, 'Accra');
+    const lahore = (await (await staffApi('/api/handoffs', 'sara@lahore.example')).json()) as { handoffs: HandoffView[] };
+    expect(lahore.handoffs).toEqual([]);
+    const accra = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
+    const id = accra.handoffs.at(-1)!.id;
+    expect((await staffApi(`/api/handoffs/${id}/messages`, 'sara@lahore.example', { text: 'hi' })).status).toBe(403);
+    expect((await fetch(`${server.base}/api/handoffs`)).status).toBe(401);
+  });
+
+  it('puts urgent handoffs first and removes everything on delete my data', async () => {
+    await say(903, 'hello');
+    expect(await say(903, 'my employer took my passport and locked me in')).toContain('Do you agree?');
+    await say(903, '1');
+    await say(903, 'Accra');
+    const queue = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
+    expect(queue.handoffs[0]!.urgent).toBe(true);
+    await say(903, 'delete my data');
+    expect(await say(903, 'yes')).toContain('deleted');
+    const db = (server.core.storage as unknown as { db: SqliteDatabase }).db;
+    expect(await db.all("SELECT * FROM handoffs WHERE conversation_id = 'telegram:903'")).toEqual([]);
+    expect(await db.all("SELECT * FROM conversations WHERE id = 'telegram:903'")).toEqual([]);
+  });
+});
