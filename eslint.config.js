@@ -13,4 +13,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['src/handoff/console/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
 );

@@ -112,6 +112,13 @@ export class Conversations {
           return { outbox: [], effects: [], lang: state.lang };
         }
         const result = await handleTurn(this.engine, state, inbound, hints, id);
+        const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
+        if (opened) {
+          // The turn that opened the handoff belongs to its transcript too.
+          const at = this.engine.now().toISOString();
+          await this.storage.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at });
+          for (const m of result.outbox) await this.storage.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
+        }
         if (result.nextState) result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
         if (result.nextState) await this.storage.conversations.save(id, result.nextState);
         else {

@@ -23,6 +23,7 @@ import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender } from '../channels/adapter.js';
 import { StaffAuth } from '../handoff/auth.js';
+import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService } from '../handoff/service.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
@@ -160,6 +161,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   registerPrivacyPage(app, core.kb);
   await registerBookingApi(app, { booking: core.booking, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
   registerHandoffApi(app, core.handoffs, core.auth);
+  registerStaffConsole(app);
   for (const channel of CHANNELS) {
     const missing = channel.missingConfig(core.config);
     if (missing.length) {
