@@ -7,8 +7,10 @@ import { DateTime } from 'luxon';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import type { Option, Outbound } from '../core/messages.js';
-import type { AppointmentStore, Appointment } from '../storage/types.js';
+import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.js';
+import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import type { Centre, NearbyCentre } from './centres.js';
+import { centreName, formatWhen, LUXON_LOCALES } from './format.js';
 import type { BookingService } from './service.js';
 
 type BookingActions = Pick<Actions, 'nearestCentre' | 'freeSlots' | 'freeTimes' | 'book' | 'myAppointment' | 'cancelAppointment'>;
@@ -20,20 +22,9 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
   suspended: 'centres.inactive.suspended',
 };
 
-const LUXON_LOCALES: Record<Lang, string> = { en: 'en-GB', fr: 'fr', ar: 'ar', de: 'de', ur: 'ur', id: 'id', sq: 'sq', sr: 'sr-Latn', es: 'es' };
-
-function centreName(centre: Centre, lang: Lang): string {
-  return (centre.names as Record<string, string>)[lang] ?? centre.names.en;
-}
-
-/** "Wednesday 25 November, 10:00" in the centre's time zone and the reader's language. */
-export function formatWhen(start: string, centre: Centre, lang: Lang): string {
-  return DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL, HH:mm');
-}
-
 const choices = (options: Option[]) => JSON.stringify(options);
 
-export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date): BookingActions {
+export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
@@ -85,6 +76,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], vars: { timeChoices: choices(options) } };
       }
       if (result.status !== 'booked') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      if (jobs) await scheduleReminder(jobs, result.appointment, now());
       const when = formatWhen(result.appointment.start, result.centre, lang);
       const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: result.centre.city, reference: result.appointment.reference })];
       if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
@@ -103,6 +95,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (!appointment || appointment.conversationId !== conversationId || !(await appointments.cancel(appointment.id))) {
         return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))], vars: { appointmentId: null } };
       }
+      if (jobs) await jobs.cancelFor(REMINDER_KIND, appointment.id);
       return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null } };
     },
   };

@@ -7,7 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../handoff/auth.js';
-import type { StaffMember, StaffStore } from '../storage/types.js';
+import type { JobQueue, StaffMember, StaffStore } from '../storage/types.js';
+import { REMINDER_KIND } from './reminders.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
 import { isIsoDate } from './slots.js';
@@ -26,6 +27,7 @@ const bookingBody = z.strictObject({
 
 export interface ApiDeps {
   booking: BookingService;
+  jobs: JobQueue;
   auth: StaffAuth;
   staff: StaffStore;
   now: () => Date;
@@ -117,6 +119,7 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
       if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
       await booking.cancel(appointment.id);
+      await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());
       return reply.code(204).send();
     });

@@ -19,6 +19,7 @@ import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
+import { ReminderRunner } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender } from '../channels/adapter.js';
@@ -57,6 +58,7 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  reminders: ReminderRunner;
   /** Channels that can send messages from our side register here when they start. */
   senders: Map<string, ChannelSender>;
   conversations: Conversations;
@@ -117,7 +119,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     actions: opts.actions?.(texts) ?? {
       ...unavailableActions(texts.t),
       ...knowledge.actions(),
-      ...bookingActions(booking, storage.appointments, texts.t, now),
+      ...bookingActions(booking, storage.appointments, texts.t, now, storage.jobs),
       handOff: (req) => handoffs.action().handOff(req),
     },
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
@@ -130,7 +132,8 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
-  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, senders, conversations, metrics, log };
+  const reminders = new ReminderRunner(storage, booking, senders, texts.t, now);
+  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, reminders, senders, conversations, metrics, log };
 }
 
 /** Text we have in each language, for the language detector: knowledge entries and interface texts. */
@@ -159,7 +162,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     return core.metrics.registry.metrics();
   });
   registerPrivacyPage(app, core.kb);
-  await registerBookingApi(app, { booking: core.booking, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
+  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);
   for (const channel of CHANNELS) {

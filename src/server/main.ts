@@ -10,12 +10,14 @@ async function main(): Promise<void> {
   const core = await createCore(config, log);
   const app = await createServer(core);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  core.reminders.start();
   log.info({ address, publicUrl: config.publicBaseUrl }, `Wegweiser is listening on ${address}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    core.reminders.stop();
     await app.close();
     await core.storage.close();
     process.exit(0);

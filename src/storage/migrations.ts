@@ -88,4 +88,19 @@ export const MIGRATIONS: readonly Migration[] = [
       at TEXT NOT NULL
     )`,
   },
+  {
+    version: 5,
+    name: 'scheduled jobs',
+    sql: `CREATE TABLE jobs (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      run_at TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'skipped', 'failed')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      note TEXT,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX jobs_due ON jobs (status, run_at)`,
+  },
 ];

@@ -2,6 +2,7 @@ import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
 import { SqliteHandoffStore } from './sqlite-handoffs.js';
+import { SqliteJobQueue } from './sqlite-jobs.js';
 import { migrate, SqliteDatabase } from './sqlite.js';
 import type { ConversationStore, DeliveryClaim, DeliveryLog, Storage } from './types.js';
 
@@ -64,6 +65,7 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
     appointments: new SqliteAppointmentStore(db),
     staff: new SqliteStaffStore(db),
     handoffs: new SqliteHandoffStore(db),
+    jobs: new SqliteJobQueue(db),
     close: () => db.close(),
   };
 }

@@ -117,11 +117,29 @@ export interface HandoffStore {
   forgetConversation(conversationId: string): Promise<number>;
 }
 
+export interface Job {
+  id: string;
+  kind: string;
+  runAt: string;
+  payload: string;
+  attempts: number;
+}
+
+/** Jobs stored in the database, so they survive a restart; each is claimed by one runner, once. */
+export interface JobQueue {
+  schedule(job: { id: string; kind: string; runAt: string; payload: string }, now: Date): Promise<void>;
+  /** Claims due jobs atomically: a job claimed here is claimed nowhere else. */
+  claimDue(now: Date, limit: number): Promise<Job[]>;
+  finish(id: string, status: 'done' | 'skipped' | 'failed' | 'pending', note: string | null, now: Date, runAt?: string): Promise<void>;
+  cancelFor(kind: string, payload: string): Promise<void>;
+}
+
 export interface Storage {
   conversations: ConversationStore;
   deliveries: DeliveryLog;
   appointments: AppointmentStore;
   staff: StaffStore;
   handoffs: HandoffStore;
+  jobs: JobQueue;
   close(): Promise<void>;
 }

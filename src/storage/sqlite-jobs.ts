@@ -1,0 +1,32 @@
+/** The job queue on SQLite: due jobs are claimed with a conditional update, so each runs once. */
+import type { SqliteDatabase } from './sqlite.js';
+import type { Job, JobQueue } from './types.js';
+
+export class SqliteJobQueue implements JobQueue {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async schedule(job: { id: string; kind: string; runAt: string; payload: string }, now: Date): Promise<void> {
+    await this.db.run("INSERT OR IGNORE INTO jobs (id, kind, run_at, payload, status, updated_at) VALUES (?, ?, ?, ?, 'pending', ?)", [job.id, job.kind, job.runAt, job.payload, now.toISOString()]);
+  }
+
+  async claimDue(now: Date, limit: number): Promise<Job[]> {
+    const due = await this.db.all<{ id: string; kind: string; run_at: string; payload: string; attempts: number }>(
+      "SELECT id, kind, run_at, payload, attempts FROM jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?",
+      [now.toISOString(), limit],
+    );
+    const claimed: Job[] = [];
+    for (const j of due) {
+      const r = await this.db.run("UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending'", [now.toISOString(), j.id]);
+      if (r.changes === 1) claimed.push({ id: j.id, kind: j.kind, runAt: j.run_at, payload: j.payload, attempts: j.attempts + 1 });
+    }
+    return claimed;
+  }
+
+  async finish(id: string, status: 'done' | 'skipped' | 'failed' | 'pending', note: string | null, now: Date, runAt?: string): Promise<void> {
+    await this.db.run('UPDATE jobs SET status = ?, note = ?, updated_at = ?, run_at = COALESCE(?, run_at) WHERE id = ?', [status, note, now.toISOString(), runAt ?? null, id]);
+  }
+
+  async cancelFor(kind: string, payload: string): Promise<void> {
+    await this.db.run("DELETE FROM jobs WHERE kind = ? AND payload = ? AND status = 'pending'", [kind, payload]);
+  }
+}

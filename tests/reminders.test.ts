@@ -1,0 +1,56 @@
+/**
+ * Reminders the day before an appointment: stored as jobs in the database, sent once through the
+ * person's channel, still sent (once) after a restart, skipped for a cancelled appointment.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Outbound } from '../src/core/messages.js';
+import { createTestCore, type TestCore } from './support/test-core.js';
+
+const sent: { user: string; outbox: readonly Outbound[] }[] = [];
+function withSender(core: TestCore): TestCore {
+  core.senders.set('test', { send: async (user, outbox) => (sent.push({ user, outbox }), { status: 'sent' }) });
+  return core;
+}
+
+async function book(core: TestCore, user: string, day: string, time: string): Promise<void> {
+  const person = { channel: 'test', user };
+  for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', day, time, 'Abena', '+233 24 000 0000', 'Yes, book it']) {
+    await core.conversations.receive(person, { kind: 'text', text });
+  }
+}
+
+describe('appointment reminders', () => {
+  it('fire once, the day before, and once more only for what was still due after a restart', async () => {
+    const core = withSender(await createTestCore({ storage: 'database' }));
+    await book(core, 'p1', 'Wednesday 25 November', '10:00');
+    await book(core, 'p2', 'Thursday 26 November', '10:00');
+    expect(await core.reminders.tick()).toEqual([]); // nothing due yet
+
+    core.clock.advance(24 * 3600_000 + 60_000); // Tuesday 24 November, 10:01 UTC
+    expect(await core.reminders.tick()).toEqual([{ id: expect.stringMatching(/^reminder:/), status: 'done' }]);
+    expect(sent.filter((s) => s.user === 'p1')).toHaveLength(1);
+    const text = (sent[0]!.outbox[0] as { text: string }).text;
+    expect(text).toContain('Reminder: your free appointment is tomorrow, Wednesday 25 November, 10:00');
+    expect(await core.reminders.tick()).toEqual([]);
+    await core.storage.close();
+
+    // A restart: the same database, a new process.
+    const again = withSender(await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } }));
+    again.clock.advance(48 * 3600_000 + 60_000); // Wednesday 25 November, 10:01 UTC
+    expect(await again.reminders.tick()).toHaveLength(1);
+    expect(sent.filter((s) => s.user === 'p1')).toHaveLength(1);
+    expect(sent.filter((s) => s.user === 'p2')).toHaveLength(1);
+    expect(await again.reminders.tick()).toEqual([]);
+    await again.storage.close();
+  });
+
+  it('is skipped when the appointment was cancelled in the chat', async () => {
+    const core = withSender(await createTestCore({ storage: 'database' }));
+    await book(core, 'p3', 'Wednesday 25 November', '11:00');
+    for (const text of ['4', 'My appointment', 'Cancel the appointment']) await core.conversations.receive({ channel: 'test', user: 'p3' }, { kind: 'text', text });
+    core.clock.advance(25 * 3600_000);
+    expect(await core.reminders.tick()).toEqual([]);
+    expect(sent.filter((s) => s.user === 'p3')).toEqual([]);
+    await core.storage.close();
+  });
+});
