@@ -114,3 +114,18 @@ describe('appointments', () => {
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['login', 'appointment.book', 'appointment.cancel', 'staff.add']));
   });
 });
+
+describe('calendar file', () => {
+  it('gives an .ics for a booked appointment, without personal details', async () => {
+    const booked = await api('/api/appointments', { method: 'POST', as: 'ama@accra.example', body: JSON.stringify({ centreId: 'gh-accra', start: '2026-11-27T09:00:00Z', name: 'Yaa', contact: 'yaa@example.org' }) });
+    const { reference } = (await booked.json()) as { reference: string };
+    const res = await fetch(`${server.base}/appointments/${reference}.ics`);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('DTSTART:20261127T090000Z');
+    expect(ics).not.toContain('Yaa');
+    expect(ics).not.toContain('yaa@example.org');
+    expect((await fetch(`${server.base}/appointments/ZZZZZZ.ics`)).status).toBe(404);
+  });
+});

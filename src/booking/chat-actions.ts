@@ -24,7 +24,7 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
 
 const choices = (options: Option[]) => JSON.stringify(options);
 
-export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue): BookingActions {
+export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue, publicBaseUrl = ''): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
@@ -80,8 +80,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const when = formatWhen(result.appointment.start, result.centre, lang);
       const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: result.centre.city, reference: result.appointment.reference })];
       if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
+      const calendar: Outbound = { kind: 'link', text: t(lang, 'booking.calendar'), url: `${publicBaseUrl}/appointments/${result.appointment.reference}.ics` };
       // The details now live with the appointment only.
-      return { outcome: 'ok', outbox: [text(lines.join('\n\n'))], vars: { name: null, contact: null, start: null, startLabel: null, timeChoices: null, dayChoices: null, day: null, dayLabel: null } };
+      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], vars: { name: null, contact: null, start: null, startLabel: null, timeChoices: null, dayChoices: null, day: null, dayLabel: null } };
     },
 
     async myAppointment({ lang, conversationId }): Promise<ActionResult> {

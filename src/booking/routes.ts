@@ -4,6 +4,7 @@
  *   POST /api/auth/login · GET/POST /api/appointments · DELETE /api/appointments/{id}
  */
 import rateLimit from '@fastify/rate-limit';
+import { createEvent } from 'ics';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../handoff/auth.js';
@@ -70,6 +71,26 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const slots = await booking.slots(req.params.id, req.query.date);
       if (!slots) return reply.code(404).send({ error: `no centre ${req.params.id}` });
       return { centreId: req.params.id, date: req.query.date, slots };
+    });
+
+    // A calendar file for a booked appointment: centre, city and time only, no personal details.
+    api.get<{ Params: { reference: string } }>('/appointments/:reference', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+      const reference = req.params.reference.replace(/\.ics$/i, '').toUpperCase();
+      const appointment = /^[A-Z2-9]{6}$/.test(reference) ? await booking.byReference(reference) : undefined;
+      const centre = appointment && booking.centre(appointment.centreId);
+      if (!appointment || appointment.status !== 'booked' || !centre) return reply.code(404).send({ error: 'no booked appointment with that reference' });
+      const start = new Date(appointment.start);
+      const { error, value } = createEvent({
+        uid: `${appointment.id}@wegweiser`,
+        start: start.getTime(),
+        duration: { minutes: centre.slotMinutes },
+        title: `Appointment: ${centre.names.en}`,
+        description: `Free appointment. Reference ${appointment.reference}.`,
+        location: centre.location ? `${centre.city} (${centre.location})` : centre.city,
+        geo: { lat: centre.lat, lon: centre.lon },
+      });
+      if (error || !value) return reply.code(500).send({ error: 'could not write the calendar file' });
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="appointment-${appointment.reference}.ics"`).send(value);
     });
 
     api.post<{ Body: { email?: unknown; password?: unknown } }>(

@@ -70,6 +70,10 @@ export class BookingService {
     return this.appointments.list(filter);
   }
 
+  byReference(reference: string): Promise<Appointment | undefined> {
+    return this.appointments.byReference(reference);
+  }
+
   get(id: string): Promise<Appointment | undefined> {
     return this.appointments.get(id);
   }

@@ -119,7 +119,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     actions: opts.actions?.(texts) ?? {
       ...unavailableActions(texts.t),
       ...knowledge.actions(),
-      ...bookingActions(booking, storage.appointments, texts.t, now, storage.jobs),
+      ...bookingActions(booking, storage.appointments, texts.t, now, storage.jobs, config.publicBaseUrl),
       handOff: (req) => handoffs.action().handOff(req),
     },
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
