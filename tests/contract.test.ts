@@ -4,6 +4,7 @@
  * one running server, asserting what the person sees on each.
  */
 import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { renderForTerminal } from '../src/channels/terminal/render.js';
@@ -16,10 +17,26 @@ const TG_TOKEN = '7000000002:AAcontract';
 const TG_SECRET = 'contract-secret';
 let server: RunningServer;
 let telegram: FakeTelegram;
+let twilioApi: Server;
+/** Messages our side sent through Twilio's REST API (a fake), by recipient. */
+const twilioSent: { to: string; body: string }[] = [];
 
 beforeAll(async () => {
   telegram = await startFakeTelegram(TG_TOKEN);
+  twilioApi = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      twilioSent.push({ to: form.get('To') ?? '', body: form.get('Body') ?? '' });
+      res.statusCode = 201;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ sid: `SM${String(twilioSent.length).padStart(32, '0')}`, status: 'queued' }));
+    });
+  });
+  await new Promise<void>((r) => twilioApi.listen(0, '127.0.0.1', r));
   server = await startTestServer({
+    TWILIO_API_BASE: `http://127.0.0.1:${(twilioApi.address() as { port: number }).port}`,
     TWILIO_ACCOUNT_SID: 'AC' + '2'.repeat(32), TWILIO_AUTH_TOKEN: TWILIO_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
     TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: telegram.apiRoot,
   });
@@ -27,12 +44,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await telegram.close();
+  await new Promise((r) => twilioApi.close(r));
 });
 
 /** A person on one channel: says text or taps the option with a label; returns what they see. */
 interface Person {
   say(text: string): Promise<string>;
   tap(label: string): Promise<string>;
+  /** Everything that reached the person from our side (an advisor's reply). */
+  inbox(): string;
 }
 
 function terminalPerson(user: string): Person {
@@ -40,6 +60,7 @@ function terminalPerson(user: string): Person {
   const send = async (line: string) => renderForTerminal((await server.core.conversations.receive(ref, parseTerminalLine(line))).outbox).join('\n');
   let last = '';
   return {
+    inbox: () => '',
     say: async (t) => (last = await send(t)),
     tap: async (label) => {
       const n = new RegExp(`^(\\d+)\\. ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').exec(last)?.[1];
@@ -60,6 +81,7 @@ function whatsappPerson(phone: string): Person {
     return (last = [...(await res.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'")).join('\n'));
   };
   return {
+    inbox: () => twilioSent.filter((m) => m.to === `whatsapp:+${phone}`).map((m) => m.body).join('\n'),
     say: send,
     tap: async (label) => {
       const number = new RegExp(`^(\\d+)\\. ${label}$`, 'm').exec(last)?.[1];
@@ -79,6 +101,7 @@ function telegramPerson(chatId: number): Person {
   const chat = { id: chatId, type: 'private' };
   const from = { id: chatId, is_bot: false, first_name: 'P', language_code: 'en' };
   return {
+    inbox: () => telegram.sent(chatId).map((m) => m.text).join('\n'),
     say: (text) => deliver({ message: { message_id: update, date: 1763900000, chat, from, text } }),
     tap: (label) => {
       const keyboards = telegram.sent(chatId).flatMap((m) => ((m.reply_markup?.inline_keyboard ?? []) as { text: string; callback_data: string }[][]).flat());
@@ -104,6 +127,7 @@ async function webchatPerson(): Promise<Person> {
     return activities.slice(before).filter((a) => a.from.role === 'bot').map((a) => a.text ?? '').join('\n').replace(/\\(.)/g, '$1');
   };
   return {
+    inbox: () => activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '').join('\n'),
     say: (text) => post({ type: 'message', text }),
     tap: (label) => {
       const action = activities.flatMap((a) => a.suggestedActions?.actions ?? []).reverse().find((x) => x.title === label);
@@ -161,6 +185,33 @@ describe('the same conversation on every channel', () => {
       expect(answer).toContain('https://');
       expect(answer).toContain('Last checked:');
       expect(await person.tap('More details')).toMatch(/Sources?:/);
+    });
+  }
+});
+
+describe('a handoff on every channel that can carry an advisor\'s reply', () => {
+  const people: [string, () => Promise<Person> | Person][] = [
+    ['whatsapp', () => whatsappPerson('233207777779')],
+    ['telegram', () => telegramPerson(779)],
+    ['webchat', () => webchatPerson()],
+  ];
+  for (const [channel, make] of people) {
+    it(channel, async () => {
+      await server.core.auth.create({ email: `advisor-${channel}@accra.example`, password: 'correct horse battery', centreId: 'gh-accra', role: 'advisor' });
+      const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `advisor-${channel}@accra.example`, password: 'correct horse battery' }) });
+      const { token } = (await login.json()) as { token: string };
+      const person = await make();
+      await person.say('hello');
+      expect(await person.tap('Talk to a person')).toContain('Do you agree?');
+      await person.tap('Yes, connect me');
+      expect(await person.say('Accra')).toContain('Your conversation is now with an advisor');
+      await person.say(`I am writing on ${channel}`);
+      const { handoffs } = (await (await fetch(`${server.base}/api/handoffs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { handoffs: { id: string; messages: { text: string }[] }[] };
+      const mine = handoffs.find((h) => h.messages.some((m) => m.text === `I am writing on ${channel}`))!;
+      const reply = await fetch(`${server.base}/api/handoffs/${mine.id}/messages`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: `Hello from Accra, ${channel}` }) });
+      expect(reply.status).toBe(201);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(person.inbox()).toContain(`Hello from Accra, ${channel}`);
     });
   }
 });

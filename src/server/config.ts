@@ -26,6 +26,8 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: optional,
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_WHATSAPP_FROM: optional,
+  /** Another root for Twilio's REST API (tests point it at a fake on 127.0.0.1). */
+  TWILIO_API_BASE: optional,
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,
   TELEGRAM_API_ROOT: optional,

@@ -28,6 +28,7 @@ export const whatsappChannel: ChannelAdapter = {
     const authToken = core.config.TWILIO_AUTH_TOKEN!;
     const sender = new WhatsAppSender({
       accountSid: core.config.TWILIO_ACCOUNT_SID!, authToken, from: core.config.TWILIO_WHATSAPP_FROM!, conversations: core.storage.conversations, now: core.engine.now,
+      apiBase: core.config.TWILIO_API_BASE,
     });
     core.senders.set(CHANNEL, {
       async send(user, outbox) {
