@@ -59,7 +59,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 };
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
-export const TRAINING_OPTIONS = { epochs: 6, rate: 1, l2: 1e-6, skipBelow: 1e-4, detailSentenceWeight: 0 };
+export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4, detailSentenceWeight: 0 };
 
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
