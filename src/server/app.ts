@@ -3,7 +3,7 @@
  * conversation service, and the HTTP server with the channels. Nothing else creates services.
  */
 import { resolve } from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { unavailableActions, type Actions } from '../core/actions.js';
 import { Conversations } from '../core/conversations.js';
@@ -155,7 +155,13 @@ async function openStorage(config: Config): Promise<Storage> {
 
 /** The HTTP server: health, metrics, and every channel whose credentials are configured. */
 export async function createServer(core: Core): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: core.log as FastifyBaseLogger, bodyLimit: 256 * 1024, disableRequestLogging: true, trustProxy: true });
+  // No per-request log lines: a line per turn (with a conversation hash, never text) is enough.
+  const app = Fastify({
+    loggerInstance: core.log as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/metrics', async (_req, reply) => {
     reply.type(core.metrics.registry.contentType);

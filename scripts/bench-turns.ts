@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:turns`: turns per second and latency through the real webhooks, on 127.0.0.1.
+ * Starts the server (`src/server/main.ts`, embedded SQLite) in its own process, then drives it
+ * with autocannon and many distinct simulated people: menu turns and knowledge turns through the
+ * WhatsApp webhook (signed as Twilio signs), the Telegram webhook (against a fake Bot API) and
+ * Direct Line. In the same run, a bare Fastify server answering a constant gives the baseline, so
+ * throughput is reported as a ratio to it.
+ *
+ *   npm run bench:turns                 10 s per scenario, 20 connections
+ *   npm run bench:turns -- --seconds 3  shorter
+ */
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { startFakeTelegram } from '../tests/support/fake-telegram.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } } });
+const duration = Number(values.seconds);
+const connections = Number(values.connections);
+const ROOT = join(import.meta.dirname, '..');
+const TWILIO_TOKEN = 'bench-twilio-token';
+const TG_TOKEN = '7000000009:AAbench';
+const TG_SECRET = 'bench-secret';
+
+async function freePort(): Promise<number> {
+  const s = createNetServer();
+  const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)));
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function run(name: string, opts: autocannon.Options): Promise<Row> {
+  const result = await autocannon({ duration, connections, ...opts });
+  const l = result.latency as unknown as Record<string, number>;
+  // autocannon reports p97.5, not p95: the column is p97.5, a slightly stricter figure.
+  return { name, rps: result.requests.average, p50: l.p50!, p95: l.p97_5!, p99: l.p99!, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+async function main(): Promise<void> {
+  // The baseline: the same framework answering a constant.
+  const bare = Fastify();
+  bare.post('/', async () => 'ok');
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const telegram = await startFakeTelegram(TG_TOKEN);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')), LOG_LEVEL: 'warn',
+      TWILIO_ACCOUNT_SID: 'AC' + '9'.repeat(32), TWILIO_AUTH_TOKEN: TWILIO_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
+      TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: telegram.apiRoot,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Start to first answer: until a greeting through the WhatsApp webhook is answered.
+  const firstAnswerMs = await (async () => {
+    for (;;) {
+      try {
+        if ((await whatsapp(base, 'hello')).ok) return performance.now() - started;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+
+  let sid = 0;
+  const waRequest = (text: (n: number) => string): autocannon.Options => ({
+    url: `${base}/webhooks/whatsapp`,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: autocannon.Request) => {
+          sid += 1;
+          const person = 233200000000 + (sid % 5000);
+          const params: Record<string, string> = { MessageSid: `SMbench${String(sid).padStart(10, '0')}`, From: `whatsapp:+${person}`, To: 'whatsapp:+14155238886', Body: text(sid), NumMedia: '0' };
+          const url = `${base}/webhooks/whatsapp`;
+          const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+          return { ...req, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() };
+        },
+      },
+    ],
+  });
+  let update = 0;
+  const tgRequest = (text: (n: number) => string): autocannon.Options => ({
+    url: `${base}/webhooks/telegram`,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: autocannon.Request) => {
+          update += 1;
+          const chat = 100000 + (update % 5000);
+          const body = { update_id: update, message: { message_id: update, date: 1763900000, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'B', language_code: 'en' }, text: text(update) } };
+          return { ...req, headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TG_SECRET }, body: JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+  const questions = ['how much salary for the blue card', 'is the boat from libya safe', 'what help is there when I go home', 'can I work with my diploma', 'chancenkarte punkte', 'ausbildung in deutschland'];
+  const menu = (n: number) => (n % 3 === 0 ? 'hello' : String((n % 6) + 1));
+  const knowledge = (n: number) => questions[n % questions.length]!;
+
+  // Direct Line: one conversation per connection would need tokens per connection; one shared token per scenario is enough to load the path.
+  const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+
+  const rows: Row[] = [];
+  rows.push(await run('bare fastify (constant)', { url: bareUrl, method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
+  rows.push(await run('whatsapp menu turn', waRequest(menu)));
+  rows.push(await run('whatsapp knowledge turn', waRequest(knowledge)));
+  rows.push(await run('telegram menu turn', tgRequest(menu)));
+  rows.push(await run('telegram knowledge turn', tgRequest(knowledge)));
+  rows.push(
+    await run('direct line menu turn', {
+      url: `${base}/v3/directline/conversations/${conversationId}/activities`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', from: { id: 'u' }, text: 'hello', locale: 'en-US' }),
+    }),
+  );
+
+  const rss = await serverRss(child.pid!);
+  child.kill('SIGTERM');
+  await bare.close();
+  await telegram.close();
+
+  const baseline = rows[0]!.rps;
+  console.log(`bench:turns — ${duration}s per scenario, ${connections} connections, 5,000 distinct people per channel, 2 cores`);
+  console.log(`start to first answer: ${(firstAnswerMs / 1000).toFixed(2)} s; server RSS after the run: ${rss} MB\n`);
+  console.log('scenario                     req/s   ratio   p50 ms p97.5 ms p99 ms  errors  non-2xx');
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / baseline).toFixed(3).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`);
+  }
+}
+
+async function whatsapp(base: string, text: string): Promise<Response> {
+  const params: Record<string, string> = { MessageSid: `SMstart${Date.now()}${Math.random().toString(36).slice(2, 8)}`, From: 'whatsapp:+233209999999', To: 'whatsapp:+14155238886', Body: text, NumMedia: '0' };
+  const url = `${base}/webhooks/whatsapp`;
+  const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
+}
+
+/** The server process's resident memory, from /proc (Linux). */
+async function serverRss(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  try {
+    // tsx runs the server in a child node process: sum the process tree.
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const pids = [pid, ...children];
+    const kb = pids.map((p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0));
+    return Math.round(Math.max(...kb) / 1024);
+  } catch {
+    return -1;
+  }
+}
+
+await main();
