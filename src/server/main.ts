@@ -11,6 +11,14 @@ async function main(): Promise<void> {
   const app = await createServer(core);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   core.reminders.start();
+  const purge = () =>
+    core.storage
+      .purgeOlderThan(new Date(Date.now() - config.RETENTION_DAYS * 86_400_000))
+      .then((counts) => log.info({ counts, retentionDays: config.RETENTION_DAYS }, 'retention: old data removed'))
+      .catch((err: Error) => log.error({ err: err.message }, 'retention failed'));
+  void purge();
+  const retention = setInterval(() => void purge(), 6 * 3600_000);
+  retention.unref();
   log.info({ address, publicUrl: config.publicBaseUrl }, `Wegweiser is listening on ${address}`);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -18,6 +26,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     core.reminders.stop();
+    clearInterval(retention);
     await app.close();
     await core.storage.close();
     process.exit(0);

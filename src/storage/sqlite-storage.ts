@@ -66,6 +66,17 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
     staff: new SqliteStaffStore(db),
     handoffs: new SqliteHandoffStore(db),
     jobs: new SqliteJobQueue(db),
+    purgeOlderThan: async (cutoff) => {
+      const before = cutoff.toISOString();
+      const run = async (sql: string) => (await db.run(sql, [before])).changes;
+      return {
+        conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
+        handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
+        handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),
+        appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
+        jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
+      };
+    },
     close: () => db.close(),
   };
 }

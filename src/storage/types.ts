@@ -141,5 +141,11 @@ export interface Storage {
   staff: StaffStore;
   handoffs: HandoffStore;
   jobs: JobQueue;
+  /**
+   * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
+   * messages, finished jobs — and strips the personal details of past appointments (the reference
+   * stays for the centre's statistics). Returns how many rows each part touched.
+   */
+  purgeOlderThan(cutoff: Date): Promise<Record<string, number>>;
   close(): Promise<void>;
 }

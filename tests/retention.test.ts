@@ -1,0 +1,36 @@
+/**
+ * Retention: after RETENTION_DAYS (default 90), idle conversations, closed handoffs with their
+ * messages and finished jobs are deleted, and past appointments keep only their reference.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '../src/storage/sqlite.js';
+import { createTestCore } from './support/test-core.js';
+
+describe('retention', () => {
+  it('forgets what is older than the retention period and keeps what is recent', async () => {
+    const core = await createTestCore({ storage: 'database' });
+    expect(core.config.RETENTION_DAYS).toBe(90);
+    core.senders.set('test', { send: async () => ({ status: 'sent' }) });
+    const old = { channel: 'test', user: 'old' };
+    for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi', '+233 20 123 4567', 'Yes, book it', 'talk to a person', '1', 'Accra']) {
+      await core.conversations.receive(old, { kind: 'text', text });
+    }
+    const [handoff] = await core.storage.handoffs.list({ status: 'open' });
+    const admin = await core.auth.create({ email: 'admin@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
+    expect((await core.handoffs.close(admin, handoff!.id)).status).toBe('ok');
+
+    core.clock.advance(93 * 86_400_000); // past the appointment on 25 November by more than 90 days
+    await core.conversations.receive({ channel: 'test', user: 'recent' }, { kind: 'text', text: 'hello' });
+    const counts = await core.storage.purgeOlderThan(new Date(core.clock.now().getTime() - 90 * 86_400_000));
+    expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1 });
+    expect(counts.handoffMessages).toBeGreaterThan(3);
+
+    const db = (core.storage as unknown as { db: SqliteDatabase }).db;
+    expect(await db.all("SELECT id FROM conversations")).toEqual([{ id: 'test:recent' }]);
+    expect(await db.all('SELECT * FROM handoffs')).toEqual([]);
+    expect(await db.all('SELECT * FROM handoff_messages')).toEqual([]);
+    const [appointment] = await db.all<{ name: string | null; contact: string | null; reference: string }>('SELECT name, contact, reference FROM appointments');
+    expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
+    await core.storage.close();
+  });
+});
