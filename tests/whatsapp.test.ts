@@ -135,3 +135,16 @@ describe('WhatsApp parsing and rendering', () => {
     expect(splitMessage('x'.repeat(3500), 1600).map((p) => p.length)).toEqual([1600, 1600, 300]);
   });
 });
+
+describe('logs', () => {
+  it('never hold the message text or the phone number, also on the webhook path', async () => {
+    const secret = 'my passport number is X1234567 and my name is Abena';
+    await post(message('+233245550199', { Body: 'hello' }));
+    await post(message('+233245550199', { Body: secret }));
+    const log = server.core.logLines.join('');
+    expect(log).toContain('"msg":"turn"');
+    expect(log).not.toContain('233245550199');
+    expect(log).not.toContain('X1234567');
+    expect(log).not.toContain('Abena');
+  });
+});
