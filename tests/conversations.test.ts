@@ -19,7 +19,7 @@ const person = { channel: 'whatsapp', user: '+233201234567' };
 
 describe('conversations on SQLite', () => {
   it('serializes 30 concurrent messages of one person: every turn is counted, none lost', async () => {
-    core = await createTestCore({ storage: 'database' });
+    core = await createTestCore({ storage: 'database', env: { MESSAGES_PER_MINUTE: '1000' } });
     await core.conversations.receive(person, { kind: 'text', text: 'hello' });
     const replies = await Promise.all(
       Array.from({ length: 30 }, (_, i) => core!.conversations.receive(person, { kind: 'text', text: String((i % 3) + 1) })),
@@ -65,6 +65,17 @@ describe('conversations on SQLite', () => {
     expect(outbox).toEqual([{ kind: 'text', text: core.texts.t('es', 'system.error') }]);
     expect(await core.storage.conversations.load(conversationId(person))).toEqual(before);
     expect(core.logLines.join('')).toContain('turn failed');
+  });
+
+  it('asks a person who sends faster than anyone types to slow down, once a minute, and changes nothing meanwhile', async () => {
+    core = await createTestCore({ storage: 'database', env: { MESSAGES_PER_MINUTE: '5' } });
+    for (let i = 0; i < 5; i++) await core.conversations.receive(person, { kind: 'text', text: i === 0 ? 'bonjour' : 'menu' });
+    const turnsBefore = (await core.storage.conversations.load(conversationId(person)))!.turns;
+    expect((await core.conversations.receive(person, { kind: 'text', text: '1' })).outbox).toEqual([{ kind: 'text', text: core.texts.t('fr', 'system.slowDown') }]);
+    expect((await core.conversations.receive(person, { kind: 'text', text: '1' })).outbox).toEqual([]);
+    expect((await core.storage.conversations.load(conversationId(person)))!.turns).toBe(turnsBefore);
+    core.clock.advance(61_000);
+    expect((await core.conversations.receive(person, { kind: 'text', text: '1' })).outbox.length).toBeGreaterThan(0);
   });
 
   it('never logs message text or the phone number', async () => {

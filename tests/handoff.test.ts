@@ -106,3 +106,24 @@ describe('handoff to a human advisor', () => {
     expect(await db.all("SELECT * FROM conversations WHERE id = 'telegram:903'")).toEqual([]);
   });
 });
+
+describe('handoff race', () => {
+  it('a staff reply and a person’s message at the same moment: the advisor answers, the assistant never does', async () => {
+    const core = server.core;
+    const sent: string[] = [];
+    core.senders.set('race', { send: async (_user, outbox) => (sent.push((outbox[0] as { text: string }).text), { status: 'sent' }) });
+    const person = { channel: 'race', user: 'r1' };
+    for (const text of ['hello', 'talk to a person', '1', 'Accra']) await core.conversations.receive(person, { kind: 'text', text });
+    const admin = { id: 'admin-race', email: 'race@example.org', centreId: 'gh-accra', role: 'admin' as const };
+    const [h] = (await core.handoffs.list(admin)).filter((x) => x.conversationId === 'race:r1');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => [core.conversations.receive(person, { kind: 'text', text: `message ${i}` }), core.handoffs.reply(admin, h!.id, `reply ${i}`)]).flat(),
+    );
+    const botReplies = results.filter((r): r is { outbox: unknown[] } => 'outbox' in r).flatMap((r) => r.outbox);
+    expect(botReplies).toEqual([]);
+    expect(sent.filter((t) => t.startsWith('reply '))).toHaveLength(10);
+    const messages = await core.storage.handoffs.messages(h!.id);
+    expect(messages.filter((m) => m.sender === 'person' && m.text.startsWith('message '))).toHaveLength(10);
+    expect(messages.filter((m) => m.sender === 'staff')).toHaveLength(10);
+  });
+});

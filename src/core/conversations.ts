@@ -9,6 +9,7 @@ import type { Storage } from '../storage/types.js';
 import { handleTurn, type EngineDeps } from './engine.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
 import type { TurnLock } from './keyed-lock.js';
+import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Effect, Inbound, Outbound } from './messages.js';
 import type { RecentMessage } from './state.js';
 
@@ -90,7 +91,14 @@ export class Conversations {
     private readonly lock: TurnLock,
     private readonly log: TurnLogger,
     private readonly observe: (channel: string, seconds: number, outcome: 'ok' | 'error') => void = () => {},
+    private readonly rateLimit: PersonRateLimit = createPersonRateLimit(30),
   ) {}
+
+  private async slowDown(id: string, hints: ChannelHints, allowed: 'tell' | 'quiet'): Promise<Delivered> {
+    this.log.info({ conv: logRef(id) }, 'rate limited');
+    const lang = (await this.storage.conversations.load(id))?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
+    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang };
+  }
 
   /** Runs `task` while no turn of this conversation runs (a staff reply, closing a handoff). */
   withConversation<T>(id: string, task: () => Promise<T>): Promise<T> {
@@ -99,6 +107,8 @@ export class Conversations {
 
   receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
     const id = conversationId(ref);
+    const allowed = this.rateLimit.check(id, this.engine.now().getTime());
+    if (allowed !== 'ok') return this.slowDown(id, hints, allowed);
     return this.lock.withLock(id, async () => {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);

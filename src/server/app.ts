@@ -9,6 +9,7 @@ import { unavailableActions, type Actions } from '../core/actions.js';
 import { Conversations } from '../core/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
 import { createKeyedLock } from '../core/keyed-lock.js';
+import { createPersonRateLimit } from '../core/rate-limit.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
@@ -129,7 +130,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
   const auth = new StaffAuth(storage.staff, now);
   const metrics = createMetrics();
-  const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn);
+  const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE));
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const reminders = new ReminderRunner(storage, booking, senders, texts.t, now);

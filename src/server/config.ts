@@ -21,6 +21,8 @@ const envSchema = z.object({
   ),
   REDIS_URL: optional,
   SESSION_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(24)),
+  /** Messages one person may send per minute before the assistant asks them to slow down. */
+  MESSAGES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(30)),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
