@@ -119,7 +119,7 @@ describe('handoff race', () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => [core.conversations.receive(person, { kind: 'text', text: `message ${i}` }), core.handoffs.reply(admin, h!.id, `reply ${i}`)]).flat(),
     );
-    const botReplies = results.filter((r): r is { outbox: unknown[] } => 'outbox' in r).flatMap((r) => r.outbox);
+    const botReplies = results.flatMap((r) => ('outbox' in r ? r.outbox : []));
     expect(botReplies).toEqual([]);
     expect(sent.filter((t) => t.startsWith('reply '))).toHaveLength(10);
     const messages = await core.storage.handoffs.messages(h!.id);
