@@ -24,23 +24,23 @@ describe('appointment reminders', () => {
     const core = withSender(await createTestCore({ storage: 'database' }));
     await book(core, 'p1', 'Wednesday 25 November', '10:00');
     await book(core, 'p2', 'Thursday 26 November', '10:00');
-    expect(await core.reminders.tick()).toEqual([]); // nothing due yet
+    expect(await core.jobs.tick()).toEqual([]); // nothing due yet
 
     core.clock.advance(24 * 3600_000 + 60_000); // Tuesday 24 November, 10:01 UTC
-    expect(await core.reminders.tick()).toEqual([{ id: expect.stringMatching(/^reminder:/), status: 'done' }]);
+    expect(await core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^reminder:/), status: 'done' }]);
     expect(sent.filter((s) => s.user === 'p1')).toHaveLength(1);
     const text = (sent[0]!.outbox[0] as { text: string }).text;
     expect(text).toContain('Reminder: your free appointment is tomorrow, Wednesday 25 November, 10:00');
-    expect(await core.reminders.tick()).toEqual([]);
+    expect(await core.jobs.tick()).toEqual([]);
     await core.storage.close();
 
     // A restart: the same database, a new process.
     const again = withSender(await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } }));
     again.clock.advance(48 * 3600_000 + 60_000); // Wednesday 25 November, 10:01 UTC
-    expect(await again.reminders.tick()).toHaveLength(1);
+    expect(await again.jobs.tick()).toHaveLength(1);
     expect(sent.filter((s) => s.user === 'p1')).toHaveLength(1);
     expect(sent.filter((s) => s.user === 'p2')).toHaveLength(1);
-    expect(await again.reminders.tick()).toEqual([]);
+    expect(await again.jobs.tick()).toEqual([]);
     await again.storage.close();
   });
 
@@ -49,7 +49,7 @@ describe('appointment reminders', () => {
     await book(core, 'p3', 'Wednesday 25 November', '11:00');
     for (const text of ['4', 'My appointment', 'Cancel the appointment']) await core.conversations.receive({ channel: 'test', user: 'p3' }, { kind: 'text', text });
     core.clock.advance(25 * 3600_000);
-    expect(await core.reminders.tick()).toEqual([]);
+    expect(await core.jobs.tick()).toEqual([]);
     expect(sent.filter((s) => s.user === 'p3')).toEqual([]);
     await core.storage.close();
   });

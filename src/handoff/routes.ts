@@ -11,6 +11,8 @@ function answer(reply: FastifyReply, result: StaffActionResult, ok: number): Fas
   switch (result.status) {
     case 'ok':
       return reply.code(ok).send({ status: 'ok' });
+    case 'queued':
+      return reply.code(202).send({ status: 'queued', reason: `not sent yet (${result.reason}); it will be retried` });
     case 'not-found':
       return reply.code(404).send({ error: 'no such handoff' });
     case 'forbidden':

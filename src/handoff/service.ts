@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
+import type { JobHandler } from '../core/job-runner.js';
 import type { Conversations } from '../core/conversations.js';
 import type { Lang } from '../core/lang.js';
 import type { BookingService } from '../booking/service.js';
@@ -13,7 +14,17 @@ import type { ChannelSender, SendResult } from '../channels/adapter.js';
 import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from './auth.js';
 
-export type StaffActionResult<T = void> = { status: 'ok'; value: T } | { status: 'not-found' } | { status: 'forbidden' } | { status: 'closed' } | { status: 'refused'; reason: string };
+export type StaffActionResult<T = void> =
+  | { status: 'ok'; value: T }
+  /** The channel failed for now: the reply waits in the outbox and is retried with backoff. */
+  | { status: 'queued'; reason: string }
+  | { status: 'not-found' }
+  | { status: 'forbidden' }
+  | { status: 'closed' }
+  | { status: 'refused'; reason: string };
+
+/** Jobs of this kind are replies that failed to send and are tried again. */
+export const OUTBOX_KIND = 'send';
 
 export class HandoffService {
   constructor(
@@ -62,10 +73,16 @@ export class HandoffService {
     if (h.status !== 'open') return { status: 'closed' };
     return this.conversations.withConversation(h.conversationId, async () => {
       const sent = await this.send(h.conversationId, text);
-      if (sent.status !== 'sent') return { status: 'refused', reason: sent.reason };
+      if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
       await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: this.now().toISOString() });
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
-      return { status: 'ok', value: undefined };
+      if (sent.status === 'sent') return { status: 'ok', value: undefined };
+      // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
+      await this.storage.jobs.schedule(
+        { id: `${OUTBOX_KIND}:${randomUUID()}`, kind: OUTBOX_KIND, runAt: new Date(this.now().getTime() + 60_000).toISOString(), payload: JSON.stringify({ conversationId: h.conversationId, text }) },
+        this.now(),
+      );
+      return { status: 'queued', reason: sent.reason };
     });
   }
 
@@ -85,6 +102,16 @@ export class HandoffService {
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.close', target: h.id }, this.now());
       return { status: 'ok', value: undefined };
     });
+  }
+
+  /** The job handler that retries a reply from the outbox. */
+  outboxHandler(): JobHandler {
+    return async (payload) => {
+      const { conversationId, text } = JSON.parse(payload) as { conversationId: string; text: string };
+      const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, text));
+      if (sent.status === 'sent') return { status: 'done', note: null };
+      return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
+    };
   }
 
   private async send(conversationId: string, text: string): Promise<SendResult> {

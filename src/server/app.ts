@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { unavailableActions, type Actions } from '../core/actions.js';
 import { Conversations } from '../core/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
+import { JobRunner } from '../core/job-runner.js';
 import { createKeyedLock } from '../core/keyed-lock.js';
 import { createPersonRateLimit } from '../core/rate-limit.js';
 import { LANGS, type Lang } from '../core/lang.js';
@@ -20,14 +21,14 @@ import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
-import { ReminderRunner } from '../booking/reminders.js';
+import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender } from '../channels/adapter.js';
 import { StaffAuth } from '../handoff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
-import { HandoffService } from '../handoff/service.js';
+import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { EmbeddingTopicScorer } from '../knowledge/embeddings.js';
@@ -59,7 +60,8 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
-  reminders: ReminderRunner;
+  /** Stored jobs: reminders and replies to retry. */
+  jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
   senders: Map<string, ChannelSender>;
   conversations: Conversations;
@@ -133,8 +135,10 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE));
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
-  const reminders = new ReminderRunner(storage, booking, senders, texts.t, now);
-  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, reminders, senders, conversations, metrics, log };
+  const jobs = new JobRunner(storage.jobs, now);
+  jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
+  jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
+  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, jobs, senders, conversations, metrics, log };
 }
 
 /** Text we have in each language, for the language detector: knowledge entries and interface texts. */

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const core = await createCore(config, log);
   const app = await createServer(core);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  core.reminders.start();
+  core.jobs.start();
   const purge = () =>
     core.storage
       .purgeOlderThan(new Date(Date.now() - config.RETENTION_DAYS * 86_400_000))
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    core.reminders.stop();
+    core.jobs.stop();
     clearInterval(retention);
     await app.close();
     await core.storage.close();
