@@ -135,6 +135,7 @@ export class Conversations {
           await this.storage.conversations.delete(id);
           await this.storage.appointments.forgetConversation(id);
           await this.storage.handoffs.forgetConversation(id);
+          await this.storage.jobs.forgetConversation(id);
         }
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');

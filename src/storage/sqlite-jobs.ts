@@ -26,6 +26,21 @@ export class SqliteJobQueue implements JobQueue {
     await this.db.run('UPDATE jobs SET status = ?, note = ?, updated_at = ?, run_at = COALESCE(?, run_at) WHERE id = ?', [status, note, now.toISOString(), runAt ?? null, id]);
   }
 
+  async forgetConversation(conversationId: string): Promise<number> {
+    const rows = await this.db.all<{ id: string; payload: string }>("SELECT id, payload FROM jobs WHERE payload LIKE '%' || ? || '%'", [conversationId]);
+    let n = 0;
+    for (const r of rows) {
+      let carries = false;
+      try {
+        carries = (JSON.parse(r.payload) as { conversationId?: string }).conversationId === conversationId;
+      } catch {
+        /* a plain payload (an appointment id) does not carry a conversation */
+      }
+      if (carries) n += (await this.db.run('DELETE FROM jobs WHERE id = ?', [r.id])).changes;
+    }
+    return n;
+  }
+
   async cancelFor(kind: string, payload: string): Promise<void> {
     await this.db.run("DELETE FROM jobs WHERE kind = ? AND payload = ? AND status = 'pending'", [kind, payload]);
   }

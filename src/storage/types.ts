@@ -132,6 +132,8 @@ export interface JobQueue {
   claimDue(now: Date, limit: number): Promise<Job[]>;
   finish(id: string, status: 'done' | 'skipped' | 'failed' | 'pending', note: string | null, now: Date, runAt?: string): Promise<void>;
   cancelFor(kind: string, payload: string): Promise<void>;
+  /** Delete my data: pending jobs that carry the conversation (replies waiting in the outbox). */
+  forgetConversation(conversationId: string): Promise<number>;
 }
 
 export interface Storage {
