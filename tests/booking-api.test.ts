@@ -129,3 +129,17 @@ describe('calendar file', () => {
     expect((await fetch(`${server.base}/appointments/ZZZZZZ.ics`)).status).toBe(404);
   });
 });
+
+describe('sign-in lockout', () => {
+  it('locks an account after five wrong passwords, even for the right one, until the window passes', async () => {
+    await server.core.auth.create({ email: 'lock@accra.example', password: 'correct horse battery', centreId: 'gh-accra', role: 'advisor' });
+    const attempt = (password: string) => server.core.auth.login('lock@accra.example', password);
+    for (let i = 0; i < 5; i++) expect((await attempt('guess')).status).toBe('wrong');
+    expect(await attempt('correct horse battery')).toMatchObject({ status: 'locked', retryAfterSeconds: 900 });
+    const res = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lock@accra.example', password: 'correct horse battery' }) });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('900');
+    server.core.clock.advance(15 * 60_000 + 1000);
+    expect((await attempt('correct horse battery')).status).toBe('ok');
+  });
+});

@@ -100,7 +100,10 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
         const { email, password } = req.body ?? {};
         if (typeof email !== 'string' || typeof password !== 'string') return reply.code(400).send({ error: 'send {"email": "...", "password": "..."}' });
         const session = await auth.login(email, password);
-        if (!session) return reply.code(401).send({ error: 'wrong email or password' });
+        if (session.status === 'locked') {
+          return reply.code(429).header('retry-after', String(session.retryAfterSeconds)).send({ error: `too many wrong passwords: this account is locked for ${Math.ceil(session.retryAfterSeconds / 60)} minutes` });
+        }
+        if (session.status === 'wrong') return reply.code(401).send({ error: 'wrong email or password' });
         return { token: session.token, staff: session.member };
       },
     );

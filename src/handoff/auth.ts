@@ -32,7 +32,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** After this many wrong passwords for one account within the window, it is locked for the window. */
+export const LOCKOUT = { failures: 5, windowMs: 15 * 60_000 };
+
+export type LoginResult = { status: 'ok'; token: string; member: StaffMember } | { status: 'wrong' } | { status: 'locked'; retryAfterSeconds: number };
+
 export class StaffAuth {
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
   constructor(
     private readonly staff: StaffStore,
     private readonly now: () => Date,
@@ -46,17 +53,31 @@ export class StaffAuth {
     return member;
   }
 
-  /** A bearer token for the right email and password; undefined otherwise (the same answer for both). */
-  async login(email: string, password: string): Promise<{ token: string; member: StaffMember } | undefined> {
+  /**
+   * A bearer token for the right email and password; 'wrong' otherwise (the same answer for an
+   * unknown email); 'locked' after repeated wrong passwords for the account.
+   */
+  async login(email: string, password: string): Promise<LoginResult> {
+    const key = email.toLowerCase();
+    const nowMs = this.now().getTime();
+    const failed = this.failures.get(key);
+    if (failed && nowMs - failed.since > LOCKOUT.windowMs) this.failures.delete(key);
+    const current = this.failures.get(key);
+    if (current && current.count >= LOCKOUT.failures) return { status: 'locked', retryAfterSeconds: Math.ceil((current.since + LOCKOUT.windowMs - nowMs) / 1000) };
     const member = await this.staff.byEmail(email);
     // Hash even for an unknown email, so the answer takes as long either way.
     const ok = member ? await verifyPassword(password, member.passwordHash) : (await hashPassword(password), false);
-    if (!member || !ok) return undefined;
+    if (!member || !ok) {
+      this.failures.set(key, { count: (current?.count ?? 0) + 1, since: current?.since ?? nowMs });
+      if (member) await this.staff.audit({ staffId: member.id, action: 'login.failed' }, this.now());
+      return { status: 'wrong' };
+    }
+    this.failures.delete(key);
     const token = randomBytes(32).toString('base64url');
     await this.staff.saveToken(tokenHash(token), member.id, new Date(this.now().getTime() + TOKEN_TTL_MS).toISOString());
     await this.staff.audit({ staffId: member.id, action: 'login' }, this.now());
     const { passwordHash: _hash, ...plain } = member;
-    return { token, member: plain };
+    return { status: 'ok', token, member: plain };
   }
 
   async memberFor(token: string | undefined): Promise<StaffMember | undefined> {
