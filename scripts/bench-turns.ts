@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')), LOG_LEVEL: 'warn',
+      MESSAGES_PER_MINUTE: '10000', // the Direct Line scenario is one conversation: measure it, not the limit
       TWILIO_ACCOUNT_SID: 'AC' + '9'.repeat(32), TWILIO_AUTH_TOKEN: TWILIO_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
       TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: telegram.apiRoot,
     },
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
   rows.push(await run('telegram menu turn', tgRequest(menu)));
   rows.push(await run('telegram knowledge turn', tgRequest(knowledge)));
   rows.push(
-    await run('direct line menu turn', {
+    await run('direct line, 1 conversation', {
       url: `${base}/v3/directline/conversations/${conversationId}/activities`,
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
