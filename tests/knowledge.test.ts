@@ -151,3 +151,19 @@ describe('safety signals', () => {
     expect(result.outbox[1]).toMatchObject({ kind: 'card', title: kb.entries.get('risks-trafficking')!.get('en')!.title });
   });
 });
+
+describe('index snapshot', () => {
+  it('a retriever restored from its snapshot on disk answers exactly as the one just built', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { KnowledgeRetriever } = await import('../src/knowledge/retriever.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wegweiser-index-'));
+    const built = KnowledgeRetriever.build(kb, { cacheDir: dir });
+    const restored = KnowledgeRetriever.build(kb, { cacheDir: dir });
+    expect(readdirSync(dir).filter((f) => f.startsWith('index-'))).toHaveLength(1);
+    for (const text of ['blue card salary 2026', 'كيف أحصل على تأشيرة عمل', 'wapas pakistan ja kar kaam', 'write me a poem', 'chancenkarte punkte']) {
+      expect(await restored.retrieve({ text, lang: 'en' })).toEqual(await built.retrieve({ text, lang: 'en' }));
+    }
+  });
+});

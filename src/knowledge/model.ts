@@ -19,7 +19,19 @@ export interface TrainingExample {
 
 export class Vocabulary {
   readonly index = new Map<string, number>();
-  idf = new Float32Array(0);
+  idf: Float32Array<ArrayBufferLike> = new Float32Array(0);
+
+  /** A vocabulary as saved: its keys in index order and their inverse document frequencies. */
+  static restore(keys: readonly string[], idf: Float32Array): Vocabulary {
+    const v = new Vocabulary();
+    keys.forEach((k, i) => v.index.set(k, i));
+    v.idf = idf;
+    return v;
+  }
+
+  keys(): string[] {
+    return [...this.index.keys()];
+  }
 
   /** Builds the vocabulary and inverse document frequencies from the training examples. */
   fit(examples: readonly Features[]): void {
@@ -78,9 +90,11 @@ export class SoftmaxClassifier {
   constructor(
     readonly classes: number,
     readonly dims: number,
+    weights?: Float32Array,
+    bias?: Float32Array,
   ) {
-    this.weights = new Float32Array(classes * dims);
-    this.bias = new Float32Array(classes);
+    this.weights = weights ?? new Float32Array(classes * dims);
+    this.bias = bias ?? new Float32Array(classes);
   }
 
   train(data: readonly { vector: SparseVector; label: number; weight: number }[], opts: { epochs: number; rate: number; l2: number; seed: number; skipBelow: number }): void {

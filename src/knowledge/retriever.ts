@@ -6,13 +6,13 @@
  * A transformers.js embedding score can be fused in as a third signal (see embeddings.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Lang } from '../core/lang.js';
 import { extractFeatures, FEATURE_OPTIONS } from './features.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
+import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -103,6 +103,18 @@ export class KnowledgeRetriever {
     opts: { settings?: Partial<RetrieverSettings>; extra?: TopicScorer; onProgress?: (done: number, total: number) => void; cacheDir?: string } = {},
   ): KnowledgeRetriever {
     const topicIds = [...kb.entries.keys()].sort();
+    const countries = topicIds.map((id) => [...kb.entries.get(id)!.values()].find((e) => e.countries)?.countries);
+    const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+    const cacheFile = opts.cacheDir && join(opts.cacheDir, `index-${cacheKey(kb.hash)}.bin`);
+    const cached = cacheFile ? loadSnapshot(cacheFile) : undefined;
+    if (cached && JSON.stringify(cached.strings.topics) === JSON.stringify(topicIds)) {
+      const a = cached.arrays as Record<string, Float32Array & Int32Array>;
+      const vocabulary = Vocabulary.restore(cached.strings.vocabulary!, a.idf!);
+      const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size, a.weights!, a.bias!);
+      const documents = new TopicDocuments(Vocabulary.restore(cached.strings.documentVocabulary!, a.documentIdf!), a.documentMatrix!, topicIds.length);
+      const postings = { start: a.postingStart!, example: a.postingExample!, value: a.postingValue! };
+      return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, a.labels!, documents, settings, opts.extra);
+    }
     const outOfScope = topicIds.length;
     const raw: { features: ReturnType<typeof extractFeatures>; label: number; weight: number; nearest: boolean }[] = [];
     topicIds.forEach((id, label) => {
@@ -125,14 +137,10 @@ export class KnowledgeRetriever {
     const data = raw.map((r) => ({ vector: vocabulary.vectorize(r.features).vector, label: r.label, weight: r.weight }));
 
     const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size);
-    const cacheFile = opts.cacheDir && join(opts.cacheDir, `classifier-${cacheKey(kb.hash)}.bin`);
-    if (!(cacheFile && loadWeights(cacheFile, classifier))) {
-      const { epochs, rate, l2, skipBelow } = TRAINING_OPTIONS;
-      for (let e = 0; e < epochs; e++) {
-        classifier.train(data, { epochs: 1, rate, l2, skipBelow, seed: 7 + e });
-        opts.onProgress?.(e + 1, epochs);
-      }
-      if (cacheFile) saveWeights(cacheFile, classifier);
+    const { epochs, rate, l2, skipBelow } = TRAINING_OPTIONS;
+    for (let e = 0; e < epochs; e++) {
+      classifier.train(data, { epochs: 1, rate, l2, skipBelow, seed: 7 + e });
+      opts.onProgress?.(e + 1, epochs);
     }
 
     const nearestVectors: SparseVector[] = [];
@@ -143,9 +151,20 @@ export class KnowledgeRetriever {
       nearestVectors.push(data[i]!.vector);
     });
     const postings = invert(nearestVectors, vocabulary.index.size);
-    const documents = buildDocuments(kb, topicIds);
-    const countries = topicIds.map((id) => [...kb.entries.get(id)!.values()].find((e) => e.countries)?.countries);
-    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, Int32Array.from(labels), documents, { ...DEFAULT_SETTINGS, ...opts.settings }, opts.extra);
+    const documents = TopicDocuments.build(kb, topicIds);
+    const labelArray = Int32Array.from(labels);
+    if (cacheFile) {
+      saveSnapshot(cacheFile, {
+        meta: { version: 2 },
+        strings: { topics: topicIds, vocabulary: vocabulary.keys(), documentVocabulary: documents.vocabulary.keys() },
+        arrays: {
+          idf: vocabulary.idf, weights: classifier.weights, bias: classifier.bias, labels: labelArray,
+          postingStart: postings.start, postingExample: postings.example, postingValue: postings.value,
+          documentIdf: documents.vocabulary.idf, documentMatrix: documents.matrix,
+        },
+      });
+    }
+    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, labelArray, documents, settings, opts.extra);
   }
 
   get topics(): readonly string[] {
@@ -198,74 +217,52 @@ export class KnowledgeRetriever {
   }
 }
 
-interface TopicDocuments {
-  similarity(features: Features): Float64Array;
-}
-
 /**
  * One document per topic: its titles, answers, details and questions in every language, kept as a
  * dense term-by-topic matrix so a question is compared with all topics in one pass.
  */
-function buildDocuments(kb: KnowledgeBase, topicIds: readonly string[]): TopicDocuments {
-  const features = topicIds.map((id) => {
-    const merged: Features = new Map();
-    for (const e of kb.entries.get(id)!.values()) {
-      const text = [e.title, e.short, e.details, ...e.questions].join('\n');
-      for (const [k, v] of extractFeatures(text, [e.lang], { wordsOnly: true })) merged.set(k, (merged.get(k) ?? 0) + v);
-    }
-    return merged;
-  });
-  const vocabulary = new Vocabulary();
-  vocabulary.fit(features);
-  const topics = topicIds.length;
-  const matrix = new Float32Array(vocabulary.index.size * topics);
-  features.forEach((f, t) => {
-    const { vector } = vocabulary.vectorize(f);
-    for (let i = 0; i < vector.idx.length; i++) matrix[vector.idx[i]! * topics + t] = vector.val[i]!;
-  });
-  return {
-    similarity(query) {
-      const { vector } = vocabulary.vectorize(query);
-      const out = new Float64Array(topics);
-      for (let i = 0; i < vector.idx.length; i++) {
-        const row = vector.idx[i]! * topics;
-        const v = vector.val[i]!;
-        for (let t = 0; t < topics; t++) out[t]! += v * matrix[row + t]!;
+class TopicDocuments {
+  constructor(
+    readonly vocabulary: Vocabulary,
+    readonly matrix: Float32Array,
+    readonly topics: number,
+  ) {}
+
+  static build(kb: KnowledgeBase, topicIds: readonly string[]): TopicDocuments {
+    const features = topicIds.map((id) => {
+      const merged: Features = new Map();
+      for (const e of kb.entries.get(id)!.values()) {
+        const text = [e.title, e.short, e.details, ...e.questions].join('\n');
+        for (const [k, v] of extractFeatures(text, [e.lang], { wordsOnly: true })) merged.set(k, (merged.get(k) ?? 0) + v);
       }
-      return out;
-    },
-  };
+      return merged;
+    });
+    const vocabulary = new Vocabulary();
+    vocabulary.fit(features);
+    const topics = topicIds.length;
+    const matrix = new Float32Array(vocabulary.index.size * topics);
+    features.forEach((f, t) => {
+      const { vector } = vocabulary.vectorize(f);
+      for (let i = 0; i < vector.idx.length; i++) matrix[vector.idx[i]! * topics + t] = vector.val[i]!;
+    });
+    return new TopicDocuments(vocabulary, matrix, topics);
+  }
+
+  similarity(query: Features): Float64Array {
+    const { vector } = this.vocabulary.vectorize(query);
+    const out = new Float64Array(this.topics);
+    for (let i = 0; i < vector.idx.length; i++) {
+      const row = vector.idx[i]! * this.topics;
+      const v = vector.val[i]!;
+      for (let t = 0; t < this.topics; t++) out[t]! += v * this.matrix[row + t]!;
+    }
+    return out;
+  }
 }
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v1`).digest('hex').slice(0, 20);
-}
-
-function loadWeights(file: string, classifier: SoftmaxClassifier): boolean {
-  try {
-    const buf = readFileSync(file);
-    const expected = (classifier.weights.length + classifier.bias.length) * 4;
-    if (buf.byteLength !== expected) return false;
-    const floats = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-    classifier.weights.set(floats.subarray(0, classifier.weights.length));
-    classifier.bias.set(floats.subarray(classifier.weights.length));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Best effort: a read-only disk only means training again at the next start. */
-function saveWeights(file: string, classifier: SoftmaxClassifier): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(classifier.weights.buffer), Buffer.from(classifier.bias.buffer)]));
-    renameSync(tmp, file);
-  } catch {
-    /* not cached */
-  }
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v2`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {

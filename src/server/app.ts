@@ -31,7 +31,6 @@ import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
-import { EmbeddingTopicScorer } from '../knowledge/embeddings.js';
 import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
@@ -95,7 +94,8 @@ export async function loadKnowledge(
       const dir = opts.embeddingModelDir;
       // e5 encoders were trained with these prefixes; others take the text as it is.
       const prefixes = dir && /e5/i.test(dir) ? { queryPrefix: 'query: ', documentPrefix: 'query: ' } : {};
-      const extra = dir ? await EmbeddingTopicScorer.create(kb, { modelDir: dir, ...prefixes }) : undefined;
+      // langchain and transformers.js are loaded only when a model is configured.
+      const extra = dir ? await (await import('../knowledge/embeddings.js')).EmbeddingTopicScorer.create(kb, { modelDir: dir, ...prefixes }) : undefined;
       return KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache, extra });
     })();
     retrievers.set(key, retriever);

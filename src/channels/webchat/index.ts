@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { LANGS } from '../../core/lang.js';
 import type { ChannelAdapter } from '../adapter.js';
 import { activityToInbound, outboxToActivities } from './activities.js';
-import { registerBotService } from './bot-service.js';
 import { registerDirectLine } from './directline.js';
 import { webChatPage } from './page.js';
 
@@ -30,7 +29,8 @@ export const webchatChannel: ChannelAdapter = {
     app.get('/webchat/webchat.js', async (_req, reply) =>
       reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
     );
-    if (core.config.MicrosoftAppId || core.config.BOTFRAMEWORK_ALLOW_ANONYMOUS) await registerBotService(app, core);
+    // botbuilder is loaded only when /api/messages is switched on: it is the heaviest import.
+    if (core.config.MicrosoftAppId || core.config.BOTFRAMEWORK_ALLOW_ANONYMOUS) await (await import('./bot-service.js')).registerBotService(app, core);
     else core.log.info({ channel: 'botframework' }, 'channel botframework (/api/messages) is off: set MicrosoftAppId to switch it on');
     const directLine = await registerDirectLine(app, {
       publicBaseUrl: core.config.publicBaseUrl,
