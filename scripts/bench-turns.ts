@@ -10,7 +10,6 @@
  *   npm run bench:turns -- --seconds 3  shorter
  */
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { startFakeTelegram } from '../tests/support/fake-telegram.js';
+import { twilioSignature } from '../tests/support/twilio-signature.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } } });
 const duration = Number(values.seconds);
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
           const person = 233200000000 + (sid % 5000);
           const params: Record<string, string> = { MessageSid: `SMbench${String(sid).padStart(10, '0')}`, From: `whatsapp:+${person}`, To: 'whatsapp:+14155238886', Body: text(sid), NumMedia: '0' };
           const url = `${base}/webhooks/whatsapp`;
-          const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+          const signature = twilioSignature(TWILIO_TOKEN, url, params);
           return { ...req, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() };
         },
       },
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
 async function whatsapp(base: string, text: string): Promise<Response> {
   const params: Record<string, string> = { MessageSid: `SMstart${Date.now()}${Math.random().toString(36).slice(2, 8)}`, From: 'whatsapp:+233209999999', To: 'whatsapp:+14155238886', Body: text, NumMedia: '0' };
   const url = `${base}/webhooks/whatsapp`;
-  const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+  const signature = twilioSignature(TWILIO_TOKEN, url, params);
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
 }
 

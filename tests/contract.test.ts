@@ -3,7 +3,6 @@
  * question, ask for details) through the terminal, WhatsApp, Telegram and web chat adapters on
  * one running server, asserting what the person sees on each.
  */
-import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,6 +10,7 @@ import { renderForTerminal } from '../src/channels/terminal/render.js';
 import { parseTerminalLine } from '../src/channels/terminal/parse.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { startTestServer, type RunningServer } from './support/server.js';
+import { twilioSignature } from './support/twilio-signature.js';
 
 const TWILIO_TOKEN = 'contract-twilio-token';
 const TG_TOKEN = '7000000002:AAcontract';
@@ -76,7 +76,7 @@ function whatsappPerson(phone: string): Person {
   const send = async (body: string) => {
     const params: Record<string, string> = { MessageSid: `SMcontract${phone}${++n}`, From: `whatsapp:+${phone}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
     const url = `${server.base}/webhooks/whatsapp`;
-    const signature = createHmac('sha1', TWILIO_TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+    const signature = twilioSignature(TWILIO_TOKEN, url, params);
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
     return (last = [...(await res.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'")).join('\n'));
   };

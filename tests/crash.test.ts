@@ -5,7 +5,6 @@
  * whole and carries on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { migrateState } from '../src/core/state.js';
 import { ROOT } from '../src/server/app.js';
 import { SqliteDatabase } from '../src/storage/sqlite.js';
 import { runCli } from './support/run-cli.js';
+import { twilioSignature } from './support/twilio-signature.js';
 
 const TOKEN = 'crash-twilio-token';
 
@@ -51,7 +51,7 @@ function start(dataDir: string, port: number): { child: ChildProcess; ready: Pro
 function whatsapp(base: string, n: number, person: number, body: string): Promise<Response> {
   const params: Record<string, string> = { MessageSid: `SMcrash${String(n).padStart(10, '0')}`, From: `whatsapp:+2332000${String(person).padStart(5, '0')}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
   const url = `${base}/webhooks/whatsapp`;
-  const signature = createHmac('sha1', TOKEN).update(url + Object.keys(params).sort().map((k) => k + params[k]).join('')).digest('base64');
+  const signature = twilioSignature(TOKEN, url, params);
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });
 }
 

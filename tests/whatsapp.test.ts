@@ -3,12 +3,12 @@
  * (HMAC-SHA1 over the URL and the sorted parameters, computed here independently of the twilio
  * package), TwiML replies, retries, locations, media and bad input.
  */
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
 import { splitMessage } from '../src/core/split.js';
 import type { SqliteDatabase } from '../src/storage/sqlite.js';
 import { startTestServer, type RunningServer } from './support/server.js';
+import { twilioSignature } from './support/twilio-signature.js';
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
 let server: RunningServer;
@@ -20,8 +20,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 function sign(url: string, params: Record<string, string>, token = TOKEN): string {
-  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
-  return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
+  return twilioSignature(token, url, params);
 }
 
 function message(from: string, extra: Record<string, string>): Record<string, string> {

@@ -10,7 +10,7 @@
 import type { Actions, ActionResult, Translate } from './actions.js';
 import { matchOption } from './degrade.js';
 import { DEFAULT_LANG, LANGS, langFromLocale, type Lang } from './lang.js';
-import type { ChannelHints, CommandName, Effect, Inbound, Option, Outbound } from './messages.js';
+import { parseCoordinates, type ChannelHints, type CommandName, type Effect, type Inbound, type Option, type Outbound } from './messages.js';
 import { STATE_VERSION, type ConversationState, type Position } from './state.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findStep, resolveRef, type FlowSet } from '../flows/loader.js';
@@ -325,10 +325,8 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
       result = await deps.actions.knowledgeDetails({ ...req, topic: step.topic ?? state.lastTopic ?? '' });
       break;
     case 'nearestCentre': {
-      const coords = value ? /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(value) : null;
-      result = await deps.actions.nearestCentre(
-        coords ? { ...req, location: { lat: Number(coords[1]), lon: Number(coords[2]) } } : { ...req, query: value },
-      );
+      const location = parseCoordinates(value);
+      result = await deps.actions.nearestCentre(location ? { ...req, location } : { ...req, query: value });
       break;
     }
     case 'freeSlots':

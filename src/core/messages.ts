@@ -47,3 +47,9 @@ export type Effect =
   | { kind: 'deleteData' }
   | { kind: 'optOut' }
   | { kind: 'languageChanged'; lang: Lang };
+
+/** "lat,lon" as a flow variable holds a shared location; anything else is not one. */
+export function parseCoordinates(value: string | undefined): { lat: number; lon: number } | undefined {
+  const m = value ? /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(value) : null;
+  return m ? { lat: Number(m[1]), lon: Number(m[2]) } : undefined;
+}

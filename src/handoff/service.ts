@@ -9,6 +9,7 @@ import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { JobHandler } from '../core/job-runner.js';
 import type { Conversations } from '../core/conversations.js';
 import type { Lang } from '../core/lang.js';
+import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
 import type { ChannelSender, SendResult } from '../channels/adapter.js';
 import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
@@ -41,8 +42,7 @@ export class HandoffService {
     return {
       handOff: async ({ lang, country, conversationId, urgent, vars, recent, reason }): Promise<ActionResult> => {
         const chosen = this.booking.centre(vars.centreId ?? '');
-        const coords = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(vars.place ?? '');
-        const where = coords ? { lat: Number(coords[1]), lon: Number(coords[2]) } : vars.place ? { query: vars.place } : undefined;
+        const where = parseCoordinates(vars.place) ?? (vars.place ? { query: vars.place } : undefined);
         const nearest = where ? this.booking.nearest(where, 1)?.centres[0]?.centre : undefined;
         const centre =
           (chosen?.status === 'active' ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => c.status === 'active' && c.country === country);
