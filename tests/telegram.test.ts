@@ -118,6 +118,20 @@ describe('Telegram webhook', () => {
     expect(telegram.sent(506).at(-2)!.text).toBe(server.core.texts.t('es', 'system.unsupported'));
   });
 
+  it('keeps a reply Telegram failed to take in the outbox and sends it later, once', async () => {
+    telegram.failSends(1);
+    const res = await deliver(textUpdate(507, 'hello'));
+    expect(res.status).toBe(200);
+    expect(telegram.sent(507)).toEqual([]);
+    server.core.clock.advance(61_000);
+    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'done' }]);
+    const texts = telegram.sent(507).map((m) => m.text).join('\n');
+    expect(texts).toContain('Hello, I am Wegweiser');
+    expect(telegram.sent(507).at(-1)!.reply_markup).toMatchObject({ inline_keyboard: expect.any(Array) });
+    expect(await server.core.jobs.tick()).toEqual([]);
+    expect((await server.core.storage.conversations.load('telegram:507'))?.turns).toBe(1);
+  });
+
   it('rejects a body that is not an update with 400', async () => {
     const res = await deliver({ hello: 'world' });
     expect(res.status).toBe(400);

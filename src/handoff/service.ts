@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { JobHandler } from '../core/job-runner.js';
+import type { Outbound } from '../core/messages.js';
+import { enqueueReply, parseOutboxItem } from '../core/outbox.js';
 import type { Conversations } from '../core/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
@@ -24,8 +26,7 @@ export type StaffActionResult<T = void> =
   | { status: 'closed' }
   | { status: 'refused'; reason: string };
 
-/** Jobs of this kind are replies that failed to send and are tried again. */
-export const OUTBOX_KIND = 'send';
+export { OUTBOX_KIND } from '../core/outbox.js';
 
 export class HandoffService {
   constructor(
@@ -78,10 +79,7 @@ export class HandoffService {
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
       if (sent.status === 'sent') return { status: 'ok', value: undefined };
       // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
-      await this.storage.jobs.schedule(
-        { id: `${OUTBOX_KIND}:${randomUUID()}`, kind: OUTBOX_KIND, runAt: new Date(this.now().getTime() + 60_000).toISOString(), payload: JSON.stringify({ conversationId: h.conversationId, text }) },
-        this.now(),
-      );
+      await enqueueReply(this.storage.jobs, { conversationId: h.conversationId, outbox: [{ kind: 'text', text }] }, this.now());
       return { status: 'queued', reason: sent.reason };
     });
   }
@@ -107,14 +105,14 @@ export class HandoffService {
   /** The job handler that retries a reply from the outbox. */
   outboxHandler(): JobHandler {
     return async (payload) => {
-      const { conversationId, text } = JSON.parse(payload) as { conversationId: string; text: string };
-      const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, text));
+      const { conversationId, outbox } = parseOutboxItem(payload);
+      const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, outbox));
       if (sent.status === 'sent') return { status: 'done', note: null };
       return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
     };
   }
 
-  private async send(conversationId: string, text: string): Promise<SendResult> {
+  private async send(conversationId: string, message: string | Outbound[]): Promise<SendResult> {
     const split = conversationId.indexOf(':');
     const channel = conversationId.slice(0, split);
     const user = conversationId.slice(split + 1);
@@ -122,6 +120,6 @@ export class HandoffService {
     if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
     const sender = this.senders.get(channel);
     if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
-    return sender.send(user, [{ kind: 'text', text }]);
+    return sender.send(user, typeof message === 'string' ? [{ kind: 'text', text: message }] : message);
   }
 }

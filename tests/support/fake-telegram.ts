@@ -13,12 +13,15 @@ export interface FakeTelegram {
   apiRoot: string;
   calls: BotApiCall[];
   sent(chatId: number): { text: string; reply_markup?: Record<string, unknown> }[];
+  /** The next `n` sendMessage calls fail as Telegram does when it is overloaded (429). */
+  failSends(n: number): void;
   close(): Promise<void>;
 }
 
 export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   const calls: BotApiCall[] = [];
   let messageId = 0;
+  let failing = 0;
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -31,6 +34,11 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       }
       const method = m[2]!;
       const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      if (method === 'sendMessage' && failing > 0) {
+        failing -= 1;
+        res.statusCode = 500;
+        return res.end(JSON.stringify({ ok: false, error_code: 500, description: 'Internal Server Error' }));
+      }
       calls.push({ method, payload });
       const result =
         method === 'getMe'
@@ -48,6 +56,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     calls,
     sent: (chatId) =>
       calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId).map((c) => c.payload as { text: string; reply_markup?: Record<string, unknown> }),
+    failSends: (n) => void (failing = n),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Bot, webhookCallback, type Context } from 'grammy';
 import { LANGS } from '../../core/lang.js';
 import { COMMAND_NAMES, type CommandName } from '../../core/messages.js';
+import { enqueueReply } from '../../core/outbox.js';
 import type { ChannelAdapter } from '../adapter.js';
 import { isTelegramUpdate, parseTelegramUpdate } from './inbound.js';
 import { renderTelegram } from './render.js';
@@ -55,10 +56,19 @@ export const telegramChannel: ChannelAdapter = {
         if (parsed?.callbackQueryId) await ctx.answerCallbackQuery().catch(() => undefined); // stops the button's spinner
         if (!parsed) return;
         const { outbox } = await core.conversations.receive({ channel: CHANNEL, user: String(parsed.chatId) }, parsed.inbound, parsed.hints);
-        for (const m of renderTelegram(outbox)) {
-          await ctx.api.sendMessage(parsed.chatId, m.text, { parse_mode: 'HTML', reply_markup: m.reply_markup, link_preview_options: { is_disabled: true } });
-        }
+        // The turn is done and stored; from here a failed send goes to the outbox, never a second turn.
         await core.storage.deliveries.complete(CHANNEL, String(ctx.update.update_id), 'sent');
+        for (const [i, message] of outbox.entries()) {
+          try {
+            for (const m of renderTelegram([message])) {
+              await ctx.api.sendMessage(parsed.chatId, m.text, { parse_mode: 'HTML', reply_markup: m.reply_markup, link_preview_options: { is_disabled: true } });
+            }
+          } catch (err) {
+            await enqueueReply(core.storage.jobs, { conversationId: `${CHANNEL}:${parsed.chatId}`, outbox: outbox.slice(i) }, core.engine.now());
+            log.warn({ channel: CHANNEL, err: (err as Error).message }, 'telegram send failed: the rest of the reply waits in the outbox');
+            return;
+          }
+        }
       } catch (err) {
         await core.storage.deliveries.release(CHANNEL, String(ctx.update.update_id));
         throw err;
