@@ -106,10 +106,20 @@ export const telegramChannel: ChannelAdapter = {
     }
     const secret = config.TELEGRAM_WEBHOOK_SECRET!;
     const handle = webhookCallback(bot, 'fastify', { secretToken: secret });
-    app.post(TELEGRAM_PATH, async (req, reply) => {
-      if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], secret)) return reply.code(401).send({ error: 'wrong or missing X-Telegram-Bot-Api-Secret-Token' });
-      if (!isTelegramUpdate(req.body)) return reply.code(400).send({ error: 'not a Telegram update: update_id is missing' });
-      return handle(req, reply);
-    });
+    app.post(
+      TELEGRAM_PATH,
+      {
+        // Checked before the body is even parsed: without the secret, nothing about the request matters.
+        onRequest: async (req, reply) => {
+          if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], secret)) {
+            await reply.code(401).send({ error: 'wrong or missing X-Telegram-Bot-Api-Secret-Token' });
+          }
+        },
+      },
+      async (req, reply) => {
+        if (!isTelegramUpdate(req.body)) return reply.code(400).send({ error: 'not a Telegram update: update_id is missing' });
+        return handle(req, reply);
+      },
+    );
   },
 };
