@@ -1,6 +1,6 @@
 /** Appointments and staff accounts on SQLite. */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { SqliteDatabase } from './sqlite.js';
+import { whereClause, type SqliteDatabase } from './sqlite.js';
 import type { Appointment, AppointmentStore, BookResult, NewAppointment, StaffMember, StaffStore } from './types.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -79,29 +79,14 @@ export class SqliteAppointmentStore implements AppointmentStore {
   }
 
   async list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.centreId) {
-      where.push('centre_id = ?');
-      params.push(filter.centreId);
-    }
-    if (filter.from) {
-      where.push('start >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('start < ?');
-      params.push(filter.to);
-    }
-    if (filter.conversationId) {
-      where.push('conversation_id = ?');
-      params.push(filter.conversationId);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    const rows = await this.db.all<AppointmentRow>(`SELECT * FROM appointments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start`, params);
+    const { where, params } = whereClause([
+      ['centre_id = ?', filter.centreId],
+      ['start >= ?', filter.from],
+      ['start < ?', filter.to],
+      ['conversation_id = ?', filter.conversationId],
+      ['status = ?', filter.status],
+    ]);
+    const rows = await this.db.all<AppointmentRow>(`SELECT * FROM appointments${where} ORDER BY start`, params);
     return rows.map(fromRow);
   }
 

@@ -1,5 +1,5 @@
 /** Handoffs and their messages on SQLite. */
-import type { SqliteDatabase } from './sqlite.js';
+import { whereClause, type SqliteDatabase } from './sqlite.js';
 import type { Handoff, HandoffMessage, HandoffStore } from './types.js';
 
 interface HandoffRow {
@@ -40,17 +40,11 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   async list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.centreId) {
-      where.push('centre_id = ?');
-      params.push(filter.centreId);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    const rows = await this.db.all<HandoffRow>(`SELECT * FROM handoffs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY urgent DESC, created_at`, params);
+    const { where, params } = whereClause([
+      ['centre_id = ?', filter.centreId],
+      ['status = ?', filter.status],
+    ]);
+    const rows = await this.db.all<HandoffRow>(`SELECT * FROM handoffs${where} ORDER BY urgent DESC, created_at`, params);
     return rows.map(fromRow);
   }
 
