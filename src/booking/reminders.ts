@@ -6,8 +6,8 @@
  */
 import type { Translate } from '../core/actions.js';
 import { isLang } from '../core/lang.js';
-import type { ChannelSender } from '../channels/adapter.js';
 import type { JobHandler } from '../core/job-runner.js';
+import { sendOutcome, sendToConversation, type ChannelSender } from '../core/outbox.js';
 import type { Appointment, JobQueue, Storage } from '../storage/types.js';
 import type { BookingService } from './service.js';
 import { centreName, formatWhen } from './format.js';
@@ -33,15 +33,9 @@ export function reminderHandler(
     const a = await storage.appointments.get(appointmentId);
     if (!a || a.status !== 'booked' || !a.conversationId) return { status: 'skipped', note: 'the appointment was cancelled or its person forgotten' };
     const centre = booking.centre(a.centreId);
-    const split = a.conversationId.indexOf(':');
-    const sender = senders.get(a.conversationId.slice(0, split));
-    if (!centre || !sender) return { status: 'skipped', note: 'no channel to remind through' };
-    const state = await storage.conversations.load(a.conversationId);
-    if (state?.stopped) return { status: 'skipped', note: 'the person wrote stop' };
+    if (!centre) return { status: 'skipped', note: `no centre ${a.centreId}` };
     const lang = isLang(a.lang) ? a.lang : 'en';
     const text = t(lang, 'booking.reminder', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
-    const sent = await sender.send(a.conversationId.slice(split + 1), [{ kind: 'text', text }]);
-    if (sent.status === 'sent') return { status: 'done', note: null };
-    return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
+    return sendOutcome(await sendToConversation(storage.conversations, senders, a.conversationId, [{ kind: 'text', text }]));
   };
 }

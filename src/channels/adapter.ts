@@ -4,7 +4,6 @@
  * leave the adapter's folder; adapters never import each other.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Outbound } from '../core/messages.js';
 import type { Core } from '../server/app.js';
 import type { Config } from '../server/config.js';
 
@@ -15,12 +14,5 @@ export interface ChannelAdapter {
   register(app: FastifyInstance, core: Core): Promise<void>;
 }
 
-export type SendResult = { status: 'sent' } | { status: 'refused'; reason: string } | { status: 'failed'; reason: string };
-
-/**
- * Messages that start on our side (an advisor's reply): a channel that can send them registers a
- * sender under its name (`core.senders`) when it starts.
- */
-export interface ChannelSender {
-  send(user: string, outbox: readonly Outbound[]): Promise<SendResult>;
-}
+/** Messages that start on our side: the interface lives in the core, beside the outbox. */
+export type { ChannelSender, SendResult } from '../core/outbox.js';

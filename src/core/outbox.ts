@@ -3,8 +3,44 @@
  * database and retried with backoff by the job runner, so nothing is lost across a restart.
  */
 import { randomUUID } from 'node:crypto';
-import type { JobQueue } from '../storage/types.js';
+import type { ConversationStore, JobQueue } from '../storage/types.js';
+import type { JobOutcome } from './job-runner.js';
 import type { Outbound } from './messages.js';
+
+export type SendResult = { status: 'sent' } | { status: 'refused'; reason: string } | { status: 'failed'; reason: string };
+
+/**
+ * Messages that start on our side (an advisor's reply, a reminder): a channel that can send them
+ * registers a sender under its name (`core.senders`) when it starts.
+ */
+export interface ChannelSender {
+  send(user: string, outbox: readonly Outbound[]): Promise<SendResult>;
+}
+
+/**
+ * Sends to the person behind a conversation id ("telegram:12345") through their channel's sender;
+ * refused, with the reason, for a person who wrote stop or a channel that cannot send.
+ */
+export async function sendToConversation(
+  conversations: ConversationStore,
+  senders: ReadonlyMap<string, ChannelSender>,
+  conversationId: string,
+  outbox: readonly Outbound[],
+): Promise<SendResult> {
+  const split = conversationId.indexOf(':');
+  const channel = conversationId.slice(0, split);
+  const state = await conversations.load(conversationId);
+  if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
+  const sender = senders.get(channel);
+  if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
+  return sender.send(conversationId.slice(split + 1), outbox);
+}
+
+/** A send as a job's outcome: refused is final (skipped), a failure is retried. */
+export function sendOutcome(sent: SendResult): JobOutcome {
+  if (sent.status === 'sent') return { status: 'done', note: null };
+  return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
+}
 
 export const OUTBOX_KIND = 'send';
 const FIRST_RETRY_MS = 60_000;

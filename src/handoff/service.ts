@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { JobHandler } from '../core/job-runner.js';
 import type { Outbound } from '../core/messages.js';
-import { enqueueReply, parseOutboxItem } from '../core/outbox.js';
+import { enqueueReply, parseOutboxItem, sendOutcome, sendToConversation, type ChannelSender, type SendResult } from '../core/outbox.js';
 import type { Conversations } from '../core/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
-import type { ChannelSender, SendResult } from '../channels/adapter.js';
 import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from './auth.js';
 
@@ -106,20 +105,11 @@ export class HandoffService {
   outboxHandler(): JobHandler {
     return async (payload) => {
       const { conversationId, outbox } = parseOutboxItem(payload);
-      const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, outbox));
-      if (sent.status === 'sent') return { status: 'done', note: null };
-      return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
+      return sendOutcome(await this.conversations.withConversation(conversationId, () => this.send(conversationId, outbox)));
     };
   }
 
-  private async send(conversationId: string, message: string | Outbound[]): Promise<SendResult> {
-    const split = conversationId.indexOf(':');
-    const channel = conversationId.slice(0, split);
-    const user = conversationId.slice(split + 1);
-    const state = await this.storage.conversations.load(conversationId);
-    if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
-    const sender = this.senders.get(channel);
-    if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
-    return sender.send(user, typeof message === 'string' ? [{ kind: 'text', text: message }] : message);
+  private send(conversationId: string, message: string | Outbound[]): Promise<SendResult> {
+    return sendToConversation(this.storage.conversations, this.senders, conversationId, typeof message === 'string' ? [{ kind: 'text', text: message }] : message);
   }
 }
