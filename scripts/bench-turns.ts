@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +18,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { startFakeTelegram } from '../tests/support/fake-telegram.js';
 import { twilioSignature } from '../tests/support/twilio-signature.js';
+import { freePort } from '../tests/support/free-port.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } } });
 const duration = Number(values.seconds);
@@ -27,13 +27,6 @@ const ROOT = join(import.meta.dirname, '..');
 const TWILIO_TOKEN = 'bench-twilio-token';
 const TG_TOKEN = '7000000009:AAbench';
 const TG_SECRET = 'bench-secret';
-
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)));
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 interface Row {
   name: string;

@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,15 +14,9 @@ import { ROOT } from '../src/server/app.js';
 import { SqliteDatabase } from '../src/storage/sqlite.js';
 import { runCli } from './support/run-cli.js';
 import { twilioSignature } from './support/twilio-signature.js';
+import { freePort } from './support/free-port.js';
 
 const TOKEN = 'crash-twilio-token';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)));
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 function start(dataDir: string, port: number): { child: ChildProcess; ready: Promise<void> } {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/main.ts')], {

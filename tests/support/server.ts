@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.js';
+import { freePort } from './free-port.js';
 import { createTestCore, type TestCore } from './test-core.js';
 
 export interface RunningServer {
@@ -12,9 +13,7 @@ export interface RunningServer {
 /** The real server on 127.0.0.1 and a free port, with the given environment on top of the test defaults. */
 export async function startTestServer(env: Record<string, string>, publicBaseUrl?: (port: number) => string): Promise<RunningServer> {
   // The signature covers PUBLIC_BASE_URL, so the port must be known first: reserve one, then configure.
-  const probe = (await import('node:net')).createServer();
-  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
-  await new Promise((r) => probe.close(r));
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const core = await createTestCore({ storage: 'database', env: { PUBLIC_BASE_URL: publicBaseUrl?.(port) ?? base, ...env } });
   const app = await createServer(core);
