@@ -59,7 +59,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 };
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
-export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4, detailSentenceWeight: 0 };
+export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4 };
 
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
@@ -122,11 +122,6 @@ export class KnowledgeRetriever {
         const langs = [entry.lang];
         for (const q of entry.questions) raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
         raw.push({ features: extractFeatures(entry.title, langs), label, weight: 1, nearest: true });
-        if (TRAINING_OPTIONS.detailSentenceWeight > 0) {
-          for (const sentence of `${entry.short}\n${entry.details}`.split(/(?<=[.!?؟۔])\s+|\n+/).filter((x) => x.trim().length > 20)) {
-            raw.push({ features: extractFeatures(sentence, langs), label, weight: TRAINING_OPTIONS.detailSentenceWeight, nearest: false });
-          }
-        }
       }
     });
     for (const [lang, examples] of kb.outOfScope) {
