@@ -154,7 +154,6 @@ async function runCommand(turn: Turn, command: CommandName): Promise<void> {
       return;
     case 'stop':
       state.stopped = true;
-      turn.effects.push({ kind: 'optOut' });
       say(turn, 'system.stopped');
       return;
   }
@@ -356,10 +355,7 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
       break;
     case 'setLanguage': {
       const lang = LANGS.find((l) => l === value);
-      if (lang && lang !== state.lang) {
-        state.lang = lang;
-        turn.effects.push({ kind: 'languageChanged', lang });
-      }
+      if (lang) state.lang = lang;
       result = { outcome: lang ? 'ok' : 'unsure', outbox: [] };
       break;
     }

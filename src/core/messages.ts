@@ -2,7 +2,6 @@
  * The messages the engine understands and produces. Every channel turns its own updates into an
  * `Inbound` and renders `Outbound` messages with what it can show; no field belongs to one channel.
  */
-import type { Lang } from './lang.js';
 
 export type CommandName = 'start' | 'menu' | 'language' | 'human' | 'delete' | 'stop';
 export const COMMAND_NAMES: readonly CommandName[] = ['start', 'menu', 'language', 'human', 'delete', 'stop'];
@@ -42,11 +41,11 @@ export interface ChannelHints {
   country?: string;
 }
 
-/** Side effects the caller carries out after a turn; the engine itself sends and stores nothing. */
-export type Effect =
-  | { kind: 'deleteData' }
-  | { kind: 'optOut' }
-  | { kind: 'languageChanged'; lang: Lang };
+/**
+ * Side effects the caller carries out after a turn; the engine itself sends and stores nothing.
+ * (A stop or a new language needs none: both live in the conversation's state.)
+ */
+export type Effect = { kind: 'deleteData' };
 
 /** "lat,lon" as a flow variable holds a shared location; anything else is not one. */
 export function parseCoordinates(value: string | undefined): { lat: number; lon: number } | undefined {
