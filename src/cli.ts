@@ -23,7 +23,7 @@ async function chat(args: string[]): Promise<void> {
     lang: values.lang,
     prompt: process.stdin.isTTY === true,
   });
-  await core.storage.close();
+  await core.close();
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { chat, ask, 'kb:check': kbCheck, staff };

@@ -91,6 +91,7 @@ describe('crash safety', () => {
       for (const id of confirmed) expect(booked.map((a) => a.id)).toContain(id);
       expect(new Set(booked.map((a) => a.start)).size).toBe(booked.length); // capacity 1: one booking per slot
       const db = await SqliteDatabase.open(join(dataDir, 'wegweiser.sqlite'));
+      expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
       const states = await db.all<{ id: string; state: string }>('SELECT id, state FROM conversations');
       for (const row of states) expect(migrateState(JSON.parse(row.state)), row.id).not.toBeNull();
       await db.close();

@@ -60,6 +60,6 @@ describe('embeddings through transformers.js', () => {
     const core = await createTestCore({ env: { EMBEDDING_MODEL_DIR: modelDir } });
     const answer = await core.knowledge.ask('how many points do I need for the opportunity card', 'en');
     expect(answer.id).toBe('work-opportunity-card');
-    await core.storage.close();
+    await core.close();
   });
 });

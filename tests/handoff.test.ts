@@ -5,7 +5,6 @@
  * Advisors of another centre can neither see nor answer it; delete my data removes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteDatabase } from '../src/storage/sqlite.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 
@@ -101,9 +100,9 @@ describe('handoff to a human advisor', () => {
     expect(queue.handoffs[0]!.urgent).toBe(true);
     await say(903, 'delete my data');
     expect(await say(903, 'yes')).toContain('deleted');
-    const db = (server.core.storage as unknown as { db: SqliteDatabase }).db;
-    expect(await db.all("SELECT * FROM handoffs WHERE conversation_id = 'telegram:903'")).toEqual([]);
-    expect(await db.all("SELECT * FROM conversations WHERE id = 'telegram:903'")).toEqual([]);
+    const { handoffs, conversations } = await server.core.storage.inspect();
+    expect(handoffs!.filter((h) => h.conversation_id === 'telegram:903')).toEqual([]);
+    expect(conversations!.filter((c) => c.id === 'telegram:903')).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ describe('outbox of replies', () => {
 
     core.clock.advance(61_000);
     expect(await core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'pending' }]); // still down: tried again later
-    await core.storage.close();
+    await core.close();
 
     up = true;
     const again = await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } });
@@ -39,6 +39,6 @@ describe('outbox of replies', () => {
     again.clock.advance(60 * 60_000);
     expect(await again.jobs.tick()).toEqual([]);
     expect(delivered).toEqual(['We will call you tomorrow.']);
-    await again.storage.close();
+    await again.close();
   });
 });

@@ -32,7 +32,7 @@ describe('appointment reminders', () => {
     const text = (sent[0]!.outbox[0] as { text: string }).text;
     expect(text).toContain('Reminder: your free appointment is tomorrow, Wednesday 25 November, 10:00');
     expect(await core.jobs.tick()).toEqual([]);
-    await core.storage.close();
+    await core.close();
 
     // A restart: the same database, a new process.
     const again = withSender(await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } }));
@@ -41,7 +41,7 @@ describe('appointment reminders', () => {
     expect(sent.filter((s) => s.user === 'p1')).toHaveLength(1);
     expect(sent.filter((s) => s.user === 'p2')).toHaveLength(1);
     expect(await again.jobs.tick()).toEqual([]);
-    await again.storage.close();
+    await again.close();
   });
 
   it('is skipped when the appointment was cancelled in the chat', async () => {
@@ -51,6 +51,6 @@ describe('appointment reminders', () => {
     core.clock.advance(25 * 3600_000);
     expect(await core.jobs.tick()).toEqual([]);
     expect(sent.filter((s) => s.user === 'p3')).toEqual([]);
-    await core.storage.close();
+    await core.close();
   });
 });

@@ -3,7 +3,6 @@
  * messages and finished jobs are deleted, and past appointments keep only their reference.
  */
 import { describe, expect, it } from 'vitest';
-import type { SqliteDatabase } from '../src/storage/sqlite.js';
 import { createTestCore } from './support/test-core.js';
 
 describe('retention', () => {
@@ -25,12 +24,12 @@ describe('retention', () => {
     expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1 });
     expect(counts.handoffMessages).toBeGreaterThan(3);
 
-    const db = (core.storage as unknown as { db: SqliteDatabase }).db;
-    expect(await db.all("SELECT id FROM conversations")).toEqual([{ id: 'test:recent' }]);
-    expect(await db.all('SELECT * FROM handoffs')).toEqual([]);
-    expect(await db.all('SELECT * FROM handoff_messages')).toEqual([]);
-    const [appointment] = await db.all<{ name: string | null; contact: string | null; reference: string }>('SELECT name, contact, reference FROM appointments');
+    const rows = await core.storage.inspect();
+    expect(rows.conversations!.map((c) => c.id)).toEqual(['test:recent']);
+    expect(rows.handoffs).toEqual([]);
+    expect(rows.handoff_messages).toEqual([]);
+    const [appointment] = rows.appointments!;
     expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
-    await core.storage.close();
+    await core.close();
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  await core.storage.close();
+  await core.close();
 });
 
 describe('server', () => {

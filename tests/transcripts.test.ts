@@ -66,7 +66,7 @@ describe('conversation transcripts', () => {
   beforeAll(async () => {
     core = await createTestCore();
   });
-  afterAll(async () => core.storage.close());
+  afterAll(async () => core.close());
 
   it('has transcripts to run', () => expect(files.length).toBeGreaterThan(5));
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   sender = new WhatsAppSender({ accountSid: SID, authToken: 'secret-token', from: 'whatsapp:+14155238886', conversations: core.storage.conversations, now: core.engine.now, apiBase });
 });
 afterAll(async () => {
-  await core.storage.close();
+  await core.close();
   await new Promise((r) => fake.close(r));
 });
 

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
 import { splitMessage } from '../src/core/split.js';
-import type { SqliteDatabase } from '../src/storage/sqlite.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { twilioSignature } from './support/twilio-signature.js';
 
@@ -42,7 +41,6 @@ async function post(params: Record<string, string>, signature?: string): Promise
   return { status: res.status, messages, body };
 }
 
-const db = () => (server.core.storage as unknown as { db: SqliteDatabase }).db;
 const conversation = async (waId: string) => server.core.storage.conversations.load(`whatsapp:${waId}`);
 
 describe('WhatsApp webhook', () => {
@@ -65,7 +63,7 @@ describe('WhatsApp webhook', () => {
     tampered.Body = 'something else';
     expect((await post(tampered, signature)).status).toBe(403);
     expect(await conversation('233202222222')).toBeNull();
-    expect(await db().get('SELECT * FROM deliveries WHERE delivery_id = ?', [params.MessageSid!])).toBeUndefined();
+    expect((await server.core.storage.inspect()).deliveries!.filter((d) => d.delivery_id === params.MessageSid)).toEqual([]);
   });
 
   it('answers a delivery Twilio retries (same MessageSid) once: the same reply, one turn', async () => {
@@ -73,10 +71,22 @@ describe('WhatsApp webhook', () => {
     const params = message('+212600000001', { Body: '2' });
     const [a, b] = await Promise.all([post(params), post(params)]);
     const c = await post(params);
-    const replies = [a, b].map((r) => r.messages.join('\n'));
-    expect(replies.filter((r) => r.includes('Avant de décider'))).toHaveLength(1);
-    expect(c.messages.join('\n')).toContain('Avant de décider');
+    // The retry waits for the first one's reply: whichever response Twilio keeps, it is the same.
+    expect(a.messages.join('\n')).toContain('Avant de décider');
+    expect(b.messages).toEqual(a.messages);
+    expect(c.messages).toEqual(a.messages);
     expect((await conversation('212600000001'))?.turns).toBe(2);
+  });
+
+  it('handles a delivery whose first handler died (claimed, never answered) once the claim is stale', async () => {
+    const params = message('+212600000009', { Body: 'bonjour' });
+    // Another instance claimed it and was killed before it answered.
+    expect(await server.core.storage.deliveries.claim('whatsapp', params.MessageSid!, server.core.clock.now())).toEqual({ status: 'new' });
+    server.core.clock.advance(31_000);
+    const retried = await post(params);
+    expect(retried.status).toBe(200);
+    expect(retried.messages.join('\n')).toContain('Bonjour');
+    expect((await conversation('212600000009'))?.turns).toBe(1);
   });
 
   it('answers a shared location through the nearest-centre action', async () => {
@@ -145,5 +155,28 @@ describe('logs', () => {
     expect(log).not.toContain('233245550199');
     expect(log).not.toContain('X1234567');
     expect(log).not.toContain('Abena');
+  });
+});
+
+describe('per-IP guard on the webhooks', () => {
+  it('refuses an address after repeated rejected requests, even a valid one, until the window passes', async () => {
+    const guarded = await startTestServer({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', WEBHOOK_REJECTS_PER_IP: '5' });
+    try {
+      const url = `${guarded.base}/webhooks/whatsapp`;
+      const send = (params: Record<string, string>, signature: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() });
+      const good = message('+233209990001', { Body: 'hello' });
+      for (let i = 0; i < 5; i++) expect((await send(message('+233209990002', { Body: 'hi' }), 'wrong')).status).toBe(403);
+      const refused = await send(good, sign(url, good));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await guarded.core.storage.conversations.load('whatsapp:233209990001')).toBeNull(); // refused: nothing happened
+      guarded.core.clock.advance(10 * 60_000 + 1000);
+      const accepted = await send(good, sign(url, good));
+      expect(accepted.status).toBe(200);
+      expect(await accepted.text()).toContain('Hello, I am Wegweiser');
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { loadCentres } from '../booking/centres.js';
 import { StaffAuth, hashPassword, MIN_PASSWORD_LENGTH } from '../handoff/auth.js';
 import { PATHS } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import { openStorage } from '../storage/open.js';
 import { UsageError } from './ask.js';
 
 const USAGE = 'usage: npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin | list | remove --email E | reset-password --email E --password P';
@@ -16,8 +16,7 @@ export async function staff(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
   const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, centre: { type: 'string' }, role: { type: 'string' } } });
   const config = loadConfig();
-  if (!config.databaseUrl.startsWith('sqlite:')) throw new UsageError('only the embedded SQLite store is built so far');
-  const storage = await openSqliteStorage(config.databaseUrl.slice('sqlite:'.length));
+  const storage = await openStorage(config.databaseUrl);
   try {
     const auth = new StaffAuth(storage.staff, () => new Date());
     switch (verb) {

@@ -11,7 +11,7 @@ import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
 import type { TurnLock } from './keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Effect, Inbound, Outbound } from './messages.js';
-import type { RecentMessage } from './state.js';
+import type { ConversationState, RecentMessage } from './state.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -32,6 +32,13 @@ export interface Delivered {
 }
 
 const RECENT_MESSAGES = 12;
+/** Deliveries remembered per conversation: a retry comes long before three newer messages. */
+const HANDLED_DELIVERIES = 3;
+
+function markHandled(state: ConversationState, deliveryId: string | undefined, outbox: Outbound[]): ConversationState {
+  if (!deliveryId) return state;
+  return { ...state, handled: [...(state.handled ?? []), { id: deliveryId, outbox }].slice(-HANDLED_DELIVERIES) };
+}
 const RECENT_CHARS = 500;
 
 /** What a message said, as text for an advisor's transcript. */
@@ -105,19 +112,23 @@ export class Conversations {
     return this.lock.withLock(id, task);
   }
 
-  receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
+  async receive(ref: ConversationRef, given: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
     const id = conversationId(ref);
-    const allowed = this.rateLimit.check(id, this.engine.now().getTime());
+    // NUL means nothing in a message, and PostgreSQL text cannot hold it.
+    const inbound: Inbound = given.kind === 'text' && given.text.includes('\u0000') ? { ...given, text: given.text.replaceAll('\u0000', '') } : given;
+    const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
     if (allowed !== 'ok') return this.slowDown(id, hints, allowed);
     return this.lock.withLock(id, async () => {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);
+      const handled = hints.deliveryId ? state?.handled?.find((h) => h.id === hints.deliveryId) : undefined;
+      if (state && handled) return { outbox: handled.outbox, effects: [], lang: state.lang }; // stored before a crash: not again
       try {
         if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
           // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
           const now = this.engine.now();
           await this.storage.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
-          await this.storage.conversations.save(id, { ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }); // writing again ends a stop
+          await this.storage.conversations.save(id, markHandled({ ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }, hints.deliveryId, [])); // writing again ends a stop
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
           return { outbox: [], effects: [], lang: state.lang };
         }
@@ -129,8 +140,10 @@ export class Conversations {
           await this.storage.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at });
           for (const m of result.outbox) await this.storage.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
         }
-        if (result.nextState) result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
-        if (result.nextState) await this.storage.conversations.save(id, result.nextState);
+        if (result.nextState) {
+          result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
+          await this.storage.conversations.save(id, markHandled(result.nextState, hints.deliveryId, result.outbox));
+        }
         else {
           await this.storage.conversations.delete(id);
           await this.storage.appointments.forgetConversation(id);

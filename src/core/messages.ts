@@ -39,6 +39,11 @@ export interface ChannelHints {
   locale?: string;
   /** ISO 3166 alpha-2, e.g. from the phone number's country code. */
   country?: string;
+  /**
+   * The channel's id of this delivery (a MessageSid, an update_id): a delivery whose turn was
+   * already stored is answered from the state and never run twice, even after a crash.
+   */
+  deliveryId?: string;
 }
 
 /**

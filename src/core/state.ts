@@ -1,6 +1,8 @@
 import type { Lang } from './lang.js';
 
 /** Bump when the shape changes; `migrateState` upgrades older stored states. */
+import type { Outbound } from './messages.js';
+
 export const STATE_VERSION = 1;
 
 export interface RecentMessage {
@@ -42,6 +44,8 @@ export interface ConversationState {
   recent?: RecentMessage[];
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
+  /** The last deliveries handled and their replies, saved with the turn itself (exactly once). */
+  handled?: { id: string; outbox: Outbound[] }[];
   turns: number;
   updatedAt: string;
 }

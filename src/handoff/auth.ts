@@ -3,6 +3,7 @@
  * that expire (only their hash is stored), and who may act on which centre.
  */
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, createHash } from 'node:crypto';
+import { createMemoryCounters, type WindowCounters } from '../coordination/counters.js';
 import type { StaffMember, StaffStore } from '../storage/types.js';
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
@@ -38,11 +39,11 @@ export const LOCKOUT = { failures: 5, windowMs: 15 * 60_000 };
 export type LoginResult = { status: 'ok'; token: string; member: StaffMember } | { status: 'wrong' } | { status: 'locked'; retryAfterSeconds: number };
 
 export class StaffAuth {
-  private readonly failures = new Map<string, { count: number; since: number }>();
-
   constructor(
     private readonly staff: StaffStore,
     private readonly now: () => Date,
+    /** Wrong passwords per account; shared between instances when Redis is configured. */
+    private readonly failures: WindowCounters = createMemoryCounters(),
   ) {}
 
   async create(input: { email: string; password: string; centreId: string; role: 'advisor' | 'admin' }): Promise<StaffMember> {
@@ -58,21 +59,19 @@ export class StaffAuth {
    * unknown email); 'locked' after repeated wrong passwords for the account.
    */
   async login(email: string, password: string): Promise<LoginResult> {
-    const key = email.toLowerCase();
+    const key = `login:${email.toLowerCase()}`;
     const nowMs = this.now().getTime();
-    const failed = this.failures.get(key);
-    if (failed && nowMs - failed.since > LOCKOUT.windowMs) this.failures.delete(key);
-    const current = this.failures.get(key);
+    const current = await this.failures.peek(key, nowMs, LOCKOUT.windowMs);
     if (current && current.count >= LOCKOUT.failures) return { status: 'locked', retryAfterSeconds: Math.ceil((current.since + LOCKOUT.windowMs - nowMs) / 1000) };
     const member = await this.staff.byEmail(email);
     // Hash even for an unknown email, so the answer takes as long either way.
     const ok = member ? await verifyPassword(password, member.passwordHash) : (await hashPassword(password), false);
     if (!member || !ok) {
-      this.failures.set(key, { count: (current?.count ?? 0) + 1, since: current?.since ?? nowMs });
+      await this.failures.hit(key, nowMs, LOCKOUT.windowMs);
       if (member) await this.staff.audit({ staffId: member.id, action: 'login.failed' }, this.now());
       return { status: 'wrong' };
     }
-    this.failures.delete(key);
+    await this.failures.reset(key);
     const token = randomBytes(32).toString('base64url');
     await this.staff.saveToken(tokenHash(token), member.id, new Date(this.now().getTime() + TOKEN_TTL_MS).toISOString());
     await this.staff.audit({ staffId: member.id, action: 'login' }, this.now());

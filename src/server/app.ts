@@ -9,13 +9,14 @@ import { unavailableActions, type Actions } from '../core/actions.js';
 import { Conversations } from '../core/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
 import { JobRunner } from '../core/job-runner.js';
-import { createKeyedLock } from '../core/keyed-lock.js';
 import { createPersonRateLimit } from '../core/rate-limit.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
 import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, flattenKeys, loadLocales, type Locales, type Texts } from '../i18n/index.js';
+import { createLocalCoordination, createRedisCoordination, type Coordination } from '../coordination/index.js';
+import { openStorage } from '../storage/open.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
@@ -36,6 +37,7 @@ import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
+import { registerWebhookGuard } from './webhook-guard.js';
 
 /** The project's own folders, found from this file so that any working directory works. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -54,6 +56,8 @@ export interface Core {
   texts: Texts;
   engine: EngineDeps;
   storage: Storage;
+  /** What instances share: in memory for one, Redis for several. */
+  coordination: Coordination;
   knowledge: KnowledgeService;
   kb: KnowledgeBase;
   booking: BookingService;
@@ -66,6 +70,8 @@ export interface Core {
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
+  /** Closes the database and the shared coordination (Redis). */
+  close(): Promise<void>;
 }
 
 export interface CoreOptions {
@@ -75,6 +81,11 @@ export interface CoreOptions {
   actions?: (texts: Texts) => Actions;
   /** Called while the retriever trains (for a progress bar). */
   onIndexProgress?: (done: number, total: number) => void;
+  /**
+   * Keeps this core's data apart from others on the same PostgreSQL (a schema) and Redis (a key
+   * prefix): tests run side by side on one server. Default: the public schema, prefix 'wegweiser'.
+   */
+  namespace?: string;
 }
 
 const retrievers = new Map<string, Promise<KnowledgeRetriever>>();
@@ -109,11 +120,12 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const texts = createTexts(locales);
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
-  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await openStorage(config);
+  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await openStorage(config.databaseUrl, opts.namespace);
+  const now = opts.now ?? (() => new Date());
+  const coordination = config.REDIS_URL ? await createRedisCoordination(config.REDIS_URL, opts.namespace ?? 'wegweiser') : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
-  const now = opts.now ?? (() => new Date());
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   const engine: EngineDeps = {
     flows,
@@ -130,15 +142,21 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
   };
-  const auth = new StaffAuth(storage.staff, now);
+  const auth = new StaffAuth(storage.staff, now, coordination.counters);
   const metrics = createMetrics();
-  const conversations = new Conversations(engine, storage, createKeyedLock(), log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE));
+  const conversations = new Conversations(engine, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters));
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, knowledge, kb, booking, auth, handoffs, jobs, senders, conversations, metrics, log };
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, conversations, metrics, log,
+    close: async () => {
+      jobs.stop();
+      await storage.close();
+      await coordination.close();
+    },
+  };
 }
 
 /** Text we have in each language, for the language detector: knowledge entries and interface texts. */
@@ -151,11 +169,6 @@ export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, 
     for (const v of flattenKeys(locales.resources[l]).values()) if (typeof v === 'string') samples.get(l)!.push(v.replace(/\{\{\w+\}\}|https?:\S+/g, ''));
   }
   return samples;
-}
-
-async function openStorage(config: Config): Promise<Storage> {
-  if (config.databaseUrl.startsWith('sqlite:')) return openSqliteStorage(config.databaseUrl.slice('sqlite:'.length));
-  throw new Error('DATABASE_URL: PostgreSQL storage is not built yet; leave DATABASE_URL unset for the embedded SQLite default');
 }
 
 /** The HTTP server: health, metrics, and every channel whose credentials are configured. */
@@ -172,6 +185,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     reply.type(core.metrics.registry.contentType);
     return core.metrics.registry.metrics();
   });
+  registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
   registerPrivacyPage(app, core.kb);
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
   registerHandoffApi(app, core.handoffs, core.auth);

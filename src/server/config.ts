@@ -19,10 +19,13 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with sqlite: or postgres://').optional(),
   ),
-  REDIS_URL: optional,
+  /** Shared turn locks, rate limits, web chat fan-out and secrets when several instances run. */
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional()),
   SESSION_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(24)),
   /** Messages one person may send per minute before the assistant asks them to slow down. */
   MESSAGES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(30)),
+  /** Rejected webhook requests (bad signature, malformed) one address may send per 10 minutes before it is refused. */
+  WEBHOOK_REJECTS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(20)),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),

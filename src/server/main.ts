@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     core.jobs.stop();
     clearInterval(retention);
     await app.close();
-    await core.storage.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

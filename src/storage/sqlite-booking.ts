@@ -1,33 +1,8 @@
 /** Appointments and staff accounts on SQLite. */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { fromRow, newReference, staffFromRow, type AppointmentRow, type StaffRow } from './rows.js';
 import { whereClause, type SqliteDatabase } from './sqlite.js';
 import type { Appointment, AppointmentStore, BookResult, NewAppointment, StaffMember, StaffStore } from './types.js';
-
-const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A short booking reference people can read out on the phone (no 0/O or 1/I). */
-export function newReference(): string {
-  return Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
-}
-
-interface AppointmentRow {
-  id: string;
-  reference: string;
-  centre_id: string;
-  start: string;
-  status: 'booked' | 'cancelled';
-  name: string | null;
-  contact: string | null;
-  conversation_id: string | null;
-  lang: string | null;
-  created_by: string;
-  created_at: string;
-}
-
-const fromRow = (r: AppointmentRow): Appointment => ({
-  id: r.id, reference: r.reference, centreId: r.centre_id, start: r.start, status: r.status, name: r.name, contact: r.contact,
-  conversationId: r.conversation_id, lang: r.lang, createdBy: r.created_by, createdAt: r.created_at,
-});
 
 function isUniqueViolation(err: unknown): boolean {
   return /SQLITE_CONSTRAINT/.test(String((err as { code?: string }).code ?? err));
@@ -103,15 +78,6 @@ export class SqliteAppointmentStore implements AppointmentStore {
   }
 }
 
-interface StaffRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  centre_id: string;
-  role: 'advisor' | 'admin';
-}
-
-const staffFromRow = (r: StaffRow): StaffMember => ({ id: r.id, email: r.email, centreId: r.centre_id, role: r.role });
 
 export class SqliteStaffStore implements StaffStore {
   constructor(private readonly db: SqliteDatabase) {}

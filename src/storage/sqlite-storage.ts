@@ -4,7 +4,7 @@ import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
 import { SqliteHandoffStore } from './sqlite-handoffs.js';
 import { SqliteJobQueue } from './sqlite-jobs.js';
 import { migrate, SqliteDatabase } from './sqlite.js';
-import type { ConversationStore, DeliveryClaim, DeliveryLog, Storage } from './types.js';
+import { STALE_CLAIM_MS, type ConversationStore, type DeliveryClaim, type DeliveryLog, type Storage } from './types.js';
 
 class SqliteConversationStore implements ConversationStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -41,6 +41,9 @@ class SqliteDeliveryLog implements DeliveryLog {
     }
     const inserted = await this.db.run('INSERT OR IGNORE INTO deliveries (channel, delivery_id, created_at) VALUES (?, ?, ?)', [channel, deliveryId, now.toISOString()]);
     if (inserted.changes === 1) return { status: 'new' };
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+    const takenOver = await this.db.run('UPDATE deliveries SET created_at = ? WHERE channel = ? AND delivery_id = ? AND reply IS NULL AND created_at < ?', [now.toISOString(), channel, deliveryId, stale]);
+    if (takenOver.changes === 1) return { status: 'new' };
     const row = await this.db.get<{ reply: string | null }>('SELECT reply FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
     return { status: 'seen', reply: row?.reply ?? null };
   }
@@ -76,6 +79,12 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
         appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
         jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
       };
+    },
+    inspect: async () => {
+      const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+      const all: Record<string, Record<string, unknown>[]> = {};
+      for (const { name } of tables) all[name] = await db.all(`SELECT * FROM "${name}"`);
+      return all;
     },
     close: () => db.close(),
   };

@@ -13,10 +13,14 @@ export interface ConversationStore {
 
 export type DeliveryClaim = { status: 'new' } | { status: 'seen'; reply: string | null };
 
+/** A claim with no reply this old is taken over: its handler (or its whole instance) died. */
+export const STALE_CLAIM_MS = 30_000;
+
 /**
  * Deliveries already received (a Twilio MessageSid, a Telegram update_id): a webhook delivered
  * twice is handled once. The first claim wins atomically; a retry gets the stored reply, or null
- * while the first is still being handled.
+ * while the first is still being handled; a claim older than STALE_CLAIM_MS with no reply is
+ * claimed afresh.
  */
 export interface DeliveryLog {
   claim(channel: string, deliveryId: string, now: Date): Promise<DeliveryClaim>;
@@ -149,5 +153,7 @@ export interface Storage {
    * stays for the centre's statistics). Returns how many rows each part touched.
    */
   purgeOlderThan(cutoff: Date): Promise<Record<string, number>>;
+  /** Every row of every table, for privacy audits and tests on small databases (never on a hot path). */
+  inspect(): Promise<Record<string, Record<string, unknown>[]>>;
   close(): Promise<void>;
 }

@@ -24,7 +24,7 @@ export async function startTestServer(env: Record<string, string>, publicBaseUrl
     base,
     close: async () => {
       await app.close();
-      await core.storage.close();
+      await core.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { LANGS } from '../../core/lang.js';
 import { COMMAND_NAMES, type CommandName } from '../../core/messages.js';
 import { enqueueReply } from '../../core/outbox.js';
 import type { ChannelAdapter } from '../adapter.js';
+import { claimDelivery } from '../deliveries.js';
 import { isTelegramUpdate, parseTelegramUpdate } from './inbound.js';
 import { renderTelegram } from './render.js';
 
@@ -49,13 +50,15 @@ export const telegramChannel: ChannelAdapter = {
     }
 
     bot.use(async (ctx: Context) => {
-      const claim = await core.storage.deliveries.claim(CHANNEL, String(ctx.update.update_id), core.engine.now());
-      if (claim.status === 'seen') return;
+      const claim = await claimDelivery(core.storage.deliveries, CHANNEL, String(ctx.update.update_id), core.engine.now);
+      if (claim.status === 'answered') return;
+      // Still being handled elsewhere: an error makes Telegram deliver it again later.
+      if (claim.status === 'busy') throw new Error('this update is still being handled; Telegram will retry');
       const parsed = parseTelegramUpdate(ctx.update);
       try {
         if (parsed?.callbackQueryId) await ctx.answerCallbackQuery().catch(() => undefined); // stops the button's spinner
         if (!parsed) return;
-        const { outbox } = await core.conversations.receive({ channel: CHANNEL, user: String(parsed.chatId) }, parsed.inbound, parsed.hints);
+        const { outbox } = await core.conversations.receive({ channel: CHANNEL, user: String(parsed.chatId) }, parsed.inbound, { ...parsed.hints, deliveryId: String(ctx.update.update_id) });
         // The turn is done and stored; from here a failed send goes to the outbox, never a second turn.
         await core.storage.deliveries.complete(CHANNEL, String(ctx.update.update_id), 'sent');
         for (const [i, message] of outbox.entries()) {

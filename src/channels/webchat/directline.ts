@@ -1,31 +1,19 @@
 /**
  * A self-hosted Direct Line 3.0 compatible endpoint, so the official Web Chat talks to Wegweiser
  * with no cloud account: tokens, conversations, activities with a watermark, and the WebSocket
- * stream. Transcripts live in memory for a while (the conversation's state is in the database);
- * a token opens only its own conversation.
+ * stream. Transcripts are kept a while in the conversation logs (memory, or Redis so that a page
+ * connected to one instance hears replies made on another; the conversation's state is in the
+ * database); a token opens only its own conversation.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
-import type { WebSocket } from 'ws';
+import type { ConversationLogs } from '../../coordination/index.js';
 import type { Activity } from './activities.js';
 import { bearer, TokenSigner, type TokenClaims } from './tokens.js';
 
 export const DIRECT_LINE_PREFIX = '/v3/directline';
-/** A transcript keeps this many recent activities: enough for a reconnecting page. */
-const MAX_ACTIVITIES = 200;
-/** Conversations idle this long are forgotten (their state stays in the database until it expires). */
-const IDLE_MS = 2 * 3600_000;
-
-interface DirectLineConversation {
-  id: string;
-  activities: Activity[];
-  /** The watermark of activities[0]: activities before it were dropped. */
-  offset: number;
-  sockets: Set<WebSocket>;
-  lastUsed: number;
-}
 
 export interface DirectLineOptions {
   /** The URL the browser reaches this server at, for the stream URL. */
@@ -33,50 +21,34 @@ export interface DirectLineOptions {
   now: () => Date;
   /** A user's activity arrived: return the bot's replies. */
   onUserActivity: (conversationId: string, activity: Activity) => Promise<Activity[]>;
+  /** Where transcripts live and how new activities reach the open streams. */
+  logs: ConversationLogs<Activity>;
+  /** Signs the tokens; every instance behind one load balancer needs the same. */
+  tokenSecret: Buffer;
+  /** Per-IP limits; the store is shared between instances when Redis is configured. */
+  rateLimitStore?: object;
   tokensPerMinute?: number;
 }
 
 export interface DirectLine {
   /** Sends bot activities into a conversation (an advisor's reply); false when it is gone. */
-  push(conversationId: string, activities: readonly Activity[]): boolean;
+  push(conversationId: string, activities: readonly Activity[]): Promise<boolean>;
 }
 
+const frame = (activities: readonly Activity[], next: number) => JSON.stringify({ activities, watermark: String(next) });
+
 export async function registerDirectLine(app: FastifyInstance, opts: DirectLineOptions): Promise<DirectLine> {
-  const signer = new TokenSigner();
-  const conversations = new Map<string, DirectLineConversation>();
+  const signer = new TokenSigner(opts.tokenSecret);
+  const { logs } = opts;
 
-  const sweep = setInterval(() => {
-    const now = opts.now().getTime();
-    for (const [id, c] of conversations) if (now - c.lastUsed > IDLE_MS && c.sockets.size === 0) conversations.delete(id);
-  }, 60_000);
-  sweep.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(sweep);
-    for (const c of conversations.values()) for (const s of c.sockets) s.close();
-  });
-
-  const open = (id: string): DirectLineConversation => {
-    let c = conversations.get(id);
-    if (!c) {
-      c = { id, activities: [], offset: 0, sockets: new Set(), lastUsed: opts.now().getTime() };
-      conversations.set(id, c);
-    }
-    c.lastUsed = opts.now().getTime();
-    return c;
-  };
-
-  const append = (c: DirectLineConversation, activity: Activity): Activity => {
-    const watermark = c.offset + c.activities.length;
-    const stored = { ...activity, id: `${c.id}|${String(watermark).padStart(7, '0')}`, timestamp: opts.now().toISOString(), channelId: 'directline', conversation: { id: c.id } };
-    c.activities.push(stored);
-    if (c.activities.length > MAX_ACTIVITIES) {
-      c.activities.shift();
-      c.offset += 1;
-    }
-    const message = JSON.stringify({ activities: [stored], watermark: String(watermark + 1) });
-    for (const s of c.sockets) s.send(message);
-    return stored;
-  };
+  const append = (conversationId: string, activity: Activity): Promise<Activity> =>
+    logs.append(conversationId, (watermark) => ({
+      ...activity,
+      id: `${conversationId}|${String(watermark).padStart(7, '0')}`,
+      timestamp: opts.now().toISOString(),
+      channelId: 'directline',
+      conversation: { id: conversationId },
+    }));
 
   const streamUrl = (conversationId: string, token: string) =>
     `${opts.publicBaseUrl.replace(/^http/, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
@@ -96,7 +68,11 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
   };
 
   await app.register(websocket);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(opts.rateLimitStore ? { redis: opts.rateLimitStore } : {}) });
+  const sockets = new Set<{ close(): void }>();
+  app.addHook('onClose', async () => {
+    for (const s of sockets) s.close();
+  });
 
   await app.register(
     async (dl) => {
@@ -127,7 +103,7 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
       dl.post('/conversations', async (req, reply) => {
         const claims = authorise(req, reply);
         if (!claims) return reply;
-        open(claims.conversationId);
+        await logs.open(claims.conversationId);
         const token = bearer(req.headers.authorization)!;
         return reply.code(201).send({ conversationId: claims.conversationId, token, expires_in: signer.verify(token, 0)!.exp - Math.floor(opts.now().getTime() / 1000), streamUrl: streamUrl(claims.conversationId, token) });
       });
@@ -145,17 +121,17 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
         if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
           return reply.code(400).send({ error: { code: 'BadArgument', message: 'the body must be an activity with a type' } });
         }
-        const c = open(req.params.id);
-        const stored = append(c, { ...activity, from: { id: activity.from?.id ?? 'user', name: activity.from?.name, role: 'user' } });
-        for (const bot of await opts.onUserActivity(c.id, stored)) append(c, { ...bot, replyToId: stored.id });
+        const id = req.params.id;
+        const stored = await append(id, { ...activity, from: { id: activity.from?.id ?? 'user', name: activity.from?.name, role: 'user' } });
+        for (const bot of await opts.onUserActivity(id, stored)) await append(id, { ...bot, replyToId: stored.id });
         return { id: stored.id };
       });
 
       dl.get<{ Params: { id: string }; Querystring: { watermark?: string } }>('/conversations/:id/activities', async (req, reply) => {
         if (!authorise(req, reply, req.params.id)) return reply;
-        const c = open(req.params.id);
-        const from = Math.max(Number.parseInt(req.query.watermark ?? '0', 10) || 0, c.offset);
-        return { activities: c.activities.slice(from - c.offset), watermark: String(c.offset + c.activities.length) };
+        await logs.open(req.params.id);
+        const { items, next } = await logs.since(req.params.id, Number.parseInt(req.query.watermark ?? '0', 10) || 0);
+        return { activities: items.map((i) => i.item), watermark: String(next) };
       });
 
       dl.get<{ Params: { id: string }; Querystring: { t?: string; watermark?: string } }>('/conversations/:id/stream', { websocket: true }, (socket, req) => {
@@ -164,22 +140,43 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
           socket.close(1008, 'invalid token');
           return;
         }
-        const c = open(req.params.id);
-        c.sockets.add(socket);
-        const from = req.query.watermark === undefined ? c.offset + c.activities.length : Math.max(Number(req.query.watermark) || 0, c.offset);
-        const missed = c.activities.slice(from - c.offset);
-        if (missed.length) socket.send(JSON.stringify({ activities: missed, watermark: String(c.offset + c.activities.length) }));
-        socket.on('close', () => c.sockets.delete(socket));
+        const id = req.params.id;
+        sockets.add(socket);
+        // Listen first, then send what was missed; what arrives meanwhile waits, so nothing is
+        // lost or sent twice, and the order holds.
+        let next = Infinity;
+        const waiting: { item: Activity; watermark: number }[] = [];
+        const deliver = (item: Activity, watermark: number) => {
+          if (watermark < next) return;
+          next = watermark + 1;
+          socket.send(frame([item], next));
+        };
+        let stop = () => {};
+        socket.on('close', () => {
+          sockets.delete(socket);
+          stop();
+        });
+        void (async () => {
+          await logs.open(id);
+          stop = await logs.subscribe(id, (item, watermark) => (next === Infinity ? waiting.push({ item, watermark }) : deliver(item, watermark)));
+          if (socket.readyState !== socket.OPEN) return stop();
+          // No watermark: all that is kept. Web Chat posts its first activity while the stream
+          // opens and waits for its echo; it drops what it already has by activity id.
+          const from = Number(req.query.watermark ?? 0) || 0;
+          const missed = await logs.since(id, from);
+          if (missed.items.length) socket.send(frame(missed.items.map((i) => i.item), missed.items.at(-1)!.watermark + 1));
+          next = missed.items.length ? missed.items.at(-1)!.watermark + 1 : from;
+          for (const w of waiting.splice(0)) deliver(w.item, w.watermark);
+        })().catch(() => socket.close(1011, 'stream unavailable'));
       });
     },
     { prefix: DIRECT_LINE_PREFIX },
   );
 
   return {
-    push(conversationId, activities) {
-      const c = conversations.get(conversationId);
-      if (!c) return false;
-      for (const a of activities) append(c, a);
+    async push(conversationId, activities) {
+      if (!(await logs.exists(conversationId))) return false;
+      for (const a of activities) await append(conversationId, a);
       return true;
     },
   };

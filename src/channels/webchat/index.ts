@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LANGS } from '../../core/lang.js';
 import type { ChannelAdapter } from '../adapter.js';
-import { activityToInbound, outboxToActivities } from './activities.js';
+import { activityToInbound, outboxToActivities, type Activity } from './activities.js';
 import { registerDirectLine } from './directline.js';
 import { webChatPage } from './page.js';
 
@@ -35,6 +35,9 @@ export const webchatChannel: ChannelAdapter = {
     const directLine = await registerDirectLine(app, {
       publicBaseUrl: core.config.publicBaseUrl,
       now: core.engine.now,
+      logs: core.coordination.logs<Activity>('directline'),
+      tokenSecret: await core.coordination.sharedSecret('directline'),
+      rateLimitStore: core.coordination.redis,
       onUserActivity: async (conversationId, activity) => {
         const join = activity.type === 'event' && (activity as { name?: string }).name === 'webchat/join';
         const parsed = join ? { inbound: { kind: 'command' as const, name: 'start' as const }, hints: activity.locale ? { locale: activity.locale } : {} } : activityToInbound(activity);
@@ -46,7 +49,7 @@ export const webchatChannel: ChannelAdapter = {
     core.senders.set(CHANNEL, {
       async send(user, outbox) {
         const state = await core.storage.conversations.load(`${CHANNEL}:${user}`);
-        return directLine.push(user, outboxToActivities(outbox, 'user', state?.lang ?? 'en'))
+        return (await directLine.push(user, outboxToActivities(outbox, 'user', state?.lang ?? 'en')))
           ? { status: 'sent' }
           : { status: 'refused', reason: 'the web chat page was closed: the conversation is no longer open' };
       },

@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import twilio from 'twilio';
 import type { Inbound } from '../../core/messages.js';
 import type { ChannelAdapter } from '../adapter.js';
+import { claimDelivery } from '../deliveries.js';
 import { parseTwilioInbound, type TwilioParams } from './inbound.js';
 import { renderWhatsApp } from './outbound.js';
 import { WhatsAppSender } from './sender.js';
@@ -47,12 +48,14 @@ export const whatsappChannel: ChannelAdapter = {
         }
         const parsed = parseTwilioInbound(params);
         if (parsed.status === 'invalid') return reply.code(400).send({ error: parsed.problem });
+        const claim = await claimDelivery(core.storage.deliveries, CHANNEL, parsed.messageSid, core.engine.now);
+        // Still being handled elsewhere: Twilio tries again later, and gets the reply then.
+        if (claim.status === 'busy') return reply.code(503).header('retry-after', '15').send({ error: 'this message is still being handled; retry later' });
         reply.type('text/xml; charset=utf-8');
-        const claim = await core.storage.deliveries.claim(CHANNEL, parsed.messageSid, core.engine.now());
-        if (claim.status === 'seen') return claim.reply ?? toTwiml([]);
+        if (claim.status === 'answered') return claim.reply;
         try {
           const inbound: Inbound = parsed.status === 'media' ? { kind: 'unsupported' } : parsed.inbound;
-          const { outbox } = await core.conversations.receive({ channel: CHANNEL, user: parsed.user }, inbound, parsed.hints);
+          const { outbox } = await core.conversations.receive({ channel: CHANNEL, user: parsed.user }, inbound, { ...parsed.hints, deliveryId: parsed.messageSid });
           const xml = toTwiml(renderWhatsApp(outbox));
           await core.storage.deliveries.complete(CHANNEL, parsed.messageSid, xml);
           return xml;

@@ -1,0 +1,457 @@
+/**
+ * One contract for the Storage interface, run against every store: SQLite always, PostgreSQL when it
+ * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test). The assertions are
+ * the same for all stores, so a server database behaves exactly like the embedded default.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationState } from '../src/core/state.js';
+import { dropPostgresSchema, openPostgresStorage, redact } from '../src/storage/postgres.js';
+import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
+import type { Appointment, NewAppointment, Storage } from '../src/storage/types.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  let connected = false;
+  try {
+    await client.connect();
+    connected = true;
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (connected) await client.end().catch(() => undefined);
+  }
+}
+
+interface StoreCase {
+  name: string;
+  open(): Promise<{ storage: Storage; dispose(): Promise<void> }>;
+}
+
+const sqlite: StoreCase = {
+  name: 'SQLite (:memory:)',
+  open: async () => {
+    const storage = await openSqliteStorage(':memory:');
+    return { storage, dispose: () => storage.close() };
+  },
+};
+
+// a fresh schema per test, dropped afterwards: tests never see each other's rows
+const postgres: StoreCase = {
+  name: `PostgreSQL at ${redact(PG_URL)}`,
+  open: async () => {
+    const schema = `contract_${randomUUID().replaceAll('-', '')}`;
+    const storage = await openPostgresStorage(PG_URL, { schema, poolSize: 8 });
+    return {
+      storage,
+      dispose: async () => {
+        await storage.close();
+        await dropPostgresSchema(PG_URL, schema);
+      },
+    };
+  },
+};
+
+const pgAnswers = await answers(PG_URL);
+
+const T0 = new Date('2026-11-01T08:00:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** Slot starts as BookingService writes them: UTC, without milliseconds. */
+const SLOT = '2026-11-23T10:00:00Z';
+const SLOT2 = '2026-11-23T10:30:00Z';
+
+const state = (updatedAt: string, vars: Record<string, string> = { town: 'Accra' }): ConversationState => ({
+  v: 1, lang: 'en', at: { flow: 'booking', step: 'name' }, vars, misses: 0, turns: 4, updatedAt,
+  recent: [{ from: 'person', text: 'Book in Accra' }, { from: 'bot', text: 'What is your name?' }],
+});
+
+const booking = (over: Partial<NewAppointment> = {}): NewAppointment => ({
+  centreId: 'gh-accra', start: SLOT, capacity: 3, name: 'Kwesi Boateng', contact: '+233 20 123 4567', conversationId: 'telegram:42', lang: 'en', createdBy: 'chat', ...over,
+});
+
+const job = (id: string, runAt: string, payload = id, kind = 'reminder') => ({ id, kind, runAt, payload });
+
+function contract(store: StoreCase): void {
+  let s: Storage;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ storage: s, dispose } = await store.open());
+  });
+  afterEach(() => dispose());
+
+  async function book(over: Partial<NewAppointment> = {}, now = T0): Promise<Appointment> {
+    const result = await s.appointments.book(booking(over), now);
+    if (result.status !== 'booked') throw new Error(`expected a booking, got ${result.status}`);
+    return result.appointment;
+  }
+
+  describe('conversations', () => {
+    it('saves, loads, overwrites and deletes a state', async () => {
+      expect(await s.conversations.load('telegram:42')).toBeNull();
+      await s.conversations.save('telegram:42', state('2026-11-01T08:00:00.000Z'));
+      expect(await s.conversations.load('telegram:42')).toEqual(state('2026-11-01T08:00:00.000Z'));
+      await s.conversations.save('telegram:42', state('2026-11-01T08:05:00.000Z', { town: 'Kumasi', name: 'Kwesi «Ω» 🙂' }));
+      expect(await s.conversations.load('telegram:42')).toEqual(state('2026-11-01T08:05:00.000Z', { town: 'Kumasi', name: 'Kwesi «Ω» 🙂' }));
+      await s.conversations.delete('telegram:42');
+      expect(await s.conversations.load('telegram:42')).toBeNull();
+    });
+
+    it('loads a state of an unknown version as null (migrateState)', async () => {
+      await s.conversations.save('webchat:1', { ...state('2026-11-01T08:00:00.000Z'), v: 0 } as unknown as ConversationState);
+      expect(await s.conversations.load('webchat:1')).toBeNull();
+    });
+  });
+
+  describe('deliveries', () => {
+    it('claims a delivery once, hands out the stored reply, and forgets it on release', async () => {
+      expect(await s.deliveries.claim('whatsapp', 'SM1', T0)).toEqual({ status: 'new' });
+      expect(await s.deliveries.claim('whatsapp', 'SM1', T0)).toEqual({ status: 'seen', reply: null });
+      expect(await s.deliveries.claim('telegram', 'SM1', T0)).toEqual({ status: 'new' });
+      await s.deliveries.complete('whatsapp', 'SM1', 'Hello!');
+      expect(await s.deliveries.claim('whatsapp', 'SM1', at(1000))).toEqual({ status: 'seen', reply: 'Hello!' });
+      await s.deliveries.release('whatsapp', 'SM1');
+      expect(await s.deliveries.claim('whatsapp', 'SM1', at(2000))).toEqual({ status: 'new' });
+    });
+
+    it('lets exactly one of concurrent claims win', async () => {
+      const claims = await Promise.all(Array.from({ length: 10 }, () => s.deliveries.claim('telegram', '5001', T0)));
+      expect(claims.filter((c) => c.status === 'new')).toHaveLength(1);
+    });
+
+    it('forgets deliveries after two days', async () => {
+      await s.deliveries.claim('telegram', '1', T0);
+      await s.deliveries.claim('telegram', '2', at(49 * HOUR));
+      expect(await s.deliveries.claim('telegram', '1', at(49 * HOUR))).toEqual({ status: 'new' });
+      expect(await s.deliveries.claim('telegram', '2', at(49 * HOUR))).toEqual({ status: 'seen', reply: null });
+    });
+  });
+
+  describe('appointments', () => {
+    it('books seats until the capacity, then answers taken', async () => {
+      const first = await s.appointments.book(booking({ capacity: 2 }), T0);
+      expect(first).toEqual({
+        status: 'booked',
+        appointment: {
+          id: expect.any(String), reference: expect.stringMatching(/^[A-Z2-9]{6}$/), centreId: 'gh-accra', start: SLOT, status: 'booked', name: 'Kwesi Boateng',
+          contact: '+233 20 123 4567', conversationId: 'telegram:42', lang: 'en', createdBy: 'chat', createdAt: '2026-11-01T08:00:00.000Z',
+        },
+      });
+      const second = await book({ capacity: 2, conversationId: undefined, lang: undefined, createdBy: 'staff:s1' });
+      expect(second).toMatchObject({ conversationId: null, lang: null, createdBy: 'staff:s1' });
+      expect(await s.appointments.book(booking({ capacity: 2 }), T0)).toEqual({ status: 'taken' });
+      expect(await s.appointments.book(booking({ capacity: 2, centreId: 'pk-lahore' }), T0)).toMatchObject({ status: 'booked' });
+      if (first.status === 'booked') expect(await s.appointments.get(first.appointment.id)).toEqual(first.appointment);
+    });
+
+    it('books exactly the capacity when 20 people book the same slot at once', async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => s.appointments.book(booking({ name: `Person ${i}` }), T0)));
+      const booked = results.flatMap((r) => (r.status === 'booked' ? [r.appointment] : []));
+      expect(booked).toHaveLength(3);
+      expect(results.filter((r) => r.status === 'taken')).toHaveLength(17);
+      expect(new Set(booked.map((a) => a.reference)).size).toBe(3);
+      expect(await s.appointments.countBooked('gh-accra', '2026-11-23T00:00:00.000Z', '2026-11-23T23:59:59.999Z')).toEqual(new Map([[SLOT, 3]]));
+    });
+
+    it('frees a seat on cancel, once', async () => {
+      const a = await book({ capacity: 1 });
+      expect(await s.appointments.book(booking({ capacity: 1 }), T0)).toEqual({ status: 'taken' });
+      expect(await s.appointments.cancel(a.id)).toBe(true);
+      expect(await s.appointments.cancel(a.id)).toBe(false);
+      expect(await s.appointments.cancel('no-such-id')).toBe(false);
+      expect(await s.appointments.get(a.id)).toEqual({ ...a, status: 'cancelled' });
+      expect(await s.appointments.book(booking({ capacity: 1 }), T0)).toMatchObject({ status: 'booked' });
+    });
+
+    it('counts booked appointments per start, from inclusive to exclusive', async () => {
+      await book({ start: '2026-11-23T00:00:00Z' });
+      await book();
+      await book();
+      await s.appointments.cancel((await book()).id);
+      await book({ start: SLOT2 });
+      await book({ centreId: 'pk-lahore' });
+      await book({ start: '2026-11-24T00:00:00Z' });
+      const day = await s.appointments.countBooked('gh-accra', '2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z');
+      expect(day).toEqual(new Map([['2026-11-23T00:00:00Z', 1], [SLOT, 2], [SLOT2, 1]]));
+      expect(await s.appointments.countBooked('gh-accra', SLOT2, '2026-11-24T00:00:00.000Z')).toEqual(new Map([[SLOT2, 1]]));
+      expect(await s.appointments.countBooked('gh-tamale', '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual(new Map());
+    });
+
+    it('lists by centre, period, conversation and status, ordered by start', async () => {
+      const late = await book({ start: SLOT2, conversationId: 'telegram:7' });
+      const early = await book({ start: '2026-11-23T08:00:00Z' });
+      const cancelled = await book();
+      await s.appointments.cancel(cancelled.id);
+      const lahore = await book({ centreId: 'pk-lahore', start: '2026-11-22T09:00:00Z', conversationId: 'whatsapp:92' });
+      const ids = (list: Appointment[]) => list.map((a) => a.id);
+      expect(ids(await s.appointments.list({}))).toEqual([lahore.id, early.id, cancelled.id, late.id]);
+      expect(ids(await s.appointments.list({ centreId: 'gh-accra' }))).toEqual([early.id, cancelled.id, late.id]);
+      expect(ids(await s.appointments.list({ centreId: 'gh-accra', status: 'booked' }))).toEqual([early.id, late.id]);
+      expect(ids(await s.appointments.list({ from: '2026-11-23T08:00:00.000Z', to: SLOT2 }))).toEqual([early.id, cancelled.id]);
+      expect(ids(await s.appointments.list({ conversationId: 'telegram:7' }))).toEqual([late.id]);
+      expect(ids(await s.appointments.list({ centreId: '', conversationId: 'whatsapp:92' }))).toEqual([lahore.id]);
+      expect(await s.appointments.list({ centreId: 'gh-tamale' })).toEqual([]);
+      expect((await s.appointments.list({ centreId: 'gh-accra' }))[0]).toEqual(early);
+    });
+
+    it('finds an appointment by its reference, in any case', async () => {
+      const a = await book();
+      expect(await s.appointments.byReference(a.reference.toLowerCase())).toEqual(a);
+      expect(await s.appointments.byReference('ZZZZZZ0')).toBeUndefined();
+      expect(await s.appointments.get('no-such-id')).toBeUndefined();
+    });
+
+    it('forgets a conversation: personal fields go, the reference stays, the slot is freed', async () => {
+      const a = await book({ capacity: 1 });
+      const b = await book({ start: SLOT2 });
+      await s.appointments.cancel(b.id);
+      const other = await book({ start: SLOT2, conversationId: 'telegram:7' });
+      expect(await s.appointments.forgetConversation('telegram:42')).toBe(2);
+      const forgotten = { status: 'cancelled', name: null, contact: null, conversationId: null, lang: null };
+      expect(await s.appointments.get(a.id)).toEqual({ ...a, ...forgotten });
+      expect(await s.appointments.byReference(b.reference)).toEqual({ ...b, ...forgotten });
+      expect(await s.appointments.get(other.id)).toEqual(other);
+      expect(await s.appointments.list({ conversationId: 'telegram:42' })).toEqual([]);
+      expect(await s.appointments.book(booking({ capacity: 1 }), T0)).toMatchObject({ status: 'booked' });
+      expect(await s.appointments.forgetConversation('telegram:42')).toBe(1);
+      expect(await s.appointments.forgetConversation('nobody')).toBe(0);
+    });
+  });
+
+  describe('staff', () => {
+    const member = (email: string, role: 'advisor' | 'admin' = 'advisor') => ({ id: `id-${email.toLowerCase()}`, email, centreId: 'gh-accra', role, passwordHash: `hash-${email}` });
+
+    it('adds, finds by e-mail in any case, lists by e-mail and removes', async () => {
+      await s.staff.add(member('Zed@accra.example', 'admin'), T0);
+      await s.staff.add(member('amy@accra.example'), T0);
+      await s.staff.add(member('Bob@lahore.example'), T0);
+      await expect(s.staff.add({ ...member('amy@accra.example'), id: 'other' }, T0)).rejects.toThrow();
+      expect(await s.staff.byEmail('ZED@ACCRA.EXAMPLE')).toEqual({ id: 'id-zed@accra.example', email: 'zed@accra.example', centreId: 'gh-accra', role: 'admin', passwordHash: 'hash-Zed@accra.example' });
+      expect(await s.staff.byEmail('nobody@accra.example')).toBeUndefined();
+      expect((await s.staff.list()).map((m) => m.email)).toEqual(['amy@accra.example', 'bob@lahore.example', 'zed@accra.example']);
+      expect((await s.staff.list())[0]).toEqual({ id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor' });
+      expect(await s.staff.remove('BOB@lahore.example')).toBe(true);
+      expect(await s.staff.remove('bob@lahore.example')).toBe(false);
+      expect((await s.staff.list()).map((m) => m.email)).toEqual(['amy@accra.example', 'zed@accra.example']);
+    });
+
+    it('keeps session tokens until they expire, a new password or removal', async () => {
+      await s.staff.add(member('amy@accra.example'), T0);
+      const amy = { id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor' };
+      await s.staff.saveToken('t-valid', amy.id, at(HOUR).toISOString());
+      await s.staff.saveToken('t-expired', amy.id, at(-1).toISOString());
+      expect(await s.staff.byToken('t-valid', T0)).toEqual(amy);
+      expect(await s.staff.byToken('t-valid', at(HOUR))).toBeUndefined();
+      expect(await s.staff.byToken('t-expired', T0)).toBeUndefined();
+      expect(await s.staff.byToken('t-unknown', T0)).toBeUndefined();
+      expect(await s.staff.setPasswordHash('nobody@accra.example', 'x')).toBe(false);
+      expect(await s.staff.setPasswordHash('AMY@accra.example', 'new-hash')).toBe(true);
+      expect(await s.staff.byEmail('amy@accra.example')).toMatchObject({ passwordHash: 'new-hash' });
+      expect(await s.staff.byToken('t-valid', T0)).toBeUndefined();
+      await s.staff.saveToken('t-again', amy.id, at(HOUR).toISOString());
+      expect(await s.staff.byToken('t-again', T0)).toEqual(amy);
+      await s.staff.remove(amy.email);
+      expect(await s.staff.byToken('t-again', T0)).toBeUndefined();
+    });
+
+    it('keeps an audit log, newest first', async () => {
+      await s.staff.audit({ staffId: 's1', action: 'login' }, T0);
+      await s.staff.audit({ staffId: 's1', action: 'appointment.book', target: 'a1' }, at(1000));
+      await s.staff.audit({ staffId: null, action: 'staff.add', target: 'amy@accra.example' }, at(1000));
+      expect(await s.staff.auditLog(2)).toEqual([
+        { at: '2026-11-01T08:00:01.000Z', staffId: null, action: 'staff.add', target: 'amy@accra.example' },
+        { at: '2026-11-01T08:00:01.000Z', staffId: 's1', action: 'appointment.book', target: 'a1' },
+      ]);
+      expect((await s.staff.auditLog(50)).at(-1)).toEqual({ at: '2026-11-01T08:00:00.000Z', staffId: 's1', action: 'login', target: null });
+    });
+  });
+
+  describe('handoffs', () => {
+    const handoff = (id: string, over: { conversationId?: string; centreId?: string | null; urgent?: boolean; createdAt?: string } = {}) => ({
+      id, conversationId: 'telegram:42', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'asked for a person', createdAt: T0.toISOString(), ...over,
+    });
+    const transcript = [
+      { sender: 'person' as const, text: 'is the boat from libya safe', at: '2026-11-01T07:59:00.000Z' },
+      { sender: 'bot' as const, text: 'No. Please talk to an advisor.', at: '2026-11-01T07:59:01.000Z' },
+    ];
+
+    it('opens one handoff per conversation and keeps its transcript', async () => {
+      const h = await s.handoffs.open(handoff('h1'), transcript);
+      expect(h).toEqual({ ...handoff('h1'), status: 'open', closedAt: null });
+      expect(await s.handoffs.open(handoff('h2', { urgent: true }), [{ sender: 'person', text: 'again', at: T0.toISOString() }])).toEqual(h);
+      expect(await s.handoffs.get('h2')).toBeUndefined();
+      expect(await s.handoffs.messages('h1')).toEqual(transcript.map((m) => ({ ...m, staffId: null })));
+      await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: at(60_000).toISOString() });
+      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: '2026-11-01T08:01:00.000Z' });
+      expect(await s.handoffs.messages('nope')).toEqual([]);
+    });
+
+    it('opens one handoff when the same conversation asks several times at once', async () => {
+      const opened = await Promise.all(Array.from({ length: 5 }, (_, i) => s.handoffs.open(handoff(`h${i}`), transcript)));
+      expect(new Set(opened.map((h) => h.id)).size).toBe(1);
+      expect(await s.handoffs.messages(opened[0]!.id)).toHaveLength(transcript.length);
+      expect(await s.handoffs.list({})).toHaveLength(1);
+    });
+
+    it('lists urgent first, then by creation, filtered by centre and status', async () => {
+      await s.handoffs.open(handoff('a', { conversationId: 'c:a', createdAt: '2026-11-01T08:00:02.000Z' }), []);
+      await s.handoffs.open(handoff('b', { conversationId: 'c:b', createdAt: '2026-11-01T08:00:01.000Z' }), []);
+      await s.handoffs.open(handoff('c', { conversationId: 'c:c', urgent: true, createdAt: '2026-11-01T08:00:03.000Z' }), []);
+      await s.handoffs.open(handoff('d', { conversationId: 'c:d', centreId: null }), []);
+      await s.handoffs.open(handoff('e', { conversationId: 'c:e', centreId: 'pk-lahore', urgent: true }), []);
+      await s.handoffs.close('b', at(HOUR));
+      const ids = async (filter: { centreId?: string; status?: 'open' | 'closed' }) => (await s.handoffs.list(filter)).map((h) => h.id);
+      expect(await ids({})).toEqual(['e', 'c', 'd', 'b', 'a']);
+      expect(await ids({ centreId: 'gh-accra' })).toEqual(['c', 'b', 'a']);
+      expect(await ids({ centreId: 'gh-accra', status: 'open' })).toEqual(['c', 'a']);
+      expect(await ids({ status: 'closed' })).toEqual(['b']);
+      expect((await s.handoffs.list({ centreId: 'pk-lahore' }))[0]).toEqual({ ...handoff('e', { conversationId: 'c:e', centreId: 'pk-lahore', urgent: true }), status: 'open', closedAt: null });
+    });
+
+    it('closes once, and a new handoff can open afterwards', async () => {
+      await s.handoffs.open(handoff('h1'), []);
+      expect(await s.handoffs.close('h1', at(HOUR))).toBe(true);
+      expect(await s.handoffs.close('h1', at(2 * HOUR))).toBe(false);
+      expect(await s.handoffs.close('nope', at(HOUR))).toBe(false);
+      expect(await s.handoffs.get('h1')).toEqual({ ...handoff('h1'), status: 'closed', closedAt: '2026-11-01T09:00:00.000Z' });
+      expect(await s.handoffs.open(handoff('h2'), [])).toMatchObject({ id: 'h2', status: 'open' });
+    });
+
+    it('forgets a conversation: its handoffs and their messages go', async () => {
+      await s.handoffs.open(handoff('h1'), transcript);
+      await s.handoffs.close('h1', at(HOUR));
+      await s.handoffs.open(handoff('h2'), transcript);
+      await s.handoffs.open(handoff('h3', { conversationId: 'telegram:7' }), transcript);
+      expect(await s.handoffs.forgetConversation('telegram:42')).toBe(2);
+      expect(await s.handoffs.get('h1')).toBeUndefined();
+      expect(await s.handoffs.messages('h2')).toEqual([]);
+      expect((await s.handoffs.list({})).map((h) => h.id)).toEqual(['h3']);
+      expect(await s.handoffs.messages('h3')).toHaveLength(2);
+      expect(await s.handoffs.forgetConversation('telegram:42')).toBe(0);
+    });
+  });
+
+  describe('jobs', () => {
+    const RUN = '2026-11-22T10:00:00.000Z';
+
+    it('schedules a job id once, and claims it when due, once', async () => {
+      await s.jobs.schedule(job('reminder:a1', RUN, 'a1'), T0);
+      await s.jobs.schedule(job('reminder:a1', '2026-11-01T00:00:00.000Z', 'changed'), T0);
+      expect(await s.jobs.claimDue(new Date(Date.parse(RUN) - 1), 10)).toEqual([]);
+      expect(await s.jobs.claimDue(new Date(RUN), 10)).toEqual([{ id: 'reminder:a1', kind: 'reminder', runAt: RUN, payload: 'a1', attempts: 1 }]);
+      expect(await s.jobs.claimDue(new Date(RUN), 10)).toEqual([]);
+    });
+
+    it('claims the earliest due jobs first, up to the limit', async () => {
+      await s.jobs.schedule(job('j3', '2026-11-01T08:03:00.000Z'), T0);
+      await s.jobs.schedule(job('j1', '2026-11-01T08:01:00.000Z'), T0);
+      await s.jobs.schedule(job('j2', '2026-11-01T08:02:00.000Z'), T0);
+      await s.jobs.schedule(job('later', '2026-11-02T08:00:00.000Z'), T0);
+      expect((await s.jobs.claimDue(at(DAY - 1), 2)).map((j) => j.id)).toEqual(['j1', 'j2']);
+      expect((await s.jobs.claimDue(at(DAY - 1), 2)).map((j) => j.id)).toEqual(['j3']);
+    });
+
+    it('hands each due job to only one of concurrent claims', async () => {
+      for (let i = 0; i < 12; i++) await s.jobs.schedule(job(`j${i}`, at(i).toISOString()), T0);
+      const claimed = (await Promise.all([s.jobs.claimDue(at(HOUR), 5), s.jobs.claimDue(at(HOUR), 5), s.jobs.claimDue(at(HOUR), 5)])).flat();
+      for (let rest = await s.jobs.claimDue(at(HOUR), 5); rest.length; rest = await s.jobs.claimDue(at(HOUR), 5)) claimed.push(...rest);
+      expect(claimed.map((j) => j.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `j${i}`).sort());
+      expect(claimed.every((j) => j.attempts === 1)).toBe(true);
+    });
+
+    it('runs a job again later when finished as pending, and never when done', async () => {
+      await s.jobs.schedule(job('send:1', RUN, '{"conversationId":"telegram:42"}', 'send'), T0);
+      await s.jobs.claimDue(new Date(RUN), 10);
+      const retry = '2026-11-22T10:05:00.000Z';
+      await s.jobs.finish('send:1', 'pending', 'connect ECONNREFUSED', new Date(RUN), retry);
+      expect(await s.jobs.claimDue(new Date(RUN), 10)).toEqual([]);
+      expect(await s.jobs.claimDue(new Date(retry), 10)).toEqual([{ id: 'send:1', kind: 'send', runAt: retry, payload: '{"conversationId":"telegram:42"}', attempts: 2 }]);
+      await s.jobs.finish('send:1', 'done', null, new Date(retry));
+      expect(await s.jobs.claimDue(at(30 * DAY), 10)).toEqual([]);
+    });
+
+    it('cancels the pending jobs of a kind and payload', async () => {
+      await s.jobs.schedule(job('reminder:a1', RUN, 'a1'), T0);
+      await s.jobs.schedule(job('other:a1', RUN, 'a1', 'other'), T0);
+      await s.jobs.schedule(job('reminder:a2', RUN, 'a2'), T0);
+      await s.jobs.cancelFor('reminder', 'a1');
+      expect((await s.jobs.claimDue(new Date(RUN), 10)).map((j) => j.id).sort()).toEqual(['other:a1', 'reminder:a2']);
+    });
+
+    it('forgets the jobs whose JSON payload carries the conversation, and no others', async () => {
+      const carrying = (n: number) => JSON.stringify({ conversationId: 'telegram:42', outbox: [{ kind: 'text', text: `reply ${n}` }] });
+      await s.jobs.schedule(job('send:running', RUN, carrying(1), 'send'), T0);
+      await s.jobs.claimDue(new Date(RUN), 10);
+      await s.jobs.schedule(job('send:pending', RUN, carrying(2), 'send'), T0);
+      await s.jobs.schedule(job('send:other', RUN, JSON.stringify({ conversationId: 'telegram:420' }), 'send'), T0);
+      await s.jobs.schedule(job('reminder:plain', RUN, 'telegram:42'), T0);
+      await s.jobs.schedule(job('reminder:string', RUN, '"telegram:42"'), T0);
+      await s.jobs.schedule(job('reminder:null', RUN, 'null'), T0);
+      expect(await s.jobs.forgetConversation('telegram:42')).toBe(2);
+      expect((await s.jobs.claimDue(new Date(RUN), 10)).map((j) => j.id).sort()).toEqual(['reminder:null', 'reminder:plain', 'reminder:string', 'send:other']);
+      expect(await s.jobs.forgetConversation('telegram:42')).toBe(0);
+    });
+  });
+
+  describe('retention', () => {
+    it('purges what is older than the cutoff and says how many rows each part touched', async () => {
+      const cutoff = at(90 * DAY);
+      const before = at(90 * DAY - 1).toISOString();
+      const after = at(90 * DAY + 1).toISOString();
+      await s.conversations.save('telegram:old', state(before));
+      await s.conversations.save('telegram:new', state(after));
+
+      await s.handoffs.open({ id: 'h-old', conversationId: 'telegram:old', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [
+        { sender: 'person', text: 'one', at: T0.toISOString() },
+        { sender: 'bot', text: 'two', at: T0.toISOString() },
+      ]);
+      await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString() });
+      await s.handoffs.close('h-old', new Date(before));
+      await s.handoffs.open({ id: 'h-new', conversationId: 'telegram:new', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'kept', at: T0.toISOString() }]);
+      await s.handoffs.close('h-new', new Date(after));
+      await s.handoffs.open({ id: 'h-open', conversationId: 'telegram:open', centreId: null, lang: 'fr', urgent: true, reason: 'r', createdAt: T0.toISOString() }, []);
+
+      const past = await book({ start: '2026-11-23T10:00:00Z' });
+      const future = await book({ start: '2027-03-01T10:00:00Z' });
+      const forgotten = await book({ start: '2026-11-24T10:00:00Z' });
+      await s.appointments.forgetConversation('telegram:42');
+      const pastAgain = await book({ start: '2026-11-23T10:00:00Z', conversationId: 'telegram:43' });
+      const futureAgain = await book({ start: '2027-03-01T10:00:00Z', conversationId: 'telegram:43' });
+
+      await s.jobs.schedule(job('done-old', T0.toISOString()), T0);
+      await s.jobs.schedule(job('failed-old', T0.toISOString()), T0);
+      await s.jobs.schedule(job('pending-old', at(200 * DAY).toISOString()), T0);
+      await s.jobs.schedule(job('done-new', T0.toISOString()), T0);
+      await s.jobs.claimDue(T0, 10);
+      await s.jobs.finish('done-old', 'done', null, new Date(before));
+      await s.jobs.finish('failed-old', 'failed', 'gave up', new Date(before));
+      await s.jobs.finish('done-new', 'done', null, new Date(after));
+
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2 });
+      expect(await s.conversations.load('telegram:old')).toBeNull();
+      expect(await s.conversations.load('telegram:new')).toEqual(state(after));
+      expect(await s.handoffs.get('h-old')).toBeUndefined();
+      expect(await s.handoffs.messages('h-old')).toEqual([]);
+      expect(await s.handoffs.messages('h-new')).toHaveLength(1);
+      expect((await s.handoffs.list({})).map((h) => h.id)).toEqual(['h-open', 'h-new']);
+      // the reference and the seat stay: only the person goes
+      expect(await s.appointments.get(pastAgain.id)).toEqual({ ...pastAgain, name: null, contact: null, conversationId: null });
+      expect(await s.appointments.get(futureAgain.id)).toEqual(futureAgain);
+      expect((await s.appointments.get(past.id))?.status).toBe('cancelled');
+      expect((await s.appointments.get(future.id))?.name).toBeNull();
+      expect((await s.appointments.get(forgotten.id))?.reference).toBe(forgotten.reference);
+      expect((await s.jobs.claimDue(at(300 * DAY), 10)).map((j) => j.id)).toEqual(['pending-old']);
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0 });
+    });
+  });
+}
+
+const stores = pgAnswers ? [sqlite, postgres] : [sqlite];
+describe.each(stores)('Storage contract on $name', (store) => contract(store));
+if (!pgAnswers) describe.skip(`PostgreSQL not reachable at ${redact(PG_URL)} — skipped`, () => contract(postgres));
