@@ -32,6 +32,8 @@ export interface ApiDeps {
   auth: StaffAuth;
   staff: StaffStore;
   now: () => Date;
+  /** Per-IP limits shared between instances (Redis), when configured. */
+  rateLimitStore?: object;
 }
 
 /** The signed-in staff member, or a 401 already sent. */
@@ -45,7 +47,7 @@ export async function requireStaff(req: FastifyRequest, reply: FastifyReply, aut
 export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { booking, auth, staff, now } = deps;
   await app.register(async (api) => {
-    await api.register(rateLimit, { global: false });
+    await api.register(rateLimit, { global: false, ...(deps.rateLimitStore ? { redis: deps.rateLimitStore } : {}) });
 
     api.get('/api/centres', async () => ({ centres: booking.centres.map(publicCentre) }));
 

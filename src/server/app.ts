@@ -122,7 +122,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
   const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await openStorage(config.databaseUrl, opts.namespace);
   const now = opts.now ?? (() => new Date());
-  const coordination = config.REDIS_URL ? await createRedisCoordination(config.REDIS_URL, opts.namespace ?? 'wegweiser') : createLocalCoordination(now);
+  const coordination = config.REDIS_URL ? await createRedisCoordination(config.REDIS_URL, opts.namespace ?? config.REDIS_PREFIX) : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
@@ -187,7 +187,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   });
   registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
   registerPrivacyPage(app, core.kb);
-  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now });
+  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);
   for (const channel of CHANNELS) {

@@ -21,6 +21,8 @@ const envSchema = z.object({
   ),
   /** Shared turn locks, rate limits, web chat fan-out and secrets when several instances run. */
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional()),
+  /** Keeps deployments that share one Redis apart (every key and channel starts with it). */
+  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'REDIS_PREFIX: letters, digits, _ and - only').default('wegweiser')),
   SESSION_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(24)),
   /** Messages one person may send per minute before the assistant asks them to slow down. */
   MESSAGES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(30)),
