@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server/app.js';
+import { startTestServer } from './support/server.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
 let core: TestCore;
@@ -24,7 +25,20 @@ describe('server', () => {
   it('answers /healthz', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers /healthz with 503 when the database is gone, so the load balancer sends no traffic there', async () => {
+    const server = await startTestServer({});
+    try {
+      await server.core.storage.close();
+      const res = await fetch(`${server.base}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'unavailable', database: 'down' });
+    } finally {
+      await server.app.close();
+      await server.core.coordination.close();
+    }
   });
 
   it('serves Prometheus metrics, counting turns by channel', async () => {

@@ -17,6 +17,8 @@ export interface Coordination {
   sharedSecret(name: string): Promise<Buffer>;
   /** Set when Redis is used: @fastify/rate-limit keeps its per-IP counters there too. */
   redis?: Redis;
+  /** Throws when Redis does not answer (the health check); nothing to check in memory. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function createLocalCoordination(now: () => Date = () => new Date()): Coo
       if (!secrets.has(name)) secrets.set(name, randomBytes(32));
       return secrets.get(name)!;
     },
+    async ping() {},
     async close() {
       clearInterval(sweep);
     },
@@ -53,6 +56,7 @@ export async function createRedisCoordination(url: string, namespace: string): P
     logs: (name) => redis.logs(name),
     sharedSecret: (name) => redis.sharedSecret(name),
     redis: redis.client,
+    ping: async () => void (await redis.client.ping()),
     close: () => redis.close(),
   };
 }

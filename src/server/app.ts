@@ -180,7 +180,13 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // For the load balancer: an instance that cannot reach its database or Redis takes no traffic.
+  app.get('/healthz', async (_req, reply) => {
+    const check = (p: Promise<void>) => Promise.race([p.then(() => 'ok' as const), new Promise<'down'>((r) => setTimeout(() => r('down'), 2000).unref())]).catch(() => 'down' as const);
+    const [database, redis] = await Promise.all([check(core.storage.ping()), core.coordination.redis ? check(core.coordination.ping()) : Promise.resolve('not used' as const)]);
+    const ok = database === 'ok' && redis !== 'down';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, redis });
+  });
   app.get('/metrics', async (_req, reply) => {
     reply.type(core.metrics.registry.contentType);
     return core.metrics.registry.metrics();

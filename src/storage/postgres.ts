@@ -124,6 +124,7 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
       for (const { name } of tables) all[name] = await db.all(`SELECT * FROM "${name}"`);
       return all;
     },
+    ping: async () => void (await db.get('SELECT 1')),
     close: () => db.close(),
   };
 }

@@ -86,6 +86,7 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
       for (const { name } of tables) all[name] = await db.all(`SELECT * FROM "${name}"`);
       return all;
     },
+    ping: async () => void (await db.get('SELECT 1')),
     close: () => db.close(),
   };
 }

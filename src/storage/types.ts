@@ -155,5 +155,7 @@ export interface Storage {
   purgeOlderThan(cutoff: Date): Promise<Record<string, number>>;
   /** Every row of every table, for privacy audits and tests on small databases (never on a hot path). */
   inspect(): Promise<Record<string, Record<string, unknown>[]>>;
+  /** Throws when the database does not answer (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
