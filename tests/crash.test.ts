@@ -19,7 +19,9 @@ import { freePort } from './support/free-port.js';
 const TOKEN = 'crash-twilio-token';
 
 function start(dataDir: string, port: number): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/main.ts')], {
+  // node itself runs the server (tsx as a loader): SIGKILL must reach the server, not a wrapper
+  // process that would leave it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
@@ -78,10 +80,19 @@ describe('crash safety', () => {
         })
         .catch(() => undefined),
     );
-    const turns = Array.from({ length: 60 }, (_, i) => whatsapp(base, i, i % 15, i % 15 === i ? 'hello' : String((i % 5) + 1)).catch(() => undefined));
-    await new Promise((r) => setTimeout(r, 150));
+    let answered = 0;
+    const turns = Array.from({ length: 60 }, (_, i) =>
+      whatsapp(base, i, i % 15, i % 15 === i ? 'hello' : String((i % 5) + 1))
+        .then(() => void (answered += 1))
+        .catch(() => undefined),
+    );
+    // The kill comes while both are under way: some answered, others still in flight.
+    for (let t = 0; t < 100 && (answered < 5 || confirmed.length < 5); t++) await new Promise((r) => setTimeout(r, 20));
+    const exited = new Promise((r) => first.child.once('exit', r));
     first.child.kill('SIGKILL');
+    await exited;
     await Promise.all([...bookings, ...turns]);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow(); // really gone: nothing answers on its port
 
     const second = start(dataDir, port);
     await second.ready;
