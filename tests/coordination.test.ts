@@ -3,24 +3,13 @@
  * Redis (two connections stand for two instances). Skipped, and said so, when Redis does not answer.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalCoordination, createRedisCoordination, type Coordination } from '../src/coordination/index.js';
 import { connectRedis } from '../src/coordination/redis.js';
+import { redisAnswers } from './support/services.js';
 import { TEST_REDIS_URL } from './support/test-core.js';
 
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-const redis = await redisAnswers();
+const redis = await redisAnswers(TEST_REDIS_URL);
 
 const opened: Coordination[] = [];
 afterEach(async () => {

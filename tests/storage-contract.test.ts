@@ -4,29 +4,14 @@
  * the same for all stores, so a server database behaves exactly like the embedded default.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationState } from '../src/core/state.js';
 import { dropPostgresSchema, openPostgresStorage, redact } from '../src/storage/postgres.js';
 import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
 import type { Appointment, NewAppointment, Storage } from '../src/storage/types.js';
+import { postgresAnswers } from './support/services.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  let connected = false;
-  try {
-    await client.connect();
-    connected = true;
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    if (connected) await client.end().catch(() => undefined);
-  }
-}
 
 interface StoreCase {
   name: string;
@@ -57,7 +42,7 @@ const postgres: StoreCase = {
   },
 };
 
-const pgAnswers = await answers(PG_URL);
+const pgAnswers = await postgresAnswers(PG_URL);
 
 const T0 = new Date('2026-11-01T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);

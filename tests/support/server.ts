@@ -11,11 +11,11 @@ export interface RunningServer {
 }
 
 /** The real server on 127.0.0.1 and a free port, with the given environment on top of the test defaults. */
-export async function startTestServer(env: Record<string, string>, publicBaseUrl?: (port: number) => string): Promise<RunningServer> {
+export async function startTestServer(env: Record<string, string>, publicBaseUrl?: (port: number) => string, shared?: string): Promise<RunningServer> {
   // The signature covers PUBLIC_BASE_URL, so the port must be known first: reserve one, then configure.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const core = await createTestCore({ storage: 'database', env: { PUBLIC_BASE_URL: publicBaseUrl?.(port) ?? base, ...env } });
+  const core = await createTestCore({ storage: 'database', env: { PUBLIC_BASE_URL: publicBaseUrl?.(port) ?? base, ...env }, shared });
   const app = await createServer(core);
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -46,10 +46,18 @@ export interface TestCore extends Core {
   dataDir: string;
 }
 
-export async function createTestCore(opts: { storage?: 'memory' | 'database'; actions?: (texts: Texts) => Actions; env?: Record<string, string> } = {}): Promise<TestCore> {
+export interface TestCoreOptions {
+  storage?: 'memory' | 'database';
+  actions?: (texts: Texts) => Actions;
+  env?: Record<string, string>;
+  /** Several cores as instances of one deployment: PostgreSQL + Redis under this namespace. */
+  shared?: string;
+}
+
+export async function createTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-test-'));
   const dir = opts.env?.DATA_DIR ?? dataDir;
-  const store = storeSettings(dir);
+  const store = opts.shared ? { env: { DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL }, namespace: opts.shared } : storeSettings(dir);
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://chat.example.org', ...opts.env, ...store.env });
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, cb) { logLines.push(String(chunk)); cb(); } });

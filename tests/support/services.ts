@@ -1,0 +1,30 @@
+/** Whether the shared services answer, so suites that need them run, or say they were skipped. */
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  let connected = false;
+  try {
+    await client.connect();
+    connected = true;
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (connected) await client.end().catch(() => undefined);
+  }
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
