@@ -7,13 +7,18 @@
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 
-function grams(text: string): string[] {
-  const out: string[] = [];
+/** Calls `fn` with every 1- to 3-gram of every word (padded with spaces); no arrays built, as training sees millions. */
+function eachGram(text: string, fn: (gram: string) => void): void {
   for (const w of foldText(text).split(' ')) {
     if (!w) continue;
     const p = ` ${w} `;
-    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= p.length; i++) out.push(p.slice(i, i + n));
+    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= p.length; i++) fn(p.slice(i, i + n));
   }
+}
+
+function grams(text: string): string[] {
+  const out: string[] = [];
+  eachGram(text, (g) => out.push(g));
   return out;
 }
 
@@ -33,13 +38,12 @@ export class CharNgramLanguageModel {
     for (const [lang, texts] of samples) {
       const counts = new Map<string, number>();
       let total = 0;
-      for (const t of texts) {
-        for (const g of grams(t)) {
-          counts.set(g, (counts.get(g) ?? 0) + 1);
-          vocabulary.add(g);
-          total += 1;
-        }
-      }
+      const count = (g: string) => {
+        counts.set(g, (counts.get(g) ?? 0) + 1);
+        total += 1;
+      };
+      for (const t of texts) eachGram(t, count);
+      for (const g of counts.keys()) vocabulary.add(g);
       this.counts.set(lang, counts);
       this.totals.set(lang, total);
     }
