@@ -333,6 +333,14 @@ function contract(store: StoreCase): void {
       expect(await s.jobs.claimDue(new Date(RUN), 10)).toEqual([]);
     });
 
+    it('claims again a job whose runner died while it ran, once the claim is stale', async () => {
+      await s.jobs.schedule(job('send:orphan', RUN), T0);
+      expect(await s.jobs.claimDue(new Date(RUN), 10)).toHaveLength(1); // this runner dies now: no finish
+      expect(await s.jobs.claimDue(new Date(Date.parse(RUN) + 9 * 60_000), 10)).toEqual([]);
+      const again = await Promise.all([s.jobs.claimDue(new Date(Date.parse(RUN) + 11 * 60_000), 10), s.jobs.claimDue(new Date(Date.parse(RUN) + 11 * 60_000), 10)]);
+      expect(again.flat()).toEqual([expect.objectContaining({ id: 'send:orphan', attempts: 2 })]);
+    });
+
     it('claims the earliest due jobs first, up to the limit', async () => {
       await s.jobs.schedule(job('j3', '2026-11-01T08:03:00.000Z'), T0);
       await s.jobs.schedule(job('j1', '2026-11-01T08:01:00.000Z'), T0);

@@ -3,7 +3,7 @@
  * so instances polling at the same moment never claim the same job.
  */
 import type { PostgresDatabase } from './postgres.js';
-import type { Job, JobQueue } from './types.js';
+import { STALE_JOB_MS, type Job, type JobQueue } from './types.js';
 
 export class PgJobQueue implements JobQueue {
   constructor(private readonly db: PostgresDatabase) {}
@@ -20,13 +20,15 @@ export class PgJobQueue implements JobQueue {
     const rows = await this.db.all<{ id: string; kind: string; run_at: string; payload: string; attempts: number }>(
       `WITH claimed AS (
          UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = $1
-         WHERE status = 'pending' AND id IN (
-           SELECT id FROM jobs WHERE status = 'pending' AND run_at <= $1 ORDER BY run_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
+         WHERE id IN (
+           SELECT id FROM jobs WHERE (status = 'pending' AND run_at <= $1) OR (status = 'running' AND updated_at < $3)
+           ORDER BY run_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
          )
          RETURNING id, kind, run_at, payload, attempts, seq
        )
        SELECT id, kind, run_at, payload, attempts FROM claimed ORDER BY run_at, seq`,
-      [now.toISOString(), limit < 0 ? null : limit], // SQLite reads a negative LIMIT as no limit; PostgreSQL rejects it
+      // SQLite reads a negative LIMIT as no limit; PostgreSQL rejects it
+      [now.toISOString(), limit < 0 ? null : limit, new Date(now.getTime() - STALE_JOB_MS).toISOString()],
     );
     return rows.map((j) => ({ id: j.id, kind: j.kind, runAt: j.run_at, payload: j.payload, attempts: j.attempts }));
   }

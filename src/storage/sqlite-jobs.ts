@@ -1,6 +1,6 @@
 /** The job queue on SQLite: due jobs are claimed with a conditional update, so each runs once. */
 import type { SqliteDatabase } from './sqlite.js';
-import type { Job, JobQueue } from './types.js';
+import { STALE_JOB_MS, type Job, type JobQueue } from './types.js';
 
 export class SqliteJobQueue implements JobQueue {
   constructor(private readonly db: SqliteDatabase) {}
@@ -10,13 +10,15 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   async claimDue(now: Date, limit: number): Promise<Job[]> {
-    const due = await this.db.all<{ id: string; kind: string; run_at: string; payload: string; attempts: number }>(
-      "SELECT id, kind, run_at, payload, attempts FROM jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?",
-      [now.toISOString(), limit],
+    const stale = new Date(now.getTime() - STALE_JOB_MS).toISOString();
+    const due = await this.db.all<{ id: string; kind: string; run_at: string; payload: string; attempts: number; status: string; updated_at: string }>(
+      "SELECT id, kind, run_at, payload, attempts, status, updated_at FROM jobs WHERE (status = 'pending' AND run_at <= ?) OR (status = 'running' AND updated_at < ?) ORDER BY run_at LIMIT ?",
+      [now.toISOString(), stale, limit],
     );
     const claimed: Job[] = [];
     for (const j of due) {
-      const r = await this.db.run("UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending'", [now.toISOString(), j.id]);
+      // Conditional on what was read, so two runners never both claim it.
+      const r = await this.db.run("UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = ? AND updated_at = ?", [now.toISOString(), j.id, j.status, j.updated_at]);
       if (r.changes === 1) claimed.push({ id: j.id, kind: j.kind, runAt: j.run_at, payload: j.payload, attempts: j.attempts + 1 });
     }
     return claimed;

@@ -129,10 +129,16 @@ export interface Job {
   attempts: number;
 }
 
-/** Jobs stored in the database, so they survive a restart; each is claimed by one runner, once. */
+/** A job claimed this long ago and never finished is claimed again: its runner (or instance) died. */
+export const STALE_JOB_MS = 10 * 60_000;
+
+/**
+ * Jobs stored in the database, so they survive a restart; each is claimed by one runner, once (and
+ * again only when its runner died, after STALE_JOB_MS).
+ */
 export interface JobQueue {
   schedule(job: { id: string; kind: string; runAt: string; payload: string }, now: Date): Promise<void>;
-  /** Claims due jobs atomically: a job claimed here is claimed nowhere else. */
+  /** Claims due jobs atomically: a job claimed here is claimed nowhere else (until it is stale). */
   claimDue(now: Date, limit: number): Promise<Job[]>;
   finish(id: string, status: 'done' | 'skipped' | 'failed' | 'pending', note: string | null, now: Date, runAt?: string): Promise<void>;
   cancelFor(kind: string, payload: string): Promise<void>;
