@@ -32,14 +32,20 @@ export interface Delivered {
 }
 
 const RECENT_MESSAGES = 12;
-/** Deliveries remembered per conversation: a retry comes long before three newer messages. */
-const HANDLED_DELIVERIES = 3;
+const RECENT_CHARS = 500;
+/**
+ * Deliveries remembered per conversation, so a retry never runs a turn twice: ids of the last 20,
+ * and the replies of the last 5 (a retry of an older message finds the person has moved on and
+ * gets no reply, rather than a second turn). A retry after a crash comes within a minute.
+ */
+const HANDLED_IDS = 20;
+const HANDLED_REPLIES = 5;
 
 function markHandled(state: ConversationState, deliveryId: string | undefined, outbox: Outbound[]): ConversationState {
   if (!deliveryId) return state;
-  return { ...state, handled: [...(state.handled ?? []), { id: deliveryId, outbox }].slice(-HANDLED_DELIVERIES) };
+  const handled = [...(state.handled ?? []), { id: deliveryId, outbox }].slice(-HANDLED_IDS);
+  return { ...state, handled: handled.map((h, i) => (i < handled.length - HANDLED_REPLIES ? { id: h.id } : h)) };
 }
-const RECENT_CHARS = 500;
 
 /** What a message said, as text for an advisor's transcript. */
 export function describeInbound(inbound: Inbound): string {
@@ -122,7 +128,7 @@ export class Conversations {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);
       const handled = hints.deliveryId ? state?.handled?.find((h) => h.id === hints.deliveryId) : undefined;
-      if (state && handled) return { outbox: handled.outbox, effects: [], lang: state.lang }; // stored before a crash: not again
+      if (state && handled) return { outbox: handled.outbox ?? [], effects: [], lang: state.lang }; // stored before a crash: not again
       try {
         if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
           // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.

@@ -44,8 +44,8 @@ export interface ConversationState {
   recent?: RecentMessage[];
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
-  /** The last deliveries handled and their replies, saved with the turn itself (exactly once). */
-  handled?: { id: string; outbox: Outbound[] }[];
+  /** The last deliveries handled (and the latest ones' replies), saved with the turn itself: exactly once. */
+  handled?: { id: string; outbox?: Outbound[] }[];
   turns: number;
   updatedAt: string;
 }
