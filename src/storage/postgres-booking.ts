@@ -1,8 +1,7 @@
 /** Appointments and staff accounts on PostgreSQL, with the semantics of sqlite-booking.ts. */
 import { randomUUID } from 'node:crypto';
 import type { PostgresDatabase } from './postgres.js';
-import { pgWhere } from './postgres-stores.js';
-import { fromRow, newReference, staffFromRow, type AppointmentRow, type StaffRow } from './rows.js';
+import { appointmentConditions, fromRow, newReference, staffFromRow, whereClause, type AppointmentRow, type StaffRow } from './rows.js';
 import type { Appointment, AppointmentStore, BookResult, NewAppointment, StaffMember, StaffStore } from './types.js';
 
 const COLUMNS = 'id, reference, centre_id, start, status, name, contact, conversation_id, lang, created_by, created_at';
@@ -60,13 +59,7 @@ export class PgAppointmentStore implements AppointmentStore {
   }
 
   async list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]> {
-    const { where, params } = pgWhere([
-      ['centre_id = ?', filter.centreId],
-      ['start >= ?', filter.from],
-      ['start < ?', filter.to],
-      ['conversation_id = ?', filter.conversationId],
-      ['status = ?', filter.status],
-    ]);
+    const { where, params } = whereClause(appointmentConditions(filter), true);
     const rows = await this.db.all<AppointmentRow>(`SELECT ${COLUMNS} FROM appointments${where} ORDER BY start, seq`, params);
     return rows.map(fromRow);
   }

@@ -1,26 +1,10 @@
 /** Handoffs and their messages on PostgreSQL, with the semantics of sqlite-handoffs.ts. */
 import type { PgQueries, PostgresDatabase } from './postgres.js';
-import { pgWhere } from './postgres-stores.js';
+import { handoffConditions, handoffFromRow as fromRow, messageFromRow, whereClause, type HandoffMessageRow, type HandoffRow } from './rows.js';
 import type { Handoff, HandoffMessage, HandoffStore } from './types.js';
-
-interface HandoffRow {
-  id: string;
-  conversation_id: string;
-  centre_id: string | null;
-  lang: string;
-  urgent: boolean;
-  reason: string;
-  status: 'open' | 'closed';
-  created_at: string;
-  closed_at: string | null;
-}
 
 const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at';
 
-const fromRow = (r: HandoffRow): Handoff => ({
-  id: r.id, conversationId: r.conversation_id, centreId: r.centre_id, lang: r.lang, urgent: r.urgent, reason: r.reason,
-  status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
-});
 
 const addMessage = (q: PgQueries, handoffId: string, m: HandoffMessage) =>
   q.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES ($1, $2, $3, $4, $5)', [handoffId, m.sender, m.staffId, m.text, m.at]);
@@ -54,10 +38,7 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]> {
-    const { where, params } = pgWhere([
-      ['centre_id = ?', filter.centreId],
-      ['status = ?', filter.status],
-    ]);
+    const { where, params } = whereClause(handoffConditions(filter), true);
     const rows = await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs${where} ORDER BY urgent DESC, created_at, seq`, params);
     return rows.map(fromRow);
   }
@@ -67,11 +48,11 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
-    const rows = await this.db.all<{ sender: HandoffMessage['sender']; staff_id: string | null; text: string; at: string }>(
+    const rows = await this.db.all<HandoffMessageRow>(
       'SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = $1 ORDER BY id',
       [handoffId],
     );
-    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+    return rows.map(messageFromRow);
   }
 
   async close(id: string, now: Date): Promise<boolean> {

@@ -1,17 +1,7 @@
-/** Conversations, the delivery log and retention on PostgreSQL, and the helper the list queries share. */
+/** Conversations, the delivery log and retention on PostgreSQL. */
 import { migrateState, type ConversationState } from '../core/state.js';
-import type { PgValue, PostgresDatabase } from './postgres.js';
+import type { PostgresDatabase } from './postgres.js';
 import { STALE_CLAIM_MS, type ConversationStore, type DeliveryClaim, type DeliveryLog } from './types.js';
-
-/**
- * " WHERE a = $1 AND b >= $2" and its parameters, from the conditions (written with `?`) whose value
- * is given; an empty clause when none is. Like whereClause of sqlite.ts, an empty string is no filter.
- */
-export function pgWhere(conditions: readonly [sql: string, value: PgValue | undefined][]): { where: string; params: PgValue[] } {
-  const given = conditions.filter(([, value]) => value !== undefined && value !== '');
-  const sql = given.map(([cond], i) => cond.replace('?', `$${i + 1}`));
-  return { where: sql.length ? ` WHERE ${sql.join(' AND ')}` : '', params: given.map(([, value]) => value as PgValue) };
-}
 
 export class PgConversationStore implements ConversationStore {
   constructor(private readonly db: PostgresDatabase) {}

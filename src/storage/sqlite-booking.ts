@@ -1,7 +1,7 @@
 /** Appointments and staff accounts on SQLite. */
 import { randomUUID } from 'node:crypto';
-import { fromRow, newReference, staffFromRow, type AppointmentRow, type StaffRow } from './rows.js';
-import { whereClause, type SqliteDatabase } from './sqlite.js';
+import { appointmentConditions, fromRow, newReference, staffFromRow, whereClause, type AppointmentRow, type StaffRow } from './rows.js';
+import type { SqliteDatabase } from './sqlite.js';
 import type { Appointment, AppointmentStore, BookResult, NewAppointment, StaffMember, StaffStore } from './types.js';
 
 function isUniqueViolation(err: unknown): boolean {
@@ -54,13 +54,7 @@ export class SqliteAppointmentStore implements AppointmentStore {
   }
 
   async list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]> {
-    const { where, params } = whereClause([
-      ['centre_id = ?', filter.centreId],
-      ['start >= ?', filter.from],
-      ['start < ?', filter.to],
-      ['conversation_id = ?', filter.conversationId],
-      ['status = ?', filter.status],
-    ]);
+    const { where, params } = whereClause(appointmentConditions(filter));
     const rows = await this.db.all<AppointmentRow>(`SELECT * FROM appointments${where} ORDER BY start`, params);
     return rows.map(fromRow);
   }

@@ -1,23 +1,7 @@
 /** Handoffs and their messages on SQLite. */
-import { whereClause, type SqliteDatabase } from './sqlite.js';
+import { handoffConditions, handoffFromRow as fromRow, messageFromRow, whereClause, type HandoffMessageRow, type HandoffRow } from './rows.js';
+import type { SqliteDatabase } from './sqlite.js';
 import type { Handoff, HandoffMessage, HandoffStore } from './types.js';
-
-interface HandoffRow {
-  id: string;
-  conversation_id: string;
-  centre_id: string | null;
-  lang: string;
-  urgent: number;
-  reason: string;
-  status: 'open' | 'closed';
-  created_at: string;
-  closed_at: string | null;
-}
-
-const fromRow = (r: HandoffRow): Handoff => ({
-  id: r.id, conversationId: r.conversation_id, centreId: r.centre_id, lang: r.lang, urgent: r.urgent === 1, reason: r.reason,
-  status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
-});
 
 export class SqliteHandoffStore implements HandoffStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -40,10 +24,7 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   async list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]> {
-    const { where, params } = whereClause([
-      ['centre_id = ?', filter.centreId],
-      ['status = ?', filter.status],
-    ]);
+    const { where, params } = whereClause(handoffConditions(filter));
     const rows = await this.db.all<HandoffRow>(`SELECT * FROM handoffs${where} ORDER BY urgent DESC, created_at`, params);
     return rows.map(fromRow);
   }
@@ -53,11 +34,11 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
-    const rows = await this.db.all<{ sender: HandoffMessage['sender']; staff_id: string | null; text: string; at: string }>(
+    const rows = await this.db.all<HandoffMessageRow>(
       'SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id',
       [handoffId],
     );
-    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+    return rows.map(messageFromRow);
   }
 
   async close(id: string, now: Date): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
+import { allRows } from './rows.js';
 import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
 import { SqliteHandoffStore } from './sqlite-handoffs.js';
 import { SqliteJobQueue } from './sqlite-jobs.js';
@@ -82,9 +83,7 @@ export async function openSqliteStorage(file: string): Promise<Storage & { db: S
     },
     inspect: async () => {
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-      const all: Record<string, Record<string, unknown>[]> = {};
-      for (const { name } of tables) all[name] = await db.all(`SELECT * FROM "${name}"`);
-      return all;
+      return allRows(tables.map((t) => t.name), (sql) => db.all(sql));
     },
     ping: async () => void (await db.get('SELECT 1')),
     close: () => db.close(),

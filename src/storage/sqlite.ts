@@ -50,15 +50,6 @@ export class SqliteDatabase {
   }
 }
 
-/**
- * " WHERE a = ? AND b >= ?" and its parameters, from the conditions whose value is given; an
- * empty clause when none is. For the list queries with optional filters.
- */
-export function whereClause(conditions: readonly [sql: string, value: SqlValue | undefined][]): { where: string; params: SqlValue[] } {
-  const given = conditions.filter(([, value]) => value !== undefined && value !== '');
-  return { where: given.length ? ` WHERE ${given.map(([sql]) => sql).join(' AND ')}` : '', params: given.map(([, value]) => value as SqlValue) };
-}
-
 export interface Migration {
   version: number;
   name: string;
