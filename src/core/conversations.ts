@@ -118,10 +118,8 @@ export class Conversations {
     return this.lock.withLock(id, task);
   }
 
-  async receive(ref: ConversationRef, given: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
+  async receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
     const id = conversationId(ref);
-    // NUL means nothing in a message, and PostgreSQL text cannot hold it.
-    const inbound: Inbound = given.kind === 'text' && given.text.includes('\u0000') ? { ...given, text: given.text.replaceAll('\u0000', '') } : given;
     const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
     if (allowed !== 'ok') return this.slowDown(id, hints, allowed);
     return this.lock.withLock(id, async () => {

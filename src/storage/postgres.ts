@@ -10,25 +10,29 @@ import { PgHandoffStore } from './postgres-handoffs.js';
 import { PgJobQueue } from './postgres-jobs.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PgConversationStore, PgDeliveryLog, purgeOlderThan } from './postgres-stores.js';
+import { allRows } from './rows.js';
 import type { Migration } from './sqlite.js';
 import type { Storage } from './types.js';
 
 export type PgValue = string | number | boolean | null | readonly string[];
+
+/** PostgreSQL text cannot hold NUL (SQLite can); it means nothing in a message or a name, so it goes. */
+const storable = (params: PgValue[]): PgValue[] => params.map((p) => (typeof p === 'string' && p.includes('\u0000') ? p.replaceAll('\u0000', '') : p));
 
 /** The query helpers, on the pool or inside a transaction. */
 export class PgQueries {
   constructor(private readonly client: pg.Pool | pg.PoolClient) {}
 
   async run(sql: string, params: PgValue[] = []): Promise<{ changes: number }> {
-    return { changes: (await this.client.query(sql, params)).rowCount ?? 0 };
+    return { changes: (await this.client.query(sql, storable(params))).rowCount ?? 0 };
   }
 
   async get<T>(sql: string, params: PgValue[] = []): Promise<T | undefined> {
-    return (await this.client.query(sql, params)).rows[0] as T | undefined;
+    return (await this.client.query(sql, storable(params))).rows[0] as T | undefined;
   }
 
   async all<T>(sql: string, params: PgValue[] = []): Promise<T[]> {
-    return (await this.client.query(sql, params)).rows as T[];
+    return (await this.client.query(sql, storable(params))).rows as T[];
   }
 }
 
@@ -120,9 +124,7 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     purgeOlderThan: (cutoff) => purgeOlderThan(db, cutoff),
     inspect: async () => {
       const tables = await db.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
-      const all: Record<string, Record<string, unknown>[]> = {};
-      for (const { name } of tables) all[name] = await db.all(`SELECT * FROM "${name}"`);
-      return all;
+      return allRows(tables.map((t) => t.name), (sql) => db.all(sql));
     },
     ping: async () => void (await db.get('SELECT 1')),
     close: () => db.close(),
