@@ -7,7 +7,6 @@ import type { Redis } from 'ioredis';
 import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
 import { createMemoryLogs, type ConversationLogs } from './conversation-logs.js';
 import { createMemoryCounters, type WindowCounters } from './counters.js';
-import { connectRedis } from './redis.js';
 
 export interface Coordination {
   /** The per-conversation turn lock: one turn at a time per person, in arrival order. */
@@ -45,20 +44,7 @@ export function createLocalCoordination(now: () => Date = () => new Date()): Coo
   };
 }
 
-/** `namespace` keeps deployments (and tests) that share one Redis apart. */
-export async function createRedisCoordination(url: string, namespace: string): Promise<Coordination> {
-  const redis = await connectRedis(url, namespace);
-  // The local lock in front keeps this instance's own turns in order and asks Redis once per turn.
-  const local = createKeyedLock();
-  return {
-    lock: { withLock: (key, task) => local.withLock(key, () => redis.lock.withLock(key, task)) },
-    counters: redis.counters,
-    logs: (name) => redis.logs(name),
-    sharedSecret: (name) => redis.sharedSecret(name),
-    redis: redis.client,
-    ping: async () => void (await redis.client.ping()),
-    close: () => redis.close(),
-  };
-}
+/** Redis behind the same interfaces, for several instances. */
+export { connectRedis as createRedisCoordination } from './redis.js';
 
 export type { ConversationLogs, WindowCounters };

@@ -6,9 +6,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { TurnLock } from '../core/keyed-lock.js';
+import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
+import type { Coordination } from './index.js';
 
 /** A lock holder that stops renewing (a crashed instance) loses the lock after this long. */
 const LEASE_MS = 15_000;
@@ -57,20 +58,10 @@ type Scripted = Redis & {
   counterHit(key: string, nowMs: number, windowMs: number, ttlMs: number): Promise<[number, string]>;
 };
 
-export interface RedisCoordination {
-  /** The command connection (also handed to @fastify/rate-limit). */
-  client: Redis;
-  lock: TurnLock;
-  counters: WindowCounters;
-  logs<T>(name: string): ConversationLogs<T>;
-  /** A random secret created once and shared by every instance (Direct Line token signing). */
-  sharedSecret(name: string): Promise<Buffer>;
-  close(): Promise<void>;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs = LEASE_MS): Promise<RedisCoordination> {
+/** `namespace` keeps deployments (and tests) that share one Redis apart. */
+export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs = LEASE_MS): Promise<Coordination> {
   const prefix = `${namespace}:`;
   const client = new Redis(url, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 3 }) as Scripted;
   for (const [name, lua] of Object.entries(LUA)) client.defineCommand(name, { numberOfKeys: 1, lua });
@@ -98,7 +89,7 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     }
   };
 
-  const lock: TurnLock = {
+  const redisLock: TurnLock = {
     async withLock(key, task) {
       const queue = `lock:${key}`;
       const token = randomUUID();
@@ -185,11 +176,14 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     };
   }
 
+  // The local lock in front keeps this instance's own turns in order and asks Redis once per turn.
+  const local = createKeyedLock();
   return {
-    client,
-    lock,
+    redis: client,
+    lock: { withLock: (key, task) => local.withLock(key, () => redisLock.withLock(key, task)) },
     counters,
     logs,
+    ping: async () => void (await client.ping()),
     async sharedSecret(name) {
       await client.set(`secret:${name}`, randomBytes(32).toString('base64'), 'NX');
       return Buffer.from((await client.get(`secret:${name}`))!, 'base64');
