@@ -19,11 +19,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadCentres } from '../src/booking/centres.js';
 import { PATHS } from '../src/server/app.js';
 import { freePort } from '../tests/support/free-port.js';
+import { deleteKeys } from '../tests/support/services.js';
 import { twilioSignature } from '../tests/support/twilio-signature.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, people: { type: 'string', default: '90' }, 'no-kill': { type: 'boolean', default: false } } });
@@ -58,18 +58,12 @@ function databaseUrl(name: string): string {
   return u.toString();
 }
 
-async function freshDatabase(): Promise<void> {
+/** Drops the bench's database, and creates it empty again unless `recreate` is false. */
+async function resetDatabase(recreate = true): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-}
-
-async function dropDatabase(): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  if (recreate) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
   await admin.end();
 }
 
@@ -224,7 +218,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main(): Promise<void> {
-  await freshDatabase();
+  await resetDatabase();
   const startedAll = performance.now();
   await run(['src/cli.ts', 'staff', 'add', '--email', 'bench@accra.example', '--password', 'correct horse battery', '--centre', 'gh-accra', '--role', 'admin']);
   const instances = await Promise.all([startInstance(), startInstance(), startInstance()]);
@@ -327,15 +321,8 @@ async function main(): Promise<void> {
 
   for (const i of instances) i.child.kill('SIGTERM');
   await sleep(500);
-  await dropDatabase();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = nextCursor;
-  } while (cursor !== '0');
-  await redis.quit();
+  await resetDatabase(false);
+  await deleteKeys(REDIS_URL, `${PREFIX}:*`);
   const bad = lostReplies + lostTurns + doubledTurns + orderViolations + Number(over) + lostBookings + stats.duplicateMismatch;
   process.exit(bad ? 1 : 0);
 }

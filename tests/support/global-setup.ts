@@ -3,7 +3,7 @@
  * Redis keys of test cores, all named wt_...), so every run starts clean.
  */
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { deleteKeys } from './services.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_STORE } from './test-core.js';
 
 export async function setup(): Promise<void> {
@@ -13,12 +13,5 @@ export async function setup(): Promise<void> {
   const { rows } = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'wt\\_%'");
   for (const r of rows) await client.query(`DROP SCHEMA "${r.nspname}" CASCADE`);
   await client.end();
-  const redis = new Redis(TEST_REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', 'wt_*', 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteKeys(TEST_REDIS_URL, 'wt_*');
 }

@@ -1,4 +1,4 @@
-/** Whether the shared services answer, so suites that need them run, or say they were skipped. */
+/** Whether the shared services answer (so suites that need them run, or say they were skipped), and cleaning up after them. */
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -27,4 +27,16 @@ export async function redisAnswers(url: string): Promise<boolean> {
   } finally {
     probe.disconnect();
   }
+}
+
+/** Deletes the keys matching `pattern` (e.g. "wt_*"), a batch at a time. */
+export async function deleteKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
 }
