@@ -142,6 +142,7 @@ export class Conversations {
           const now = this.engine.now();
           await this.storage.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
           await this.storage.conversations.save(id, markHandled({ ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }, hints.deliveryId, [])); // writing again ends a stop
+          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
           return { outbox: [], effects: [], lang: state.lang };
         }
@@ -156,13 +157,10 @@ export class Conversations {
         if (result.nextState) {
           result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
           await this.storage.conversations.save(id, markHandled(result.nextState, hints.deliveryId, result.outbox));
+          // The channel stores its reply with the delivery (for a retry): delete my data must find it.
+          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
         }
-        else {
-          await this.storage.conversations.delete(id);
-          await this.storage.appointments.forgetConversation(id);
-          await this.storage.handoffs.forgetConversation(id);
-          await this.storage.jobs.forgetConversation(id);
-        }
+        else await this.storage.forgetConversation(id);
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
