@@ -29,6 +29,11 @@ export interface Delivered {
   effects: Effect[];
   /** The conversation's language after the turn, for channels that label their messages. */
   lang: Lang;
+  /**
+   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
+   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
+   */
+  limited?: 'tell' | 'quiet';
 }
 
 const RECENT_MESSAGES = 12;
@@ -119,7 +124,7 @@ export class Conversations {
   private async slowDown(id: string, hints: ChannelHints, allowed: 'tell' | 'quiet'): Promise<Delivered> {
     this.log.info({ conv: this.ref(id) }, 'rate limited');
     const lang = (await this.storage.conversations.load(id))?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang };
+    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang, limited: allowed };
   }
 
   /** Runs `task` while no turn of this conversation runs (a staff reply, closing a handoff). */
