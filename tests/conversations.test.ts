@@ -3,6 +3,9 @@
  * update), a failing turn apologises and keeps the previous state, delete my data removes the row,
  * and the log never holds message text or the person's id.
  */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unavailableActions } from '../src/core/actions.js';
 import { conversationId } from '../src/core/conversations.js';
@@ -98,5 +101,43 @@ describe('conversations on SQLite', () => {
     expect(log).toContain('"msg":"turn"');
     expect(log).not.toContain('passport');
     expect(log).not.toContain('233201234567');
+  });
+
+  it('logs a keyed reference that hashing the number cannot find, the same after a restart on the same data', async () => {
+    const logged = (c: TestCore) => [...new Set(c.logLines.map((l) => (JSON.parse(l) as { conv?: string }).conv).filter(Boolean))];
+    core = await createTestCore({ storage: 'database', env: { LOG_ID_SECRET: '' } });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    const [ref] = logged(core);
+    const plain = createHash('sha256').update(conversationId(person)).digest('hex');
+    expect(ref).toMatch(/^[0-9a-f]{12}$/);
+    expect(plain).not.toContain(ref);
+    const secretFile = join(core.dataDir, 'log-id-secret');
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    await core.close();
+
+    core = await createTestCore({ storage: 'database', env: { DATA_DIR: core.dataDir } });
+    await core.conversations.receive(person, { kind: 'text', text: 'menu' });
+    expect(logged(core)).toEqual([ref]);
+    await core.close();
+
+    // Another data folder (another deployment) without the secret: another reference.
+    core = await createTestCore({ storage: 'database' });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    expect(logged(core)).not.toContain(ref);
+    await core.close();
+
+    // LOG_ID_SECRET, the same on every instance, wins over the file.
+    const shared = async () => {
+      const c = await createTestCore({ storage: 'database', env: { LOG_ID_SECRET: 'one secret for every instance' } });
+      await c.conversations.receive(person, { kind: 'text', text: 'hello' });
+      const refs = logged(c);
+      await c.close();
+      return refs;
+    };
+    const [a, b] = [await shared(), await shared()];
+    expect(a).toHaveLength(1);
+    expect(b).toEqual(a);
+    expect(a).not.toContain(ref);
+    core = undefined;
   });
 });

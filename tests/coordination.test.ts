@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalCoordination, createRedisCoordination, type Coordination } from '../src/coordination/index.js';
+import { createMemoryLogs, LOG_MAX_ITEMS } from '../src/coordination/conversation-logs.js';
 import { connectRedis } from '../src/coordination/redis.js';
 import { redisAnswers } from './support/services.js';
 import { TEST_REDIS_URL } from './support/test-core.js';
@@ -101,6 +102,23 @@ for (const [name, pair] of stores) {
       expect((await logA.since('c1', 99)).items).toEqual([]);
     });
 
+    it('keeps a log within its bytes and items, newest first kept, and forgets before a watermark', async () => {
+      const [a, b] = await pair!();
+      const log = a.logs<{ w: number; pad: string }>('dl');
+      for (let w = 0; w < 12; w++) await log.append('big', (wm) => ({ w: wm, pad: 'p'.repeat(50_000) }));
+      const kept = await b.logs<{ w: number; pad: string }>('dl').since('big', 0);
+      expect(kept.next).toBe(12);
+      expect(kept.items.map((i) => i.watermark)).toEqual([7, 8, 9, 10, 11]); // 5 × 50 kB fit in 256 kB
+      for (let w = 0; w < 250; w++) await log.append('many', (wm) => ({ w: wm, pad: '' }));
+      const many = await log.since('many', 0);
+      expect(many.items).toHaveLength(LOG_MAX_ITEMS);
+      expect(many.items[0]!.watermark).toBe(50);
+      await log.forgetBefore('many', 240);
+      expect((await b.logs('dl').since('many', 0)).items.map((i) => i.watermark)).toEqual([240, 241, 242, 243, 244, 245, 246, 247, 248, 249]);
+      await log.append('many', (wm) => ({ w: wm, pad: '' }));
+      expect((await log.since('many', 250)).items).toEqual([{ item: { w: 250, pad: '' }, watermark: 250 }]);
+    });
+
     it('gives every instance the same secret', async () => {
       const [a, b] = await pair!();
       const secret = await a.sharedSecret('directline');
@@ -129,5 +147,25 @@ describe.skipIf(!redis)('Redis turn lock after a crash', () => {
     } finally {
       await alive.close();
     }
+  });
+});
+
+describe('conversation logs in memory', () => {
+  it('keep a bounded number of conversations and bytes, dropping the least recently used, quiet ones first', async () => {
+    const logs = createMemoryLogs<string>(Date.now, { maxItems: 10, maxBytes: 1000, maxConversations: 3, maxTotalBytes: 2500 });
+    await logs.open('listened');
+    const stop = await logs.subscribe('listened', () => {});
+    for (const id of ['a', 'b', 'c']) await logs.open(id);
+    expect(await logs.exists('listened')).toBe(true);
+    expect(await logs.exists('a')).toBe(false);
+    expect([await logs.exists('b'), await logs.exists('c')]).toEqual([true, true]);
+    await logs.since('b', 0); // used again: now c is the least recently used
+    await logs.open('d');
+    expect([await logs.exists('b'), await logs.exists('c'), await logs.exists('d')]).toEqual([true, false, true]);
+    // bytes of all logs together: 3 × ~900 bytes is too many
+    for (const id of ['b', 'd', 'listened']) for (let i = 0; i < 3; i++) await logs.append(id, () => 'x'.repeat(290));
+    expect(await logs.exists('b')).toBe(false);
+    expect([await logs.exists('d'), await logs.exists('listened')]).toEqual([true, true]);
+    stop();
   });
 });

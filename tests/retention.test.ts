@@ -1,9 +1,13 @@
 /**
  * Retention: after RETENTION_DAYS (default 90), idle conversations, closed handoffs with their
- * messages and finished jobs are deleted, and past appointments keep only their reference.
+ * messages, finished jobs and the delivery log (with its stored replies) are deleted, and past
+ * appointments keep only their reference; on SQLite nothing of it stays in the database's files.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestCore } from './support/test-core.js';
+import { describeOutbound } from '../src/core/conversations.js';
+import { createTestCore, TEST_STORE } from './support/test-core.js';
 
 describe('retention', () => {
   it('forgets what is older than the retention period and keeps what is recent', async () => {
@@ -11,9 +15,15 @@ describe('retention', () => {
     expect(core.config.RETENTION_DAYS).toBe(90);
     core.senders.set('test', { send: async () => ({ status: 'sent' }) });
     const old = { channel: 'test', user: 'old' };
-    for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi', '+233 20 123 4567', 'Yes, book it', 'talk to a person', '1', 'Accra']) {
-      await core.conversations.receive(old, { kind: 'text', text });
+    let delivery = 0;
+    for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi Appiah', '+233 20 123 4567', 'Yes, book it', 'talk to a person', '1', 'Accra']) {
+      // as a webhook does: claim the delivery, run the turn, store the reply for a retry
+      const deliveryId = `d${++delivery}`;
+      await core.storage.deliveries.claim('test', deliveryId, core.clock.now());
+      const { outbox } = await core.conversations.receive(old, { kind: 'text', text }, { deliveryId });
+      await core.storage.deliveries.complete('test', deliveryId, outbox.map(describeOutbound).join('\n'));
     }
+    expect(JSON.stringify((await core.storage.inspect()).deliveries)).toContain('Kwesi Appiah');
     const [handoff] = await core.storage.handoffs.list({ status: 'open' });
     const admin = await core.auth.create({ email: 'admin@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     expect((await core.handoffs.close(admin, handoff!.id)).status).toBe('ok');
@@ -21,13 +31,23 @@ describe('retention', () => {
     core.clock.advance(93 * 86_400_000); // past the appointment on 25 November by more than 90 days
     await core.conversations.receive({ channel: 'test', user: 'recent' }, { kind: 'text', text: 'hello' });
     const counts = await core.storage.purgeOlderThan(new Date(core.clock.now().getTime() - 90 * 86_400_000));
-    expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1 });
+    expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1, deliveries: delivery });
     expect(counts.handoffMessages).toBeGreaterThan(3);
 
     const rows = await core.storage.inspect();
     expect(rows.conversations!.map((c) => c.id)).toEqual(['test:recent']);
     expect(rows.handoffs).toEqual([]);
     expect(rows.handoff_messages).toEqual([]);
+    expect(rows.deliveries).toEqual([]);
+    for (const [table, list] of Object.entries(rows)) {
+      for (const trace of ['Kwesi', 'Appiah', '123 4567']) expect(JSON.stringify(list), `${table} holds "${trace}"`).not.toContain(trace);
+    }
+    if (TEST_STORE === 'sqlite') {
+      for (const entry of readdirSync(core.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())) {
+        const bytes = readFileSync(join(entry.parentPath, entry.name));
+        for (const trace of ['Kwesi', 'Appiah', '123 4567']) expect(bytes.includes(trace), `${entry.name} holds "${trace}"`).toBe(false);
+      }
+    }
     const [appointment] = rows.appointments!;
     expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
     await core.close();

@@ -110,6 +110,19 @@ function contract(store: StoreCase): void {
       expect(claims.filter((c) => c.status === 'new')).toHaveLength(1);
     });
 
+    it('forgets the deliveries of a conversation (delete my data), and no others', async () => {
+      await s.deliveries.claim('whatsapp', 'SM1', T0);
+      await s.deliveries.claim('whatsapp', 'SM2', T0);
+      await s.deliveries.claim('whatsapp', 'SM3', T0);
+      await s.deliveries.complete('whatsapp', 'SM1', 'Your booking, Abena');
+      await s.deliveries.assign('whatsapp', 'SM1', 'whatsapp:233241112223');
+      await s.deliveries.assign('whatsapp', 'SM2', 'whatsapp:233241112223');
+      await s.deliveries.assign('whatsapp', 'SM3', 'whatsapp:233200000000');
+      expect(await s.deliveries.forgetConversation('whatsapp:233241112223')).toBe(2);
+      expect(await s.deliveries.claim('whatsapp', 'SM1', at(1000))).toEqual({ status: 'new' });
+      expect(await s.deliveries.claim('whatsapp', 'SM3', at(1000))).toEqual({ status: 'seen', reply: null });
+    });
+
     it('forgets deliveries after two days', async () => {
       await s.deliveries.claim('telegram', '1', T0);
       await s.deliveries.claim('telegram', '2', at(49 * HOUR));
@@ -425,8 +438,10 @@ function contract(store: StoreCase): void {
       await s.jobs.finish('done-old', 'done', null, new Date(before));
       await s.jobs.finish('failed-old', 'failed', 'gave up', new Date(before));
       await s.jobs.finish('done-new', 'done', null, new Date(after));
+      await s.deliveries.claim('whatsapp', 'SM-old', new Date(before));
+      await s.deliveries.claim('whatsapp', 'SM-new', new Date(after));
 
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2 });
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1 });
       expect(await s.conversations.load('telegram:old')).toBeNull();
       expect(await s.conversations.load('telegram:new')).toEqual(state(after));
       expect(await s.handoffs.get('h-old')).toBeUndefined();
@@ -440,7 +455,8 @@ function contract(store: StoreCase): void {
       expect((await s.appointments.get(future.id))?.name).toBeNull();
       expect((await s.appointments.get(forgotten.id))?.reference).toBe(forgotten.reference);
       expect((await s.jobs.claimDue(at(300 * DAY), 10)).map((j) => j.id)).toEqual(['pending-old']);
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0 });
+      expect(await s.deliveries.claim('whatsapp', 'SM-new', new Date(after))).toEqual({ status: 'seen', reply: null });
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0 });
     });
   });
 }

@@ -127,3 +127,74 @@ describe('Direct Line for web chat', () => {
     expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
   });
 });
+
+/** Direct Line over plain HTTP, as a script (or an attacker) would use it. */
+async function openConversation(base: string) {
+  const { token: t, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const headers = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+  const url = `${base}/v3/directline/conversations/${conversationId}/activities`;
+  expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+  return {
+    post: async (activity: Record<string, unknown>) => (await fetch(url, { method: 'POST', headers, body: JSON.stringify(activity) })).status,
+    transcript: async () => {
+      const body = await (await fetch(`${url}?watermark=0`, { headers })).text();
+      return { bytes: Buffer.byteLength(body), activities: (JSON.parse(body) as { activities: (BotActivity & Record<string, unknown>)[] }).activities };
+    },
+  };
+}
+
+describe('Direct Line keeps a visitor from filling the memory', () => {
+  let big: RunningServer;
+  beforeAll(async () => {
+    big = await startTestServer({ MESSAGES_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => big.close());
+
+  it('keeps nothing of typing, only what the bot reads of a message, and at most 256 kB per conversation', async () => {
+    const chat = await openConversation(big.base);
+    const junk = 'x'.repeat(200_000);
+    for (let i = 0; i < 30; i++) expect(await chat.post({ type: 'typing', from: { id: 'web-user' }, channelData: { junk } })).toBe(200);
+    for (let i = 0; i < 80; i++) {
+      expect(await chat.post({
+        type: 'message', from: { id: 'web-user', name: 'n'.repeat(1000) }, text: `question ${i} ${'y'.repeat(10_000)}`, locale: 'en-US',
+        channelData: { clientActivityID: `client-${i}`, junk }, attachments: [{ contentType: 'text/plain', content: 'z'.repeat(20_000) }], entities: [{ type: 'x', junk: 'e'.repeat(20_000) }],
+      })).toBe(200);
+    }
+    const { bytes, activities } = await chat.transcript();
+    expect(bytes).toBeLessThan(270_000);
+    expect(activities.filter((a) => a.type === 'typing')).toEqual([]);
+    const mine = activities.filter((a) => a.from.role === 'user');
+    expect(mine.length).toBeGreaterThan(0);
+    for (const a of mine) {
+      expect(Object.keys(a).sort()).toEqual(['channelData', 'channelId', 'conversation', 'from', 'id', 'locale', 'text', 'timestamp', 'type']);
+      expect(a.text!.length).toBeLessThanOrEqual(4000);
+      expect(a.channelData).toEqual({ clientActivityID: expect.stringMatching(/^client-\d+$/) });
+      expect(a.from).toEqual({ id: 'web-user', role: 'user' });
+    }
+    // the newest is kept, the oldest went
+    expect(mine.at(-1)!.text).toMatch(/^question 79 /);
+    expect(mine.some((a) => a.text!.startsWith('question 0 '))).toBe(false);
+  });
+});
+
+describe('Direct Line and the message limit', () => {
+  let limited: RunningServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ MESSAGES_PER_MINUTE: '3' });
+  });
+  afterAll(async () => limited.close());
+
+  it('asks once to slow down, then refuses with 429 and keeps nothing, until the minute is over', async () => {
+    const chat = await openConversation(limited.base);
+    for (const text of ['hello', 'menu', 'menu']) expect(await chat.post({ type: 'message', from: { id: 'web-user' }, text, locale: 'en-US' })).toBe(200);
+    expect(await chat.post({ type: 'message', from: { id: 'web-user' }, text: 'one too many', locale: 'en-US' })).toBe(200);
+    expect((await chat.transcript()).activities.at(-1)!.text).toBe(limited.core.texts.t('en', 'system.slowDown'));
+    for (let i = 0; i < 5; i++) expect(await chat.post({ type: 'message', from: { id: 'web-user' }, text: `flood ${i}`, locale: 'en-US' })).toBe(429);
+    expect(await chat.post({ type: 'typing', from: { id: 'web-user' } })).toBe(200);
+    const { activities } = await chat.transcript();
+    expect(activities.filter((a) => a.text?.startsWith('flood'))).toEqual([]);
+    expect(activities.filter((a) => a.text === limited.core.texts.t('en', 'system.slowDown'))).toHaveLength(1);
+    limited.core.clock.advance(61_000);
+    expect(await chat.post({ type: 'message', from: { id: 'web-user' }, text: 'menu', locale: 'en-US' })).toBe(200);
+  });
+});

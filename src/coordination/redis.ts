@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
-import { LOG_IDLE_MS, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
+import { LOG_IDLE_MS, LOG_MAX_BYTES, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
 import type { Coordination } from './index.js';
 
@@ -50,12 +50,32 @@ const LUA = {
       return {1, ARGV[1]}
     end
     return {redis.call('HINCRBY', KEYS[1], 'c', 1), tostring(since)}`,
+  // Adds a log item, then drops the oldest while the log holds too many items or too many bytes
+  // (the newest stays); the log and its watermark expire when idle; the listeners are told.
+  logAppend: `
+    redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+    local n = redis.call('ZCARD', KEYS[1])
+    if n > tonumber(ARGV[3]) then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, n - tonumber(ARGV[3]) - 1) end
+    local items = redis.call('ZRANGE', KEYS[1], 0, -1)
+    local total = 0
+    for i = 1, #items do total = total + string.len(items[i]) end
+    local drop = 0
+    while total > tonumber(ARGV[4]) and drop < #items - 1 do
+      drop = drop + 1
+      total = total - string.len(items[drop])
+    end
+    if drop > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, drop - 1) end
+    redis.call('PEXPIRE', KEYS[1], ARGV[5])
+    redis.call('PEXPIRE', KEYS[2], ARGV[5])
+    redis.call('PUBLISH', ARGV[6], ARGV[7])
+    return drop`,
 };
 
 type Scripted = Redis & {
   lockTry(queue: string, token: string, leaseMs: number, queueTtlMs: number, enqueue: '0' | '1'): Promise<number>;
   lockRelease(queue: string, token: string): Promise<number>;
   counterHit(key: string, nowMs: number, windowMs: number, ttlMs: number): Promise<[number, string]>;
+  logAppend(items: string, seq: string, watermark: number, json: string, maxItems: number, maxBytes: number, ttlMs: number, channel: string, message: string): Promise<number>;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +84,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs = LEASE_MS): Promise<Coordination> {
   const prefix = `${namespace}:`;
   const client = new Redis(url, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 3 }) as Scripted;
-  for (const [name, lua] of Object.entries(LUA)) client.defineCommand(name, { numberOfKeys: 1, lua });
+  for (const [name, lua] of Object.entries(LUA)) client.defineCommand(name, { numberOfKeys: name === 'logAppend' ? 2 : 1, lua });
   await client.connect();
   // Pub/sub needs its own connection; channel names are not keys, so they get the prefix by hand.
   const subscriber = client.duplicate({ keyPrefix: '' });
@@ -134,14 +154,7 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
         const watermark = (await client.incr(seqKey(id))) - 1;
         const item = make(watermark);
         const json = JSON.stringify(item);
-        await client
-          .multi()
-          .zadd(itemsKey(id), watermark, json)
-          .zremrangebyrank(itemsKey(id), 0, -(LOG_MAX_ITEMS + 1))
-          .pexpire(seqKey(id), LOG_IDLE_MS)
-          .pexpire(itemsKey(id), LOG_IDLE_MS)
-          .publish(channel(id), JSON.stringify({ watermark, item }))
-          .exec();
+        await client.logAppend(itemsKey(id), seqKey(id), watermark, json, LOG_MAX_ITEMS, LOG_MAX_BYTES, LOG_IDLE_MS, channel(id), JSON.stringify({ watermark, item }));
         return item;
       },
       async since(id, watermark) {
@@ -149,6 +162,9 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
         const items: { item: T; watermark: number }[] = [];
         for (let i = 0; i < rows.length; i += 2) items.push({ item: JSON.parse(rows[i]!) as T, watermark: Number(rows[i + 1]) });
         return { items, next: Number(seq ?? 0) };
+      },
+      async forgetBefore(id, watermark) {
+        await client.zremrangebyscore(itemsKey(id), '-inf', `(${watermark}`);
       },
       async subscribe(id, listener) {
         const ch = channel(id);

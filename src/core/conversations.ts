@@ -4,7 +4,7 @@
  * unexpected error is caught here, once per turn: it is logged with a short conversation
  * reference (never the message text), the person gets an apology, and the previous state stays.
  */
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
 import { handleTurn, type EngineDeps } from './engine.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
@@ -29,6 +29,11 @@ export interface Delivered {
   effects: Effect[];
   /** The conversation's language after the turn, for channels that label their messages. */
   lang: Lang;
+  /**
+   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
+   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
+   */
+  limited?: 'tell' | 'quiet';
 }
 
 const RECENT_MESSAGES = 12;
@@ -88,9 +93,12 @@ function isPrivacyCommand(engine: EngineDeps, inbound: Inbound): boolean {
   return name === 'delete' || name === 'stop';
 }
 
-/** A stable, non-reversible reference for logs. */
-export function logRef(conversationId: string): string {
-  return createHash('sha256').update(conversationId).digest('hex').slice(0, 12);
+/**
+ * A stable reference for logs: a keyed hash, so that hashing every phone number of a country
+ * does not reverse it without the key.
+ */
+export function logRef(conversationId: string, key: Buffer): string {
+  return createHmac('sha256', key).update(conversationId).digest('hex').slice(0, 12);
 }
 
 export function conversationId(ref: ConversationRef): string {
@@ -105,12 +113,18 @@ export class Conversations {
     private readonly log: TurnLogger,
     private readonly observe: (channel: string, seconds: number, outcome: 'ok' | 'error') => void = () => {},
     private readonly rateLimit: PersonRateLimit = createPersonRateLimit(30),
+    /** The key of the log references; a random one serves a process that keeps nothing. */
+    private readonly logKey: Buffer = randomBytes(32),
   ) {}
 
+  private ref(id: string): string {
+    return logRef(id, this.logKey);
+  }
+
   private async slowDown(id: string, hints: ChannelHints, allowed: 'tell' | 'quiet'): Promise<Delivered> {
-    this.log.info({ conv: logRef(id) }, 'rate limited');
+    this.log.info({ conv: this.ref(id) }, 'rate limited');
     const lang = (await this.storage.conversations.load(id))?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang };
+    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang, limited: allowed };
   }
 
   /** Runs `task` while no turn of this conversation runs (a staff reply, closing a handoff). */
@@ -133,6 +147,7 @@ export class Conversations {
           const now = this.engine.now();
           await this.storage.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
           await this.storage.conversations.save(id, markHandled({ ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }, hints.deliveryId, [])); // writing again ends a stop
+          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
           return { outbox: [], effects: [], lang: state.lang };
         }
@@ -147,20 +162,17 @@ export class Conversations {
         if (result.nextState) {
           result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
           await this.storage.conversations.save(id, markHandled(result.nextState, hints.deliveryId, result.outbox));
+          // The channel stores its reply with the delivery (for a retry): delete my data must find it.
+          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
         }
-        else {
-          await this.storage.conversations.delete(id);
-          await this.storage.appointments.forgetConversation(id);
-          await this.storage.handoffs.forgetConversation(id);
-          await this.storage.jobs.forgetConversation(id);
-        }
+        else await this.storage.forgetConversation(id);
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
-        this.log.info({ conv: logRef(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
+        this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
         return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG };
       } catch (err) {
         this.observe(ref.channel, (performance.now() - started) / 1000, 'error');
-        this.log.error({ conv: logRef(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
+        this.log.error({ conv: this.ref(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
         const lang = state?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
         return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang };
       }

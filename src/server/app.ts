@@ -2,6 +2,7 @@
  * The one place that wires everything: texts, flows, storage, the engine's actions, the
  * conversation service, and the HTTP server with the channels. Nothing else creates services.
  */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -35,6 +36,7 @@ import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
+import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
 import { registerWebhookGuard } from './webhook-guard.js';
@@ -144,7 +146,9 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
   const auth = new StaffAuth(storage.staff, now, coordination.counters);
   const metrics = createMetrics();
-  const conversations = new Conversations(engine, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters));
+  // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
+  const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
+  const conversations = new Conversations(engine, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const jobs = new JobRunner(storage.jobs, now);

@@ -103,4 +103,11 @@ export const MIGRATIONS: readonly Migration[] = [
     );
     CREATE INDEX jobs_due ON jobs (status, run_at)`,
   },
+  {
+    version: 6,
+    name: 'deliveries by conversation',
+    // A delivery's stored reply can hold a name or a booking reference: delete my data finds it by this.
+    sql: `ALTER TABLE deliveries ADD COLUMN conversation_id TEXT;
+    CREATE INDEX deliveries_by_conversation ON deliveries (conversation_id)`,
+  },
 ];

@@ -113,4 +113,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     );
     CREATE INDEX jobs_due ON jobs (status, run_at)`,
   },
+  {
+    version: 6,
+    name: 'deliveries by conversation',
+    sql: `ALTER TABLE deliveries ADD COLUMN conversation_id text;
+    CREATE INDEX deliveries_by_conversation ON deliveries (conversation_id)`,
+  },
 ];

@@ -55,6 +55,14 @@ export class PgDeliveryLog implements DeliveryLog {
   async release(channel: string, deliveryId: string): Promise<void> {
     await this.db.run('DELETE FROM deliveries WHERE channel = $1 AND delivery_id = $2', [channel, deliveryId]);
   }
+
+  async assign(channel: string, deliveryId: string, conversationId: string): Promise<void> {
+    await this.db.run('UPDATE deliveries SET conversation_id = $1 WHERE channel = $2 AND delivery_id = $3', [conversationId, channel, deliveryId]);
+  }
+
+  async forgetConversation(conversationId: string): Promise<number> {
+    return (await this.db.run('DELETE FROM deliveries WHERE conversation_id = $1', [conversationId])).changes;
+  }
 }
 
 /** Storage.purgeOlderThan: the statements of the SQLite version, in one transaction. */
@@ -69,6 +77,7 @@ export function purgeOlderThan(db: PostgresDatabase, cutoff: Date): Promise<Reco
       handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < $1"),
       appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < $1 AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
       jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < $1"),
+      deliveries: await run('DELETE FROM deliveries WHERE created_at < $1'),
     };
   });
 }

@@ -9,6 +9,7 @@ import { PgAppointmentStore, PgStaffStore } from './postgres-booking.js';
 import { PgHandoffStore } from './postgres-handoffs.js';
 import { PgJobQueue } from './postgres-jobs.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { forgetInEveryTable } from './forget.js';
 import { PgConversationStore, PgDeliveryLog, purgeOlderThan } from './postgres-stores.js';
 import { allRows } from './rows.js';
 import type { Migration } from './sqlite.js';
@@ -113,14 +114,18 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     await pool.end();
     throw err instanceof WegweiserError ? err : new WegweiserError('STORAGE_FAILED', [`cannot open ${redact(url)}: ${(err as Error).message}`]);
   }
-  return {
-    db,
+  const stores = {
     conversations: new PgConversationStore(db),
     deliveries: new PgDeliveryLog(db),
     appointments: new PgAppointmentStore(db),
     staff: new PgStaffStore(db),
     handoffs: new PgHandoffStore(db),
     jobs: new PgJobQueue(db),
+  };
+  return {
+    db,
+    ...stores,
+    forgetConversation: (id) => forgetInEveryTable(stores, id),
     purgeOlderThan: (cutoff) => purgeOlderThan(db, cutoff),
     inspect: async () => {
       const tables = await db.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");

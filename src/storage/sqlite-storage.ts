@@ -1,5 +1,6 @@
 import { migrateState, type ConversationState } from '../core/state.js';
 import { MIGRATIONS } from './migrations.js';
+import { forgetInEveryTable } from './forget.js';
 import { allRows } from './rows.js';
 import { SqliteAppointmentStore, SqliteStaffStore } from './sqlite-booking.js';
 import { SqliteHandoffStore } from './sqlite-handoffs.js';
@@ -56,30 +57,50 @@ class SqliteDeliveryLog implements DeliveryLog {
   async release(channel: string, deliveryId: string): Promise<void> {
     await this.db.run('DELETE FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
   }
+
+  async assign(channel: string, deliveryId: string, conversationId: string): Promise<void> {
+    await this.db.run('UPDATE deliveries SET conversation_id = ? WHERE channel = ? AND delivery_id = ?', [conversationId, channel, deliveryId]);
+  }
+
+  async forgetConversation(conversationId: string): Promise<number> {
+    return (await this.db.run('DELETE FROM deliveries WHERE conversation_id = ?', [conversationId])).changes;
+  }
 }
 
 /** The embedded default: one SQLite file (or ':memory:'), migrated on open. */
 export async function openSqliteStorage(file: string): Promise<Storage & { db: SqliteDatabase }> {
   const db = await SqliteDatabase.open(file);
   await migrate(db, MIGRATIONS);
-  return {
-    db,
+  const stores = {
     conversations: new SqliteConversationStore(db),
     deliveries: new SqliteDeliveryLog(db),
     appointments: new SqliteAppointmentStore(db),
     staff: new SqliteStaffStore(db),
     handoffs: new SqliteHandoffStore(db),
     jobs: new SqliteJobQueue(db),
+  };
+  return {
+    db,
+    ...stores,
+    forgetConversation: async (id) => {
+      await forgetInEveryTable(stores, id);
+      // secure_delete zeroed the freed space in the pages; the write-ahead log still holds the
+      // pages as they were until it is copied back and emptied.
+      await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
     purgeOlderThan: async (cutoff) => {
       const before = cutoff.toISOString();
       const run = async (sql: string) => (await db.run(sql, [before])).changes;
-      return {
+      const counts = {
         conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
         handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
         handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),
         appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
         jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
+        deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
       };
+      await db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // what was deleted must not stay readable in the write-ahead log
+      return counts;
     },
     inspect: async () => {
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");

@@ -20,7 +20,8 @@ export class SqliteDatabase {
       );
     });
     const wrapped = new SqliteDatabase(db);
-    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    // secure_delete: what is deleted (delete my data, retention) is overwritten, not left in free space.
+    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     return wrapped;
   }
 

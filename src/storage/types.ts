@@ -27,6 +27,10 @@ export interface DeliveryLog {
   complete(channel: string, deliveryId: string, reply: string): Promise<void>;
   /** The turn failed: let a retry of this delivery be handled afresh. */
   release(channel: string, deliveryId: string): Promise<void>;
+  /** Marks the delivery as the conversation's, so that delete my data finds its stored reply. */
+  assign(channel: string, deliveryId: string, conversationId: string): Promise<void>;
+  /** Delete my data: the conversation's deliveries and their stored replies go. */
+  forgetConversation(conversationId: string): Promise<number>;
 }
 
 export interface Appointment {
@@ -154,9 +158,15 @@ export interface Storage {
   handoffs: HandoffStore;
   jobs: JobQueue;
   /**
+   * Delete my data: every row about the conversation in every table goes (appointments keep only
+   * their reference), and nothing of it stays readable in the database's files either.
+   */
+  forgetConversation(conversationId: string): Promise<void>;
+  /**
    * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
-   * messages, finished jobs — and strips the personal details of past appointments (the reference
-   * stays for the centre's statistics). Returns how many rows each part touched.
+   * messages, finished jobs, the delivery log — and strips the personal details of past
+   * appointments (the reference stays for the centre's statistics). Returns how many rows each
+   * part touched.
    */
   purgeOlderThan(cutoff: Date): Promise<Record<string, number>>;
   /** Every row of every table, for privacy audits and tests on small databases (never on a hot path). */

@@ -1,7 +1,7 @@
 /**
- * Bot Framework activities both ways (pure): a Web Chat activity as an inbound message, and
- * outbound messages as bot activities — Markdown text, options as suggested actions (a tap sends
- * the option id back as a value), sources as plain links.
+ * Bot Framework activities both ways (pure): what is kept of a Web Chat activity, the activity as
+ * an inbound message, and outbound messages as bot activities — Markdown text, options as
+ * suggested actions (a tap sends the option id back as a value), sources as plain links.
  */
 import type { ChannelHints, Inbound, Outbound } from '../../core/messages.js';
 
@@ -19,9 +19,46 @@ export interface Activity {
   replyToId?: string;
   suggestedActions?: { to?: string[]; actions: { type: string; title: string; displayText?: string; text?: string; value?: unknown }[] };
   channelData?: unknown;
+  /** Of an event: what happened. */
+  name?: string;
 }
 
-const MAX_TEXT = 20_000;
+/** The page's first activity: the conversation starts (with the browser's locale). */
+export const JOIN_EVENT = 'webchat/join';
+
+/** Longer text is cut: no question needs more, and the transcript keeps it. */
+export const MAX_TEXT = 4000;
+const MAX_ID = 100;
+
+const shortString = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
+
+/** A tapped option or a shared location: the only values the bot reads. */
+function keptValue(value: unknown): Activity['value'] {
+  const v = value as { choice?: unknown; location?: { lat?: unknown; lon?: unknown } } | null | undefined;
+  if (typeof v?.choice === 'string') return { choice: v.choice.slice(0, 200) };
+  if (v?.location && typeof v.location === 'object') return { location: { lat: Number(v.location.lat), lon: Number(v.location.lon) } };
+  return undefined;
+}
+
+/**
+ * What is kept of a person's activity: only what the bot reads (type, text, a tapped option or a
+ * location, the locale, who sent it) and the id Web Chat matches its own message by; typing and
+ * everything else the browser sends (attachments, entities, channel data) is not kept at all.
+ */
+export function keptFromUser(activity: Activity): Activity | undefined {
+  const isJoin = activity.type === 'event' && activity.name === JOIN_EVENT;
+  if (activity.type !== 'message' && !isJoin) return undefined;
+  const clientActivityID = shortString((activity.channelData as { clientActivityID?: unknown } | null | undefined)?.clientActivityID, MAX_ID);
+  const kept: Activity = { type: activity.type, from: { id: shortString(activity.from?.id, MAX_ID) ?? 'user', role: 'user' } };
+  if (isJoin) kept.name = JOIN_EVENT;
+  const locale = shortString(activity.locale, 35);
+  if (locale) kept.locale = locale;
+  if (!isJoin && typeof activity.text === 'string') kept.text = activity.text.slice(0, MAX_TEXT);
+  const value = isJoin ? undefined : keptValue(activity.value);
+  if (value) kept.value = value;
+  if (clientActivityID) kept.channelData = { clientActivityID };
+  return kept;
+}
 
 export function activityToInbound(activity: Activity): { inbound: Inbound; hints: ChannelHints } | undefined {
   if (activity.type !== 'message') return undefined;

@@ -3,14 +3,15 @@
  * with no cloud account: tokens, conversations, activities with a watermark, and the WebSocket
  * stream. Transcripts are kept a while in the conversation logs (memory, or Redis so that a page
  * connected to one instance hears replies made on another; the conversation's state is in the
- * database); a token opens only its own conversation.
+ * database); a token opens only its own conversation. Of what a browser posts only what the bot
+ * reads is kept (typing not at all), and a person over the message limit is refused.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { ConversationLogs } from '../../coordination/index.js';
-import type { Activity } from './activities.js';
+import { keptFromUser, type Activity } from './activities.js';
 import { bearer, TokenSigner, type TokenClaims } from './tokens.js';
 
 export const DIRECT_LINE_PREFIX = '/v3/directline';
@@ -19,8 +20,8 @@ export interface DirectLineOptions {
   /** The URL the browser reaches this server at, for the stream URL. */
   publicBaseUrl: string;
   now: () => Date;
-  /** A user's activity arrived: return the bot's replies. */
-  onUserActivity: (conversationId: string, activity: Activity) => Promise<Activity[]>;
+  /** A user's activity arrived (what is kept of it): what the bot makes of it. */
+  onUserActivity: (conversationId: string, activity: Activity) => Promise<UserActivityOutcome>;
   /** Where transcripts live and how new activities reach the open streams. */
   logs: ConversationLogs<Activity>;
   /** Signs the tokens; every instance behind one load balancer needs the same. */
@@ -28,6 +29,14 @@ export interface DirectLineOptions {
   /** Per-IP limits; the store is shared between instances when Redis is configured. */
   rateLimitStore?: object;
   tokensPerMinute?: number;
+}
+
+export interface UserActivityOutcome {
+  replies: Activity[];
+  /** The person is over the message limit (and was told so already): the activity is refused, nothing kept. */
+  refused?: boolean;
+  /** The person's data was deleted: the transcript before this activity goes too. */
+  forget?: boolean;
 }
 
 export interface DirectLine {
@@ -41,14 +50,20 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
   const signer = new TokenSigner(opts.tokenSecret);
   const { logs } = opts;
 
-  const append = (conversationId: string, activity: Activity): Promise<Activity> =>
-    logs.append(conversationId, (watermark) => ({
-      ...activity,
-      id: `${conversationId}|${String(watermark).padStart(7, '0')}`,
-      timestamp: opts.now().toISOString(),
-      channelId: 'directline',
-      conversation: { id: conversationId },
-    }));
+  const append = async (conversationId: string, activity: Activity): Promise<{ activity: Activity; watermark: number }> => {
+    let at = 0;
+    const stored = await logs.append(conversationId, (watermark) => {
+      at = watermark;
+      return {
+        ...activity,
+        id: `${conversationId}|${String(watermark).padStart(7, '0')}`,
+        timestamp: opts.now().toISOString(),
+        channelId: 'directline',
+        conversation: { id: conversationId },
+      };
+    });
+    return { activity: stored, watermark: at };
+  };
 
   const streamUrl = (conversationId: string, token: string) =>
     `${opts.publicBaseUrl.replace(/^http/, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
@@ -122,8 +137,13 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
           return reply.code(400).send({ error: { code: 'BadArgument', message: 'the body must be an activity with a type' } });
         }
         const id = req.params.id;
-        const stored = await append(id, { ...activity, from: { id: activity.from?.id ?? 'user', name: activity.from?.name, role: 'user' } });
-        for (const bot of await opts.onUserActivity(id, stored)) await append(id, { ...bot, replyToId: stored.id });
+        const kept = keptFromUser(activity);
+        if (!kept) return { id: `${id}|not-kept` }; // typing and the like: nothing for the bot
+        const outcome = await opts.onUserActivity(id, kept);
+        if (outcome.refused) return reply.code(429).send({ error: { code: 'TooManyRequests', message: 'too many messages: wait a minute' } });
+        const { activity: stored, watermark } = await append(id, kept);
+        if (outcome.forget) await logs.forgetBefore(id, watermark);
+        for (const bot of outcome.replies) await append(id, { ...bot, replyToId: stored.id });
         return { id: stored.id };
       });
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LANGS } from '../../core/lang.js';
 import type { ChannelAdapter } from '../adapter.js';
-import { activityToInbound, outboxToActivities, type Activity } from './activities.js';
+import { activityToInbound, JOIN_EVENT, outboxToActivities, type Activity } from './activities.js';
 import { registerDirectLine } from './directline.js';
 import { webChatPage } from './page.js';
 
@@ -39,11 +39,15 @@ export const webchatChannel: ChannelAdapter = {
       tokenSecret: await core.coordination.sharedSecret('directline'),
       rateLimitStore: core.coordination.redis,
       onUserActivity: async (conversationId, activity) => {
-        const join = activity.type === 'event' && (activity as { name?: string }).name === 'webchat/join';
+        const join = activity.type === 'event' && activity.name === JOIN_EVENT;
         const parsed = join ? { inbound: { kind: 'command' as const, name: 'start' as const }, hints: activity.locale ? { locale: activity.locale } : {} } : activityToInbound(activity);
-        if (!parsed) return [];
-        const { outbox, lang } = await core.conversations.receive({ channel: CHANNEL, user: conversationId }, parsed.inbound, parsed.hints);
-        return outboxToActivities(outbox, activity.from?.id ?? 'user', lang);
+        if (!parsed) return { replies: [] };
+        const { outbox, lang, effects, limited } = await core.conversations.receive({ channel: CHANNEL, user: conversationId }, parsed.inbound, parsed.hints);
+        return {
+          replies: outboxToActivities(outbox, activity.from?.id ?? 'user', lang),
+          refused: limited === 'quiet',
+          forget: effects.some((e) => e.kind === 'deleteData'),
+        };
       },
     });
     core.senders.set(CHANNEL, {
