@@ -180,7 +180,11 @@ function contract(store: StoreCase): void {
       expect(ids(await s.appointments.list({ centreId: 'gh-accra', status: 'booked' }))).toEqual([early.id, late.id]);
       expect(ids(await s.appointments.list({ from: '2026-11-23T08:00:00.000Z', to: SLOT2 }))).toEqual([early.id, cancelled.id]);
       expect(ids(await s.appointments.list({ conversationId: 'telegram:7' }))).toEqual([late.id]);
-      expect(ids(await s.appointments.list({ centreId: '', conversationId: 'whatsapp:92' }))).toEqual([lahore.id]);
+      expect(ids(await s.appointments.list({ centreId: undefined, conversationId: 'whatsapp:92' }))).toEqual([lahore.id]);
+      // A blank value is a filter like any other: it never widens the list to every centre.
+      expect(await s.appointments.list({ centreId: '' })).toEqual([]);
+      expect(await s.appointments.list({ conversationId: '' })).toEqual([]);
+      expect(await s.handoffs.list({ centreId: '' })).toEqual([]);
       expect(await s.appointments.list({ centreId: 'gh-tamale' })).toEqual([]);
       expect((await s.appointments.list({ centreId: 'gh-accra' }))[0]).toEqual(early);
     });
