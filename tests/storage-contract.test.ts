@@ -249,6 +249,21 @@ function contract(store: StoreCase): void {
       expect(await s.staff.byToken('t-again', T0)).toBeUndefined();
     });
 
+    it('revokes one session token, or every token of an account', async () => {
+      await s.staff.add(member('ben@accra.example'), T0);
+      await s.staff.add(member('cleo@accra.example'), T0);
+      const ben = 'id-ben@accra.example';
+      for (const t of ['t-ben-1', 't-ben-2', 't-ben-3']) await s.staff.saveToken(t, ben, at(HOUR).toISOString());
+      await s.staff.saveToken('t-cleo', 'id-cleo@accra.example', at(HOUR).toISOString());
+      expect(await s.staff.revokeToken('t-ben-1')).toBe(true);
+      expect(await s.staff.revokeToken('t-ben-1')).toBe(false);
+      expect(await s.staff.byToken('t-ben-1', T0)).toBeUndefined();
+      expect(await s.staff.byToken('t-ben-2', T0)).toMatchObject({ email: 'ben@accra.example' });
+      expect(await s.staff.revokeTokens(ben)).toBe(2);
+      expect(await s.staff.byToken('t-ben-3', T0)).toBeUndefined();
+      expect(await s.staff.byToken('t-cleo', T0)).toMatchObject({ email: 'cleo@accra.example' });
+    });
+
     it('keeps an audit log, newest first', async () => {
       await s.staff.audit({ staffId: 's1', action: 'login' }, T0);
       await s.staff.audit({ staffId: 's1', action: 'appointment.book', target: 'a1' }, at(1000));

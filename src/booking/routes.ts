@@ -1,7 +1,7 @@
 /**
  * The booking API: public centre look-ups, and appointments for signed-in staff.
  *   GET /api/centres · GET /api/centres/nearest?lat=&lon= | ?q= · GET /api/centres/{id}/slots?date=
- *   POST /api/auth/login · GET/POST /api/appointments · DELETE /api/appointments/{id}
+ *   POST /api/auth/login · POST /api/auth/logout[?all=true] · GET/POST /api/appointments · DELETE /api/appointments/{id}
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
@@ -40,10 +40,14 @@ export interface ApiDeps {
 
 const OWN_CENTRE_ONLY = 'you act on your own centre only';
 
+const bearerToken = (req: FastifyRequest): string | undefined => {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+};
+
 /** The signed-in staff member, or a 401 already sent. */
 export async function requireStaff(req: FastifyRequest, reply: FastifyReply, auth: StaffAuth): Promise<StaffMember | undefined> {
-  const header = req.headers.authorization;
-  const member = await auth.memberFor(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+  const member = await auth.memberFor(bearerToken(req));
   if (!member) void reply.code(401).send({ error: 'sign in first: POST /api/auth/login, then send Authorization: Bearer <token>' });
   return member;
 }
@@ -129,6 +133,16 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
         return { token: session.token, staff: session.member };
       },
     );
+
+    // Signs the caller's token out; with ?all=true every token of their account (all devices).
+    api.post<{ Querystring: { all?: unknown } }>('/api/auth/logout', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const { all } = req.query;
+      if (all !== undefined && all !== 'true' && all !== 'false') return reply.code(400).send({ error: 'all must be true or false' });
+      await auth.logout(bearerToken(req)!, member, all === 'true');
+      return reply.code(204).send();
+    });
 
     api.get<{ Querystring: { centreId?: unknown; date?: unknown } }>('/api/appointments', async (req, reply) => {
       const member = await requireStaff(req, reply, auth);

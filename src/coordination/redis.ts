@@ -50,12 +50,25 @@ const LUA = {
       return {1, ARGV[1]}
     end
     return {redis.call('HINCRBY', KEYS[1], 'c', 1), tostring(since)}`,
+  // As counterHit, but counts only below the limit (ARGV[4]): the check and the count are one step.
+  counterTake: `
+    local now = tonumber(ARGV[1])
+    local since = redis.call('HGET', KEYS[1], 's')
+    if not since or now - tonumber(since) > tonumber(ARGV[2]) then
+      redis.call('HSET', KEYS[1], 's', ARGV[1], 'c', 1)
+      redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      return {1, 1, ARGV[1]}
+    end
+    local count = tonumber(redis.call('HGET', KEYS[1], 'c'))
+    if count >= tonumber(ARGV[4]) then return {0, count, since} end
+    return {1, redis.call('HINCRBY', KEYS[1], 'c', 1), since}`,
 };
 
 type Scripted = Redis & {
   lockTry(queue: string, token: string, leaseMs: number, queueTtlMs: number, enqueue: '0' | '1'): Promise<number>;
   lockRelease(queue: string, token: string): Promise<number>;
   counterHit(key: string, nowMs: number, windowMs: number, ttlMs: number): Promise<[number, string]>;
+  counterTake(key: string, nowMs: number, windowMs: number, ttlMs: number, limit: number): Promise<[number, number, string]>;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,6 +121,10 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     async hit(key, nowMs, windowMs) {
       const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2);
       return { count: Number(count), since: Number(since) };
+    },
+    async take(key, nowMs, windowMs, limit) {
+      const [allowed, count, since] = await client.counterTake(`count:${key}`, nowMs, windowMs, windowMs * 2, limit);
+      return { allowed: allowed === 1, count: Number(count), since: Number(since) };
     },
     async peek(key, nowMs, windowMs) {
       const w = await client.hgetall(`count:${key}`);
