@@ -30,6 +30,8 @@ const envSchema = z.object({
   WEBHOOK_REJECTS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(20)),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, the metrics are public. */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   EMBEDDING_MODEL_DIR: optional,
   TWILIO_ACCOUNT_SID: optional,
