@@ -105,6 +105,18 @@ describe('appointments are scoped by the token', () => {
     expect(still?.status).toBe('booked');
   });
 
+  it('the public calendar file goes by reference only, and shows no personal details however it is asked for', async () => {
+    const { reference } = (await server.core.storage.appointments.get(tunisAppointmentId))!;
+    for (const path of [`${reference}.ics`, `${reference.toLowerCase()}.ics?centreId=`, `${reference}.ics?centreId=gh-accra&centreId=tn-tunis`]) {
+      const res = await fetch(`${server.base}/appointments/${path}`);
+      expect(res.status, path).toBe(200);
+      const ics = await res.text();
+      expect(ics, path).not.toContain('Salma');
+      expect(ics, path).not.toContain('+216');
+    }
+    for (const path of ['%20.ics', `${reference}.ics.ics`, `${reference}X.ics`]) expect((await fetch(`${server.base}/appointments/${path}`)).status, path).toBe(404);
+  });
+
   it('public slots answer odd centre ids and dates plainly', async () => {
     expect((await api('/api/centres/GH-ACCRA/slots?date=2026-11-26')).status).toBe(200);
     expect((await api('/api/centres/%20/slots?date=2026-11-26')).status).toBe(404);
