@@ -80,6 +80,16 @@ for (const [name, pair] of stores) {
       expect(await b.counters.peek('k', t + 62_000, 60_000)).toBeUndefined();
     });
 
+    it('takes at most the limit of 30 concurrent attempts across instances, and only counts those it allows', async () => {
+      const [a, b] = await pair!();
+      const t = Date.parse('2026-11-23T10:00:00Z');
+      const takes = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).counters.take('login:x', t, 60_000, 5)));
+      expect(takes.filter((r) => r.allowed)).toHaveLength(5);
+      expect(takes.filter((r) => !r.allowed).every((r) => r.count === 5 && r.since === t)).toBe(true);
+      expect(await a.counters.peek('login:x', t + 1000, 60_000)).toEqual({ count: 5, since: t });
+      expect(await b.counters.take('login:x', t + 61_000, 60_000, 5)).toEqual({ allowed: true, count: 1, since: t + 61_000 });
+    });
+
     it('shares conversation logs: an item appended on one instance reaches a listener on the other, in order', async () => {
       const [a, b] = await pair!();
       const logA = a.logs<{ text: string; w: number }>('dl');

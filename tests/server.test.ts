@@ -1,7 +1,8 @@
-/** The HTTP server as it runs: health, Prometheus metrics, the channels switched off without credentials. */
+/** The HTTP server as it runs: health, Prometheus metrics (public, or behind METRICS_TOKEN), the channels switched off without credentials. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { startTestServer } from './support/server.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
@@ -48,6 +49,25 @@ describe('server', () => {
     const text = await res.text();
     expect(text).toContain('process_resident_memory_bytes');
     expect(text).toMatch(/wegweiser_turns_total\{channel="test",outcome="ok"\} 1/);
+  });
+
+  it('serves /metrics only with the bearer METRICS_TOKEN when one is set', async () => {
+    const token = 'metrics-token-0123456789abcdef';
+    const server = await startTestServer({ METRICS_TOKEN: token });
+    try {
+      const get = (authorization?: string) => fetch(`${server.base}/metrics`, { headers: authorization ? { authorization } : {} });
+      for (const wrong of [undefined, 'Bearer', `Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, `Basic ${token}`, token]) {
+        const res = await get(wrong);
+        expect(res.status, String(wrong)).toBe(401);
+        expect(await res.text()).not.toContain('process_resident_memory_bytes');
+      }
+      const res = await get(`Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('process_resident_memory_bytes');
+    } finally {
+      await server.close();
+    }
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('answers 404 for an unknown path', async () => {

@@ -1,7 +1,8 @@
 /**
  * The staff console in headless Chromium: sign in, open the queue, read a transcript in which a
  * person's message that looks like HTML shows as text, reply (the reply reaches the person's
- * channel), book an appointment for them, close the handoff. Screenshot in tests/artifacts/.
+ * channel), book an appointment for them, close the handoff, sign out (the token stops working).
+ * Screenshot in tests/artifacts/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,14 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     expect(dialogs).toEqual([]);
     const state = await server.core.storage.conversations.load('test:person-1');
     expect(state?.handoff).toBeUndefined();
+
+    // Signing out revokes the token on the server, not only in the tab.
+    const token = await page.evaluate(() => sessionStorage.getItem('wegweiser-token'));
+    const withToken = () => fetch(`${server.base}/api/handoffs`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await withToken()).status).toBe(200);
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await withToken()).status).toBe(401);
   }, 60_000);
 
   it('is served with headers that stop framing and foreign scripts', async () => {

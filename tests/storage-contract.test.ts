@@ -193,7 +193,11 @@ function contract(store: StoreCase): void {
       expect(ids(await s.appointments.list({ centreId: 'gh-accra', status: 'booked' }))).toEqual([early.id, late.id]);
       expect(ids(await s.appointments.list({ from: '2026-11-23T08:00:00.000Z', to: SLOT2 }))).toEqual([early.id, cancelled.id]);
       expect(ids(await s.appointments.list({ conversationId: 'telegram:7' }))).toEqual([late.id]);
-      expect(ids(await s.appointments.list({ centreId: '', conversationId: 'whatsapp:92' }))).toEqual([lahore.id]);
+      expect(ids(await s.appointments.list({ centreId: undefined, conversationId: 'whatsapp:92' }))).toEqual([lahore.id]);
+      // A blank value is a filter like any other: it never widens the list to every centre.
+      expect(await s.appointments.list({ centreId: '' })).toEqual([]);
+      expect(await s.appointments.list({ conversationId: '' })).toEqual([]);
+      expect(await s.handoffs.list({ centreId: '' })).toEqual([]);
       expect(await s.appointments.list({ centreId: 'gh-tamale' })).toEqual([]);
       expect((await s.appointments.list({ centreId: 'gh-accra' }))[0]).toEqual(early);
     });
@@ -256,6 +260,21 @@ function contract(store: StoreCase): void {
       expect(await s.staff.byToken('t-again', T0)).toEqual(amy);
       await s.staff.remove(amy.email);
       expect(await s.staff.byToken('t-again', T0)).toBeUndefined();
+    });
+
+    it('revokes one session token, or every token of an account', async () => {
+      await s.staff.add(member('ben@accra.example'), T0);
+      await s.staff.add(member('cleo@accra.example'), T0);
+      const ben = 'id-ben@accra.example';
+      for (const t of ['t-ben-1', 't-ben-2', 't-ben-3']) await s.staff.saveToken(t, ben, at(HOUR).toISOString());
+      await s.staff.saveToken('t-cleo', 'id-cleo@accra.example', at(HOUR).toISOString());
+      expect(await s.staff.revokeToken('t-ben-1')).toBe(true);
+      expect(await s.staff.revokeToken('t-ben-1')).toBe(false);
+      expect(await s.staff.byToken('t-ben-1', T0)).toBeUndefined();
+      expect(await s.staff.byToken('t-ben-2', T0)).toMatchObject({ email: 'ben@accra.example' });
+      expect(await s.staff.revokeTokens(ben)).toBe(2);
+      expect(await s.staff.byToken('t-ben-3', T0)).toBeUndefined();
+      expect(await s.staff.byToken('t-cleo', T0)).toMatchObject({ email: 'cleo@accra.example' });
     });
 
     it('keeps an audit log, newest first', async () => {

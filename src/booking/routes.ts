@@ -1,13 +1,14 @@
 /**
  * The booking API: public centre look-ups, and appointments for signed-in staff.
  *   GET /api/centres · GET /api/centres/nearest?lat=&lon= | ?q= · GET /api/centres/{id}/slots?date=
- *   POST /api/auth/login · GET/POST /api/appointments · DELETE /api/appointments/{id}
+ *   POST /api/auth/login · POST /api/auth/logout[?all=true] · GET/POST /api/appointments · DELETE /api/appointments/{id}
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../handoff/auth.js';
+import { centreScope, normalizeCentreId } from '../handoff/scope.js';
 import type { JobQueue, StaffMember, StaffStore } from '../storage/types.js';
 import { REMINDER_KIND } from './reminders.js';
 import type { Centre } from './centres.js';
@@ -20,7 +21,8 @@ const publicCentre = (c: Centre) => ({
 });
 
 const bookingBody = z.strictObject({
-  centreId: z.string().min(1),
+  /** Blank or missing: the advisor's own centre. */
+  centreId: z.string().max(100).optional(),
   start: z.string().min(1),
   name: z.string().trim().min(1).max(120),
   contact: z.string().trim().min(1).max(120),
@@ -36,13 +38,33 @@ export interface ApiDeps {
   rateLimitStore?: object;
 }
 
+const OWN_CENTRE_ONLY = 'you act on your own centre only';
+
+const bearerToken = (req: FastifyRequest): string | undefined => {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+};
+
 /** The signed-in staff member, or a 401 already sent. */
 export async function requireStaff(req: FastifyRequest, reply: FastifyReply, auth: StaffAuth): Promise<StaffMember | undefined> {
-  const header = req.headers.authorization;
-  const member = await auth.memberFor(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+  const member = await auth.memberFor(bearerToken(req));
   if (!member) void reply.code(401).send({ error: 'sign in first: POST /api/auth/login, then send Authorization: Bearer <token>' });
   return member;
 }
+
+/**
+ * The centre a staff request covers, from the token and the requested `centreId` (see scope.ts):
+ * `{ centreId: undefined }` is every centre (admins); undefined means a 403 or 400 was sent.
+ */
+export function scopeOrReply(reply: FastifyReply, member: StaffMember, requested: unknown): { centreId: string | undefined } | undefined {
+  const scope = centreScope(member, requested);
+  if (scope.status === 'ok') return { centreId: scope.centreId };
+  void reply.code(scope.status === 'forbidden' ? 403 : 400).send({ error: scope.status === 'forbidden' ? OWN_CENTRE_ONLY : scope.problem });
+  return undefined;
+}
+
+/** A YYYY-MM-DD query value; repeated or malformed is not one. */
+const isoDateParam = (value: unknown): value is string => typeof value === 'string' && isIsoDate(value);
 
 export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { booking, auth, staff, now } = deps;
@@ -68,11 +90,13 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       return { place: found.place ?? null, centres: found.centres.map((n) => ({ ...publicCentre(n.centre), distanceKm: n.distanceKm })) };
     });
 
-    api.get<{ Params: { id: string }; Querystring: { date?: string } }>('/api/centres/:id/slots', async (req, reply) => {
-      if (!req.query.date || !isIsoDate(req.query.date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
-      const slots = await booking.slots(req.params.id, req.query.date);
-      if (!slots) return reply.code(404).send({ error: `no centre ${req.params.id}` });
-      return { centreId: req.params.id, date: req.query.date, slots };
+    api.get<{ Params: { id: string }; Querystring: { date?: unknown } }>('/api/centres/:id/slots', async (req, reply) => {
+      const { date } = req.query;
+      if (!isoDateParam(date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
+      const centreId = normalizeCentreId(req.params.id);
+      const slots = await booking.slots(centreId, date);
+      if (!slots) return reply.code(404).send({ error: `no centre ${req.params.id.slice(0, 80)}` });
+      return { centreId, date, slots };
     });
 
     // A calendar file for a booked appointment: centre, city and time only, no personal details.
@@ -110,16 +134,28 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       },
     );
 
-    api.get<{ Querystring: { centreId?: string; date?: string } }>('/api/appointments', async (req, reply) => {
+    // Signs the caller's token out; with ?all=true every token of their account (all devices).
+    api.post<{ Querystring: { all?: unknown } }>('/api/auth/logout', async (req, reply) => {
       const member = await requireStaff(req, reply, auth);
       if (!member) return reply;
-      const centreId = req.query.centreId ?? (member.role === 'admin' ? undefined : member.centreId);
-      if (centreId && !mayActOn(member, centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
+      const { all } = req.query;
+      if (all !== undefined && all !== 'true' && all !== 'false') return reply.code(400).send({ error: 'all must be true or false' });
+      await auth.logout(bearerToken(req)!, member, all === 'true');
+      return reply.code(204).send();
+    });
+
+    api.get<{ Querystring: { centreId?: unknown; date?: unknown } }>('/api/appointments', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const scope = scopeOrReply(reply, member, req.query.centreId);
+      if (!scope) return reply;
+      const { centreId } = scope;
       let from: string | undefined;
       let to: string | undefined;
-      if (req.query.date) {
-        if (!isIsoDate(req.query.date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
-        from = `${req.query.date}T00:00:00Z`;
+      const { date } = req.query;
+      if (date !== undefined && date !== '') {
+        if (!isoDateParam(date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
+        from = `${date}T00:00:00Z`;
         to = new Date(Date.parse(from) + 86_400_000).toISOString().replace('.000Z', 'Z');
       }
       return { appointments: await booking.list({ centreId, from, to }) };
@@ -130,8 +166,10 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       if (!member) return reply;
       const body = bookingBody.safeParse(req.body);
       if (!body.success) return reply.code(400).send({ error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-      if (!mayActOn(member, body.data.centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
-      const result = await booking.book({ ...body.data, createdBy: `staff:${member.id}` });
+      const scope = scopeOrReply(reply, member, body.data.centreId);
+      if (!scope) return reply;
+      if (!scope.centreId) return reply.code(400).send({ error: 'centreId: which centre the appointment is at' });
+      const result = await booking.book({ ...body.data, centreId: scope.centreId, createdBy: `staff:${member.id}` });
       if (result.status === 'invalid') return reply.code(400).send({ error: result.problem });
       if (result.status === 'taken') return reply.code(409).send({ error: 'this slot is taken', alternatives: result.alternatives });
       await staff.audit({ staffId: member.id, action: 'appointment.book', target: result.appointment.id }, now());
@@ -143,7 +181,7 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       if (!member) return reply;
       const appointment = await booking.get(req.params.id);
       if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
-      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: 'you act on your own centre only' });
+      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
       await booking.cancel(appointment.id);
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());

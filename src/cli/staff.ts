@@ -1,6 +1,7 @@
 /**
  * `npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin`
- * and `list`, `remove --email E`, `reset-password --email E --password P`.
+ * and `list`, `remove --email E`, `reset-password --email E --password P` (which signs the
+ * account out everywhere), `revoke-tokens --email E` (signs it out everywhere, password unchanged).
  */
 import { parseArgs } from 'node:util';
 import { loadCentres } from '../booking/centres.js';
@@ -10,7 +11,7 @@ import { loadConfig } from '../server/config.js';
 import { openStorage } from '../storage/open.js';
 import { UsageError } from './ask.js';
 
-const USAGE = 'usage: npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin | list | remove --email E | reset-password --email E --password P';
+const USAGE = 'usage: npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
 
 export async function staff(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
@@ -48,6 +49,13 @@ export async function staff(args: string[]): Promise<void> {
         await storage.staff.audit({ staffId: null, action: 'staff.reset-password', target: values.email.toLowerCase() }, new Date());
         console.log(`new password set for ${values.email}; its sessions are signed out`);
         return;
+      case 'revoke-tokens': {
+        if (!values.email) throw new UsageError(USAGE);
+        const count = await auth.revokeAll(values.email);
+        if (count === undefined) throw new UsageError(`no account ${values.email}`);
+        console.log(`${count} sessions of ${values.email.toLowerCase()} signed out`);
+        return;
+      }
       default:
         throw new UsageError(USAGE);
     }

@@ -69,6 +69,18 @@ const LUA = {
     redis.call('PEXPIRE', KEYS[2], ARGV[5])
     redis.call('PUBLISH', ARGV[6], ARGV[7])
     return drop`,
+  // As counterHit, but counts only below the limit (ARGV[4]): the check and the count are one step.
+  counterTake: `
+    local now = tonumber(ARGV[1])
+    local since = redis.call('HGET', KEYS[1], 's')
+    if not since or now - tonumber(since) > tonumber(ARGV[2]) then
+      redis.call('HSET', KEYS[1], 's', ARGV[1], 'c', 1)
+      redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      return {1, 1, ARGV[1]}
+    end
+    local count = tonumber(redis.call('HGET', KEYS[1], 'c'))
+    if count >= tonumber(ARGV[4]) then return {0, count, since} end
+    return {1, redis.call('HINCRBY', KEYS[1], 'c', 1), since}`,
 };
 
 type Scripted = Redis & {
@@ -76,6 +88,7 @@ type Scripted = Redis & {
   lockRelease(queue: string, token: string): Promise<number>;
   counterHit(key: string, nowMs: number, windowMs: number, ttlMs: number): Promise<[number, string]>;
   logAppend(items: string, seq: string, watermark: number, json: string, maxItems: number, maxBytes: number, ttlMs: number, channel: string, message: string): Promise<number>;
+  counterTake(key: string, nowMs: number, windowMs: number, ttlMs: number, limit: number): Promise<[number, number, string]>;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -128,6 +141,10 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     async hit(key, nowMs, windowMs) {
       const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2);
       return { count: Number(count), since: Number(since) };
+    },
+    async take(key, nowMs, windowMs, limit) {
+      const [allowed, count, since] = await client.counterTake(`count:${key}`, nowMs, windowMs, windowMs * 2, limit);
+      return { allowed: allowed === 1, count: Number(count), since: Number(since) };
     },
     async peek(key, nowMs, windowMs) {
       const w = await client.hgetall(`count:${key}`);

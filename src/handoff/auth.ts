@@ -56,18 +56,19 @@ export class StaffAuth {
 
   /**
    * A bearer token for the right email and password; 'wrong' otherwise (the same answer for an
-   * unknown email); 'locked' after repeated wrong passwords for the account.
+   * unknown email); 'locked' after repeated wrong passwords for the account. Each attempt takes
+   * its place in the count before the password is checked, so attempts sent all at once get no
+   * more checks than attempts sent one by one; a right password starts the count afresh.
    */
   async login(email: string, password: string): Promise<LoginResult> {
     const key = `login:${email.toLowerCase()}`;
     const nowMs = this.now().getTime();
-    const current = await this.failures.peek(key, nowMs, LOCKOUT.windowMs);
-    if (current && current.count >= LOCKOUT.failures) return { status: 'locked', retryAfterSeconds: Math.ceil((current.since + LOCKOUT.windowMs - nowMs) / 1000) };
+    const attempt = await this.failures.take(key, nowMs, LOCKOUT.windowMs, LOCKOUT.failures);
+    if (!attempt.allowed) return { status: 'locked', retryAfterSeconds: Math.ceil((attempt.since + LOCKOUT.windowMs - nowMs) / 1000) };
     const member = await this.staff.byEmail(email);
     // Hash even for an unknown email, so the answer takes as long either way.
     const ok = member ? await verifyPassword(password, member.passwordHash) : (await hashPassword(password), false);
     if (!member || !ok) {
-      await this.failures.hit(key, nowMs, LOCKOUT.windowMs);
       if (member) await this.staff.audit({ staffId: member.id, action: 'login.failed' }, this.now());
       return { status: 'wrong' };
     }
@@ -81,6 +82,22 @@ export class StaffAuth {
 
   async memberFor(token: string | undefined): Promise<StaffMember | undefined> {
     return token ? this.staff.byToken(tokenHash(token), this.now()) : undefined;
+  }
+
+  /** Signs out: this token (`everywhere`: every token of its account) stops working at once. */
+  async logout(token: string, member: StaffMember, everywhere = false): Promise<void> {
+    if (everywhere) await this.staff.revokeTokens(member.id);
+    else await this.staff.revokeToken(tokenHash(token));
+    await this.staff.audit({ staffId: member.id, action: everywhere ? 'logout.all' : 'logout' }, this.now());
+  }
+
+  /** Every session of the account ends (a lost laptop, a person who left); undefined for an unknown email. */
+  async revokeAll(email: string): Promise<number | undefined> {
+    const member = await this.staff.byEmail(email);
+    if (!member) return undefined;
+    const count = await this.staff.revokeTokens(member.id);
+    await this.staff.audit({ staffId: null, action: 'staff.revoke-tokens', target: member.email }, this.now());
+    return count;
   }
 }
 

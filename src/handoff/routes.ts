@@ -3,9 +3,18 @@
  *   GET /api/handoffs · POST /api/handoffs/{id}/messages {text} · POST /api/handoffs/{id}/close
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireStaff } from '../booking/routes.js';
+import { requireStaff, scopeOrReply } from '../booking/routes.js';
+import type { Handoff, HandoffMessage } from '../storage/types.js';
 import type { StaffAuth } from './auth.js';
 import type { HandoffService, StaffActionResult } from './service.js';
+
+/**
+ * A handoff as staff see it: its own opaque id, never the conversation id (which is the person's
+ * channel address, a phone number on WhatsApp); replies and closing go by the handoff id.
+ */
+function staffView({ conversationId: _address, ...h }: Handoff & { messages: HandoffMessage[] }) {
+  return h;
+}
 
 function answer(reply: FastifyReply, result: StaffActionResult, ok: number): FastifyReply {
   switch (result.status) {
@@ -25,10 +34,13 @@ function answer(reply: FastifyReply, result: StaffActionResult, ok: number): Fas
 }
 
 export function registerHandoffApi(app: FastifyInstance, handoffs: HandoffService, auth: StaffAuth): void {
-  app.get<{ Querystring: { status?: string } }>('/api/handoffs', async (req, reply) => {
+  app.get<{ Querystring: { status?: unknown; centreId?: unknown } }>('/api/handoffs', async (req, reply) => {
     const member = await requireStaff(req, reply, auth);
     if (!member) return reply;
-    return { handoffs: await handoffs.list(member, req.query.status === 'closed' ? 'closed' : 'open') };
+    const scope = scopeOrReply(reply, member, req.query.centreId);
+    if (!scope) return reply;
+    const list = await handoffs.list(member, req.query.status === 'closed' ? 'closed' : 'open', scope.centreId);
+    return { handoffs: list.map(staffView) };
   });
 
   app.post<{ Params: { id: string }; Body: { text?: unknown } }>('/api/handoffs/:id/messages', async (req, reply) => {

@@ -61,8 +61,9 @@ export class HandoffService {
     return h.centreId ? mayActOn(member, h.centreId) : member.role === 'admin';
   }
 
-  async list(member: StaffMember, status: 'open' | 'closed' = 'open'): Promise<(Handoff & { messages: HandoffMessage[] })[]> {
-    const all = await this.storage.handoffs.list({ status, centreId: member.role === 'admin' ? undefined : member.centreId });
+  /** The handoffs the member may see: their centre's (an admin's: all, or `centreId`'s). */
+  async list(member: StaffMember, status: 'open' | 'closed' = 'open', centreId?: string): Promise<(Handoff & { messages: HandoffMessage[] })[]> {
+    const all = await this.storage.handoffs.list({ status, centreId: centreId ?? (member.role === 'admin' ? undefined : member.centreId) });
     return Promise.all(all.filter((h) => this.visible(member, h)).map(async (h) => ({ ...h, messages: await this.storage.handoffs.messages(h.id) })));
   }
 

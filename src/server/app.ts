@@ -37,7 +37,7 @@ import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { logIdSecret } from './log-id-secret.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 
@@ -191,7 +191,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     const ok = database === 'ok' && redis !== 'down';
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, redis });
   });
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', { onRequest: metricsGuard(core.config.METRICS_TOKEN) }, async (_req, reply) => {
     reply.type(core.metrics.registry.contentType);
     return core.metrics.registry.metrics();
   });

@@ -32,6 +32,8 @@ const envSchema = z.object({
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   /** The key of the conversation references in logs; every instance needs the same (default: made once in DATA_DIR). */
   LOG_ID_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'LOG_ID_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, the metrics are public. */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   EMBEDDING_MODEL_DIR: optional,
   TWILIO_ACCOUNT_SID: optional,

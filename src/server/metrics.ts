@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of this process: Node's defaults plus turns by channel and outcome. */
@@ -21,3 +23,17 @@ export function createMetrics() {
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * The onRequest hook of GET /metrics: with METRICS_TOKEN set, only `Authorization: Bearer <token>`
+ * gets through (401 otherwise); unset, the metrics stay public. Compared in constant time.
+ */
+export function metricsGuard(token: string | undefined) {
+  const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (!expected || timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) return undefined;
+    return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'send Authorization: Bearer <METRICS_TOKEN>' });
+  };
+}

@@ -122,6 +122,14 @@ export class PgStaffStore implements StaffStore {
     return row && staffFromRow(row);
   }
 
+  async revokeToken(tokenHash: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM staff_tokens WHERE token_hash = $1', [tokenHash])).changes === 1;
+  }
+
+  async revokeTokens(staffId: string): Promise<number> {
+    return (await this.db.run('DELETE FROM staff_tokens WHERE staff_id = $1', [staffId])).changes;
+  }
+
   async audit(entry: { staffId: string | null; action: string; target?: string }, now: Date): Promise<void> {
     await this.db.run('INSERT INTO audit_log (at, staff_id, action, target) VALUES ($1, $2, $3, $4)', [now.toISOString(), entry.staffId, entry.action, entry.target ?? null]);
   }

@@ -83,11 +83,12 @@ export const handoffConditions = (f: { centreId?: string; status?: 'open' | 'clo
 ];
 
 /**
- * " WHERE a = ? AND b >= ?" and its parameters, from the conditions whose value is given (an empty
- * string is no filter); an empty clause when none is. `numbered` writes PostgreSQL's $1, $2, ...
+ * " WHERE a = ? AND b >= ?" and its parameters, from the conditions whose value is given; an empty
+ * clause when none is. `numbered` writes PostgreSQL's $1, $2, ... Only undefined means "no filter":
+ * an empty string filters for itself (and finds nothing), so a blank value never widens a query.
  */
 export function whereClause<V>(conditions: readonly (readonly [sql: string, value: V | undefined])[], numbered = false): { where: string; params: V[] } {
-  const given = conditions.filter(([, value]) => value !== undefined && value !== '');
+  const given = conditions.filter(([, value]) => value !== undefined);
   const sql = given.map(([cond], i) => (numbered ? cond.replace('?', `$${i + 1}`) : cond));
   return { where: sql.length ? ` WHERE ${sql.join(' AND ')}` : '', params: given.map(([, value]) => value as V) };
 }

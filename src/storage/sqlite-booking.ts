@@ -113,6 +113,14 @@ export class SqliteStaffStore implements StaffStore {
     return row && staffFromRow(row);
   }
 
+  async revokeToken(tokenHash: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM staff_tokens WHERE token_hash = ?', [tokenHash])).changes === 1;
+  }
+
+  async revokeTokens(staffId: string): Promise<number> {
+    return (await this.db.run('DELETE FROM staff_tokens WHERE staff_id = ?', [staffId])).changes;
+  }
+
   async audit(entry: { staffId: string | null; action: string; target?: string }, now: Date): Promise<void> {
     await this.db.run('INSERT INTO audit_log (at, staff_id, action, target) VALUES (?, ?, ?, ?)', [now.toISOString(), entry.staffId, entry.action, entry.target ?? null]);
   }

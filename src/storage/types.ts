@@ -89,6 +89,10 @@ export interface StaffStore {
   setPasswordHash(email: string, passwordHash: string): Promise<boolean>;
   saveToken(tokenHash: string, staffId: string, expiresAt: string): Promise<void>;
   byToken(tokenHash: string, now: Date): Promise<StaffMember | undefined>;
+  /** Signs one session out; false when the token was not known. */
+  revokeToken(tokenHash: string): Promise<boolean>;
+  /** Signs every session of an account out; how many there were. */
+  revokeTokens(staffId: string): Promise<number>;
   audit(entry: { staffId: string | null; action: string; target?: string }, now: Date): Promise<void>;
   auditLog(limit: number): Promise<{ at: string; staffId: string | null; action: string; target: string | null }[]>;
 }

@@ -107,7 +107,11 @@
         show();
       });
   });
-  $('logout').addEventListener('click', signOut);
+  // Revokes the token on the server too, so a copy of it (another tab, a shared computer) stops working.
+  $('logout').addEventListener('click', function () {
+    var revoking = token ? fetch('/api/auth/logout', { method: 'POST', headers: { authorization: 'Bearer ' + token } }) : Promise.resolve();
+    revoking.catch(function () {}).then(signOut);
+  });
   $('refresh').addEventListener('click', loadQueue);
   $('day').addEventListener('change', loadDay);
   $('reply').addEventListener('submit', function (e) {
