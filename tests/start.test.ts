@@ -27,7 +27,7 @@ describe('npm start', () => {
       });
     });
     const res = await fetch(`${address}/healthz`);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not used' }); // the embedded defaults: SQLite, no Redis
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not used', channels: { webchat: 'ok' } }); // the embedded defaults: SQLite, no Redis, web chat only
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
       child.kill('SIGTERM');

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { WegweiserError } from '../core/errors.js';
 import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
@@ -58,6 +59,17 @@ type Scripted = Redis & {
   counterHit(key: string, nowMs: number, windowMs: number, ttlMs: number): Promise<[number, string]>;
 };
 
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable Redis URL)';
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `namespace` keeps deployments (and tests) that share one Redis apart. */
@@ -65,9 +77,19 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
   const prefix = `${namespace}:`;
   const client = new Redis(url, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 3 }) as Scripted;
   for (const [name, lua] of Object.entries(LUA)) client.defineCommand(name, { numberOfKeys: 1, lua });
-  await client.connect();
+  // ioredis reconnects by itself after an outage, and each command fails while Redis is away
+  // (the health check says so): its error events need no handler of their own.
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => void (lastError = err));
+  try {
+    await client.connect();
+  } catch (err) {
+    client.disconnect();
+    throw new WegweiserError('SERVICE_UNREACHABLE', [`Redis at ${redact(url)} does not answer: ${(lastError ?? (err as Error)).message}`]);
+  }
   // Pub/sub needs its own connection; channel names are not keys, so they get the prefix by hand.
   const subscriber = client.duplicate({ keyPrefix: '' });
+  subscriber.on('error', () => undefined);
   const listeners = new Map<string, Set<(message: string) => void>>();
   const subscribed = new Map<string, Promise<unknown>>();
   subscriber.on('message', (channel: string, message: string) => {

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FLOW_INVALID'
   | 'LOCALE_INVALID'
   | 'KNOWLEDGE_INVALID'
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  | 'SERVICE_UNREACHABLE';
 
 const HINTS: Record<ErrorCode, string> = {
   CONFIG_INVALID: 'Check the environment variables against .env.example.',
@@ -16,6 +17,7 @@ const HINTS: Record<ErrorCode, string> = {
   LOCALE_INVALID: 'Fix the locale file named above; every key must exist in every language (see locales/README.md).',
   KNOWLEDGE_INVALID: 'Fix the knowledge file named above; the format is in knowledge/README.md. Run `npm run kb:check`.',
   STORAGE_FAILED: 'Check DATABASE_URL and that DATA_DIR is writable.',
+  SERVICE_UNREACHABLE: 'Check that the server named above is running and reachable from here (DATABASE_URL, REDIS_URL, firewall); Wegweiser tried several times and cannot serve without it.',
 };
 
 export class WegweiserError extends Error {

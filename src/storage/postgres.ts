@@ -111,7 +111,9 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     await migrate(db, POSTGRES_MIGRATIONS, schema);
   } catch (err) {
     await pool.end();
-    throw err instanceof WegweiserError ? err : new WegweiserError('STORAGE_FAILED', [`cannot open ${redact(url)}: ${(err as Error).message}`]);
+    if (err instanceof WegweiserError) throw err;
+    const problem = `cannot open ${redact(url)}: ${(err as Error).message}`;
+    throw new WegweiserError(unreachable(err) ? 'SERVICE_UNREACHABLE' : 'STORAGE_FAILED', [problem]);
   }
   return {
     db,
@@ -140,6 +142,17 @@ export async function dropPostgresSchema(url: string, schema: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Whether opening failed because the server cannot be reached (yet): a network error, a timeout,
+ * or a server still starting or shutting down (SQLSTATE classes 08 and 57), as opposed to a wrong
+ * password or a missing database, which no waiting fixes.
+ */
+function unreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || /^E[A-Z]/.test(code)) return true;
+  return code.startsWith('08') || code.startsWith('57');
 }
 
 /** The URL without its password, for messages and logs. */
