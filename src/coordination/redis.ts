@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { WegweiserError } from '../core/errors.js';
+import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
 import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
@@ -70,6 +70,11 @@ function redact(url: string): string {
   }
 }
 
+/** A command that failed while Redis is away (ioredis gave up waiting for it): an outage, 503. */
+function outage(err: unknown): never {
+  throw err instanceof Error && /turn lock:/.test(err.message) ? err : new ServiceUnavailableError('Redis', err);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `namespace` keeps deployments (and tests) that share one Redis apart. */
@@ -115,7 +120,7 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     async withLock(key, task) {
       const queue = `lock:${key}`;
       const token = randomUUID();
-      await acquire(queue, token);
+      await acquire(queue, token).catch(outage);
       const renew = setInterval(() => void client.pexpire(`${queue}:lease:${token}`, leaseMs).catch(() => undefined), leaseMs / 3);
       try {
         return await task();
@@ -128,11 +133,11 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
 
   const counters: WindowCounters = {
     async hit(key, nowMs, windowMs) {
-      const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2);
+      const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2).catch(outage);
       return { count: Number(count), since: Number(since) };
     },
     async peek(key, nowMs, windowMs) {
-      const w = await client.hgetall(`count:${key}`);
+      const w = await client.hgetall(`count:${key}`).catch(outage);
       if (w.s === undefined || nowMs - Number(w.s) > windowMs) return undefined;
       return { count: Number(w.c), since: Number(w.s) };
     },

@@ -20,6 +20,22 @@ const HINTS: Record<ErrorCode, string> = {
   SERVICE_UNREACHABLE: 'Check that the server named above is running and reachable from here (DATABASE_URL, REDIS_URL, firewall); Wegweiser tried several times and cannot serve without it.',
 };
 
+/**
+ * A service this instance needs for every turn (the database, Redis) did not answer: nothing was
+ * stored, and the request should be tried again later. HTTP answers 503 (Fastify reads
+ * `statusCode`), so Twilio and Telegram deliver the message again once the service is back.
+ */
+export class ServiceUnavailableError extends Error {
+  readonly statusCode = 503;
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
+    super(`${service} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
 export class WegweiserError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -13,7 +13,7 @@ import { COMMAND_NAMES, type CommandName } from '../../core/messages.js';
 import { enqueueReply } from '../../core/outbox.js';
 import type { Core } from '../../server/app.js';
 import type { ChannelAdapter } from '../adapter.js';
-import { claimDelivery } from '../deliveries.js';
+import { claimDelivery, releaseClaim } from '../deliveries.js';
 import { isTelegramUpdate, parseTelegramUpdate } from './inbound.js';
 import { renderTelegram } from './render.js';
 import { telegramSendFailure, telegramStartProblem } from './send.js';
@@ -80,7 +80,7 @@ export const telegramChannel: ChannelAdapter = {
           }
         }
       } catch (err) {
-        await core.storage.deliveries.release(CHANNEL, String(ctx.update.update_id));
+        await releaseClaim(core.storage.deliveries, CHANNEL, String(ctx.update.update_id));
         throw err;
       }
     });
