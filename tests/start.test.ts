@@ -3,8 +3,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../src/server/app.js';
+import { WegweiserError } from '../src/core/errors.js';
+import { createCore, ROOT } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { createLogger } from '../src/server/logger.js';
+import { freePort } from './support/free-port.js';
+import { privateServicesMissing, startPrivatePostgres, startPrivateRedis } from './support/private-services.js';
 
 describe('npm start', () => {
   it('starts with no configuration, answers /healthz, logs no secrets, and stops cleanly on SIGTERM', async () => {
@@ -27,12 +33,60 @@ describe('npm start', () => {
       });
     });
     const res = await fetch(`${address}/healthz`);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not used' }); // the embedded defaults: SQLite, no Redis
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not used', channels: { webchat: 'ok' } }); // the embedded defaults: SQLite, no Redis, web chat only
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
       child.kill('SIGTERM');
     });
     expect(code).toBe(0);
     expect(out).toContain('shutting down');
+  });
+});
+
+/** A core on the given services, its log lines kept for the test to read. */
+async function coreOn(env: Record<string, string>, startRetry: { attempts: number; firstMs: number }) {
+  const lines: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'wegweiser-start-')), ...env });
+  const core = createCore(config, createLogger('info', sink), { storage: 'database', startRetry });
+  return { core, lines };
+}
+
+describe('PostgreSQL and Redis at start', () => {
+  it('tries an unreachable PostgreSQL a few times, a log line each, then stops with what to check', async () => {
+    const url = `postgres://postgres@127.0.0.1:${await freePort()}/nothing`;
+    const { core, lines } = await coreOn({ DATABASE_URL: url }, { attempts: 3, firstMs: 50 });
+    const err = await core.then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(WegweiserError);
+    expect((err as WegweiserError).code).toBe('SERVICE_UNREACHABLE');
+    expect((err as Error).message).toMatch(/cannot open postgres:\/\/postgres@127\.0\.0\.1:\d+\/nothing[\s\S]*DATABASE_URL/);
+    expect(lines.filter((l) => l.includes('the database is unreachable') && l.includes('trying again'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('giving up'))).toHaveLength(1);
+  });
+
+  it('tries an unreachable Redis a few times, then stops with what to check', async () => {
+    const { core, lines } = await coreOn({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }, { attempts: 2, firstMs: 50 });
+    const err = await core.then(() => undefined, (e: unknown) => e);
+    expect((err as WegweiserError).code).toBe('SERVICE_UNREACHABLE');
+    expect((err as Error).message).toContain('REDIS_URL');
+    expect(lines.filter((l) => l.includes('Redis is unreachable'))).toHaveLength(1);
+  });
+
+  it.skipIf(privateServicesMissing !== null)(`waits for PostgreSQL and Redis that come up while it starts${privateServicesMissing ? ` (skipped: ${privateServicesMissing})` : ''}`, async () => {
+    const [pg, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
+    try {
+      await Promise.all([pg.kill(), redis.kill()]); // both still down when the instance starts
+      const { core, lines } = await coreOn({ DATABASE_URL: pg.url, REDIS_URL: redis.url }, { attempts: 8, firstMs: 200 });
+      await new Promise((r) => setTimeout(r, 500));
+      await pg.start();
+      await redis.start();
+      const started = await core;
+      await started.storage.ping();
+      await started.coordination.ping();
+      expect(lines.some((l) => l.includes('the database is unreachable'))).toBe(true);
+      await started.close();
+    } finally {
+      await Promise.all([pg.remove(), redis.remove()]);
+    }
   });
 });

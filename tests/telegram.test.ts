@@ -9,6 +9,7 @@ import { CALLBACK_DATA_MAX_BYTES } from '../src/channels/telegram/render.js';
 import { PATHS } from '../src/server/app.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { startTestServer, type RunningServer } from './support/server.js';
+import { twilioSignature } from './support/twilio-signature.js';
 
 const TOKEN = '7000000001:AAtest-token-for-the-fake-bot-api';
 const SECRET = 'webhook-secret-0123456789';
@@ -47,7 +48,9 @@ function lastKeyboard(chatId: number): { text: string; callback_data: string }[]
 }
 
 describe('Telegram webhook', () => {
-  it('registered the commands in every language at start', () => {
+  it('registered the commands in every language at start', async () => {
+    // registered in the background once the bot is connected: the start never waits for Telegram
+    for (let i = 0; i < 100 && telegram.calls.filter((c) => c.method === 'setMyCommands').length < 9; i++) await new Promise((r) => setTimeout(r, 20));
     const registered = telegram.calls.filter((c) => c.method === 'setMyCommands');
     expect(registered).toHaveLength(9);
     const french = registered.find((c) => c.payload.language_code === 'fr')!;
@@ -132,9 +135,105 @@ describe('Telegram webhook', () => {
     expect((await server.core.storage.conversations.load('telegram:507'))?.turns).toBe(1);
   });
 
+  it("waits as long as Telegram's 429 says (retry_after) before sending a reply again", async () => {
+    telegram.rateLimitSends(1, 120);
+    expect((await deliver(textUpdate(508, 'hello'))).status).toBe(200);
+    expect(telegram.sent(508)).toEqual([]);
+    server.core.clock.advance(61_000);
+    expect(await server.core.jobs.tick()).toEqual([]); // the usual minute is not enough: Telegram asked for 120 s
+    server.core.clock.advance(60_000);
+    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'done' }]);
+    expect(telegram.sent(508).map((m) => m.text).join('\n')).toContain('Hello, I am Wegweiser');
+  });
+
+  it('reschedules an outbox job no earlier than the retry_after of a 429 on its retry', async () => {
+    telegram.failSends(1);
+    await deliver(textUpdate(509, 'hello'));
+    telegram.rateLimitSends(1, 600);
+    server.core.clock.advance(61_000);
+    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'pending' }]);
+    server.core.clock.advance(400_000); // past the usual 5 minutes of backoff, not past the 600 s asked for
+    expect(await server.core.jobs.tick()).toEqual([]);
+    server.core.clock.advance(201_000);
+    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'done' }]);
+    expect(telegram.sent(509).filter((m) => m.text.includes('Hello, I am Wegweiser'))).toHaveLength(1);
+  });
+
   it('rejects a body that is not an update with 400', async () => {
     const res = await deliver({ hello: 'world' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('Telegram down at start', () => {
+  const TWILIO = { TWILIO_ACCOUNT_SID: 'AC' + '4'.repeat(32), TWILIO_AUTH_TOKEN: 'outage-twilio-token', TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886' };
+  const within = <T>(ms: number, what: string, p: Promise<T>) =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms))]);
+  const health = async (s: RunningServer) => {
+    const res = await fetch(`${s.base}/healthz`);
+    return { status: res.status, body: (await res.json()) as { status: string; database: string; channels: Record<string, string> } };
+  };
+  const whatsappHello = async (s: RunningServer) => {
+    const params = { MessageSid: 'SM' + 'a'.repeat(32), AccountSid: TWILIO.TWILIO_ACCOUNT_SID, From: 'whatsapp:+233209999999', To: 'whatsapp:+14155238886', WaId: '233209999999', NumMedia: '0', Body: 'hello' };
+    const url = `${s.base}/webhooks/whatsapp`;
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TWILIO.TWILIO_AUTH_TOKEN, url, params) },
+      body: new URLSearchParams(params).toString(),
+    });
+  };
+
+  it('serves WhatsApp, web chat and /healthz while the Bot API refuses, says why in the log, and connects once it is back', async () => {
+    const down = await startFakeTelegram(TOKEN, { mode: 'refuse' });
+    const s = await within(10_000, 'the start with Telegram down', startTestServer({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: down.apiRoot, ...TWILIO }));
+    try {
+      const first = await health(s);
+      expect(first.status).toBe(200); // a channel's outage does not take the instance out of the load balancer
+      expect(first.body).toMatchObject({ status: 'ok', database: 'ok', channels: { whatsapp: 'ok', webchat: 'ok', telegram: expect.stringMatching(/^(starting|down)$/) } });
+      const wa = await whatsappHello(s);
+      expect(wa.status).toBe(200);
+      expect(await wa.text()).toContain('Hello, I am Wegweiser');
+      expect((await fetch(`${s.base}/v3/directline/tokens/generate`, { method: 'POST' })).status).toBe(200);
+      for (let i = 0; i < 100 && !s.core.logLines.some((l) => l.includes('telegram is down')); i++) await new Promise((r) => setTimeout(r, 20));
+      const line = s.core.logLines.find((l) => l.includes('telegram is down'))!;
+      expect(line).toContain('TELEGRAM_API_ROOT');
+      expect(line).not.toContain(TOKEN.split(':')[1]!);
+      expect((await health(s)).body.channels.telegram).toBe('down');
+
+      down.setMode('up');
+      let state = '';
+      for (let i = 0; i < 100 && state !== 'ok'; i++) {
+        state = (await health(s)).body.channels.telegram!;
+        if (state !== 'ok') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(state).toBe('ok');
+      const res = await fetch(`${s.base}/webhooks/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(textUpdate(601, 'hello')),
+      });
+      expect(res.status).toBe(200);
+      expect(down.sent(601).map((m) => m.text).join('\n')).toContain('Wegweiser');
+      for (let i = 0; i < 100 && down.calls.filter((c) => c.method === 'setMyCommands').length < 9; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(down.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(9);
+    } finally {
+      await s.close();
+      await down.close();
+    }
+  });
+
+  it('starts at once while the Bot API hangs, and stops cleanly while still connecting', async () => {
+    const hanging = await startFakeTelegram(TOKEN, { mode: 'hang' });
+    const s = await within(10_000, 'the start with Telegram hanging', startTestServer({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: hanging.apiRoot, ...TWILIO }));
+    try {
+      const h = await health(s);
+      expect(h.status).toBe(200);
+      expect(h.body.channels).toEqual({ whatsapp: 'ok', telegram: 'starting', webchat: 'ok' });
+      expect((await whatsappHello(s)).status).toBe(200);
+    } finally {
+      await within(5_000, 'closing the server', s.close());
+      await hanging.close();
+    }
   });
 });
 

@@ -5,6 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WhatsAppSender } from '../src/channels/whatsapp/sender.js';
+import { enqueueReply } from '../src/core/outbox.js';
+import { createServer as createWegweiserServer } from '../src/server/app.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
 const SID = 'AC' + '1'.repeat(32);
@@ -12,7 +14,8 @@ let fake: Server;
 let apiBase: string;
 let core: TestCore;
 let sender: WhatsAppSender;
-let failNext = false;
+/** The next answers of the fake, as Twilio gives them: [HTTP status, Twilio error code, message]. */
+const failures: [number, number, string][] = [];
 const posted: { path: string; form: URLSearchParams; auth: string }[] = [];
 
 beforeAll(async () => {
@@ -22,10 +25,11 @@ beforeAll(async () => {
     req.on('end', () => {
       posted.push({ path: req.url ?? '', form: new URLSearchParams(body), auth: req.headers.authorization ?? '' });
       res.setHeader('content-type', 'application/json');
-      if (failNext) {
-        failNext = false;
-        res.statusCode = 400;
-        return res.end(JSON.stringify({ code: 63016, message: 'Failed to send freeform message because you are outside the allowed window.', status: 400 }));
+      const failure = failures.shift();
+      if (failure) {
+        const [status, code, message] = failure;
+        res.statusCode = status;
+        return res.end(JSON.stringify({ code, message, status }));
       }
       res.statusCode = 201;
       res.end(JSON.stringify({ sid: `SM${posted.length.toString().padStart(32, '0')}`, status: 'queued', account_sid: SID }));
@@ -71,7 +75,43 @@ describe('WhatsApp messages from our side', () => {
 
   it('reports Twilio’s refusal instead of failing silently', async () => {
     await core.conversations.receive({ channel: 'whatsapp', user: '2348000000009' }, { kind: 'text', text: 'hi' });
-    failNext = true;
-    expect(await sender.send('2348000000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed', reason: expect.stringContaining('outside the allowed window') });
+    failures.push([400, 63016, 'Failed to send freeform message because you are outside the allowed window.']);
+    expect(await sender.send('2348000000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'rejected', reason: expect.stringContaining('outside the allowed window') });
+  });
+
+  it('tells a passing failure (429, 5xx) from a refusal (other 4xx)', async () => {
+    await core.conversations.receive({ channel: 'whatsapp', user: '2348000000010' }, { kind: 'text', text: 'hi' });
+    failures.push([429, 20429, 'Too Many Requests'], [503, 20503, 'Service Unavailable'], [404, 20404, 'The requested resource was not found']);
+    expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed' });
+    expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed' });
+    expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'rejected' });
+  });
+});
+
+describe('WhatsApp replies in the outbox', () => {
+  it('are tried again after Twilio’s 429 and 5xx, and dropped (not retried) after another 4xx', async () => {
+    const outbox = await createTestCore({
+      storage: 'database',
+      env: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', TWILIO_API_BASE: apiBase },
+    });
+    const app = await createWegweiserServer(outbox); // registers the WhatsApp sender, as at start
+    try {
+      await outbox.conversations.receive({ channel: 'whatsapp', user: '2348000000011' }, { kind: 'text', text: 'hi' });
+      await enqueueReply(outbox.storage.jobs, { conversationId: 'whatsapp:2348000000011', outbox: [{ kind: 'text', text: 'Your advisor answered.' }] }, outbox.clock.now());
+      failures.push([429, 20429, 'Too Many Requests']);
+      outbox.clock.advance(61_000);
+      expect(await outbox.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'pending' }]);
+      failures.push([500, 20500, 'Internal Server Error']);
+      outbox.clock.advance(6 * 60_000);
+      expect(await outbox.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'pending' }]);
+      failures.push([400, 21211, "The 'To' number is not a valid phone number."]);
+      outbox.clock.advance(11 * 60_000);
+      expect(await outbox.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'skipped' }]);
+      outbox.clock.advance(3600_000);
+      expect(await outbox.jobs.tick()).toEqual([]); // refused for good: never tried again
+    } finally {
+      await app.close();
+      await outbox.close();
+    }
   });
 });

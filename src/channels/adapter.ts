@@ -7,10 +7,20 @@ import type { FastifyInstance } from 'fastify';
 import type { Core } from '../server/app.js';
 import type { Config } from '../server/config.js';
 
+/**
+ * How a switched-on channel is doing, for /healthz: `starting` until its service first answered,
+ * `down` while it does not (it keeps trying in the background), `ok` otherwise.
+ */
+export type ChannelState = 'starting' | 'ok' | 'down';
+
 export interface ChannelAdapter {
   name: string;
   /** The environment variables still missing for this channel; empty when it can start. */
   missingConfig(config: Config): string[];
+  /**
+   * Mounts the channel's routes. It must not wait for the channel's service: one that is down sets
+   * its state in `core.channelStates` and keeps trying in the background; one that sets nothing is `ok`.
+   */
   register(app: FastifyInstance, core: Core): Promise<void>;
 }
 

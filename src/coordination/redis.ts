@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
 import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_BYTES, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
@@ -91,6 +92,22 @@ type Scripted = Redis & {
   counterTake(key: string, nowMs: number, windowMs: number, ttlMs: number, limit: number): Promise<[number, number, string]>;
 };
 
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable Redis URL)';
+  }
+}
+
+/** A command that failed while Redis is away (ioredis gave up waiting for it): an outage, 503. */
+function outage(err: unknown): never {
+  throw err instanceof Error && /turn lock:/.test(err.message) ? err : new ServiceUnavailableError('Redis', err);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `namespace` keeps deployments (and tests) that share one Redis apart. */
@@ -98,9 +115,19 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
   const prefix = `${namespace}:`;
   const client = new Redis(url, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 3 }) as Scripted;
   for (const [name, lua] of Object.entries(LUA)) client.defineCommand(name, { numberOfKeys: name === 'logAppend' ? 2 : 1, lua });
-  await client.connect();
+  // ioredis reconnects by itself after an outage, and each command fails while Redis is away
+  // (the health check says so): its error events need no handler of their own.
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => void (lastError = err));
+  try {
+    await client.connect();
+  } catch (err) {
+    client.disconnect();
+    throw new WegweiserError('SERVICE_UNREACHABLE', [`Redis at ${redact(url)} does not answer: ${(lastError ?? (err as Error)).message}`]);
+  }
   // Pub/sub needs its own connection; channel names are not keys, so they get the prefix by hand.
   const subscriber = client.duplicate({ keyPrefix: '' });
+  subscriber.on('error', () => undefined);
   const listeners = new Map<string, Set<(message: string) => void>>();
   const subscribed = new Map<string, Promise<unknown>>();
   subscriber.on('message', (channel: string, message: string) => {
@@ -126,7 +153,7 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     async withLock(key, task) {
       const queue = `lock:${key}`;
       const token = randomUUID();
-      await acquire(queue, token);
+      await acquire(queue, token).catch(outage);
       const renew = setInterval(() => void client.pexpire(`${queue}:lease:${token}`, leaseMs).catch(() => undefined), leaseMs / 3);
       try {
         return await task();
@@ -139,15 +166,15 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
 
   const counters: WindowCounters = {
     async hit(key, nowMs, windowMs) {
-      const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2);
+      const [count, since] = await client.counterHit(`count:${key}`, nowMs, windowMs, windowMs * 2).catch(outage);
       return { count: Number(count), since: Number(since) };
     },
     async take(key, nowMs, windowMs, limit) {
-      const [allowed, count, since] = await client.counterTake(`count:${key}`, nowMs, windowMs, windowMs * 2, limit);
+      const [allowed, count, since] = await client.counterTake(`count:${key}`, nowMs, windowMs, windowMs * 2, limit).catch(outage);
       return { allowed: allowed === 1, count: Number(count), since: Number(since) };
     },
     async peek(key, nowMs, windowMs) {
-      const w = await client.hgetall(`count:${key}`);
+      const w = await client.hgetall(`count:${key}`).catch(outage);
       if (w.s === undefined || nowMs - Number(w.s) > windowMs) return undefined;
       return { count: Number(w.c), since: Number(w.s) };
     },

@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
+import { ServiceUnavailableError } from './errors.js';
 import { handleTurn, type EngineDeps } from './engine.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
 import type { TurnLock } from './keyed-lock.js';
@@ -171,6 +172,8 @@ export class Conversations {
         this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
         return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG };
       } catch (err) {
+        // The database or Redis is away: nothing was stored, so the channel must deliver it again (503), not get an apology.
+        if (err instanceof ServiceUnavailableError) throw err;
         this.observe(ref.channel, (performance.now() - started) / 1000, 'error');
         this.log.error({ conv: this.ref(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
         const lang = state?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;

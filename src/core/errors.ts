@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FLOW_INVALID'
   | 'LOCALE_INVALID'
   | 'KNOWLEDGE_INVALID'
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  | 'SERVICE_UNREACHABLE';
 
 const HINTS: Record<ErrorCode, string> = {
   CONFIG_INVALID: 'Check the environment variables against .env.example.',
@@ -16,7 +17,24 @@ const HINTS: Record<ErrorCode, string> = {
   LOCALE_INVALID: 'Fix the locale file named above; every key must exist in every language (see locales/README.md).',
   KNOWLEDGE_INVALID: 'Fix the knowledge file named above; the format is in knowledge/README.md. Run `npm run kb:check`.',
   STORAGE_FAILED: 'Check DATABASE_URL and that DATA_DIR is writable.',
+  SERVICE_UNREACHABLE: 'Check that the server named above is running and reachable from here (DATABASE_URL, REDIS_URL, firewall); Wegweiser tried several times and cannot serve without it.',
 };
+
+/**
+ * A service this instance needs for every turn (the database, Redis) did not answer: nothing was
+ * stored, and the request should be tried again later. HTTP answers 503 (Fastify reads
+ * `statusCode`), so Twilio and Telegram deliver the message again once the service is back.
+ */
+export class ServiceUnavailableError extends Error {
+  readonly statusCode = 503;
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
+    super(`${service} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ServiceUnavailableError';
+  }
+}
 
 export class WegweiserError extends Error {
   constructor(

@@ -5,7 +5,8 @@
  */
 import type { JobQueue } from '../storage/types.js';
 
-export type JobOutcome = { status: 'done' | 'skipped' | 'failed'; note: string | null };
+/** `retryAfterMs`: the service asked us to wait that long before the next try (a 429). */
+export type JobOutcome = { status: 'done' | 'skipped' | 'failed'; note: string | null; retryAfterMs?: number };
 export type JobHandler = (payload: string) => Promise<JobOutcome>;
 
 const MAX_ATTEMPTS = 5;
@@ -34,7 +35,8 @@ export class JobRunner {
         : { status: 'skipped', note: `no handler for ${job.kind}` };
       const now = this.now();
       if (outcome.status === 'failed' && job.attempts < MAX_ATTEMPTS) {
-        await this.jobs.finish(job.id, 'pending', outcome.note, now, new Date(now.getTime() + BACKOFF_MS * 2 ** (job.attempts - 1)).toISOString());
+        const wait = outcome.retryAfterMs ?? BACKOFF_MS * 2 ** (job.attempts - 1);
+        await this.jobs.finish(job.id, 'pending', outcome.note, now, new Date(now.getTime() + wait).toISOString());
         results.push({ id: job.id, status: 'pending' });
       } else {
         await this.jobs.finish(job.id, outcome.status, outcome.note, now);

@@ -7,7 +7,11 @@ import type { ConversationStore, JobQueue } from '../storage/types.js';
 import type { JobOutcome } from './job-runner.js';
 import type { Outbound } from './messages.js';
 
-export type SendResult = { status: 'sent' } | { status: 'refused'; reason: string } | { status: 'failed'; reason: string };
+/**
+ * `refused`: sending again will not help (the person wrote stop, the channel rejected the message);
+ * `failed`: try again later, not before `retryAfterMs` when the channel said so (a 429).
+ */
+export type SendResult = { status: 'sent' } | { status: 'refused'; reason: string } | { status: 'failed'; reason: string; retryAfterMs?: number };
 
 /**
  * Messages that start on our side (an advisor's reply, a reminder): a channel that can send them
@@ -39,7 +43,8 @@ export async function sendToConversation(
 /** A send as a job's outcome: refused is final (skipped), a failure is retried. */
 export function sendOutcome(sent: SendResult): JobOutcome {
   if (sent.status === 'sent') return { status: 'done', note: null };
-  return { status: sent.status === 'refused' ? 'skipped' : 'failed', note: sent.reason };
+  if (sent.status === 'refused') return { status: 'skipped', note: sent.reason };
+  return { status: 'failed', note: sent.reason, ...(sent.retryAfterMs === undefined ? {} : { retryAfterMs: sent.retryAfterMs }) };
 }
 
 export const OUTBOX_KIND = 'send';
@@ -50,9 +55,11 @@ export interface OutboxItem {
   outbox: Outbound[];
 }
 
-export async function enqueueReply(jobs: JobQueue, item: OutboxItem, now: Date): Promise<void> {
+/** Stores a reply to try again in a minute, or later when the channel asked to wait longer (`retryAfterMs`). */
+export async function enqueueReply(jobs: JobQueue, item: OutboxItem, now: Date, retryAfterMs = 0): Promise<void> {
+  const runAt = new Date(now.getTime() + Math.max(FIRST_RETRY_MS, retryAfterMs)).toISOString();
   await jobs.schedule(
-    { id: `${OUTBOX_KIND}:${randomUUID()}`, kind: OUTBOX_KIND, runAt: new Date(now.getTime() + FIRST_RETRY_MS).toISOString(), payload: JSON.stringify(item) },
+    { id: `${OUTBOX_KIND}:${randomUUID()}`, kind: OUTBOX_KIND, runAt, payload: JSON.stringify(item) },
     now,
   );
 }

@@ -79,7 +79,7 @@ export class HandoffService {
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
       if (sent.status === 'sent') return { status: 'ok', value: undefined };
       // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
-      await enqueueReply(this.storage.jobs, { conversationId: h.conversationId, outbox: [{ kind: 'text', text }] }, this.now());
+      await enqueueReply(this.storage.jobs, { conversationId: h.conversationId, outbox: [{ kind: 'text', text }] }, this.now(), sent.retryAfterMs);
       return { status: 'queued', reason: sent.reason };
     });
   }

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { unavailableActions, type Actions } from '../core/actions.js';
+import { keepTrying } from '../core/backoff.js';
+import { WegweiserError } from '../core/errors.js';
 import { Conversations } from '../core/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
 import { JobRunner } from '../core/job-runner.js';
@@ -26,7 +28,7 @@ import { registerBookingApi } from '../booking/routes.js';
 import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
-import type { ChannelSender } from '../channels/adapter.js';
+import type { ChannelSender, ChannelState } from '../channels/adapter.js';
 import { StaffAuth } from '../handoff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
@@ -69,6 +71,8 @@ export interface Core {
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
   senders: Map<string, ChannelSender>;
+  /** Each switched-on channel's state, for /healthz. */
+  channelStates: Map<string, ChannelState>;
   conversations: Conversations;
   metrics: Metrics;
   log: Logger;
@@ -88,6 +92,34 @@ export interface CoreOptions {
    * prefix): tests run side by side on one server. Default: the public schema, prefix 'wegweiser'.
    */
   namespace?: string;
+  /** How often to try PostgreSQL and Redis at start before giving up (default 6 tries, 1 s doubling to 8 s). */
+  startRetry?: StartRetry;
+}
+
+export interface StartRetry {
+  attempts: number;
+  firstMs: number;
+}
+
+/**
+ * Opens a service this node cannot serve without (PostgreSQL, Redis): one that is unreachable at
+ * start (both starting together, a short outage) is tried again a few times, a log line each,
+ * before the start fails with what to check.
+ */
+async function reachAtStart<T>(service: string, open: () => Promise<T>, log: Logger, retry: StartRetry = { attempts: 6, firstMs: 1000 }): Promise<T> {
+  const unreachable = (err: unknown): err is WegweiserError => err instanceof WegweiserError && err.code === 'SERVICE_UNREACHABLE';
+  return keepTrying(open, {
+    attempts: retry.attempts,
+    firstMs: retry.firstMs,
+    maxMs: retry.firstMs * 8,
+    retryable: unreachable,
+    onFailure: (err, attempt, retryInMs) => {
+      if (!unreachable(err)) return;
+      const problem = err.problems.join('; ');
+      if (retryInMs === undefined) log.error({ service, attempt }, `${service} is still unreachable after ${attempt} attempts (${problem}): giving up`);
+      else log.warn({ service, attempt, of: retry.attempts, retryInMs }, `${service} is unreachable (${problem}): trying again in ${Math.ceil(retryInMs / 1000)} s; check that it runs and that its URL is right`);
+    },
+  });
 }
 
 const retrievers = new Map<string, Promise<KnowledgeRetriever>>();
@@ -122,9 +154,16 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const texts = createTexts(locales);
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
-  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await openStorage(config.databaseUrl, opts.namespace);
+  const reach = <T>(service: string, open: () => Promise<T>) => reachAtStart(service, open, log, opts.startRetry);
+  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await reach('the database', () => openStorage(config.databaseUrl, opts.namespace));
   const now = opts.now ?? (() => new Date());
-  const coordination = config.REDIS_URL ? await createRedisCoordination(config.REDIS_URL, opts.namespace ?? config.REDIS_PREFIX) : createLocalCoordination(now);
+  const redisUrl = config.REDIS_URL;
+  const coordination = redisUrl
+    ? await reach('Redis', () => createRedisCoordination(redisUrl, opts.namespace ?? config.REDIS_PREFIX)).catch(async (err: unknown) => {
+        await storage.close();
+        throw err;
+      })
+    : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
@@ -154,7 +193,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, conversations, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -185,11 +224,12 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     trustProxy: true,
   });
   // For the load balancer: an instance that cannot reach its database or Redis takes no traffic.
+  // A channel's outage (Telegram down) is reported but takes no traffic away: the others still work.
   app.get('/healthz', async (_req, reply) => {
     const check = (p: Promise<void>) => Promise.race([p.then(() => 'ok' as const), new Promise<'down'>((r) => setTimeout(() => r('down'), 2000).unref())]).catch(() => 'down' as const);
     const [database, redis] = await Promise.all([check(core.storage.ping()), core.coordination.redis ? check(core.coordination.ping()) : Promise.resolve('not used' as const)]);
     const ok = database === 'ok' && redis !== 'down';
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, redis });
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, redis, channels: Object.fromEntries(core.channelStates) });
   });
   app.get('/metrics', { onRequest: metricsGuard(core.config.METRICS_TOKEN) }, async (_req, reply) => {
     reply.type(core.metrics.registry.contentType);
@@ -207,6 +247,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
       continue;
     }
     await channel.register(app, core);
+    if (!core.channelStates.has(channel.name)) core.channelStates.set(channel.name, 'ok');
     core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
   }
   return app;

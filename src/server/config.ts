@@ -51,6 +51,11 @@ const envSchema = z.object({
   MicrosoftAppTenantId: optional,
   /** Development and tests only: /api/messages without Bot Framework authentication. */
   BOTFRAMEWORK_ALLOW_ANONYMOUS: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
+  /** In anonymous mode, the only serviceUrls replies may go to besides loopback: comma-separated URL prefixes. */
+  BOTFRAMEWORK_SERVICE_URLS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((u) => u.trim()).filter(Boolean) : []),
+    z.array(z.url({ protocol: /^https?$/, message: 'BOTFRAMEWORK_SERVICE_URLS: comma-separated http(s) URLs such as https://smba.trafficmanager.net/teams/' })),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,7 +4,7 @@
  * instances starting together never race. An optional schema keeps each test (or tenant) apart.
  */
 import pg from 'pg';
-import { WegweiserError } from '../core/errors.js';
+import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
 import { PgAppointmentStore, PgStaffStore } from './postgres-booking.js';
 import { PgHandoffStore } from './postgres-handoffs.js';
 import { PgJobQueue } from './postgres-jobs.js';
@@ -20,20 +20,29 @@ export type PgValue = string | number | boolean | null | readonly string[];
 /** PostgreSQL text cannot hold NUL (SQLite can); it means nothing in a message or a name, so it goes. */
 const storable = (params: PgValue[]): PgValue[] => params.map((p) => (typeof p === 'string' && p.includes('\u0000') ? p.replaceAll('\u0000', '') : p));
 
+/** A query that failed because the server went away is an outage (503, try again), not a wrong query. */
+function outage(err: unknown): never {
+  throw unreachable(err) ? new ServiceUnavailableError('PostgreSQL', err) : err;
+}
+
 /** The query helpers, on the pool or inside a transaction. */
 export class PgQueries {
   constructor(private readonly client: pg.Pool | pg.PoolClient) {}
 
+  private query(sql: string, params: PgValue[]): Promise<pg.QueryResult> {
+    return this.client.query(sql, storable(params)).catch(outage);
+  }
+
   async run(sql: string, params: PgValue[] = []): Promise<{ changes: number }> {
-    return { changes: (await this.client.query(sql, storable(params))).rowCount ?? 0 };
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
   }
 
   async get<T>(sql: string, params: PgValue[] = []): Promise<T | undefined> {
-    return (await this.client.query(sql, storable(params))).rows[0] as T | undefined;
+    return (await this.query(sql, params)).rows[0] as T | undefined;
   }
 
   async all<T>(sql: string, params: PgValue[] = []): Promise<T[]> {
-    return (await this.client.query(sql, storable(params))).rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
 }
 
@@ -44,11 +53,11 @@ export class PostgresDatabase extends PgQueries {
 
   /** Runs `fn` on one connection between BEGIN and COMMIT; any error rolls back and is rethrown. */
   async transaction<T>(fn: (tx: PgQueries) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch(outage);
     try {
-      await client.query('BEGIN');
+      await client.query('BEGIN').catch(outage);
       const result = await fn(new PgQueries(client));
-      await client.query('COMMIT');
+      await client.query('COMMIT').catch(outage);
       client.release();
       return result;
     } catch (err) {
@@ -112,7 +121,9 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     await migrate(db, POSTGRES_MIGRATIONS, schema);
   } catch (err) {
     await pool.end();
-    throw err instanceof WegweiserError ? err : new WegweiserError('STORAGE_FAILED', [`cannot open ${redact(url)}: ${(err as Error).message}`]);
+    if (err instanceof WegweiserError) throw err;
+    const problem = `cannot open ${redact(url)}: ${(err as Error).message}`;
+    throw new WegweiserError(unreachable(err) ? 'SERVICE_UNREACHABLE' : 'STORAGE_FAILED', [problem]);
   }
   const stores = {
     conversations: new PgConversationStore(db),
@@ -145,6 +156,18 @@ export async function dropPostgresSchema(url: string, schema: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Whether opening failed because the server cannot be reached (yet): a network error, a timeout,
+ * or a server still starting or shutting down (SQLSTATE classes 08 and 57), as opposed to a wrong
+ * password or a missing database, which no waiting fixes.
+ */
+function unreachable(err: unknown): boolean {
+  if (err instanceof ServiceUnavailableError) return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || /^E[A-Z]/.test(code)) return true;
+  return code.startsWith('08') || code.startsWith('57');
 }
 
 /** The URL without its password, for messages and logs. */

@@ -1,6 +1,7 @@
 /**
  * A fake Telegram Bot API on 127.0.0.1: answers getMe, sendMessage, answerCallbackQuery,
- * setMyCommands ... as Telegram does, and records every call for the test to read.
+ * setMyCommands ... as Telegram does, and records every call for the test to read. It can also be
+ * down: refusing every call (the connection is dropped) or hanging (no answer ever comes).
  */
 import { createServer, type Server } from 'node:http';
 
@@ -13,16 +14,27 @@ export interface FakeTelegram {
   apiRoot: string;
   calls: BotApiCall[];
   sent(chatId: number): { text: string; reply_markup?: Record<string, unknown> }[];
-  /** The next `n` sendMessage calls fail as Telegram does when it is overloaded (429). */
+  /** The next `n` sendMessage calls fail with a 500, as Telegram's servers sometimes do. */
   failSends(n: number): void;
+  /** The next `n` sendMessage calls get Telegram's flood control: 429 with `parameters.retry_after` seconds. */
+  rateLimitSends(n: number, retryAfterSeconds: number): void;
+  /** 'up' answers; 'refuse' drops every connection; 'hang' never answers (until set 'up' again). */
+  setMode(mode: FakeTelegramMode): void;
   close(): Promise<void>;
 }
 
-export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
+export type FakeTelegramMode = 'up' | 'refuse' | 'hang';
+
+export async function startFakeTelegram(token: string, opts: { mode?: FakeTelegramMode } = {}): Promise<FakeTelegram> {
   const calls: BotApiCall[] = [];
   let messageId = 0;
   let failing = 0;
+  let limited = 0;
+  let retryAfter = 0;
+  let mode = opts.mode ?? 'up';
   const server: Server = createServer((req, res) => {
+    if (mode === 'refuse') return void req.socket.destroy();
+    if (mode === 'hang') return;
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
@@ -38,6 +50,11 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
         failing -= 1;
         res.statusCode = 500;
         return res.end(JSON.stringify({ ok: false, error_code: 500, description: 'Internal Server Error' }));
+      }
+      if (method === 'sendMessage' && limited > 0) {
+        limited -= 1;
+        res.statusCode = 429;
+        return res.end(JSON.stringify({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } }));
       }
       calls.push({ method, payload });
       const result =
@@ -57,6 +74,15 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     sent: (chatId) =>
       calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId).map((c) => c.payload as { text: string; reply_markup?: Record<string, unknown> }),
     failSends: (n) => void (failing = n),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    rateLimitSends: (n, seconds) => {
+      limited = n;
+      retryAfter = seconds;
+    },
+    setMode: (m) => void (mode = m),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // hanging requests too
+      }),
   };
 }

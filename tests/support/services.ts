@@ -19,6 +19,7 @@ export async function postgresAnswers(url: string): Promise<boolean> {
 
 export async function redisAnswers(url: string): Promise<boolean> {
   const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined); // the answer is the boolean
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG';

@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../server/app.js';
 import { activityToInbound, outboxToActivities, type Activity } from './activities.js';
+import { serviceUrlAllowed } from './service-url.js';
 
 export const BOT_SERVICE_PATH = '/api/messages';
 
@@ -19,6 +20,15 @@ export async function registerBotService(app: FastifyInstance, core: Core): Prom
     MicrosoftAppTenantId: c.MicrosoftAppTenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
+  // Anonymous: no token proves where an activity comes from, so its serviceUrl is checked here.
+  const anonymous = !c.MicrosoftAppId;
+  if (anonymous) {
+    core.log.warn(
+      { channel: 'botframework', allowedServiceUrls: c.BOTFRAMEWORK_SERVICE_URLS },
+      'BOTFRAMEWORK_ALLOW_ANONYMOUS is on: /api/messages accepts activities from anyone, without Bot Framework authentication. ' +
+        'For development only; replies go only to loopback serviceUrls and BOTFRAMEWORK_SERVICE_URLS. Set MicrosoftAppId and MicrosoftAppPassword in production.',
+    );
+  }
   adapter.onTurnError = async (_context, error) => {
     core.log.error({ channel: 'botframework', err: error.message }, 'bot framework turn failed');
   };
@@ -35,6 +45,10 @@ export async function registerBotService(app: FastifyInstance, core: Core): Prom
   };
 
   app.post(BOT_SERVICE_PATH, async (req, reply) => {
+    if (anonymous && !serviceUrlAllowed((req.body as { serviceUrl?: unknown } | null)?.serviceUrl, c.BOTFRAMEWORK_SERVICE_URLS)) {
+      core.log.warn({ channel: 'botframework' }, 'anonymous activity refused: its serviceUrl is neither loopback nor in BOTFRAMEWORK_SERVICE_URLS');
+      return reply.code(403).send({ error: 'serviceUrl not allowed: without MicrosoftAppId only loopback and BOTFRAMEWORK_SERVICE_URLS are accepted' });
+    }
     let status = 200;
     let body: unknown;
     const res = {

@@ -8,7 +8,7 @@ import formbody from '@fastify/formbody';
 import twilio from 'twilio';
 import type { Inbound } from '../../core/messages.js';
 import type { ChannelAdapter } from '../adapter.js';
-import { claimDelivery } from '../deliveries.js';
+import { claimDelivery, releaseClaim } from '../deliveries.js';
 import { parseTwilioInbound, type TwilioParams } from './inbound.js';
 import { renderWhatsApp } from './outbound.js';
 import { WhatsAppSender } from './sender.js';
@@ -60,7 +60,7 @@ export const whatsappChannel: ChannelAdapter = {
           await core.storage.deliveries.complete(CHANNEL, parsed.messageSid, xml);
           return xml;
         } catch (err) {
-          await core.storage.deliveries.release(CHANNEL, parsed.messageSid);
+          await releaseClaim(core.storage.deliveries, CHANNEL, parsed.messageSid);
           throw err;
         }
       });

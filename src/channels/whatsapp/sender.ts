@@ -15,6 +15,9 @@ export type SendResult =
   | { status: 'sent'; sids: string[] }
   | { status: 'outside-window'; lastMessageAt: string | null; reason: string }
   | { status: 'opted-out'; reason: string }
+  /** Twilio refused the message itself (a 4xx other than 429 and 401): sending it again changes nothing. */
+  | { status: 'rejected'; reason: string }
+  /** Twilio busy (429), failing (5xx), unreachable, or our credentials wrong (401): worth trying again later. */
   | { status: 'failed'; reason: string };
 
 export interface WhatsAppSenderOptions {
@@ -66,7 +69,10 @@ export class WhatsAppSender {
       }
       return { status: 'sent', sids };
     } catch (err) {
-      return { status: 'failed', reason: (err as Error).message };
+      const httpStatus = (err as { status?: unknown }).status;
+      const reason = (err as Error).message;
+      const permanent = typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429 && httpStatus !== 401;
+      return permanent ? { status: 'rejected', reason: `Twilio refused the message (${httpStatus}): ${reason}` } : { status: 'failed', reason };
     }
   }
 }
