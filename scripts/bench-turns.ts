@@ -10,6 +10,7 @@
  *   npm run bench:turns -- --seconds 3  shorter
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
         setupRequest: (req: autocannon.Request) => {
           sid += 1;
           const person = 233200000000 + (sid % 5000);
-          const params: Record<string, string> = { MessageSid: `SMbench${String(sid).padStart(10, '0')}`, From: `whatsapp:+${person}`, To: 'whatsapp:+14155238886', Body: text(sid), NumMedia: '0' };
+          const params: Record<string, string> = { MessageSid: `SM${String(sid).padStart(32, '0')}`, AccountSid: 'AC' + '9'.repeat(32), From: `whatsapp:+${person}`, To: 'whatsapp:+14155238886', Body: text(sid), NumMedia: '0' };
           const url = `${base}/webhooks/whatsapp`;
           const signature = twilioSignature(TWILIO_TOKEN, url, params);
           return { ...req, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() };
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
 }
 
 async function whatsapp(base: string, text: string): Promise<Response> {
-  const params: Record<string, string> = { MessageSid: `SMstart${Date.now()}${Math.random().toString(36).slice(2, 8)}`, From: 'whatsapp:+233209999999', To: 'whatsapp:+14155238886', Body: text, NumMedia: '0' };
+  const params: Record<string, string> = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: 'AC' + '9'.repeat(32), From: 'whatsapp:+233209999999', To: 'whatsapp:+14155238886', Body: text, NumMedia: '0' };
   const url = `${base}/webhooks/whatsapp`;
   const signature = twilioSignature(TWILIO_TOKEN, url, params);
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });

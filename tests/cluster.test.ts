@@ -41,7 +41,7 @@ describe.skipIf(!available)(available ? 'two instances on one PostgreSQL + Redis
     });
     return { status: res.status, body: await res.text() };
   };
-  const message = (sid: string, body: string) => ({ MessageSid: sid, From: 'whatsapp:+212600123456', To: 'whatsapp:+14155238886', WaId: '212600123456', NumMedia: '0', Body: body });
+  const message = (sid: string, body: string) => ({ MessageSid: sid, AccountSid: 'AC' + '5'.repeat(32), From: 'whatsapp:+212600123456', To: 'whatsapp:+14155238886', WaId: '212600123456', NumMedia: '0', Body: body });
 
   it('a web chat connected to one instance receives the replies made on the other', async () => {
     const { token, conversationId } = (await (await fetch(`${a.base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };

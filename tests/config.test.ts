@@ -22,4 +22,25 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'not a url' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ TELEGRAM_MODE: 'carrier-pigeon' })).toThrow(/TELEGRAM_MODE/);
   });
+
+  it('trusts no proxy unless TRUST_PROXY lists their addresses or CIDRs', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8,::1,loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8', '::1', 'loopback']);
+    for (const bad of ['true', '*', '10.0.0.0/33', '10.0.0', 'lb.example.org', '10.0.0.0/8/1', '::1/129']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY.*addresses or CIDRs/);
+    }
+  });
+
+  it('lets centres embed the web chat only where WEBCHAT_FRAME_ANCESTORS says', () => {
+    expect(loadConfig({}).WEBCHAT_FRAME_ANCESTORS).toBe("'self'");
+    expect(loadConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://centre.example.org *.example.net" }).WEBCHAT_FRAME_ANCESTORS).toBe("'self' https://centre.example.org *.example.net");
+    for (const bad of ["'self'; script-src *", 'https://a.org,https://b.org', "'unsafe-inline'"]) {
+      expect(() => loadConfig({ WEBCHAT_FRAME_ANCESTORS: bad }), bad).toThrow(/WEBCHAT_FRAME_ANCESTORS/);
+    }
+  });
+
+  it('gives clients REQUEST_TIMEOUT_SECONDS (30 by default) to send a request', () => {
+    expect(loadConfig({}).REQUEST_TIMEOUT_SECONDS).toBe(30);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS/);
+  });
 });

@@ -74,7 +74,7 @@ function whatsappPerson(phone: string): Person {
   let n = 0;
   let last = '';
   const send = async (body: string) => {
-    const params: Record<string, string> = { MessageSid: `SMcontract${phone}${++n}`, From: `whatsapp:+${phone}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
+    const params: Record<string, string> = { MessageSid: `SM${`${phone}${String(++n).padStart(6, '0')}`.padStart(32, '0')}`, AccountSid: 'AC' + '2'.repeat(32), From: `whatsapp:+${phone}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
     const url = `${server.base}/webhooks/whatsapp`;
     const signature = twilioSignature(TWILIO_TOKEN, url, params);
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });

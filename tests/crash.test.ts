@@ -44,7 +44,7 @@ function start(dataDir: string, port: number): { child: ChildProcess; ready: Pro
 }
 
 function whatsapp(base: string, n: number, person: number, body: string): Promise<Response> {
-  const params: Record<string, string> = { MessageSid: `SMcrash${String(n).padStart(10, '0')}`, From: `whatsapp:+2332000${String(person).padStart(5, '0')}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
+  const params: Record<string, string> = { MessageSid: `SM${String(n).padStart(32, '0')}`, AccountSid: 'AC' + '4'.repeat(32), From: `whatsapp:+2332000${String(person).padStart(5, '0')}`, To: 'whatsapp:+14155238886', Body: body, NumMedia: '0' };
   const url = `${base}/webhooks/whatsapp`;
   const signature = twilioSignature(TOKEN, url, params);
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params) });

@@ -34,9 +34,14 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await server?.close();
   });
 
-  it('greets in English, answers a typed question and a clicked option', async () => {
+  it('greets in English, answers a typed question and a clicked option, under the page’s Content-Security-Policy', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 420, height: 800 } });
-    await page.goto(`${server.base}/?lang=en`);
+    const violations: string[] = [];
+    page.on('console', (m) => void (/Content.Security.Policy/i.test(m.text()) && violations.push(m.text())));
+    await page.exposeFunction('reportViolation', (v: string) => void violations.push(v));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    const res = await page.goto(`${server.base}/?lang=en`);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self' 'sha256-");
     await page.getByText('Hello, I am Wegweiser').first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Risks of irregular migration' }).first().click();
     await page.getByText('Before you decide, know the facts').first().waitFor();
@@ -47,6 +52,7 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.waitForTimeout(500); // let Web Chat scroll to the newest message before the picture
     await page.screenshot({ path: join(artifacts, 'webchat-en.png'), fullPage: true });
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    expect(violations).toEqual([]);
     await page.close();
   }, 60_000);
 

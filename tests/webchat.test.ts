@@ -113,6 +113,34 @@ describe('Direct Line for web chat', () => {
     expect(res.status).toBe(400);
   });
 
+  it('refuses a token with anything after it', async () => {
+    const { token: t, conversationId } = await token();
+    const activities = (bearerToken: string) =>
+      fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${bearerToken}` } });
+    expect((await activities(t)).status).toBe(200);
+    for (const junk of [`${t}.xyz`, `${t}.`, `${t}xyz`, `${t}..`, `x${t}`]) expect((await activities(junk)).status, junk).toBe(403);
+    const refreshed = await fetch(`${server.base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${t}.xyz` } });
+    expect(refreshed.status).toBe(403);
+  });
+
+  it('refreshes a token, but never past 24 hours after the first one', async () => {
+    let { token: t } = await token();
+    const refresh = () => fetch(`${server.base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${t}` } });
+    const every50Minutes = async () => {
+      server.core.clock.advance(50 * 60_000);
+      const res = await refresh();
+      expect(res.status).toBe(200);
+      return (await res.json()) as { token: string; expires_in: number };
+    };
+    for (let i = 1; i <= 27; i++) ({ token: t } = await every50Minutes());
+    // 28 × 50 minutes = 23 h 20 min after the first token: this one may live only 40 minutes more.
+    const last = await every50Minutes();
+    expect(last.expires_in).toBe(24 * 3600 - 28 * 50 * 60);
+    t = last.token;
+    server.core.clock.advance(last.expires_in * 1000);
+    expect((await refresh()).status).toBe(403);
+  });
+
   it('rate-limits token requests per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) statuses.push((await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).status);
@@ -126,6 +154,28 @@ describe('Direct Line for web chat', () => {
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
   });
+
+  it('sends the page with a Content-Security-Policy, nosniff and no referrer', async () => {
+    const res = await fetch(`${server.base}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain(`connect-src 'self' ${server.base} ${server.base.replace(/^http/, 'ws')}`);
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('lets WEBCHAT_FRAME_ANCESTORS name the sites that may embed the chat', async () => {
+    const embedded = await startTestServer({ WEBCHAT_FRAME_ANCESTORS: "'self' https://centre.example.org" });
+    try {
+      const csp = (await fetch(`${embedded.base}/`)).headers.get('content-security-policy');
+      expect(csp).toContain("frame-ancestors 'self' https://centre.example.org");
+    } finally {
+      await embedded.close();
+    }
+  });
+
 });
 
 /** Direct Line over plain HTTP, as a script (or an attacker) would use it. */

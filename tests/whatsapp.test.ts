@@ -132,7 +132,7 @@ describe('WhatsApp webhook', () => {
 
 describe('WhatsApp parsing and rendering', () => {
   it('reads button replies and country codes', () => {
-    const parsed = parseTwilioInbound({ MessageSid: 'SM1234567890', From: 'whatsapp:+38344123456', ButtonPayload: 'main.menu:risks', ButtonText: 'Risks' });
+    const parsed = parseTwilioInbound({ MessageSid: `SM${'ab12'.repeat(8)}`, AccountSid: `AC${'0'.repeat(32)}`, From: 'whatsapp:+38344123456', ButtonPayload: 'main.menu:risks', ButtonText: 'Risks' });
     expect(parsed).toMatchObject({ status: 'ok', inbound: { kind: 'choice', id: 'main.menu:risks' }, hints: { country: 'XK' } });
     expect(countryFromPhone('+923001234567')).toBe('PK');
     expect(countryFromPhone('12')).toBeUndefined();
@@ -158,23 +158,121 @@ describe('logs', () => {
   });
 });
 
+describe('malformed and replayed deliveries', () => {
+  const url = () => `${server.base}/webhooks/whatsapp`;
+  const refusals = () => server.core.logLines.filter((l) => l.includes('malformed delivery refused') || l.includes('refused as a replay'));
+
+  it('answers a signed delivery with a field sent twice with 400 and a log line, not a crash', async () => {
+    const params = message('+233206660001', { Body: 'a' });
+    const body = `${new URLSearchParams(params).toString()}&Body=a`; // Twilio's check counts a repeated value once
+    const before = refusals().length;
+    const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(url(), params) }, body });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('every field must appear once');
+    expect(refusals().length).toBe(before + 1);
+    expect(await conversation('233206660001')).toBeNull();
+  });
+
+  it('refuses a malformed MessageSid, AccountSid or From, and another Twilio account, with 400 and a log line', async () => {
+    const bad: Record<string, string>[] = [
+      { MessageSid: `SM${'A'.repeat(32)}` },
+      { MessageSid: `SM${'0'.repeat(31)}NumMedia0` },
+      { MessageSid: `XX${'0'.repeat(32)}` },
+      { AccountSid: 'AC123' },
+      { AccountSid: `AC${'1'.repeat(32)}` }, // well formed, but not this server's account
+      { From: 'whatsapp:233206660002' },
+      { From: '+233206660002' },
+    ];
+    for (const fields of bad) {
+      const before = refusals().length;
+      const res = await post({ ...message('+233206660002', { Body: 'hello' }), ...fields });
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(refusals().length).toBe(before + 1);
+    }
+    const noAccount = message('+233206660002', { Body: 'hello' });
+    delete noAccount.AccountSid;
+    expect((await post(noAccount)).status).toBe(400);
+    expect(await conversation('233206660002')).toBeNull();
+    expect(server.core.logLines.join('')).not.toContain('233206660002');
+  });
+
+  it('refuses a signed request re-cut so that part of NumMedia becomes the MessageSid', async () => {
+    await post(message('+233206660003', { Body: 'hello' }));
+    const original = message('+233206660003', { Body: 'menu' });
+    expect((await post(original)).status).toBe(200);
+    // Twilio signs name+value pairs run together, so this has the original's signature.
+    const recut: Record<string, string> = { ...original, MessageSid: `${original.MessageSid}NumMedia0` };
+    delete recut.NumMedia;
+    const signature = sign(url(), original);
+    expect(sign(url(), recut)).toBe(signature);
+    expect((await post(recut, signature)).status).toBe(400);
+    expect((await conversation('233206660003'))?.turns).toBe(2);
+  });
+
+  it('refuses the same signed content under another valid MessageSid and sender as a replay', async () => {
+    // A message whose text spells out further fields: re-cut, its signed request names another
+    // sender and MessageSid that are both well formed. Only the signed content gives it away.
+    const forgedFrom = 'whatsapp:+233206660099';
+    const forgedSid = `SM${'f'.repeat(32)}`;
+    const original = message('+233206660004', { Body: `hiFrom${forgedFrom}MessageSid${forgedSid}NumMedia0ProfileNamey`, ProfileName: 'Ama' });
+    delete original.WaId;
+    const replay: Record<string, string> = {
+      AccountSid: original.AccountSid!, Body: 'hi', From: forgedFrom, MessageSid: forgedSid, NumMedia: '0',
+      ProfileName: `yFrom${original.From}MessageSid${original.MessageSid}NumMedia0ProfileNameAma`, To: original.To!,
+    };
+    const signature = sign(url(), original);
+    expect(sign(url(), replay)).toBe(signature);
+    expect((await post(original, signature)).status).toBe(200);
+    const before = refusals().length;
+    expect((await post(replay, signature)).status).toBe(409);
+    expect(refusals().length).toBe(before + 1);
+    expect(await conversation('233206660099')).toBeNull();
+    // Twilio's own retry of the original (same MessageSid) is still answered with its reply.
+    const retried = await post(original, signature);
+    expect(retried.status).toBe(200);
+    expect(retried.messages.join('\n')).toContain('Hello, I am Wegweiser');
+  });
+});
+
 describe('per-IP guard on the webhooks', () => {
-  it('refuses an address after repeated rejected requests, even a valid one, until the window passes', async () => {
-    const guarded = await startTestServer({ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', WEBHOOK_REJECTS_PER_IP: '5' });
+  const env = { TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', WEBHOOK_REJECTS_PER_IP: '5' };
+  const sender = (base: string) => {
+    const url = `${base}/webhooks/whatsapp`;
+    return (params: Record<string, string>, signature: string | undefined, forwardedFor?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature ?? sign(url, params), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: new URLSearchParams(params).toString(),
+      });
+  };
+
+  it('refuses an address’s rejected requests after too many, but always answers a verified delivery', async () => {
+    const guarded = await startTestServer(env);
     try {
-      const url = `${guarded.base}/webhooks/whatsapp`;
-      const send = (params: Record<string, string>, signature: string) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() });
-      const good = message('+233209990001', { Body: 'hello' });
+      const send = sender(guarded.base);
       for (let i = 0; i < 5; i++) expect((await send(message('+233209990002', { Body: 'hi' }), 'wrong')).status).toBe(403);
-      const refused = await send(good, sign(url, good));
+      const refused = await send(message('+233209990002', { Body: 'hi' }), 'wrong');
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await guarded.core.storage.conversations.load('whatsapp:233209990001')).toBeNull(); // refused: nothing happened
+      const good = await send(message('+233209990001', { Body: 'hello' }), undefined);
+      expect(good.status).toBe(200);
+      expect(await good.text()).toContain('Hello, I am Wegweiser');
       guarded.core.clock.advance(10 * 60_000 + 1000);
-      const accepted = await send(good, sign(url, good));
-      expect(accepted.status).toBe(200);
-      expect(await accepted.text()).toContain('Hello, I am Wegweiser');
+      expect((await send(message('+233209990002', { Body: 'hi' }), 'wrong')).status).toBe(403);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('counts the connection’s address, not X-Forwarded-For: a forged header neither lifts the limit nor blames Twilio', async () => {
+    const guarded = await startTestServer(env);
+    try {
+      const send = sender(guarded.base);
+      const twilioAddress = '54.172.60.1';
+      for (let i = 0; i < 5; i++) expect((await send(message('+233209990003', { Body: 'hi' }), 'wrong', twilioAddress)).status).toBe(403);
+      expect((await send(message('+233209990003', { Body: 'hi' }), 'wrong', `198.51.100.${20}`)).status).toBe(429);
+      const good = await send(message('+233209990004', { Body: 'hello' }), undefined, twilioAddress);
+      expect(good.status).toBe(200);
     } finally {
       await guarded.close();
     }

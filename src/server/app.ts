@@ -38,9 +38,11 @@ import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
+import { registerErrorHandler } from './error-handler.js';
 import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 
 /** The project's own folders, found from this file so that any working directory works. */
@@ -216,13 +218,23 @@ export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, 
 
 /** The HTTP server: health, metrics, and every channel whose credentials are configured. */
 export async function createServer(core: Core): Promise<FastifyInstance> {
+  const requestTimeout = core.config.REQUEST_TIMEOUT_SECONDS * 1000;
   // No per-request log lines: a line per turn (with a conversation hash, never text) is enough.
   const app = Fastify({
     loggerInstance: core.log as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // X-Forwarded-For from anyone else would let a client pick the address its limits count.
+    trustProxy: core.config.TRUST_PROXY ?? false,
+    // A client that trickles its headers or body is cut off (408) instead of holding a socket
+    // forever (node checks every second), and a silent socket is closed. A WebSocket, once
+    // upgraded, is no request any more and ws lifts the idle timeout from its socket.
+    requestTimeout,
+    connectionTimeout: 2 * requestTimeout,
+    http: { headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: 1000 },
   });
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
   // For the load balancer: an instance that cannot reach its database or Redis takes no traffic.
   // A channel's outage (Telegram down) is reported but takes no traffic away: the others still work.
   app.get('/healthz', async (_req, reply) => {
@@ -236,7 +248,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     return core.metrics.registry.metrics();
   });
   registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
-  registerPrivacyPage(app, core.kb);
+  registerPrivacyPage(app, core.kb, core.config.WEBCHAT_FRAME_ANCESTORS);
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);

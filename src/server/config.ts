@@ -3,12 +3,42 @@
  * set, Wegweiser runs with embedded defaults (SQLite under ./data, the default retriever, no
  * channel accounts). A wrong value stops the start with what to fix.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { WegweiserError } from '../core/errors.js';
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address (10.0.0.5, ::1), a CIDR (10.0.0.0/8, fd00::/8) or one of proxy-addr's range names. */
+export function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [ip, prefix, extra] = entry.split('/');
+  const version = isIP(ip ?? '');
+  if (!version || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.every(isProxyAddress), {
+    message: "TRUST_PROXY lists the load balancers' addresses or CIDRs, comma-separated (e.g. 10.0.0.0/8,192.168.1.5 or loopback); never every address",
+  });
+
+/** A CSP source: 'self', 'none', a scheme (https:) or a host (https://centre.example.org, *.example.org). */
+const CSP_SOURCE = /^('self'|'none'|https?:|(https?:\/\/)?(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(\d{1,5}|\*))?)$/;
+const frameAncestors = z
+  .string()
+  .trim()
+  .refine((v) => v.split(/\s+/).every((s) => CSP_SOURCE.test(s)), {
+    message: "WEBCHAT_FRAME_ANCESTORS: space-separated CSP sources such as 'self' https://centre.example.org ('none' forbids embedding)",
+  });
 
 const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
@@ -28,6 +58,15 @@ const envSchema = z.object({
   MESSAGES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(30)),
   /** Rejected webhook requests (bad signature, malformed) one address may send per 10 minutes before it is refused. */
   WEBHOOK_REJECTS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(20)),
+  /**
+   * The load balancers in front of this server: X-Forwarded-For is believed only from these
+   * addresses. Unset: no proxy is trusted and the client is the connection's address.
+   */
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, trustProxy.optional()),
+  /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
+  REQUEST_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(600).default(30)),
+  /** Who may embed the web chat page in a frame (CSP frame-ancestors). */
+  WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyAsUndefined, frameAncestors.default("'self'")),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   /** The key of the conversation references in logs; every instance needs the same (default: made once in DATA_DIR). */

@@ -112,7 +112,7 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
       dl.post('/tokens/refresh', async (req, reply) => {
         const claims = authorise(req, reply);
         if (!claims) return reply;
-        return { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, opts.now().getTime()) };
+        return { conversationId: claims.conversationId, ...signer.refresh(claims, opts.now().getTime()) };
       });
 
       dl.post('/conversations', async (req, reply) => {

@@ -9,7 +9,7 @@ import { LANGS } from '../../core/lang.js';
 import type { ChannelAdapter } from '../adapter.js';
 import { activityToInbound, JOIN_EVENT, outboxToActivities, type Activity } from './activities.js';
 import { registerDirectLine } from './directline.js';
-import { webChatPage } from './page.js';
+import { webChatContentSecurityPolicy, webChatPage } from './page.js';
 
 const CHANNEL = 'webchat';
 
@@ -25,7 +25,8 @@ export const webchatChannel: ChannelAdapter = {
   async register(app, core) {
     const bundle = webChatBundle();
     const page = webChatPage(Object.fromEntries(LANGS.map((l) => [l, core.texts.t(l, 'system.shareLocation')])));
-    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+    const csp = webChatContentSecurityPolicy(page, { frameAncestors: core.config.WEBCHAT_FRAME_ANCESTORS, publicBaseUrl: core.config.publicBaseUrl });
+    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page));
     app.get('/webchat/webchat.js', async (_req, reply) =>
       reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
     );

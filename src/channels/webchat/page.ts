@@ -4,12 +4,41 @@
  * Line endpoint. Right to left for Arabic and Urdu; the browser's language as the hint; a
  * "share location" button using the browser's geolocation.
  */
+import { createHash } from 'node:crypto';
 import { LANGS } from '../../core/lang.js';
 
 /** Web Chat's own interface strings exist for these locales; others fall back to English there. */
 const WEBCHAT_LOCALES: Record<string, string> = {
   en: 'en-US', fr: 'fr-FR', ar: 'ar-EG', de: 'de-DE', ur: 'ur-PK', id: 'id-ID', sq: 'sq', sr: 'sr-Latn', es: 'es-ES',
 };
+
+/** A CSP source that allows exactly this inline script. */
+function scriptHash(inline: string): string {
+  return `'sha256-${createHash('sha256').update(inline, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The page's Content-Security-Policy: scripts only from this server plus the page's own inline
+ * script (by hash), connections only to this server (and its WebSocket stream), embedding only by
+ * `frameAncestors`. Styles may be inline: Web Chat writes its styles into the page at run time.
+ */
+export function webChatContentSecurityPolicy(page: string, opts: { frameAncestors: string; publicBaseUrl: string }): string {
+  const inlineScripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => scriptHash(m[1]!));
+  const origin = new URL(opts.publicBaseUrl).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${inlineScripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src 'self' ${origin} ${origin.replace(/^http/, 'ws')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${opts.frameAncestors}`,
+  ].join('; ');
+}
 
 export function webChatPage(shareLocationLabels: Record<string, string>): string {
   const config = JSON.stringify({ langs: LANGS, locales: WEBCHAT_LOCALES, shareLocation: shareLocationLabels });

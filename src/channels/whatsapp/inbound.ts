@@ -5,11 +5,14 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ChannelHints, Inbound } from '../../core/messages.js';
 
+/** The form as parsed: a field sent twice arrives as an array, and is refused. */
 export type TwilioParams = Record<string, string | undefined>;
+export type TwilioForm = Record<string, unknown>;
 
 export type WhatsAppInbound =
   | { status: 'ok'; messageSid: string; user: string; inbound: Inbound; hints: ChannelHints }
   | { status: 'media'; messageSid: string; user: string; hints: ChannelHints }
+  /** `problem` is one of a few fixed sentences: safe to log, it never quotes the request. */
   | { status: 'invalid'; problem: string };
 
 const MAX_BODY = 20_000;
@@ -19,11 +22,24 @@ export function countryFromPhone(phone: string): string | undefined {
   return parsePhoneNumberFromString(phone.startsWith('+') ? phone : `+${phone}`)?.country;
 }
 
-export function parseTwilioInbound(params: TwilioParams): WhatsAppInbound {
-  const messageSid = params.MessageSid ?? params.SmsMessageSid;
+/**
+ * Twilio's signature covers the parameters concatenated without separators, so a signed request
+ * can be re-cut (part of one value moved into the next name); strict shapes for the ids refuse
+ * such a request, as does a field sent twice.
+ */
+const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/;
+const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
+
+/** `accountSid`: the configured account; a delivery for another account is refused. */
+export function parseTwilioInbound(form: TwilioForm, accountSid?: string): WhatsAppInbound {
+  if (Object.values(form).some((v) => typeof v !== 'string')) return { status: 'invalid', problem: 'every field must appear once, as text' };
+  const params = form as TwilioParams;
+  const messageSid = params.MessageSid;
   const from = params.From;
-  if (!messageSid || !/^[A-Za-z0-9]{10,64}$/.test(messageSid)) return { status: 'invalid', problem: 'MessageSid is missing or malformed' };
-  if (!from || !/^whatsapp:\+?\d{6,16}$/.test(from)) return { status: 'invalid', problem: 'From must be whatsapp:+<number>' };
+  if (!messageSid || !MESSAGE_SID.test(messageSid)) return { status: 'invalid', problem: 'MessageSid must be SM or MM and 32 hexadecimal digits' };
+  if (!params.AccountSid || !ACCOUNT_SID.test(params.AccountSid)) return { status: 'invalid', problem: 'AccountSid must be AC and 32 hexadecimal digits' };
+  if (accountSid !== undefined && params.AccountSid !== accountSid) return { status: 'invalid', problem: 'AccountSid is not this server’s Twilio account' };
+  if (!from || !/^whatsapp:\+\d{6,16}$/.test(from)) return { status: 'invalid', problem: 'From must be whatsapp:+<number>' };
   const phone = from.slice('whatsapp:'.length);
   const user = params.WaId && /^\d{6,16}$/.test(params.WaId) ? params.WaId : phone.replace(/^\+/, '');
   const country = countryFromPhone(user);
