@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadCentres } from '../src/booking/centres.js';
-import { PATHS } from '../src/server/app.js';
+import { PATHS } from '../src/paths.js';
 import { freePort } from '../tests/support/free-port.js';
 import { deleteKeys } from '../tests/support/services.js';
 import { twilioSignature } from '../tests/support/twilio-signature.js';

@@ -20,7 +20,8 @@ import { loadKnowledgeBase } from '../src/knowledge/load.js';
 import { KnowledgeRetriever, type RetrieverSettings } from '../src/knowledge/retriever.js';
 import { createLanguageDetector } from '../src/i18n/detect.js';
 import { loadLocales } from '../src/i18n/index.js';
-import { languageSamples, PATHS, ROOT } from '../src/server/app.js';
+import { PATHS, ROOT } from '../src/paths.js';
+import { languageSamples } from '../src/knowledge/open.js';
 
 interface EvalQuestion {
   q: string;

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unavailableActions } from '../src/core/actions.js';
-import { conversationId } from '../src/core/conversations.js';
+import { conversationId } from '../src/runtime/conversations.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
 let core: TestCore | undefined;

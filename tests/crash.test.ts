@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateState } from '../src/core/state.js';
-import { ROOT } from '../src/server/app.js';
+import { ROOT } from '../src/paths.js';
 import { SqliteDatabase } from '../src/storage/sqlite.js';
 import { runCli } from './support/run-cli.js';
 import { twilioSignature } from './support/twilio-signature.js';

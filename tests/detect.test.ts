@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { langFromLocale } from '../src/core/lang.js';
 import { createLanguageDetector } from '../src/i18n/detect.js';
 import { loadLocales } from '../src/i18n/index.js';
-import { languageSamples, loadKnowledge, PATHS } from '../src/server/app.js';
+import { PATHS } from '../src/paths.js';
+import { languageSamples, loadKnowledge } from '../src/knowledge/open.js';
 
 const locales = loadLocales(PATHS.locales);
 const detect = createLanguageDetector(locales.vocabulary, languageSamples((await loadKnowledge()).kb, locales));

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../src/core/normalize.js';
 import { EmbeddingTopicScorer, TransformersEmbeddings } from '../src/knowledge/embeddings.js';
 import { KnowledgeRetriever } from '../src/knowledge/retriever.js';
-import { loadKnowledge, PATHS } from '../src/server/app.js';
+import { PATHS } from '../src/paths.js';
+import { loadKnowledge } from '../src/knowledge/open.js';
 import { createTestCore } from './support/test-core.js';
 import { writeTinyModel } from './support/tiny-model.js';
 

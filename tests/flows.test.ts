@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WegweiserError } from '../src/core/errors.js';
 import { loadFlows } from '../src/flows/loader.js';
-import { PATHS } from '../src/server/app.js';
+import { PATHS } from '../src/paths.js';
 
 function flowsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'flows-'));

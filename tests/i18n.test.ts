@@ -9,7 +9,7 @@ import { LANGS } from '../src/core/lang.js';
 import { COMMAND_NAMES } from '../src/core/messages.js';
 import { loadFlows } from '../src/flows/loader.js';
 import { baseKey, flattenKeys, loadLocales } from '../src/i18n/index.js';
-import { PATHS, ROOT } from '../src/server/app.js';
+import { PATHS, ROOT } from '../src/paths.js';
 
 const locales = loadLocales(PATHS.locales);
 const english = flattenKeys(locales.resources.en);

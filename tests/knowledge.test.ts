@@ -13,7 +13,8 @@ import { parseTopicList } from '../src/knowledge/load.js';
 import { loadSafetySignals } from '../src/knowledge/safety.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
 import { createTexts, loadLocales } from '../src/i18n/index.js';
-import { loadKnowledge, PATHS, ROOT } from '../src/server/app.js';
+import { PATHS, ROOT } from '../src/paths.js';
+import { loadKnowledge } from '../src/knowledge/open.js';
 import { runCli } from './support/run-cli.js';
 
 const texts = createTexts(loadLocales(PATHS.locales));

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeOutbound } from '../src/core/conversations.js';
+import { describeOutbound } from '../src/runtime/conversations.js';
 import { createTestCore, TEST_STORE } from './support/test-core.js';
 
 describe('retention', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outbound } from '../src/core/messages.js';
-import { ROOT } from '../src/server/app.js';
+import { ROOT } from '../src/paths.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StaffAuth } from '../src/handoff/auth.js';
+import { StaffAuth } from '../src/staff/auth.js';
 import { openStorage } from '../src/storage/open.js';
 import { runCli } from './support/run-cli.js';
 import { startTestServer, type RunningServer } from './support/server.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFlows } from '../src/flows/loader.js';
 import { CALLBACK_DATA_MAX_BYTES } from '../src/channels/telegram/render.js';
-import { PATHS } from '../src/server/app.js';
+import { PATHS } from '../src/paths.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { twilioSignature } from './support/twilio-signature.js';

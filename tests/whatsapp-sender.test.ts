@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WhatsAppSender } from '../src/channels/whatsapp/sender.js';
-import { enqueueReply } from '../src/core/outbox.js';
+import { enqueueReply } from '../src/runtime/outbox.js';
 import { createServer as createWegweiserServer } from '../src/server/app.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 

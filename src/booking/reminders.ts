@@ -6,8 +6,8 @@
  */
 import type { Translate } from '../core/actions.js';
 import { isLang } from '../core/lang.js';
-import type { JobHandler } from '../core/job-runner.js';
-import { sendOutcome, sendToConversation, type ChannelSender } from '../core/outbox.js';
+import type { JobHandler } from '../runtime/job-runner.js';
+import { sendOutcome, sendToConversation, type ChannelSender } from '../runtime/outbox.js';
 import type { Appointment, JobQueue, Storage } from '../storage/types.js';
 import type { BookingService } from './service.js';
 import { centreName, formatWhen } from './format.js';

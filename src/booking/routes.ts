@@ -1,15 +1,16 @@
 /**
  * The booking API: public centre look-ups, and appointments for signed-in staff.
  *   GET /api/centres · GET /api/centres/nearest?lat=&lon= | ?q= · GET /api/centres/{id}/slots?date=
- *   POST /api/auth/login · POST /api/auth/logout[?all=true] · GET/POST /api/appointments · DELETE /api/appointments/{id}
+ *   GET/POST /api/appointments · DELETE /api/appointments/{id}
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { mayActOn, type StaffAuth } from '../handoff/auth.js';
-import { centreScope, normalizeCentreId } from '../handoff/scope.js';
-import type { JobQueue, StaffMember, StaffStore } from '../storage/types.js';
+import { mayActOn, type StaffAuth } from '../staff/auth.js';
+import { OWN_CENTRE_ONLY, requireStaff, scopeOrReply } from '../staff/http.js';
+import { normalizeCentreId } from '../staff/scope.js';
+import type { JobQueue, StaffStore } from '../storage/types.js';
 import { REMINDER_KIND } from './reminders.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
@@ -38,30 +39,6 @@ export interface ApiDeps {
   rateLimitStore?: object;
 }
 
-const OWN_CENTRE_ONLY = 'you act on your own centre only';
-
-const bearerToken = (req: FastifyRequest): string | undefined => {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-};
-
-/** The signed-in staff member, or a 401 already sent. */
-export async function requireStaff(req: FastifyRequest, reply: FastifyReply, auth: StaffAuth): Promise<StaffMember | undefined> {
-  const member = await auth.memberFor(bearerToken(req));
-  if (!member) void reply.code(401).send({ error: 'sign in first: POST /api/auth/login, then send Authorization: Bearer <token>' });
-  return member;
-}
-
-/**
- * The centre a staff request covers, from the token and the requested `centreId` (see scope.ts):
- * `{ centreId: undefined }` is every centre (admins); undefined means a 403 or 400 was sent.
- */
-export function scopeOrReply(reply: FastifyReply, member: StaffMember, requested: unknown): { centreId: string | undefined } | undefined {
-  const scope = centreScope(member, requested);
-  if (scope.status === 'ok') return { centreId: scope.centreId };
-  void reply.code(scope.status === 'forbidden' ? 403 : 400).send({ error: scope.status === 'forbidden' ? OWN_CENTRE_ONLY : scope.problem });
-  return undefined;
-}
 
 /** A YYYY-MM-DD query value; repeated or malformed is not one. */
 const isoDateParam = (value: unknown): value is string => typeof value === 'string' && isIsoDate(value);
@@ -117,31 +94,6 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       });
       if (error || !value) return reply.code(500).send({ error: 'could not write the calendar file' });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="appointment-${appointment.reference}.ics"`).send(value);
-    });
-
-    api.post<{ Body: { email?: unknown; password?: unknown } }>(
-      '/api/auth/login',
-      { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const { email, password } = req.body ?? {};
-        if (typeof email !== 'string' || typeof password !== 'string') return reply.code(400).send({ error: 'send {"email": "...", "password": "..."}' });
-        const session = await auth.login(email, password);
-        if (session.status === 'locked') {
-          return reply.code(429).header('retry-after', String(session.retryAfterSeconds)).send({ error: `too many wrong passwords: this account is locked for ${Math.ceil(session.retryAfterSeconds / 60)} minutes` });
-        }
-        if (session.status === 'wrong') return reply.code(401).send({ error: 'wrong email or password' });
-        return { token: session.token, staff: session.member };
-      },
-    );
-
-    // Signs the caller's token out; with ?all=true every token of their account (all devices).
-    api.post<{ Querystring: { all?: unknown } }>('/api/auth/logout', async (req, reply) => {
-      const member = await requireStaff(req, reply, auth);
-      if (!member) return reply;
-      const { all } = req.query;
-      if (all !== undefined && all !== 'true' && all !== 'false') return reply.code(400).send({ error: 'all must be true or false' });
-      await auth.logout(bearerToken(req)!, member, all === 'true');
-      return reply.code(204).send();
     });
 
     api.get<{ Querystring: { centreId?: unknown; date?: unknown } }>('/api/appointments', async (req, reply) => {

@@ -25,4 +25,4 @@ export interface ChannelAdapter {
 }
 
 /** Messages that start on our side: the interface lives in the core, beside the outbox. */
-export type { ChannelSender, SendResult } from '../core/outbox.js';
+export type { ChannelSender, SendResult } from '../runtime/outbox.js';

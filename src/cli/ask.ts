@@ -8,7 +8,8 @@ import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, loadLocales } from '../i18n/index.js';
 import { KnowledgeService, type AskResult } from '../knowledge/service.js';
-import { languageSamples, loadKnowledge, PATHS } from '../server/app.js';
+import { PATHS } from '../paths.js';
+import { languageSamples, loadKnowledge } from '../knowledge/open.js';
 import { loadConfig } from '../server/config.js';
 import { lateProgressBar } from './progress.js';
 

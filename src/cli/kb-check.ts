@@ -1,6 +1,6 @@
 /** `npm run kb:check`: the knowledge base's errors (exit 1) and warnings, with counts. */
 import { checkKnowledgeBase } from '../knowledge/check.js';
-import { PATHS } from '../server/app.js';
+import { PATHS } from '../paths.js';
 
 export async function kbCheck(): Promise<void> {
   const report = checkKnowledgeBase(PATHS.knowledge);

@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCentres } from '../booking/centres.js';
-import { StaffAuth, hashPassword, MIN_PASSWORD_LENGTH } from '../handoff/auth.js';
-import { PATHS } from '../server/app.js';
+import { StaffAuth, hashPassword, MIN_PASSWORD_LENGTH } from '../staff/auth.js';
+import { PATHS } from '../paths.js';
 import { loadConfig } from '../server/config.js';
 import { openStorage } from '../storage/open.js';
 import { UsageError } from './ask.js';

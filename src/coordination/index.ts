@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
+import { createKeyedLock, type TurnLock } from './keyed-lock.js';
 import { createMemoryLogs, type ConversationLogs } from './conversation-logs.js';
 import { createMemoryCounters, type WindowCounters } from './counters.js';
 

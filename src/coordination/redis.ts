@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
-import { createKeyedLock, type TurnLock } from '../core/keyed-lock.js';
+import { createKeyedLock, type TurnLock } from './keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_BYTES, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
 import type { Coordination } from './index.js';

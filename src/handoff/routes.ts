@@ -3,9 +3,9 @@
  *   GET /api/handoffs · POST /api/handoffs/{id}/messages {text} · POST /api/handoffs/{id}/close
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireStaff, scopeOrReply } from '../booking/routes.js';
+import { requireStaff, scopeOrReply } from '../staff/http.js';
 import type { Handoff, HandoffMessage } from '../storage/types.js';
-import type { StaffAuth } from './auth.js';
+import type { StaffAuth } from '../staff/auth.js';
 import type { HandoffService, StaffActionResult } from './service.js';
 
 /**

@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
-import type { JobHandler } from '../core/job-runner.js';
+import type { JobHandler } from '../runtime/job-runner.js';
 import type { Outbound } from '../core/messages.js';
-import { enqueueReply, parseOutboxItem, sendOutcome, sendToConversation, type ChannelSender, type SendResult } from '../core/outbox.js';
-import type { Conversations } from '../core/conversations.js';
+import { enqueueReply, parseOutboxItem, sendOutcome, sendToConversation, type ChannelSender, type SendResult } from '../runtime/outbox.js';
+import type { Conversations } from '../runtime/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
 import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
-import { mayActOn } from './auth.js';
+import { mayActOn } from '../staff/auth.js';
 
 export type StaffActionResult<T = void> =
   | { status: 'ok'; value: T }
@@ -25,7 +25,7 @@ export type StaffActionResult<T = void> =
   | { status: 'closed' }
   | { status: 'refused'; reason: string };
 
-export { OUTBOX_KIND } from '../core/outbox.js';
+export { OUTBOX_KIND } from '../runtime/outbox.js';
 
 export class HandoffService {
   constructor(

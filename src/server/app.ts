@@ -3,21 +3,20 @@
  * conversation service, and the HTTP server with the channels. Nothing else creates services.
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { unavailableActions, type Actions } from '../core/actions.js';
 import { keepTrying } from '../core/backoff.js';
 import { WegweiserError } from '../core/errors.js';
-import { Conversations } from '../core/conversations.js';
+import { Conversations } from '../runtime/conversations.js';
 import type { EngineDeps } from '../core/engine.js';
-import { JobRunner } from '../core/job-runner.js';
-import { createPersonRateLimit } from '../core/rate-limit.js';
-import { LANGS, type Lang } from '../core/lang.js';
+import { JobRunner } from '../runtime/job-runner.js';
+import { createPersonRateLimit } from '../runtime/rate-limit.js';
+import { LANGS } from '../core/lang.js';
 import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
 import { createLanguageDetector } from '../i18n/detect.js';
-import { createTexts, flattenKeys, loadLocales, type Locales, type Texts } from '../i18n/index.js';
+import { createTexts, loadLocales, type Texts } from '../i18n/index.js';
 import { createLocalCoordination, createRedisCoordination, type Coordination } from '../coordination/index.js';
 import { openStorage } from '../storage/open.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
@@ -25,19 +24,21 @@ import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
+import { registerStaffAuthApi } from '../staff/routes.js';
 import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender, ChannelState } from '../channels/adapter.js';
-import { StaffAuth } from '../handoff/auth.js';
+import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
-import { KnowledgeRetriever } from '../knowledge/retriever.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadSafetySignals } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
+import { PATHS } from '../paths.js';
+import { languageSamples, loadKnowledge } from '../knowledge/open.js';
 import { registerErrorHandler } from './error-handler.js';
 import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
@@ -45,17 +46,6 @@ import { registerPrivacyPage } from './privacy-page.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 
-/** The project's own folders, found from this file so that any working directory works. */
-export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const PATHS = {
-  flows: resolve(ROOT, 'flows'),
-  locales: resolve(ROOT, 'locales'),
-  knowledge: resolve(ROOT, 'knowledge'),
-  centres: resolve(ROOT, 'knowledge', 'centres.yaml'),
-  safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
-  /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
-  cache: resolve(ROOT, '.cache', 'knowledge-index'),
-};
 
 export interface Core {
   config: Config;
@@ -124,32 +114,6 @@ async function reachAtStart<T>(service: string, open: () => Promise<T>, log: Log
   });
 }
 
-const retrievers = new Map<string, Promise<KnowledgeRetriever>>();
-
-/**
- * The knowledge base and its retriever, built once per process for a given knowledge base (and
- * embedding model, when one is configured).
- */
-export async function loadKnowledge(
-  opts: Pick<CoreOptions, 'onIndexProgress'> & { embeddingModelDir?: string } = {},
-): Promise<{ kb: KnowledgeBase; retriever: KnowledgeRetriever }> {
-  const kb = loadKnowledgeBase(PATHS.knowledge);
-  const key = `${kb.hash}|${opts.embeddingModelDir ?? ''}`;
-  let retriever = retrievers.get(key);
-  if (!retriever) {
-    retriever = (async () => {
-      const dir = opts.embeddingModelDir;
-      // e5 encoders were trained with these prefixes; others take the text as it is.
-      const prefixes = dir && /e5/i.test(dir) ? { queryPrefix: 'query: ', documentPrefix: 'query: ' } : {};
-      // langchain and transformers.js are loaded only when a model is configured.
-      const extra = dir ? await (await import('../knowledge/embeddings.js')).EmbeddingTopicScorer.create(kb, { modelDir: dir, ...prefixes }) : undefined;
-      return KnowledgeRetriever.build(kb, { onProgress: opts.onIndexProgress, cacheDir: PATHS.cache, extra });
-    })();
-    retrievers.set(key, retriever);
-    retriever.catch(() => retrievers.delete(key));
-  }
-  return { kb, retriever: await retriever };
-}
 
 export async function createCore(config: Config, log: Logger, opts: CoreOptions = {}): Promise<Core> {
   const locales = loadLocales(PATHS.locales);
@@ -204,17 +168,6 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
 }
 
-/** Text we have in each language, for the language detector: knowledge entries and interface texts. */
-export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, string[]> {
-  const samples = new Map<Lang, string[]>(LANGS.map((l) => [l, []]));
-  for (const byLang of kb.entries.values()) {
-    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short, e.details, ...e.questions);
-  }
-  for (const l of LANGS) {
-    for (const v of flattenKeys(locales.resources[l]).values()) if (typeof v === 'string') samples.get(l)!.push(v.replace(/\{\{\w+\}\}|https?:\S+/g, ''));
-  }
-  return samples;
-}
 
 /** The HTTP server: health, metrics, and every channel whose credentials are configured. */
 export async function createServer(core: Core): Promise<FastifyInstance> {
@@ -249,6 +202,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   });
   registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
   registerPrivacyPage(app, core.kb, core.config.WEBCHAT_FRAME_ANCESTORS);
+  await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);

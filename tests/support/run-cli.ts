@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../../src/server/app.js';
+import { ROOT } from '../../src/paths.js';
 
 export interface CliResult {
   code: number | null;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Conversations } from '../../core/conversations.js';
+import type { Conversations } from '../../runtime/conversations.js';
 import { parseTerminalLine } from './parse.js';
 import { renderForTerminal } from './render.js';
 

@@ -10,7 +10,7 @@ import formbody from '@fastify/formbody';
 import twilio from 'twilio';
 import type { Inbound } from '../../core/messages.js';
 import type { ChannelAdapter } from '../adapter.js';
-import { claimDelivery, releaseClaim } from '../deliveries.js';
+import { claimDelivery, releaseClaim } from '../../runtime/deliveries.js';
 import { parseTwilioInbound, type TwilioForm } from './inbound.js';
 import { renderWhatsApp } from './outbound.js';
 import { WhatsAppSender } from './sender.js';

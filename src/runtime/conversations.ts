@@ -6,13 +6,13 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
-import { ServiceUnavailableError } from './errors.js';
-import { handleTurn, type EngineDeps } from './engine.js';
-import { langFromLocale, DEFAULT_LANG, type Lang } from './lang.js';
-import type { TurnLock } from './keyed-lock.js';
+import { ServiceUnavailableError } from '../core/errors.js';
+import { handleTurn, type EngineDeps } from '../core/engine.js';
+import { langFromLocale, DEFAULT_LANG, type Lang } from '../core/lang.js';
+import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
-import type { ChannelHints, Effect, Inbound, Outbound } from './messages.js';
-import type { ConversationState, RecentMessage } from './state.js';
+import type { ChannelHints, Effect, Inbound, Outbound } from '../core/messages.js';
+import type { ConversationState, RecentMessage } from '../core/state.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;

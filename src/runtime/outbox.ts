@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationStore, JobQueue } from '../storage/types.js';
 import type { JobOutcome } from './job-runner.js';
-import type { Outbound } from './messages.js';
+import type { Outbound } from '../core/messages.js';
 
 /**
  * `refused`: sending again will not help (the person wrote stop, the channel rejected the message);
