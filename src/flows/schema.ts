@@ -35,7 +35,7 @@ export const askOptionsStep = z.strictObject({
   /** Static options, or a list the engine supplies: the interface languages, or choices an action left in a variable. */
   options: z.array(optionSchema).min(1).max(10).optional(),
   optionsFrom: z.enum(['languages', 'var']).optional(),
-  /** With optionsFrom: var, the variable holding the choices (JSON [{id, label}]). */
+  /** With optionsFrom: var, the name of the choices an action offered (`state.choices`). */
   optionsVar: varName.optional(),
   /** Stores the chosen option's id under this variable. */
   var: varName.optional(),

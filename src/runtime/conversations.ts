@@ -8,7 +8,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
 import { ServiceUnavailableError } from '../core/errors.js';
-import type { EffectPerformers } from '../core/actions.js';
+import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from '../core/lang.js';
@@ -161,7 +161,7 @@ export class Conversations {
     return { outbox, nextState: result.nextState, effects };
   }
 
-  private perform(effect: RequestEffect) {
+  private perform(effect: RequestEffect): Promise<ActionResult> {
     switch (effect.kind) {
       case 'book':
         return this.performers.book(effect);
