@@ -8,7 +8,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unavailableActions } from '../src/core/actions.js';
-import { conversationId } from '../src/runtime/conversations.js';
+import type { Outbound } from '../src/core/messages.js';
+import { conversationId, type Delivered } from '../src/runtime/conversations.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
 let core: TestCore | undefined;
@@ -91,6 +92,43 @@ describe('conversations on SQLite', () => {
     expect((await core.storage.conversations.load(conversationId(person)))!.turns).toBe(turnsBefore);
     core.clock.advance(61_000);
     expect((await core.conversations.receive(person, { kind: 'text', text: '1' })).outbox.length).toBeGreaterThan(0);
+  });
+
+  it('books before it stores the state, and tells the person when the slot was taken meanwhile', async () => {
+    core = await createTestCore({ storage: 'database', env: { MESSAGES_PER_MINUTE: '1000' } });
+    const options = (d: Delivered) => d.outbox.flatMap((m: Outbound) => (m.kind === 'options' ? m.options : []));
+    const choose = (id: string) => core!.conversations.receive(person, { kind: 'choice', id });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    await choose('main.menu:centre');
+    await choose('centres.menu:find');
+    const found = await core.conversations.receive(person, { kind: 'text', text: 'Accra' });
+    const days = await choose(options(found).find((o) => o.id.endsWith(':gh-accra'))!.id);
+    const times = await choose(options(days)[0]!.id);
+    const [first, second] = options(times);
+    await choose(first!.id);
+    await core.conversations.receive(person, { kind: 'text', text: 'Ama Mensah' });
+    await core.conversations.receive(person, { kind: 'text', text: '+233 20 123 4567' });
+    // Someone else takes the time while the person reads the summary.
+    const start = first!.id.slice(first!.id.indexOf(':') + 1);
+    expect((await core.booking.book({ centreId: 'gh-accra', start, name: 'Kofi', contact: '+233 20 000 0000', createdBy: 'staff' })).status).toBe('booked');
+    const taken = await choose('booking.confirm:yes');
+    expect(taken.outbox[0]).toEqual({ kind: 'text', text: core.texts.t('en', 'booking.taken') });
+    expect(options(taken).map((o) => o.id)).toContain(second!.id);
+    const state = await core.storage.conversations.load(conversationId(person));
+    expect(state?.at).toEqual({ flow: 'booking', step: 'choose-time' });
+    expect(state?.choices?.timeChoices?.map((o) => o.id)).toContain(second!.id.slice(second!.id.indexOf(':') + 1));
+
+    await choose(second!.id);
+    await core.conversations.receive(person, { kind: 'text', text: 'Ama Mensah' });
+    await core.conversations.receive(person, { kind: 'text', text: '+233 20 123 4567' });
+    const booked = await choose('booking.confirm:yes');
+    const mine = await core.storage.appointments.list({ conversationId: conversationId(person), status: 'booked' });
+    expect(mine).toHaveLength(1);
+    expect(booked.outbox.map((m) => ('text' in m ? m.text : '')).join(' ')).toContain(mine[0]!.reference);
+    const after = await core.storage.conversations.load(conversationId(person));
+    expect(after?.at).toEqual({ flow: 'main', step: 'menu' });
+    expect(after?.vars).not.toHaveProperty('name');
+    expect(Object.keys(after?.choices ?? {})).toEqual(['centreChoices']); // the days and times offered are gone with the booking
   });
 
   it('never logs message text or the phone number', async () => {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationState } from '../src/core/state.js';
+import { STATE_VERSION, type ConversationState } from '../src/core/state.js';
 import { dropPostgresSchema, openPostgresStorage, redact } from '../src/storage/postgres.js';
 import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
 import type { Appointment, NewAppointment, Storage } from '../src/storage/types.js';
@@ -53,7 +53,7 @@ const SLOT = '2026-11-23T10:00:00Z';
 const SLOT2 = '2026-11-23T10:30:00Z';
 
 const state = (updatedAt: string, vars: Record<string, string> = { town: 'Accra' }): ConversationState => ({
-  v: 1, lang: 'en', at: { flow: 'booking', step: 'name' }, vars, misses: 0, turns: 4, updatedAt,
+  v: STATE_VERSION, lang: 'en', at: { flow: 'booking', step: 'name' }, vars, misses: 0, turns: 4, updatedAt,
   recent: [{ from: 'person', text: 'Book in Accra' }, { from: 'bot', text: 'What is your name?' }],
 });
 

@@ -1,7 +1,8 @@
 /**
- * The booking side of the flows: nearest centres, the days and times that are free, the booking
- * itself and "my appointment". Choices for the next question are handed back as variables, so the
- * engine and the channels stay unaware of centres and slots.
+ * The booking side of the flows: nearest centres, the days and times that are free and "my
+ * appointment" (lookups the turn calls), and the booking and its cancellation (effects the runtime
+ * performs for the turn). Choices for the next question are handed back by name, so the turn and
+ * the channels stay unaware of centres and slots.
  */
 import { DateTime } from 'luxon';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
@@ -21,8 +22,6 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
   'handed-over': 'centres.inactive.handedOver',
   suspended: 'centres.inactive.suspended',
 };
-
-const choices = (options: Option[]) => JSON.stringify(options);
 
 export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue, publicBaseUrl = ''): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
@@ -48,7 +47,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))] };
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
-      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: { centreChoices: choices(offer) } };
+      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], choices: { centreChoices: offer } };
     },
 
     async freeSlots({ lang, vars }): Promise<ActionResult> {
@@ -57,23 +56,21 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const days = await booking.daysWithSlots(centre.id, 6);
       if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
       const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
-      return { outcome: 'ok', outbox: [], vars: { dayChoices: choices(options), centreName: centreName(centre, lang), city: centre.city } };
+      return { outcome: 'ok', outbox: [], vars: { centreName: centreName(centre, lang), city: centre.city }, choices: { dayChoices: options } };
     },
 
     async freeTimes({ lang, vars }): Promise<ActionResult> {
       const slots = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
       if (!slots.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
-      return { outcome: 'ok', outbox: [], vars: { timeChoices: choices(slots.slice(0, 10).map((s) => ({ id: s.start, label: s.local }))) } };
+      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(0, 10).map((s) => ({ id: s.start, label: s.local })) } };
     },
 
-    async book({ lang, vars, conversationId }): Promise<ActionResult> {
-      const centre = booking.centre(vars.centreId ?? '');
-      const result = await booking.book({
-        centreId: vars.centreId ?? '', start: vars.start ?? '', name: vars.name ?? '', contact: vars.contact ?? '', conversationId, lang, createdBy: 'chat',
-      });
+    async book({ lang, centreId, start, name, contact, conversationId }): Promise<ActionResult> {
+      const centre = booking.centre(centreId);
+      const result = await booking.book({ centreId, start, name, contact, conversationId, lang, createdBy: 'chat' });
       if (result.status === 'taken' && centre) {
         const options = result.alternatives.map((s) => ({ id: s.start, label: formatWhen(s.start, centre, lang) }));
-        return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], vars: { timeChoices: choices(options) } };
+        return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], choices: { timeChoices: options } };
       }
       if (result.status !== 'booked') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
       if (jobs) await scheduleReminder(jobs, result.appointment, now());
@@ -82,7 +79,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
       const calendar: Outbound = { kind: 'link', text: t(lang, 'booking.calendar'), url: `${publicBaseUrl}/appointments/${result.appointment.reference}.ics` };
       // The details now live with the appointment only.
-      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], vars: { name: null, contact: null, start: null, startLabel: null, timeChoices: null, dayChoices: null, day: null, dayLabel: null } };
+      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null }, choices: { timeChoices: null, dayChoices: null } };
     },
 
     async myAppointment({ lang, conversationId }): Promise<ActionResult> {
@@ -91,8 +88,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id } };
     },
 
-    async cancelAppointment({ lang, vars, conversationId }): Promise<ActionResult> {
-      const appointment = await appointments.get(vars.appointmentId ?? '');
+    async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {
+      const appointment = await appointments.get(appointmentId);
       if (!appointment || appointment.conversationId !== conversationId || !(await appointments.cancel(appointment.id))) {
         return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))], vars: { appointmentId: null } };
       }

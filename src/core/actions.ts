@@ -1,12 +1,16 @@
 /**
- * What flows can ask for beyond saying and asking: a knowledge answer, the nearest centre, free
- * slots, a booking, a handoff. The engine only knows these interfaces; `src/server/app.ts` plugs
- * in the real services. Until a service exists, `unavailableActions` says so honestly.
+ * What flows can ask for beyond saying and asking. Lookups (a knowledge answer, the nearest
+ * centre, free slots, my appointment) are queries the turn calls; bookings, cancellations and
+ * handoffs are effects the turn returns and the runtime performs (`EffectPerformers`). The turn
+ * only knows these interfaces; `src/server/app.ts` plugs in the real services. Until a service
+ * exists, `unavailableActions` says so honestly.
  */
-import type { ActionOutcome } from '../flows/schema.js';
+import type { BookEffect, CancelAppointmentEffect, HandOffEffect, RequestEffect } from './effects.js';
 import type { Lang } from './lang.js';
-import type { Outbound } from './messages.js';
-import type { RecentMessage } from './state.js';
+import type { Option, Outbound } from './messages.js';
+
+export const ACTION_OUTCOMES = ['ok', 'unsure', 'unavailable'] as const;
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 
 export interface ActionResult {
   outcome: ActionOutcome;
@@ -19,8 +23,10 @@ export interface ActionResult {
   urgent?: boolean;
   /** A handoff was opened: the conversation now belongs to a human until it is closed. */
   handoff?: { id: string };
-  /** Conversation variables to set (null removes one): choices for the next ask, what to confirm. */
+  /** Conversation variables to set (null removes one): what to confirm. */
   vars?: Record<string, string | null>;
+  /** Choices for a later ask (`optionsFrom: var`), by name (null removes them). */
+  choices?: Record<string, Option[] | null>;
 }
 
 export interface ActionRequest {
@@ -28,25 +34,32 @@ export interface ActionRequest {
   country?: string;
 }
 
-export interface Actions {
+/** Read-only lookups the turn calls while it runs. */
+export interface Queries {
   knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string }): Promise<ActionResult>;
   knowledgeDetails(req: ActionRequest & { topic: string }): Promise<ActionResult>;
   nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
   freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
-  book(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
   myAppointment(req: ActionRequest & { conversationId: string }): Promise<ActionResult>;
-  cancelAppointment(req: ActionRequest & { vars: Readonly<Record<string, string>>; conversationId: string }): Promise<ActionResult>;
-  handOff(
-    req: ActionRequest & {
-      reason: 'asked' | 'misunderstood';
-      conversationId: string;
-      urgent: boolean;
-      vars: Readonly<Record<string, string>>;
-      recent: readonly RecentMessage[];
-    },
-  ): Promise<ActionResult>;
 }
+
+/** What the runtime calls to carry out a turn's effects; the result goes back to the turn. */
+export interface EffectPerformers {
+  book(effect: BookEffect): Promise<ActionResult>;
+  cancelAppointment(effect: CancelAppointmentEffect): Promise<ActionResult>;
+  handOff(effect: HandOffEffect): Promise<ActionResult>;
+}
+
+/** What the runtime hands back to the turn after performing a request: the turn carries on with it. */
+export interface EffectResult {
+  kind: 'effectResult';
+  effect: RequestEffect['kind'];
+  result: ActionResult;
+}
+
+/** Everything a deployment plugs in: the lookups for the turn, the performers for the runtime. */
+export type Actions = Queries & EffectPerformers;
 
 export type Translate = (lang: Lang, key: string, vars?: Record<string, unknown>) => string;
 

@@ -46,12 +46,6 @@ export interface ChannelHints {
   deliveryId?: string;
 }
 
-/**
- * Side effects the caller carries out after a turn; the engine itself sends and stores nothing.
- * (A stop or a new language needs none: both live in the conversation's state.)
- */
-export type Effect = { kind: 'deleteData' };
-
 /** "lat,lon" as a flow variable holds a shared location; anything else is not one. */
 export function parseCoordinates(value: string | undefined): { lat: number; lon: number } | undefined {
   const m = value ? /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(value) : null;

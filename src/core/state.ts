@@ -1,9 +1,8 @@
 import type { Lang } from './lang.js';
+import type { Option, Outbound } from './messages.js';
 
 /** Bump when the shape changes; `migrateState` upgrades older stored states. */
-import type { Outbound } from './messages.js';
-
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface RecentMessage {
   from: 'person' | 'bot';
@@ -28,6 +27,8 @@ export interface ConversationState {
   at: Position;
   /** Values collected by ask steps (a town, a name), by variable name. */
   vars: Record<string, string>;
+  /** Choices an action offered for a later question (centres, days, times), by name (`optionsVar`). */
+  choices?: Record<string, Option[]>;
   /** Messages in a row the assistant did not understand. */
   misses: number;
   /** The topic last answered, for the "more details" option. */
@@ -50,9 +51,33 @@ export interface ConversationState {
   updatedAt: string;
 }
 
+/** Upgrades a stored state to this version; null for what cannot be read (the person starts again). */
 export function migrateState(raw: unknown): ConversationState | null {
   if (!raw || typeof raw !== 'object') return null;
-  const s = raw as Partial<ConversationState>;
-  if (s.v !== STATE_VERSION || !s.at || !s.lang) return null;
+  const s = raw as Omit<Partial<ConversationState>, 'v'> & { v?: number };
+  if (!s.at || !s.lang || typeof s.vars !== 'object' || !s.vars) return null;
+  if (s.v === 1) return fromVersion1(s as unknown as ConversationState);
+  if (s.v !== STATE_VERSION) return null;
   return s as ConversationState;
+}
+
+/** Version 1 kept choices as JSON text in variables named …Choices. */
+function fromVersion1(s: ConversationState): ConversationState {
+  const vars: Record<string, string> = {};
+  const choices: Record<string, Option[]> = {};
+  for (const [name, value] of Object.entries(s.vars)) {
+    const options = name.endsWith('Choices') ? parseChoices(value) : undefined;
+    if (options) choices[name] = options;
+    else vars[name] = value;
+  }
+  return { ...s, v: STATE_VERSION, vars, ...(Object.keys(choices).length ? { choices } : {}) };
+}
+
+function parseChoices(value: string): Option[] | undefined {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((o): o is Option => typeof o?.id === 'string' && typeof o?.label === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,7 @@
  * say, ask, action, branch, goto, end, told apart by the key it has. Texts are i18next keys.
  */
 import { z } from 'zod';
+import { ACTION_OUTCOMES } from '../core/actions.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 /** "step" in the same flow or "flow.step". */
@@ -13,8 +14,6 @@ const key = z.string().regex(/^[a-z][a-zA-Z0-9_.-]*$/, 'an i18n key such as main
 
 export const ACTION_NAMES = ['knowledgeAnswer', 'knowledgeDetails', 'nearestCentre', 'freeSlots', 'freeTimes', 'book', 'myAppointment', 'cancelAppointment', 'handOff', 'setLanguage'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
-export const ACTION_OUTCOMES = ['ok', 'unsure', 'unavailable'] as const;
-export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 
 export const optionSchema = z
   .strictObject({
@@ -36,7 +35,7 @@ export const askOptionsStep = z.strictObject({
   /** Static options, or a list the engine supplies: the interface languages, or choices an action left in a variable. */
   options: z.array(optionSchema).min(1).max(10).optional(),
   optionsFrom: z.enum(['languages', 'var']).optional(),
-  /** With optionsFrom: var, the variable holding the choices (JSON [{id, label}]). */
+  /** With optionsFrom: var, the name of the choices an action offered (`state.choices`). */
   optionsVar: varName.optional(),
   /** Stores the chosen option's id under this variable. */
   var: varName.optional(),

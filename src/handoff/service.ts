@@ -37,12 +37,12 @@ export class HandoffService {
     private readonly now: () => Date,
   ) {}
 
-  /** The engine's handOff action. */
+  /** Performs a turn's handOff effect: the handoff is opened before the turn's state is stored. */
   action(): Pick<Actions, 'handOff'> {
     return {
-      handOff: async ({ lang, country, conversationId, urgent, vars, recent, reason }): Promise<ActionResult> => {
-        const chosen = this.booking.centre(vars.centreId ?? '');
-        const where = parseCoordinates(vars.place) ?? (vars.place ? { query: vars.place } : undefined);
+      handOff: async ({ lang, country, conversationId, urgent, centreId, place, recent, reason }): Promise<ActionResult> => {
+        const chosen = this.booking.centre(centreId ?? '');
+        const where = parseCoordinates(place) ?? (place ? { query: place } : undefined);
         const nearest = where ? this.booking.nearest(where, 1)?.centres[0]?.centre : undefined;
         const centre =
           (chosen?.status === 'active' ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => c.status === 'active' && c.country === country);

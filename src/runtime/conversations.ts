@@ -1,17 +1,20 @@
 /**
  * Where a channel hands in a person's message: the turn runs under the conversation's lock, the
- * state is loaded and saved around it, and effects (delete my data) are carried out. An
+ * state is loaded and saved around it, and the turn's effects (a booking, a cancellation, a
+ * handoff, delete my data) are carried out before the state is stored. An
  * unexpected error is caught here, once per turn: it is logged with a short conversation
  * reference (never the message text), the person gets an apology, and the previous state stays.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
 import { ServiceUnavailableError } from '../core/errors.js';
-import { handleTurn, type EngineDeps } from '../core/engine.js';
+import type { ActionResult, EffectPerformers } from '../core/actions.js';
+import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
+import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
 import { langFromLocale, DEFAULT_LANG, type Lang } from '../core/lang.js';
 import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
-import type { ChannelHints, Effect, Inbound, Outbound } from '../core/messages.js';
+import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
 
 export interface TurnLogger {
@@ -46,6 +49,8 @@ const RECENT_CHARS = 500;
  */
 const HANDLED_IDS = 20;
 const HANDLED_REPLIES = 5;
+/** Effects one message may lead to (a flow asks one at a time); more means a flow loops. */
+const MAX_EFFECTS_PER_TURN = 5;
 
 function markHandled(state: ConversationState, deliveryId: string | undefined, outbox: Outbound[]): ConversationState {
   if (!deliveryId) return state;
@@ -109,6 +114,8 @@ export function conversationId(ref: ConversationRef): string {
 export class Conversations {
   constructor(
     private readonly engine: EngineDeps,
+    /** Carries out bookings, cancellations and handoffs the turn asks for. */
+    private readonly performers: EffectPerformers,
     private readonly storage: Storage,
     private readonly lock: TurnLock,
     private readonly log: TurnLogger,
@@ -133,6 +140,38 @@ export class Conversations {
     return this.lock.withLock(id, task);
   }
 
+  /**
+   * The turn, with its effects performed: each booking, cancellation or handoff it asks for is
+   * carried out here and its result handed back to the turn, which carries on from the step that
+   * asked. What the person gets is every part's replies, in order.
+   */
+  private async runTurn(state: ConversationState | null, inbound: Inbound, hints: ChannelHints, id: string): Promise<TurnResult> {
+    let result = await handleTurn(this.engine, state, inbound, hints, id);
+    const outbox = [...result.outbox];
+    const effects: Effect[] = [...result.effects];
+    for (let i = 0; result.nextState; i++) {
+      const request = result.effects.find(awaitsResult);
+      if (!request) break;
+      if (i >= MAX_EFFECTS_PER_TURN) throw new Error(`more than ${MAX_EFFECTS_PER_TURN} effects in one turn: a flow loops`);
+      const performed = await this.perform(request);
+      result = await handleTurn(this.engine, result.nextState, { kind: 'effectResult', effect: request.kind, result: performed }, hints, id);
+      outbox.push(...result.outbox);
+      effects.push(...result.effects);
+    }
+    return { outbox, nextState: result.nextState, effects };
+  }
+
+  private perform(effect: RequestEffect): Promise<ActionResult> {
+    switch (effect.kind) {
+      case 'book':
+        return this.performers.book(effect);
+      case 'cancelAppointment':
+        return this.performers.cancelAppointment(effect);
+      case 'handOff':
+        return this.performers.handOff(effect);
+    }
+  }
+
   async receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
     const id = conversationId(ref);
     const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
@@ -152,7 +191,7 @@ export class Conversations {
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
           return { outbox: [], effects: [], lang: state.lang };
         }
-        const result = await handleTurn(this.engine, state, inbound, hints, id);
+        const result = await this.runTurn(state, inbound, hints, id);
         const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
         if (opened) {
           // The turn that opened the handoff belongs to its transcript too.
@@ -166,7 +205,7 @@ export class Conversations {
           // The channel stores its reply with the delivery (for a retry): delete my data must find it.
           if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
         }
-        else await this.storage.forgetConversation(id);
+        else await this.storage.forgetConversation(id); // delete my data: one storage call
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');

@@ -9,7 +9,7 @@ import { unavailableActions, type Actions } from '../core/actions.js';
 import { keepTrying } from '../core/backoff.js';
 import { WegweiserError } from '../core/errors.js';
 import { Conversations } from '../runtime/conversations.js';
-import type { EngineDeps } from '../core/engine.js';
+import type { EngineDeps } from '../flows/turn.js';
 import { JobRunner } from '../runtime/job-runner.js';
 import { createPersonRateLimit } from '../runtime/rate-limit.js';
 import { LANGS } from '../core/lang.js';
@@ -134,16 +134,18 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
   const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
+  // The lookups go to the turn; bookings, cancellations and handoffs to the runtime, which performs them.
+  const actions: Actions = opts.actions?.(texts) ?? {
+    ...unavailableActions(texts.t),
+    ...knowledge.actions(),
+    ...bookingActions(booking, storage.appointments, texts.t, now, storage.jobs, config.publicBaseUrl),
+    handOff: (effect) => handoffs.action().handOff(effect),
+  };
   const engine: EngineDeps = {
     flows,
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
-    actions: opts.actions?.(texts) ?? {
-      ...unavailableActions(texts.t),
-      ...knowledge.actions(),
-      ...bookingActions(booking, storage.appointments, texts.t, now, storage.jobs, config.publicBaseUrl),
-      handOff: (req) => handoffs.action().handOff(req),
-    },
+    actions,
     detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
     now,
     sessionTtlMs: config.sessionTtlMs,
@@ -153,7 +155,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const metrics = createMetrics();
   // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
   const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
-  const conversations = new Conversations(engine, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
+  const conversations = new Conversations(engine, actions, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const jobs = new JobRunner(storage.jobs, now);

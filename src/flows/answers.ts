@@ -1,0 +1,86 @@
+/** What the person's reply means at an ask step: a value, one of the options, or a question. */
+import { matchOption } from '../core/degrade.js';
+import type { Inbound, Option } from '../core/messages.js';
+import type { AskStep } from './schema.js';
+import { refOf, rememberTopic, request, say, type Turn } from './context.js';
+import { askOptions, renderAsk } from './render.js';
+import { advance, offerHumanNow } from './runner.js';
+
+const MISSES_BEFORE_HUMAN = 2;
+
+export async function answerInputStep(turn: Turn, ask: AskStep, input: Inbound): Promise<void> {
+  if (input.kind !== 'text') return staleChoice(turn, ask, input);
+  turn.state.vars[ask.var!] = input.text.trim();
+  await advance(turn, refOf(turn, ask.next!));
+}
+
+export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Promise<void> {
+  const options = askOptions(turn, ask);
+  let chosen: Option | undefined;
+  if (input.kind === 'choice') {
+    chosen = options.find((o) => o.id === input.id);
+    if (!chosen) return staleChoice(turn, ask, input);
+  } else if (input.kind === 'text') {
+    chosen = matchOption(input.text, options);
+  }
+  if (chosen) {
+    turn.state.lastChoice = chosen.id;
+    turn.state.misses = 0;
+    // Option ids are "flow.step:id"; the id itself may hold colons (a time).
+    return choose(turn, ask, chosen.id.slice(chosen.id.indexOf(':') + 1), chosen.label);
+  }
+  if (input.kind !== 'text') return renderAsk(turn, ask);
+  if (ask.optionsFrom) {
+    turn.state.misses += 1;
+    say(turn, 'fallback.chooseFromList');
+    return renderAsk(turn, ask);
+  }
+  // Text that is not one of the options is a question: answer it, then offer the menu again.
+  const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
+  turn.outbox.push(...result.outbox);
+  if (result.urgent) return offerHumanNow(turn);
+  if (result.outcome === 'ok') {
+    rememberTopic(turn, result);
+    turn.state.misses = 0;
+    return renderAsk(turn, ask);
+  }
+  if (result.outcome === 'unavailable') return renderAsk(turn, ask);
+  turn.state.misses += 1;
+  if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
+    turn.state.misses = 0;
+    return advance(turn, 'fallback.offer-human');
+  }
+  say(turn, 'fallback.notSure');
+  return renderAsk(turn, ask);
+}
+
+async function choose(turn: Turn, ask: AskStep, optionId: string, label: string): Promise<void> {
+  const { state } = turn;
+  if (optionId === 'more' && state.lastTopic) {
+    const result = await turn.deps.actions.knowledgeDetails({ ...request(turn), topic: state.lastTopic });
+    turn.outbox.push(...result.outbox);
+    delete state.lastTopic;
+    return renderAsk(turn, ask);
+  }
+  if (ask.var) {
+    state.vars[ask.var] = optionId;
+    state.vars[`${ask.var}Label`] = label; // what the person chose, in words, for a confirmation text
+  }
+  if (ask.optionsFrom) return advance(turn, refOf(turn, ask.next!));
+  const option = ask.options?.find((o) => o.id === optionId);
+  if (option?.topic) {
+    const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), topic: option.topic });
+    turn.outbox.push(...result.outbox);
+    delete state.lastTopic;
+    if (result.outcome === 'ok') rememberTopic(turn, result);
+    return renderAsk(turn, ask);
+  }
+  return advance(turn, refOf(turn, option?.goto ?? ask.next ?? 'main.menu'));
+}
+
+/** A button from an earlier message: a double tap is ignored, anything else gets the current options. */
+export function staleChoice(turn: Turn, ask: AskStep, input: Inbound): void {
+  if (input.kind === 'choice' && input.id === turn.state.lastChoice) return;
+  say(turn, 'system.staleChoice');
+  renderAsk(turn, ask);
+}

@@ -1,0 +1,68 @@
+/**
+ * What every part of the step runner shares: the turn under way (its state, replies and effects)
+ * and the small helpers that read it.
+ */
+import type { ActionResult, Queries, Translate } from '../core/actions.js';
+import type { Effect } from '../core/effects.js';
+import type { Lang } from '../core/lang.js';
+import type { Inbound, Outbound } from '../core/messages.js';
+import type { ConversationState, Position } from '../core/state.js';
+import type { Vocabulary } from '../core/vocabulary.js';
+import { resolveRef, type FlowSet } from './loader.js';
+
+export interface EngineDeps {
+  flows: FlowSet;
+  t: Translate;
+  vocabulary: Vocabulary;
+  /** Read-only lookups; bookings, cancellations and handoffs leave the turn as effects instead. */
+  actions: Queries;
+  /** Guesses the language of a first message; undefined when unsure. */
+  detectLanguage: (text: string) => Lang | undefined;
+  now: () => Date;
+  /** A conversation silent for longer starts again at the menu (default 24 h). */
+  sessionTtlMs: number;
+  /** Where the full privacy notice is, for the one-line notice in the first reply. */
+  privacyUrl: string;
+}
+
+export interface Turn {
+  deps: EngineDeps;
+  /** The conversation's stable id, for lookups and effects about this person (a booking). */
+  conversationId: string;
+  state: ConversationState;
+  outbox: Outbound[];
+  effects: Effect[];
+}
+
+export const MENU: Position = { flow: 'main', step: 'menu' };
+
+export function say(turn: Turn, key: string): void {
+  turn.outbox.push({ kind: 'text', text: tr(turn, key) });
+}
+
+/** A text in the conversation's language; the flow's variables can be interpolated ({{name}}). */
+export function tr(turn: Turn, key: string): string {
+  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, privacyUrl: turn.deps.privacyUrl });
+}
+
+export function request(turn: Turn): { lang: Lang; country?: string } {
+  return turn.state.country ? { lang: turn.state.lang, country: turn.state.country } : { lang: turn.state.lang };
+}
+
+export function refOf(turn: Turn, ref: string): string {
+  const { flow, step } = resolveRef(ref, turn.state.at.flow);
+  return `${flow}.${step}`;
+}
+
+export function positionRef(p: Position): string {
+  return `${p.flow}.${p.step}`;
+}
+
+export function isGreetingOrEmpty(turn: Turn, input: Inbound): boolean {
+  return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text));
+}
+
+export function rememberTopic(turn: Turn, result: ActionResult): void {
+  if (result.topic && result.hasDetails) turn.state.lastTopic = result.topic;
+  else delete turn.state.lastTopic;
+}

@@ -1,0 +1,40 @@
+/** Asking the question of an ask step: options, a text prompt, or a request for a location. */
+import { LANGS } from '../core/lang.js';
+import type { Option } from '../core/messages.js';
+import type { Position } from '../core/state.js';
+import { findStep } from './loader.js';
+import type { AskStep } from './schema.js';
+import { say, tr, type Turn } from './context.js';
+
+export function renderAsk(turn: Turn, ask: AskStep): void {
+  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+  if (found?.step !== ask) turn.state.at = positionOf(turn, ask);
+  if (ask.input === 'location') {
+    turn.outbox.push({ kind: 'locationRequest', text: tr(turn, ask.ask), buttonLabel: tr(turn, 'system.shareLocation') });
+    return;
+  }
+  if (ask.input === 'text') {
+    say(turn, ask.ask);
+    return;
+  }
+  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask) });
+}
+
+/** The options of an ask as rendered; ids are "flow.step:id", so a button names the question it answers. */
+export function askOptions(turn: Turn, ask: AskStep): Option[] {
+  const { state } = turn;
+  const prefix = `${state.at.flow}.${state.at.step}:`;
+  const options: Option[] =
+    ask.optionsFrom === 'languages'
+      ? LANGS.map((l) => ({ id: prefix + l, label: turn.deps.t(l, 'language.name') }))
+      : ask.optionsFrom === 'var'
+        ? (state.choices?.[ask.optionsVar!] ?? []).map((o) => ({ id: prefix + o.id, label: o.label }))
+        : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
+  if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
+  return options;
+}
+
+function positionOf(turn: Turn, ask: AskStep): Position {
+  for (const flow of turn.deps.flows.values()) if ((flow.steps as readonly object[]).includes(ask)) return { flow: flow.id, step: ask.id };
+  return turn.state.at;
+}

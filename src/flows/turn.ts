@@ -1,0 +1,133 @@
+/**
+ * The turn: one inbound message in, the replies, the next state and the effects out. The turn
+ * sends nothing, stores nothing, books nothing and reads no clock of its own, so every flow can be
+ * tested without a network, a database or time passing:
+ * `handleTurn(deps, state, inbound)` -> `{ outbox, nextState, effects }`.
+ *
+ * Bookings, cancellations and handoffs leave as effects; the turn stops at the step that asked,
+ * and the runtime performs the effect and calls `handleTurn` again on that `nextState` with an
+ * `effectResult`, so "the slot was just taken" still reaches the person. Delete my data is an
+ * effect with `nextState: null`.
+ *
+ * @example
+ *   const { outbox, nextState } = await handleTurn(deps, null, { kind: 'text', text: 'bonjour' });
+ *   // outbox: the French welcome, the privacy notice and the main menu
+ */
+import type { EffectResult } from '../core/actions.js';
+import type { Effect } from '../core/effects.js';
+import { DEFAULT_LANG, langFromLocale } from '../core/lang.js';
+import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
+import { STATE_VERSION, type ConversationState } from '../core/state.js';
+import { findStep } from './loader.js';
+import { answerInputStep, answerOptionsStep } from './answers.js';
+import { answerDeleteConfirmation, runCommand } from './commands.js';
+import { isGreetingOrEmpty, MENU, refOf, request, say, type EngineDeps, type Turn } from './context.js';
+import { renderAsk } from './render.js';
+import { advance, resumeAfterEffect } from './runner.js';
+
+export type { EngineDeps } from './context.js';
+
+export interface TurnResult {
+  outbox: Outbound[];
+  /** null: the conversation is to be forgotten (delete my data). */
+  nextState: ConversationState | null;
+  effects: Effect[];
+}
+
+/** What a turn takes in: the person's message, or the result of an effect the turn asked for. */
+export type TurnInput = Inbound | EffectResult;
+
+/** Text longer than this is cut before it is matched or searched: nobody's question is that long. */
+export const MAX_INPUT_CHARS = 1000;
+
+export async function handleTurn(
+  deps: EngineDeps,
+  previous: ConversationState | null,
+  inbound: TurnInput,
+  hints: ChannelHints = {},
+  conversationId = '',
+): Promise<TurnResult> {
+  if (inbound.kind === 'effectResult') {
+    if (!previous) throw new Error('an effect result needs the state of the turn that asked for it');
+    const turn: Turn = { deps, conversationId, state: structuredClone(previous), outbox: [], effects: [] };
+    await resumeAfterEffect(turn, inbound);
+    return finish(turn);
+  }
+  const input = clip(inbound);
+  const now = deps.now();
+  const turn: Turn = { deps, conversationId, state: previous ? structuredClone(previous) : newState(deps, input, hints, now), outbox: [], effects: [] };
+  turn.state.turns += 1;
+  turn.state.updatedAt = now.toISOString();
+  if (hints.country && !turn.state.country) turn.state.country = hints.country;
+
+  const expired = previous && now.getTime() - Date.parse(previous.updatedAt) > deps.sessionTtlMs;
+  if (!previous || expired || previous.stopped) {
+    await greet(turn, previous ? 'returning' : 'new', input);
+  } else {
+    await handleInput(turn, input);
+  }
+  return finish(turn);
+}
+
+function finish(turn: Turn): TurnResult {
+  if (turn.state.confirming === undefined) delete turn.state.confirming;
+  const deleted = turn.effects.some((e) => e.kind === 'deleteData');
+  return { outbox: turn.outbox, nextState: deleted ? null : turn.state, effects: turn.effects };
+}
+
+function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
+  const lang =
+    langFromLocale(hints.locale) ?? (input.kind === 'text' ? deps.detectLanguage(input.text) : undefined) ?? DEFAULT_LANG;
+  return { v: STATE_VERSION, lang, at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
+}
+
+/** A first message, or one after a long silence or a "stop": greet, then take up what was said. */
+async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Promise<void> {
+  const { state } = turn;
+  state.vars = {};
+  delete state.choices;
+  state.misses = 0;
+  delete state.stopped;
+  delete state.lastTopic;
+  delete state.confirming;
+  const greetingOnly = isGreetingOrEmpty(turn, input) || (input.kind === 'command' && (input.name === 'start' || input.name === 'menu'));
+  if (who === 'new') {
+    await advance(turn, 'welcome.start', { render: greetingOnly });
+  } else {
+    say(turn, 'system.welcomeBack');
+    await advance(turn, 'main.menu', { render: greetingOnly });
+  }
+  if (!greetingOnly && !turn.effects.length) await handleInput(turn, input);
+}
+
+async function handleInput(turn: Turn, input: Inbound): Promise<void> {
+  const command = input.kind === 'command' ? input.name : input.kind === 'text' ? turn.deps.vocabulary.command(input.text) : undefined;
+  if (command) return runCommand(turn, command);
+  if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
+  delete turn.state.confirming;
+
+  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+  const ask = found?.step.type === 'ask' ? found.step : undefined;
+  if (!ask) return advance(turn, 'main.menu');
+
+  if (input.kind === 'location') {
+    if (ask.input === 'location') {
+      turn.state.vars[ask.var!] = `${input.lat},${input.lon}`;
+      return advance(turn, refOf(turn, ask.next!));
+    }
+    const result = await turn.deps.actions.nearestCentre({ ...request(turn), location: { lat: input.lat, lon: input.lon } });
+    turn.outbox.push(...result.outbox);
+    return renderAsk(turn, ask);
+  }
+  if (input.kind === 'unsupported') {
+    say(turn, 'system.unsupported');
+    return renderAsk(turn, ask);
+  }
+  if (input.kind === 'text' && isGreetingOrEmpty(turn, input)) return renderAsk(turn, ask);
+  if (ask.input) return answerInputStep(turn, ask, input);
+  return answerOptionsStep(turn, ask, input);
+}
+
+function clip(input: Inbound): Inbound {
+  return input.kind === 'text' && input.text.length > MAX_INPUT_CHARS ? { kind: 'text', text: input.text.slice(0, MAX_INPUT_CHARS) } : input;
+}

@@ -1,0 +1,176 @@
+/**
+ * The turn on its own: the real flows and texts, fake lookups, no database. A booking, a
+ * cancellation or a handoff leaves the turn as an effect and nothing is written; the result the
+ * runtime hands back decides what the person hears.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ActionResult, Queries } from '../src/core/actions.js';
+import { LANGS } from '../src/core/lang.js';
+import type { Option } from '../src/core/messages.js';
+import { migrateState, STATE_VERSION, type ConversationState } from '../src/core/state.js';
+import { buildVocabulary } from '../src/core/vocabulary.js';
+import { loadFlows } from '../src/flows/loader.js';
+import { handleTurn, type EngineDeps, type TurnResult } from '../src/flows/turn.js';
+import { createTexts, loadLocales } from '../src/i18n/index.js';
+import { PATHS } from '../src/paths.js';
+
+const locales = loadLocales(PATHS.locales);
+const texts = createTexts(locales);
+const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
+const NOW = '2026-11-23T10:00:00.000Z';
+const ID = 'telegram:42';
+
+const TIMES: Option[] = [
+  { id: '2026-11-24T10:00:00Z', label: '11:00' },
+  { id: '2026-11-24T10:30:00Z', label: '11:30' },
+];
+
+/** Lookups that answer from memory; a danger word is urgent, anything else is not understood. */
+function fakeQueries(): Queries {
+  const none = async (): Promise<ActionResult> => ({ outcome: 'unsure', outbox: [] });
+  return {
+    knowledgeAnswer: async ({ question }) =>
+      question?.includes('passport') ? { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: 'You are not alone.' }] } : { outcome: 'unsure', outbox: [] },
+    knowledgeDetails: none,
+    nearestCentre: none,
+    freeSlots: none,
+    freeTimes: async () => ({ outcome: 'ok', outbox: [], choices: { timeChoices: TIMES } }),
+    myAppointment: async () => ({ outcome: 'ok', outbox: [{ kind: 'text', text: 'Tuesday 11:00, Accra' }], vars: { appointmentId: 'a1' } }),
+  };
+}
+
+const deps: EngineDeps = {
+  flows,
+  t: texts.t,
+  vocabulary: buildVocabulary(LANGS.map((l) => locales.vocabulary[l])),
+  actions: fakeQueries(),
+  detectLanguage: () => undefined,
+  now: () => new Date(NOW),
+  sessionTtlMs: 24 * 3600_000,
+  privacyUrl: 'https://chat.example.org/privacy',
+};
+
+const en = (key: string, vars?: Record<string, unknown>) => texts.t('en', key, vars);
+
+function stateAt(flow: string, step: string, over: Partial<ConversationState> = {}): ConversationState {
+  return { v: STATE_VERSION, lang: 'en', at: { flow, step }, vars: {}, misses: 0, turns: 3, updatedAt: NOW, ...over };
+}
+
+const READY_TO_BOOK = {
+  centreId: 'gh-accra', centreName: 'Accra centre', city: 'Accra', day: '2026-11-24', dayLabel: 'Tuesday 24 November',
+  start: '2026-11-24T10:00:00Z', startLabel: '11:00', name: 'Ama Mensah', contact: '+233 20 123 4567',
+};
+
+const texted = (r: TurnResult) => r.outbox.map((m) => m.text);
+
+describe('handleTurn', () => {
+  it('turns "yes, book it" into a book effect and waits at the booking step; nothing is booked', async () => {
+    const result = await handleTurn(deps, stateAt('booking', 'confirm', { vars: READY_TO_BOOK, choices: { timeChoices: TIMES } }), { kind: 'choice', id: 'booking.confirm:yes' }, {}, ID);
+    expect(result.effects).toEqual([
+      { kind: 'book', conversationId: ID, lang: 'en', centreId: 'gh-accra', start: '2026-11-24T10:00:00Z', name: 'Ama Mensah', contact: '+233 20 123 4567' },
+    ]);
+    expect(result.outbox).toEqual([]);
+    expect(result.nextState?.at).toEqual({ flow: 'booking', step: 'book' });
+  });
+
+  it('confirms a booking once the runtime hands back that it was made, and forgets the details', async () => {
+    const asked = await handleTurn(deps, stateAt('booking', 'confirm', { vars: READY_TO_BOOK, choices: { timeChoices: TIMES } }), { kind: 'choice', id: 'booking.confirm:yes' }, {}, ID);
+    const booked: ActionResult = {
+      outcome: 'ok',
+      outbox: [{ kind: 'text', text: 'Booked: ABC123' }],
+      vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null },
+      choices: { timeChoices: null, dayChoices: null },
+    };
+    const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'book', result: booked }, {}, ID);
+    expect(texted(result)).toEqual(['Booked: ABC123', en('main.menu.prompt')]);
+    expect(result.effects).toEqual([]);
+    expect(result.nextState?.at).toEqual({ flow: 'main', step: 'menu' });
+    expect(result.nextState?.vars).not.toHaveProperty('name');
+    expect(result.nextState?.vars).not.toHaveProperty('contact');
+    expect(result.nextState?.choices).toBeUndefined();
+    expect(result.nextState?.turns).toBe(asked.nextState?.turns); // one message, one turn
+  });
+
+  it('offers the next free times when the slot was taken between showing and booking', async () => {
+    const asked = await handleTurn(deps, stateAt('booking', 'confirm', { vars: READY_TO_BOOK }), { kind: 'choice', id: 'booking.confirm:yes' }, {}, ID);
+    expect(asked.effects.map((e) => e.kind)).toEqual(['book']);
+    const later: Option[] = [{ id: '2026-11-24T11:00:00Z', label: 'Tuesday 12:00' }];
+    const taken: ActionResult = { outcome: 'unsure', outbox: [{ kind: 'text', text: en('booking.taken') }], choices: { timeChoices: later } };
+    const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'book', result: taken }, {}, ID);
+    expect(result.outbox[0]).toEqual({ kind: 'text', text: en('booking.taken') });
+    expect(result.outbox[1]).toMatchObject({ kind: 'options', options: [{ id: 'booking.choose-time:2026-11-24T11:00:00Z', label: 'Tuesday 12:00' }] });
+    expect(result.nextState?.at).toEqual({ flow: 'booking', step: 'choose-time' });
+    expect(result.nextState?.choices).toEqual({ timeChoices: later });
+  });
+
+  it('turns "yes, a person" into a handoff effect with the chosen centre, and waits with the advisor once it is open', async () => {
+    const asked = await handleTurn(deps, stateAt('handoff', 'start', { vars: { centreId: 'gh-accra' }, recent: [{ from: 'person', text: 'hello' }] }), { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
+    expect(asked.effects).toEqual([
+      { kind: 'handOff', conversationId: ID, lang: 'en', reason: 'asked', urgent: false, centreId: 'gh-accra', recent: [{ from: 'person', text: 'hello' }] },
+    ]);
+    const opened: ActionResult = { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text: 'An advisor will answer.' }], handoff: { id: 'h1' } };
+    const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'handOff', result: opened }, {}, ID);
+    expect(result.outbox).toEqual([{ kind: 'handoffNotice', text: 'An advisor will answer.' }]);
+    expect(result.nextState?.handoff).toEqual({ id: 'h1' });
+  });
+
+  it('tells the person when there is no advisor service and goes back to the menu', async () => {
+    const asked = await handleTurn(deps, stateAt('handoff', 'start', { vars: { centreId: 'gh-accra' } }), { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
+    const none: ActionResult = { outcome: 'unavailable', outbox: [{ kind: 'text', text: en('unavailable.handoff') }] };
+    const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'handOff', result: none }, {}, ID);
+    expect(texted(result)).toEqual([en('unavailable.handoff'), en('main.menu.prompt')]);
+    expect(result.nextState?.handoff).toBeUndefined();
+    expect(result.nextState?.at).toEqual({ flow: 'main', step: 'menu' });
+  });
+
+  it('turns a cancellation into an effect and says what came of it', async () => {
+    const asked = await handleTurn(deps, stateAt('centres', 'mine-options', { vars: { appointmentId: 'a1' } }), { kind: 'choice', id: 'centres.mine-options:cancel' }, {}, ID);
+    expect(asked.effects).toEqual([{ kind: 'cancelAppointment', conversationId: ID, lang: 'en', appointmentId: 'a1' }]);
+    const gone: ActionResult = { outcome: 'unsure', outbox: [{ kind: 'text', text: en('centres.noAppointment') }], vars: { appointmentId: null } };
+    const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'cancelAppointment', result: gone }, {}, ID);
+    expect(texted(result)).toEqual([en('centres.noAppointment'), en('main.menu.prompt')]);
+    expect(result.nextState?.vars).not.toHaveProperty('appointmentId');
+  });
+
+  it('turns a confirmed delete my data into a deleteData effect and no state', async () => {
+    const asked = await handleTurn(deps, stateAt('main', 'menu'), { kind: 'command', name: 'delete' }, {}, ID);
+    expect(asked.effects).toEqual([]);
+    expect(asked.nextState?.confirming).toBe('delete');
+    const result = await handleTurn(deps, asked.nextState, { kind: 'choice', id: 'confirm:yes' }, {}, ID);
+    expect(result.effects).toEqual([{ kind: 'deleteData' }]);
+    expect(result.nextState).toBeNull();
+    expect(texted(result)).toEqual([en('privacy.deleted')]);
+  });
+
+  it('offers a person at once after a message that signals danger, and marks the handoff urgent', async () => {
+    const result = await handleTurn(deps, stateAt('main', 'menu'), { kind: 'text', text: 'my employer took my passport' }, {}, ID);
+    expect(result.outbox[0]).toEqual({ kind: 'text', text: 'You are not alone.' });
+    expect(result.outbox[1]).toMatchObject({ kind: 'options', text: en('handoff.consent') });
+    expect(result.nextState).toMatchObject({ urgent: true, at: { flow: 'handoff', step: 'start' } });
+    const yes = await handleTurn(deps, result.nextState, { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
+    // No centre chosen yet: where the person is comes first; the effect waits for it.
+    expect(yes.effects).toEqual([]);
+    const where = await handleTurn(deps, yes.nextState, { kind: 'text', text: 'Accra' }, {}, ID);
+    expect(where.effects).toMatchObject([{ kind: 'handOff', urgent: true, place: 'Accra' }]);
+  });
+
+  it('refuses a result the waiting step did not ask for', async () => {
+    const result = { outcome: 'ok', outbox: [] } as ActionResult;
+    await expect(handleTurn(deps, stateAt('main', 'menu'), { kind: 'effectResult', effect: 'book', result }, {}, ID)).rejects.toThrow(/did not ask/);
+  });
+
+  it('reads a state stored before choices were typed, and carries on where the person was', async () => {
+    const stored = {
+      ...stateAt('booking', 'choose-time', { vars: { ...READY_TO_BOOK, timeChoices: JSON.stringify(TIMES) } }),
+      v: 1,
+    };
+    delete (stored.vars as Record<string, string>).start;
+    const state = migrateState(JSON.parse(JSON.stringify(stored)))!;
+    expect(state.v).toBe(STATE_VERSION);
+    expect(state.choices).toEqual({ timeChoices: TIMES });
+    expect(state.vars).not.toHaveProperty('timeChoices');
+    const result = await handleTurn(deps, state, { kind: 'choice', id: 'booking.choose-time:2026-11-24T10:30:00Z' }, {}, ID);
+    expect(result.nextState?.vars.start).toBe('2026-11-24T10:30:00Z');
+    expect(result.nextState?.at).toEqual({ flow: 'booking', step: 'name' });
+  });
+});
