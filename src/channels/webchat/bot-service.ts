@@ -9,7 +9,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { FastifyInstance } from 'fastify';
 import type { ChannelServices } from '../adapter.js';
 import { runDelivery } from '../webhook.js';
-import { activityDeliveryId, parseActivity, type Activity } from './parse.js';
+import { parseBotFrameworkActivity, type Activity } from './parse.js';
 import { outboxToActivities } from './render.js';
 import { verifyAnonymousActivity } from './verify.js';
 
@@ -47,13 +47,12 @@ export async function registerBotService(app: FastifyInstance, ctx: ChannelServi
   };
 
   const logic = async (context: TurnContext) => {
-    const activity = context.activity as unknown as Activity & { channelId: string };
-    const parsed = parseActivity(activity);
-    const conversation = activity.conversation;
-    if (!parsed || !conversation) return;
+    const activity = context.activity as unknown as Activity;
+    const parsed = parseBotFrameworkActivity(activity);
+    if (parsed.status !== 'turn') return;
     const outcome = await runDelivery(
       ctx,
-      { ref: { channel: `botframework-${activity.channelId}`, user: conversation.id }, ...parsed, id: activityDeliveryId(conversation.id, activity.id), extra: undefined },
+      parsed.delivery,
       {
         render: () => 'sent',
         send: async ({ outbox, lang }) => {

@@ -12,12 +12,10 @@ import { defineChannel } from '../adapter.js';
 import { runDelivery, type Refusal } from '../webhook.js';
 import { registerDirectLine } from './directline.js';
 import { webChatContentSecurityPolicy, webChatPage } from './page.js';
-import { activityDeliveryId, clientActivityId, parseActivity, type Activity } from './parse.js';
+import { CHANNEL, parseDirectLineActivity, type Activity } from './parse.js';
 import { outboxToActivities } from './render.js';
 import { directLineSender } from './send.js';
 import type { BotServiceSettings } from './bot-service.js';
-
-const CHANNEL = 'webchat';
 
 /** What the web chat channel reads of the configuration. */
 export interface WebChatConfig {
@@ -78,10 +76,10 @@ export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
       // Verified (the token opens this conversation) and kept: the pipeline's turn, with Web
       // Chat's clientActivityID as the delivery id so that a repeated post is answered once.
       onUserActivity: async (conversationId, activity, transcript) => {
-        const parsed = parseActivity(activity);
-        if (!parsed) return { code: 200, body: { id: await transcript.record(conversationId, activity, [], false) } };
-        const delivery = { ref: { channel: CHANNEL, user: conversationId }, ...parsed, id: activityDeliveryId(conversationId, clientActivityId(activity)), extra: undefined };
-        const outcome = await runDelivery(ctx, delivery, {
+        const parsed = parseDirectLineActivity(conversationId, activity);
+        // Nothing for the bot (a location out of range): kept in the transcript, no turn.
+        if (parsed.status !== 'turn') return { code: 200, body: { id: await transcript.record(conversationId, activity, [], false) } };
+        const outcome = await runDelivery(ctx, parsed.delivery, {
           render: async ({ outbox, lang, effects, limited }) => {
             // Over the message limit and told so already: refused, nothing kept.
             if (limited === 'quiet') return TOO_MANY;

@@ -4,6 +4,9 @@
  * a tapped option or a shared location.
  */
 import type { ChannelHints, Inbound } from '../../core/messages.js';
+import type { Parsed } from '../webhook.js';
+
+export const CHANNEL = 'webchat';
 
 export interface Activity {
   type: string;
@@ -99,4 +102,22 @@ export function parseActivity(activity: Activity): { inbound: Inbound; hints: Ch
     (activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id));
   if (joined) return { inbound: { kind: 'command', name: 'start' }, hints: typeof activity.locale === 'string' ? { locale: activity.locale } : {} };
   return activityToInbound(activity);
+}
+
+/** A Direct Line activity (verified, kept) for the pipeline: Web Chat's clientActivityID is the delivery id. */
+export function parseDirectLineActivity(conversationId: string, activity: Activity): Parsed<undefined> {
+  const parsed = parseActivity(activity);
+  if (!parsed) return { status: 'ignore', body: undefined };
+  return { status: 'turn', delivery: { ref: { channel: CHANNEL, user: conversationId }, ...parsed, id: activityDeliveryId(conversationId, clientActivityId(activity)), extra: undefined } };
+}
+
+/** A Bot Framework activity for the pipeline: one channel per Azure channel, the activity id is the delivery id. */
+export function parseBotFrameworkActivity(activity: Activity): Parsed<undefined> {
+  const parsed = parseActivity(activity);
+  const conversation = activity.conversation;
+  if (!parsed || !conversation || typeof activity.channelId !== 'string') return { status: 'ignore', body: undefined };
+  return {
+    status: 'turn',
+    delivery: { ref: { channel: `botframework-${activity.channelId}`, user: conversation.id }, ...parsed, id: activityDeliveryId(conversation.id, activity.id), extra: undefined },
+  };
 }
