@@ -250,8 +250,14 @@ describe('Direct Line and the message limit', () => {
 });
 
 describe('Direct Line exactly once', () => {
+  let own: RunningServer; // its own server: the token limit of the one above is used up
+  beforeAll(async () => {
+    own = await startTestServer({});
+  });
+  afterAll(async () => own.close());
+
   it('answers an activity posted twice (same clientActivityID) once: one turn, one set of replies', async () => {
-    const chat = await openConversation(server.base);
+    const chat = await openConversation(own.base);
     const hello = { type: 'message', from: { id: 'web-user' }, text: 'hello', locale: 'en-US', channelData: { clientActivityID: 'client-once-1' } };
     expect(await chat.post(hello)).toBe(200);
     const before = (await chat.transcript()).activities.length;
