@@ -36,7 +36,7 @@ const OUTBOX: Outbound[] = [
   { kind: 'options', text: 'What can I do for you?', options: [{ id: 'main.menu:work', label: 'Work in Germany' }, { id: 'main.menu:risks', label: 'Risks of irregular migration' }] },
   { kind: 'link', text: 'Our privacy notice', url: 'https://example.org/privacy' },
   { kind: 'locationRequest', text: 'Where are you?', buttonLabel: 'Share my location' },
-  { kind: 'card', title: 'Working in Germany', text: 'You need a visa.\n\nSee the sources.', links: [{ title: 'Make it in Germany', url: 'https://www.make-it-in-germany.com' }], linksHeading: 'Sources', footer: 'General information' },
+  { kind: 'card', title: 'Working in Germany', text: 'You need a visa.\n\nSee the sources.', links: [{ label: 'Make it in Germany', url: 'https://www.make-it-in-germany.com' }], linksHeading: 'Sources', footer: 'General information' },
   { kind: 'text', text: 'x'.repeat(5000) },
 ];
 
