@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceUrlAllowed } from '../src/channels/webchat/service-url.js';
+import { serviceUrlAllowed } from '../src/channels/webchat/verify.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;

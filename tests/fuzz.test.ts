@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTelegramUpdate, isTelegramUpdate } from '../src/channels/telegram/inbound.js';
+import { parseTelegramUpdate, isTelegramUpdate } from '../src/channels/telegram/parse.js';
 import { parseTerminalLine } from '../src/channels/terminal/parse.js';
-import { activityToInbound } from '../src/channels/webchat/activities.js';
-import { parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
+import { activityToInbound } from '../src/channels/webchat/parse.js';
+import { parseTwilioInbound } from '../src/channels/whatsapp/parse.js';
 import { foldText } from '../src/core/normalize.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { startTestServer, type RunningServer } from './support/server.js';

@@ -248,3 +248,22 @@ describe('Direct Line and the message limit', () => {
     expect(await chat.post({ type: 'message', from: { id: 'web-user' }, text: 'menu', locale: 'en-US' })).toBe(200);
   });
 });
+
+describe('Direct Line exactly once', () => {
+  let own: RunningServer; // its own server: the token limit of the one above is used up
+  beforeAll(async () => {
+    own = await startTestServer({});
+  });
+  afterAll(async () => own.close());
+
+  it('answers an activity posted twice (same clientActivityID) once: one turn, one set of replies', async () => {
+    const chat = await openConversation(own.base);
+    const hello = { type: 'message', from: { id: 'web-user' }, text: 'hello', locale: 'en-US', channelData: { clientActivityID: 'client-once-1' } };
+    expect(await chat.post(hello)).toBe(200);
+    const before = (await chat.transcript()).activities.length;
+    expect(await chat.post(hello)).toBe(200);
+    const { activities } = await chat.transcript();
+    expect(activities.length).toBe(before);
+    expect(activities.filter((a) => a.from.role === 'user')).toHaveLength(1);
+  });
+});

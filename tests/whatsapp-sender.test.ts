@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WhatsAppSender } from '../src/channels/whatsapp/sender.js';
+import { WhatsAppSender } from '../src/channels/whatsapp/send.js';
+import type { Outbound } from '../src/core/messages.js';
 import { enqueueReply } from '../src/runtime/outbox.js';
 import { createServer as createWegweiserServer } from '../src/server/app.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
@@ -13,7 +14,14 @@ const SID = 'AC' + '1'.repeat(32);
 let fake: Server;
 let apiBase: string;
 let core: TestCore;
-let sender: WhatsAppSender;
+let whatsapp: WhatsAppSender;
+/** Sends as the outbox does: with the person's conversation as stored. */
+const sender = {
+  send: async (user: string, outbox: Outbound[]) => {
+    const state = await core.storage.conversations.load(`whatsapp:${user}`);
+    return whatsapp.send(user, outbox, state ? { lang: state.lang, updatedAt: state.updatedAt, stopped: state.stopped } : undefined);
+  },
+};
 /** The next answers of the fake, as Twilio gives them: [HTTP status, Twilio error code, message]. */
 const failures: [number, number, string][] = [];
 const posted: { path: string; form: URLSearchParams; auth: string }[] = [];
@@ -38,7 +46,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
   apiBase = `http://127.0.0.1:${(fake.address() as { port: number }).port}`;
   core = await createTestCore({ storage: 'database' });
-  sender = new WhatsAppSender({ accountSid: SID, authToken: 'secret-token', from: 'whatsapp:+14155238886', conversations: core.storage.conversations, now: core.engine.now, apiBase });
+  whatsapp = new WhatsAppSender({ accountSid: SID, authToken: 'secret-token', from: 'whatsapp:+14155238886', now: core.engine.now, apiBase });
 });
 afterAll(async () => {
   await core.close();
@@ -50,7 +58,7 @@ describe('WhatsApp messages from our side', () => {
     await core.conversations.receive({ channel: 'whatsapp', user: '233201234567' }, { kind: 'text', text: 'hello' });
     core.clock.advance(3600_000);
     const result = await sender.send('233201234567', [{ kind: 'text', text: 'Your advisor: we can see you on Monday.' }]);
-    expect(result).toMatchObject({ status: 'sent', sids: [expect.stringMatching(/^SM/)] });
+    expect(result).toMatchObject({ status: 'sent', ids: [expect.stringMatching(/^SM/)] });
     const request = posted.at(-1)!;
     expect(request.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
     expect(request.form.get('To')).toBe('whatsapp:+233201234567');
@@ -62,21 +70,21 @@ describe('WhatsApp messages from our side', () => {
     const before = posted.length;
     core.clock.advance(24 * 3600_000);
     const result = await sender.send('233201234567', [{ kind: 'text', text: 'Reminder' }]);
-    expect(result).toMatchObject({ status: 'outside-window', reason: expect.stringContaining('template') });
-    expect(await sender.send('233209999999', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'outside-window', lastMessageAt: null });
+    expect(result).toMatchObject({ status: 'refused', why: 'outside-window', reason: expect.stringContaining('template') });
+    expect(await sender.send('233209999999', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'refused', why: 'outside-window' });
     expect(posted.length).toBe(before);
   });
 
   it('sends nothing to a person who wrote stop', async () => {
     await core.conversations.receive({ channel: 'whatsapp', user: '212600000009' }, { kind: 'text', text: 'bonjour' });
     await core.conversations.receive({ channel: 'whatsapp', user: '212600000009' }, { kind: 'text', text: 'stop' });
-    expect(await sender.send('212600000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'opted-out' });
+    expect(await sender.send('212600000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'refused', why: 'opted-out' });
   });
 
   it('reports Twilio’s refusal instead of failing silently', async () => {
     await core.conversations.receive({ channel: 'whatsapp', user: '2348000000009' }, { kind: 'text', text: 'hi' });
     failures.push([400, 63016, 'Failed to send freeform message because you are outside the allowed window.']);
-    expect(await sender.send('2348000000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'rejected', reason: expect.stringContaining('outside the allowed window') });
+    expect(await sender.send('2348000000009', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'refused', why: 'rejected', reason: expect.stringContaining('outside the allowed window') });
   });
 
   it('tells a passing failure (429, 5xx) from a refusal (other 4xx)', async () => {
@@ -84,7 +92,7 @@ describe('WhatsApp messages from our side', () => {
     failures.push([429, 20429, 'Too Many Requests'], [503, 20503, 'Service Unavailable'], [404, 20404, 'The requested resource was not found']);
     expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed' });
     expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'failed' });
-    expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'rejected' });
+    expect(await sender.send('2348000000010', [{ kind: 'text', text: 'x' }])).toMatchObject({ status: 'refused', why: 'rejected' });
   });
 });
 

@@ -4,7 +4,7 @@
  * package), TwiML replies, retries, locations, media and bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/inbound.js';
+import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/parse.js';
 import { splitMessage } from '../src/core/split.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { twilioSignature } from './support/twilio-signature.js';

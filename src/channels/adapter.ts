@@ -1,11 +1,21 @@
 /**
- * A channel adapter: verify the channel's requests, turn its updates into inbound messages, render
- * outbound messages with what the channel can show, and register its routes. SDK types never
- * leave the adapter's folder; adapters never import each other.
+ * The channel contract. Every adapter has the same parts, in the same file names: `verify.ts`
+ * (the channel's signature or secret), `parse.ts` (its update as an inbound message, hints, the
+ * delivery id and the person), `render.ts` (outbound messages as the channel shows them),
+ * `send.ts` (where the channel sends on its own), `index.ts` (its routes), and `fixtures/`
+ * (captured real payloads). Adapters receive a small `ChannelContext`, never the whole app; SDK
+ * types never leave the adapter's folder; adapters never import each other.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Core } from '../server/app.js';
-import type { Config } from '../server/config.js';
+import type { Lang } from '../core/lang.js';
+import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
+import type { ConversationLogs } from '../coordination/index.js';
+import type { Delivered } from '../runtime/conversations.js';
+import type { DeliveryClaims } from '../runtime/deliveries.js';
+import type { ChannelSender } from '../runtime/outbox.js';
+
+export type { ChannelSender, SendResult, SendingTo } from '../runtime/outbox.js';
+export type { Delivered } from '../runtime/conversations.js';
 
 /**
  * How a switched-on channel is doing, for /healthz: `starting` until its service first answered,
@@ -13,16 +23,83 @@ import type { Config } from '../server/config.js';
  */
 export type ChannelState = 'starting' | 'ok' | 'down';
 
-export interface ChannelAdapter {
-  name: string;
-  /** The environment variables still missing for this channel; empty when it can start. */
-  missingConfig(config: Config): string[];
-  /**
-   * Mounts the channel's routes. It must not wait for the channel's service: one that is down sets
-   * its state in `core.channelStates` and keeps trying in the background; one that sets nothing is `ok`.
-   */
-  register(app: FastifyInstance, core: Core): Promise<void>;
+/** The person behind a turn: the channel (Bot Framework names one per Azure channel) and its id for them. */
+export interface TurnRef {
+  channel: string;
+  user: string;
 }
 
-/** Messages that start on our side: the interface lives in the core, beside the outbox. */
-export type { ChannelSender, SendResult } from '../runtime/outbox.js';
+export interface ChannelLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** What instances share, for channels that keep something between requests (web chat's transcripts). */
+export interface ChannelShared {
+  logs<T>(name: string): ConversationLogs<T>;
+  /** A secret every instance behind one load balancer shares (token signing). */
+  secret(name: string): Promise<Buffer>;
+  /** The store for per-address limits, shared when Redis is configured. */
+  rateLimitStore?: object;
+}
+
+/** Everything an adapter may use: its own settings and these few services, nothing else. */
+export interface ChannelContext<S> {
+  /** The channel's own settings, picked from the configuration by its adapter. */
+  settings: S;
+  /** Runs a person's turn (under their conversation's lock): what to answer, in which language. */
+  turn(ref: TurnRef, inbound: Inbound, hints: ChannelHints): Promise<Delivered>;
+  /** Keeps a reply the channel did not take now; the job runner sends it later (not before `retryAfterMs`). */
+  queueReply(user: string, outbox: readonly Outbound[], retryAfterMs?: number): Promise<void>;
+  /** Messages that start on our side (an advisor's reply, a reminder) go through this sender. */
+  registerSender(sender: ChannelSender): void;
+  /** Exactly-once: the delivery claims every webhook goes through (see webhook.ts). */
+  deliveries: DeliveryClaims;
+  /** The channel's state for /healthz; a channel that never sets one is `ok`. */
+  setState(state: ChannelState): void;
+  shared: ChannelShared;
+  now(): Date;
+  log: ChannelLogger;
+  /** Translations: the text of `key` in `lang`. */
+  t(lang: Lang, key: string): string;
+}
+
+export type Missing = { missing: string[] };
+
+/**
+ * An adapter: `settings` reads what it needs from the configuration (`C`, the few fields it
+ * reads), or names the environment variables still missing; `register` mounts its routes with
+ * those settings. `register` must not wait for the channel's service: one that is down sets its
+ * state and keeps trying in the background.
+ */
+export interface ChannelAdapter<C, S> {
+  name: string;
+  settings(config: C): S | Missing;
+  register(app: FastifyInstance, ctx: ChannelContext<S>): Promise<void>;
+}
+
+/** The services of a context, without settings: what the server builds for each channel. */
+export type ChannelServices = Omit<ChannelContext<never>, 'settings'>;
+
+/** A channel as the server sees it: its settings' type stays inside. */
+export interface Channel<C> {
+  name: string;
+  /** The variables still missing, or how to mount the channel with its settings. */
+  open(config: C): Missing | { register(app: FastifyInstance, services: ChannelServices): Promise<void> };
+}
+
+export function isMissing(x: unknown): x is Missing {
+  return typeof x === 'object' && x !== null && Array.isArray((x as Missing).missing);
+}
+
+export function defineChannel<C, S>(adapter: ChannelAdapter<C, S>): Channel<C> {
+  return {
+    name: adapter.name,
+    open(config) {
+      const settings = adapter.settings(config);
+      if (isMissing(settings)) return settings;
+      return { register: (app, services) => adapter.register(app, { ...services, settings }) };
+    },
+  };
+}

@@ -6,19 +6,28 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationStore, JobQueue } from '../storage/types.js';
 import type { JobOutcome } from './job-runner.js';
 import type { Outbound } from '../core/messages.js';
+import type { ConversationState } from '../core/state.js';
 
 /**
- * `refused`: sending again will not help (the person wrote stop, the channel rejected the message);
+ * What became of a message from our side, for every channel. `sent`: with the channel's message
+ * ids where it gives them. `refused`: sending again will not help (`why`: the person wrote stop,
+ * WhatsApp's 24-hour window is over, the channel rejected the message, the conversation is gone).
  * `failed`: try again later, not before `retryAfterMs` when the channel said so (a 429).
  */
-export type SendResult = { status: 'sent' } | { status: 'refused'; reason: string } | { status: 'failed'; reason: string; retryAfterMs?: number };
+export type SendResult =
+  | { status: 'sent'; ids?: string[] }
+  | { status: 'refused'; reason: string; why?: 'opted-out' | 'outside-window' | 'rejected' | 'gone' }
+  | { status: 'failed'; reason: string; retryAfterMs?: number };
+
+/** What a sender may know of the conversation it sends into (none yet: `undefined`). */
+export type SendingTo = Pick<ConversationState, 'lang' | 'updatedAt' | 'stopped'> | undefined;
 
 /**
  * Messages that start on our side (an advisor's reply, a reminder): a channel that can send them
- * registers a sender under its name (`core.senders`) when it starts.
+ * registers a sender under its name when it starts.
  */
 export interface ChannelSender {
-  send(user: string, outbox: readonly Outbound[]): Promise<SendResult>;
+  send(user: string, outbox: readonly Outbound[], conversation: SendingTo): Promise<SendResult>;
 }
 
 /**
@@ -34,10 +43,10 @@ export async function sendToConversation(
   const split = conversationId.indexOf(':');
   const channel = conversationId.slice(0, split);
   const state = await conversations.load(conversationId);
-  if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
+  if (state?.stopped) return { status: 'refused', why: 'opted-out', reason: 'the person wrote stop: nothing is sent until they write again' };
   const sender = senders.get(channel);
   if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
-  return sender.send(conversationId.slice(split + 1), outbox);
+  return sender.send(conversationId.slice(split + 1), outbox, state ? { lang: state.lang, updatedAt: state.updatedAt } : undefined);
 }
 
 /** A send as a job's outcome: refused is final (skipped), a failure is retried. */

@@ -28,7 +28,9 @@ import { registerStaffAuthApi } from '../staff/routes.js';
 import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
-import type { ChannelSender, ChannelState } from '../channels/adapter.js';
+import type { ChannelSender, ChannelServices, ChannelState } from '../channels/adapter.js';
+import { deliveryClaims } from '../runtime/deliveries.js';
+import { enqueueReply } from '../runtime/outbox.js';
 import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
@@ -209,14 +211,33 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);
   for (const channel of CHANNELS) {
-    const missing = channel.missingConfig(core.config);
-    if (missing.length) {
-      core.log.info({ channel: channel.name, missing }, `channel ${channel.name} is off: set ${missing.join(', ')} to switch it on`);
+    const opened = channel.open(core.config);
+    if ('missing' in opened) {
+      core.log.info({ channel: channel.name, missing: opened.missing }, `channel ${channel.name} is off: set ${opened.missing.join(', ')} to switch it on`);
       continue;
     }
-    await channel.register(app, core);
+    await opened.register(app, channelServices(core, channel.name));
     if (!core.channelStates.has(channel.name)) core.channelStates.set(channel.name, 'ok');
     core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
   }
   return app;
+}
+
+/** What a channel may use of the core: its turn, its outbox and sender, claims, clock, log, texts. */
+function channelServices(core: Core, name: string): ChannelServices {
+  return {
+    turn: (ref, inbound, hints) => core.conversations.receive(ref, inbound, hints),
+    queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
+    registerSender: (sender) => void core.senders.set(name, sender),
+    deliveries: deliveryClaims(core.storage.deliveries, core.engine.now),
+    setState: (state) => void core.channelStates.set(name, state),
+    shared: {
+      logs: (logName) => core.coordination.logs(logName),
+      secret: (secretName) => core.coordination.sharedSecret(secretName),
+      rateLimitStore: core.coordination.redis,
+    },
+    now: core.engine.now,
+    log: core.log,
+    t: (lang, key) => core.texts.t(lang, key),
+  };
 }

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { ConversationLogs } from '../../coordination/index.js';
-import { keptFromUser, type Activity } from './activities.js';
+import { keptFromUser, type Activity } from './parse.js';
 import { bearer, TokenSigner, type TokenClaims } from './tokens.js';
 
 export const DIRECT_LINE_PREFIX = '/v3/directline';
@@ -20,8 +20,11 @@ export interface DirectLineOptions {
   /** The URL the browser reaches this server at, for the stream URL. */
   publicBaseUrl: string;
   now: () => Date;
-  /** A user's activity arrived (what is kept of it): what the bot makes of it. */
-  onUserActivity: (conversationId: string, activity: Activity) => Promise<UserActivityOutcome>;
+  /**
+   * A user's activity arrived (what is kept of it): the bot's answer, after it recorded the
+   * activity and its replies in the transcript (or refused it, recording nothing).
+   */
+  onUserActivity: (conversationId: string, activity: Activity, transcript: Transcript) => Promise<{ code: number; body: unknown }>;
   /** Where transcripts live and how new activities reach the open streams. */
   logs: ConversationLogs<Activity>;
   /** Signs the tokens; every instance behind one load balancer needs the same. */
@@ -31,12 +34,12 @@ export interface DirectLineOptions {
   tokensPerMinute?: number;
 }
 
-export interface UserActivityOutcome {
-  replies: Activity[];
-  /** The person is over the message limit (and was told so already): the activity is refused, nothing kept. */
-  refused?: boolean;
-  /** The person's data was deleted: the transcript before this activity goes too. */
-  forget?: boolean;
+export interface Transcript {
+  /**
+   * Appends the person's activity and the bot's replies to it; `forget` (the person's data was
+   * deleted): the transcript before this activity goes too. The person's activity's id.
+   */
+  record(conversationId: string, activity: Activity, replies: readonly Activity[], forget: boolean): Promise<string>;
 }
 
 export interface DirectLine {
@@ -63,6 +66,15 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
       };
     });
     return { activity: stored, watermark: at };
+  };
+
+  const transcript: Transcript = {
+    async record(conversationId, activity, replies, forget) {
+      const { activity: stored, watermark } = await append(conversationId, activity);
+      if (forget) await logs.forgetBefore(conversationId, watermark);
+      for (const bot of replies) await append(conversationId, { ...bot, replyToId: stored.id });
+      return stored.id!;
+    },
   };
 
   const streamUrl = (conversationId: string, token: string) =>
@@ -139,12 +151,8 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
         const id = req.params.id;
         const kept = keptFromUser(activity);
         if (!kept) return { id: `${id}|not-kept` }; // typing and the like: nothing for the bot
-        const outcome = await opts.onUserActivity(id, kept);
-        if (outcome.refused) return reply.code(429).send({ error: { code: 'TooManyRequests', message: 'too many messages: wait a minute' } });
-        const { activity: stored, watermark } = await append(id, kept);
-        if (outcome.forget) await logs.forgetBefore(id, watermark);
-        for (const bot of outcome.replies) await append(id, { ...bot, replyToId: stored.id });
-        return { id: stored.id };
+        const answer = await opts.onUserActivity(id, kept, transcript);
+        return reply.code(answer.code).send(answer.body);
       });
 
       dl.get<{ Params: { id: string }; Querystring: { watermark?: string } }>('/conversations/:id/activities', async (req, reply) => {

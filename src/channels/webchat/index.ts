@@ -1,17 +1,43 @@
 /**
  * Web chat: the page at `/` (the official Web Chat UI) and the self-hosted Direct Line endpoint
- * under `/v3/directline` it talks to. On by default: it needs no account.
+ * under `/v3/directline` it talks to; with MicrosoftAppId (or BOTFRAMEWORK_ALLOW_ANONYMOUS) also
+ * Bot Framework's `/api/messages`. Both run their turns through the one pipeline. On by default:
+ * it needs no account.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LANGS } from '../../core/lang.js';
-import type { ChannelAdapter } from '../adapter.js';
-import { activityToInbound, JOIN_EVENT, outboxToActivities, type Activity } from './activities.js';
+import { defineChannel } from '../adapter.js';
+import { runDelivery, type Refusal } from '../webhook.js';
 import { registerDirectLine } from './directline.js';
 import { webChatContentSecurityPolicy, webChatPage } from './page.js';
+import { CHANNEL, parseDirectLineActivity, type Activity } from './parse.js';
+import { outboxToActivities } from './render.js';
+import { directLineSender } from './send.js';
+import type { BotServiceSettings } from './bot-service.js';
 
-const CHANNEL = 'webchat';
+/** What the web chat channel reads of the configuration. */
+export interface WebChatConfig {
+  publicBaseUrl: string;
+  WEBCHAT_FRAME_ANCESTORS: string;
+  MicrosoftAppId?: string;
+  MicrosoftAppPassword?: string;
+  MicrosoftAppType?: string;
+  MicrosoftAppTenantId?: string;
+  BOTFRAMEWORK_ALLOW_ANONYMOUS?: boolean;
+  BOTFRAMEWORK_SERVICE_URLS: readonly string[];
+}
+
+export interface WebChatSettings {
+  publicBaseUrl: string;
+  frameAncestors: string;
+  /** Bot Framework's /api/messages: off when undefined. */
+  botService?: BotServiceSettings;
+}
+
+const TOO_MANY: Refusal = { code: 429, body: { error: { code: 'TooManyRequests', message: 'too many messages: wait a minute' } } };
+const BUSY: Refusal = { code: 503, headers: { 'retry-after': '5' }, body: { error: { code: 'ServiceUnavailable', message: 'this activity is still being handled; retry later' } } };
 
 /** The UMD bundle of botframework-webchat, from node_modules. */
 function webChatBundle(): Buffer {
@@ -19,45 +45,53 @@ function webChatBundle(): Buffer {
   return readFileSync(join(dirname(main), '..', 'dist', 'webchat.js'));
 }
 
-export const webchatChannel: ChannelAdapter = {
+export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
   name: CHANNEL,
-  missingConfig: () => [],
-  async register(app, core) {
+  settings: (c) => ({
+    publicBaseUrl: c.publicBaseUrl,
+    frameAncestors: c.WEBCHAT_FRAME_ANCESTORS,
+    botService:
+      c.MicrosoftAppId || c.BOTFRAMEWORK_ALLOW_ANONYMOUS
+        ? { appId: c.MicrosoftAppId, appPassword: c.MicrosoftAppPassword, appType: c.MicrosoftAppType, tenantId: c.MicrosoftAppTenantId, serviceUrls: c.BOTFRAMEWORK_SERVICE_URLS }
+        : undefined,
+  }),
+  async register(app, ctx) {
+    const { settings } = ctx;
     const bundle = webChatBundle();
-    const page = webChatPage(Object.fromEntries(LANGS.map((l) => [l, core.texts.t(l, 'system.shareLocation')])));
-    const csp = webChatContentSecurityPolicy(page, { frameAncestors: core.config.WEBCHAT_FRAME_ANCESTORS, publicBaseUrl: core.config.publicBaseUrl });
+    const page = webChatPage(Object.fromEntries(LANGS.map((l) => [l, ctx.t(l, 'system.shareLocation')])));
+    const csp = webChatContentSecurityPolicy(page, { frameAncestors: settings.frameAncestors, publicBaseUrl: settings.publicBaseUrl });
     app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page));
     app.get('/webchat/webchat.js', async (_req, reply) =>
       reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
     );
     // botbuilder is loaded only when /api/messages is switched on: it is the heaviest import.
-    if (core.config.MicrosoftAppId || core.config.BOTFRAMEWORK_ALLOW_ANONYMOUS) await (await import('./bot-service.js')).registerBotService(app, core);
-    else core.log.info({ channel: 'botframework' }, 'channel botframework (/api/messages) is off: set MicrosoftAppId to switch it on');
+    if (settings.botService) await (await import('./bot-service.js')).registerBotService(app, ctx, settings.botService);
+    else ctx.log.info({ channel: 'botframework' }, 'channel botframework (/api/messages) is off: set MicrosoftAppId to switch it on');
     const directLine = await registerDirectLine(app, {
-      publicBaseUrl: core.config.publicBaseUrl,
-      now: core.engine.now,
-      logs: core.coordination.logs<Activity>('directline'),
-      tokenSecret: await core.coordination.sharedSecret('directline'),
-      rateLimitStore: core.coordination.redis,
-      onUserActivity: async (conversationId, activity) => {
-        const join = activity.type === 'event' && activity.name === JOIN_EVENT;
-        const parsed = join ? { inbound: { kind: 'command' as const, name: 'start' as const }, hints: activity.locale ? { locale: activity.locale } : {} } : activityToInbound(activity);
-        if (!parsed) return { replies: [] };
-        const { outbox, lang, effects, limited } = await core.conversations.receive({ channel: CHANNEL, user: conversationId }, parsed.inbound, parsed.hints);
-        return {
-          replies: outboxToActivities(outbox, activity.from?.id ?? 'user', lang),
-          refused: limited === 'quiet',
-          forget: effects.some((e) => e.kind === 'deleteData'),
-        };
+      publicBaseUrl: settings.publicBaseUrl,
+      now: ctx.now,
+      logs: ctx.shared.logs<Activity>('directline'),
+      tokenSecret: await ctx.shared.secret('directline'),
+      rateLimitStore: ctx.shared.rateLimitStore,
+      // Verified (the token opens this conversation) and kept: the pipeline's turn, with Web
+      // Chat's clientActivityID as the delivery id so that a repeated post is answered once.
+      onUserActivity: async (conversationId, activity, transcript) => {
+        const parsed = parseDirectLineActivity(conversationId, activity);
+        // Nothing for the bot (a location out of range): kept in the transcript, no turn.
+        if (parsed.status !== 'turn') return { code: 200, body: { id: await transcript.record(conversationId, activity, [], false) } };
+        const outcome = await runDelivery(ctx, parsed.delivery, {
+          render: async ({ outbox, lang, effects, limited }) => {
+            // Over the message limit and told so already: refused, nothing kept.
+            if (limited === 'quiet') return TOO_MANY;
+            const replies = outboxToActivities(outbox, activity.from?.id ?? 'user', lang);
+            const id = await transcript.record(conversationId, activity, replies, effects.some((e) => e.kind === 'deleteData'));
+            return JSON.stringify({ id });
+          },
+          busy: BUSY,
+        });
+        return outcome.status === 'answered' ? { code: 200, body: JSON.parse(outcome.body) as unknown } : { code: outcome.refusal.code, body: outcome.refusal.body };
       },
     });
-    core.senders.set(CHANNEL, {
-      async send(user, outbox) {
-        const state = await core.storage.conversations.load(`${CHANNEL}:${user}`);
-        return (await directLine.push(user, outboxToActivities(outbox, 'user', state?.lang ?? 'en')))
-          ? { status: 'sent' }
-          : { status: 'refused', reason: 'the web chat page was closed: the conversation is no longer open' };
-      },
-    });
+    ctx.registerSender(directLineSender(directLine));
   },
-};
+});

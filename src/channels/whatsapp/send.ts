@@ -5,26 +5,16 @@
  * failing silently. A person who wrote "stop" gets nothing until they write again.
  */
 import twilio from 'twilio';
-import type { ConversationStore } from '../../storage/types.js';
 import type { Outbound } from '../../core/messages.js';
-import { renderWhatsApp } from './outbound.js';
+import type { SendingTo, SendResult } from '../adapter.js';
+import { renderWhatsApp } from './render.js';
 
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600_000;
-
-export type SendResult =
-  | { status: 'sent'; sids: string[] }
-  | { status: 'outside-window'; lastMessageAt: string | null; reason: string }
-  | { status: 'opted-out'; reason: string }
-  /** Twilio refused the message itself (a 4xx other than 429 and 401): sending it again changes nothing. */
-  | { status: 'rejected'; reason: string }
-  /** Twilio busy (429), failing (5xx), unreachable, or our credentials wrong (401): worth trying again later. */
-  | { status: 'failed'; reason: string };
 
 export interface WhatsAppSenderOptions {
   accountSid: string;
   authToken: string;
   from: string;
-  conversations: ConversationStore;
   now: () => Date;
   /** Another API root (tests point it at a fake Twilio on 127.0.0.1). */
   apiBase?: string;
@@ -50,29 +40,31 @@ export class WhatsAppSender {
     this.client = twilio(opts.accountSid, opts.authToken, httpClient ? { httpClient } : {});
   }
 
-  async send(user: string, outbox: readonly Outbound[]): Promise<SendResult> {
-    const state = await this.opts.conversations.load(`whatsapp:${user}`);
-    if (state?.stopped) return { status: 'opted-out', reason: 'the person wrote stop; they receive nothing until they write again' };
-    const last = state ? Date.parse(state.updatedAt) : NaN;
-    if (!state || this.opts.now().getTime() - last > CUSTOMER_SERVICE_WINDOW_MS) {
+  /** `conversation`: the person's conversation as stored (its last message opens the 24-hour window). */
+  async send(user: string, outbox: readonly Outbound[], conversation: SendingTo): Promise<SendResult> {
+    if (conversation?.stopped) return { status: 'refused', why: 'opted-out', reason: 'the person wrote stop; they receive nothing until they write again' };
+    const last = conversation ? Date.parse(conversation.updatedAt) : NaN;
+    if (!conversation || this.opts.now().getTime() - last > CUSTOMER_SERVICE_WINDOW_MS) {
       return {
-        status: 'outside-window',
-        lastMessageAt: state?.updatedAt ?? null,
+        status: 'refused',
+        why: 'outside-window',
         reason: 'more than 24 hours since the person last wrote: WhatsApp allows only an approved template message now',
       };
     }
-    const sids: string[] = [];
+    const ids: string[] = [];
     try {
       for (const body of renderWhatsApp(outbox)) {
         const message = await this.client.messages.create({ from: this.opts.from, to: `whatsapp:+${user}`, body });
-        sids.push(message.sid);
+        ids.push(message.sid);
       }
-      return { status: 'sent', sids };
+      return { status: 'sent', ids };
     } catch (err) {
       const httpStatus = (err as { status?: unknown }).status;
       const reason = (err as Error).message;
+      // Twilio refused the message itself (a 4xx other than 429 and 401): sending it again changes
+      // nothing. Busy (429), failing (5xx), unreachable, or our credentials wrong (401): try later.
       const permanent = typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429 && httpStatus !== 401;
-      return permanent ? { status: 'rejected', reason: `Twilio refused the message (${httpStatus}): ${reason}` } : { status: 'failed', reason };
+      return permanent ? { status: 'refused', why: 'rejected', reason: `Twilio refused the message (${httpStatus}): ${reason}` } : { status: 'failed', reason };
     }
   }
 }

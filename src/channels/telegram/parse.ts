@@ -3,6 +3,9 @@
  * tapped inline button, a shared location, or something we cannot read (a photo, a sticker).
  */
 import { COMMAND_NAMES, type ChannelHints, type CommandName, type Inbound } from '../../core/messages.js';
+import type { Parsed } from '../webhook.js';
+
+export const CHANNEL = 'telegram';
 
 export interface TelegramUpdateLike {
   update_id?: unknown;
@@ -44,4 +47,28 @@ export function parseTelegramUpdate(update: TelegramUpdateLike): TelegramInbound
 
 function hints(languageCode: string | undefined): ChannelHints {
   return languageCode ? { locale: languageCode } : {};
+}
+
+/** Where the replies go, and the tapped button whose spinner to stop. */
+export interface TelegramReplyTo {
+  chatId: number;
+  callbackQueryId?: string;
+}
+
+/** An update for the pipeline: its update_id is the delivery id; one we do not read is answered and ignored. */
+export function parseTelegramRequest(body: unknown): Parsed<TelegramReplyTo> {
+  if (!isTelegramUpdate(body)) return { status: 'refuse', refusal: { code: 400, body: { error: 'not a Telegram update: update_id is missing' } } };
+  const parsed = parseTelegramUpdate(body);
+  if (!parsed) return { status: 'ignore', body: '' };
+  const { chatId, callbackQueryId } = parsed;
+  return {
+    status: 'turn',
+    delivery: {
+      ref: { channel: CHANNEL, user: String(chatId) },
+      inbound: parsed.inbound,
+      hints: parsed.hints,
+      id: String(body.update_id),
+      extra: callbackQueryId === undefined ? { chatId } : { chatId, callbackQueryId },
+    },
+  };
 }

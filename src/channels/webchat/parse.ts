@@ -1,9 +1,12 @@
 /**
- * Bot Framework activities both ways (pure): what is kept of a Web Chat activity, the activity as
- * an inbound message, and outbound messages as bot activities — Markdown text, options as
- * suggested actions (a tap sends the option id back as a value), sources as plain links.
+ * Bot Framework activities as inbound messages (pure), for Direct Line and /api/messages alike:
+ * what is kept of a Web Chat activity, a person joining as `start` (in this one place), a message,
+ * a tapped option or a shared location.
  */
-import type { ChannelHints, Inbound, Outbound } from '../../core/messages.js';
+import type { ChannelHints, Inbound } from '../../core/messages.js';
+import type { Parsed } from '../webhook.js';
+
+export const CHANNEL = 'webchat';
 
 export interface Activity {
   type: string;
@@ -21,6 +24,9 @@ export interface Activity {
   channelData?: unknown;
   /** Of an event: what happened. */
   name?: string;
+  /** Of a conversationUpdate (Bot Framework): who joined, and the bot's own id. */
+  membersAdded?: { id: string }[];
+  recipient?: { id: string };
 }
 
 /** The page's first activity: the conversation starts (with the browser's locale). */
@@ -48,7 +54,7 @@ function keptValue(value: unknown): Activity['value'] {
 export function keptFromUser(activity: Activity): Activity | undefined {
   const isJoin = activity.type === 'event' && activity.name === JOIN_EVENT;
   if (activity.type !== 'message' && !isJoin) return undefined;
-  const clientActivityID = shortString((activity.channelData as { clientActivityID?: unknown } | null | undefined)?.clientActivityID, MAX_ID);
+  const clientActivityID = clientActivityId(activity);
   const kept: Activity = { type: activity.type, from: { id: shortString(activity.from?.id, MAX_ID) ?? 'user', role: 'user' } };
   if (isJoin) kept.name = JOIN_EVENT;
   const locale = shortString(activity.locale, 35);
@@ -75,38 +81,43 @@ export function activityToInbound(activity: Activity): { inbound: Inbound; hints
   return { inbound: { kind: 'unsupported' }, hints };
 }
 
-function markdownEscape(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+/** The delivery id of a person's activity: unique only within its conversation, so prefixed with it. */
+export function activityDeliveryId(conversationId: string, activityId: unknown): string | undefined {
+  return typeof activityId === 'string' && activityId && activityId.length <= MAX_ID ? `${conversationId}|${activityId}` : undefined;
 }
 
-/** Bot activities (without ids and timestamps, which the transport adds). */
-export function outboxToActivities(outbox: readonly Outbound[], userId: string, locale: string): Activity[] {
-  return outbox.map((m): Activity => {
-    const base = { type: 'message', from: { id: 'wegweiser', name: 'Wegweiser', role: 'bot' }, locale, textFormat: 'markdown' };
-    switch (m.kind) {
-      case 'text':
-      case 'handoffNotice':
-        return { ...base, text: markdownEscape(m.text).replace(/\n/g, '  \n') };
-      case 'link':
-        return { ...base, text: `${markdownEscape(m.text)}  \n${m.url}` };
-      case 'locationRequest':
-        return { ...base, text: markdownEscape(m.text), suggestedActions: { to: [userId], actions: [{ type: 'messageBack', title: `📍 ${m.buttonLabel}`, displayText: m.buttonLabel, value: { requestLocation: true } }] } };
-      case 'options':
-        return {
-          ...base,
-          text: markdownEscape(m.text),
-          suggestedActions: { to: [userId], actions: m.options.map((o) => ({ type: 'messageBack', title: o.label, displayText: o.label, value: { choice: o.id } })) },
-        };
-      case 'card':
-        return {
-          ...base,
-          text: [
-            `**${markdownEscape(m.title)}**`,
-            markdownEscape(m.text).replace(/\n/g, '  \n'),
-            m.links.length ? `${markdownEscape(m.linksHeading ?? '')}  \n${m.links.map((l) => l.url).join('  \n')}` : '',
-            m.footer ? `_${markdownEscape(m.footer)}_` : '',
-          ].filter(Boolean).join('\n\n'),
-        };
-    }
-  });
+/** Web Chat's id of the activity it posted (kept, so a repeated post is answered once). */
+export function clientActivityId(activity: Activity): string | undefined {
+  return shortString((activity.channelData as { clientActivityID?: unknown } | null | undefined)?.clientActivityID, MAX_ID);
+}
+
+/**
+ * A person's activity as a turn: joining (the page's join event, or a Bot Framework
+ * conversationUpdate that adds someone other than the bot) starts the conversation; anything else
+ * is read as a message. `undefined`: nothing for the bot.
+ */
+export function parseActivity(activity: Activity): { inbound: Inbound; hints: ChannelHints } | undefined {
+  const joined =
+    (activity.type === 'event' && activity.name === JOIN_EVENT) ||
+    (activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id));
+  if (joined) return { inbound: { kind: 'command', name: 'start' }, hints: typeof activity.locale === 'string' ? { locale: activity.locale } : {} };
+  return activityToInbound(activity);
+}
+
+/** A Direct Line activity (verified, kept) for the pipeline: Web Chat's clientActivityID is the delivery id. */
+export function parseDirectLineActivity(conversationId: string, activity: Activity): Parsed<undefined> {
+  const parsed = parseActivity(activity);
+  if (!parsed) return { status: 'ignore', body: undefined };
+  return { status: 'turn', delivery: { ref: { channel: CHANNEL, user: conversationId }, ...parsed, id: activityDeliveryId(conversationId, clientActivityId(activity)), extra: undefined } };
+}
+
+/** A Bot Framework activity for the pipeline: one channel per Azure channel, the activity id is the delivery id. */
+export function parseBotFrameworkActivity(activity: Activity): Parsed<undefined> {
+  const parsed = parseActivity(activity);
+  const conversation = activity.conversation;
+  if (!parsed || !conversation || typeof activity.channelId !== 'string') return { status: 'ignore', body: undefined };
+  return {
+    status: 'turn',
+    delivery: { ref: { channel: `botframework-${activity.channelId}`, user: conversation.id }, ...parsed, id: activityDeliveryId(conversation.id, activity.id), extra: undefined },
+  };
 }

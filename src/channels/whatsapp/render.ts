@@ -2,6 +2,7 @@
  * Outbound messages as WhatsApp text (pure): options as a numbered list, *bold* titles, each link
  * a plain URL on its own line, long text split at paragraph boundaries under WhatsApp's limit.
  */
+import twilio from 'twilio';
 import { degrade } from '../../core/degrade.js';
 import { splitMessage } from '../../core/split.js';
 import type { Outbound } from '../../core/messages.js';
@@ -29,4 +30,11 @@ export function renderWhatsAppText(m: Outbound): string {
 
 export function renderWhatsApp(outbox: readonly Outbound[]): string[] {
   return degrade(outbox, { buttons: false }).flatMap((m) => splitMessage(renderWhatsAppText(m), WHATSAPP_MAX_CHARS));
+}
+
+/** The webhook's answer: the reply as TwiML, one <Message> per part. */
+export function toTwiml(messages: readonly string[]): string {
+  const response = new twilio.twiml.MessagingResponse();
+  for (const text of messages) response.message(text);
+  return response.toString();
 }

@@ -4,6 +4,8 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ChannelHints, Inbound } from '../../core/messages.js';
+import type { Parsed } from '../webhook.js';
+import { signedContentId } from './verify.js';
 
 /** The form as parsed: a field sent twice arrives as an array, and is refused. */
 export type TwilioParams = Record<string, string | undefined>;
@@ -58,4 +60,20 @@ export function parseTwilioInbound(form: TwilioForm, accountSid?: string): Whats
   const body = (params.Body ?? '').slice(0, MAX_BODY);
   if (!body.trim() && Number(params.NumMedia ?? 0) > 0) return { status: 'media', ...base };
   return { status: 'ok', ...base, inbound: { kind: 'text', text: body } };
+}
+
+export const CHANNEL = 'whatsapp';
+
+/**
+ * A verified webhook request for the pipeline: the MessageSid is the delivery id, and what Twilio
+ * signed is claimed with it, so the same signed content under another MessageSid is a replay.
+ */
+export function parseWhatsAppRequest(form: unknown, signature: string, accountSid: string | undefined): Parsed<undefined> {
+  const parsed = parseTwilioInbound((form && typeof form === 'object' ? form : {}) as TwilioForm, accountSid);
+  if (parsed.status === 'invalid') return { status: 'refuse', refusal: { code: 400, body: { error: parsed.problem } }, problem: parsed.problem };
+  const inbound: Inbound = parsed.status === 'media' ? { kind: 'unsupported' } : parsed.inbound;
+  return {
+    status: 'turn',
+    delivery: { ref: { channel: CHANNEL, user: parsed.user }, inbound, hints: parsed.hints, id: parsed.messageSid, replayKey: signedContentId(signature), extra: undefined },
+  };
 }
