@@ -3,23 +3,11 @@
  * through Redis. Callers get the same interfaces either way.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { createKeyedLock, type TurnLock } from './keyed-lock.js';
+import { createKeyedLock } from './keyed-lock.js';
+import type { Coordination } from './types.js';
 import { createMemoryLogs, type ConversationLogs } from './conversation-logs.js';
 import { createMemoryCounters, type WindowCounters } from './counters.js';
 
-export interface Coordination {
-  /** The per-conversation turn lock: one turn at a time per person, in arrival order. */
-  lock: TurnLock;
-  counters: WindowCounters;
-  logs<T>(name: string): ConversationLogs<T>;
-  sharedSecret(name: string): Promise<Buffer>;
-  /** Set when Redis is used: @fastify/rate-limit keeps its per-IP counters there too. */
-  redis?: Redis;
-  /** Throws when Redis does not answer (the health check); nothing to check in memory. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
 
 export function createLocalCoordination(now: () => Date = () => new Date()): Coordination {
   const secrets = new Map<string, Buffer>();
@@ -47,4 +35,4 @@ export function createLocalCoordination(now: () => Date = () => new Date()): Coo
 /** Redis behind the same interfaces, for several instances. */
 export { connectRedis as createRedisCoordination } from './redis.js';
 
-export type { ConversationLogs, WindowCounters };
+export type { ConversationLogs, Coordination, WindowCounters };

@@ -10,7 +10,7 @@ import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
 import { createKeyedLock, type TurnLock } from './keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_BYTES, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
-import type { Coordination } from './index.js';
+import type { Coordination } from './types.js';
 
 /** A lock holder that stops renewing (a crashed instance) loses the lock after this long. */
 const LEASE_MS = 15_000;
