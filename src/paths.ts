@@ -1,7 +1,7 @@
 /** Where the project's own data lives, found from this file so that any working directory works. */
 import { resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(import.meta.dirname, '..');
 export const PATHS = {
   flows: resolve(ROOT, 'flows'),
   locales: resolve(ROOT, 'locales'),
