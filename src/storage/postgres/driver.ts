@@ -82,52 +82,62 @@ class Queries {
 }
 
 class PostgresTransaction extends Queries implements Sql {
+  /** Work started inside the transaction but still running after it (a timer, say) goes to the pool. */
+  ended = false;
+
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return fn(this);
   }
 }
 
 export class PostgresDatabase extends Queries implements Database {
-  /** The transaction of the current async context: a call made inside one joins it. */
-  private readonly current = new AsyncLocalStorage<PostgresTransaction>();
+  private readonly context = new AsyncLocalStorage<PostgresTransaction>();
 
   constructor(private readonly pool: pg.Pool) {
     super(pool);
   }
 
+  /** The transaction of the current async context: a call made inside one joins it. */
+  private current(): PostgresTransaction | undefined {
+    const tx = this.context.getStore();
+    return tx && !tx.ended ? tx : undefined;
+  }
+
   override run(sql: string, params?: readonly SqlValue[]) {
-    const tx = this.current.getStore();
+    const tx = this.current();
     return tx ? tx.run(sql, params) : super.run(sql, params);
   }
 
   override get<T>(sql: string, params?: readonly SqlValue[]) {
-    const tx = this.current.getStore();
+    const tx = this.current();
     return tx ? tx.get<T>(sql, params) : super.get<T>(sql, params);
   }
 
   override all<T>(sql: string, params?: readonly SqlValue[]) {
-    const tx = this.current.getStore();
+    const tx = this.current();
     return tx ? tx.all<T>(sql, params) : super.all<T>(sql, params);
   }
 
   override exec(sql: string) {
-    const tx = this.current.getStore();
+    const tx = this.current();
     return tx ? tx.exec(sql) : super.exec(sql);
   }
 
   /** Runs `fn` on one connection between BEGIN and COMMIT; any error rolls back and is rethrown. */
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    const outer = this.current.getStore();
+    const outer = this.current();
     if (outer) return fn(outer);
     const client = await this.pool.connect().catch(outage);
+    const tx = new PostgresTransaction(client);
     try {
       await client.query('BEGIN').catch(outage);
-      const tx = new PostgresTransaction(client);
-      const result = await this.current.run(tx, () => fn(tx));
+      const result = await this.context.run(tx, () => fn(tx));
       await client.query('COMMIT').catch(outage);
+      tx.ended = true;
       client.release();
       return result;
     } catch (err) {
+      tx.ended = true;
       // a connection whose rollback failed is in an unknown state: destroy it rather than reuse it
       const broken = await client.query('ROLLBACK').then(() => undefined, (e: Error) => e);
       client.release(broken ?? undefined);

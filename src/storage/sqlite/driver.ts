@@ -58,6 +58,8 @@ class Connection implements Statements {
 class SqliteTransaction implements Sql {
   readonly dialect = sqliteDialect;
   scrubAfterCommit = false;
+  /** Work started inside the transaction but still running after it (a timer, say) goes the outside way. */
+  ended = false;
 
   constructor(private readonly conn: Connection) {}
 
@@ -88,8 +90,7 @@ class SqliteTransaction implements Sql {
 
 export class SqliteDatabase implements Database {
   readonly dialect = sqliteDialect;
-  /** The transaction of the current async context: a call made inside one joins it. */
-  private readonly current = new AsyncLocalStorage<SqliteTransaction>();
+  private readonly context = new AsyncLocalStorage<SqliteTransaction>();
   private running = 0;
   private drained: (() => void) | undefined;
   /** Resolves when the transaction holding the connection ends. */
@@ -98,6 +99,12 @@ export class SqliteDatabase implements Database {
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(private readonly conn: Connection) {}
+
+  /** The transaction of the current async context: a call made inside one joins it. */
+  private current(): SqliteTransaction | undefined {
+    const tx = this.context.getStore();
+    return tx && !tx.ended ? tx : undefined;
+  }
 
   static async open(file: string): Promise<SqliteDatabase> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -112,7 +119,7 @@ export class SqliteDatabase implements Database {
 
   /** One statement outside any transaction: it runs alongside others, never inside another's transaction. */
   private async statement<T>(fn: (c: Statements) => Promise<T>): Promise<T> {
-    const tx = this.current.getStore();
+    const tx = this.current();
     if (tx) return fn(tx);
     while (this.held) await this.held;
     this.running++;
@@ -140,7 +147,7 @@ export class SqliteDatabase implements Database {
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    const outer = this.current.getStore();
+    const outer = this.current();
     if (outer) return fn(outer);
     const before = this.queue;
     let done!: () => void;
@@ -148,15 +155,15 @@ export class SqliteDatabase implements Database {
     await before;
     let ended!: () => void;
     this.held = new Promise((resolve) => (ended = resolve));
+    const tx = new SqliteTransaction(this.conn);
     try {
       if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       this.drained = undefined;
-      const tx = new SqliteTransaction(this.conn);
       // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway
       await this.conn.exec('BEGIN IMMEDIATE');
       let result: T;
       try {
-        result = await this.current.run(tx, () => fn(tx));
+        result = await this.context.run(tx, () => fn(tx));
         await this.conn.exec('COMMIT');
       } catch (err) {
         await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
@@ -165,6 +172,7 @@ export class SqliteDatabase implements Database {
       if (tx.scrubAfterCommit) await this.checkpoint();
       return result;
     } finally {
+      tx.ended = true;
       this.held = undefined;
       ended();
       done();
@@ -172,7 +180,7 @@ export class SqliteDatabase implements Database {
   }
 
   async scrub(): Promise<void> {
-    const tx = this.current.getStore();
+    const tx = this.current();
     if (tx) await tx.scrub();
     else await this.statement(() => this.checkpoint());
   }
