@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateState } from '../src/core/state.js';
 import { ROOT } from '../src/paths.js';
-import { SqliteDatabase } from '../src/storage/sqlite.js';
+import { SqliteDatabase } from '../src/storage/sqlite/driver.js';
 import { runCli } from './support/run-cli.js';
 import { twilioSignature } from './support/twilio-signature.js';
 import { freePort } from './support/free-port.js';

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATE_VERSION, type ConversationState } from '../src/core/state.js';
-import { dropPostgresSchema, openPostgresStorage, redact } from '../src/storage/postgres.js';
-import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
-import type { Appointment, NewAppointment, Storage } from '../src/storage/types.js';
+import { openPostgresStorage, openSqliteStorage } from '../src/storage/open.js';
+import { dropPostgresSchema, redact } from '../src/storage/postgres/driver.js';
+import type { Appointment, NewAppointment, Repositories, Storage } from '../src/storage/types.js';
 import { postgresAnswers } from './support/services.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -421,6 +421,85 @@ function contract(store: StoreCase): void {
       expect(await s.jobs.forgetConversation('telegram:42')).toBe(2);
       expect((await s.jobs.claimDue(new Date(RUN), 10)).map((j) => j.id).sort()).toEqual(['reminder:null', 'reminder:plain', 'reminder:string', 'send:other']);
       expect(await s.jobs.forgetConversation('telegram:42')).toBe(0);
+    });
+  });
+
+  describe('units of work', () => {
+    it('stores what a transaction did together, or nothing of it when it fails', async () => {
+      const work = async (tx: Repositories) => {
+        await tx.conversations.save('telegram:42', state('2026-11-01T08:00:00.000Z'));
+        expect(await tx.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'new' });
+        await tx.deliveries.assign('telegram', '7001', 'telegram:42');
+        expect((await tx.appointments.book(booking({ capacity: 1 }), T0)).status).toBe('booked');
+        // a repository's own transaction joins the unit of work
+        await tx.handoffs.open({ id: 'h1', conversationId: 'telegram:42', centreId: 'gh-accra', lang: 'en', urgent: true, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'hello', at: T0.toISOString() }]);
+        await tx.jobs.schedule(job('send:1', T0.toISOString(), JSON.stringify({ conversationId: 'telegram:42' }), 'send'), T0);
+      };
+      await expect(s.transaction(async (tx) => {
+        await work(tx);
+        throw new Error('the turn failed');
+      })).rejects.toThrow('the turn failed');
+      expect(await s.conversations.load('telegram:42')).toBeNull();
+      expect(await s.appointments.list({})).toEqual([]);
+      expect(await s.handoffs.list({})).toEqual([]);
+      expect(await s.handoffs.messages('h1')).toEqual([]);
+      expect(await s.jobs.claimDue(T0, 10)).toEqual([]);
+      expect(await s.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'new' });
+      await s.deliveries.release('telegram', '7001');
+
+      expect(await s.transaction(async (tx) => (await work(tx), 'stored'))).toBe('stored');
+      expect(await s.conversations.load('telegram:42')).toEqual(state('2026-11-01T08:00:00.000Z'));
+      expect(await s.appointments.list({ conversationId: 'telegram:42' })).toHaveLength(1);
+      expect(await s.handoffs.messages('h1')).toHaveLength(1);
+      expect((await s.jobs.claimDue(T0, 10)).map((j) => j.id)).toEqual(['send:1']);
+      expect(await s.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'seen', reply: null });
+    });
+
+    it('shows nothing of an unfinished transaction to statements outside it', async () => {
+      let saved!: () => void;
+      let finish!: () => void;
+      const wasSaved = new Promise<void>((resolve) => (saved = resolve));
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      const unit = s.transaction(async (tx) => {
+        await tx.conversations.save('telegram:42', state('2026-11-01T08:00:00.000Z'));
+        saved();
+        await finished;
+        throw new Error('rolled back');
+      });
+      await wasSaved;
+      const outside = s.conversations.load('telegram:42');
+      finish();
+      await expect(unit).rejects.toThrow('rolled back');
+      expect(await outside).toBeNull();
+    });
+
+    it('forgets a conversation in every table in one call, and inside a unit of work that fails, not at all', async () => {
+      await s.conversations.save('telegram:42', state('2026-11-01T08:00:00.000Z'));
+      await s.conversations.save('telegram:7', state('2026-11-01T08:00:00.000Z'));
+      const mine = await book();
+      const theirs = await book({ conversationId: 'telegram:7' });
+      await s.handoffs.open({ id: 'h1', conversationId: 'telegram:42', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'hello', at: T0.toISOString() }]);
+      await s.jobs.schedule(job('send:1', T0.toISOString(), JSON.stringify({ conversationId: 'telegram:42' }), 'send'), T0);
+      await s.deliveries.claim('telegram', '7001', T0);
+      await s.deliveries.complete('telegram', '7001', 'Your booking, Kwesi');
+      await s.deliveries.assign('telegram', '7001', 'telegram:42');
+      const before = await s.inspect();
+
+      await expect(s.transaction(async (tx) => {
+        await tx.forgetConversation('telegram:42');
+        throw new Error('not now');
+      })).rejects.toThrow('not now');
+      expect(await s.inspect()).toEqual(before);
+
+      await s.forgetConversation('telegram:42');
+      expect(await s.conversations.load('telegram:42')).toBeNull();
+      expect(await s.appointments.get(mine.id)).toEqual({ ...mine, status: 'cancelled', name: null, contact: null, conversationId: null, lang: null });
+      expect(await s.handoffs.get('h1')).toBeUndefined();
+      expect(await s.handoffs.messages('h1')).toEqual([]);
+      expect(await s.jobs.claimDue(T0, 10)).toEqual([]);
+      expect(await s.deliveries.claim('telegram', '7001', at(1000))).toEqual({ status: 'new' });
+      expect(await s.conversations.load('telegram:7')).not.toBeNull();
+      expect(await s.appointments.get(theirs.id)).toEqual(theirs);
     });
   });
 

@@ -1,35 +1,46 @@
-import type { Migration } from './sqlite.js';
+/**
+ * The schema, in order, for every database: the few column types that differ come from the dialect.
+ * Never edit a released migration: add the next one. Versions are recorded in schema_migrations, so
+ * a database opens without running again what it already has.
+ */
+import { WegweiserError } from '../core/errors.js';
+import type { Dialect, Sql } from './sql.js';
 
-/** The schema, in order. Never edit a released migration: add the next one. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (types: Dialect['types']) => string;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'conversations',
-    sql: `CREATE TABLE conversations (
+    sql: (t) => `CREATE TABLE conversations (
       id TEXT PRIMARY KEY,
       state TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      updated_at ${t.sortedText} NOT NULL
     )`,
   },
   {
     version: 2,
     name: 'deliveries',
-    sql: `CREATE TABLE deliveries (
+    sql: (t) => `CREATE TABLE deliveries (
       channel TEXT NOT NULL,
       delivery_id TEXT NOT NULL,
       reply TEXT,
-      created_at TEXT NOT NULL,
+      created_at ${t.sortedText} NOT NULL,
       PRIMARY KEY (channel, delivery_id)
     )`,
   },
   {
     version: 3,
     name: 'appointments and staff',
-    sql: `CREATE TABLE appointments (
+    sql: (t) => `CREATE TABLE appointments (
       id TEXT PRIMARY KEY,
       reference TEXT NOT NULL UNIQUE,
       centre_id TEXT NOT NULL,
-      start TEXT NOT NULL,
+      start ${t.sortedText} NOT NULL,
       seat INTEGER NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
       name TEXT,
@@ -37,27 +48,27 @@ export const MIGRATIONS: readonly Migration[] = [
       conversation_id TEXT,
       lang TEXT,
       created_by TEXT NOT NULL,
-      created_at TEXT NOT NULL
+      created_at ${t.sortedText} NOT NULL${t.seqColumn}
     );
     -- No double booking, ever: one booked appointment per seat of a slot.
     CREATE UNIQUE INDEX appointments_one_per_seat ON appointments (centre_id, start, seat) WHERE status = 'booked';
     CREATE INDEX appointments_by_conversation ON appointments (conversation_id);
     CREATE TABLE staff (
       id TEXT PRIMARY KEY,
-      email TEXT NOT NULL UNIQUE,
+      email ${t.sortedText} NOT NULL UNIQUE,
       password_hash TEXT NOT NULL,
       centre_id TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('advisor', 'admin')),
-      created_at TEXT NOT NULL
+      created_at ${t.sortedText} NOT NULL
     );
     CREATE TABLE staff_tokens (
       token_hash TEXT PRIMARY KEY,
       staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
-      expires_at TEXT NOT NULL
+      expires_at ${t.sortedText} NOT NULL
     );
     CREATE TABLE audit_log (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      at TEXT NOT NULL,
+      id ${t.autoId},
+      at ${t.sortedText} NOT NULL,
       staff_id TEXT,
       action TEXT NOT NULL,
       target TEXT
@@ -66,40 +77,40 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'handoffs',
-    sql: `CREATE TABLE handoffs (
+    sql: (t) => `CREATE TABLE handoffs (
       id TEXT PRIMARY KEY,
       conversation_id TEXT NOT NULL,
       centre_id TEXT,
       lang TEXT NOT NULL,
-      urgent INTEGER NOT NULL DEFAULT 0,
+      urgent ${t.flag},
       reason TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-      created_at TEXT NOT NULL,
-      closed_at TEXT
+      created_at ${t.sortedText} NOT NULL,
+      closed_at ${t.sortedText}${t.seqColumn}
     );
     -- One open handoff per conversation at a time.
     CREATE UNIQUE INDEX handoffs_one_open ON handoffs (conversation_id) WHERE status = 'open';
     CREATE TABLE handoff_messages (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${t.autoId},
       handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
       sender TEXT NOT NULL CHECK (sender IN ('person', 'bot', 'staff')),
       staff_id TEXT,
       text TEXT NOT NULL,
-      at TEXT NOT NULL
+      at ${t.sortedText} NOT NULL
     )`,
   },
   {
     version: 5,
     name: 'scheduled jobs',
-    sql: `CREATE TABLE jobs (
+    sql: (t) => `CREATE TABLE jobs (
       id TEXT PRIMARY KEY,
       kind TEXT NOT NULL,
-      run_at TEXT NOT NULL,
+      run_at ${t.sortedText} NOT NULL,
       payload TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'skipped', 'failed')),
       attempts INTEGER NOT NULL DEFAULT 0,
       note TEXT,
-      updated_at TEXT NOT NULL
+      updated_at ${t.sortedText} NOT NULL${t.seqColumn}
     );
     CREATE INDEX jobs_due ON jobs (status, run_at)`,
   },
@@ -107,7 +118,38 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'deliveries by conversation',
     // A delivery's stored reply can hold a name or a booking reference: delete my data finds it by this.
-    sql: `ALTER TABLE deliveries ADD COLUMN conversation_id TEXT;
+    sql: () => `ALTER TABLE deliveries ADD COLUMN conversation_id TEXT;
     CREATE INDEX deliveries_by_conversation ON deliveries (conversation_id)`,
   },
+  {
+    version: 7,
+    name: 'handoff messages by handoff',
+    // PostgreSQL databases got this index with version 4 already.
+    sql: () => 'CREATE INDEX IF NOT EXISTS handoff_messages_by_handoff ON handoff_messages (handoff_id)',
+  },
 ];
+
+/**
+ * Applies the migrations not yet recorded, in order, in one transaction: an instance starting at the
+ * same time waits for it, then finds everything applied. Safe to call at every start.
+ */
+export async function migrate(db: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const { migrationLock, types } = db.dialect;
+  return db.transaction(async (tx) => {
+    if (migrationLock) await tx.run(migrationLock);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${types.migratedAt})`);
+    const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      try {
+        await tx.exec(m.sql(types));
+      } catch (err) {
+        throw new WegweiserError('STORAGE_FAILED', [`migration ${m.version} (${m.name}) failed: ${(err as Error).message}`]);
+      }
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

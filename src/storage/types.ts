@@ -154,7 +154,8 @@ export interface JobQueue {
   forgetConversation(conversationId: string): Promise<number>;
 }
 
-export interface Storage {
+/** The tables, on their own (Storage) or as one unit of work sees them (Storage.transaction). */
+export interface Repositories {
   conversations: ConversationStore;
   deliveries: DeliveryLog;
   appointments: AppointmentStore;
@@ -162,10 +163,19 @@ export interface Storage {
   handoffs: HandoffStore;
   jobs: JobQueue;
   /**
-   * Delete my data: every row about the conversation in every table goes (appointments keep only
-   * their reference), and nothing of it stays readable in the database's files either.
+   * Delete my data, in one transaction: every row about the conversation in every table goes
+   * (appointments keep only their reference), and nothing of it stays readable in the database's
+   * files either.
    */
   forgetConversation(conversationId: string): Promise<void>;
+}
+
+export interface Storage extends Repositories {
+  /**
+   * A unit of work: what `fn` does through `tx` is stored together or not at all. A transaction
+   * begun inside it joins it.
+   */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /**
    * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
    * messages, finished jobs, the delivery log — and strips the personal details of past

@@ -1,0 +1,91 @@
+/** Conversations handed to a human, and what was said in them. */
+import { whereClause, type Sql } from '../sql.js';
+import type { Handoff, HandoffMessage, HandoffStore } from '../types.js';
+
+const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at';
+
+interface HandoffRow {
+  id: string;
+  conversation_id: string;
+  centre_id: string | null;
+  lang: string;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  urgent: number | boolean;
+  reason: string;
+  status: 'open' | 'closed';
+  created_at: string;
+  closed_at: string | null;
+}
+
+const fromRow = (r: HandoffRow): Handoff => ({
+  id: r.id, conversationId: r.conversation_id, centreId: r.centre_id, lang: r.lang, urgent: r.urgent === true || r.urgent === 1, reason: r.reason,
+  status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
+});
+
+interface MessageRow {
+  sender: HandoffMessage['sender'];
+  staff_id: string | null;
+  text: string;
+  at: string;
+}
+
+const addMessage = (sql: Sql, handoffId: string, m: HandoffMessage) =>
+  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES (?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at]);
+
+export class HandoffRepository implements HandoffStore {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * The handoff and its transcript are written in one transaction: a concurrent open for the same
+   * conversation waits on the unique index of open handoffs, then finds this one with its messages.
+   */
+  async open(h: Omit<Handoff, 'status' | 'closedAt'>, transcript: readonly Omit<HandoffMessage, 'staffId'>[]): Promise<Handoff> {
+    const openOne = `SELECT ${COLUMNS} FROM handoffs WHERE conversation_id = ? AND status = 'open'`;
+    const existing = await this.sql.get<HandoffRow>(openOne, [h.conversationId]);
+    if (existing) return fromRow(existing);
+    const inserted = await this.sql.transaction(async (tx) => {
+      const row = await tx.get<HandoffRow>(
+        `INSERT INTO handoffs (id, conversation_id, centre_id, lang, urgent, reason, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
+         ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+        [h.id, h.conversationId, h.centreId, h.lang, h.urgent, h.reason, h.createdAt],
+      );
+      if (row) for (const m of transcript) await addMessage(tx, h.id, { ...m, staffId: null });
+      return row;
+    });
+    return fromRow(inserted ?? (await this.sql.get<HandoffRow>(openOne, [h.conversationId]))!);
+  }
+
+  async get(id: string): Promise<Handoff | undefined> {
+    const row = await this.sql.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [id]);
+    return row && fromRow(row);
+  }
+
+  async list(f: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]> {
+    const { where, params } = whereClause([
+      ['centre_id = ?', f.centreId],
+      ['status = ?', f.status],
+    ]);
+    const rows = await this.sql.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs${where} ORDER BY urgent DESC, created_at, ${this.sql.dialect.seq}`, params);
+    return rows.map(fromRow);
+  }
+
+  async addMessage(handoffId: string, m: HandoffMessage): Promise<void> {
+    await addMessage(this.sql, handoffId, m);
+  }
+
+  async messages(handoffId: string): Promise<HandoffMessage[]> {
+    const rows = await this.sql.all<MessageRow>('SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
+    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+  }
+
+  async close(id: string, now: Date): Promise<boolean> {
+    return (await this.sql.run("UPDATE handoffs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [now.toISOString(), id])).changes === 1;
+  }
+
+  async forgetConversation(conversationId: string): Promise<number> {
+    return this.sql.transaction(async (tx) => {
+      await tx.run('DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE conversation_id = ?)', [conversationId]);
+      return (await tx.run('DELETE FROM handoffs WHERE conversation_id = ?', [conversationId])).changes;
+    });
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * SQLite through the `sqlite3` package: one connection in WAL mode behind the SQL interface. A
+ * transaction has the connection to itself: statements from outside wait until it ends, and it
+ * waits for the statements already running.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { WegweiserError } from '../../core/errors.js';
+import type { Database, Dialect, Sql, SqlValue } from '../sql.js';
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  placeholders: (sql) => sql,
+  types: { sortedText: 'TEXT', flag: 'INTEGER NOT NULL DEFAULT 0', autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT', seqColumn: '', migratedAt: 'TEXT NOT NULL' },
+  seq: 'rowid',
+  // one writer at a time: a claim's UPDATE already holds the database
+  lockSkipLocked: '',
+  limit: (n) => n, // a negative LIMIT is no limit
+  migrationLock: '', // BEGIN IMMEDIATE already holds the database
+  tablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+};
+
+type Statements = Pick<Sql, 'run' | 'get' | 'all' | 'exec'>;
+
+/** The connection itself, with promises instead of callbacks. */
+class Connection implements Statements {
+  constructor(private readonly db: sqlite3.Database) {}
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return new Promise((resolve, reject) =>
+      this.db.run(sql, params, function (this: sqlite3.RunResult, err) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes });
+      }),
+    );
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+/** Inside a transaction: statements go straight to the connection the transaction holds. */
+class SqliteTransaction implements Sql {
+  readonly dialect = sqliteDialect;
+  scrubAfterCommit = false;
+  /** Work started inside the transaction but still running after it (a timer, say) goes the outside way. */
+  ended = false;
+
+  constructor(private readonly conn: Connection) {}
+
+  run(sql: string, params?: readonly SqlValue[]) {
+    return this.conn.run(sql, params);
+  }
+
+  get<T>(sql: string, params?: readonly SqlValue[]) {
+    return this.conn.get<T>(sql, params);
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]) {
+    return this.conn.all<T>(sql, params);
+  }
+
+  exec(sql: string) {
+    return this.conn.exec(sql);
+  }
+
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
+  async scrub(): Promise<void> {
+    this.scrubAfterCommit = true;
+  }
+}
+
+export class SqliteDatabase implements Database {
+  readonly dialect = sqliteDialect;
+  private readonly context = new AsyncLocalStorage<SqliteTransaction>();
+  private running = 0;
+  private drained: (() => void) | undefined;
+  /** Resolves when the transaction holding the connection ends. */
+  private held: Promise<void> | undefined;
+  /** The last transaction queued: transactions take the connection one after another. */
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly conn: Connection) {}
+
+  /** The transaction of the current async context: a call made inside one joins it. */
+  private current(): SqliteTransaction | undefined {
+    const tx = this.context.getStore();
+    return tx && !tx.ended ? tx : undefined;
+  }
+
+  static async open(file: string): Promise<SqliteDatabase> {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(file, (err) => (err ? reject(new WegweiserError('STORAGE_FAILED', [`cannot open ${file}: ${err.message}`])) : resolve(db)));
+    });
+    const conn = new Connection(handle);
+    // secure_delete: what is deleted (delete my data, retention) is overwritten, not left in free space.
+    await conn.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+    return new SqliteDatabase(conn);
+  }
+
+  /** One statement outside any transaction: it runs alongside others, never inside another's transaction. */
+  private async statement<T>(fn: (c: Statements) => Promise<T>): Promise<T> {
+    const tx = this.current();
+    if (tx) return fn(tx);
+    while (this.held) await this.held;
+    this.running++;
+    try {
+      return await fn(this.conn);
+    } finally {
+      if (--this.running === 0) this.drained?.();
+    }
+  }
+
+  run(sql: string, params?: readonly SqlValue[]) {
+    return this.statement((c) => c.run(sql, params));
+  }
+
+  get<T>(sql: string, params?: readonly SqlValue[]) {
+    return this.statement((c) => c.get<T>(sql, params));
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]) {
+    return this.statement((c) => c.all<T>(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.statement((c) => c.exec(sql));
+  }
+
+  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const outer = this.current();
+    if (outer) return fn(outer);
+    const before = this.queue;
+    let done!: () => void;
+    this.queue = new Promise((resolve) => (done = resolve));
+    await before;
+    let ended!: () => void;
+    this.held = new Promise((resolve) => (ended = resolve));
+    const tx = new SqliteTransaction(this.conn);
+    try {
+      if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.drained = undefined;
+      // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway
+      await this.conn.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = await this.context.run(tx, () => fn(tx));
+        await this.conn.exec('COMMIT');
+      } catch (err) {
+        await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
+        throw err;
+      }
+      if (tx.scrubAfterCommit) await this.checkpoint();
+      return result;
+    } finally {
+      tx.ended = true;
+      this.held = undefined;
+      ended();
+      done();
+    }
+  }
+
+  async scrub(): Promise<void> {
+    const tx = this.current();
+    if (tx) await tx.scrub();
+    else await this.statement(() => this.checkpoint());
+  }
+
+  /** secure_delete zeroed the freed space in the pages; the write-ahead log holds the pages as they were until it is copied back and emptied. */
+  private checkpoint(): Promise<void> {
+    return this.conn.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
+  close(): Promise<void> {
+    return this.conn.close();
+  }
+}

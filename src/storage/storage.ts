@@ -1,0 +1,61 @@
+/** Storage over any database behind the SQL interface: the repositories, units of work, retention. */
+import { AppointmentRepository } from './repositories/appointments.js';
+import { ConversationRepository } from './repositories/conversations.js';
+import { DeliveryRepository } from './repositories/deliveries.js';
+import { HandoffRepository } from './repositories/handoffs.js';
+import { JobRepository } from './repositories/jobs.js';
+import { StaffRepository } from './repositories/staff.js';
+import type { Database, Sql } from './sql.js';
+import type { Repositories, Storage } from './types.js';
+
+export function createStorage(db: Database): Storage {
+  const pruned = { at: 0 }; // the delivery log's, whichever repository claims
+  const repositories = (sql: Sql): Repositories => {
+    const tables = {
+      conversations: new ConversationRepository(sql),
+      deliveries: new DeliveryRepository(sql, pruned),
+      appointments: new AppointmentRepository(sql),
+      staff: new StaffRepository(sql),
+      handoffs: new HandoffRepository(sql),
+      jobs: new JobRepository(sql),
+    };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
+  };
+  return {
+    ...repositories(db),
+    transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
+    purgeOlderThan: (cutoff) => db.transaction((tx) => purgeOlderThan(tx, cutoff)),
+    inspect: async () => {
+      const tables = await db.all<{ name: string }>(db.dialect.tablesSql);
+      const rows: Record<string, Record<string, unknown>[]> = {};
+      for (const { name } of tables) rows[name] = await db.all(`SELECT * FROM "${name}"`);
+      return rows;
+    },
+    ping: async () => void (await db.get('SELECT 1 AS one')),
+    close: () => db.close(),
+  };
+}
+
+async function forget(tx: Sql, conversationId: string): Promise<void> {
+  await new ConversationRepository(tx).delete(conversationId);
+  await new AppointmentRepository(tx).forgetConversation(conversationId);
+  await new HandoffRepository(tx).forgetConversation(conversationId);
+  await new JobRepository(tx).forgetConversation(conversationId);
+  await new DeliveryRepository(tx).forgetConversation(conversationId);
+  await tx.scrub();
+}
+
+async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, number>> {
+  const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
+  const counts = {
+    conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
+    // the messages go first, so their count is not hidden by the cascade from handoffs
+    handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
+    handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),
+    appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
+    jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
+    deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+  };
+  await tx.scrub(); // what was deleted must not stay readable in the database's files
+  return counts;
+}
