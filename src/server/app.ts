@@ -32,7 +32,7 @@ import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
-import { loadSafetySignals } from '../knowledge/safety.js';
+import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -47,6 +47,8 @@ export const PATHS = {
   knowledge: resolve(ROOT, 'knowledge'),
   centres: resolve(ROOT, 'knowledge', 'centres.yaml'),
   safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
+  /** What the danger recogniser knows: the phrase list, the concept lexicon and rules, example messages. */
+  safety: resolve(ROOT, 'knowledge', '_safety'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
 };
@@ -125,7 +127,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const coordination = config.REDIS_URL ? await createRedisCoordination(config.REDIS_URL, opts.namespace ?? config.REDIS_PREFIX) : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }));
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   const engine: EngineDeps = {
     flows,
