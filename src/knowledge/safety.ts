@@ -11,11 +11,12 @@ export type { SafetyCategory, SafetyDetector, SafetySignal } from '../understand
 
 /**
  * The danger recogniser of `knowledge/_safety/`, also taught what ordinary questions look like by
- * the example questions of every entry but those the danger guidance points to.
+ * the out-of-scope examples and the example questions of every entry but those the danger guidance points to.
  */
 export function loadDangerForKnowledge(kb: KnowledgeBase, dir: string, opts: Omit<DangerOptions, 'benign'> = {}): DangerRecogniser {
   const dangerTopics = new Set(Object.values(loadSafetySignals(`${dir}/signals.yaml`).topics));
   const benign: string[] = [];
   for (const [id, byLang] of kb.entries) if (!dangerTopics.has(id)) for (const e of byLang.values()) benign.push(...e.questions);
+  for (const list of kb.outOfScope.values()) benign.push(...list);
   return loadDangerRecogniser(dir, { ...opts, benign });
 }

@@ -15,6 +15,10 @@ const conceptsSchema = z.object({
   // Words of a concept by language or spelling (en, ar, arabizi, roman-ur, pcm...): all are matched.
   concepts: z.record(z.string(), z.record(z.string(), z.array(z.coerce.string()))),
   rules: z.partialRecord(z.enum(SAFETY_CATEGORIES), z.array(z.string())),
+  // Concepts that set a scene but describe no danger alone: the classifier needs another one to speak.
+  scene: z.array(z.string()).default([]),
+  // Concepts that make a message ordinary (a tour, a film): the classifier alone is not trusted then.
+  ordinary: z.array(z.string()).default([]),
 });
 
 const examplesSchema = z.object({
@@ -32,6 +36,8 @@ export interface DangerData {
   lexicon: Record<string, string[]>;
   rules: { category: SafetyCategory; rule: ConceptRule }[];
   examples: DangerExample[];
+  scene: string[];
+  ordinary: string[];
   /** The text of every file read, to key a cached model. */
   sources: string[];
 }
@@ -42,7 +48,7 @@ function invalid(file: string, issues: string[]): never {
 
 export function readDangerData(dir: string): DangerData {
   const file = join(dir, 'concepts.yaml');
-  const data: DangerData = { lexicon: {}, rules: [], examples: [], sources: [] };
+  const data: DangerData = { lexicon: {}, rules: [], examples: [], scene: [], ordinary: [], sources: [] };
   if (existsSync(file)) {
     const text = readFileSync(file, 'utf8');
     data.sources.push(text);
@@ -52,7 +58,12 @@ export function readDangerData(dir: string): DangerData {
     for (const [category, list] of Object.entries(parsed.data.rules) as [SafetyCategory, string[]][]) {
       for (const source of list) data.rules.push({ category, rule: parseRule(source) });
     }
-    const unknown = data.rules.flatMap(({ rule }) => ruleConcepts(rule).filter((c) => !(c in data.lexicon)).map((c) => `rule "${rule.source}": no concept ${c}`));
+    data.scene = parsed.data.scene;
+    data.ordinary = parsed.data.ordinary;
+    const unknown = [
+      ...data.rules.flatMap(({ rule }) => ruleConcepts(rule).filter((c) => !(c in data.lexicon)).map((c) => `rule "${rule.source}": no concept ${c}`)),
+      ...[...data.scene, ...data.ordinary].filter((c) => !(c in data.lexicon)).map((c) => `scene/ordinary: no concept ${c}`),
+    ];
     if (unknown.length) invalid(file, unknown);
   }
   const folder = join(dir, 'examples');

@@ -46,7 +46,7 @@ export interface DangerOptions {
 export class DangerRecogniser implements SafetyDetector {
   constructor(
     private readonly lexicon: ConceptLexicon,
-    private readonly rules: DangerData['rules'],
+    private readonly data: Pick<DangerData, 'rules' | 'scene' | 'ordinary'>,
     private readonly classifier: Classifier,
     private readonly phrases: SafetyPhrases,
     private readonly threshold = 0.5,
@@ -58,9 +58,11 @@ export class DangerRecogniser implements SafetyDetector {
     const p = this.classifier.probabilities(featurise(tokens, concepts));
     const probability = Object.fromEntries(CLASSES.map((c, k) => [c, p[k]!])) as Record<DangerClass, number>;
     const byPhrase = [...this.phrases.matches(text)];
-    const byRule = [...new Set(this.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
+    const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
     const score = (c: SafetyCategory) => probability[c] + (byRule.includes(c) ? 0.5 : 0) + (byPhrase.includes(c) ? 0.5 : 0);
-    const candidates = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c) || probability[c] >= this.threshold);
+    // The classifier alone speaks only about a message that mentions something dangerous and nothing ordinary.
+    const classifierHeard = [...concepts].some((c) => !this.data.scene.includes(c)) && !this.data.ordinary.some((c) => concepts.has(c));
+    const candidates = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c) || (classifierHeard && probability[c] >= this.threshold));
     const category = candidates.includes('selfharm') ? 'selfharm' : candidates.sort((a, b) => score(b) - score(a))[0];
     return { category, concepts: [...concepts].sort(), byPhrase, byRule, probability };
   }
@@ -91,7 +93,7 @@ export function loadDangerRecogniser(dir: string, opts: DangerOptions = {}): Dan
       renameSync(`${cached}.tmp`, cached);
     }
   }
-  return new DangerRecogniser(lexicon, data.rules, classifier, phrases, opts.threshold);
+  return new DangerRecogniser(lexicon, data, classifier, phrases, opts.threshold);
 }
 
 /** Changes when the features or the training change, so that an old cached model is not reused. */
