@@ -11,6 +11,8 @@
  *   npm run bench:understanding -- tests/eval/x.jsonl  only these files
  *   npm run bench:understanding -- --json            one JSON object instead of tables
  *   npm run bench:understanding -- --errors          also lists the messages read wrongly
+ *   npm run bench:understanding -- --half even       only the even (or odd) lines of each set: tune
+ *                                                    looking at one half, report both
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,7 +22,7 @@ import { loadDangerForKnowledge } from '../src/knowledge/safety.js';
 import { PATHS, ROOT } from '../src/server/app.js';
 import { loadSafetySignals, SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector } from '../src/understanding/danger.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, errors: { type: 'boolean' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' } } });
 
 interface DangerCase {
   text: string;
@@ -41,9 +43,12 @@ const emptyTally = (): Tally => ({
 });
 
 function readCases(file: string): DangerCase[] {
+  if (args.half && args.half !== 'even' && args.half !== 'odd') throw new Error('--half: even or odd');
+  const parity = args.half === 'odd' ? 1 : 0;
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
+    .filter((_, i) => !args.half || i % 2 === parity)
     .map((l) => JSON.parse(l) as DangerCase);
 }
 
@@ -128,7 +133,7 @@ const baseline = loadSafetySignals(join(PATHS.safety, 'signals.yaml'));
 const report: Record<string, unknown> = { danger: {} as Record<string, unknown>, dangerBuildMs: Math.round(buildMs) };
 const out: string[] = [`danger recogniser built in ${Math.round(buildMs)} ms`];
 for (const file of dangerSets()) {
-  const name = relative(ROOT, file);
+  const name = relative(ROOT, file) + (args.half ? ` (${args.half} lines)` : '');
   const cases = readCases(file);
   const runs = { recogniser: runDanger(recogniser, cases), 'baseline (phrase list)': runDanger(baseline, cases) };
   (report.danger as Record<string, unknown>)[name] = Object.fromEntries(
