@@ -6,7 +6,7 @@
  * variants ignored): `pass` the whole word, `pass*` a word that starts so, `*خطف*` a word that
  * contains it (Arabic glues "and", "the", "to", pronouns to the word).
  */
-import { foldText } from '../core/normalize.js';
+import { dangerTokens, foldForDanger } from './danger-fold.js';
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
@@ -55,7 +55,7 @@ export function compileLexicon(lexicon: Record<string, string[]>): ConceptLexico
         .split(/\s+/)
         .map((w) => {
           const star = { head: w.startsWith('*'), tail: w.endsWith('*') };
-          const core = foldText(w.replace(/^\*|\*$/g, '')).replace(/ /g, '');
+          const core = foldForDanger(w.replace(/^\*|\*$/g, '')).replace(/ /g, '');
           return parsePart(`${star.head && star.tail ? '*' : ''}${core}${star.tail ? '*' : ''}`);
         })
         .filter((p) => p.s);
@@ -101,7 +101,7 @@ export function compileLexicon(lexicon: Record<string, string[]>): ConceptLexico
   };
   return {
     conceptsOfTokens,
-    concepts: (text) => conceptsOfTokens(foldText(text).split(' ').filter(Boolean)),
+    concepts: (text) => conceptsOfTokens(dangerTokens(text)),
     names: Object.keys(lexicon),
   };
 }

@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldText } from '../core/normalize.js';
 import { CLASSES, classifierFromWeights, featurise, trainClassifier, type Classifier, type DangerClass } from './danger-classifier.js';
 import { compileLexicon, type ConceptLexicon } from './danger-concepts.js';
+import { dangerTokens } from './danger-fold.js';
 import { readDangerData, type DangerData } from './danger-data.js';
 import { loadSafetySignals, type SafetyPhrases } from './danger-phrases.js';
 import { ruleHolds } from './danger-rules.js';
@@ -53,7 +53,7 @@ export class DangerRecogniser implements SafetyDetector {
   ) {}
 
   analyse(text: string): DangerAnalysis {
-    const tokens = foldText(text).split(' ').filter(Boolean);
+    const tokens = dangerTokens(text);
     const concepts = this.lexicon.conceptsOfTokens(tokens);
     const p = this.classifier.probabilities(featurise(tokens, concepts));
     const probability = Object.fromEntries(CLASSES.map((c, k) => [c, p[k]!])) as Record<DangerClass, number>;
@@ -101,7 +101,7 @@ const MODEL_VERSION = 'danger-1';
 
 function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases, benign: string[]): Classifier {
   const example = (text: string, label: DangerClass) => {
-    const tokens = foldText(text).split(' ').filter(Boolean);
+    const tokens = dangerTokens(text);
     const concepts = lexicon.conceptsOfTokens(tokens);
     return { features: featurise(tokens, concepts), label, concepts };
   };
