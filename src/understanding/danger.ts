@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { CLASSES, classifierFromWeights, featurise, trainClassifier, type Classifier, type DangerClass } from './danger-classifier.js';
 import { compileLexicon, type ConceptLexicon } from './danger-concepts.js';
+import { variantsOf } from './danger-augment.js';
 import { dangerTokens } from './danger-fold.js';
 import { readDangerData, type DangerData } from './danger-data.js';
 import { loadSafetySignals, type SafetyPhrases } from './danger-phrases.js';
@@ -97,7 +98,7 @@ export function loadDangerRecogniser(dir: string, opts: DangerOptions = {}): Dan
 }
 
 /** Changes when the features or the training change, so that an old cached model is not reused. */
-const MODEL_VERSION = 'danger-1';
+const MODEL_VERSION = 'danger-2';
 
 function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases, benign: string[]): Classifier {
   const example = (text: string, label: DangerClass) => {
@@ -105,7 +106,12 @@ function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases
     const concepts = lexicon.conceptsOfTokens(tokens);
     return { features: featurise(tokens, concepts), label, concepts };
   };
-  const training = [...data.examples.map((e) => example(e.text, e.category ?? 'none')), ...phrases.phrases.map((p) => example(p.text, p.category))];
+  // Each example also teaches its other spellings: Arabizi, Roman Urdu, typos, chat shorthand.
+  const taught: { text: string; lang: string; label: DangerClass }[] = [
+    ...data.examples.map((e) => ({ text: e.text, lang: e.lang, label: e.category ?? ('none' as const) })),
+    ...phrases.phrases.map((p) => ({ text: p.text, lang: p.lang, label: p.category })),
+  ];
+  const training = taught.flatMap((e) => [e.text, ...variantsOf(e.text, e.lang)].map((text) => example(text, e.label)));
   // A benign question that a rule would flag is not taught as benign: it may be a cry for help.
   for (const q of benign) {
     const e = example(q, 'none');
