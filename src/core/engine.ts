@@ -106,6 +106,12 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   if (command) return runCommand(turn, command);
   if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
   delete turn.state.confirming;
+  // Danger first, at any step: a name, a town or a menu answer may be a cry for help.
+  const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text }) : undefined;
+  if (danger?.urgent) {
+    turn.outbox.push(...danger.outbox);
+    return offerHumanNow(turn);
+  }
 
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   const ask = found?.step.type === 'ask' ? found.step : undefined;

@@ -39,14 +39,12 @@ export class KnowledgeService {
   }
 
   /** The engine's knowledge actions. */
-  actions(): Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails'> {
+  actions(): Required<Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails' | 'dangerCheck'>> {
     return {
+      dangerCheck: async ({ text, lang }) => this.dangerAnswer(text, lang),
       knowledgeAnswer: async ({ question, topic, lang, country }) => {
-        const danger = question ? this.safety.detect(question) : undefined;
-        if (danger) {
-          const answer = this.answerTopic(danger.topic, lang);
-          return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
-        }
+        const danger = question ? this.dangerAnswer(question, lang) : undefined;
+        if (danger) return danger;
         const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
         return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
       },
@@ -56,6 +54,14 @@ export class KnowledgeService {
         return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, entry)] } : { outcome: 'unsure', outbox: [] };
       },
     };
+  }
+
+  /** Safety guidance, the entry that helps and `urgent`, when the text signals danger. */
+  private dangerAnswer(text: string, lang: Lang): ActionResult | undefined {
+    const danger = this.safety.detect(text);
+    if (!danger) return undefined;
+    const answer = this.answerTopic(danger.topic, lang);
+    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {
