@@ -12,6 +12,7 @@ import { PATHS } from '../src/server/app.js';
 import { loadDangerRecogniser, type DangerRecogniser } from '../src/understanding/danger.js';
 import { compileLexicon } from '../src/understanding/danger-concepts.js';
 import { parseRule, ruleHolds } from '../src/understanding/danger-rules.js';
+import { arabicToArabizi, arabiziToArabic, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
 
 let danger: DangerRecogniser;
 const kb = loadKnowledgeBase(PATHS.knowledge);
@@ -56,6 +57,29 @@ describe('danger recogniser', () => {
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }
+  });
+
+  it('hears self-harm said indirectly, in every language and spelling', () => {
+    const cases = [
+      'honestly i am tired of living, nobody would notice',
+      'j ai garde toutes les pilules, ce soir je veux en finir',
+      'ich will einfach verschwinden, es hat alles keinen sinn mehr',
+      'zindagi se tang aa gaya hoon, sab mere baghair khush rahenge',
+      'saya capek hidup, mau loncat dari jembatan',
+      'ya me despedí de mi familia, esta noche se acaba todo',
+      'mlit mn 7yati, bghit nghber',
+      'некад мислим о смрти сваки дан',
+      'sonte do hidhem nga ura',
+    ];
+    for (const text of cases) expect(danger.detect(text)?.category, text).toBe('selfharm');
+  });
+
+  it('takes a threat to kill for violence, not self-harm', () => {
+    expect(danger.detect('el patron me amenaza con matarme si hablo con alguien')?.category).toBe('violence');
+  });
+
+  it('does not alarm at a business question about a boat engine', () => {
+    expect(danger.detect('i want to buy a new engine for my fishing boat with a business grant')).toBeUndefined();
   });
 
   it('lets self-harm lead when a message describes several dangers', () => {
@@ -107,5 +131,16 @@ describe('ask results carry the danger', () => {
     const service = new KnowledgeService(kb, KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache }), texts.t, danger);
     expect((await service.ask('the engine stopped, we are drifting since yesterday, no food', 'en')).safety).toBe('stranded');
     expect((await service.ask('how do i renew my passport', 'en')).safety).toBeNull();
+  });
+});
+
+describe('training-time augmentation', () => {
+  it('writes Arabic in Arabizi and back, Urdu in Roman Urdu, with typos and chat shorthand', () => {
+    expect(arabicToArabizi('خطفو خويا')).toBe('5tfou 5ouia');
+    expect(arabiziToArabic('3yit mn l7ayat')).toBe('عييت mn لحايات'); // a word without digits may be French or English: left alone
+    expect(urduToRoman('پاسپورٹ')).toBe('pasport');
+    expect(withShorthand('saya tidak digaji sudah dua bulan', 'id')).toBe('sy gk digaji udh dua bulan');
+    expect(withTypos('the passport was confiscated yesterday')).not.toBe('the passport was confiscated yesterday');
+    expect(variantsOf('خطفو خويا', 'ar')).toContain('5tfou 5ouia');
   });
 });
