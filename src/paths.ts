@@ -8,6 +8,8 @@ export const PATHS = {
   knowledge: resolve(ROOT, 'knowledge'),
   centres: resolve(ROOT, 'knowledge', 'centres.yaml'),
   safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
+  /** What the danger recogniser knows: the phrase list, the concept lexicon and rules, example messages. */
+  safety: resolve(ROOT, 'knowledge', '_safety'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
 };

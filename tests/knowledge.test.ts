@@ -91,12 +91,18 @@ describe('answers', () => {
 });
 
 describe('npm run ask', () => {
+  it('names the danger a question describes in "safety"', async () => {
+    const { code, stdout } = await runCli(['ask', '--json', 'the engine stopped, we are drifting since yesterday, no food']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).safety).toBe('stranded');
+  });
+
   it('prints one JSON object with the contract fields', async () => {
     const { code, stdout } = await runCli(['ask', '--lang', 'fr', '--json', 'c koi la carte bleue européenne']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'id', 'lang', 'score', 'sources']);
-    expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr' });
+    expect(Object.keys(result).sort()).toEqual(['answer', 'id', 'lang', 'safety', 'score', 'sources']);
+    expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr', safety: null });
     expect(typeof result.score).toBe('number');
     expect(result.sources.every((s: string) => s.startsWith('http'))).toBe(true);
   });

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, loadLocales } from '../i18n/index.js';
+import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { KnowledgeService, type AskResult } from '../knowledge/service.js';
 import { PATHS } from '../paths.js';
 import { languageSamples, loadKnowledge } from '../knowledge/open.js';
@@ -44,7 +45,7 @@ export async function ask(args: string[]): Promise<void> {
   const { kb, retriever } = await loadKnowledge({ onIndexProgress: progress.update, embeddingModelDir: loadConfig().EMBEDDING_MODEL_DIR });
   progress.stop();
   const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales));
-  const service = new KnowledgeService(kb, retriever, texts.t);
+  const service = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }));
   const answer = async (q: string, l?: Lang, c?: string): Promise<AskResult> => {
     const { ranked: _ranked, ...result } = await service.ask(q, l ?? detect(q) ?? 'en', c);
     return result;
@@ -65,7 +66,7 @@ export async function ask(args: string[]): Promise<void> {
       result = await answer(input.q, checkLang(input.lang) ?? lang, checkCountry(input.country) ?? country);
     } catch (err) {
       const message = err instanceof SyntaxError ? 'not a JSON object' : (err as Error).message;
-      result = { id: null, score: 0, lang: lang ?? 'en', answer: '', sources: [], error: message };
+      result = { id: null, score: 0, lang: lang ?? 'en', answer: '', sources: [], safety: null, error: message };
     }
     process.stdout.write(JSON.stringify(result) + '\n');
   }

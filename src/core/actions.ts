@@ -38,6 +38,8 @@ export interface ActionRequest {
 export interface Queries {
   knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string }): Promise<ActionResult>;
   knowledgeDetails(req: ActionRequest & { topic: string }): Promise<ActionResult>;
+  /** Safety guidance when a message signals danger (then `urgent`), else undefined; asked of every text first. */
+  dangerCheck?(req: ActionRequest & { text: string }): Promise<ActionResult | undefined>;
   nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
   freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;

@@ -23,7 +23,7 @@ import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, refOf, request, say, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
-import { advance, resumeAfterEffect } from './runner.js';
+import { advance, offerHumanNow, resumeAfterEffect } from './runner.js';
 
 export type { EngineDeps } from './context.js';
 
@@ -105,6 +105,12 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   if (command) return runCommand(turn, command);
   if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
   delete turn.state.confirming;
+  // Danger first, at any step: a name, a town or a menu answer may be a cry for help.
+  const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text }) : undefined;
+  if (danger?.urgent) {
+    turn.outbox.push(...danger.outbox);
+    return offerHumanNow(turn);
+  }
 
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   const ask = found?.step.type === 'ask' ? found.step : undefined;

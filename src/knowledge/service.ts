@@ -7,7 +7,7 @@ import type { Lang } from '../core/lang.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
-import { SAFETY_TEXT_KEYS, type SafetyDetector } from './safety.js';
+import { SAFETY_TEXT_KEYS, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
 export interface AskResult {
@@ -16,6 +16,8 @@ export interface AskResult {
   lang: Lang;
   answer: string;
   sources: string[];
+  /** The danger the question describes, if any (safety guidance leads the answer in a chat). */
+  safety: SafetyCategory | null;
 }
 
 export class KnowledgeService {
@@ -27,23 +29,22 @@ export class KnowledgeService {
   ) {}
 
   async ask(question: string, lang: Lang, country?: string): Promise<AskResult & { ranked: RankedTopic[] }> {
+    const safety = this.safety.detect(question)?.category ?? null;
     const found = await this.retriever.retrieve({ text: question, lang, country });
     const entry = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
     if (!found.id || !entry) {
-      return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], ranked: found.ranked };
+      return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], safety, ranked: found.ranked };
     }
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, ranked: found.ranked };
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, safety, ranked: found.ranked };
   }
 
   /** The engine's knowledge actions. */
-  actions(): Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails'> {
+  actions(): Required<Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails' | 'dangerCheck'>> {
     return {
+      dangerCheck: async ({ text, lang }) => this.dangerAnswer(text, lang),
       knowledgeAnswer: async ({ question, topic, lang, country }) => {
-        const danger = question ? this.safety.detect(question) : undefined;
-        if (danger) {
-          const answer = this.answerTopic(danger.topic, lang);
-          return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
-        }
+        const danger = question ? this.dangerAnswer(question, lang) : undefined;
+        if (danger) return danger;
         const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
         return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
       },
@@ -53,6 +54,14 @@ export class KnowledgeService {
         return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, entry)] } : { outcome: 'unsure', outbox: [] };
       },
     };
+  }
+
+  /** Safety guidance, the entry that helps and `urgent`, when the text signals danger. */
+  private dangerAnswer(text: string, lang: Lang): ActionResult | undefined {
+    const danger = this.safety.detect(text);
+    if (!danger) return undefined;
+    const answer = this.answerTopic(danger.topic, lang);
+    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {

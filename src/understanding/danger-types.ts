@@ -1,0 +1,23 @@
+/** What the danger recogniser answers: the kind of danger a message describes and the entry that helps. */
+export const SAFETY_CATEGORIES = ['exploitation', 'stranded', 'violence', 'selfharm'] as const;
+export type SafetyCategory = (typeof SAFETY_CATEGORIES)[number];
+
+/** The guidance each danger leads with (locales/<lang>/safety.json). */
+export const SAFETY_TEXT_KEYS: Record<SafetyCategory, string> = {
+  exploitation: 'safety.exploitation',
+  stranded: 'safety.stranded',
+  violence: 'safety.violence',
+  selfharm: 'safety.selfharm',
+};
+
+/** When a message says several things, the most urgent guidance leads: self-harm first. */
+export const SAFETY_PRIORITY: readonly SafetyCategory[] = ['selfharm', 'stranded', 'violence', 'exploitation'];
+
+export interface SafetySignal {
+  category: SafetyCategory;
+  topic: string;
+}
+
+export interface SafetyDetector {
+  detect(text: string): SafetySignal | undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * Danger first: recognises a message that describes exploitation (passport kept, locked in, forced
+ * work, debt bondage), being stranded (at sea, adrift, desert, forest, no water), violence (beaten,
+ * kidnapped, ransom, rape, threats) or thoughts of self-harm, in the nine languages, Arabizi, Roman
+ * Urdu and Pidgin, by what is described rather than by stock phrases.
+ *
+ * Three voices, any of which is enough (recall first): the concept-combination rules, a classifier
+ * trained at start-up on the example messages (and benign questions), and the old phrase list.
+ * Self-harm wins when several kinds match; otherwise the most certain kind leads.
+ *
+ *   const danger = loadDangerRecogniser('knowledge/_safety', { benign: exampleQuestions });
+ *   danger.detect('the engine stopped, we are drifting since yesterday') // { category: 'stranded', topic: ... }
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLASSES, classifierFromWeights, featurise, trainClassifier, type Classifier, type DangerClass } from './danger-classifier.js';
+import { compileLexicon, type ConceptLexicon } from './danger-concepts.js';
+import { variantsOf } from './danger-augment.js';
+import { dangerTokens } from './danger-fold.js';
+import { readDangerData, type DangerData } from './danger-data.js';
+import { loadSafetySignals, type SafetyPhrases } from './danger-phrases.js';
+import { ruleHolds } from './danger-rules.js';
+import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector, type SafetySignal } from './danger-types.js';
+
+export * from './danger-types.js';
+export { loadSafetySignals } from './danger-phrases.js';
+
+/** Everything the recogniser saw in a message, for tests and the bench. */
+export interface DangerAnalysis {
+  category: SafetyCategory | undefined;
+  concepts: string[];
+  byPhrase: SafetyCategory[];
+  byRule: SafetyCategory[];
+  probability: Record<DangerClass, number>;
+}
+
+export interface DangerOptions {
+  /** Ordinary questions (the knowledge base's examples) that teach the classifier what is not danger. */
+  benign?: string[];
+  /** How sure the classifier alone must be. */
+  threshold?: number;
+  /** Where the trained classifier is kept, keyed by a hash of what it learnt from (safe to delete). */
+  cacheDir?: string;
+}
+
+export class DangerRecogniser implements SafetyDetector {
+  constructor(
+    private readonly lexicon: ConceptLexicon,
+    private readonly data: Pick<DangerData, 'rules' | 'scene' | 'ordinary'>,
+    private readonly classifier: Classifier,
+    private readonly phrases: SafetyPhrases,
+    private readonly threshold = 0.5,
+  ) {}
+
+  analyse(text: string): DangerAnalysis {
+    const tokens = dangerTokens(text);
+    const concepts = this.lexicon.conceptsOfTokens(tokens);
+    const p = this.classifier.probabilities(featurise(tokens, concepts));
+    const probability = Object.fromEntries(CLASSES.map((c, k) => [c, p[k]!])) as Record<DangerClass, number>;
+    const byPhrase = [...this.phrases.matches(text)];
+    const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
+    const score = (c: SafetyCategory) => probability[c] + (byRule.includes(c) ? 0.5 : 0) + (byPhrase.includes(c) ? 0.5 : 0);
+    // The classifier alone speaks only about a message that mentions something dangerous and nothing ordinary.
+    const classifierHeard = [...concepts].some((c) => !this.data.scene.includes(c)) && !this.data.ordinary.some((c) => concepts.has(c));
+    const candidates = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c) || (classifierHeard && probability[c] >= this.threshold));
+    const category = candidates.includes('selfharm') ? 'selfharm' : candidates.sort((a, b) => score(b) - score(a))[0];
+    return { category, concepts: [...concepts].sort(), byPhrase, byRule, probability };
+  }
+
+  detect(text: string): SafetySignal | undefined {
+    const { category } = this.analyse(text);
+    return category && { category, topic: this.phrases.topics[category] };
+  }
+}
+
+/** Builds the recogniser from `knowledge/_safety/` (signals.yaml, concepts.yaml, examples/). */
+export function loadDangerRecogniser(dir: string, opts: DangerOptions = {}): DangerRecogniser {
+  const phrases = loadSafetySignals(join(dir, 'signals.yaml'));
+  const data = readDangerData(dir);
+  const lexicon = compileLexicon(data.lexicon);
+  const key = createHash('sha256').update(MODEL_VERSION).update(readFileSync(join(dir, 'signals.yaml'), 'utf8'));
+  for (const text of [...data.sources, ...(opts.benign ?? [])]) key.update('\0').update(text);
+  const cached = opts.cacheDir && join(opts.cacheDir, `danger-${key.digest('hex').slice(0, 16)}.bin`);
+  let classifier: Classifier;
+  if (cached && existsSync(cached)) {
+    const bytes = readFileSync(cached);
+    classifier = classifierFromWeights(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+  } else {
+    classifier = train(data, lexicon, phrases, opts.benign ?? []);
+    if (cached) {
+      mkdirSync(opts.cacheDir!, { recursive: true });
+      writeFileSync(`${cached}.tmp`, classifier.weights);
+      renameSync(`${cached}.tmp`, cached);
+    }
+  }
+  return new DangerRecogniser(lexicon, data, classifier, phrases, opts.threshold);
+}
+
+/** Changes when the features or the training change, so that an old cached model is not reused. */
+const MODEL_VERSION = 'danger-2';
+
+function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases, benign: string[]): Classifier {
+  const example = (text: string, label: DangerClass) => {
+    const tokens = dangerTokens(text);
+    const concepts = lexicon.conceptsOfTokens(tokens);
+    return { features: featurise(tokens, concepts), label, concepts };
+  };
+  // Each example also teaches its other spellings: Arabizi, Roman Urdu, typos, chat shorthand.
+  const taught: { text: string; lang: string; label: DangerClass }[] = [
+    ...data.examples.map((e) => ({ text: e.text, lang: e.lang, label: e.category ?? ('none' as const) })),
+    ...phrases.phrases.map((p) => ({ text: p.text, lang: p.lang, label: p.category })),
+  ];
+  const training = taught.flatMap((e) => [e.text, ...variantsOf(e.text, e.lang)].map((text) => example(text, e.label)));
+  // A benign question that a rule would flag is not taught as benign: it may be a cry for help.
+  for (const q of benign) {
+    const e = example(q, 'none');
+    if (!data.rules.some((r) => ruleHolds(r.rule, e.concepts))) training.push(e);
+  }
+  return trainClassifier(training);
+}

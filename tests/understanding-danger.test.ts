@@ -1,0 +1,146 @@
+/**
+ * The danger recogniser (src/understanding/danger.ts): danger described in any words, in the
+ * nine languages and their Latin spellings, and the look-alikes that must stay ordinary questions.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTexts, loadLocales } from '../src/i18n/index.js';
+import { loadKnowledgeBase } from '../src/knowledge/load.js';
+import { KnowledgeRetriever } from '../src/knowledge/retriever.js';
+import { loadDangerForKnowledge } from '../src/knowledge/safety.js';
+import { KnowledgeService } from '../src/knowledge/service.js';
+import { PATHS } from '../src/paths.js';
+import { loadDangerRecogniser, type DangerRecogniser } from '../src/understanding/danger.js';
+import { compileLexicon } from '../src/understanding/danger-concepts.js';
+import { parseRule, ruleHolds } from '../src/understanding/danger-rules.js';
+import { arabicToArabizi, arabiziToArabic, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
+
+let danger: DangerRecogniser;
+const kb = loadKnowledgeBase(PATHS.knowledge);
+beforeAll(() => {
+  danger = loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache });
+}, 60_000);
+
+describe('danger recogniser', () => {
+  it('recognises the five messages of the issue, none of which holds a stock phrase', () => {
+    const cases: [string, string][] = [
+      ['the engine stopped, we are drifting since yesterday, no food', 'stranded'],
+      ["ils gardent mes papiers jusqu'à ce que je rembourse le voyage", 'exploitation'],
+      ['خطفو خويا فليبيا وكيطلبو فلوس', 'violence'],
+      ['jungle mein raasta bhool gaye, do din se kuch nahi khaya', 'stranded'],
+      ["I can't do this anymore, I just want to sleep and not wake up", 'selfharm'],
+    ];
+    for (const [text, category] of cases) expect(danger.detect(text)?.category, text).toBe(category);
+  });
+
+  it('reads other wordings, scripts and spellings', () => {
+    const cases: [string, string][] = [
+      ['my oga don seize my passport, e say make i pay am back first', 'exploitation'],
+      ['die Schleuser haben uns im Wald zurückgelassen und wir haben kein Wasser mehr', 'stranded'],
+      ['5tfouh f libya w kaytlbo lflous', 'violence'],
+      ['kashti ka engine band ho gaya, pani andar aa raha hai', 'stranded'],
+      ['hidup gak ada gunanya lagi', 'selfharm'],
+      ['la patera hace agua y estamos a la deriva', 'stranded'],
+    ];
+    for (const [text, category] of cases) expect(danger.detect(text)?.category, text).toBe(category);
+  });
+
+  it('leaves look-alikes alone', () => {
+    for (const text of [
+      'renew my passport',
+      'a boat tour on the Rhine',
+      'a bank loan',
+      'I am dying to go to Germany',
+      'this visa is killing me',
+      'kisi insan se baat karwa do',
+      'how do I renew my passport at the embassy',
+      'suicide statistics germany',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
+    }
+  });
+
+  it('hears self-harm said indirectly, in every language and spelling', () => {
+    const cases = [
+      'honestly i am tired of living, nobody would notice',
+      'j ai garde toutes les pilules, ce soir je veux en finir',
+      'ich will einfach verschwinden, es hat alles keinen sinn mehr',
+      'zindagi se tang aa gaya hoon, sab mere baghair khush rahenge',
+      'saya capek hidup, mau loncat dari jembatan',
+      'ya me despedí de mi familia, esta noche se acaba todo',
+      'mlit mn 7yati, bghit nghber',
+      'некад мислим о смрти сваки дан',
+      'sonte do hidhem nga ura',
+    ];
+    for (const text of cases) expect(danger.detect(text)?.category, text).toBe('selfharm');
+  });
+
+  it('takes a threat to kill for violence, not self-harm', () => {
+    expect(danger.detect('el patron me amenaza con matarme si hablo con alguien')?.category).toBe('violence');
+  });
+
+  it('does not alarm at a business question about a boat engine', () => {
+    expect(danger.detect('i want to buy a new engine for my fishing boat with a business grant')).toBeUndefined();
+  });
+
+  it('lets self-harm lead when a message describes several dangers', () => {
+    expect(danger.detect('they took my passport and beat me, i want to die')?.category).toBe('selfharm');
+  });
+
+  it('points each danger to the entry that helps', () => {
+    expect(danger.detect('they locked me in the house and took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
+  });
+
+  it('answers well under a millisecond per message', () => {
+    const texts = ['the engine stopped, we are drifting since yesterday, no food', 'how do i renew my passport', 'خطفو خويا فليبيا وكيطلبو فلوس'];
+    for (let i = 0; i < 200; i++) danger.detect(texts[i % 3]!); // warm up
+    const start = performance.now();
+    for (let i = 0; i < 3000; i++) danger.detect(texts[i % 3]!);
+    expect((performance.now() - start) / 3000).toBeLessThan(1);
+  });
+
+  it('restores the same model from its cache', () => {
+    const fresh = loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache });
+    for (const text of ['we are lost in the desert', 'hello', 'ils m ont frappé']) expect(fresh.analyse(text)).toEqual(danger.analyse(text));
+  });
+
+  it('builds without the knowledge base or a cache too', () => {
+    const alone = loadDangerRecogniser(PATHS.safety);
+    expect(alone.detect('the engine stopped, we are drifting since yesterday, no food')?.category).toBe('stranded');
+  });
+});
+
+describe('concepts and rules', () => {
+  const lexicon = compileLexicon({ PASSPORT: ['passport*', 'papiers', '*جواز*'], TAKE: ['took', 'take away'], RENEW: ['renew*'] });
+  it('matches whole words, prefixes, Arabic words with clitics and multi-word terms', () => {
+    expect([...lexicon.concepts('They TOOK my passports')].sort()).toEqual(['PASSPORT', 'TAKE']);
+    expect([...lexicon.concepts('وجوازي عندهم')]).toEqual(['PASSPORT']);
+    expect([...lexicon.concepts('they take away everything')]).toEqual(['TAKE']);
+    expect([...lexicon.concepts('they mistook me')]).toEqual([]);
+  });
+  it('needs every group and none of the exceptions', () => {
+    const rule = parseRule('PASSPORT + TAKE|KEEP ! RENEW');
+    expect(ruleHolds(rule, new Set(['PASSPORT', 'KEEP']))).toBe(true);
+    expect(ruleHolds(rule, new Set(['PASSPORT']))).toBe(false);
+    expect(ruleHolds(rule, new Set(['PASSPORT', 'TAKE', 'RENEW']))).toBe(false);
+  });
+});
+
+describe('ask results carry the danger', () => {
+  it('says "safety" for a danger and null for a question', async () => {
+    const texts = createTexts(loadLocales(PATHS.locales));
+    const service = new KnowledgeService(kb, KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache }), texts.t, danger);
+    expect((await service.ask('the engine stopped, we are drifting since yesterday, no food', 'en')).safety).toBe('stranded');
+    expect((await service.ask('how do i renew my passport', 'en')).safety).toBeNull();
+  });
+});
+
+describe('training-time augmentation', () => {
+  it('writes Arabic in Arabizi and back, Urdu in Roman Urdu, with typos and chat shorthand', () => {
+    expect(arabicToArabizi('خطفو خويا')).toBe('5tfou 5ouia');
+    expect(arabiziToArabic('3yit mn l7ayat')).toBe('عييت mn لحايات'); // a word without digits may be French or English: left alone
+    expect(urduToRoman('پاسپورٹ')).toBe('pasport');
+    expect(withShorthand('saya tidak digaji sudah dua bulan', 'id')).toBe('sy gk digaji udh dua bulan');
+    expect(withTypos('the passport was confiscated yesterday')).not.toBe('the passport was confiscated yesterday');
+    expect(variantsOf('خطفو خويا', 'ar')).toContain('5tfou 5ouia');
+  });
+});
