@@ -33,6 +33,7 @@ import { StaffAuth } from '../handoff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
+import { FIGURE_PLACEHOLDER } from '../knowledge/figures.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load.js';
 import { KnowledgeRetriever } from '../knowledge/retriever.js';
 import { loadSafetySignals } from '../knowledge/safety.js';
@@ -168,7 +169,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals));
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadSafetySignals(PATHS.safetySignals), now);
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   const engine: EngineDeps = {
     flows,
@@ -208,7 +209,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
 export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, string[]> {
   const samples = new Map<Lang, string[]>(LANGS.map((l) => [l, []]));
   for (const byLang of kb.entries.values()) {
-    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short, e.details, ...e.questions);
+    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short.replace(FIGURE_PLACEHOLDER, ' '), e.details.replace(FIGURE_PLACEHOLDER, ' '), ...e.questions);
   }
   for (const l of LANGS) {
     for (const v of flattenKeys(locales.resources[l]).values()) if (typeof v === 'string') samples.get(l)!.push(v.replace(/\{\{\w+\}\}|https?:\S+/g, ''));
