@@ -91,7 +91,7 @@ export function lastValue(figure: Figure): FigureValue {
   return figure.values.at(-1)!;
 }
 
-const INTL_LOCALE: Record<Lang, string> = { en: 'en', fr: 'fr', ar: 'ar', de: 'de', ur: 'ur', id: 'id', sq: 'sq', sr: 'sr-Latn', es: 'es' };
+const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr', ar: 'ar', de: 'de', ur: 'ur', id: 'id', sq: 'sq', sr: 'sr-Latn', es: 'es' };
 
 /** Western digits in every language, as the entries write them. */
 function locale(lang: Lang): string {
