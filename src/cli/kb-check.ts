@@ -1,9 +1,17 @@
-/** `npm run kb:check`: the knowledge base's errors (exit 1) and warnings, with counts. */
+/** `npm run kb:check [-- --today YYYY-MM-DD]`: the knowledge base's errors (exit 1) and warnings, with counts, as of that day. */
+import { parseArgs } from 'node:util';
 import { checkKnowledgeBase } from '../knowledge/check.js';
 import { PATHS } from '../paths.js';
+import { UsageError } from './ask.js';
 
-export async function kbCheck(): Promise<void> {
-  const report = checkKnowledgeBase(PATHS.knowledge);
+export async function kbCheck(args: string[] = []): Promise<void> {
+  const { values } = parseArgs({ args, options: { today: { type: 'string' } } });
+  const today = values.today;
+  if (today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
+    throw new UsageError(`--today "${today}" is not a date: use YYYY-MM-DD`);
+  }
+  // Noon UTC is the same calendar day in Germany.
+  const report = checkKnowledgeBase(PATHS.knowledge, today ? new Date(`${today}T12:00:00Z`) : new Date());
   for (const w of report.warnings) console.log(`warning: ${w}`);
   for (const e of report.errors) console.log(`error: ${e}`);
   console.log(`${report.topics} topics, ${report.files} files, ${report.questions} example questions: ${report.errors.length} errors, ${report.warnings.length} warnings`);

@@ -5,6 +5,11 @@
 import { CORE_LANGS, LANGS } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 import { MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS } from './entry.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Translate } from '../core/actions.js';
+import { createTexts, loadLocales } from '../i18n/index.js';
+import { checkFigures, germanDay, renderFigures } from './figures.js';
 import { readKnowledgeBase } from './load.js';
 
 export interface CheckReport {
@@ -17,10 +22,19 @@ export interface CheckReport {
 
 const REVIEW_MAX_AGE_DAYS = 365;
 
+/** The texts that render figures: the locales next to the knowledge folder. */
+function localeTexts(dir: string): Translate | undefined {
+  const locales = join(dir, '..', 'locales');
+  return existsSync(locales) ? createTexts(loadLocales(locales)).t : undefined;
+}
+
+/** `now`: the day the figures and review dates are checked as of (kb:check --today). */
 export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
   const { kb, problems } = readKnowledgeBase(dir);
   const errors = [...problems];
   const warnings: string[] = [];
+  const day = germanDay(now);
+  const t = localeTexts(dir);
   const questionOwner = new Map<string, string>();
   let files = 0;
   let questions = 0;
@@ -35,7 +49,8 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
     for (const entry of byLang.values()) {
       files += 1;
       questions += entry.questions.length;
-      const length = [...entry.short].length;
+      // As the person reads it on that day, figures written out.
+      const length = [...(t ? renderFigures(entry.short, kb.figures, t, entry.lang, day) : entry.short)].length;
       if (!length) errors.push(`${entry.file}: no short answer`);
       if (length > SHORT_ANSWER_MAX_CHARS) errors.push(`${entry.file}: the short answer has ${length} characters (at most ${SHORT_ANSWER_MAX_CHARS}, one WhatsApp message)`);
       if (CORE_LANGS.includes(entry.lang) && !entry.details) errors.push(`${entry.file}: a full entry needs details after <!-- more -->`);
@@ -52,5 +67,9 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
       }
     }
   }
+  const texts = [...kb.entries.values()].flatMap((byLang) => [...byLang.values()].map((e) => ({ file: e.file, text: `${e.short}\n${e.details}` })));
+  const figures = checkFigures(kb.figures, texts, day);
+  errors.push(...figures.errors);
+  warnings.push(...figures.warnings);
   return { errors, warnings, topics: kb.entries.size, files, questions };
 }

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { WegweiserError } from '../core/errors.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { parseEntry, type KnowledgeEntry } from './entry.js';
+import { parseFigures, type Figures } from './figures.js';
 
 export interface Topic {
   id: string;
@@ -21,6 +22,8 @@ export interface KnowledgeBase {
   entries: Map<string, Map<Lang, KnowledgeEntry>>;
   topics: Topic[];
   outOfScope: Map<Lang, string[]>;
+  /** Yearly figures with their periods (`_figures.yaml`), named in entries as {{fig:id}}. */
+  figures: Figures;
   /** Changes whenever any file changes: the key of the cached index. */
   hash: string;
 }
@@ -66,7 +69,16 @@ export function readKnowledgeBase(dir: string): LoadResult {
     const examples = (parse(text) as { examples?: Record<string, unknown[]> }).examples ?? {};
     for (const lang of LANGS) outOfScope.set(lang, (examples[lang] ?? []).map(String));
   }
-  return { kb: { entries, topics, outOfScope, hash: hash.digest('hex').slice(0, 16) }, problems };
+  let figures: Figures = new Map();
+  const figuresFile = join(dir, '_figures.yaml');
+  if (existsSync(figuresFile)) {
+    const text = readFileSync(figuresFile, 'utf8');
+    hash.update(text);
+    const parsed = parseFigures(text, relative(process.cwd(), figuresFile) || figuresFile);
+    problems.push(...parsed.problems);
+    figures = parsed.figures;
+  }
+  return { kb: { entries, topics, outOfScope, figures, hash: hash.digest('hex').slice(0, 16) }, problems };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { LANGS, type Lang } from '../core/lang.js';
 import { flattenKeys, type Locales } from '../i18n/index.js';
 import { PATHS } from '../paths.js';
+import { FIGURE_PLACEHOLDER } from './figures.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load.js';
 import { KnowledgeRetriever } from './retriever.js';
 
@@ -39,7 +40,7 @@ export async function loadKnowledge(
 export function languageSamples(kb: KnowledgeBase, locales: Locales): Map<Lang, string[]> {
   const samples = new Map<Lang, string[]>(LANGS.map((l) => [l, []]));
   for (const byLang of kb.entries.values()) {
-    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short, e.details, ...e.questions);
+    for (const e of byLang.values()) samples.get(e.lang)!.push(e.title, e.short.replace(FIGURE_PLACEHOLDER, ' '), e.details.replace(FIGURE_PLACEHOLDER, ' '), ...e.questions);
   }
   for (const l of LANGS) {
     for (const v of flattenKeys(locales.resources[l]).values()) if (typeof v === 'string') samples.get(l)!.push(v.replace(/\{\{\w+\}\}|https?:\S+/g, ''));

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Lang } from '../core/lang.js';
 import { extractFeatures, FEATURE_OPTIONS } from './features.js';
+import { FIGURE_PLACEHOLDER } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
@@ -227,7 +228,8 @@ class TopicDocuments {
     const features = topicIds.map((id) => {
       const merged: Features = new Map();
       for (const e of kb.entries.get(id)!.values()) {
-        const text = [e.title, e.short, e.details, ...e.questions].join('\n');
+        // A figure placeholder is not a word anyone types: leave it out of the index.
+        const text = [e.title, e.short, e.details, ...e.questions].join('\n').replace(FIGURE_PLACEHOLDER, ' ');
         for (const [k, v] of extractFeatures(text, [e.lang], { wordsOnly: true })) merged.set(k, (merged.get(k) ?? 0) + v);
       }
       return merged;

@@ -5,6 +5,8 @@
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
+import type { KnowledgeEntry } from './entry.js';
+import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
 import { SAFETY_TEXT_KEYS, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
@@ -26,12 +28,22 @@ export class KnowledgeService {
     private readonly retriever: KnowledgeRetriever,
     private readonly t: Translate,
     private readonly safety: SafetyDetector = { detect: () => undefined },
+    /** The engine's clock: yearly figures are shown as they stand on the day of the question. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
+  private dated(entry: KnowledgeEntry): KnowledgeEntry {
+    const day = germanDay(this.now());
+    const render = (text: string) => renderFigures(text, this.kb.figures, this.t, entry.lang, day);
+    return { ...entry, short: render(entry.short), details: render(entry.details) };
+  }
 
   async ask(question: string, lang: Lang, country?: string): Promise<AskResult & { ranked: RankedTopic[] }> {
     const safety = this.safety.detect(question)?.category ?? null;
     const found = await this.retriever.retrieve({ text: question, lang, country });
-    const entry = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
+    const picked = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
+    const entry = picked && this.dated(picked);
     if (!found.id || !entry) {
       return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], safety, ranked: found.ranked };
     }
@@ -51,7 +63,7 @@ export class KnowledgeService {
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);
         const entry = byLang && pickEntry(byLang, lang, 'details');
-        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, entry)] } : { outcome: 'unsure', outbox: [] };
+        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, this.dated(entry))] } : { outcome: 'unsure', outbox: [] };
       },
     };
   }
@@ -70,7 +82,7 @@ export class KnowledgeService {
     if (!byLang || !entry) return { outcome: 'unsure', outbox: [] };
     return {
       outcome: 'ok',
-      outbox: [composeAnswer(this.t, lang, entry)],
+      outbox: [composeAnswer(this.t, lang, this.dated(entry))],
       topic: id,
       hasDetails: Boolean(pickEntry(byLang, lang, 'details')),
     };

@@ -133,7 +133,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }));
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now);
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   // The lookups go to the turn; bookings, cancellations and handoffs to the runtime, which performs them.
   const actions: Actions = opts.actions?.(texts) ?? {
