@@ -3,13 +3,15 @@
  * the `ask` contract holds (JSON, JSON lines, bad input), answers come in the person's language
  * or the nearest one with a note, and the retriever abstains on what it does not know.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKnowledgeBase } from '../src/knowledge/check.js';
 import { composeAnswer, composeDetails, pickEntry } from '../src/knowledge/compose.js';
 import { parseEntry } from '../src/knowledge/entry.js';
 import { parseTopicList } from '../src/knowledge/load.js';
+import { answersTopic, topicParent } from '../src/knowledge/parents.js';
 import { loadSafetySignals } from '../src/knowledge/safety.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
 import { createTexts, loadLocales } from '../src/i18n/index.js';
@@ -18,6 +20,8 @@ import { loadKnowledge } from '../src/knowledge/open.js';
 import { runCli } from './support/run-cli.js';
 
 const texts = createTexts(loadLocales(PATHS.locales));
+/** The 43 topics of shared/kb-topics.yaml and two routes under risks-irregular-journey. */
+const TOPICS = 45;
 let service: KnowledgeService;
 const { kb, retriever } = await loadKnowledge();
 
@@ -29,15 +33,20 @@ describe('knowledge base', () => {
   it('passes kb:check: every topic in every language, sourced, dated, short enough, no shared question', () => {
     const report = checkKnowledgeBase(PATHS.knowledge);
     expect(report.errors).toEqual([]);
-    expect(report.topics).toBe(43);
-    expect(report.files).toBe(43 * 9);
+    expect(report.topics).toBe(TOPICS);
+    expect(report.files).toBe(TOPICS * 9);
   });
 
   it('covers exactly the topics of shared/kb-topics.yaml', () => {
     const shared = join(ROOT, '..', 'shared', 'kb-topics.yaml');
     const ours = parseTopicList(readFileSync(join(PATHS.knowledge, 'topics.yaml'), 'utf8')).map((t) => t.id);
-    if (existsSync(shared)) expect(ours).toEqual(parseTopicList(readFileSync(shared, 'utf8')).map((t) => t.id));
-    expect(ours).toHaveLength(43);
+    // The shared topics in their order; ours adds only more specific topics, each under a parent.
+    if (existsSync(shared)) {
+      const required = parseTopicList(readFileSync(shared, 'utf8')).map((t) => t.id);
+      expect(ours.filter((id) => required.includes(id))).toEqual(required);
+      expect(ours.filter((id) => !required.includes(id)).filter((id) => !topicParent(kb, id))).toEqual([]);
+    }
+    expect(ours).toHaveLength(TOPICS);
     expect([...kb.entries.keys()].sort()).toEqual([...ours].sort());
   });
 
@@ -47,6 +56,46 @@ describe('knowledge base', () => {
     expect(bad).toMatch(/y\.md: lang:/);
     expect(bad).toMatch(/y\.md: reviewed: use YYYY-MM-DD/);
     expect(bad).toMatch(/y\.md: sources\.0: a shortened URL/);
+  });
+
+  it('accepts a parent that exists, the same in every language, and rejects any other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wegweiser-parent-'));
+    const entry = (id: string, lang: string, parent?: string) =>
+      [
+        '---', `id: ${id}`, `lang: ${lang}`, 'title: T', 'reviewed: 2026-12-04', 'sources: [https://missingmigrants.iom.int/]',
+        ...(parent ? [`parent: ${parent}`] : []),
+        'questions:', ...Array.from({ length: 12 }, (_, i) => `  - ${id} ${lang} question ${i}`),
+        '---', 'Short.', '', '<!-- more -->', '', 'Details.', '',
+      ].join('\n');
+    const write = (id: string, parents: Partial<Record<string, string>>) => {
+      mkdirSync(join(dir, id), { recursive: true });
+      for (const lang of ['en', 'fr', 'ar', 'de', 'ur', 'id', 'sq', 'sr', 'es']) writeFileSync(join(dir, id, `${lang}.md`), entry(id, lang, parents[lang]));
+    };
+    const all = (parent: string) => Object.fromEntries(['en', 'fr', 'ar', 'de', 'ur', 'id', 'sq', 'sr', 'es'].map((l) => [l, parent]));
+    writeFileSync(join(dir, 'topics.yaml'), 'topics:\n' + ['broad', 'narrow', 'orphan', 'split', 'deep', 'self'].map((id) => `  - id: ${id}\n`).join(''));
+    write('broad', {});
+    write('narrow', all('broad'));
+    write('orphan', all('no-such-topic'));
+    write('split', { ...all('broad'), sr: 'narrow' });
+    write('deep', all('narrow'));
+    write('self', all('self'));
+    const errors = checkKnowledgeBase(dir).errors.join('\n');
+    expect(errors).not.toMatch(/narrow\/|broad\//);
+    expect(errors).toMatch(/orphan\/\w+\.md: parent "no-such-topic" is not a topic of the knowledge base/);
+    expect(errors).toMatch(/split\/sr\.md: parent "narrow" differs from "broad"/);
+    expect(errors).toMatch(/deep\/\w+\.md: parent "narrow" has a parent itself/);
+    expect(errors).toMatch(/self\/\w+\.md: parent is the topic itself/);
+    expect(parseEntry(entry('x', 'en', 'Not An Id'), 'x.md').problems.join()).toMatch(/x\.md: parent: a topic id/);
+  });
+
+  it('files the two routes under the irregular journey, so an answer with a route counts as right for it', () => {
+    for (const id of ['route-eastern-med-balkans', 'route-atlantic']) {
+      expect(topicParent(kb, id)).toBe('risks-irregular-journey');
+      expect(answersTopic(kb, id, 'risks-irregular-journey')).toBe(true);
+      expect(answersTopic(kb, 'risks-irregular-journey', id)).toBe(false);
+    }
+    expect(answersTopic(kb, 'route-atlantic', 'risks-smuggling')).toBe(false);
+    expect(answersTopic(kb, null, 'risks-irregular-journey')).toBe(false);
   });
 });
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Translate } from '../core/actions.js';
 import { createTexts, loadLocales } from '../i18n/index.js';
 import { checkFigures, germanDay, renderFigures } from './figures.js';
-import { readKnowledgeBase } from './load.js';
+import { readKnowledgeBase, type KnowledgeBase } from './load.js';
+import { topicParent } from './parents.js';
 
 export interface CheckReport {
   errors: string[];
@@ -71,5 +72,26 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
   const figures = checkFigures(kb.figures, texts, day);
   errors.push(...figures.errors);
   warnings.push(...figures.warnings);
+  errors.push(...parentProblems(kb));
   return { errors, warnings, topics: kb.entries.size, files, questions };
+}
+
+/**
+ * A `parent` names an existing broader topic, the same in every language, one level deep: the
+ * benchmark counts an answer with the child as right for the parent's questions.
+ */
+function parentProblems(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  for (const [id, byLang] of kb.entries) {
+    const parent = topicParent(kb, id);
+    if (!parent) continue;
+    for (const entry of byLang.values()) {
+      if (entry.parent !== parent) problems.push(`${entry.file}: parent "${entry.parent ?? ''}" differs from "${parent}" in the topic's other languages`);
+    }
+    const file = [...byLang.values()][0]!.file;
+    if (parent === id) problems.push(`${file}: parent is the topic itself`);
+    else if (!kb.entries.has(parent)) problems.push(`${file}: parent "${parent}" is not a topic of the knowledge base`);
+    else if (topicParent(kb, parent)) problems.push(`${file}: parent "${parent}" has a parent itself (one level only)`);
+  }
+  return problems;
 }

@@ -22,6 +22,8 @@ export const frontMatterSchema = z.strictObject({
   reviewed: isoDate,
   sources: z.array(z.url({ protocol: /^https?$/ }).refine((u) => !u.includes('...'), 'a shortened URL')).min(1),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2, e.g. GH')).optional(),
+  /** The broader topic this entry answers more specifically (e.g. one route of the irregular journey). */
+  parent: z.string().regex(/^[a-z0-9-]+$/, 'a topic id, e.g. risks-irregular-journey').optional(),
   questions: z.array(z.coerce.string().trim().min(1)).min(1),
 });
 
@@ -32,6 +34,7 @@ export interface KnowledgeEntry {
   reviewed: string;
   sources: string[];
   countries?: string[];
+  parent?: string;
   questions: string[];
   short: string;
   details: string;
