@@ -31,6 +31,12 @@ export interface Retrieval {
   score: number;
   /** The best topics, best first (at most five), whatever the decision. */
   ranked: RankedTopic[];
+  /**
+   * "Did you mean": two or three close topics, best first, to offer when the retriever is not sure
+   * which one (`id` null), or beside an answer whose runner-up is close (`id` is then the first
+   * choice); else empty.
+   */
+  choices: string[];
 }
 
 /** Another signal to fuse: a score in [0, 1] per topic id (e.g. embedding similarity). */
@@ -46,6 +52,12 @@ export interface RetrieverSettings {
   extraWeight: number;
   threshold: number;
   countryBoost: number;
+  /** Below the threshold, topics are offered as "did you mean" when the best reaches this score... */
+  choiceFloor: number;
+  /** ...and each offered topic scores at least this share of the best. */
+  choiceRatio: number;
+  /** A sure answer also offers the topics scoring at least this (fused scores are not calibrated: a runner-up at 0.15 is often the one meant). */
+  closeFloor: number;
 }
 
 /** Tuned on tests/eval/questions.jsonl with `npm run bench:kb -- --tune`. */
@@ -56,7 +68,13 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   extraWeight: 0.3,
   threshold: 0.3,
   countryBoost: 0.05,
+  choiceFloor: 0.15,
+  choiceRatio: 0.5,
+  closeFloor: 0.15,
 };
+
+/** At most this many topics are offered as "did you mean". */
+export const MAX_CHOICES = 3;
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
 export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4 };
@@ -189,9 +207,19 @@ export class KnowledgeRetriever {
     const { fused, outOfScope, known } = await this.scores(query);
     const order = [...fused.keys()].sort((a, b) => fused[b]! - fused[a]!);
     const ranked = order.slice(0, 5).map((c) => ({ id: this.topicIds[c]!, score: round(fused[c]!) }));
+    const s = this.settings;
     const best = ranked[0];
-    const sure = best && known > 0 && best.score >= this.settings.threshold && outOfScope < best.score;
-    return { id: sure ? best.id : null, score: best?.score ?? 0, ranked };
+    if (!best || known === 0) return { id: null, score: best?.score ?? 0, ranked, choices: [] };
+    const sure = best.score >= s.threshold && outOfScope < best.score;
+    const near = (floor: number) => ranked.slice(0, MAX_CHOICES).filter((r) => r.score >= floor).map((r) => r.id);
+    if (sure) {
+      // A close runner-up: answer the best, and offer it beside the others in case it is not what was meant.
+      const close = near(s.closeFloor);
+      return { id: best.id, score: best.score, ranked, choices: close.length >= 2 ? close : [] };
+    }
+    const plausible = best.score >= s.choiceFloor && outOfScope < best.score;
+    const choices = plausible ? near(best.score * s.choiceRatio) : [];
+    return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [] };
   }
 
   /** Cosine similarity of the nearest example question of each topic. */
@@ -257,7 +285,7 @@ class TopicDocuments {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v2`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v3`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {
