@@ -94,8 +94,8 @@ describe('npm run ask', () => {
     const { code, stdout } = await runCli(['ask', '--lang', 'fr', '--json', 'c koi la carte bleue européenne']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'id', 'lang', 'score', 'sources']);
-    expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr' });
+    expect(Object.keys(result).sort()).toEqual(['answer', 'choices', 'id', 'lang', 'score', 'sources']);
+    expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr', choices: [] });
     expect(typeof result.score).toBe('number');
     expect(result.sources.every((s: string) => s.startsWith('http'))).toBe(true);
   });

@@ -212,6 +212,8 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
   turn.outbox.push(...result.outbox);
   if (result.urgent) return offerHumanNow(turn);
+  setVars(turn, result.vars);
+  if (result.vars?.unsure === 'choices') return advance(turn, 'fallback.did-you-mean');
   if (result.outcome === 'ok') {
     rememberTopic(turn, result);
     turn.state.misses = 0;
@@ -261,6 +263,14 @@ function staleChoice(turn: Turn, ask: AskStep, input: Inbound): void {
 function miss(turn: Turn, key: string): void {
   turn.state.misses += 1;
   say(turn, key);
+}
+
+/** Variables an action set (null removes one). */
+function setVars(turn: Turn, vars: ActionResult['vars']): void {
+  for (const [k, v] of Object.entries(vars ?? {})) {
+    if (v === null) delete turn.state.vars[k];
+    else turn.state.vars[k] = v;
+  }
 }
 
 function rememberTopic(turn: Turn, result: ActionResult): void {
@@ -362,10 +372,7 @@ async function runAction(turn: Turn, step: ActionStep): Promise<string | undefin
   }
   turn.outbox.push(...result.outbox);
   if (result.handoff) state.handoff = result.handoff;
-  for (const [k, v] of Object.entries(result.vars ?? {})) {
-    if (v === null) delete state.vars[k];
-    else state.vars[k] = v;
-  }
+  setVars(turn, result.vars);
   if (result.urgent) {
     turn.state.urgent = true;
     return 'handoff.start';

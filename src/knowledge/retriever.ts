@@ -31,11 +31,7 @@ export interface Retrieval {
   score: number;
   /** The best topics, best first (at most five), whatever the decision. */
   ranked: RankedTopic[];
-  /**
-   * "Did you mean": two or three close topics, best first, to offer when the retriever is not sure
-   * which one (`id` null), or beside an answer whose runner-up is close (`id` is then the first
-   * choice); else empty.
-   */
+  /** "Did you mean": two or three close topics, best first, offered instead of an answer (`id` null); else empty. */
   choices: string[];
 }
 
@@ -56,8 +52,8 @@ export interface RetrieverSettings {
   choiceFloor: number;
   /** ...and each offered topic scores at least this share of the best. */
   choiceRatio: number;
-  /** A sure answer also offers the topics scoring at least this (fused scores are not calibrated: a runner-up at 0.15 is often the one meant). */
-  closeFloor: number;
+  /** A best topic whose runner-up scores at least this share of it is too close to call: "did you mean" instead. */
+  closeRatio: number;
 }
 
 /** Tuned on tests/eval/questions.jsonl with `npm run bench:kb -- --tune`. */
@@ -70,7 +66,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   countryBoost: 0.05,
   choiceFloor: 0.15,
   choiceRatio: 0.5,
-  closeFloor: 0.15,
+  closeRatio: 0.7,
 };
 
 /** At most this many topics are offered as "did you mean". */
@@ -213,12 +209,11 @@ export class KnowledgeRetriever {
     const sure = best.score >= s.threshold && outOfScope < best.score;
     const near = (floor: number) => ranked.slice(0, MAX_CHOICES).filter((r) => r.score >= floor).map((r) => r.id);
     if (sure) {
-      // A close runner-up: answer the best, and offer it beside the others in case it is not what was meant.
-      const close = near(s.closeFloor);
-      return { id: best.id, score: best.score, ranked, choices: close.length >= 2 ? close : [] };
+      const close = near(best.score * s.closeRatio);
+      return close.length >= 2 ? { id: null, score: best.score, ranked, choices: close } : { id: best.id, score: best.score, ranked, choices: [] };
     }
     const plausible = best.score >= s.choiceFloor && outOfScope < best.score;
-    const choices = plausible ? near(best.score * s.choiceRatio) : [];
+    const choices = plausible ? near(best.score * Math.min(s.choiceRatio, s.closeRatio)) : [];
     return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [] };
   }
 

@@ -16,6 +16,8 @@ export interface AskResult {
   lang: Lang;
   answer: string;
   sources: string[];
+  /** The topics offered as "did you mean" when `id` is null (see DESIGN.md), else []. */
+  choices: string[];
 }
 
 export class KnowledgeService {
@@ -30,9 +32,22 @@ export class KnowledgeService {
     const found = await this.retriever.retrieve({ text: question, lang, country });
     const entry = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
     if (!found.id || !entry) {
-      return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], ranked: found.ranked };
+      const offered = this.offered(found.choices, lang);
+      const answer = offered.length
+        ? [this.t(lang, 'fallback.didYouMean'), ...offered.map((o) => `- ${o.label}`)].join('\n')
+        : this.t(lang, 'fallback.notSure');
+      return { id: null, score: found.score, lang, answer, sources: [], choices: offered.map((o) => o.id), ranked: found.ranked };
     }
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, ranked: found.ranked };
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, choices: [], ranked: found.ranked };
+  }
+
+  /** The topics to offer as "did you mean", with their titles in the person's language. */
+  private offered(choices: readonly string[], lang: Lang): { id: string; label: string }[] {
+    return choices.flatMap((id) => {
+      const byLang = this.kb.entries.get(id);
+      const entry = byLang && pickEntry(byLang, lang);
+      return entry ? [{ id, label: entry.title }] : [];
+    });
   }
 
   /** The engine's knowledge actions. */
@@ -44,8 +59,15 @@ export class KnowledgeService {
           const answer = this.answerTopic(danger.topic, lang);
           return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
         }
-        const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
-        return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
+        // A topic tapped from "did you mean" comes back as its id.
+        if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
+        if (topic) return this.answerTopic(topic, lang);
+        const found = question ? await this.retriever.retrieve({ text: question, lang, country }) : undefined;
+        if (found?.id) return this.answerTopic(found.id, lang);
+        const offered = found ? this.offered(found.choices, lang) : [];
+        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null, didYouMean: null } };
+        const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
+        return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices', didYouMean: JSON.stringify(options) } };
       },
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);
