@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { unavailableActions } from '../src/core/actions.js';
 import { handleTurn } from '../src/core/engine.js';
 import type { ConversationState } from '../src/core/state.js';
-import { KnowledgeRetriever } from '../src/knowledge/retriever.js';
+import { KnowledgeRetriever, type RetrievalQuery } from '../src/knowledge/retriever.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
 import { loadKnowledge, PATHS } from '../src/server/app.js';
 import { createTestCore } from './support/test-core.js';
@@ -59,6 +59,27 @@ describe('did you mean', () => {
 
     const person = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'choice', id: options.at(-1)!.id });
     expect(person.nextState!.at.flow).toBe('handoff');
+    await core.close();
+  });
+
+  it('text typed at "did you mean" that is none of the options is a new question, answered', async () => {
+    const { retriever: sure } = await loadKnowledge();
+    // Undecided on the first question only, so the typed one is answered.
+    const mixed = { retrieve: (q: RetrievalQuery) => (q.text === QUESTION ? undecided : sure).retrieve(q) } as unknown as KnowledgeRetriever;
+    const core = await createTestCore({
+      actions: (texts) => ({ ...unavailableActions(texts.t), ...new KnowledgeService(kb, mixed, texts.t).actions() }),
+    });
+    const first = await handleTurn(core.engine, null, { kind: 'text', text: 'hello' });
+    const asked = await handleTurn(core.engine, first.nextState, { kind: 'text', text: QUESTION });
+    expect(asked.nextState!.at).toEqual({ flow: 'fallback', step: 'did-you-mean' });
+
+    const typed = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'where can I learn German before I leave?' });
+    expect(typed.outbox[0]).toMatchObject({ kind: 'card', title: kb.entries.get('language-learning')!.get('en')!.title });
+    expect(typed.outbox.map((m) => m.kind === 'text' && m.text)).not.toContain(core.texts.t('en', 'fallback.chooseFromList'));
+    expect(typed.nextState!.at).toEqual({ flow: 'question', step: 'after' });
+
+    const unsure = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'qwxz plorf' });
+    expect(unsure.outbox.at(-1)).toMatchObject({ kind: 'options', text: core.texts.t('en', 'fallback.notSure') });
     await core.close();
   });
 });

@@ -204,6 +204,10 @@ async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound): Prom
     return choose(turn, ask, chosen.id.slice(chosen.id.indexOf(':') + 1), chosen.label);
   }
   if (input.kind !== 'text') return renderAsk(turn, ask);
+  if (ask.onText) {
+    turn.state.vars[ask.var!] = input.text.trim();
+    return advance(turn, refOf(turn, ask.onText));
+  }
   if (ask.optionsFrom) {
     miss(turn, 'fallback.chooseFromList');
     return renderAsk(turn, ask);
