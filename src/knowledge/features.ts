@@ -9,6 +9,7 @@ import snowball from 'snowball-stemmers';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 import { conceptsOf, LEXICON_VERSION } from './concepts.js';
+import { serbianLatin } from './cyrillic.js';
 import { skeleton } from './skeleton.js';
 
 const STEMMER_NAMES: Partial<Record<Lang, string>> = { en: 'english', fr: 'french', de: 'german', es: 'spanish', ar: 'arabic' };
@@ -18,7 +19,7 @@ for (const [lang, name] of Object.entries(STEMMER_NAMES)) stemmers.set(lang as L
 export type Features = Map<string, number>;
 
 export function tokens(text: string): string[] {
-  return foldText(text).split(' ').filter((t) => t.length > 0);
+  return foldText(serbianLatin(text)).split(' ').filter((t) => t.length > 0);
 }
 
 function add(features: Features, key: string, weight = 1): void {
@@ -26,7 +27,7 @@ function add(features: Features, key: string, weight = 1): void {
 }
 
 /** Tuning knobs, fixed in production; `npm run bench:kb` explores them. */
-export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION };
+export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1 };
 
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
 export function extractFeatures(text: string, langs: readonly Lang[], opts: { wordsOnly?: boolean } = {}): Features {
