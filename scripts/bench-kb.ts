@@ -6,7 +6,8 @@
  * out-of-scope abstention, false abstentions, latency, index build time and memory.
  *
  *   npm run bench:kb              the report
- *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set
+ *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set, then the
+ *                                 "did you mean" margins (top-1 against right topic answered or offered)
  *   npm run bench:kb -- --json    one JSON object instead of tables
  *   npm run bench:kb -- --errors  lists the questions answered wrongly
  *   npm run bench:kb -- --features '{"conceptWeight":0}' --settings '{"threshold":0.25}'   try other knobs
@@ -192,6 +193,15 @@ async function tune(): Promise<void> {
     }
   }
   console.log('best:', best);
+  Object.assign(retriever.settings, best!.s);
+  // "Did you mean": how often the right topic is answered or offered, against top-1, as the margins widen.
+  for (const closeRatio of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    for (const wideCloseBelow of [0, 0.4, 0.5]) {
+      Object.assign(retriever.settings, { closeRatio, wideCloseBelow });
+      const s = summarize(await runRetriever(retriever));
+      console.log(`closeRatio ${closeRatio} wideCloseBelow ${wideCloseBelow}: top-1 ${pct(s.top1)} choices ${pct(s.inChoices)} oos ${pct(s.oosAbstained)}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {

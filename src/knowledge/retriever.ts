@@ -54,9 +54,17 @@ export interface RetrieverSettings {
   choiceRatio: number;
   /** A best topic whose runner-up scores at least this share of it is too close to call: "did you mean" instead. */
   closeRatio: number;
+  /** A best topic scoring less than this is not a clear winner: runner-ups from `wideCloseRatio` of it are offered too. */
+  wideCloseBelow: number;
+  wideCloseRatio: number;
+  /**
+   * Out of scope wins when its probability times this reaches the best topic's score: the classifier
+   * is sure of its topics on what it was trained on, so a modest out-of-scope share already says "not ours".
+   */
+  outOfScopeWeight: number;
 }
 
-/** Tuned on tests/eval/questions.jsonl with `npm run bench:kb -- --tune`. */
+/** Tuned on the tune half of the development questions with `npm run bench:kb -- --tune --half tune`. */
 export const DEFAULT_SETTINGS: RetrieverSettings = {
   classifierWeight: 0.5,
   nearestWeight: 0.3,
@@ -66,7 +74,10 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   countryBoost: 0.05,
   choiceFloor: 0.15,
   choiceRatio: 0.5,
-  closeRatio: 0.7,
+  closeRatio: 0.8,
+  wideCloseBelow: 0.4,
+  wideCloseRatio: 0.4,
+  outOfScopeWeight: 3,
 };
 
 /** At most this many topics are offered as "did you mean". */
@@ -206,13 +217,14 @@ export class KnowledgeRetriever {
     const s = this.settings;
     const best = ranked[0];
     if (!best || known === 0) return { id: null, score: best?.score ?? 0, ranked, choices: [] };
-    const sure = best.score >= s.threshold && outOfScope < best.score;
+    const inScope = outOfScope * s.outOfScopeWeight < best.score;
+    const sure = best.score >= s.threshold && inScope;
     const near = (floor: number) => ranked.slice(0, MAX_CHOICES).filter((r) => r.score >= floor).map((r) => r.id);
     if (sure) {
-      const close = near(best.score * s.closeRatio);
+      const close = near(best.score * (best.score < s.wideCloseBelow ? Math.min(s.closeRatio, s.wideCloseRatio) : s.closeRatio));
       return close.length >= 2 ? { id: null, score: best.score, ranked, choices: close } : { id: best.id, score: best.score, ranked, choices: [] };
     }
-    const plausible = best.score >= s.choiceFloor && outOfScope < best.score;
+    const plausible = best.score >= s.choiceFloor && inScope;
     const choices = plausible ? near(best.score * Math.min(s.choiceRatio, s.closeRatio)) : [];
     return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [] };
   }
