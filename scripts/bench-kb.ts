@@ -7,16 +7,25 @@
  * more specific topic (an entry whose `parent` is the expected topic) counts as right.
  *
  *   npm run bench:kb              the report
- *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set
+ *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set, then the
+ *                                 "did you mean" margins (top-1 against right topic answered or offered)
  *   npm run bench:kb -- --json    one JSON object instead of tables
  *   npm run bench:kb -- --errors  lists the questions answered wrongly
+ *   npm run bench:kb -- --features '{"conceptWeight":0}' --settings '{"threshold":0.25}'   try other knobs
+ *   npm run bench:kb -- --half tune|check   only one half of the questions (split by a hash of the
+ *                                 text): tune on one, check on the other, so the check half stays unseen
+ *
+ * The development questions are tests/eval/questions.jsonl plus tests/eval/questions-dev-extra.jsonl
+ * when present. "choices" is the share of in-scope questions whose topic is answered or offered
+ * as "did you mean"; an out-of-scope question counts as declined only when nothing is offered.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { LANGS, type Lang } from '../src/core/lang.js';
 import { foldText } from '../src/core/normalize.js';
+import { FEATURE_OPTIONS } from '../src/knowledge/features.js';
 import { loadKnowledgeBase } from '../src/knowledge/load.js';
 import { answersTopic } from '../src/knowledge/parents.js';
 import { KnowledgeRetriever, type RetrieverSettings } from '../src/knowledge/retriever.js';
@@ -37,19 +46,38 @@ interface Outcome {
   expected: string | null;
   got: string | null;
   ranked: string[];
+  choices: string[];
   ms: number;
 }
 
-const { values: args } = parseArgs({ options: { tune: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' } } });
+const { values: args } = parseArgs({
+  options: { tune: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
+});
+if (args.half && args.half !== 'tune' && args.half !== 'check') throw new Error('--half is tune or check');
 
-const questions: EvalQuestion[] = readFileSync(join(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as EvalQuestion);
+function readQuestions(file: string): EvalQuestion[] {
+  const path = join(ROOT, file);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalQuestion);
+}
 
+/** A stable half of the set by a hash of the question's text: "tune" or "check". */
+function halfOf(q: EvalQuestion): 'tune' | 'check' {
+  let h = 2166136261;
+  for (const ch of q.q) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % 2 === 0 ? 'tune' : 'check';
+}
+
+const questions: EvalQuestion[] = [...readQuestions('tests/eval/questions.jsonl'), ...readQuestions('tests/eval/questions-dev-extra.jsonl')]
+  .filter((q) => !args.half || halfOf(q) === args.half);
+
+if (args.features) Object.assign(FEATURE_OPTIONS, JSON.parse(args.features));
 const kb = loadKnowledgeBase(PATHS.knowledge);
 const t0 = performance.now();
-const retriever = KnowledgeRetriever.build(kb);
+const retriever = KnowledgeRetriever.build(kb, { settings: args.settings ? (JSON.parse(args.settings) as Partial<RetrieverSettings>) : {} });
 const buildMs = performance.now() - t0;
 const inScope = questions.filter((q) => q.id === null || kb.entries.has(q.id));
 
@@ -58,7 +86,7 @@ async function runRetriever(r: KnowledgeRetriever): Promise<Outcome[]> {
   for (const q of inScope) {
     const start = performance.now();
     const res = await r.retrieve({ text: q.q, lang: q.lang, country: q.country });
-    out.push({ lang: q.lang, expected: q.id, got: res.id, ranked: res.ranked.map((x) => x.id), ms: performance.now() - start });
+    out.push({ lang: q.lang, expected: q.id, got: res.id, ranked: res.ranked.map((x) => x.id), choices: res.choices, ms: performance.now() - start });
   }
   return out;
 }
@@ -73,7 +101,7 @@ function bm25Baseline(): Outcome[] {
   return inScope.map((q) => {
     const start = performance.now();
     const hits = search.search(q.q, { fuzzy: 0, prefix: false });
-    return { lang: q.lang, expected: q.id, got: hits[0]?.id ?? null, ranked: hits.slice(0, 5).map((h) => h.id as string), ms: performance.now() - start };
+    return { lang: q.lang, expected: q.id, got: hits[0]?.id ?? null, ranked: hits.slice(0, 5).map((h) => h.id as string), choices: [], ms: performance.now() - start };
   });
 }
 
@@ -107,13 +135,15 @@ function nearestExampleBaseline(threshold: number): Outcome[] {
     for (const e of examples) best.set(e.id, Math.max(best.get(e.id) ?? 0, cosine(g, e.g)));
     const ranked = [...best].sort((a, b) => b[1] - a[1]);
     const top = ranked[0];
-    return { lang: q.lang, expected: q.id, got: top && top[1] >= threshold ? top[0] : null, ranked: ranked.slice(0, 5).map((r) => r[0]), ms: performance.now() - start };
+    return { lang: q.lang, expected: q.id, got: top && top[1] >= threshold ? top[0] : null, ranked: ranked.slice(0, 5).map((r) => r[0]), choices: [], ms: performance.now() - start };
   });
 }
 
 interface Summary {
   n: number;
   top1: number;
+  /** The right topic answered or among the "did you mean" choices. */
+  inChoices: number;
   mrr5: number;
   oosN: number;
   oosAbstained: number;
@@ -134,9 +164,10 @@ function summarize(outcomes: Outcome[]): Summary {
   return {
     n: ins.length,
     top1: ins.filter((o) => answersTopic(kb, o.got, o.expected)).length / (ins.length || 1),
+    inChoices: ins.filter((o) => answersTopic(kb, o.got, o.expected) || o.choices.includes(o.expected!)).length / (ins.length || 1),
     mrr5: mrr / (ins.length || 1),
     oosN: oos.length,
-    oosAbstained: oos.filter((o) => o.got === null).length / (oos.length || 1),
+    oosAbstained: oos.filter((o) => o.got === null && o.choices.length === 0).length / (oos.length || 1),
     falseAbstentions: ins.filter((o) => o.got === null).length / (ins.length || 1),
     p50: pct(0.5),
     p95: pct(0.95),
@@ -159,12 +190,21 @@ async function tune(): Promise<void> {
       const settings = { ...retriever.settings, classifierWeight, nearestWeight, documentWeight, threshold };
       Object.assign(retriever.settings, settings);
       const s = summarize(await runRetriever(retriever));
-      const score = s.top1 + 0.5 * s.oosAbstained;
+      const score = s.top1 + 0.5 * s.oosAbstained + 0.5 * s.inChoices;
       if (!best || score > best.score) best = { s: { ...settings }, score, top1: s.top1, oos: s.oosAbstained };
-      console.log(`weights ${classifierWeight}/${nearestWeight}/${documentWeight} threshold ${threshold}: top-1 ${pct(s.top1)} oos ${pct(s.oosAbstained)}`);
+      console.log(`weights ${classifierWeight}/${nearestWeight}/${documentWeight} threshold ${threshold}: top-1 ${pct(s.top1)} choices ${pct(s.inChoices)} oos ${pct(s.oosAbstained)}`);
     }
   }
   console.log('best:', best);
+  Object.assign(retriever.settings, best!.s);
+  // "Did you mean": how often the right topic is answered or offered, against top-1, as the margins widen.
+  for (const closeRatio of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    for (const wideCloseBelow of [0, 0.4, 0.5]) {
+      Object.assign(retriever.settings, { closeRatio, wideCloseBelow });
+      const s = summarize(await runRetriever(retriever));
+      console.log(`closeRatio ${closeRatio} wideCloseBelow ${wideCloseBelow}: top-1 ${pct(s.top1)} choices ${pct(s.inChoices)} oos ${pct(s.oosAbstained)}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -184,15 +224,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ questions: inScope.length, skipped, buildMs: Math.round(buildMs), rssMb: Math.round(rss), language, results }));
     return;
   }
-  console.log(`knowledge bench: ${inScope.length} questions (${skipped} skipped: topic missing), ${kb.entries.size} topics`);
+  console.log(`knowledge bench: ${inScope.length} questions${args.half ? ` (${args.half} half)` : ''} (${skipped} skipped: topic missing), ${kb.entries.size} topics`);
   console.log(`index build ${buildMs.toFixed(0)} ms, RSS ${rss.toFixed(0)} MB\n`);
-  console.log('lang  n    | wegweiser top-1  MRR@5  oos-abst  false-abst  p50ms  p95ms | bm25 top-1  oos | nearest-ex top-1  oos');
+  console.log('lang  n    | wegweiser top-1  choices  MRR@5  oos-abst  false-abst  p50ms  p95ms | bm25 top-1  oos | nearest-ex top-1  oos');
   for (const lang of [...LANGS, 'all']) {
     const w = results.wegweiser[lang]!;
     const b = results.bm25[lang]!;
     const n = results.nearestExample[lang]!;
     console.log(
-      `${lang.padEnd(5)} ${String(w.n).padEnd(4)} | ${pct(w.top1).padStart(15)} ${w.mrr5.toFixed(3).padStart(6)} ${pct(w.oosAbstained).padStart(9)} ${pct(w.falseAbstentions).padStart(11)} ${w.p50.toFixed(2).padStart(6)} ${w.p95.toFixed(2).padStart(6)} | ${pct(b.top1).padStart(10)} ${pct(b.oosAbstained).padStart(5)} | ${pct(n.top1).padStart(16)} ${pct(n.oosAbstained).padStart(5)}`,
+      `${lang.padEnd(5)} ${String(w.n).padEnd(4)} | ${pct(w.top1).padStart(15)} ${pct(w.inChoices).padStart(8)} ${w.mrr5.toFixed(3).padStart(6)} ${pct(w.oosAbstained).padStart(9)} ${pct(w.falseAbstentions).padStart(11)} ${w.p50.toFixed(2).padStart(6)} ${w.p95.toFixed(2).padStart(6)} | ${pct(b.top1).padStart(10)} ${pct(b.oosAbstained).padStart(5)} | ${pct(n.top1).padStart(16)} ${pct(n.oosAbstained).padStart(5)}`,
     );
   }
   console.log(`\nlanguage of the question (first-message detection): ${pct(language.right)} right, ${pct(language.unsure)} unsure (then English), the rest wrong`);
@@ -200,7 +240,8 @@ async function main(): Promise<void> {
     console.log('\nwrong answers:');
     inScope.forEach((q, i) => {
       const o = ours[i]!;
-      if (!answersTopic(kb, o.got, o.expected)) console.log(`${q.lang} ${JSON.stringify(q.q)} expected ${q.id} got ${o.got} (ranked ${o.ranked.slice(0, 3).join(', ')})`);
+      const offered = o.choices.length ? ` offered ${o.choices.join(', ')}` : '';
+      if (!answersTopic(kb, o.got, o.expected)) console.log(`${q.lang} ${JSON.stringify(q.q)} expected ${q.id} got ${o.got}${offered} (ranked ${o.ranked.slice(0, 3).join(', ')})`);
     });
   }
 }

@@ -4,7 +4,7 @@ import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { refOf, rememberTopic, request, say, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
-import { advance, offerHumanNow } from './runner.js';
+import { advance, keepResultValues, offerHumanNow } from './runner.js';
 
 const MISSES_BEFORE_HUMAN = 2;
 
@@ -30,6 +30,10 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return choose(turn, ask, chosen.id.slice(chosen.id.indexOf(':') + 1), chosen.label);
   }
   if (input.kind !== 'text') return renderAsk(turn, ask);
+  if (ask.onText) {
+    turn.state.vars[ask.var!] = input.text.trim();
+    return advance(turn, refOf(turn, ask.onText));
+  }
   if (ask.optionsFrom) {
     turn.state.misses += 1;
     say(turn, 'fallback.chooseFromList');
@@ -39,6 +43,8 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
   turn.outbox.push(...result.outbox);
   if (result.urgent) return offerHumanNow(turn);
+  keepResultValues(turn, result);
+  if (result.vars?.unsure === 'choices') return advance(turn, 'fallback.did-you-mean');
   if (result.outcome === 'ok') {
     rememberTopic(turn, result);
     turn.state.misses = 0;

@@ -102,6 +102,10 @@ function checkFlowSet(flows: Map<string, Flow>, problems: string[], opts: LoadFl
           if (step.input && !step.var) problems.push(`${where}: an ask step with input needs a var to store it in`);
           if ((step.optionsFrom === 'var') !== Boolean(step.optionsVar)) problems.push(`${where}: optionsFrom: var goes with optionsVar (the variable an action filled)`);
           if ((step.input || step.optionsFrom) && !step.next) problems.push(`${where}: needs next (where to go with the answer)`);
+          if (step.onText) {
+            if (!step.var) problems.push(`${where}: onText needs a var to store the text in`);
+            refs.push(step.onText);
+          }
           for (const o of step.options ?? []) {
             keys.push(o.label);
             if (o.goto) refs.push(o.goto);

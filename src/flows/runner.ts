@@ -158,6 +158,18 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
 function applyResult(turn: Turn, step: ActionStep, result: ActionResult): string | undefined {
   const { state } = turn;
   if (result.handoff) state.handoff = result.handoff;
+  keepResultValues(turn, result);
+  if (result.urgent) {
+    state.urgent = true;
+    return 'handoff.start';
+  }
+  if (result.outcome === 'ok') rememberTopic(turn, result);
+  return result.outcome === 'ok' ? undefined : step.on?.[result.outcome];
+}
+
+/** Variables and choices an action left (null removes one). */
+export function keepResultValues(turn: Turn, result: Pick<ActionResult, 'vars' | 'choices'>): void {
+  const { state } = turn;
   for (const [k, v] of Object.entries(result.vars ?? {})) {
     if (v === null) delete state.vars[k];
     else state.vars[k] = v;
@@ -167,10 +179,4 @@ function applyResult(turn: Turn, step: ActionStep, result: ActionResult): string
     else state.choices = { ...state.choices, [k]: v };
   }
   if (state.choices && !Object.keys(state.choices).length) delete state.choices;
-  if (result.urgent) {
-    state.urgent = true;
-    return 'handoff.start';
-  }
-  if (result.outcome === 'ok') rememberTopic(turn, result);
-  return result.outcome === 'ok' ? undefined : step.on?.[result.outcome];
 }

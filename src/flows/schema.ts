@@ -39,6 +39,8 @@ export const askOptionsStep = z.strictObject({
   optionsVar: varName.optional(),
   /** Stores the chosen option's id under this variable. */
   var: varName.optional(),
+  /** Typed text that matches no option is stored in `var` and the flow goes on here (e.g. to answer it as a new question). */
+  onText: ref.optional(),
   /** Typed text that matches no option: a question for the knowledge base (default), or a value for `var`. */
   input: z.enum(['text', 'location']).optional(),
 });

@@ -1,11 +1,16 @@
 /**
  * Turns text into the sparse features the retriever scores: folded words, Snowball stems where a
- * stemmer exists for the language, word pairs, and character n-grams inside words (they survive
- * typos, missing accents, Arabizi and mixed scripts). Language-agnostic apart from the stemmer.
+ * stemmer exists for the language, word pairs, character n-grams inside words (they survive
+ * typos, missing accents, Arabizi and mixed scripts), the concepts of the domain lexicon (shared by
+ * every language and spelling) and consonant skeletons that let Arabic meet Arabizi and Urdu meet
+ * Roman Urdu. Language-agnostic apart from the stemmer.
  */
 import snowball from 'snowball-stemmers';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
+import { conceptsOf, LEXICON_VERSION } from './concepts.js';
+import { serbianLatin } from './cyrillic.js';
+import { skeleton } from './skeleton.js';
 
 const STEMMER_NAMES: Partial<Record<Lang, string>> = { en: 'english', fr: 'french', de: 'german', es: 'spanish', ar: 'arabic' };
 const stemmers = new Map<Lang, { stem(word: string): string }>();
@@ -14,7 +19,7 @@ for (const [lang, name] of Object.entries(STEMMER_NAMES)) stemmers.set(lang as L
 export type Features = Map<string, number>;
 
 export function tokens(text: string): string[] {
-  return foldText(text).split(' ').filter((t) => t.length > 0);
+  return foldText(serbianLatin(text)).split(' ').filter((t) => t.length > 0);
 }
 
 function add(features: Features, key: string, weight = 1): void {
@@ -22,11 +27,11 @@ function add(features: Features, key: string, weight = 1): void {
 }
 
 /** Tuning knobs, fixed in production; `npm run bench:kb` explores them. */
-export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true };
+export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1 };
 
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
 export function extractFeatures(text: string, langs: readonly Lang[], opts: { wordsOnly?: boolean } = {}): Features {
-  const { minGram, maxGram, gramWeight, bigrams } = FEATURE_OPTIONS;
+  const { minGram, maxGram, gramWeight, bigrams, conceptWeight, skeletonWeight } = FEATURE_OPTIONS;
   const features: Features = new Map();
   const words = tokens(text);
   for (let i = 0; i < words.length; i++) {
@@ -40,6 +45,8 @@ export function extractFeatures(text: string, langs: readonly Lang[], opts: { wo
       }
     }
     if (opts.wordsOnly) continue;
+    const skel = skeletonWeight > 0 ? skeleton(w) : '';
+    if (skel) add(features, `t:${skel}`, skeletonWeight);
     if (bigrams && i > 0) add(features, `b:${words[i - 1]}_${w}`);
     const padded = `_${w}_`;
     for (let n = minGram; n <= maxGram; n++) {
@@ -47,5 +54,6 @@ export function extractFeatures(text: string, langs: readonly Lang[], opts: { wo
       for (let j = 0; j + n <= padded.length; j++) add(features, `c:${padded.slice(j, j + n)}`, gramWeight);
     }
   }
+  if (conceptWeight > 0) for (const c of conceptsOf(words)) features.set(`k:${c}`, conceptWeight);
   return features;
 }

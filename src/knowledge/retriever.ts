@@ -32,6 +32,8 @@ export interface Retrieval {
   score: number;
   /** The best topics, best first (at most five), whatever the decision. */
   ranked: RankedTopic[];
+  /** "Did you mean": two or three close topics, best first, offered instead of an answer (`id` null); else empty. */
+  choices: string[];
 }
 
 /** Another signal to fuse: a score in [0, 1] per topic id (e.g. embedding similarity). */
@@ -47,9 +49,23 @@ export interface RetrieverSettings {
   extraWeight: number;
   threshold: number;
   countryBoost: number;
+  /** Below the threshold, topics are offered as "did you mean" when the best reaches this score... */
+  choiceFloor: number;
+  /** ...and each offered topic scores at least this share of the best. */
+  choiceRatio: number;
+  /** A best topic whose runner-up scores at least this share of it is too close to call: "did you mean" instead. */
+  closeRatio: number;
+  /** A best topic scoring less than this is not a clear winner: runner-ups from `wideCloseRatio` of it are offered too. */
+  wideCloseBelow: number;
+  wideCloseRatio: number;
+  /**
+   * Out of scope wins when its probability times this reaches the best topic's score: the classifier
+   * is sure of its topics on what it was trained on, so a modest out-of-scope share already says "not ours".
+   */
+  outOfScopeWeight: number;
 }
 
-/** Tuned on tests/eval/questions.jsonl with `npm run bench:kb -- --tune`. */
+/** Tuned on the tune half of the development questions with `npm run bench:kb -- --tune --half tune`. */
 export const DEFAULT_SETTINGS: RetrieverSettings = {
   classifierWeight: 0.5,
   nearestWeight: 0.3,
@@ -57,7 +73,16 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   extraWeight: 0.3,
   threshold: 0.3,
   countryBoost: 0.05,
+  choiceFloor: 0.15,
+  choiceRatio: 0.5,
+  closeRatio: 0.8,
+  wideCloseBelow: 0.4,
+  wideCloseRatio: 0.4,
+  outOfScopeWeight: 3,
 };
+
+/** At most this many topics are offered as "did you mean". */
+export const MAX_CHOICES = 3;
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
 export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4 };
@@ -190,9 +215,19 @@ export class KnowledgeRetriever {
     const { fused, outOfScope, known } = await this.scores(query);
     const order = [...fused.keys()].sort((a, b) => fused[b]! - fused[a]!);
     const ranked = order.slice(0, 5).map((c) => ({ id: this.topicIds[c]!, score: round(fused[c]!) }));
+    const s = this.settings;
     const best = ranked[0];
-    const sure = best && known > 0 && best.score >= this.settings.threshold && outOfScope < best.score;
-    return { id: sure ? best.id : null, score: best?.score ?? 0, ranked };
+    if (!best || known === 0) return { id: null, score: best?.score ?? 0, ranked, choices: [] };
+    const inScope = outOfScope * s.outOfScopeWeight < best.score;
+    const sure = best.score >= s.threshold && inScope;
+    const near = (floor: number) => ranked.slice(0, MAX_CHOICES).filter((r) => r.score >= floor).map((r) => r.id);
+    if (sure) {
+      const close = near(best.score * (best.score < s.wideCloseBelow ? Math.min(s.closeRatio, s.wideCloseRatio) : s.closeRatio));
+      return close.length >= 2 ? { id: null, score: best.score, ranked, choices: close } : { id: best.id, score: best.score, ranked, choices: [] };
+    }
+    const plausible = best.score >= s.choiceFloor && inScope;
+    const choices = plausible ? near(best.score * Math.min(s.choiceRatio, s.closeRatio)) : [];
+    return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [] };
   }
 
   /** Cosine similarity of the nearest example question of each topic. */
@@ -259,7 +294,7 @@ class TopicDocuments {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v2`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v3`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {

@@ -20,6 +20,8 @@ export interface AskResult {
   sources: string[];
   /** The danger the question describes, if any (safety guidance leads the answer in a chat). */
   safety: SafetyCategory | null;
+  /** The topics offered as "did you mean" when `id` is null (see DESIGN.md), else []. */
+  choices: string[];
 }
 
 export class KnowledgeService {
@@ -45,9 +47,22 @@ export class KnowledgeService {
     const picked = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
     const entry = picked && this.dated(picked);
     if (!found.id || !entry) {
-      return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], safety, ranked: found.ranked };
+      const offered = this.offered(found.choices, lang);
+      const answer = offered.length
+        ? [this.t(lang, 'fallback.didYouMean'), ...offered.map((o) => `- ${o.label}`)].join('\n')
+        : this.t(lang, 'fallback.notSure');
+      return { id: null, score: found.score, lang, answer, sources: [], safety, choices: offered.map((o) => o.id), ranked: found.ranked };
     }
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, safety, ranked: found.ranked };
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, safety, choices: [], ranked: found.ranked };
+  }
+
+  /** The topics to offer as "did you mean", with their titles in the person's language. */
+  private offered(choices: readonly string[], lang: Lang): { id: string; label: string }[] {
+    return choices.flatMap((id) => {
+      const byLang = this.kb.entries.get(id);
+      const entry = byLang && pickEntry(byLang, lang);
+      return entry ? [{ id, label: entry.title }] : [];
+    });
   }
 
   /** The engine's knowledge actions. */
@@ -57,8 +72,15 @@ export class KnowledgeService {
       knowledgeAnswer: async ({ question, topic, lang, country }) => {
         const danger = question ? this.dangerAnswer(question, lang) : undefined;
         if (danger) return danger;
-        const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
-        return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
+        // A topic tapped from "did you mean" comes back as its id.
+        if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
+        if (topic) return this.answerTopic(topic, lang);
+        const found = question ? await this.retriever.retrieve({ text: question, lang, country }) : undefined;
+        if (found?.id) return this.answerTopic(found.id, lang);
+        const offered = found ? this.offered(found.choices, lang) : [];
+        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null } };
+        const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
+        return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices' }, choices: { didYouMean: options } };
       },
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);

@@ -1,0 +1,86 @@
+/**
+ * "Did you mean": when two or three topics are close, the assistant offers them (and a person)
+ * instead of a flat "not sure"; a tap on one answers that topic. The retriever here is built with a
+ * wide "close" margin so that an ordinary question is always too close to call.
+ */
+import { describe, expect, it } from 'vitest';
+import { unavailableActions } from '../src/core/actions.js';
+import { handleTurn } from '../src/flows/turn.js';
+import type { ConversationState } from '../src/core/state.js';
+import { KnowledgeRetriever, type RetrievalQuery } from '../src/knowledge/retriever.js';
+import { KnowledgeService } from '../src/knowledge/service.js';
+import { loadKnowledge } from '../src/knowledge/open.js';
+import { PATHS } from '../src/paths.js';
+import { createTestCore } from './support/test-core.js';
+
+const { kb } = await loadKnowledge();
+const undecided = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { closeRatio: 0.01 } });
+const QUESTION = 'blue card salary how much';
+
+describe('did you mean', () => {
+  it('the retriever offers the close topics, best first, instead of answering', async () => {
+    const found = await undecided.retrieve({ text: QUESTION, lang: 'en' });
+    expect(found.id).toBeNull();
+    expect(found.choices.length).toBeGreaterThanOrEqual(2);
+    expect(found.choices.length).toBeLessThanOrEqual(3);
+    expect(found.choices[0]).toBe('work-eu-blue-card');
+  });
+
+  it('ask reports the offered topics as choices, with their titles in the answer', async () => {
+    const core = await createTestCore();
+    const service = new KnowledgeService(kb, undecided, core.texts.t);
+    const result = await service.ask(QUESTION, 'fr');
+    expect(result.id).toBeNull();
+    expect(result.choices[0]).toBe('work-eu-blue-card');
+    expect(result.answer).toContain(core.texts.t('fr', 'fallback.didYouMean'));
+    expect(result.answer).toContain(kb.entries.get('work-eu-blue-card')!.get('fr')!.title);
+    const sure = await new KnowledgeService(kb, (await loadKnowledge()).retriever, core.texts.t).ask(QUESTION, 'en');
+    expect(sure).toMatchObject({ id: 'work-eu-blue-card', choices: [] });
+    await core.close();
+  });
+
+  it('a chat turn offers the topics and a person, and a tap answers the chosen topic', async () => {
+    const core = await createTestCore({
+      actions: (texts) => ({ ...unavailableActions(texts.t), ...new KnowledgeService(kb, undecided, texts.t).actions() }),
+    });
+    const first = await handleTurn(core.engine, null, { kind: 'text', text: 'hello' });
+    const asked = await handleTurn(core.engine, first.nextState, { kind: 'text', text: QUESTION });
+    const offer = asked.outbox.at(-1)!;
+    expect(offer).toMatchObject({ kind: 'options', text: core.texts.t('en', 'fallback.didYouMean') });
+    const options = offer.kind === 'options' ? offer.options : [];
+    expect(options[0]!.label).toBe(kb.entries.get('work-eu-blue-card')!.get('en')!.title);
+    expect(options.at(-1)!.label).toBe(core.texts.t('en', 'main.menu.human'));
+
+    const tapped = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'choice', id: options[0]!.id });
+    expect(tapped.outbox[0]).toMatchObject({ kind: 'card', title: kb.entries.get('work-eu-blue-card')!.get('en')!.title });
+    expect(tapped.nextState!.at).toEqual({ flow: 'question', step: 'after' });
+
+    const typedAgain = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: '2' });
+    expect(typedAgain.outbox[0]).toMatchObject({ kind: 'card', title: kb.entries.get(options[1]!.id.split(':').at(-1)!)!.get('en')!.title });
+
+    const person = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'choice', id: options.at(-1)!.id });
+    expect(person.nextState!.at.flow).toBe('handoff');
+    await core.close();
+  });
+
+  it('text typed at "did you mean" that is none of the options is a new question, answered', async () => {
+    const { retriever: sure } = await loadKnowledge();
+    // Undecided on the first question only, so the typed one is answered.
+    const mixed = { retrieve: (q: RetrievalQuery) => (q.text === QUESTION ? undecided : sure).retrieve(q) } as unknown as KnowledgeRetriever;
+    const core = await createTestCore({
+      actions: (texts) => ({ ...unavailableActions(texts.t), ...new KnowledgeService(kb, mixed, texts.t).actions() }),
+    });
+    const first = await handleTurn(core.engine, null, { kind: 'text', text: 'hello' });
+    const asked = await handleTurn(core.engine, first.nextState, { kind: 'text', text: QUESTION });
+    expect(asked.nextState!.at).toEqual({ flow: 'fallback', step: 'did-you-mean' });
+
+    const typed = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'where can I learn German before I leave?' });
+    expect(typed.outbox[0]).toMatchObject({ kind: 'card', title: kb.entries.get('language-learning')!.get('en')!.title });
+    expect(typed.outbox.map((m) => m.kind === 'text' && m.text)).not.toContain(core.texts.t('en', 'fallback.chooseFromList'));
+    expect(typed.nextState!.at).toEqual({ flow: 'question', step: 'after' });
+
+    const unsure = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'qwxz plorf' });
+    expect(unsure.outbox.at(-1)).toMatchObject({ kind: 'options', text: core.texts.t('en', 'fallback.notSure') });
+    await core.close();
+  });
+});
