@@ -9,6 +9,14 @@ import { LANGS, type Lang } from '../core/lang.js';
 export const MORE_MARKER = '<!-- more -->';
 export const SHORT_ANSWER_MAX_CHARS = 700;
 export const MIN_QUESTIONS = 12;
+/** The first reply is one idea, the next step and one link: about 60 words, never far more. */
+export const SHORT_ANSWER_WORDS_WARN = 60;
+export const SHORT_ANSWER_WORDS_MAX = 90;
+
+/** Words as a reader counts them, in any script: runs separated by spaces that hold a letter or digit (a URL is one). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
 
 const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
