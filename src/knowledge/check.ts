@@ -4,7 +4,7 @@
  */
 import { CORE_LANGS, LANGS, type Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
-import { countWords, MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS, SHORT_ANSWER_WORDS_MAX, SHORT_ANSWER_WORDS_WARN } from './entry.js';
+import { countWords, MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS, SHORT_ANSWER_WORDS_MAX, SHORT_ANSWER_WORDS_PENDING, SHORT_ANSWER_WORDS_WARN } from './entry.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Translate } from '../core/actions.js';
@@ -65,7 +65,7 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
       const length = [...shown].length;
       const words = countWords(shown);
       (wordsByLang.get(entry.lang) ?? wordsByLang.set(entry.lang, []).get(entry.lang)!).push({ file: entry.file, words });
-      if (words > SHORT_ANSWER_WORDS_MAX) errors.push(`${entry.file}: the short answer has ${words} words (about ${SHORT_ANSWER_WORDS_WARN} at most: one idea, the next step, one link; the rest goes after <!-- more -->)`);
+      if (words > SHORT_ANSWER_WORDS_MAX) (SHORT_ANSWER_WORDS_PENDING.includes(entry.lang) ? warnings : errors).push(`${entry.file}: the short answer has ${words} words (about ${SHORT_ANSWER_WORDS_WARN} at most: one idea, the next step, one link; the rest goes after <!-- more -->)`);
       else if (words > SHORT_ANSWER_WORDS_WARN) warnings.push(`${entry.file}: the short answer has ${words} words (about ${SHORT_ANSWER_WORDS_WARN} at most; move the rest after <!-- more -->)`);
       if (!length) errors.push(`${entry.file}: no short answer`);
       if (length > SHORT_ANSWER_MAX_CHARS) errors.push(`${entry.file}: the short answer has ${length} characters (at most ${SHORT_ANSWER_MAX_CHARS}, one WhatsApp message)`);
