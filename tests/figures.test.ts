@@ -26,8 +26,7 @@ async function answerText(day: string, topic: string, lang: 'en' | 'de' | 'ar' |
 
 async function detailsText(day: string, topic: string, lang: 'en' | 'de'): Promise<string> {
   const result = await on(day).actions().knowledgeDetails({ lang, topic });
-  const msg = result.outbox[0]!;
-  return msg.kind === 'text' ? plain(msg.text) : '';
+  return result.outbox.map((msg) => (msg.kind === 'text' ? plain(msg.text) : '')).join('\n\n');
 }
 
 describe('figures in answers', () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKnowledgeBase } from '../src/knowledge/check.js';
-import { composeAnswer, composeDetails, pickEntry } from '../src/knowledge/compose.js';
-import { parseEntry } from '../src/knowledge/entry.js';
+import { composeAnswer, composeDetails, pickEntry, splitMessages } from '../src/knowledge/compose.js';
+import { countWords, parseEntry, SHORT_ANSWER_WORDS_PENDING } from '../src/knowledge/entry.js';
 import { parseTopicList } from '../src/knowledge/load.js';
 import { answersTopic, topicParent } from '../src/knowledge/parents.js';
 import { loadSafetySignals } from '../src/knowledge/safety.js';
@@ -105,8 +105,40 @@ describe('answers', () => {
     const card = composeAnswer(texts.t, 'de', entry);
     expect(card).toMatchObject({ kind: 'card', title: entry.title, text: entry.short, footer: `Zuletzt geprüft: ${entry.reviewed}` });
     expect(card.kind === 'card' && card.links.map((l) => l.url)).toEqual(entry.sources.slice(0, 3));
-    const details = composeDetails(texts.t, 'de', entry);
-    for (const url of entry.sources) expect(details.kind === 'text' && details.text).toContain(url);
+    const details = composeDetails(texts.t, 'de', entry).map((m) => (m.kind === 'text' ? m.text : '')).join('\n\n');
+    for (const url of entry.sources) expect(details).toContain(url);
+  });
+
+  it('sends "more details" as short messages, in the person’s own language for every topic and language', async () => {
+    // Details still to be written in these languages (they fall back to English meanwhile).
+    const pending = new Set(['id', 'sq', 'sr']);
+    for (const [topic, byLang] of kb.entries) {
+      for (const lang of [...byLang.keys()].filter((l) => !pending.has(l))) {
+        const { outbox } = await service.actions().knowledgeDetails({ lang, topic });
+        const texts = outbox.map((m) => (m.kind === 'text' ? m.text : ''));
+        expect(texts.length, `${topic}/${lang}`).toBeGreaterThan(1);
+        for (const text of texts) expect([...text].length, `${topic}/${lang}`).toBeLessThanOrEqual(700);
+        expect(pickEntry(byLang, lang, 'details')?.lang, `${topic}/${lang}: details fall back to another language`).toBe(lang);
+      }
+    }
+  });
+
+  it('cuts a text at paragraphs, then lines, never above the limit', () => {
+    const para = (n: number) => 'x'.repeat(n);
+    expect(splitMessages(`${para(300)}\n\n${para(300)}\n\n${para(300)}`)).toEqual([`${para(300)}\n\n${para(300)}`, para(300)]);
+    const long = Array.from({ length: 20 }, () => `- ${para(60)}`).join('\n');
+    const parts = splitMessages(long);
+    expect(parts.join('\n')).toBe(long);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(700);
+  });
+
+  it('keeps every first reply short: about 60 words, never above 90, in every language', () => {
+    const report = checkKnowledgeBase(PATHS.knowledge);
+    const done = Object.entries(report.shortWords).filter(([lang]) => !SHORT_ANSWER_WORDS_PENDING.includes(lang));
+    expect(done.map(([lang]) => lang).sort()).toEqual(['es', 'ur']);
+    for (const [lang, stats] of done) expect(stats.max, `${lang}: ${stats.longest}`).toBeLessThanOrEqual(90);
+    expect(countWords('Die Chancenkarte {{fig:x}} https://a.de/b — 20 Stunden.')).toBe(6);
+    expect(countWords('آپ کام تلاش کر سکتے ہیں۔')).toBe(6);
   });
 
   it('gives details in the nearest language that has them, with a one-line note', () => {
@@ -115,8 +147,8 @@ describe('answers', () => {
     const entry = pickEntry(byLang, 'ur', 'details')!;
     if (urdu.details) return expect(entry.lang).toBe('ur');
     expect(entry.lang).toBe('en');
-    const details = composeDetails(texts.t, 'ur', entry);
-    expect(details.kind === 'text' && details.text).toContain(texts.t('ur', 'answer.otherLanguage', { language: 'English' }));
+    const [first] = composeDetails(texts.t, 'ur', entry);
+    expect(first?.kind === 'text' && first.text).toContain(texts.t('ur', 'answer.otherLanguage', { language: 'English' }));
   });
 
   it('finds the right topic for plain questions in several languages', async () => {

@@ -2,9 +2,9 @@
  * `npm run kb:check`: what makes the knowledge base fit to answer people. Errors block (and fail
  * `npm test`); warnings say what needs a look soon (a review older than 12 months).
  */
-import { CORE_LANGS, LANGS } from '../core/lang.js';
+import { CORE_LANGS, LANGS, type Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
-import { MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS } from './entry.js';
+import { countWords, MIN_QUESTIONS, SHORT_ANSWER_MAX_CHARS, SHORT_ANSWER_WORDS_MAX, SHORT_ANSWER_WORDS_PENDING, SHORT_ANSWER_WORDS_WARN } from './entry.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Translate } from '../core/actions.js';
@@ -19,6 +19,16 @@ export interface CheckReport {
   topics: number;
   files: number;
   questions: number;
+  /** Words of the short answer (the first reply) per language, as read on the day checked. */
+  shortWords: Partial<Record<Lang, WordStats>>;
+}
+
+export interface WordStats {
+  files: number;
+  median: number;
+  max: number;
+  /** The entry with the most words. */
+  longest: string;
 }
 
 const REVIEW_MAX_AGE_DAYS = 365;
@@ -39,6 +49,7 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
   const questionOwner = new Map<string, string>();
   let files = 0;
   let questions = 0;
+  const wordsByLang = new Map<Lang, { file: string; words: number }[]>();
   for (const topic of kb.topics) {
     const byLang = kb.entries.get(topic.id);
     for (const lang of CORE_LANGS) if (!byLang?.has(lang)) errors.push(`knowledge/${topic.id}: no ${lang}.md (every topic needs ${CORE_LANGS.join(', ')})`);
@@ -51,7 +62,12 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
       files += 1;
       questions += entry.questions.length;
       // As the person reads it on that day, figures written out.
-      const length = [...(t ? renderFigures(entry.short, kb.figures, t, entry.lang, day) : entry.short)].length;
+      const shown = t ? renderFigures(entry.short, kb.figures, t, entry.lang, day) : entry.short;
+      const length = [...shown].length;
+      const words = countWords(shown);
+      (wordsByLang.get(entry.lang) ?? wordsByLang.set(entry.lang, []).get(entry.lang)!).push({ file: entry.file, words });
+      if (words > SHORT_ANSWER_WORDS_MAX) (SHORT_ANSWER_WORDS_PENDING.includes(entry.lang) ? warnings : errors).push(`${entry.file}: the short answer has ${words} words (about ${SHORT_ANSWER_WORDS_WARN} at most: one idea, the next step, one link; the rest goes after <!-- more -->)`);
+      else if (words > SHORT_ANSWER_WORDS_WARN) warnings.push(`${entry.file}: the short answer has ${words} words (about ${SHORT_ANSWER_WORDS_WARN} at most; move the rest after <!-- more -->)`);
       if (!length) errors.push(`${entry.file}: no short answer`);
       if (length > SHORT_ANSWER_MAX_CHARS) errors.push(`${entry.file}: the short answer has ${length} characters (at most ${SHORT_ANSWER_MAX_CHARS}, one WhatsApp message)`);
       if (CORE_LANGS.includes(entry.lang) && !entry.details) errors.push(`${entry.file}: a full entry needs details after <!-- more -->`);
@@ -73,7 +89,19 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
   errors.push(...figures.errors);
   warnings.push(...figures.warnings);
   errors.push(...parentProblems(kb));
-  return { errors, warnings, topics: kb.entries.size, files, questions };
+  return { errors, warnings, topics: kb.entries.size, files, questions, shortWords: wordStats(wordsByLang) };
+}
+
+function wordStats(byLang: Map<Lang, { file: string; words: number }[]>): Partial<Record<Lang, WordStats>> {
+  const stats: Partial<Record<Lang, WordStats>> = {};
+  for (const lang of LANGS) {
+    const counts = [...(byLang.get(lang) ?? [])].sort((a, b) => a.words - b.words);
+    if (!counts.length) continue;
+    const mid = Math.floor(counts.length / 2);
+    const median = counts.length % 2 ? counts[mid]!.words : (counts[mid - 1]!.words + counts[mid]!.words) / 2;
+    stats[lang] = { files: counts.length, median, max: counts.at(-1)!.words, longest: counts.at(-1)!.file };
+  }
+  return stats;
 }
 
 /**

@@ -55,8 +55,51 @@ export function composeAnswer(t: Translate, lang: Lang, entry: KnowledgeEntry): 
   };
 }
 
-export function composeDetails(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound {
+/** A details message fits one WhatsApp message and one phone screen. */
+export const DETAILS_MESSAGE_MAX_CHARS = 700;
+
+/**
+ * Text cut into messages of at most `max` characters, at paragraphs (a blank line), else at
+ * lines, else at spaces: a long text arrives as short messages a person can read one by one.
+ */
+export function splitMessages(text: string, max = DETAILS_MESSAGE_MAX_CHARS): string[] {
+  const size = (s: string) => [...s].length;
+  const pieces = text.split(/\n{2,}/).flatMap((para) => (size(para) <= max ? [para] : cutLong(para, max)));
+  const messages: string[] = [];
+  for (const piece of pieces.map((p) => p.trim()).filter(Boolean)) {
+    const last = messages.at(-1);
+    if (last !== undefined && size(last) + 2 + size(piece) <= max) messages[messages.length - 1] = `${last}\n\n${piece}`;
+    else messages.push(piece);
+  }
+  return messages;
+}
+
+/** A paragraph longer than `max`: its lines packed together, a line longer than `max` cut at spaces. */
+function cutLong(para: string, max: number): string[] {
+  const size = (s: string) => [...s].length;
+  const out: string[] = [];
+  const add = (part: string, sep: string) => {
+    const last = out.at(-1);
+    if (last !== undefined && size(last) + sep.length + size(part) <= max) out[out.length - 1] = `${last}${sep}${part}`;
+    else out.push(part);
+  };
+  for (const line of para.split('\n')) {
+    if (size(line) <= max) add(line, '\n');
+    else {
+      let first = true;
+      for (const word of line.split(' ')) {
+        add(word, first ? '\n' : ' ');
+        first = false;
+      }
+    }
+  }
+  return out;
+}
+
+/** "More details": the rest of the entry as short messages, the sources last. */
+export function composeDetails(t: Translate, lang: Lang, entry: KnowledgeEntry): Outbound[] {
   const note = languageNote(t, lang, entry);
   const sources = `${t(lang, 'answer.sources', { count: entry.sources.length })}\n${entry.sources.join('\n')}`;
-  return { kind: 'text', text: [note, entry.details, sources].filter(Boolean).join('\n\n') };
+  const messages = splitMessages([note, entry.details].filter(Boolean).join('\n\n'));
+  return [...messages, ...splitMessages(sources)].map((text) => ({ kind: 'text', text }));
 }

@@ -9,6 +9,19 @@ import { LANGS, type Lang } from '../core/lang.js';
 export const MORE_MARKER = '<!-- more -->';
 export const SHORT_ANSWER_MAX_CHARS = 700;
 export const MIN_QUESTIONS = 12;
+/** The first reply is one idea, the next step and one link: about 60 words, never far more. */
+export const SHORT_ANSWER_WORDS_WARN = 60;
+export const SHORT_ANSWER_WORDS_MAX = 90;
+/**
+ * Languages whose first replies are still being shortened: above the maximum is only a warning
+ * there until their turn comes. Remove a language once its entries are done; then empty the list.
+ */
+export const SHORT_ANSWER_WORDS_PENDING: readonly string[] = ['en', 'fr', 'ar', 'de', 'id', 'sq', 'sr'];
+
+/** Words as a reader counts them, in any script: runs separated by spaces that hold a letter or digit (a URL is one). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
 
 const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),

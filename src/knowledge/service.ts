@@ -85,7 +85,7 @@ export class KnowledgeService {
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);
         const entry = byLang && pickEntry(byLang, lang, 'details');
-        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, this.dated(entry))] } : { outcome: 'unsure', outbox: [] };
+        return entry ? { outcome: 'ok', outbox: composeDetails(this.t, lang, this.dated(entry)) } : { outcome: 'unsure', outbox: [] };
       },
     };
   }
