@@ -9,6 +9,7 @@ import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
+import { sourcesInText } from './sources.js';
 import { SAFETY_TEXT_KEYS, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
@@ -47,7 +48,9 @@ export class KnowledgeService {
     if (!found.id || !entry) {
       return { id: null, score: found.score, lang, answer: this.t(lang, 'fallback.notSure'), sources: [], safety, ranked: found.ranked };
     }
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, safety, ranked: found.ranked };
+    // The contract: at most three, each standing in the answer or the details exactly as given.
+    const sources = sourcesInText(entry.sources, `${entry.short}\n${entry.details}`);
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources, safety, ranked: found.ranked };
   }
 
   /** The engine's knowledge actions. */
