@@ -12,6 +12,7 @@ import { createTexts, loadLocales } from '../i18n/index.js';
 import { checkFigures, germanDay, renderFigures } from './figures.js';
 import { readKnowledgeBase, type KnowledgeBase } from './load.js';
 import { topicParent } from './parents.js';
+import { checkLinks, checkSources, loadSourceAllowList } from './sources.js';
 
 export interface CheckReport {
   errors: string[];
@@ -46,6 +47,9 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
   const warnings: string[] = [];
   const day = germanDay(now);
   const t = localeTexts(dir);
+  const allowFile = join(dir, '_sources.yaml');
+  const allowList = existsSync(allowFile) ? loadSourceAllowList(allowFile) : undefined;
+  if (!allowList) errors.push(`${allowFile}: missing (the official domains and the reasoned exceptions for sources)`);
   const questionOwner = new Map<string, string>();
   let files = 0;
   let questions = 0;
@@ -73,6 +77,10 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
       if (CORE_LANGS.includes(entry.lang) && !entry.details) errors.push(`${entry.file}: a full entry needs details after <!-- more -->`);
       if (entry.questions.length < MIN_QUESTIONS) errors.push(`${entry.file}: ${entry.questions.length} example questions (at least ${MIN_QUESTIONS})`);
       if (/\]\((https?:|www\.)/.test(entry.short + entry.details)) errors.push(`${entry.file}: a Markdown link; chat text shows a URL alone on its line`);
+      if (allowList) errors.push(...checkSources(entry, allowList));
+      const links = checkLinks(entry);
+      errors.push(...links.errors);
+      warnings.push(...links.warnings);
       const age = (now.getTime() - Date.parse(entry.reviewed)) / 86_400_000;
       if (age > REVIEW_MAX_AGE_DAYS) warnings.push(`${entry.file}: reviewed ${entry.reviewed}, more than 12 months ago`);
       if (age < -1) errors.push(`${entry.file}: reviewed ${entry.reviewed} is in the future`);

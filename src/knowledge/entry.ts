@@ -28,12 +28,15 @@ const isoDate = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
 );
 
+const sourceUrl = z.url({ protocol: /^https?$/ }).refine((u) => !u.includes('...'), 'a shortened URL');
+
+/** `sources`: URLs, official pages first; a third-party page as `{ url, third_party: true }`. */
 export const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   lang: z.enum(LANGS),
   title: z.string().trim().min(1),
   reviewed: isoDate,
-  sources: z.array(z.url({ protocol: /^https?$/ }).refine((u) => !u.includes('...'), 'a shortened URL')).min(1),
+  sources: z.array(z.union([sourceUrl, z.strictObject({ url: sourceUrl, third_party: z.literal(true) })])).min(1),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2, e.g. GH')).optional(),
   /** The broader topic this entry answers more specifically (e.g. one route of the irregular journey). */
   parent: z.string().regex(/^[a-z0-9-]+$/, 'a topic id, e.g. risks-irregular-journey').optional(),
@@ -46,6 +49,8 @@ export interface KnowledgeEntry {
   title: string;
   reviewed: string;
   sources: string[];
+  /** The sources that are not pages of an official body (marked `third_party: true`). */
+  thirdParty: string[];
   countries?: string[];
   parent?: string;
   questions: string[];
@@ -72,5 +77,7 @@ function withFrontMatter(yaml: string, body: string, file: string): { entry?: Kn
   const at = body.indexOf(MORE_MARKER);
   const short = (at < 0 ? body : body.slice(0, at)).trim();
   const details = at < 0 ? '' : body.slice(at + MORE_MARKER.length).trim();
-  return { problems: [], entry: { ...fm.data, short, details, file } };
+  const sources = fm.data.sources.map((s) => (typeof s === 'string' ? s : s.url));
+  const thirdParty = fm.data.sources.flatMap((s) => (typeof s === 'string' ? [] : [s.url]));
+  return { problems: [], entry: { ...fm.data, sources, thirdParty, short, details, file } };
 }

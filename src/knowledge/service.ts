@@ -9,6 +9,7 @@ import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
+import { sourcesInText } from './sources.js';
 import { SAFETY_TEXT_KEYS, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
@@ -53,7 +54,9 @@ export class KnowledgeService {
         : this.t(lang, 'fallback.notSure');
       return { id: null, score: found.score, lang, answer, sources: [], safety, choices: offered.map((o) => o.id), ranked: found.ranked };
     }
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources: entry.sources, safety, choices: [], ranked: found.ranked };
+    // The contract: at most three, each standing in the answer or the details exactly as given.
+    const sources = sourcesInText(entry.sources, `${entry.short}\n${entry.details}`);
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources, safety, choices: [], ranked: found.ranked };
   }
 
   /** The topics to offer as "did you mean", with their titles in the person's language. */

@@ -6,8 +6,15 @@
 import type { Outbound } from '../../core/messages.js';
 import type { Activity } from './parse.js';
 
+/**
+ * Escapes Markdown outside URLs. A URL stays as written: an escaped "_" in it becomes "%5C_" once
+ * Web Chat's linkify turns it into a link (about\_us.php -> about%5C_us.php, a broken address).
+ */
 function markdownEscape(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return text
+    .split(/(https?:\/\/\S+)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_[\]<>])/g, '\\$1')))
+    .join('');
 }
 
 /** Bot activities (without ids and timestamps, which the transport adds). */
