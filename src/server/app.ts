@@ -36,6 +36,7 @@ import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
+import { loadEmergencyNumbers } from '../knowledge/emergency.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { PATHS } from '../paths.js';
@@ -133,7 +134,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now);
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now, loadEmergencyNumbers(PATHS.emergencyNumbers));
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   // The lookups go to the turn; bookings, cancellations and handoffs to the runtime, which performs them.
   const actions: Actions = opts.actions?.(texts) ?? {
