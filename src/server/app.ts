@@ -205,7 +205,11 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     return core.metrics.registry.metrics();
   });
   registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
-  registerPrivacyPage(app, core.kb, core.config.WEBCHAT_FRAME_ANCESTORS);
+  registerPrivacyPage(app, core.texts.t, core.config.WEBCHAT_FRAME_ANCESTORS, {
+    controller: core.config.PRIVACY_CONTROLLER,
+    retentionDays: core.config.RETENTION_DAYS,
+    sessionHours: core.config.SESSION_TTL_HOURS,
+  });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
