@@ -10,6 +10,8 @@ export const PATHS = {
   safetySignals: resolve(ROOT, 'knowledge', '_safety', 'signals.yaml'),
   /** What the danger recogniser knows: the phrase list, the concept lexicon and rules, example messages. */
   safety: resolve(ROOT, 'knowledge', '_safety'),
+  /** Who to call, by country, for the safety guidance (from shared/FACTS.md section 6). */
+  emergencyNumbers: resolve(ROOT, 'knowledge', '_safety', 'emergency-numbers.yaml'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
 };

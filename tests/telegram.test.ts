@@ -91,7 +91,7 @@ describe('Telegram webhook', () => {
     const request = telegram.sent(503).at(-1)!;
     expect(request.reply_markup).toMatchObject({ keyboard: [[{ request_location: true }]] });
     await deliver({ update_id: ++updateId, message: { message_id: 9, date: 1763900000, chat: chat(503), from: from(503), location: { latitude: 5.6037, longitude: -0.187 } } });
-    expect(telegram.sent(503).map((m) => m.text).join('\n')).toContain('Ghanaian-European Centre for Jobs, Migration and Development (GEC) in Accra: about');
+    expect(telegram.sent(503).map((m) => m.text).join('\n')).toContain('Ghanaian-European Centre for Jobs, Migration and Development (GEC) in Accra, at the premises of the Ministry of Employment and Labour Relations: about');
   });
 
   it('rejects a wrong or missing secret with 401 and sends nothing', async () => {

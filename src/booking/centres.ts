@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { WegweiserError } from '../core/errors.js';
-import { CORE_LANGS, type Lang } from '../core/lang.js';
+import { CORE_LANGS, LANGS, type Lang } from '../core/lang.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM-HH:MM');
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -24,7 +24,9 @@ const centreSchema = z.strictObject({
   timezone: z.string().refine((tz) => DateTime.now().setZone(tz).isValid, 'an IANA time zone such as Africa/Accra'),
   names: z.object(Object.fromEntries(CORE_LANGS.map((l) => [l, z.string().min(1)])) as Record<Lang, z.ZodString>),
   partner: z.string().optional(),
+  /** Where the centre is, as sourced (e.g. at a ministry's premises), in English; `locations` in the other languages. */
   location: z.string().optional(),
+  locations: z.object(Object.fromEntries(LANGS.filter((l) => l !== 'en').map((l) => [l, z.string().min(1)])) as Record<Exclude<Lang, 'en'>, z.ZodString>).optional(),
   note: z.string().optional(),
   languages: z.array(z.string()),
   services: z.array(z.string()),
@@ -67,6 +69,7 @@ export function loadCentres(file: string): Centre[] {
       problems.push(...r.error.issues.map((issue) => `${file}, centre ${id}: ${issue.path.join('.')}: ${issue.message}`));
       return;
     }
+    if (Boolean(r.data.location) !== Boolean(r.data.locations)) problems.push(`${file}, centre ${r.data.id}: location and locations (its other languages) go together`);
     if (r.data.status === 'active' && !r.data.hours) problems.push(`${file}, centre ${r.data.id}: an active centre needs hours for bookings`);
     centres.push({ ...parsed.data.defaults, ...r.data });
   });

@@ -11,7 +11,7 @@ import type { Option, Outbound } from '../core/messages.js';
 import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.js';
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import type { Centre, NearbyCentre } from './centres.js';
-import { centreName, formatWhen, LUXON_LOCALES } from './format.js';
+import { centreName, centrePlace, formatWhen, LUXON_LOCALES } from './format.js';
 import type { BookingService } from './service.js';
 
 type BookingActions = Pick<Actions, 'nearestCentre' | 'freeSlots' | 'freeTimes' | 'book' | 'myAppointment' | 'cancelAppointment'>;
@@ -27,10 +27,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
-    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, 'centres.line', { name: centreName(n.centre, lang), city: n.centre.city, km: n.distanceKm })}`);
+    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
-    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...unconfirmed].join('\n');
+    const reach = nearby.length ? [t(lang, 'centres.reach')] : [];
+    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...unconfirmed, ...reach].join('\n');
   };
 
   const appointmentLine = (lang: Lang, a: Appointment): string => {
@@ -75,7 +76,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (result.status !== 'booked') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
       if (jobs) await scheduleReminder(jobs, result.appointment, now());
       const when = formatWhen(result.appointment.start, result.centre, lang);
-      const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: result.centre.city, reference: result.appointment.reference })];
+      // Where it is (as sourced), what to bring and how to reach the centre: no address or phone number is confirmed.
+      const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: centrePlace(result.centre, lang), reference: result.appointment.reference })];
+      lines.push(t(lang, 'booking.bring'), t(lang, 'booking.reach'));
       if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
       const calendar: Outbound = { kind: 'link', text: t(lang, 'booking.calendar'), url: `${publicBaseUrl}/appointments/${result.appointment.reference}.ics` };
       // The details now live with the appointment only.

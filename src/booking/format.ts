@@ -9,6 +9,13 @@ export function centreName(centre: Centre, lang: Lang): string {
   return (centre.names as Record<string, string>)[lang] ?? centre.names.en;
 }
 
+/** The city and, where sourced and confirmed, the premises: "Accra, at the premises of the Ministry of …". */
+export function centrePlace(centre: Centre, lang: Lang): string {
+  if (!centre.location || centre.unconfirmed.includes('location')) return centre.city;
+  const location = lang === 'en' ? centre.location : (centre.locations?.[lang] ?? centre.location);
+  return `${centre.city}, ${location}`;
+}
+
 /** "Wednesday 25 November, 10:00" in the centre's time zone and the reader's language. */
 export function formatWhen(start: string, centre: Centre, lang: Lang): string {
   return DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL, HH:mm');

@@ -42,7 +42,8 @@ export function say(turn: Turn, key: string): void {
 
 /** A text in the conversation's language; the flow's variables can be interpolated ({{name}}). */
 export function tr(turn: Turn, key: string): string {
-  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, privacyUrl: turn.deps.privacyUrl });
+  // The notice opens in the conversation's language.
+  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, privacyUrl: `${turn.deps.privacyUrl}?lang=${turn.state.lang}` });
 }
 
 export function request(turn: Turn): { lang: Lang; country?: string } {

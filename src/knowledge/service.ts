@@ -10,7 +10,24 @@ import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
 import { sourcesInText } from './sources.js';
-import { SAFETY_TEXT_KEYS, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
+import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
+import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
+
+/** Finds a town or country named in a text (the gazetteer, given by the wiring: knowledge knows no booking). */
+export type PlaceFinder = (text: string) => { kind: string; country: string; population: number } | undefined;
+
+/** A town this large, or a country, named in a danger message may say where the person is (smaller towns are too often ordinary words). */
+const PLACE_MIN_POPULATION = 100_000;
+
+/**
+ * Where the person in danger may be: a place the message names (when we know numbers there), then
+ * the country of their phone number. Both are kept: "my agent in Germany" does not prove where they are.
+ */
+function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFinder, phoneCountry?: string): string[] {
+  const place = findPlace(text);
+  const named = place && (place.kind === 'country' || place.population >= PLACE_MIN_POPULATION) && numbers.countries[place.country] ? [place.country] : [];
+  return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
+}
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
 export interface AskResult {
@@ -33,6 +50,10 @@ export class KnowledgeService {
     private readonly safety: SafetyDetector = { detect: () => undefined },
     /** The engine's clock: yearly figures are shown as they stand on the day of the question. */
     private readonly now: () => Date = () => new Date(),
+    /** Who to call, by country (knowledge/_safety/emergency-numbers.yaml); none: general guidance only. */
+    private readonly numbers: EmergencyNumbers = NO_EMERGENCY_NUMBERS,
+    /** A place named in a danger message may say where the person is. */
+    private readonly findPlace: PlaceFinder = () => undefined,
   ) {}
 
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
@@ -71,9 +92,9 @@ export class KnowledgeService {
   /** The engine's knowledge actions. */
   actions(): Required<Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails' | 'dangerCheck'>> {
     return {
-      dangerCheck: async ({ text, lang }) => this.dangerAnswer(text, lang),
+      dangerCheck: async ({ text, lang, country }) => this.dangerAnswer(text, lang, country),
       knowledgeAnswer: async ({ question, topic, lang, country }) => {
-        const danger = question ? this.dangerAnswer(question, lang) : undefined;
+        const danger = question ? this.dangerAnswer(question, lang, country) : undefined;
         if (danger) return danger;
         // A topic tapped from "did you mean" comes back as its id.
         if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
@@ -93,12 +114,13 @@ export class KnowledgeService {
     };
   }
 
-  /** Safety guidance, the entry that helps and `urgent`, when the text signals danger. */
-  private dangerAnswer(text: string, lang: Lang): ActionResult | undefined {
+  /** Safety guidance with the numbers for where the person is, the entry that helps and `urgent`, when the text signals danger. */
+  private dangerAnswer(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
     const danger = this.safety.detect(text);
     if (!danger) return undefined;
     const answer = this.answerTopic(danger.topic, lang);
-    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
+    const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
+    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox] };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {

@@ -21,6 +21,7 @@ import { createLocalCoordination, createRedisCoordination, type Coordination } f
 import { openSqliteStorage, openStorage } from '../storage/open.js';
 import type { Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
+import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
@@ -36,6 +37,7 @@ import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
+import { loadEmergencyNumbers } from '../knowledge/emergency.js';
 import { KnowledgeService } from '../knowledge/service.js';
 import type { Config } from './config.js';
 import { PATHS } from '../paths.js';
@@ -133,7 +135,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
   const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now);
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now, loadEmergencyNumbers(PATHS.emergencyNumbers), findPlace);
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   // The lookups go to the turn; bookings, cancellations and handoffs to the runtime, which performs them.
   const actions: Actions = opts.actions?.(texts) ?? {
@@ -204,7 +206,11 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     return core.metrics.registry.metrics();
   });
   registerWebhookGuard(app, core.coordination.counters, core.engine.now, core.config.WEBHOOK_REJECTS_PER_IP);
-  registerPrivacyPage(app, core.kb, core.config.WEBCHAT_FRAME_ANCESTORS);
+  registerPrivacyPage(app, core.texts.t, core.config.WEBCHAT_FRAME_ANCESTORS, {
+    controller: core.config.PRIVACY_CONTROLLER,
+    retentionDays: core.config.RETENTION_DAYS,
+    sessionHours: core.config.SESSION_TTL_HOURS,
+  });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);

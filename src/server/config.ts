@@ -69,6 +69,8 @@ const envSchema = z.object({
   WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyAsUndefined, frameAncestors.default("'self'")),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  /** Who is responsible for the data (the controller), as the privacy notice names it, e.g. "Example Org, Street 1, City, privacy@example.org". */
+  PRIVACY_CONTROLLER: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
   /** The key of the conversation references in logs; every instance needs the same (default: made once in DATA_DIR). */
   LOG_ID_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'LOG_ID_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, the metrics are public. */

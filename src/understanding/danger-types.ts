@@ -16,6 +16,8 @@ export const SAFETY_PRIORITY: readonly SafetyCategory[] = ['selfharm', 'stranded
 export interface SafetySignal {
   category: SafetyCategory;
   topic: string;
+  /** The message speaks of a boat or the sea: the guidance leads with the coast guard. */
+  atSea?: boolean;
 }
 
 export interface SafetyDetector {

@@ -69,8 +69,10 @@ export class DangerRecogniser implements SafetyDetector {
   }
 
   detect(text: string): SafetySignal | undefined {
-    const { category } = this.analyse(text);
-    return category && { category, topic: this.phrases.topics[category] };
+    const { category, concepts } = this.analyse(text);
+    if (!category) return undefined;
+    const atSea = concepts.includes('BOAT') || concepts.includes('SEA');
+    return { category, topic: this.phrases.topics[category], ...(atSea ? { atSea } : {}) };
   }
 }
 
