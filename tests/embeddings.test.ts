@@ -62,5 +62,5 @@ describe('embeddings through transformers.js', () => {
     const answer = await core.knowledge.ask('how many points do I need for the opportunity card', 'en');
     expect(answer.id).toBe('work-opportunity-card');
     await core.close();
-  });
+  }, 180_000); // trains a retriever with the model fused in: tens of seconds on two busy cores
 });
