@@ -58,12 +58,12 @@ export class KnowledgeService {
         const danger = question ? this.dangerAnswer(question, lang) : undefined;
         if (danger) return danger;
         const id = topic ?? (question ? (await this.retriever.retrieve({ text: question, lang, country })).id : null);
-        return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [] };
+        return id ? this.answerTopic(id, lang) : { outcome: 'unsure', outbox: [], facts: { understood: false } };
       },
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);
         const entry = byLang && pickEntry(byLang, lang, 'details');
-        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, this.dated(entry))] } : { outcome: 'unsure', outbox: [] };
+        return entry ? { outcome: 'ok', outbox: [composeDetails(this.t, lang, this.dated(entry))], topic } : { outcome: 'unsure', outbox: [] };
       },
     };
   }
@@ -73,7 +73,7 @@ export class KnowledgeService {
     const danger = this.safety.detect(text);
     if (!danger) return undefined;
     const answer = this.answerTopic(danger.topic, lang);
-    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox] };
+    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: this.t(lang, SAFETY_TEXT_KEYS[danger.category]) }, ...answer.outbox], facts: { safety: danger.category } };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {
