@@ -14,7 +14,8 @@
  * safety, centre_city, handoff_city, appointment_city (centre ids read as their cities from
  * knowledge/centres.yaml), appointment_local_prefix, cancelled (true: something was cancelled),
  * not_handoff (no handoff opened in the turn). A conversation passes when every expectation of
- * every turn holds. Its kind is "kind" when given, else read from its id (book, handoff, switch...).
+ * every turn holds. Its kind is "kind" when given, else read from its id (book, handoff, switch...),
+ * else from what it checks (a booking, a handoff, a danger, a change of language...).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,8 +88,24 @@ const KINDS: [RegExp, string][] = [
   [/smalltalk|greeting|courtesy/, 'smalltalk'],
   [/location/, 'location'],
   [/book|appointment|ref-|cancel|move/, 'booking'],
+  [/question|followup|topic/, 'questions'],
 ];
-const kindOf = (c: Conversation): string => c.kind ?? KINDS.find(([re]) => re.test(c.id))?.[1] ?? 'questions';
+
+/** Without a "kind" or a telling id, what the conversation checks says what it is about. */
+function kindFromChecks(c: Conversation): string {
+  const expects = c.turns.map((t) => t.expect ?? {});
+  const checks = (key: string) => expects.some((e) => key in e);
+  if (checks('safety')) return 'safety';
+  if (checks('handoff_city')) return 'handoff';
+  if (checks('appointment_city') || checks('cancelled')) return 'booking';
+  if (c.turns.some((t) => t.location)) return 'location';
+  if (checks('centre_city')) return 'booking';
+  if (new Set(expects.map((e) => e.lang).filter(Boolean)).size > 1) return 'language';
+  if (checks('topic')) return 'questions';
+  return 'smalltalk';
+}
+
+const kindOf = (c: Conversation): string => c.kind ?? KINDS.find(([re]) => re.test(c.id))?.[1] ?? kindFromChecks(c);
 
 function readSet(file: string): Conversation[] {
   return readFileSync(file, 'utf8')
