@@ -45,19 +45,22 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
   return {
     async nearestCentre({ lang, query, location }): Promise<ActionResult> {
       const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
-      if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))] };
+      if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))], facts: { understood: false } };
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
-      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], choices: { centreChoices: offer } };
+      const proposed = found.centres[0]?.centre.id;
+      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], choices: { centreChoices: offer }, ...(proposed ? { facts: { centre: proposed } } : {}) };
     },
 
     async freeSlots({ lang, vars }): Promise<ActionResult> {
       const centre = booking.centre(vars.centreId ?? '');
-      if (!centre || centre.status !== 'active') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      if (!centre) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      const facts = { centre: centre.id }; // the centre chosen for the booking
+      if (centre.status !== 'active') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const days = await booking.daysWithSlots(centre.id, 6);
-      if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
-      return { outcome: 'ok', outbox: [], vars: { centreName: centreName(centre, lang), city: centre.city }, choices: { dayChoices: options } };
+      return { outcome: 'ok', outbox: [], vars: { centreName: centreName(centre, lang), city: centre.city }, choices: { dayChoices: options }, facts };
     },
 
     async freeTimes({ lang, vars }): Promise<ActionResult> {
@@ -82,7 +85,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
       const calendar: Outbound = { kind: 'link', text: t(lang, 'booking.calendar'), url: `${publicBaseUrl}/appointments/${result.appointment.reference}.ics` };
       // The details now live with the appointment only.
-      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null }, choices: { timeChoices: null, dayChoices: null } };
+      const booked = { reference: result.appointment.reference, centre: result.centre.id, local: DateTime.fromISO(result.appointment.start, { zone: result.centre.timezone }).toFormat("yyyy-MM-dd'T'HH:mm") };
+      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], facts: { appointment: booked }, vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null }, choices: { timeChoices: null, dayChoices: null } };
     },
 
     async myAppointment({ lang, conversationId }): Promise<ActionResult> {
@@ -97,7 +101,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))], vars: { appointmentId: null } };
       }
       if (jobs) await jobs.cancelFor(REMINDER_KIND, appointment.id);
-      return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null } };
+      return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null }, facts: { cancelled: appointment.reference } };
     },
   };
 }

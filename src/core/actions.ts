@@ -8,6 +8,7 @@
 import type { BookEffect, CancelAppointmentEffect, HandOffEffect, RequestEffect } from './effects.js';
 import type { Lang } from './lang.js';
 import type { Option, Outbound } from './messages.js';
+import type { TurnFacts } from './turn-meta.js';
 
 export const ACTION_OUTCOMES = ['ok', 'unsure', 'unavailable'] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
@@ -27,6 +28,8 @@ export interface ActionResult {
   vars?: Record<string, string | null>;
   /** Choices for a later ask (`optionsFrom: var`), by name (null removes them). */
   choices?: Record<string, Option[] | null>;
+  /** What the action did, for the turn's metadata (the danger, the centre, the booking...). */
+  facts?: TurnFacts;
 }
 
 export interface ActionRequest {

@@ -2,7 +2,7 @@
 import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
-import { refOf, rememberTopic, request, say, type Turn } from './context.js';
+import { missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 
@@ -35,13 +35,14 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return advance(turn, refOf(turn, ask.onText));
   }
   if (ask.optionsFrom) {
+    missed(turn);
     turn.state.misses += 1;
     say(turn, 'fallback.chooseFromList');
     return renderAsk(turn, ask);
   }
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
-  turn.outbox.push(...result.outbox);
+  takeResult(turn, result);
   if (result.urgent) return offerHumanNow(turn);
   keepResultValues(turn, result);
   if (result.vars?.unsure === 'choices') return advance(turn, 'fallback.did-you-mean');
@@ -51,6 +52,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return renderAsk(turn, ask);
   }
   if (result.outcome === 'unavailable') return renderAsk(turn, ask);
+  missed(turn);
   turn.state.misses += 1;
   if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
     turn.state.misses = 0;
@@ -64,7 +66,7 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
   const { state } = turn;
   if (optionId === 'more' && state.lastTopic) {
     const result = await turn.deps.actions.knowledgeDetails({ ...request(turn), topic: state.lastTopic });
-    turn.outbox.push(...result.outbox);
+    takeResult(turn, result);
     delete state.lastTopic;
     return renderAsk(turn, ask);
   }
@@ -76,7 +78,7 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
   const option = ask.options?.find((o) => o.id === optionId);
   if (option?.topic) {
     const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), topic: option.topic });
-    turn.outbox.push(...result.outbox);
+    takeResult(turn, result);
     delete state.lastTopic;
     if (result.outcome === 'ok') rememberTopic(turn, result);
     return renderAsk(turn, ask);

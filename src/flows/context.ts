@@ -7,6 +7,7 @@ import type { Effect } from '../core/effects.js';
 import type { Lang } from '../core/lang.js';
 import type { Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, Position } from '../core/state.js';
+import { addFacts, type TurnMeta } from '../core/turn-meta.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 import { resolveRef, type FlowSet } from './loader.js';
 
@@ -32,9 +33,23 @@ export interface Turn {
   state: ConversationState;
   outbox: Outbound[];
   effects: Effect[];
+  /** What happened in the turn; its flow and asking are filled when the turn ends. */
+  meta: TurnMeta;
 }
 
 export const MENU: Position = { flow: 'main', step: 'menu' };
+
+/** An action's replies join the turn's, and what it reports joins the turn's metadata. */
+export function takeResult(turn: Turn, result: ActionResult): void {
+  turn.outbox.push(...result.outbox);
+  if (result.outcome === 'ok' && result.topic) turn.meta.topic = result.topic;
+  addFacts(turn.meta, result.facts);
+}
+
+/** The turn ends in "not sure" or "did not understand". */
+export function missed(turn: Turn): void {
+  turn.meta.understood = false;
+}
 
 export function say(turn: Turn, key: string): void {
   turn.outbox.push({ kind: 'text', text: tr(turn, key) });

@@ -10,7 +10,7 @@ import type { RequestEffect } from '../core/effects.js';
 import { parseCoordinates } from '../core/messages.js';
 import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
-import { MENU, rememberTopic, request, say, type Turn } from './context.js';
+import { MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 
 const MAX_STEPS_PER_TURN = 100;
@@ -69,7 +69,7 @@ export async function resumeAfterEffect(turn: Turn, input: EffectResult): Promis
   if (found?.step.type !== 'action' || found.step.action !== input.effect) {
     throw new Error(`a ${input.effect} result arrived at ${at.flow}.${at.step}, which did not ask for it`);
   }
-  turn.outbox.push(...input.result.outbox);
+  takeResult(turn, input.result);
   const next = applyResult(turn, found.step, input.result) ?? following(turn, at.flow, at.step);
   if (!next) throw new Error(`flow ${at.flow}: step ${at.step} leads nowhere`);
   return advance(turn, next); // resolved in the action's flow: `at` is still its position
@@ -150,7 +150,7 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
     default:
       throw new Error(`action ${step.action} is an effect, not a lookup`);
   }
-  turn.outbox.push(...result.outbox);
+  takeResult(turn, result);
   return result;
 }
 

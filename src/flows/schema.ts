@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTION_OUTCOMES } from '../core/actions.js';
+import { ASKING_KINDS } from '../core/turn-meta.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 /** "step" in the same flow or "flow.step". */
@@ -43,6 +44,8 @@ export const askOptionsStep = z.strictObject({
   onText: ref.optional(),
   /** Typed text that matches no option: a question for the knowledge base (default), or a value for `var`. */
   input: z.enum(['text', 'location']).optional(),
+  /** What the answer is (a day, a name, a yes or no), where the kind of ask does not say it: for tests and the simulator. */
+  expects: z.enum(ASKING_KINDS).optional(),
 });
 export const actionStep = z.strictObject({
   ...base,

@@ -18,10 +18,12 @@ import type { Effect } from '../core/effects.js';
 import { DEFAULT_LANG, langFromLocale } from '../core/lang.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import { STATE_VERSION, type ConversationState } from '../core/state.js';
+import { emptyMeta, type Asking, type TurnMeta } from '../core/turn-meta.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
-import { isGreetingOrEmpty, MENU, refOf, request, say, type EngineDeps, type Turn } from './context.js';
+import { isGreetingOrEmpty, MENU, missed, refOf, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
+import type { AskStep } from './schema.js';
 import { renderAsk } from './render.js';
 import { advance, offerHumanNow, resumeAfterEffect } from './runner.js';
 
@@ -32,6 +34,8 @@ export interface TurnResult {
   /** null: the conversation is to be forgotten (delete my data). */
   nextState: ConversationState | null;
   effects: Effect[];
+  /** What happened in the turn and what the conversation now waits for (for tests and the simulator). */
+  meta: TurnMeta;
 }
 
 /** What a turn takes in: the person's message, or the result of an effect the turn asked for. */
@@ -49,13 +53,13 @@ export async function handleTurn(
 ): Promise<TurnResult> {
   if (inbound.kind === 'effectResult') {
     if (!previous) throw new Error('an effect result needs the state of the turn that asked for it');
-    const turn: Turn = { deps, conversationId, state: structuredClone(previous), outbox: [], effects: [] };
+    const turn: Turn = { deps, conversationId, state: structuredClone(previous), outbox: [], effects: [], meta: emptyMeta() };
     await resumeAfterEffect(turn, inbound);
     return finish(turn);
   }
   const input = clip(inbound);
   const now = deps.now();
-  const turn: Turn = { deps, conversationId, state: previous ? structuredClone(previous) : newState(deps, input, hints, now), outbox: [], effects: [] };
+  const turn: Turn = { deps, conversationId, state: previous ? structuredClone(previous) : newState(deps, input, hints, now), outbox: [], effects: [], meta: emptyMeta() };
   turn.state.turns += 1;
   turn.state.updatedAt = now.toISOString();
   if (hints.country && !turn.state.country) turn.state.country = hints.country;
@@ -72,7 +76,23 @@ export async function handleTurn(
 function finish(turn: Turn): TurnResult {
   if (turn.state.confirming === undefined) delete turn.state.confirming;
   const deleted = turn.effects.some((e) => e.kind === 'deleteData');
-  return { outbox: turn.outbox, nextState: deleted ? null : turn.state, effects: turn.effects };
+  const nextState = deleted ? null : turn.state;
+  return { outbox: turn.outbox, nextState, effects: turn.effects, meta: { ...turn.meta, ...restingPlace(turn, nextState) } };
+}
+
+/** The flow the conversation is in and what it waits for; an advisor's conversation waits for nothing of ours. */
+function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMeta, 'flow' | 'asking'> {
+  if (!state) return { flow: null, asking: null };
+  if (state.handoff) return { flow: 'handoff', asking: null };
+  if (state.stopped) return { flow: state.at.flow, asking: null };
+  if (state.confirming === 'delete') return { flow: state.at.flow, asking: 'confirm' };
+  const found = findStep(turn.deps.flows, state.at.flow, state.at.step);
+  return { flow: state.at.flow, asking: found?.step.type === 'ask' ? askingOf(found.step) : null };
+}
+
+/** What an ask step waits for: what the flow says it expects, else what its kind says. */
+export function askingOf(ask: AskStep): Asking {
+  return ask.expects ?? (ask.input === 'text' ? 'text' : ask.input === 'location' ? 'location' : 'choice');
 }
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
@@ -108,7 +128,7 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   // Danger first, at any step: a name, a town or a menu answer may be a cry for help.
   const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text }) : undefined;
   if (danger?.urgent) {
-    turn.outbox.push(...danger.outbox);
+    takeResult(turn, danger);
     return offerHumanNow(turn);
   }
 
@@ -122,10 +142,11 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
       return advance(turn, refOf(turn, ask.next!));
     }
     const result = await turn.deps.actions.nearestCentre({ ...request(turn), location: { lat: input.lat, lon: input.lon } });
-    turn.outbox.push(...result.outbox);
+    takeResult(turn, result);
     return renderAsk(turn, ask);
   }
   if (input.kind === 'unsupported') {
+    missed(turn);
     say(turn, 'system.unsupported');
     return renderAsk(turn, ask);
   }

@@ -52,7 +52,7 @@ export class HandoffService {
         );
         const name = centre ? ((centre.names as Record<string, string>)[lang] ?? centre.names.en) : '';
         const text = this.t(lang, centre ? 'advisor.created' : 'advisor.createdNoCentre', { centreName: name, city: centre?.city ?? '' });
-        return { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text }], handoff: { id: handoff.id } };
+        return { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text }], handoff: { id: handoff.id }, facts: { handoff: centre?.id ?? '' } };
       },
     };
   }

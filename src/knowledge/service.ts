@@ -102,14 +102,14 @@ export class KnowledgeService {
         const found = question ? await this.retriever.retrieve({ text: question, lang, country }) : undefined;
         if (found?.id) return this.answerTopic(found.id, lang);
         const offered = found ? this.offered(found.choices, lang) : [];
-        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null } };
+        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false } };
         const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
         return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices' }, choices: { didYouMean: options } };
       },
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);
         const entry = byLang && pickEntry(byLang, lang, 'details');
-        return entry ? { outcome: 'ok', outbox: composeDetails(this.t, lang, this.dated(entry)) } : { outcome: 'unsure', outbox: [] };
+        return entry ? { outcome: 'ok', outbox: composeDetails(this.t, lang, this.dated(entry)), topic } : { outcome: 'unsure', outbox: [] };
       },
     };
   }
@@ -120,7 +120,7 @@ export class KnowledgeService {
     if (!danger) return undefined;
     const answer = this.answerTopic(danger.topic, lang);
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
-    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox] };
+    return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {

@@ -16,6 +16,7 @@ import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
+import { emptyMeta, mergeMeta, type TurnMeta } from '../core/turn-meta.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -38,6 +39,8 @@ export interface Delivered {
    * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
    */
   limited?: 'tell' | 'quiet';
+  /** What happened in the turn (topic, booking, what is asked next...): for the terminal's JSON mode and tests, not for channels. */
+  meta: TurnMeta;
 }
 
 const RECENT_MESSAGES = 12;
@@ -132,7 +135,7 @@ export class Conversations {
   private async slowDown(id: string, hints: ChannelHints, allowed: 'tell' | 'quiet'): Promise<Delivered> {
     this.log.info({ conv: this.ref(id) }, 'rate limited');
     const lang = (await this.storage.conversations.load(id))?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang, limited: allowed };
+    return { outbox: allowed === 'tell' ? [{ kind: 'text', text: this.engine.t(lang, 'system.slowDown') }] : [], effects: [], lang, limited: allowed, meta: emptyMeta() };
   }
 
   /** Runs `task` while no turn of this conversation runs (a staff reply, closing a handoff). */
@@ -149,6 +152,7 @@ export class Conversations {
     let result = await handleTurn(this.engine, state, inbound, hints, id);
     const outbox = [...result.outbox];
     const effects: Effect[] = [...result.effects];
+    let meta = result.meta;
     for (let i = 0; result.nextState; i++) {
       const request = result.effects.find(awaitsResult);
       if (!request) break;
@@ -157,8 +161,9 @@ export class Conversations {
       result = await handleTurn(this.engine, result.nextState, { kind: 'effectResult', effect: request.kind, result: performed }, hints, id);
       outbox.push(...result.outbox);
       effects.push(...result.effects);
+      meta = mergeMeta(meta, result.meta);
     }
-    return { outbox, nextState: result.nextState, effects };
+    return { outbox, nextState: result.nextState, effects, meta };
   }
 
   private perform(effect: RequestEffect): Promise<ActionResult> {
@@ -180,7 +185,7 @@ export class Conversations {
       const started = performance.now();
       const state = await this.storage.conversations.load(id);
       const handled = hints.deliveryId ? state?.handled?.find((h) => h.id === hints.deliveryId) : undefined;
-      if (state && handled) return { outbox: handled.outbox ?? [], effects: [], lang: state.lang }; // stored before a crash: not again
+      if (state && handled) return { outbox: handled.outbox ?? [], effects: [], lang: state.lang, meta: emptyMeta(state.at.flow) }; // stored before a crash: not again
       try {
         if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
           // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
@@ -189,7 +194,7 @@ export class Conversations {
           await this.storage.conversations.save(id, markHandled({ ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }, hints.deliveryId, [])); // writing again ends a stop
           if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
-          return { outbox: [], effects: [], lang: state.lang };
+          return { outbox: [], effects: [], lang: state.lang, meta: emptyMeta('handoff') };
         }
         const result = await this.runTurn(state, inbound, hints, id);
         const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
@@ -209,14 +214,14 @@ export class Conversations {
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
-        return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG };
+        return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
       } catch (err) {
         // The database or Redis is away: nothing was stored, so the channel must deliver it again (503), not get an apology.
         if (err instanceof ServiceUnavailableError) throw err;
         this.observe(ref.channel, (performance.now() - started) / 1000, 'error');
         this.log.error({ conv: this.ref(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
         const lang = state?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-        return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang };
+        return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang, meta: { ...emptyMeta(state?.at.flow ?? null), understood: false } };
       }
     });
   }

@@ -1,15 +1,16 @@
 /** Renders outbound messages as terminal text; options arrive already numbered by `degrade`. */
-import { degrade } from '../../core/degrade.js';
+import { degrade, type ChannelCapabilities } from '../../core/degrade.js';
 import type { Outbound } from '../../core/messages.js';
 
-export function renderForTerminal(outbox: readonly Outbound[]): string[] {
-  return degrade(outbox, { buttons: false }).map((m) => {
+/** With `buttons`, a menu's options are shown apart (JSON mode lists them), so only its question is text. */
+export function renderForTerminal(outbox: readonly Outbound[], caps: ChannelCapabilities = { buttons: false }): string[] {
+  return degrade(outbox, caps).map((m) => {
     switch (m.kind) {
       case 'text':
       case 'handoffNotice':
         return m.text;
       case 'options':
-        return m.text; // unreachable after degrade; kept so nothing is ever dropped
+        return m.text; // the question only: the options are shown as buttons
       case 'link':
         return `${m.text}\n${m.url}`;
       case 'locationRequest':

@@ -1,0 +1,79 @@
+/**
+ * What happened in a turn, as data: the flow and the kind of answer the conversation now waits
+ * for, whether the assistant understood, and the topic, danger, centre, handoff, booking or
+ * cancellation the turn brought about. Filled where each thing happens (an action, the step
+ * runner); read by the terminal's JSON mode and the conversation benchmark, never by a channel.
+ */
+
+/** What an ask step waits for; flows name it with `expects:` where the step's kind does not say it. */
+export const ASKING_KINDS = ['choice', 'text', 'location', 'day', 'time', 'name', 'contact', 'place', 'confirm'] as const;
+export type Asking = (typeof ASKING_KINDS)[number];
+
+export interface BookedFact {
+  reference: string;
+  /** The centre's id. */
+  centre: string;
+  /** "YYYY-MM-DDTHH:MM" in the centre's time zone. */
+  local: string;
+}
+
+/** What an action can report about what it did. */
+export interface TurnFacts {
+  /** The knowledge topic answered. */
+  topic?: string;
+  /** The danger the message described (exploitation, stranded, violence, selfharm). */
+  safety?: string;
+  /** The centre chosen or proposed (its id). */
+  centre?: string;
+  /** The centre a handoff was opened to (its id; "" when no centre could be chosen). */
+  handoff?: string;
+  appointment?: BookedFact;
+  /** The reference of the appointment cancelled. */
+  cancelled?: string;
+  /** false: the action could not make sense of what the person said (no answer, no such place). */
+  understood?: false;
+}
+
+export interface TurnMeta {
+  /** The flow the conversation is in after the turn (null once its data is deleted). */
+  flow: string | null;
+  asking: Asking | null;
+  /** false when the turn ended in "not sure" or "did not understand". */
+  understood: boolean;
+  topic: string | null;
+  safety: string | null;
+  centre: string | null;
+  handoff: string | null;
+  appointment: BookedFact | null;
+  cancelled: string | null;
+}
+
+export function emptyMeta(flow: string | null = null): TurnMeta {
+  return { flow, asking: null, understood: true, topic: null, safety: null, centre: null, handoff: null, appointment: null, cancelled: null };
+}
+
+/** Adds an action's facts to the turn's: later facts win, a miss stays a miss. */
+export function addFacts(meta: TurnMeta, facts: TurnFacts | undefined): void {
+  if (!facts) return;
+  if (facts.understood === false) meta.understood = false;
+  if (facts.topic !== undefined) meta.topic = facts.topic;
+  if (facts.safety !== undefined) meta.safety = facts.safety;
+  if (facts.centre !== undefined) meta.centre = facts.centre;
+  if (facts.handoff !== undefined) meta.handoff = facts.handoff;
+  if (facts.appointment !== undefined) meta.appointment = facts.appointment;
+  if (facts.cancelled !== undefined) meta.cancelled = facts.cancelled;
+}
+
+/** The meta of two parts of one turn (before and after an effect): the later part says where it rests. */
+export function mergeMeta(first: TurnMeta, then: TurnMeta): TurnMeta {
+  const merged: TurnMeta = { ...first, flow: then.flow, asking: then.asking, understood: first.understood && then.understood };
+  addFacts(merged, {
+    ...(then.topic !== null ? { topic: then.topic } : {}),
+    ...(then.safety !== null ? { safety: then.safety } : {}),
+    ...(then.centre !== null ? { centre: then.centre } : {}),
+    ...(then.handoff !== null ? { handoff: then.handoff } : {}),
+    ...(then.appointment !== null ? { appointment: then.appointment } : {}),
+    ...(then.cancelled !== null ? { cancelled: then.cancelled } : {}),
+  });
+  return merged;
+}
