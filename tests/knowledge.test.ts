@@ -65,7 +65,7 @@ describe('knowledge base', () => {
         '---', `id: ${id}`, `lang: ${lang}`, 'title: T', 'reviewed: 2026-12-04', 'sources: [https://missingmigrants.iom.int/]',
         ...(parent ? [`parent: ${parent}`] : []),
         'questions:', ...Array.from({ length: 12 }, (_, i) => `  - ${id} ${lang} question ${i}`),
-        '---', 'Short.', '', '<!-- more -->', '', 'Details.', '',
+        '---', 'Short.', '', '<!-- more -->', '', 'Details.', 'https://missingmigrants.iom.int/', '',
       ].join('\n');
     const write = (id: string, parents: Partial<Record<string, string>>) => {
       mkdirSync(join(dir, id), { recursive: true });
