@@ -124,7 +124,7 @@ export function recogniseRequest(text: string): Request | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 40) return undefined;
   const reference = findReference(text);
-  const withRef = <T extends object>(r: T): T => (reference ? { ...r, reference } : r);
+  const withRef = (r: { kind: 'myAppointment' | 'cancel' | 'move' }): Request => (reference ? { ...r, reference } : r);
   if (DELETE.has(tokens)) return { kind: 'delete' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
