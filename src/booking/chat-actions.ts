@@ -47,10 +47,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))] };
       const top = found.centres[0];
-      if (!top) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))] };
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
-      const sameTown = Boolean(found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
-      const proposed = { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '' };
+      const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
+      const proposed: Record<string, string> = top ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '' } : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
       return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: proposed, choices: { centreChoices: offer } };

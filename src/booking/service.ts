@@ -45,9 +45,9 @@ export class BookingService {
     const centres = inCountry.length
       ? nearestCentres(inCountry, point, { limit })
       : nearestCentres(this.centres, point, { limit }).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM);
-    if (place && !centres.length) return undefined;
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
       .filter((n) => n.centre.status !== 'active' && n.distanceKm < 150);
+    if (place && !centres.length && !nearbyInactive.length) return undefined;
     return { place, centres, nearbyInactive };
   }
 

@@ -32,6 +32,10 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (input.kind !== 'text') return renderAsk(turn, ask);
   if (ask.optionsFrom) {
     turn.state.misses += 1;
+    if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
+      turn.state.misses = 0;
+      return advance(turn, 'fallback.offer-human');
+    }
     say(turn, 'fallback.chooseFromList');
     return renderAsk(turn, ask);
   }
