@@ -203,8 +203,7 @@ export class Conversations {
           if (release === 'cancel') await this.storage.handoffs.close(held.id, this.engine.now());
           const result = await this.runTurn({ ...state, handoff: undefined, stopped: undefined }, { kind: 'command', name: 'menu' }, hints, id);
           if (release === 'cancel') result.outbox.unshift({ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') });
-          // Only a cancelled request leaves the advisor's queue; after "menu" the advisor may still answer.
-          if (release === 'menu' && result.nextState) result.nextState.handoff = held;
+          // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
           if (result.nextState) await this.storage.conversations.save(id, markHandled({ ...result.nextState, recent: remember(result.nextState.recent, inbound, result.outbox) }, hints.deliveryId, result.outbox));
           if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
           this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');

@@ -37,7 +37,7 @@ export function recogniseCourtesy(text: string): Courtesy | undefined {
   for (const f of found) for (let i = f.at; i < f.at + f.length; i++) covered.add(i);
   const rest = tokens.filter((t, i) => !covered.has(i) && !FILLER.has(t));
   // One or two unknown words are allowed in small talk ("merci bzaf khoya", "tank u my broda").
-  if (rest.length > 2 || rest.length > tokens.length / 2) return undefined;
+  if (rest.length > 2) return undefined;
   const order: Courtesy[] = ['whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting'];
   return order.find((k) => found.some((f) => f.kind === k));
 }
