@@ -5,6 +5,7 @@
  * evidence of the language the person writes in. True when the message was taken care of here.
  */
 import { DateTime } from 'luxon';
+import { matchOption } from '../core/degrade.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
@@ -43,6 +44,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   const asking = askingOf(ask);
   if (await answerStep(turn, ask, asking, text)) return true;
+  // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
+  if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   const req = recogniseRequest(text);
   if (req) {
     await runRequest(turn, req, text);
