@@ -32,7 +32,9 @@ function fakeQueries(): Queries {
     knowledgeAnswer: async ({ question }) =>
       question?.includes('passport') ? { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: 'You are not alone.' }] } : { outcome: 'unsure', outbox: [] },
     knowledgeDetails: none,
-    nearestCentre: none,
+    // Accra is a centre's own town: the person named the centre, so no "this centre?" question follows.
+    nearestCentre: async ({ query }) =>
+      query === 'Accra' ? { outcome: 'ok', outbox: [], vars: { centreId: 'gh-accra', centreCity: 'Accra', placeIsCentreTown: 'yes' } } : { outcome: 'unsure', outbox: [] },
     freeSlots: none,
     freeTimes: async () => ({ outcome: 'ok', outbox: [], choices: { timeChoices: TIMES } }),
     myAppointment: async () => ({ outcome: 'ok', outbox: [{ kind: 'text', text: 'Tuesday 11:00, Accra' }], vars: { appointmentId: 'a1' } }),

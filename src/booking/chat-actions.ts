@@ -12,6 +12,7 @@ import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.j
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import type { Centre, NearbyCentre } from './centres.js';
 import { centreName, centrePlace, formatWhen, LUXON_LOCALES } from './format.js';
+import { foldText } from '../core/normalize.js';
 import type { BookingService } from './service.js';
 
 type BookingActions = Pick<Actions, 'nearestCentre' | 'freeSlots' | 'freeTimes' | 'book' | 'myAppointment' | 'cancelAppointment'>;
@@ -46,10 +47,13 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     async nearestCentre({ lang, query, location }): Promise<ActionResult> {
       const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))], facts: { understood: false } };
+      const top = found.centres[0];
+      // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
+      const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
+      const proposed: Record<string, string> = top ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '' } : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
-      const proposed = found.centres[0]?.centre.id;
-      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], choices: { centreChoices: offer }, ...(proposed ? { facts: { centre: proposed } } : {}) };
+      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
     },
 
     async freeSlots({ lang, vars }): Promise<ActionResult> {
@@ -89,10 +93,16 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], facts: { appointment: booked }, vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null }, choices: { timeChoices: null, dayChoices: null } };
     },
 
-    async myAppointment({ lang, conversationId }): Promise<ActionResult> {
+    async myAppointment({ lang, conversationId, reference }): Promise<ActionResult> {
+      // A reference is the person's key to their appointment, even from another chat; changing it needs the chat that booked it.
+      const byRef = reference ? await appointments.byReference(reference) : undefined;
+      if (byRef && byRef.status === 'booked') {
+        const own = byRef.conversationId === conversationId;
+        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId } : { appointmentId: null } };
+      }
       const mine = await upcoming(conversationId);
       if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
-      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id } };
+      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId } };
     },
 
     async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {

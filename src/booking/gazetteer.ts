@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
+import { fold } from '../understanding/phrases.js';
 
 /** The centres' countries, their neighbours and the main transit countries. */
 export const GAZETTEER_COUNTRIES = new Set(
@@ -61,26 +62,51 @@ function buildIndex(): Index {
   return { towns, countries: countryNames, largestTown };
 }
 
+/** Countries with a centre: where a shared town name is read first. */
+const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.split(' '));
+
+/** How people write towns that GeoNames spells otherwise (Darija, Kurdish, common misspellings). */
+const ALIASES: Record<string, string> = {
+  tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
+  hewler: 'erbil', hawler: 'erbil', 'هولير': 'erbil', lahor: 'lahore', lahour: 'lahore', tunes: 'tunis', tounes: 'tunis', prishtine: 'pristina', prishtina: 'pristina', prishtin: 'pristina', beograd: 'belgrade', beogradu: 'belgrade', beogradom: 'belgrade', 'novom sadu': 'novi sad',
+  tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
+};
+
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
   index ??= buildIndex();
-  const words = foldText(text).split(' ').filter(Boolean);
-  // Longest phrases first: "benin city" before "benin", "la marsa" before "la".
+  const words = fold(text).split(' ').filter(Boolean); // Serbian Cyrillic read in Latin letters
+  // Every phrase of up to four words is a candidate; the likeliest wins: a known way of writing
+  // a town, then a sizeable town where the centres are, a country, a sizeable town elsewhere. In a
+  // sentence a village is never read out of a common word ("van", "bei", "salam").
+  const sentence = words.length > 2;
+  let best: { place: Place; score: number } | undefined;
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
-      const phrase = words.slice(i, i + n).join(' ');
+      const typed = words.slice(i, i + n).join(' ');
+      const alias = ALIASES[typed];
+      const phrase = alias ?? typed;
       if (phrase.length < 3) continue;
       const towns = index.towns.get(phrase);
       const code = index.countries.get(phrase);
+      const consider = (place: Place, score: number) => {
+        if (!best || score > best.score) best = { place, score };
+      };
       if (towns?.length) {
-        const best = towns.reduce((a, b) => (b.population > a.population ? b : a));
-        if (!code || best.population > 100_000) return best;
+        // A name shared by towns in several countries ("Tanja": Tangier and Thane) means the one where the centres are.
+        const served = towns.filter((t) => CENTRE_COUNTRIES.has(t.country));
+        const pool = served.length ? served : towns;
+        const town = pool.reduce((a, b) => (b.population > a.population ? b : a));
+        const big = town.population >= 100_000;
+        const score = alias ? 5 : served.length && big ? 4 : code ? 0 : served.length ? (sentence ? 0 : 3) : big ? 2 : sentence ? 0 : 1;
+        if (score > 0) consider(town, score + n / 10);
       }
       if (code) {
         const capital = index.largestTown.get(code);
-        if (capital) return { ...capital, name: countries.getName(code, 'en') ?? code, kind: 'country' };
+        if (capital) consider({ ...capital, name: countries.getName(code, 'en') ?? code, kind: 'country' }, 3.5 + n / 10);
       }
     }
   }
+  if (best) return best.place;
   return undefined;
 }

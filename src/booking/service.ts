@@ -13,6 +13,9 @@ export type BookingOutcome =
   | { status: 'taken'; alternatives: Slot[] }
   | { status: 'invalid'; problem: string };
 
+/** Beyond this a typed town's nearest centre is in another world: the person is asked again instead. */
+const FAR_AWAY_KM = 800;
+
 export class BookingService {
   private readonly byId: Map<string, Centre>;
 
@@ -37,10 +40,14 @@ export class BookingService {
       if (!place) return undefined;
       point = place;
     } else point = where;
-    const inCountry = place?.kind === 'country' ? this.centres.filter((c) => c.country === place!.country && c.status === 'active') : [];
-    const centres = inCountry.length ? nearestCentres(inCountry, point, { limit }) : nearestCentres(this.centres, point, { limit });
+    // A typed place leads only to centres in its own country; elsewhere to none farther than a day's travel.
+    const inCountry = place ? this.centres.filter((c) => c.country === place!.country && c.status === 'active') : [];
+    const centres = inCountry.length
+      ? nearestCentres(inCountry, point, { limit })
+      : nearestCentres(this.centres, point, { limit }).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM);
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
       .filter((n) => n.centre.status !== 'active' && n.distanceKm < 150);
+    if (place && !centres.length && !nearbyInactive.length) return undefined;
     return { place, centres, nearbyInactive };
   }
 

@@ -22,6 +22,8 @@ export interface Position {
 export interface ConversationState {
   v: typeof STATE_VERSION;
   lang: Lang;
+  /** 'chosen' once the person picked or asked for the language: evidence no longer changes it. */
+  langFrom?: 'chosen';
   country?: string;
   /** The ask step the conversation waits at. */
   at: Position;

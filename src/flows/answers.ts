@@ -37,6 +37,10 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (ask.optionsFrom) {
     missed(turn);
     turn.state.misses += 1;
+    if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
+      turn.state.misses = 0;
+      return advance(turn, 'fallback.offer-human');
+    }
     say(turn, 'fallback.chooseFromList');
     return renderAsk(turn, ask);
   }

@@ -12,6 +12,7 @@ import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
 import { MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { renderAsk } from './render.js';
+import { wantedOption } from './wanted.js';
 
 const MAX_STEPS_PER_TURN = 100;
 
@@ -30,10 +31,18 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
         say(turn, step.say);
         next = following(turn, flow.id, step.id);
         break;
-      case 'ask':
+      case 'ask': {
         state.at = { flow: flow.id, step: step.id };
+        const wanted = wantedOption(turn, step);
+        if (wanted && step.var && step.next) {
+          state.vars[step.var] = wanted.id.slice(wanted.id.indexOf(':') + 1);
+          state.vars[`${step.var}Label`] = wanted.label;
+          next = step.next;
+          break;
+        }
         if (opts.render !== false) renderAsk(turn, step);
         return;
+      }
       case 'action': {
         const effect = effectOf(turn, step);
         if (effect) {
@@ -143,7 +152,10 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
       break;
     case 'setLanguage': {
       const lang = LANGS.find((l) => l === value);
-      if (lang) state.lang = lang;
+      if (lang) {
+        state.lang = lang;
+        state.langFrom = 'chosen';
+      }
       result = { outcome: lang ? 'ok' : 'unsure', outbox: [] };
       break;
     }

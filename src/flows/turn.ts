@@ -25,6 +25,8 @@ import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, refOf, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import type { AskStep } from './schema.js';
 import { renderAsk } from './render.js';
+import { understandText } from './understand.js';
+import { languageEvidence } from '../understanding/language.js';
 import { advance, offerHumanNow, resumeAfterEffect } from './runner.js';
 
 export type { EngineDeps } from './context.js';
@@ -97,7 +99,7 @@ export function askingOf(ask: AskStep): Asking {
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
   const lang =
-    langFromLocale(hints.locale) ?? (input.kind === 'text' ? deps.detectLanguage(input.text) : undefined) ?? DEFAULT_LANG;
+    langFromLocale(hints.locale) ?? (input.kind === 'text' ? (languageEvidence(input.text)?.lang ?? deps.detectLanguage(input.text)) : undefined) ?? DEFAULT_LANG;
   return { v: STATE_VERSION, lang, at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 
@@ -151,6 +153,7 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
     return renderAsk(turn, ask);
   }
   if (input.kind === 'text' && isGreetingOrEmpty(turn, input)) return renderAsk(turn, ask);
+  if (input.kind === 'text' && (await understandText(turn, ask, input.text))) return;
   if (ask.input) return answerInputStep(turn, ask, input);
   return answerOptionsStep(turn, ask, input);
 }

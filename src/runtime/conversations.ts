@@ -17,6 +17,7 @@ import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta, type TurnMeta } from '../core/turn-meta.js';
+import { recogniseRequest } from '../understanding/requests.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -94,6 +95,19 @@ export function describeOutbound(m: Outbound): string {
 function remember(recent: readonly RecentMessage[] | undefined, inbound: Inbound, outbox: readonly Outbound[]): RecentMessage[] {
   const added: RecentMessage[] = [{ from: 'person', text: describeInbound(inbound) }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
   return [...(recent ?? []), ...added].slice(-RECENT_MESSAGES).map((m) => ({ ...m, text: m.text.slice(0, RECENT_CHARS) }));
+}
+
+/**
+ * While waiting for an advisor the person can still reach the menu, or cancel the request:
+ * "menu", "cancel", "rehne do bhai cancel karo", "olvidalo, cancela por favor".
+ */
+function releasesHandoff(engine: EngineDeps, inbound: Inbound): 'menu' | 'cancel' | undefined {
+  if (inbound.kind === 'command') return inbound.name === 'menu' || inbound.name === 'start' ? 'menu' : undefined;
+  if (inbound.kind !== 'text') return undefined;
+  const command = engine.vocabulary.command(inbound.text);
+  if (command === 'menu' || command === 'start') return 'menu';
+  const request = recogniseRequest(inbound.text)?.kind;
+  return request === 'menu' ? 'menu' : request === 'cancel' ? 'cancel' : undefined;
 }
 
 /** Delete my data and stop work even while an advisor holds the conversation. */
@@ -187,6 +201,19 @@ export class Conversations {
       const handled = hints.deliveryId ? state?.handled?.find((h) => h.id === hints.deliveryId) : undefined;
       if (state && handled) return { outbox: handled.outbox ?? [], effects: [], lang: state.lang, meta: emptyMeta(state.at.flow) }; // stored before a crash: not again
       try {
+        const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
+        if (state?.handoff && release) {
+          const held = state.handoff;
+          await this.storage.handoffs.addMessage(held.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: this.engine.now().toISOString() });
+          if (release === 'cancel') await this.storage.handoffs.close(held.id, this.engine.now());
+          const result = await this.runTurn({ ...state, handoff: undefined, stopped: undefined }, { kind: 'command', name: 'menu' }, hints, id);
+          if (release === 'cancel') result.outbox.unshift({ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') });
+          // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
+          if (result.nextState) await this.storage.conversations.save(id, markHandled({ ...result.nextState, recent: remember(result.nextState.recent, inbound, result.outbox) }, hints.deliveryId, result.outbox));
+          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
+          this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
+          return { outbox: result.outbox, effects: result.effects, lang: state.lang, meta: result.meta };
+        }
         if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
           // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
           const now = this.engine.now();

@@ -1,0 +1,187 @@
+/**
+ * What a typed message means at the step the conversation waits at, before the step's own
+ * reading: a reply the step asked for (yes or no, a day, a time, a name, a contact), a request
+ * (book, my appointment, cancel, move, a person, a language, menu, stop, delete), courtesy, or the
+ * evidence of the language the person writes in. True when the message was taken care of here.
+ */
+import { DateTime } from 'luxon';
+import { matchOption } from '../core/degrade.js';
+import type { Option } from '../core/messages.js';
+import { recogniseCourtesy } from '../understanding/courtesy.js';
+import { languageEvidence } from '../understanding/language.js';
+import { extractContact, extractName, yesNo } from '../understanding/replies.js';
+import { recogniseRequest, type Request } from '../understanding/requests.js';
+import { matchDay, matchTime } from '../understanding/when.js';
+import type { AskStep } from './schema.js';
+import { positionRef, request, say, type Turn } from './context.js';
+import { askOptions, renderAsk } from './render.js';
+import { answerOptionsStep } from './answers.js';
+import { runCommand } from './commands.js';
+import { advance } from './runner.js';
+
+const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye' } as const;
+
+export type Asking = 'choice' | 'text' | 'location' | 'day' | 'time' | 'name' | 'contact' | 'place' | 'confirm';
+
+/** What an ask step waits for, in the words of the chat contract. */
+export function askingOf(ask: AskStep): Asking {
+  if (ask.var === 'day') return 'day';
+  if (ask.var === 'start') return 'time';
+  if (ask.var === 'name') return 'name';
+  if (ask.var === 'contact') return 'contact';
+  if (ask.var === 'place') return 'place';
+  if (ask.input === 'location') return 'location';
+  if (ask.input === 'text') return 'text';
+  const ids = new Set(ask.options?.map((o) => o.id));
+  return ids.has('yes') && ids.has('no') ? 'confirm' : 'choice';
+}
+
+export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
+  const { state } = turn;
+  if (state.langFrom !== 'chosen') {
+    const evidence = languageEvidence(text);
+    if (evidence && evidence.lang !== state.lang) state.lang = evidence.lang;
+  }
+  const asking = askingOf(ask);
+  if (await answerStep(turn, ask, asking, text)) return true;
+  // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
+  if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
+  const req = recogniseRequest(text);
+  if (req) {
+    await runRequest(turn, req, text);
+    return true;
+  }
+  // A town typed at the "this centre?" question, or at the consent question: the centre near it.
+  if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.start') && (await proposeCentre(turn, text))) return true;
+  const courtesy = recogniseCourtesy(text);
+  if (courtesy && courtesy !== 'greeting') {
+    say(turn, COURTESY_KEYS[courtesy]);
+    state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
+  if (asking === 'name') {
+    state.vars.name = extractName(text);
+    await advance(turn, 'booking.contact');
+    return true;
+  }
+  if (asking === 'contact') {
+    state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
+    await advance(turn, 'booking.confirm');
+    return true;
+  }
+  return false;
+}
+
+/** The option of the current ask whose own id is `id` (ids are rendered "flow.step:id"). */
+function optionWithId(turn: Turn, ask: AskStep, id: string): Option | undefined {
+  return askOptions(turn, ask).find((o) => o.id.slice(o.id.indexOf(':') + 1) === id);
+}
+
+async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string): Promise<boolean> {
+  const pick = async (option: Option | undefined): Promise<boolean> => {
+    if (!option) return false;
+    await answerOptionsStep(turn, ask, { kind: 'choice', id: option.id });
+    return true;
+  };
+  if (asking === 'confirm') {
+    const answer = yesNo(text, turn.state.lang);
+    return answer ? pick(optionWithId(turn, ask, answer)) : false;
+  }
+  if (asking === 'day') {
+    const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
+    const day = matchDay(text, offered.map((o) => o.id), today(turn));
+    return day ? pick(optionWithId(turn, ask, day)) : false;
+  }
+  if (asking === 'time') {
+    const offered = askOptions(turn, ask);
+    const time = matchTime(text, offered.map((o) => o.label));
+    if (time) return pick(offered.find((o) => o.label === time));
+    if (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7) {
+      // An hour that is not free, never read as an option number.
+      turn.state.misses += 1;
+      say(turn, 'booking.timeNotFree');
+      renderAsk(turn, ask);
+      return true;
+    }
+  }
+  return false;
+}
+
+function today(turn: Turn): string {
+  return DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
+}
+
+/** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
+async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
+  const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
+  for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
+  turn.state.vars.place = text.slice(0, 120);
+  await advance(turn, 'handoff.confirm');
+  return true;
+}
+
+/** Days and times named with a booking request, kept until the booking steps can match them. */
+function rememberWanted(turn: Turn, text: string): void {
+  const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
+  const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
+  const day = matchDay(text, days, days[0]!);
+  const times = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+  const time = /\d|half|halb|las|الساعه|baje|jam|ora/i.test(text) ? matchTime(text, times) : undefined;
+  if (day) turn.state.vars.wantDay = day;
+  if (time) turn.state.vars.wantTime = time;
+}
+
+export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {
+  const { state } = turn;
+  state.misses = 0;
+  switch (req.kind) {
+    case 'menu':
+    case 'stop':
+    case 'delete':
+      return runCommand(turn, req.kind);
+    case 'language':
+      if (!req.lang) return runCommand(turn, 'language');
+      state.lang = req.lang;
+      state.langFrom = 'chosen';
+      say(turn, 'language.changed');
+      return advance(turn, 'main.menu');
+    case 'human': {
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'ok' && found.vars?.centreId) {
+        for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
+        state.vars.place = text.slice(0, 120);
+        return advance(turn, 'handoff.confirm');
+      }
+      return advance(turn, 'handoff.start');
+    }
+    case 'book': {
+      rememberWanted(turn, text);
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
+      else if (!state.vars.centreId) {
+        const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
+        if (offered) state.vars.centreId = offered.id;
+      }
+      return advance(turn, state.vars.centreId ? 'booking.days' : 'centres.start');
+    }
+    case 'myAppointment': {
+      const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(req.reference ? { reference: req.reference } : {}) });
+      turn.outbox.push(...result.outbox);
+      for (const [k, v] of Object.entries(result.vars ?? {})) if (v === null) delete state.vars[k]; else state.vars[k] = v;
+      return advance(turn, result.outcome === 'ok' && state.vars.appointmentId ? 'centres.mine-options' : 'main.menu');
+    }
+    case 'cancel':
+      if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
+        say(turn, 'booking.abandoned');
+        return advance(turn, 'main.menu');
+      }
+      return advance(turn, 'centres.cancel-request');
+    case 'move':
+      rememberWanted(turn, text);
+      return advance(turn, 'centres.move');
+  }
+}
+
+export { wantedOption } from './wanted.js';

@@ -1,0 +1,43 @@
+/**
+ * Courtesy: greetings, thanks, "how are you", "are you a robot?", goodbyes — answered kindly and
+ * never counted as a miss. "hello o, how una dey", "assalam o alaikum bhai", "merci bzaf khoya",
+ * "tank u my broda, God bless", "Bist du ein Mensch oder ne KI?".
+ */
+import { phraseSet, words } from './phrases.js';
+
+export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye';
+
+const GREETING = phraseSet(['hello', 'hello o', 'helo', 'hi', 'hii', 'hiii', 'hey', 'heyy', 'heyyy', 'good morning', 'good afternoon', 'good evening', 'morning', 'bonjour', 'bonsoir', 'salut', 'slt', 'bjr', 'salam', 'salaam', 'slm', 'assalam', 'assalamu alaikum', 'assalam o alaikum', 'assalamualaikum', 'asalam o alaikum', 'salam alaikum', 'salam 3likom', 'salam alikom', 'السلام عليكم', 'سلام', 'مرحبا', 'اهلا', 'ازيك', 'صباح الخير', 'مساء الخير', 'hallo', 'moin', 'servus', 'guten tag', 'guten morgen', 'halo', 'hai', 'selamat pagi', 'selamat siang', 'selamat sore', 'selamat malam', 'pershendetje', 'tungjatjeta', 'mirdita', 'mire dita', 'miredita', 'zdravo', 'dobar dan', 'cao', 'pozdrav', 'hola', 'buenas', 'buenaaas', 'buenos dias', 'buenas tardes', 'السلام علیکم', 'آداب', 'adaab']);
+const THANKS = phraseSet(['thank*', 'thx', 'thnx', 'tnx', 'ty', 'tank u', 'tanks', 'tank you', 'god bless', 'merci', 'mrc', 'shukran', 'choukran', 'شكرا', 'شكراً', 'متشكر', 'بارك الله', 'shukriya', 'shukria', 'شکریہ', 'meherbani', 'danke', 'dankeschon', 'vielen dank', 'terima kasih', 'makasih', 'tq', 'trims', 'faleminderit', 'flm', 'hvala', 'gracias', 'muchas gracias', 'grazie', 'jazakallah', 'cool thanks', 'great thanks', 'baraka allahu', 'bzaf']);
+const HOW_ARE_YOU = phraseSet(['how are you', 'how r u', 'how are u', 'how u doing', 'how you doing', 'how una dey', 'how you dey', 'how far', 'how is it going', 'ca va', 'comment ca va', 'comment allez vous', 'cv', 'labas', 'la bas', 'kif dayr', 'kidayr', 'كيف حالك', 'ازيك', 'عامل ايه', 'اخبارك', 'kaise ho', 'kya haal hai', 'aap kaise hain', 'wie geht s', 'wie gehts', 'wie geht es', 'apa kabar', 'gimana kabarnya', 'lagi sibuk', 'si je', 'si jeni', 'si jen', 'kako si', 'kako ste', 'sta ima', 'que tal', 'como estas', 'todo bien', 'como esta']);
+const WHO_ARE_YOU = phraseSet(['are you a robot', 'r u a robot', 'are you a bot', 'are you human', 'are you a human', 'real human', 'who are you', 'what are you', 'what is this chat', 'what can you do', 'what can u do', 'what can u actually do', 'tu es un robot', 't es un robot', 'qui es tu', 'qui etes vous', 'انت مين', 'انت روبوت', 'من انت', 'mensch oder', 'bist du ein mensch', 'bist du ein bot', 'ne ki', 'eine ki', 'wer bist du', 'kamu bot', 'kakak bot', 'ini siapa', 'kush jeni', 'kush je', 'je robot', 'ko si ti', 'jesi li bot', 'eres un robot', 'eres humano', 'quien eres', 'aap kaun', 'tum kaun', 'kya tum robot', 'ini gratis', 'is it free', 'is this free']);
+const BYE = phraseSet(['bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'alles klar']);
+/** Words that may stand around courtesy without making it a question. */
+const FILLER = new Set(words('o oh ok okay okk lol haha hehe jaja so very much much so a lot bhai yar khoya khouya my broda brother sister sir boss madam kak ya dong sih ya ji ok great cool nice and also too u you y ustedes vous tu toi dir dich euch 3afak bzaf ktir baba pasha يا باشا ابو الله يخليك again for the help helpful your per ndihmen za pomoc por la ayuda pour l aide fur die hilfe atas bantuannya all right alright then alors dann entonces pues noch dir today aujourd hui heute hoy e es'));
+
+/**
+ * The courtesy a message is, when it is nothing else: every word is a greeting, thanks, small
+ * talk or filler. "thanks, and how long does it take?" is a question, not courtesy.
+ */
+export function recogniseCourtesy(text: string): Courtesy | undefined {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 12) return undefined;
+  const found: { kind: Courtesy; at: number; length: number }[] = [];
+  for (const [kind, set] of [['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING]] as const) {
+    let rest = [...tokens];
+    let hit = set.find(rest);
+    while (hit) {
+      found.push({ kind, at: hit.at, length: hit.length });
+      rest = rest.map((t, i) => (i >= hit!.at && i < hit!.at + hit!.length ? '\u0000' : t));
+      hit = set.find(rest);
+    }
+  }
+  if (!found.length) return undefined;
+  const covered = new Set<number>();
+  for (const f of found) for (let i = f.at; i < f.at + f.length; i++) covered.add(i);
+  const rest = tokens.filter((t, i) => !covered.has(i) && !FILLER.has(t));
+  // One or two unknown words are allowed in small talk ("merci bzaf khoya", "tank u my broda").
+  if (rest.length > 2) return undefined;
+  const order: Courtesy[] = ['whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting'];
+  return order.find((k) => found.some((f) => f.kind === k));
+}

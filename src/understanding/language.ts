@@ -1,0 +1,77 @@
+/**
+ * The language of a conversation from evidence: a request to switch ("en français stp", "momkin b
+ * francais", "urdu mein baat karo", "auf Deutsch bitte"), and the marks of the ways people write
+ * that no detector knows — Roman Urdu, Nigerian and Ghanaian Pidgin, Darija in Latin letters.
+ * One greeting ("salam") is not evidence: it is shared by Arabic, Urdu and Darija speakers.
+ */
+import type { Lang } from '../core/lang.js';
+import { phraseSet, words } from './phrases.js';
+
+/** Each language named in itself and in the others (folded spellings people type). */
+const LANGUAGE_NAMES: Record<Lang, string[]> = {
+  en: ['english', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi'],
+  fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'arbi', 'arabiya'],
+  de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
+  ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
+  id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
+  sq: ['albanian', 'albanais', 'albanisch', 'albanes', 'albanés', 'shqip', 'shqipe', 'shqiptare', 'albanski', 'albanskom'],
+  sr: ['serbian', 'serbe', 'serbisch', 'serbio', 'srpski', 'srpskom', 'srpsko', 'serbisht', 'serbia', 'српски', 'српском'],
+  es: ['spanish', 'espagnol', 'spanisch', 'espanol', 'español', 'castellano', 'spanyol', 'spanjisht', 'spanski', 'spanskom', 'اسباني', 'ہسپانوی'],
+};
+
+const NAME_TO_LANG = new Map<string, Lang>();
+for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
+
+/** Words that put a language name to use: "in", "en", "auf", "na", "b", "mein", "bahasa", "speak"... */
+const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال'));
+/** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
+const POLITE = new Set(words('please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
+
+/** The language the person asks the conversation to continue in, or undefined. */
+export function requestedLanguage(text: string): Lang | undefined {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 9) return undefined;
+  const named = tokens.map((t, i) => ({ lang: NAME_TO_LANG.get(t), i })).filter((n) => n.lang);
+  if (named.length !== 1) return undefined;
+  const { lang, i } = named[0]!;
+  const before = tokens[i - 1];
+  // "urdu mein", "اردو میں": the postposition follows.
+  const after = tokens[i + 1];
+  const used = (before && INTO.has(before)) || (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after));
+  const bare = tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t));
+  return used || bare ? lang! : undefined;
+}
+
+const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'karwa do', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ke liye', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'bana do', 'do', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne']);
+const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
+const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja']);
+
+/** Words so common in several ways of writing that alone they say nothing. */
+function countIn(set: ReturnType<typeof phraseSet>, tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (set.has([t])) n++;
+  return n;
+}
+
+export type WritingVariant = 'roman-urdu' | 'pidgin' | 'darija';
+
+/**
+ * The language a message is evidence of, from the way it is written: two or more marks of Roman
+ * Urdu, Pidgin or Darija in Latin letters, more than of the others. Undefined when there is no such
+ * evidence (the detector decides) — never from one word.
+ */
+export function languageEvidence(text: string): { lang: Lang; variant: WritingVariant } | undefined {
+  if (/[\u0600-\u06FF\u0400-\u04FF]/.test(text)) return undefined;
+  const tokens = words(text);
+  if (tokens.length < 2) return undefined;
+  const scores: [WritingVariant, Lang, number][] = [
+    ['roman-urdu', 'ur', countIn(ROMAN_URDU, tokens)],
+    ['pidgin', 'en', countIn(PIDGIN, tokens)],
+    ['darija', 'ar', countIn(DARIJA, tokens)],
+  ];
+  scores.sort((a, b) => b[2] - a[2]);
+  const [best, second] = scores;
+  if (best![2] >= 2 && best![2] > second![2]) return { lang: best![1], variant: best![0] };
+  return undefined;
+}

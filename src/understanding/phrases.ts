@@ -1,0 +1,42 @@
+/**
+ * Phrase lists as people type them: each phrase is folded once (case, accents, Arabic letter
+ * variants, Serbian Cyrillic in Latin letters), and a word ending in "*" matches any ending, so
+ * "annul*" finds "annuler", "annulez" and "annulation". A phrase matches whole words only.
+ */
+import { foldForDanger } from './danger-fold.js';
+
+export const fold = foldForDanger;
+
+export function words(text: string): string[] {
+  return fold(text).split(' ').filter(Boolean);
+}
+
+type Pattern = { word: string; prefix: boolean }[];
+
+export interface PhraseSet {
+  /** The index of the first word of the first phrase found, or -1. */
+  find(tokens: readonly string[]): { at: number; length: number } | undefined;
+  has(tokens: readonly string[]): boolean;
+}
+
+export function phraseSet(phrases: readonly string[]): PhraseSet {
+  const patterns: Pattern[] = phrases
+    .map((p) =>
+      p.split(/\s+/).flatMap((raw) => {
+        const prefix = raw.endsWith('*');
+        const parts = fold(prefix ? raw.slice(0, -1) : raw).split(' ').filter(Boolean);
+        return parts.map((word, i) => ({ word, prefix: prefix && i === parts.length - 1 }));
+      }),
+    )
+    .filter((p) => p.length);
+  const find = (tokens: readonly string[]): { at: number; length: number } | undefined => {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const p of patterns) {
+        if (i + p.length > tokens.length) continue;
+        if (p.every((w, k) => (w.prefix ? tokens[i + k]!.startsWith(w.word) : tokens[i + k] === w.word))) return { at: i, length: p.length };
+      }
+    }
+    return undefined;
+  };
+  return { find, has: (tokens) => find(tokens) !== undefined };
+}

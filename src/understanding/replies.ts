@@ -1,0 +1,116 @@
+/**
+ * Replies at a step, as people write them: yes or no in every form ("yes o", "wakha", "haan ji",
+ * "po", "da", "sí claro", "👍", "ok let's do it"); a name out of "my name na …", "je m'appelle …",
+ * "mera naam … hai"; a phone number or an email address out of a sentence.
+ * Days and times are in ./when.ts.
+ */
+import type { Lang } from '../core/lang.js';
+import { phraseSet, words } from './phrases.js';
+
+const YES = phraseSet([
+  'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
+  'oui', 'ouais', 'ouai', 'wi', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
+  'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
+  'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah',
+  'haan', 'han', 'haa', 'hanji', 'ji', 'ji haan', 'haan ji', 'theek hai', 'thik hai', 'theek', 'thik', 'bilkul', 'kar do', 'zaroor', 'zarur', 'جی', 'جی ہاں', 'ہاں', 'ہاں جی', 'ٹھیک', 'ٹھیک ہے', 'بالکل', 'ضرور',
+  'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
+  'ya', 'iya', 'iyah', 'iyaa', 'oke', 'okeh', 'sip', 'boleh', 'betul', 'bener', 'benar', 'setuju', 'siap', 'tentu', 'yoi', 'mau',
+  'po', 'po po', 'ne rregull', 'mire', 'dakord', 'sigurisht', 'vazhdo',
+  'da', 'moze', 'naravno', 'vazi', 'potvrdjujem', 'potvrdi', 'u redu', 'vazi tako', 'svakako', 'važi',
+  'si', 'claro', 'dale', 'vale', 'de acuerdo', 'por supuesto', 'confirmado', 'confirmo', 'listo', 'perfecto', 'bueno', 'esta bien', 'va',
+]);
+
+const NO = phraseSet([
+  'no', 'n', 'nope', 'nah', 'not now', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
+  'non', 'pas maintenant', 'non merci', 'pas du tout', 'laisse tomber',
+  'لا', 'لاء', 'لا شكرا', 'مش دلوقتي', 'مش عايز', 'بلاش', 'la', 'lla', 'la shokran', 'machi daba',
+  'nahi', 'nahin', 'nai', 'nhi', 'نہیں', 'جی نہیں', 'abhi nahi', 'rehne do',
+  'nein', 'nee', 'no', 'lieber nicht', 'jetzt nicht', 'nein danke',
+  'tidak', 'nggak', 'ngga', 'gak', 'ga', 'engga', 'enggak', 'ndak', 'tdk', 'jangan', 'belum',
+  'jo', 'jo faleminderit', 'jo tani',
+  'ne', 'nemoj', 'ne hvala', 'ne sada', 'nikako',
+  'no gracias', 'ahora no', 'todavia no', 'mejor no',
+]);
+
+/** Words that may follow yes or no without changing it ("oui merci", "iya kak", "yes please o"). */
+const SOFT = new Set(words('please pls plz o oh thanks thank you merci bitte danke gracias hvala faleminderit makasih terima kasih shukriya شكرا kak ji bhai sir madam khoya khouya 3afak afak te lutem molim porfa por favor svp stp so that s it thats it c est it is fine good that ok okay bon bien tout correct right go ahead let s do it confirm am now maintenant jetzt sada tani ahora sekarang abhi ab yes oui ja si da po iya ya haan'));
+
+/** Emoji that say yes or no. */
+const YES_EMOJI = /^[\s]*(?:👍|👌|✅|✔️?|🙆|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+[\s!.]*$/u;
+const NO_EMOJI = /^[\s]*(?:👎|❌|🙅|👎🏽|👎🏾|👎🏿)+[\s!.]*$/u;
+
+/**
+ * Yes or no, in any of our languages, with or without a few words around it. `lang` settles words
+ * that mean yes in one language and no in another: "jo" is yes to a German speaker, no in Albanian.
+ */
+export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
+  if (YES_EMOJI.test(text)) return 'yes';
+  if (NO_EMOJI.test(text)) return 'no';
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 8) return undefined;
+  if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
+  if (tokens[0] === 'ne' && lang !== 'sr' && lang !== 'de' && tokens.length > 1) return undefined;
+  if (tokens[0] === 'la' && lang !== 'ar') return undefined;
+  if (tokens[0] === 'mau' && lang !== 'id') return undefined;
+  const no = NO.find(tokens);
+  const yes = YES.find(tokens);
+  if (no && no.at === 0 && (!yes || yes.at > 0 || no.length > yes.length)) return 'no';
+  if (yes && yes.at === 0) return 'yes';
+  // "yes" after a softener: "ji haan", "kak iya", "oui merci" is caught above; "alors oui", "ma ipak ne".
+  if (yes && tokens.slice(0, yes.at).every((t) => SOFT.has(t))) return 'yes';
+  if (no && tokens.slice(0, no.at).every((t) => SOFT.has(t) || t === 'ma' || t === 'ipak')) return 'no';
+  return undefined;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+|00)?[\d\u0660-\u0669\u06F0-\u06F9][\d\u0660-\u0669\u06F0-\u06F9 ().\-/]{5,}[\d\u0660-\u0669\u06F0-\u06F9]/;
+const EASTERN_DIGITS: Record<string, string> = { '٠': '0', '١': '1', '٢': '2', '٣': '3', '٤': '4', '٥': '5', '٦': '6', '٧': '7', '٨': '8', '٩': '9', '۰': '0', '۱': '1', '۲': '2', '۳': '3', '۴': '4', '۵': '5', '۶': '6', '۷': '7', '۸': '8', '۹': '9' };
+
+export function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => EASTERN_DIGITS[d] ?? d);
+}
+
+/** A phone number (7 digits or more) or an email address in the text; undefined when there is none. */
+export function extractContact(text: string): string | undefined {
+  const email = EMAIL.exec(text)?.[0];
+  if (email) return email;
+  const phone = PHONE.exec(westernDigits(text))?.[0];
+  if (phone && phone.replace(/\D/g, '').length >= 7) return phone.trim();
+  return undefined;
+}
+
+/** What comes before or after a name ("my name is", "je m'appelle", "mera naam … hai", "na my name"). */
+const NAME_BEFORE = [
+  /\b(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|they call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
+  /\b(?:je m'appelle|je m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est)\s+/i,
+  /(?:اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|الاسم)\s+/,
+  /\b(?:smiti|ana smiti|smitek)\s+/i,
+  /\b(?:mera naam|mera name|naam|name)\s+/i,
+  /(?:میرا نام)\s+/,
+  /\b(?:ich heiße|ich heisse|mein name ist|ich bin|name ist)\s+/i,
+  /\b(?:nama saya|namaku|nama aku|atas nama|saya)\s+/i,
+  /\b(?:quhem|emri im eshte|emri im është|emri im|une jam|unë jam|jam)\s+/i,
+  /\b(?:zovem se|ja sam|moje ime je|ime mi je)\s+/i,
+  /(?:зовем се|ја сам|моје име је)\s+/i,
+  /\b(?:me llamo|mi nombre es|soy|a nombre de)\s+/i,
+];
+const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|ہے|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s*[,.!].*$/i;
+/** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
+const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah)[\s,]+)+/i;
+
+/**
+ * The name in a reply to "what name should the centre use?": the words after "my name is" or
+ * before "is my name", without the filler. The whole reply, tidied, when it has no such words.
+ */
+export function extractName(text: string): string {
+  let s = text.trim().replace(LEAD, '');
+  for (const before of NAME_BEFORE) {
+    const m = before.exec(s);
+    if (m && m.index <= 12) {
+      s = s.slice(m.index + m[0].length);
+      break;
+    }
+  }
+  s = s.replace(NAME_AFTER, '').replace(/^[\s,:"'-]+|[\s,:"'.!-]+$/g, '');
+  return (s || text.trim()).slice(0, 80);
+}

@@ -1,0 +1,149 @@
+/**
+ * Requests are actions: "i wan book appointment for accra office", "parler à un conseiller",
+ * "bghit nhder m3a chi wahed", "kisi insan se baat karwa do", "something came up, pls cancel it",
+ * "en français stp", "hocu da obrisete sve sto imate o meni" — in the nine languages, Arabizi,
+ * Roman Urdu and Pidgin, at any step. What is named with the request (a reference such as
+ * "Y7QBSY", the language wanted) comes with it; places, days and times are read by the caller.
+ *
+ *   recogniseRequest('pls i want to book for the accra centre tuesday 2pm') // { kind: 'book' }
+ *   recogniseRequest('mera appointment check karna hai, reference K4TQ9Z hai') // { kind: 'myAppointment', reference: 'K4TQ9Z' }
+ */
+import type { Lang } from '../core/lang.js';
+import { requestedLanguage } from './language.js';
+import { phraseSet, words } from './phrases.js';
+
+export type Request =
+  | { kind: 'book' }
+  | { kind: 'myAppointment'; reference?: string }
+  | { kind: 'cancel'; reference?: string }
+  | { kind: 'move'; reference?: string }
+  | { kind: 'human' }
+  | { kind: 'language'; lang?: Lang }
+  | { kind: 'menu' }
+  | { kind: 'stop' }
+  | { kind: 'delete' };
+
+export type RequestKind = Request['kind'];
+
+const HUMAN = phraseSet([
+  // en and Pidgin
+  'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
+  'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
+  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'not this robot', 'not a bot', 'not a robot', 'person abeg',
+  'connect me', 'call me',
+  // fr
+  'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
+  // ar
+  'اكلم حد', 'اتكلم مع حد', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
+  // Darija (Latin)
+  'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
+  // ur (Roman and script)
+  'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
+  // de
+  'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
+  // id
+  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
+  // sq
+  'fol me nje', 'fol me ni', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'me nje njeri', 'me ni njeri', 'jo robot',
+  // sr (Latin; Cyrillic is folded to it)
+  'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
+  // es
+  'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente',
+]);
+
+/** Asking to book (or "see someone at your Lagos office"). */
+const BOOK = phraseSet([
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office',
+  'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
+  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
+  'maw3id', 'maw3ed', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
+  'appointment chahiye', 'appointment lena', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
+  'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei',
+  'bikin janji', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
+  'le nje takim', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
+  'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
+  'una cita', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
+]);
+
+const MINE = phraseSet([
+  'my appointment', 'my booking', 'my reservation', 'when is my', 'appointment again', 'check my appointment', 'see my appointment',
+  'mon rdv', 'mon rendez vous', 'mes rendez vous',
+  'موعدي', 'ميعادي', 'حجزي',
+  'maw3id dyali', 'lmaw3id dyali',
+  'mera appointment', 'meri appointment', 'mera booking', 'میری اپائنٹمنٹ',
+  'mein termin', 'meinen termin', 'meinem termin',
+  'janji saya', 'jadwal saya',
+  'takimi im', 'takimin tim', 'terminin tim', 'termini im',
+  'moj termin', 'mog termina', 'moga termina',
+  'mi cita', 'mi turno', 'cual es mi cita',
+]);
+
+const CANCEL = phraseSet([
+  'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
+  'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'anulo', 'anuloje', 'anulo takimin', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
+]);
+
+const MOVE = phraseSet([
+  'move my', 'move the appointment', 'move it', 'reschedule', 'change my appointment', 'change the appointment', 'another day', 'different day', 'change the date', 'change the time',
+  'deplacer', 'decaler', 'reporter', 'changer le rdv', 'changer mon rdv', 'changer de date', 'تغيير الموعد', 'اغير الموعد', 'أأجل', 'اأجل', 'نبدل لmaw3id', 'nbdel', 'badal do', 'tabdeel',
+  'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
+]);
+
+/** An appointment or a request, so "cancel" means the appointment and not messages. */
+const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
+
+const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
+
+const STOP = phraseSet(['stop messaging', 'stop sending', 'stop writing', 'unsubscribe', 'leave me alone', 'arrete de m ecrire', 'plus de messages', 'توقف عن', 'band karo messages', 'keine nachrichten mehr', 'berhenti kirim', 'mos me shkruani', 'prestani da pises', 'deja de escribirme']);
+
+const DELETE = phraseSet([
+  'delete my data', 'delete my information', 'delete everything', 'delete all my', 'erase my data', 'erase everything', 'remove my data', 'forget me', 'forget everything about me',
+  'supprimer mes donnees', 'supprimez mes donnees', 'effacer mes donnees', 'effacez mes donnees', 'supprimer tout', 'efface tout',
+  'احذف بياناتي', 'امسح بياناتي', 'حذف بياناتي', 'امسحوا بياناتي', 'mes7 data dyali', 'data delete', 'data delete karo', 'mera data delete', 'ڈیٹا ڈیلیٹ', 'میرا ڈیٹا',
+  'daten loschen', 'meine daten loschen', 'losche meine daten', 'loscht meine daten', 'alles loschen', 'hapus data saya', 'hapus data', 'fshini te dhenat', 'fshij te dhenat', 'fshini gjithcka',
+  'obrisete sve', 'obrisi sve', 'obrisite moje podatke', 'obrisite sve', 'izbrisite moje podatke', 'izbrisi moje podatke', 'obrisati podatke',
+  'borrar mis datos', 'borren mis datos', 'borra mis datos', 'eliminar mis datos', 'eliminen mis datos',
+]);
+
+const REFERENCE = /\b(?=[A-Z0-9]{6}\b)(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{6}\b/;
+
+/** An appointment reference ("Y7QBSY", "K4TQ9Z") in what the person wrote. */
+export function findReference(text: string): string | undefined {
+  const upper = REFERENCE.exec(text)?.[0];
+  if (upper) return upper;
+  // Written in small letters: six letters and digits, at least one digit, after a word like "reference" or "ref".
+  const m = /\b(?:ref(?:erence)?|référence|reference|rif|referenz|nomor|kode|code|broj|numri|referencia)\W{0,3}([a-z0-9]{6})\b/i.exec(text);
+  return m && /\d/.test(m[1]!) ? m[1]!.toUpperCase() : undefined;
+}
+
+/**
+ * The request a message makes, or undefined when it makes none (a question, an answer to the step).
+ * Order matters: "cancel my appointment" is a cancellation, "my appointment" a look, "book" a booking.
+ */
+export function recogniseRequest(text: string): Request | undefined {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 40) return undefined;
+  const reference = findReference(text);
+  const withRef = (r: { kind: 'myAppointment' | 'cancel' | 'move' }): Request => (reference ? { ...r, reference } : r);
+  if (DELETE.has(tokens)) return { kind: 'delete' };
+  const lang = requestedLanguage(text);
+  if (lang) return { kind: 'language', lang };
+  if (STOP.has(tokens)) return { kind: 'stop' };
+  if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
+  if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
+  if (HUMAN.has(tokens)) return { kind: 'human' };
+  if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
+    if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
+    return withRef({ kind: 'myAppointment' });
+  }
+  if (reference && tokens.length <= 3) return { kind: 'myAppointment', reference };
+  if (BOOK.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
+  return undefined;
+}
+
+/** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
+const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
+function isAboutBooking(tokens: readonly string[]): boolean {
+  return QUESTION_ABOUT.has(tokens);
+}

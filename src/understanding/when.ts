@@ -1,0 +1,182 @@
+/**
+ * Days and times as people write them, matched to the slots on offer: "tomorrow", "mardi",
+ * "الثلاثاء", "kal", "next Monday", "8/12", "8 dec"; "10am", "10h", "١٠:٣٠", "half past ten",
+ * "halb elf", "subah 11 baje", "a las diez y media". A bare number at a time step is an hour when
+ * that hour is on offer ("10" is 10:00, never option 10).
+ *
+ *   matchDay('jeudi', ['2026-12-08', '2026-12-10'], '2026-12-07') // '2026-12-10'
+ *   matchTime('10', ['09:00', '09:30', '10:00']) // '10:00'
+ */
+import { phraseSet, words } from './phrases.js';
+import { westernDigits } from './replies.js';
+
+/** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
+const WEEKDAYS: [number, string[]][] = [
+  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
+  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
+  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ']],
+  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'nedelja', 'nedelju', 'الاحد', 'l7ed', 'itwaar', 'itwar', 'اتوار']],
+];
+const WEEKDAY = new Map<string, number>();
+for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
+
+const RELATIVE: [number, string[]][] = [
+  [2, ['day after tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
+  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
+  [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
+];
+const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
+const NEXT = new Set(words('next prochain prochaine nachsten nächsten naechsten kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
+
+const MONTHS: [number, string[]][] = [
+  [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'januari', 'janar', 'januar']],
+  [2, ['february', 'feb', 'fevrier', 'februar', 'febrero', 'februari', 'shkurt']],
+  [3, ['march', 'mar', 'mars', 'marz', 'marzo', 'maret', 'mart']],
+  [4, ['april', 'apr', 'avril', 'abril', 'prill']],
+  [5, ['may', 'mai', 'mayo', 'mei', 'maj']],
+  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'qershor']],
+  [7, ['july', 'jul', 'juillet', 'juli', 'julio', 'korrik']],
+  [8, ['august', 'aug', 'aout', 'agosto', 'agustus', 'gusht', 'avgust']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'shtator', 'septembar']],
+  [10, ['october', 'oct', 'octobre', 'oktober', 'octubre', 'tetor', 'oktobar']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'nentor', 'nëntor', 'novembar']],
+  [12, ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'desember', 'dhjetor', 'decembar']],
+];
+const MONTH = new Map<string, number>();
+for (const [n, names] of MONTHS) for (const name of names) MONTH.set(words(name)[0]!, n);
+
+function weekdayOf(iso: string): number {
+  const d = new Date(`${iso}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The offered day (YYYY-MM-DD) a text names, or undefined. `today` is the date at the centre.
+ * A weekday is the first one offered; "next Monday" or "Monday next week" the one after this week.
+ */
+export function matchDay(text: string, offered: readonly string[], today: string): string | undefined {
+  const tokens = words(westernDigits(text));
+  const folded = ` ${tokens.join(' ')} `;
+  for (const [n, names] of RELATIVE) {
+    if (names.some((name) => folded.includes(` ${words(name).join(' ')} `))) {
+      const want = addDays(today, n);
+      return offered.includes(want) ? want : undefined;
+    }
+  }
+  const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*\d{2,4})?(?:\D|$)/.exec(westernDigits(text));
+  if (date) return offered.find((d) => Number(d.slice(8, 10)) === Number(date[1]) && Number(d.slice(5, 7)) === Number(date[2]));
+  for (let i = 0; i < tokens.length; i++) {
+    const month = MONTH.get(tokens[i]!);
+    if (!month || tokens.length === 1) continue;
+    const day = Number(tokens[i - 1]) || Number(tokens[i + 1]);
+    if (day) return offered.find((d) => Number(d.slice(8, 10)) === day && Number(d.slice(5, 7)) === month);
+  }
+  let weekday: number | undefined;
+  for (let i = 0; i < tokens.length && !weekday; i++) {
+    weekday = WEEKDAY.get(`${tokens[i]} ${tokens[i + 1]}`) ?? WEEKDAY.get(tokens[i]!);
+    // "mon", "sun", "sat", "mar", "wed" are weekdays only where nothing else is said.
+    if (weekday && ['mon', 'sun', 'sat', 'wed', 'thu', 'fri', 'tue', 'pir', 'hafta', 'kal'].includes(tokens[i]!) && tokens.length > 3) weekday = undefined;
+  }
+  if (!weekday) return undefined;
+  const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
+  const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
+  return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** Whether a text names a day at all (for a booking request that names one). */
+export function namesDay(text: string): boolean {
+  const every = Array.from({ length: 60 }, (_, i) => addDays('2026-01-05', i));
+  return matchDay(text, every, '2026-01-05') !== undefined || matchDay(text, every.map((d) => addDays(d, 300)), '2026-01-05') !== undefined;
+}
+
+const NUMBER_WORDS: Record<string, number> = {};
+const NUMBER_LISTS: string[][] = [
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  ['une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
+  ['eins', 'zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwolf'],
+  ['una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'],
+  ['واحده', 'اثنين', 'ثلاثه', 'اربعه', 'خمسه', 'سته', 'سبعه', 'ثمانيه', 'تسعه', 'عشره', 'احدعشر', 'اثنعشر'],
+  ['wahda', 'jouj', 'tlata', 'reb3a', 'khamsa', 'setta', 'seb3a', 'tmnya', 'tes3a', '3ashra', 'hdach', 'tnach'],
+  ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'dua belas'],
+  ['ek', 'do', 'teen', 'char', 'panch', 'chay', 'saat', 'aath', 'nau', 'das', 'gyarah', 'barah'],
+  ['jedan', 'dva', 'tri', 'cetiri', 'pet', 'sest', 'sedam', 'osam', 'devet', 'deset', 'jedanaest', 'dvanaest'],
+  ['nje', 'dy', 'tre', 'kater', 'pese', 'gjashte', 'shtate', 'tete', 'nente', 'dhjete', 'njembedhjete', 'dymbedhjete'],
+];
+for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
+Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
+
+const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon']);
+const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
+const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'وربع', 'و ربع', 'viertel nach', 'sawa']);
+
+/**
+ * The offered time ("HH:MM") a text names, or undefined. Hours without am or pm follow office
+ * hours: "2" in "a las 2" is 14:00. A bare number is a time only when that hour is offered.
+ */
+export function matchTime(text: string, offered: readonly string[]): string | undefined {
+  const plain = westernDigits(text);
+  const tokens = words(plain);
+  if (!tokens.length) return undefined;
+  const bare = /^\s*(\d{1,2})\s*$/.exec(plain);
+  if (bare) {
+    const h = Number(bare[1]);
+    if (h < 7 || h > 20) return undefined; // an option number
+    return offered.find((t) => t === `${pad(h)}:00`);
+  }
+  let hour: number | undefined;
+  let minute = 0;
+  const noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ');
+  const clock = /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})\b/i.exec(noDates) ?? /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates);
+  const marked = /\b(\d{1,2})\s*(?:h\b|uhr|hrs?\b|heures?|o'?clock|am\b|a\.m\.|pm\b|p\.m\.|baje|bje|sa\b|ure\b|sati\b|saat\b)/i.exec(noDates);
+  const anyNumber = /(?:^|[^\d/.:])(\d{1,2})(?![\d/.:]\d)/.exec(noDates);
+  // "halb elf" is half past ten: German counts towards the next hour.
+  const halbIndex = tokens.indexOf('halb');
+  if (halbIndex >= 0 && tokens[halbIndex + 1]) {
+    const next = NUMBER_WORDS[tokens[halbIndex + 1]!] ?? Number(tokens[halbIndex + 1]);
+    if (next) return pick(offered, next - 1, 30, tokens);
+  }
+  if (clock) {
+    hour = Number(clock[1]);
+    minute = Number(clock[2]);
+  } else if (marked) hour = Number(marked[1]);
+  else if (anyNumber) hour = Number(anyNumber[1]);
+  else hour = numberWord(tokens);
+  if (hour === undefined || hour > 23) return undefined;
+  if (!minute && HALF.has(tokens)) minute = 30;
+  if (!minute && QUARTER_PAST.has(tokens)) minute = 15;
+  return pick(offered, hour, minute, tokens);
+}
+
+function pick(offered: readonly string[], hour: number, minute: number, tokens: readonly string[]): string | undefined {
+  let h = hour;
+  if (h < 12 && AFTERNOON.has(tokens) && !(h === 12)) h += 12;
+  else if (h >= 1 && h <= 6) h += 12; // nobody books 2 in the night
+  const exact = `${pad(h)}:${pad(minute)}`;
+  if (offered.includes(exact)) return exact;
+  // "11" when 11:00 is taken but 11:30 is free: the first free slot in that hour.
+  return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
+}
+
+const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه'));
+
+/** An hour in words: after a word such as "at", "a las", "الساعة", or alone in a short reply. */
+function numberWord(tokens: readonly string[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const n = NUMBER_WORDS[`${tokens[i]} ${tokens[i + 1]}`] ?? NUMBER_WORDS[tokens[i]!];
+    if (n && (tokens.length <= 4 || TIME_MARKERS.has(tokens[i - 1] ?? '') || tokens[i] === 'noon' || tokens[i] === 'midi')) return n;
+  }
+  return undefined;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,85 @@
+/** Requests, replies at a step, language and courtesy, as people write them (pure functions). */
+import { describe, expect, it } from 'vitest';
+import { recogniseCourtesy } from '../src/understanding/courtesy.js';
+import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
+import { recogniseRequest } from '../src/understanding/requests.js';
+import { matchDay, matchTime } from '../src/understanding/when.js';
+
+describe('requests', () => {
+  it.each([
+    ['i wan book appointment for accra office', 'book'],
+    ['salam 3likom, bghit nakhod maw3id f lmarkaz dyal casa', 'book'],
+    ['min, daftar konsultasi di bandung buat lusa jam 1 siang bisa?', 'book'],
+    ['my appointment', 'myAppointment'],
+    ['parler à un conseiller', 'human'],
+    ['bghit nhder m3a chi wahed', 'human'],
+    ['kisi insan se baat karwa do', 'human'],
+    ['Да ли могу да разговарам са неким из центра?', 'human'],
+    ['something came up at work, pls cancel it', 'cancel'],
+    ['ah en fait demain je pars en mer, on peut deplacer le rdv a jeudi?', 'move'],
+    ['ok, hocu da obrisete sve sto imate o meni', 'delete'],
+    ['en français stp', 'language'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+
+  it('reads a reference', () => {
+    expect(recogniseRequest('Y7QBSY')).toEqual({ kind: 'myAppointment', reference: 'Y7QBSY' });
+    expect(recogniseRequest('mera appointment check karna hai, reference K4TQ9Z hai')).toEqual({ kind: 'myAppointment', reference: 'K4TQ9Z' });
+  });
+
+  it('leaves questions alone', () => {
+    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
+  });
+});
+
+describe('replies at a step', () => {
+  it.each(['yes o', 'oui', 'wakha', 'haan ji', 'ee', 'po', 'da', 'sí claro', '👍', "ok let's do it", 'oui c bon', 'اي نعم اكد', 'може', 'jo, passt'])('%s is yes', (t) => expect(yesNo(t, 'de')).toBe('yes'));
+  it.each(['no', 'non merci', 'nahi', 'ma ipak ne, otkazi to'])('%s is no', (t) => expect(yesNo(t, 'sr')).toBe('no'));
+  it('settles "jo" by the language', () => {
+    expect(yesNo('jo', 'sq')).toBe('no');
+    expect(yesNo('jo', 'de')).toBe('yes');
+  });
+
+  const days = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14'];
+  it.each([
+    ['tomorrow', '2026-12-08'], ['mardi', '2026-12-08'], ['الثلاثاء', '2026-12-08'], ['kal', '2026-12-08'], ['next Monday', '2026-12-14'],
+    ['Montag nächste Woche', '2026-12-14'], ['8/12', '2026-12-08'], ['8 dec', '2026-12-08'], ['у петак', '2026-12-11'], ['parso', '2026-12-09'],
+  ])('day %s -> %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
+
+  const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '12:00', '13:00', '13:30', '14:00'];
+  it.each([
+    ['10', '10:00'], ['10am', '10:00'], ['10h', '10:00'], ['١٠:٣٠', '10:30'], ['half past ten', '10:30'], ['halb elf', '10:30'],
+    ['subah 11 baje', '11:00'], ['a las diez y media', '10:30'], ['٩ ونص', '09:30'], ['2pm', '14:00'], ["n'ora 1 pasdite", '13:00'],
+  ])('time %s -> %s', (t, h) => expect(matchTime(t, times)).toBe(h));
+  it('never reads a small number as an hour (it is an option number)', () => expect(matchTime('3', times)).toBeUndefined());
+
+  it.each([
+    ['my name na Abena Mensah', 'Abena Mensah'], ["je m'appelle Yassine Trabelsi", 'Yassine Trabelsi'], ['mera naam Usman Ghani hai', 'Usman Ghani'],
+    ['Abena Mensah is my name', 'Abena Mensah'], ['claro, me llamo Valentina Ríos', 'Valentina Ríos'], ['Kofi', 'Kofi'],
+  ])('name in %s', (t, n) => expect(extractName(t)).toBe(n));
+
+  it('finds a phone number or an email in a sentence', () => {
+    expect(extractContact('08034567812 na my number, e dey for whatsapp too')).toBe('08034567812');
+    expect(extractContact('٠١٠١٢٣٤٥٦٧٨')).toBe('01012345678');
+    expect(extractContact('valen.rios@hotmail.com')).toBe('valen.rios@hotmail.com');
+  });
+});
+
+describe('language and courtesy', () => {
+  it('switches when asked, in any language', () => {
+    expect(requestedLanguage('momkin b francais?')).toBe('fr');
+    expect(requestedLanguage('urdu mein baat karo please')).toBe('ur');
+    expect(requestedLanguage('eigentlich lieber auf Deutsch bitte')).toBe('de');
+    expect(requestedLanguage('I want to learn German')).toBeUndefined();
+  });
+  it('reads Roman Urdu, Pidgin and Darija from more than one word', () => {
+    expect(languageEvidence('assalam o alaikum mujhe lahore wale center mein appointment chahiye')?.lang).toBe('ur');
+    expect(languageEvidence('i wan talk to real person abeg')?.lang).toBe('en');
+    expect(languageEvidence('salam bghit nhder m3a chi wahed')?.lang).toBe('ar');
+    expect(languageEvidence('salam')).toBeUndefined();
+  });
+  it.each([
+    ['hello o, how una dey', 'howAreYou'], ['assalam o alaikum bhai', 'greeting'], ['thank you', 'thanks'], ['merci bzaf khoya', 'thanks'], ['Bist du ein Mensch oder ne KI?', 'whoAreYou'],
+  ])('%s is %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
+  it('a question with thanks is a question', () => expect(recogniseCourtesy('thanks, and how long does it take?')).toBeUndefined());
+});
