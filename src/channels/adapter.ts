@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../core/lang.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationLogs } from '../coordination/index.js';
-import type { Delivered } from '../runtime/conversations.js';
 import type { DeliveryOutcome, DeliveryTicket } from '../runtime/deliveries.js';
 import type { ChannelSender } from '../runtime/outbox.js';
 

@@ -1,8 +1,9 @@
 /**
  * The one pipeline every channel's deliveries run through, as grammY's `webhookCallback` serves
- * every framework: verify → parse → (under the conversation's lock) look up → turn → render → store the turn
- * with its answer in one transaction (→ what the channel sends on its own). An adapter gives only its parts; the order, exactly-once and the answers to a retry,
- * a replay or a delivery still being handled live here, once.
+ * every framework: verify → parse → (under the conversation's lock) look up → turn → render →
+ * store the turn with its answer in one transaction (→ what the channel sends on its own). An
+ * adapter gives only its parts; the order, exactly-once and the answers to a retry, a replay or a
+ * delivery still being handled live here, once.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChannelHints, Inbound } from '../core/messages.js';
