@@ -11,12 +11,14 @@ import { ServiceUnavailableError } from '../core/errors.js';
 import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
-import { langFromLocale, DEFAULT_LANG, type Lang } from '../core/lang.js';
+import { langFromLocale, DEFAULT_LANG } from '../core/lang.js';
 import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
-import type { DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+
+export type { Delivered } from './deliveries.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -29,17 +31,6 @@ export interface ConversationRef {
   user: string;
 }
 
-export interface Delivered {
-  outbox: Outbound[];
-  effects: Effect[];
-  /** The conversation's language after the turn, for channels that label their messages. */
-  lang: Lang;
-  /**
-   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
-   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
-   */
-  limited?: 'tell' | 'quiet';
-}
 
 const RECENT_MESSAGES = 12;
 const RECENT_CHARS = 500;

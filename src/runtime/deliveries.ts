@@ -6,7 +6,22 @@
  * transaction: all of it or none of it. A crash mid-turn leaves nothing, so the retry runs the
  * turn afresh; a retry on another instance waits for the lock and finds the reply.
  */
-import type { Delivered } from './conversations.js';
+import type { Effect } from '../core/effects.js';
+import type { Lang } from '../core/lang.js';
+import type { Outbound } from '../core/messages.js';
+
+/** What a turn gives the channel to answer. */
+export interface Delivered {
+  outbox: Outbound[];
+  effects: Effect[];
+  /** The conversation's language after the turn, for channels that label their messages. */
+  lang: Lang;
+  /**
+   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
+   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
+   */
+  limited?: 'tell' | 'quiet';
+}
 
 /** A channel's delivery of a message. */
 export interface DeliveryTicket {
