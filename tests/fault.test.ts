@@ -137,7 +137,10 @@ describe.skipIf(skip !== null)(skip === null ? 'Redis and PostgreSQL restarted u
     for (const [waId, ids] of answered) {
       const state = await storage.conversations.load(`whatsapp:${waId}`);
       expect(state?.turns, `turns of person ${waId}`).toBe(ids.length);
-      expect(state?.handled?.map((h) => h.id)).toEqual(ids.slice(-state!.handled!.length));
+      // each stored with its reply, under the person's conversation
+      const kept = await storage.deliveries.find('whatsapp', ids, new Date());
+      expect([...kept.keys()].sort(), `deliveries of person ${waId}`).toEqual([...ids].sort());
+      for (const reply of kept.values()) expect(reply).toContain('<Message>');
     }
     // no apology for an outage: the message was retried instead
     expect(logLines.filter((l) => l.includes('"turn failed"'))).toEqual([]);

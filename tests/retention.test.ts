@@ -17,11 +17,8 @@ describe('retention', () => {
     const old = { channel: 'test', user: 'old' };
     let delivery = 0;
     for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi Appiah', '+233 20 123 4567', 'Yes, book it', 'talk to a person', '1', 'Accra']) {
-      // as a webhook does: claim the delivery, run the turn, store the reply for a retry
-      const deliveryId = `d${++delivery}`;
-      await core.storage.deliveries.claim('test', deliveryId, core.clock.now());
-      const { outbox } = await core.conversations.receive(old, { kind: 'text', text }, { deliveryId });
-      await core.storage.deliveries.complete('test', deliveryId, outbox.map(describeOutbound).join('\n'));
+      // as a webhook does: the turn stores its reply with the delivery, for a retry
+      await core.conversations.deliver(old, { kind: 'text', text }, {}, { id: `d${++delivery}`, render: ({ outbox }) => outbox.map(describeOutbound).join('\n') });
     }
     expect(JSON.stringify((await core.storage.inspect()).deliveries)).toContain('Kwesi Appiah');
     const [handoff] = await core.storage.handoffs.list({ status: 'open' });

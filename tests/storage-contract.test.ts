@@ -95,39 +95,42 @@ function contract(store: StoreCase): void {
   });
 
   describe('deliveries', () => {
-    it('claims a delivery once, hands out the stored reply, and forgets it on release', async () => {
-      expect(await s.deliveries.claim('whatsapp', 'SM1', T0)).toEqual({ status: 'new' });
-      expect(await s.deliveries.claim('whatsapp', 'SM1', T0)).toEqual({ status: 'seen', reply: null });
-      expect(await s.deliveries.claim('telegram', 'SM1', T0)).toEqual({ status: 'new' });
-      await s.deliveries.complete('whatsapp', 'SM1', 'Hello!');
-      expect(await s.deliveries.claim('whatsapp', 'SM1', at(1000))).toEqual({ status: 'seen', reply: 'Hello!' });
-      await s.deliveries.release('whatsapp', 'SM1');
-      expect(await s.deliveries.claim('whatsapp', 'SM1', at(2000))).toEqual({ status: 'new' });
+    it('records a delivery once with its reply, and finds it by channel', async () => {
+      expect(await s.deliveries.find('whatsapp', ['SM1'], T0)).toEqual(new Map());
+      expect(await s.deliveries.record('whatsapp', 'SM1', 'Hello!', 'whatsapp:233241112223', T0)).toBe(true);
+      expect(await s.deliveries.record('whatsapp', 'SM1', 'Hello again!', 'whatsapp:233241112223', at(1000))).toBe(false);
+      expect(await s.deliveries.record('telegram', 'SM1', 'Hi', null, T0)).toBe(true);
+      expect(await s.deliveries.find('whatsapp', ['SM1', 'SM2'], at(1000))).toEqual(new Map([['SM1', 'Hello!']]));
     });
 
-    it('lets exactly one of concurrent claims win', async () => {
-      const claims = await Promise.all(Array.from({ length: 10 }, () => s.deliveries.claim('telegram', '5001', T0)));
-      expect(claims.filter((c) => c.status === 'new')).toHaveLength(1);
+    it('lets exactly one of concurrent records win', async () => {
+      const records = await Promise.all(Array.from({ length: 10 }, (_, i) => s.deliveries.record('telegram', '5001', `reply ${i}`, null, T0)));
+      expect(records.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('records nothing of a transaction that rolled back', async () => {
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.deliveries.record('whatsapp', 'SM1', 'Hello!', null, T0);
+          throw new Error('the turn failed');
+        }),
+      ).rejects.toThrow('the turn failed');
+      expect(await s.deliveries.find('whatsapp', ['SM1'], T0)).toEqual(new Map());
+      expect(await s.deliveries.record('whatsapp', 'SM1', 'Hello!', null, T0)).toBe(true);
     });
 
     it('forgets the deliveries of a conversation (delete my data), and no others', async () => {
-      await s.deliveries.claim('whatsapp', 'SM1', T0);
-      await s.deliveries.claim('whatsapp', 'SM2', T0);
-      await s.deliveries.claim('whatsapp', 'SM3', T0);
-      await s.deliveries.complete('whatsapp', 'SM1', 'Your booking, Abena');
-      await s.deliveries.assign('whatsapp', 'SM1', 'whatsapp:233241112223');
-      await s.deliveries.assign('whatsapp', 'SM2', 'whatsapp:233241112223');
-      await s.deliveries.assign('whatsapp', 'SM3', 'whatsapp:233200000000');
+      await s.deliveries.record('whatsapp', 'SM1', 'Your booking, Abena', 'whatsapp:233241112223', T0);
+      await s.deliveries.record('whatsapp', 'SM2', 'Thanks', 'whatsapp:233241112223', T0);
+      await s.deliveries.record('whatsapp', 'SM3', 'Hello', 'whatsapp:233200000000', T0);
       expect(await s.deliveries.forgetConversation('whatsapp:233241112223')).toBe(2);
-      expect(await s.deliveries.claim('whatsapp', 'SM1', at(1000))).toEqual({ status: 'new' });
-      expect(await s.deliveries.claim('whatsapp', 'SM3', at(1000))).toEqual({ status: 'seen', reply: null });
+      expect(await s.deliveries.find('whatsapp', ['SM1', 'SM2', 'SM3'], at(1000))).toEqual(new Map([['SM3', 'Hello']]));
     });
 
     it('forgets deliveries after two days', async () => {
-      await s.deliveries.claim('telegram', '1', T0);
-      await s.deliveries.claim('telegram', '2', at(49 * HOUR));
-      expect(await s.deliveries.claim('telegram', '1', at(49 * HOUR))).toEqual({ status: 'new' });
-      expect(await s.deliveries.claim('telegram', '2', at(49 * HOUR))).toEqual({ status: 'seen', reply: null });
+      await s.deliveries.record('telegram', '1', 'a', null, T0);
+      await s.deliveries.record('telegram', '2', 'b', null, at(49 * HOUR));
+      expect(await s.deliveries.find('telegram', ['1', '2'], at(49 * HOUR))).toEqual(new Map([['2', 'b']]));
     });
   });
 
@@ -428,8 +431,7 @@ function contract(store: StoreCase): void {
     it('stores what a transaction did together, or nothing of it when it fails', async () => {
       const work = async (tx: Repositories) => {
         await tx.conversations.save('telegram:42', state('2026-11-01T08:00:00.000Z'));
-        expect(await tx.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'new' });
-        await tx.deliveries.assign('telegram', '7001', 'telegram:42');
+        expect(await tx.deliveries.record('telegram', '7001', 'Booked', 'telegram:42', T0)).toBe(true);
         expect((await tx.appointments.book(booking({ capacity: 1 }), T0)).status).toBe('booked');
         // a repository's own transaction joins the unit of work
         await tx.handoffs.open({ id: 'h1', conversationId: 'telegram:42', centreId: 'gh-accra', lang: 'en', urgent: true, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'hello', at: T0.toISOString() }]);
@@ -444,15 +446,14 @@ function contract(store: StoreCase): void {
       expect(await s.handoffs.list({})).toEqual([]);
       expect(await s.handoffs.messages('h1')).toEqual([]);
       expect(await s.jobs.claimDue(T0, 10)).toEqual([]);
-      expect(await s.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'new' });
-      await s.deliveries.release('telegram', '7001');
+      expect(await s.deliveries.find('telegram', ['7001'], T0)).toEqual(new Map());
 
       expect(await s.transaction(async (tx) => (await work(tx), 'stored'))).toBe('stored');
       expect(await s.conversations.load('telegram:42')).toEqual(state('2026-11-01T08:00:00.000Z'));
       expect(await s.appointments.list({ conversationId: 'telegram:42' })).toHaveLength(1);
       expect(await s.handoffs.messages('h1')).toHaveLength(1);
       expect((await s.jobs.claimDue(T0, 10)).map((j) => j.id)).toEqual(['send:1']);
-      expect(await s.deliveries.claim('telegram', '7001', T0)).toEqual({ status: 'seen', reply: null });
+      expect(await s.deliveries.find('telegram', ['7001'], T0)).toEqual(new Map([['7001', 'Booked']]));
     });
 
     it('shows nothing of an unfinished transaction to statements outside it', async () => {
@@ -480,9 +481,7 @@ function contract(store: StoreCase): void {
       const theirs = await book({ conversationId: 'telegram:7' });
       await s.handoffs.open({ id: 'h1', conversationId: 'telegram:42', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'hello', at: T0.toISOString() }]);
       await s.jobs.schedule(job('send:1', T0.toISOString(), JSON.stringify({ conversationId: 'telegram:42' }), 'send'), T0);
-      await s.deliveries.claim('telegram', '7001', T0);
-      await s.deliveries.complete('telegram', '7001', 'Your booking, Kwesi');
-      await s.deliveries.assign('telegram', '7001', 'telegram:42');
+      await s.deliveries.record('telegram', '7001', 'Your booking, Kwesi', 'telegram:42', T0);
       const before = await s.inspect();
 
       await expect(s.transaction(async (tx) => {
@@ -497,7 +496,7 @@ function contract(store: StoreCase): void {
       expect(await s.handoffs.get('h1')).toBeUndefined();
       expect(await s.handoffs.messages('h1')).toEqual([]);
       expect(await s.jobs.claimDue(T0, 10)).toEqual([]);
-      expect(await s.deliveries.claim('telegram', '7001', at(1000))).toEqual({ status: 'new' });
+      expect(await s.deliveries.find('telegram', ['7001'], at(1000))).toEqual(new Map());
       expect(await s.conversations.load('telegram:7')).not.toBeNull();
       expect(await s.appointments.get(theirs.id)).toEqual(theirs);
     });
@@ -536,8 +535,8 @@ function contract(store: StoreCase): void {
       await s.jobs.finish('done-old', 'done', null, new Date(before));
       await s.jobs.finish('failed-old', 'failed', 'gave up', new Date(before));
       await s.jobs.finish('done-new', 'done', null, new Date(after));
-      await s.deliveries.claim('whatsapp', 'SM-old', new Date(before));
-      await s.deliveries.claim('whatsapp', 'SM-new', new Date(after));
+      await s.deliveries.record('whatsapp', 'SM-old', 'old', null, new Date(before));
+      await s.deliveries.record('whatsapp', 'SM-new', 'new', null, new Date(after));
 
       expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1 });
       expect(await s.conversations.load('telegram:old')).toBeNull();
@@ -553,7 +552,7 @@ function contract(store: StoreCase): void {
       expect((await s.appointments.get(future.id))?.name).toBeNull();
       expect((await s.appointments.get(forgotten.id))?.reference).toBe(forgotten.reference);
       expect((await s.jobs.claimDue(at(300 * DAY), 10)).map((j) => j.id)).toEqual(['pending-old']);
-      expect(await s.deliveries.claim('whatsapp', 'SM-new', new Date(after))).toEqual({ status: 'seen', reply: null });
+      expect(await s.deliveries.find('whatsapp', ['SM-old', 'SM-new'], new Date(after))).toEqual(new Map([['SM-new', 'new']]));
       expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0 });
     });
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryFromPhone, parseTwilioInbound } from '../src/channels/whatsapp/parse.js';
 import { splitMessage } from '../src/core/split.js';
+import { ServiceUnavailableError } from '../src/core/errors.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { twilioSignature } from './support/twilio-signature.js';
 
@@ -78,14 +79,26 @@ describe('WhatsApp webhook', () => {
     expect((await conversation('212600000001'))?.turns).toBe(2);
   });
 
-  it('handles a delivery whose first handler died (claimed, never answered) once the claim is stale', async () => {
+  it('stores nothing of a turn whose transaction did not commit (a crash mid-turn): the retry runs it once', async () => {
     const params = message('+212600000009', { Body: 'bonjour' });
-    // Another instance claimed it and was killed before it answered.
-    expect(await server.core.storage.deliveries.claim('whatsapp', params.MessageSid!, server.core.clock.now())).toEqual({ status: 'new' });
-    server.core.clock.advance(31_000);
+    const storage = server.core.storage;
+    const transaction = storage.transaction.bind(storage);
+    // The process dies after the turn's work and before its commit: everything of it is rolled back.
+    storage.transaction = (async (fn: Parameters<typeof transaction>[0]) => {
+      storage.transaction = transaction;
+      return transaction(async (tx) => {
+        await fn(tx);
+        throw new ServiceUnavailableError('the database', new Error('gone'));
+      });
+    }) as typeof storage.transaction;
+    expect((await post(params)).status).toBe(503);
+    expect(await conversation('212600000009')).toBeNull();
+    expect((await storage.inspect()).deliveries!.filter((d) => d.delivery_id === params.MessageSid)).toEqual([]);
     const retried = await post(params);
     expect(retried.status).toBe(200);
     expect(retried.messages.join('\n')).toContain('Bonjour');
+    expect((await conversation('212600000009'))?.turns).toBe(1);
+    expect((await post(params)).messages).toEqual(retried.messages);
     expect((await conversation('212600000009'))?.turns).toBe(1);
   });
 

@@ -24,6 +24,10 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
   suspended: 'centres.inactive.suspended',
 };
 
+/**
+ * `appointments` and `jobs` are the stores the booking and cancellation write through: the
+ * runtime passes its turn's transaction, so a booking is stored with the turn or not at all.
+ */
 export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue, publicBaseUrl = ''): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
@@ -75,7 +79,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
 
     async book({ lang, centreId, start, name, contact, conversationId }): Promise<ActionResult> {
       const centre = booking.centre(centreId);
-      const result = await booking.book({ centreId, start, name, contact, conversationId, lang, createdBy: 'chat' });
+      const result = await booking.book({ centreId, start, name, contact, conversationId, lang, createdBy: 'chat' }, appointments);
       if (result.status === 'taken' && centre) {
         const options = result.alternatives.map((s) => ({ id: s.start, label: formatWhen(s.start, centre, lang) }));
         return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], choices: { timeChoices: options } };

@@ -89,7 +89,8 @@ export class BookingService {
     return this.appointments.cancel(id);
   }
 
-  async book(input: { centreId: string; start: string; name: string; contact: string; conversationId?: string; lang?: string; createdBy: string }): Promise<BookingOutcome> {
+  /** `appointments`: the store to write through (a turn's transaction), this service's own by default. */
+  async book(input: { centreId: string; start: string; name: string; contact: string; conversationId?: string; lang?: string; createdBy: string }, appointments: AppointmentStore = this.appointments): Promise<BookingOutcome> {
     const centre = this.byId.get(input.centreId);
     if (!centre) return { status: 'invalid', problem: `no centre ${input.centreId}` };
     if (centre.status !== 'active') return { status: 'invalid', problem: `centre ${centre.id} does not take appointments (${centre.status})` };
@@ -99,7 +100,7 @@ export class BookingService {
     const name = input.name.trim().slice(0, 120);
     const contact = input.contact.trim().slice(0, 120);
     if (!name || !contact) return { status: 'invalid', problem: 'a name and a way to reach the person are needed' };
-    const result = await this.appointments.book({ ...input, start: startIso, name, contact, capacity: centre.capacity }, this.now());
+    const result = await appointments.book({ ...input, start: startIso, name, contact, capacity: centre.capacity }, this.now());
     if (result.status === 'booked') return { status: 'booked', appointment: result.appointment, centre };
     const date = start.setZone(centre.timezone).toISODate()!;
     const alternatives = [...((await this.slots(centre.id, date)) ?? []), ...(await this.daysWithSlots(centre.id, 2)).flatMap((d) => d.slots)]

@@ -10,8 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../core/lang.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationLogs } from '../coordination/index.js';
-import type { Delivered } from '../runtime/conversations.js';
-import type { DeliveryClaims } from '../runtime/deliveries.js';
+import type { DeliveryOutcome, DeliveryTicket } from '../runtime/deliveries.js';
 import type { ChannelSender } from '../runtime/outbox.js';
 
 export type { ChannelSender, SendResult, SendingTo } from '../runtime/outbox.js';
@@ -48,14 +47,15 @@ export interface ChannelShared {
 export interface ChannelContext<S> {
   /** The channel's own settings, picked from the configuration by its adapter. */
   settings: S;
-  /** Runs a person's turn (under their conversation's lock): what to answer, in which language. */
-  turn(ref: TurnRef, inbound: Inbound, hints: ChannelHints): Promise<Delivered>;
+  /**
+   * Runs a person's turn (under their conversation's lock) for one delivery, exactly once: a retry
+   * gets the stored answer; the turn, its effects and the rendered answer are stored together.
+   */
+  deliver(ref: TurnRef, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<DeliveryOutcome>;
   /** Keeps a reply the channel did not take now; the job runner sends it later (not before `retryAfterMs`). */
   queueReply(user: string, outbox: readonly Outbound[], retryAfterMs?: number): Promise<void>;
   /** Messages that start on our side (an advisor's reply, a reminder) go through this sender. */
   registerSender(sender: ChannelSender): void;
-  /** Exactly-once: the delivery claims every webhook goes through (see webhook.ts). */
-  deliveries: DeliveryClaims;
   /** The channel's state for /healthz; a channel that never sets one is `ok`. */
   setState(state: ChannelState): void;
   shared: ChannelShared;

@@ -1,8 +1,9 @@
 /**
  * The one pipeline every channel's deliveries run through, as grammY's `webhookCallback` serves
- * every framework: verify → parse → claim → turn → render → complete (→ what the channel sends on
- * its own). An adapter gives only its parts; the order, exactly-once and the answers to a retry,
- * a replay or a delivery still being handled live here, once.
+ * every framework: verify → parse → (under the conversation's lock) look up → turn → render →
+ * store the turn with its answer in one transaction (→ what the channel sends on its own). An
+ * adapter gives only its parts; the order, exactly-once and the answers to a retry, a replay or a
+ * delivery still being handled live here, once.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChannelHints, Inbound } from '../core/messages.js';
@@ -51,41 +52,31 @@ export type DeliveryOutcome = { status: 'answered'; body: string } | { status: '
 
 export async function runDelivery<X>(ctx: ChannelServices, delivery: Delivery<X>, parts: DeliveryParts<X>): Promise<DeliveryOutcome> {
   const { channel } = delivery.ref;
-  const claims = ctx.deliveries;
-  const id = delivery.id;
-  if (id !== undefined) {
-    const claim = await claims.claim(channel, id);
-    if (claim.status === 'busy') return { status: 'refused', refusal: parts.busy };
-    if (claim.status === 'answered') return { status: 'answered', body: claim.reply };
+  // render runs inside the turn's transaction: its answer is stored with the turn, for a retry.
+  let refused: Refusal | undefined;
+  const outcome = await ctx.deliver(delivery.ref, delivery.inbound, delivery.hints, {
+    ...(delivery.id === undefined ? {} : { id: delivery.id }),
+    ...(delivery.replayKey === undefined ? {} : { replayKey: delivery.replayKey }),
+    render: async (delivered) => {
+      const body = await parts.render(delivered, delivery);
+      if (typeof body === 'string') return body;
+      refused = body;
+      return undefined;
+    },
+  });
+  switch (outcome.status) {
+    case 'busy':
+      return { status: 'refused', refusal: parts.busy };
+    case 'replay':
+      ctx.log.warn({ channel }, `${channel}: signed content already received under another delivery id; refused as a replay`);
+      return { status: 'refused', refusal: parts.replay ?? { code: 409, body: { error: 'this signed content was already delivered' } } };
+    case 'unkept':
+      return { status: 'refused', refusal: refused! };
+    case 'answered':
+      // The turn is done and stored: from here a failed send goes to the outbox, never a second turn.
+      if (outcome.delivered && parts.send) await parts.send(outcome.delivered, delivery);
+      return { status: 'answered', body: outcome.answer };
   }
-  const replayKey = delivery.replayKey;
-  if (replayKey !== undefined && !(await claims.claimOnce(channel, replayKey))) {
-    if (id !== undefined) await claims.release(channel, id);
-    ctx.log.warn({ channel }, `${channel}: signed content already received under another delivery id; refused as a replay`);
-    return { status: 'refused', refusal: parts.replay ?? { code: 409, body: { error: 'this signed content was already delivered' } } };
-  }
-  const releaseAll = async () => {
-    if (id !== undefined) await claims.release(channel, id);
-    if (replayKey !== undefined) await claims.release(channel, replayKey);
-  };
-  let delivered: Delivered;
-  let body: string | Refusal;
-  try {
-    delivered = await ctx.turn(delivery.ref, delivery.inbound, { ...delivery.hints, ...(id === undefined ? {} : { deliveryId: id }) });
-    body = await parts.render(delivered, delivery);
-    if (typeof body !== 'string') {
-      await releaseAll();
-      return { status: 'refused', refusal: body };
-    }
-    if (id !== undefined) await claims.complete(channel, id, body);
-    if (replayKey !== undefined) await claims.complete(channel, replayKey, 'handled');
-  } catch (err) {
-    await releaseAll();
-    throw err;
-  }
-  // The turn is done and stored: from here a failed send goes to the outbox, never a second turn.
-  if (parts.send) await parts.send(delivered, delivery);
-  return { status: 'answered', body };
 }
 
 export interface WebhookParts<X> extends DeliveryParts<X> {

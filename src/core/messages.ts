@@ -39,11 +39,6 @@ export interface ChannelHints {
   locale?: string;
   /** ISO 3166 alpha-2, e.g. from the phone number's country code. */
   country?: string;
-  /**
-   * The channel's id of this delivery (a MessageSid, an update_id): a delivery whose turn was
-   * already stored is answered from the state and never run twice, even after a crash.
-   */
-  deliveryId?: string;
 }
 
 /** "lat,lon" as a flow variable holds a shared location; anything else is not one. */

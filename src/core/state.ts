@@ -1,5 +1,5 @@
 import type { Lang } from './lang.js';
-import type { Option, Outbound } from './messages.js';
+import type { Option } from './messages.js';
 
 /** Bump when the shape changes; `migrateState` upgrades older stored states. */
 export const STATE_VERSION = 2;
@@ -47,8 +47,6 @@ export interface ConversationState {
   recent?: RecentMessage[];
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
-  /** The last deliveries handled (and the latest ones' replies), saved with the turn itself: exactly once. */
-  handled?: { id: string; outbox?: Outbound[] }[];
   turns: number;
   updatedAt: string;
 }
@@ -58,6 +56,8 @@ export function migrateState(raw: unknown): ConversationState | null {
   if (!raw || typeof raw !== 'object') return null;
   const s = raw as Omit<Partial<ConversationState>, 'v'> & { v?: number };
   if (!s.at || !s.lang || typeof s.vars !== 'object' || !s.vars) return null;
+  // Older states kept the deliveries they handled; the delivery log alone does that now.
+  if ('handled' in s) delete (s as { handled?: unknown }).handled;
   if (s.v === 1) return fromVersion1(s as unknown as ConversationState);
   if (s.v !== STATE_VERSION) return null;
   return s as ConversationState;

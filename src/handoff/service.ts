@@ -13,7 +13,7 @@ import type { Conversations } from '../runtime/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
-import type { Handoff, HandoffMessage, StaffMember, Storage } from '../storage/types.js';
+import type { Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from '../staff/auth.js';
 
 export type StaffActionResult<T = void> =
@@ -37,8 +37,8 @@ export class HandoffService {
     private readonly now: () => Date,
   ) {}
 
-  /** Performs a turn's handOff effect: the handoff is opened before the turn's state is stored. */
-  action(): Pick<Actions, 'handOff'> {
+  /** Performs a turn's handOff effect through `handoffs` (the turn's transaction): opened with the turn's state, or not at all. */
+  action(handoffs: HandoffStore = this.storage.handoffs): Pick<Actions, 'handOff'> {
     return {
       handOff: async ({ lang, country, conversationId, urgent, centreId, place, recent, reason }): Promise<ActionResult> => {
         const chosen = this.booking.centre(centreId ?? '');
@@ -46,7 +46,7 @@ export class HandoffService {
         const nearest = where ? this.booking.nearest(where, 1)?.centres[0]?.centre : undefined;
         const centre =
           (chosen?.status === 'active' ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => c.status === 'active' && c.country === country);
-        const handoff = await this.storage.handoffs.open(
+        const handoff = await handoffs.open(
           { id: randomUUID(), conversationId, centreId: centre?.id ?? null, lang, urgent, reason, createdAt: this.now().toISOString() },
           recent.map((m) => ({ sender: m.from, text: m.text, at: this.now().toISOString() })),
         );

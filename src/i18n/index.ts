@@ -88,8 +88,20 @@ export function createTexts(locales: Locales): Texts {
   });
   const english = new Set([...flattenKeys(locales.resources.en).keys()].map(baseKey));
   const fixed = new Map(LANGS.map((l) => [l, i18n.getFixedT(l)]));
+  // A text without variables is the same every time: looked up through i18next once per language
+  // and key (bounded by the keys in the files), not on every turn.
+  const plain = new Map(LANGS.map((l) => [l, new Map<string, string>()]));
   return {
-    t: (lang, key, vars) => fixed.get(lang)!(key, vars ?? {}),
+    t: (lang, key, vars) => {
+      if (vars && Object.keys(vars).length) return fixed.get(lang)!(key, vars);
+      const texts = plain.get(lang)!;
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = fixed.get(lang)!(key, {});
+        if (texts.size < 10_000) texts.set(key, text);
+      }
+      return text;
+    },
     hasKey: (key) => english.has(key),
     i18n,
   };

@@ -1,23 +1,26 @@
 /**
  * Where a channel hands in a person's message: the turn runs under the conversation's lock, the
- * state is loaded and saved around it, and the turn's effects (a booking, a cancellation, a
- * handoff, delete my data) are carried out before the state is stored. An
+ * state is loaded before it, and the turn's effects (a booking, a cancellation, a handoff, delete
+ * my data), its state and the delivery with its answer are stored in one transaction. An
  * unexpected error is caught here, once per turn: it is logged with a short conversation
  * reference (never the message text), the person gets an apology, and the previous state stays.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Storage } from '../storage/types.js';
+import type { Repositories, Storage } from '../storage/types.js';
 import { ServiceUnavailableError } from '../core/errors.js';
 import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
-import { langFromLocale, DEFAULT_LANG, type Lang } from '../core/lang.js';
+import { langFromLocale, DEFAULT_LANG } from '../core/lang.js';
 import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
-import { emptyMeta, mergeMeta, type TurnMeta } from '../core/turn-meta.js';
+import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest } from '../understanding/requests.js';
+import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+
+export type { Delivered } from './deliveries.js';
 
 export interface TurnLogger {
   info(obj: object, msg: string): void;
@@ -30,37 +33,19 @@ export interface ConversationRef {
   user: string;
 }
 
-export interface Delivered {
-  outbox: Outbound[];
-  effects: Effect[];
-  /** The conversation's language after the turn, for channels that label their messages. */
-  lang: Lang;
-  /**
-   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
-   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
-   */
-  limited?: 'tell' | 'quiet';
-  /** What happened in the turn (topic, booking, what is asked next...): for the terminal's JSON mode and tests, not for channels. */
-  meta: TurnMeta;
-}
 
 const RECENT_MESSAGES = 12;
 const RECENT_CHARS = 500;
-/**
- * Deliveries remembered per conversation, so a retry never runs a turn twice: ids of the last 20,
- * and the replies of the last 5 (a retry of an older message finds the person has moved on and
- * gets no reply, rather than a second turn). A retry after a crash comes within a minute.
- */
-const HANDLED_IDS = 20;
-const HANDLED_REPLIES = 5;
 /** Effects one message may lead to (a flow asks one at a time); more means a flow loops. */
 const MAX_EFFECTS_PER_TURN = 5;
 
-function markHandled(state: ConversationState, deliveryId: string | undefined, outbox: Outbound[]): ConversationState {
-  if (!deliveryId) return state;
-  const handled = [...(state.handled ?? []), { id: deliveryId, outbox }].slice(-HANDLED_IDS);
-  return { ...state, handled: handled.map((h, i) => (i < handled.length - HANDLED_REPLIES ? { id: h.id } : h)) };
+/** Thrown inside the turn's transaction to roll it back, with what to answer instead. */
+class Unstored {
+  constructor(readonly outcome: DeliveryOutcome | 'recorded-elsewhere') {}
 }
+
+/** A turn with no delivery to record: the channel keeps nothing. */
+const NO_TICKET: DeliveryTicket = { render: () => '' };
 
 /** What a message said, as text for an advisor's transcript. */
 export function describeInbound(inbound: Inbound): string {
@@ -131,8 +116,8 @@ export function conversationId(ref: ConversationRef): string {
 export class Conversations {
   constructor(
     private readonly engine: EngineDeps,
-    /** Carries out bookings, cancellations and handoffs the turn asks for. */
-    private readonly performers: EffectPerformers,
+    /** Carries out bookings, cancellations and handoffs the turn asks for, through the turn's transaction. */
+    private readonly performers: (tx: Repositories) => EffectPerformers,
     private readonly storage: Storage,
     private readonly lock: TurnLock,
     private readonly log: TurnLogger,
@@ -158,20 +143,22 @@ export class Conversations {
   }
 
   /**
-   * The turn, with its effects performed: each booking, cancellation or handoff it asks for is
-   * carried out here and its result handed back to the turn, which carries on from the step that
-   * asked. What the person gets is every part's replies, in order.
+   * The rest of the turn, inside its transaction: each booking, cancellation or handoff it asks
+   * for is carried out through `tx` and its result handed back to the turn, which carries on from
+   * the step that asked. What the person gets is every part's replies, in order.
    */
-  private async runTurn(state: ConversationState | null, inbound: Inbound, hints: ChannelHints, id: string): Promise<TurnResult> {
-    let result = await handleTurn(this.engine, state, inbound, hints, id);
+  private async performEffects(tx: Repositories, first: TurnResult, hints: ChannelHints, id: string): Promise<TurnResult> {
+    let result = first;
     const outbox = [...result.outbox];
     const effects: Effect[] = [...result.effects];
     let meta = result.meta;
+    let performers: EffectPerformers | undefined;
     for (let i = 0; result.nextState; i++) {
       const request = result.effects.find(awaitsResult);
       if (!request) break;
       if (i >= MAX_EFFECTS_PER_TURN) throw new Error(`more than ${MAX_EFFECTS_PER_TURN} effects in one turn: a flow loops`);
-      const performed = await this.perform(request);
+      performers ??= this.performers(tx);
+      const performed = await perform(performers, request);
       result = await handleTurn(this.engine, result.nextState, { kind: 'effectResult', effect: request.kind, result: performed }, hints, id);
       outbox.push(...result.outbox);
       effects.push(...result.effects);
@@ -180,76 +167,137 @@ export class Conversations {
     return { outbox, nextState: result.nextState, effects, meta };
   }
 
-  private perform(effect: RequestEffect): Promise<ActionResult> {
-    switch (effect.kind) {
-      case 'book':
-        return this.performers.book(effect);
-      case 'cancelAppointment':
-        return this.performers.cancelAppointment(effect);
-      case 'handOff':
-        return this.performers.handOff(effect);
-    }
+  /** A turn with no delivery id: nothing is recorded for a retry (the terminal, tests, a channel without ids). */
+  async receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
+    const outcome = await this.deliver(ref, inbound, hints, NO_TICKET);
+    if ('delivered' in outcome && outcome.delivered) return outcome.delivered;
+    throw new Error(`a turn without a delivery id ended ${outcome.status}`);
   }
 
-  async receive(ref: ConversationRef, inbound: Inbound, hints: ChannelHints = {}): Promise<Delivered> {
+  /**
+   * A channel's delivery: answered once (see deliveries.ts). The turn's state, its effects and
+   * the delivery with its rendered answer are stored together, in one transaction.
+   */
+  async deliver(ref: ConversationRef, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
     const id = conversationId(ref);
     const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
-    if (allowed !== 'ok') return this.slowDown(id, hints, allowed);
+    if (allowed !== 'ok') return answerOnly(await this.slowDown(id, hints, allowed), ticket); // no turn ran: nothing to keep
     return this.lock.withLock(id, async () => {
+      const keys = [ticket.id, ticket.replayKey].filter((k): k is string => k !== undefined);
+      const [handled, state] = await Promise.all([
+        keys.length ? this.storage.deliveries.find(ref.channel, keys, this.engine.now()) : undefined,
+        this.storage.conversations.load(id),
+      ]);
+      const kept = ticket.id === undefined ? undefined : handled?.get(ticket.id);
+      if (kept !== undefined) return kept === null ? { status: 'busy' } : { status: 'answered', answer: kept };
+      if (ticket.replayKey !== undefined && handled?.has(ticket.replayKey)) return { status: 'replay' };
       const started = performance.now();
-      const state = await this.storage.conversations.load(id);
-      const handled = hints.deliveryId ? state?.handled?.find((h) => h.id === hints.deliveryId) : undefined;
-      if (state && handled) return { outbox: handled.outbox ?? [], effects: [], lang: state.lang, meta: emptyMeta(state.at.flow) }; // stored before a crash: not again
       try {
-        const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
-        if (state?.handoff && release) {
-          const held = state.handoff;
-          await this.storage.handoffs.addMessage(held.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: this.engine.now().toISOString() });
-          if (release === 'cancel') await this.storage.handoffs.close(held.id, this.engine.now());
-          const result = await this.runTurn({ ...state, handoff: undefined, stopped: undefined }, { kind: 'command', name: 'menu' }, hints, id);
-          if (release === 'cancel') result.outbox.unshift({ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') });
-          // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
-          if (result.nextState) await this.storage.conversations.save(id, markHandled({ ...result.nextState, recent: remember(result.nextState.recent, inbound, result.outbox) }, hints.deliveryId, result.outbox));
-          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
-          this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
-          return { outbox: result.outbox, effects: result.effects, lang: state.lang, meta: result.meta };
-        }
-        if (state?.handoff && !state.confirming && !isPrivacyCommand(this.engine, inbound)) {
-          // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
-          const now = this.engine.now();
-          await this.storage.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
-          await this.storage.conversations.save(id, markHandled({ ...state, stopped: undefined, updatedAt: now.toISOString(), turns: state.turns + 1 }, hints.deliveryId, [])); // writing again ends a stop
-          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
-          this.observe(ref.channel, (performance.now() - started) / 1000, 'ok');
-          return { outbox: [], effects: [], lang: state.lang, meta: emptyMeta('handoff') };
-        }
-        const result = await this.runTurn(state, inbound, hints, id);
-        const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
-        if (opened) {
-          // The turn that opened the handoff belongs to its transcript too.
-          const at = this.engine.now().toISOString();
-          await this.storage.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at });
-          for (const m of result.outbox) await this.storage.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
-        }
-        if (result.nextState) {
-          result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
-          await this.storage.conversations.save(id, markHandled(result.nextState, hints.deliveryId, result.outbox));
-          // The channel stores its reply with the delivery (for a retry): delete my data must find it.
-          if (hints.deliveryId) await this.storage.deliveries.assign(ref.channel, hints.deliveryId, id);
-        }
-        else await this.storage.forgetConversation(id); // delete my data: one storage call
+        const outcome = await this.turn(ref, id, state, inbound, hints, ticket);
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
-        this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: result.outbox.length, ms: Math.round(ms) }, 'turn');
-        return { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
+        if (outcome.status === 'answered' && outcome.delivered) {
+          this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
+        }
+        return outcome;
       } catch (err) {
+        if (err instanceof Unstored) {
+          if (err.outcome !== 'recorded-elsewhere') return err.outcome;
+          // Another instance ran this delivery meanwhile (its lock lapsed): its answer is the one.
+          const answer = (await this.storage.deliveries.find(ref.channel, [ticket.id!], this.engine.now())).get(ticket.id!);
+          return answer ? { status: 'answered', answer } : { status: 'busy' };
+        }
         // The database or Redis is away: nothing was stored, so the channel must deliver it again (503), not get an apology.
         if (err instanceof ServiceUnavailableError) throw err;
         this.observe(ref.channel, (performance.now() - started) / 1000, 'error');
         this.log.error({ conv: this.ref(id), channel: ref.channel, err: (err as Error).message }, 'turn failed');
         const lang = state?.lang ?? langFromLocale(hints.locale) ?? DEFAULT_LANG;
-        return { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang, meta: { ...emptyMeta(state?.at.flow ?? null), understood: false } };
+        return this.apologise(ref.channel, { outbox: [{ kind: 'text', text: this.engine.t(lang, 'system.error') }], effects: [], lang, meta: { ...emptyMeta(state?.at.flow ?? null), understood: false } }, ticket);
       }
     });
   }
+
+  /** The turn, stored: the pure part first, then its effects, its state and the delivery in one transaction. */
+  private async turn(ref: ConversationRef, id: string, state: ConversationState | null, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
+    const now = this.engine.now();
+    // While waiting for an advisor the person can still reach the menu, or cancel the request.
+    const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
+    // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
+    const held = state?.handoff && !release && !state.confirming && !isPrivacyCommand(this.engine, inbound) ? state : undefined;
+    const first = held
+      ? undefined
+      : release
+        ? await handleTurn(this.engine, { ...state!, handoff: undefined, stopped: undefined }, { kind: 'command', name: 'menu' }, hints, id)
+        : await handleTurn(this.engine, state, inbound, hints, id);
+    return this.storage.transaction(async (tx) => {
+      let delivered: Delivered;
+      let kept = true;
+      if (held) {
+        await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+        await tx.conversations.save(id, { ...held, stopped: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
+        delivered = { outbox: [], effects: [], lang: held.lang, meta: emptyMeta('handoff') };
+      } else {
+        if (release && state?.handoff) {
+          await tx.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+          // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
+          if (release === 'cancel') {
+            await tx.handoffs.close(state.handoff.id, now);
+            first!.outbox.unshift({ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') });
+          }
+        }
+        const result = await this.performEffects(tx, first!, hints, id);
+        const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
+        if (opened) {
+          // The turn that opened the handoff belongs to its transcript too.
+          const at = this.engine.now().toISOString();
+          await tx.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at });
+          for (const m of result.outbox) await tx.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
+        }
+        if (result.nextState) {
+          result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
+          await tx.conversations.save(id, result.nextState);
+        } else {
+          await tx.forgetConversation(id); // delete my data: the delivery below is kept without the person
+          kept = false;
+        }
+        delivered = { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
+      }
+      const answer = await ticket.render(delivered);
+      if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
+      await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);
+      return { status: 'answered', answer, delivered };
+    });
+  }
+
+  /** A turn that failed gets an apology, kept for a retry like any answer (best effort: the apology is sent anyway). */
+  private async apologise(channel: string, delivered: Delivered, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
+    const outcome = await answerOnly(delivered, ticket);
+    if (outcome.status === 'answered' && (ticket.id !== undefined || ticket.replayKey !== undefined)) {
+      await this.storage.transaction((tx) => recordDelivery(tx, channel, ticket, outcome.answer, null, this.engine.now())).catch(() => undefined);
+    }
+    return outcome;
+  }
+}
+
+function perform(performers: EffectPerformers, effect: RequestEffect): Promise<ActionResult> {
+  switch (effect.kind) {
+    case 'book':
+      return performers.book(effect);
+    case 'cancelAppointment':
+      return performers.cancelAppointment(effect);
+    case 'handOff':
+      return performers.handOff(effect);
+  }
+}
+
+/** The delivery and its signed content, recorded once; recorded before means another handler stored this turn. */
+async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date): Promise<void> {
+  if (ticket.id !== undefined && !(await tx.deliveries.record(channel, ticket.id, answer, conversation, now))) throw new Unstored('recorded-elsewhere');
+  if (ticket.replayKey !== undefined && !(await tx.deliveries.record(channel, ticket.replayKey, 'handled', null, now))) throw new Unstored({ status: 'replay' });
+}
+
+/** An answer that is not stored (no turn ran, or its turn failed). */
+async function answerOnly(delivered: Delivered, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
+  const answer = await ticket.render(delivered);
+  return answer === undefined ? { status: 'unkept', delivered } : { status: 'answered', answer, delivered };
 }

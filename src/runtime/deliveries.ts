@@ -1,57 +1,50 @@
 /**
- * A webhook delivery is handled once, on whichever instance it reaches: every channel claims its
- * deliveries here, through the one pipeline (src/channels/webhook.ts). A retry that arrives while
- * the first is still being handled waits a little for its reply rather than answering empty: if
- * the first handler's instance died, the retry must not swallow the message. A claim left without
- * a reply (its handler died) is taken over by the store after a while.
+ * Exactly once, one mechanism: a webhook delivery is handled once, on whichever instance it
+ * reaches. Under the conversation's turn lock the delivery log is asked whether the delivery was
+ * handled (a retry gets the stored reply); if not, the turn runs and its state, its effects (a
+ * booking, a handoff) and the delivery with the channel's rendered reply are stored in one
+ * transaction: all of it or none of it. A crash mid-turn leaves nothing, so the retry runs the
+ * turn afresh; a retry on another instance waits for the lock and finds the reply.
  */
-import { keepTrying } from '../core/backoff.js';
-import type { DeliveryLog } from '../storage/types.js';
+import type { TurnMeta } from '../core/turn-meta.js';
+import type { Effect } from '../core/effects.js';
+import type { Lang } from '../core/lang.js';
+import type { Outbound } from '../core/messages.js';
 
-export type DeliveryTurn = { status: 'new' } | { status: 'answered'; reply: string } | { status: 'busy' };
-
-const POLL_MS = 100;
-
-export interface DeliveryClaims {
-  /** Claims a delivery; a retry of one being handled waits up to `waitMs` for its reply. */
-  claim(channel: string, deliveryId: string, waitMs?: number): Promise<DeliveryTurn>;
-  /** Claims a key once, without waiting: false when it was claimed before (a replay). */
-  claimOnce(channel: string, key: string): Promise<boolean>;
-  /** The turn is stored: later retries get `reply`. */
-  complete(channel: string, deliveryId: string, reply: string): Promise<void>;
-  /** The turn failed: a retry runs it afresh (tried again in the background while the database is away). */
-  release(channel: string, deliveryId: string): Promise<void>;
+/** What a turn gives the channel to answer. */
+export interface Delivered {
+  outbox: Outbound[];
+  effects: Effect[];
+  /** The conversation's language after the turn, for channels that label their messages. */
+  lang: Lang;
+  /**
+   * Set when the person was over the message limit and no turn ran: 'tell' the first time in a
+   * window (the outbox asks them to slow down), 'quiet' after that (the outbox is empty).
+   */
+  limited?: 'tell' | 'quiet';
+  /** What happened in the turn (topic, booking, what is asked next...): for the terminal's JSON mode and tests, not for channels. */
+  meta: TurnMeta;
 }
 
-export function deliveryClaims(log: DeliveryLog, now: () => Date): DeliveryClaims {
-  return {
-    claim: (channel, deliveryId, waitMs) => claimDelivery(log, channel, deliveryId, now, waitMs),
-    claimOnce: async (channel, key) => (await log.claim(channel, key, now())).status === 'new',
-    complete: (channel, deliveryId, reply) => log.complete(channel, deliveryId, reply),
-    release: (channel, deliveryId) => releaseClaim(log, channel, deliveryId),
-  };
+/** A channel's delivery of a message. */
+export interface DeliveryTicket {
+  /** The channel's id of this delivery (a MessageSid, an update_id): a retry with it is answered once. */
+  id?: string;
+  /** Signed content recorded once with the delivery (WhatsApp's): recorded before, under another id, means a replay. */
+  replayKey?: string;
+  /**
+   * The channel's answer to the turn, stored with the delivery for a retry. Called inside the
+   * turn's transaction; undefined keeps nothing (the turn is rolled back, the channel refuses).
+   */
+  render(delivered: Delivered): Promise<string | undefined> | string | undefined;
 }
 
-export async function claimDelivery(log: DeliveryLog, channel: string, deliveryId: string, now: () => Date, waitMs = 10_000): Promise<DeliveryTurn> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const claim = await log.claim(channel, deliveryId, now());
-    if (claim.status === 'new') return claim;
-    if (claim.reply !== null) return { status: 'answered', reply: claim.reply };
-    if (Date.now() >= deadline) return { status: 'busy' };
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-/**
- * Gives a claim back after its turn failed, so the channel's retry runs the turn. When the
- * database is itself the reason (an outage), the release is tried again in the background until it
- * is back, so the retry need not wait for the claim to go stale.
- */
-export async function releaseClaim(log: DeliveryLog, channel: string, deliveryId: string): Promise<void> {
-  try {
-    await log.release(channel, deliveryId);
-  } catch {
-    void keepTrying(() => log.release(channel, deliveryId), { firstMs: 500, maxMs: 5000, attempts: 12 }).catch(() => undefined);
-  }
-}
+export type DeliveryOutcome =
+  /** `delivered` is there when this call ran the turn (the channel may send it on its own). */
+  | { status: 'answered'; answer: string; delivered?: Delivered }
+  /** render kept nothing: nothing of the turn is stored. */
+  | { status: 'unkept'; delivered: Delivered }
+  /** Still being handled by a handler that has not answered yet. */
+  | { status: 'busy' }
+  /** The same signed content, already received under another delivery id. */
+  | { status: 'replay' };

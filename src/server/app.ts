@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { unavailableActions, type Actions } from '../core/actions.js';
+import { unavailableActions, type Actions, type EffectPerformers } from '../core/actions.js';
 import { keepTrying } from '../core/backoff.js';
 import { WegweiserError } from '../core/errors.js';
 import { Conversations } from '../runtime/conversations.js';
@@ -19,7 +19,7 @@ import { createLanguageDetector } from '../i18n/detect.js';
 import { createTexts, loadLocales, type Texts } from '../i18n/index.js';
 import { createLocalCoordination, createRedisCoordination, type Coordination } from '../coordination/index.js';
 import { openSqliteStorage, openStorage } from '../storage/open.js';
-import type { Storage } from '../storage/types.js';
+import type { Repositories, Storage } from '../storage/types.js';
 import { loadCentres } from '../booking/centres.js';
 import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
@@ -29,7 +29,6 @@ import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender, ChannelServices, ChannelState } from '../channels/adapter.js';
-import { deliveryClaims } from '../runtime/deliveries.js';
 import { enqueueReply } from '../runtime/outbox.js';
 import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
@@ -158,7 +157,14 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const metrics = createMetrics();
   // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
   const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
-  const conversations = new Conversations(engine, actions, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
+  // Bookings, cancellations and handoffs write through the turn's transaction: stored with the turn or not at all.
+  const performers = opts.actions
+    ? () => actions
+    : (tx: Repositories): EffectPerformers => ({
+        ...bookingActions(booking, tx.appointments, texts.t, now, tx.jobs, config.publicBaseUrl),
+        handOff: (effect) => handoffs.action(tx.handoffs).handOff(effect),
+      });
+  const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const jobs = new JobRunner(storage.jobs, now);
@@ -228,13 +234,12 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   return app;
 }
 
-/** What a channel may use of the core: its turn, its outbox and sender, claims, clock, log, texts. */
+/** What a channel may use of the core: its turn, its outbox and sender, delivery, clock, log, texts. */
 function channelServices(core: Core, name: string): ChannelServices {
   return {
-    turn: (ref, inbound, hints) => core.conversations.receive(ref, inbound, hints),
+    deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
-    deliveries: deliveryClaims(core.storage.deliveries, core.engine.now),
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

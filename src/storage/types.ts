@@ -11,24 +11,23 @@ export interface ConversationStore {
   delete(conversationId: string): Promise<void>;
 }
 
-export type DeliveryClaim = { status: 'new' } | { status: 'seen'; reply: string | null };
-
-/** A claim with no reply this old is taken over: its handler (or its whole instance) died. */
+/** A row with no reply this old is left by a handler that died (an older version claimed first, answered later): it is taken over. */
 export const STALE_CLAIM_MS = 30_000;
 
 /**
- * Deliveries already received (a Twilio MessageSid, a Telegram update_id): a webhook delivered
- * twice is handled once. The first claim wins atomically; a retry gets the stored reply, or null
- * while the first is still being handled; a claim older than STALE_CLAIM_MS with no reply is
- * claimed afresh.
+ * Deliveries already handled (a Twilio MessageSid, a Telegram update_id), with the reply the
+ * channel gave: a webhook delivered twice is handled once. The runtime records a delivery in the
+ * same transaction as the turn's state and effects, so a delivery is either handled and answered
+ * or not received at all.
  */
 export interface DeliveryLog {
-  claim(channel: string, deliveryId: string, now: Date): Promise<DeliveryClaim>;
-  complete(channel: string, deliveryId: string, reply: string): Promise<void>;
-  /** The turn failed: let a retry of this delivery be handled afresh. */
-  release(channel: string, deliveryId: string): Promise<void>;
-  /** Marks the delivery as the conversation's, so that delete my data finds its stored reply. */
-  assign(channel: string, deliveryId: string, conversationId: string): Promise<void>;
+  /** Which of `deliveryIds` were handled, with their replies (null: still being handled elsewhere). */
+  find(channel: string, deliveryIds: readonly string[], now: Date): Promise<Map<string, string | null>>;
+  /**
+   * Records a handled delivery and its reply, under the conversation when it is kept (null after
+   * delete my data). False when it was recorded before: the turn must not be stored twice.
+   */
+  record(channel: string, deliveryId: string, reply: string, conversationId: string | null, now: Date): Promise<boolean>;
   /** Delete my data: the conversation's deliveries and their stored replies go. */
   forgetConversation(conversationId: string): Promise<number>;
 }

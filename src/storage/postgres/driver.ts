@@ -128,18 +128,24 @@ export class PostgresDatabase extends Queries implements Database {
     const outer = this.current();
     if (outer) return fn(outer);
     const client = await this.pool.connect().catch(outage);
+    // The server going away mid-transaction is an error event on the checked-out connection as well
+    // as a failed query: the query's error is the one handled, the event must not crash the process.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     const tx = new PostgresTransaction(client);
     try {
       await client.query('BEGIN').catch(outage);
       const result = await this.context.run(tx, () => fn(tx));
       await client.query('COMMIT').catch(outage);
       tx.ended = true;
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (err) {
       tx.ended = true;
       // a connection whose rollback failed is in an unknown state: destroy it rather than reuse it
       const broken = await client.query('ROLLBACK').then(() => undefined, (e: Error) => e);
+      client.off('error', ignore);
       client.release(broken ?? undefined);
       throw err;
     }

@@ -1,6 +1,9 @@
-/** The delivery log: a webhook delivered twice is handled once. */
+/**
+ * The delivery log: a webhook delivered twice is handled once. A delivery is recorded with its
+ * reply in the same transaction as the turn's state, so there is never a claim without an answer.
+ */
 import type { Sql } from '../sql.js';
-import { STALE_CLAIM_MS, type DeliveryClaim, type DeliveryLog } from '../types.js';
+import { STALE_CLAIM_MS, type DeliveryLog } from '../types.js';
 
 /** Deliveries are kept two days: retries come within minutes, and nothing more is needed. */
 const DELIVERY_RETENTION_MS = 48 * 3600_000;
@@ -12,33 +15,31 @@ export class DeliveryRepository implements DeliveryLog {
     private readonly pruned: { at: number } = { at: 0 },
   ) {}
 
-  async claim(channel: string, deliveryId: string, now: Date): Promise<DeliveryClaim> {
+  async find(channel: string, deliveryIds: readonly string[], now: Date): Promise<Map<string, string | null>> {
+    const found = new Map<string, string | null>();
+    if (!deliveryIds.length) return found;
+    const rows = await this.sql.all<{ delivery_id: string; reply: string | null; created_at: string }>(
+      `SELECT delivery_id, reply, created_at FROM deliveries WHERE channel = ? AND delivery_id IN (${deliveryIds.map(() => '?').join(', ')})`,
+      [channel, ...deliveryIds],
+    );
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+    for (const row of rows) if (row.reply !== null || row.created_at >= stale) found.set(row.delivery_id, row.reply);
+    return found;
+  }
+
+  async record(channel: string, deliveryId: string, reply: string, conversationId: string | null, now: Date): Promise<boolean> {
     if (now.getTime() - this.pruned.at > 3600_000) {
       this.pruned.at = now.getTime();
       await this.sql.run('DELETE FROM deliveries WHERE created_at < ?', [new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString()]);
     }
-    // New, or a stale claim with no reply taken over (its handler died): one statement, atomic.
-    const claimed = await this.sql.run(
-      `INSERT INTO deliveries (channel, delivery_id, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (channel, delivery_id) DO UPDATE SET created_at = excluded.created_at
+    // New, or a stale claim with no reply taken over (left by a handler that died): one statement, atomic.
+    const recorded = await this.sql.run(
+      `INSERT INTO deliveries (channel, delivery_id, created_at, reply, conversation_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (channel, delivery_id) DO UPDATE SET created_at = excluded.created_at, reply = excluded.reply, conversation_id = excluded.conversation_id
        WHERE deliveries.reply IS NULL AND deliveries.created_at < ?`,
-      [channel, deliveryId, now.toISOString(), new Date(now.getTime() - STALE_CLAIM_MS).toISOString()],
+      [channel, deliveryId, now.toISOString(), reply, conversationId, new Date(now.getTime() - STALE_CLAIM_MS).toISOString()],
     );
-    if (claimed.changes === 1) return { status: 'new' };
-    const row = await this.sql.get<{ reply: string | null }>('SELECT reply FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
-    return { status: 'seen', reply: row?.reply ?? null };
-  }
-
-  async complete(channel: string, deliveryId: string, reply: string): Promise<void> {
-    await this.sql.run('UPDATE deliveries SET reply = ? WHERE channel = ? AND delivery_id = ?', [reply, channel, deliveryId]);
-  }
-
-  async release(channel: string, deliveryId: string): Promise<void> {
-    await this.sql.run('DELETE FROM deliveries WHERE channel = ? AND delivery_id = ?', [channel, deliveryId]);
-  }
-
-  async assign(channel: string, deliveryId: string, conversationId: string): Promise<void> {
-    await this.sql.run('UPDATE deliveries SET conversation_id = ? WHERE channel = ? AND delivery_id = ?', [conversationId, channel, deliveryId]);
+    return recorded.changes === 1;
   }
 
   async forgetConversation(conversationId: string): Promise<number> {
