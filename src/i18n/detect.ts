@@ -23,6 +23,9 @@ const FRANC_TO_LANG: Record<string, Lang> = {
 const URDU_LETTERS = /[ٹڈڑںےۓھہۃیکگپچ]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
+/** A word with a digit between letters, as Arabizi writes ع, ح, ق, خ, ء ("n9der", "m3a", "7na"). */
+const ARABIZI_WORD = /(^| )[a-z]*[a-z][23579][a-z]*( |$)|(^| )[3579](?!(am|pm|h|th)( |$))[a-z]{2,}( |$)/;
+
 export function createLanguageDetector(
   vocabulary: Record<Lang, VocabularySource>,
   samples: ReadonlyMap<Lang, readonly string[]> = new Map(),
@@ -48,6 +51,9 @@ export function createLanguageDetector(
       const lead = greetingLang.get(words.slice(0, n).join(' '));
       if (lead) return lead;
     }
+    // Arabic in Latin letters writes some sounds as digits (3 = ع, 7 = ح, 9 = ق): a letter model
+    // trained on other languages would only guess wrong; leave it to the evidence of the words.
+    if (ARABIZI_WORD.test(folded)) return undefined;
     // A word or two ("ok", "visa") says nothing about the language.
     const own = words.length >= 2 || folded.length >= 8 ? model.guess(text) : undefined;
     if (own && own.margin >= MIN_MARGIN) return own.lang;
