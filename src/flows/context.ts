@@ -2,6 +2,7 @@
  * What every part of the step runner shares: the turn under way (its state, replies and effects)
  * and the small helpers that read it.
  */
+import { recogniseCourtesy } from '../understanding/courtesy.js';
 import type { ActionResult, Queries, Translate } from '../core/actions.js';
 import type { Effect } from '../core/effects.js';
 import type { Lang } from '../core/lang.js';
@@ -75,7 +76,8 @@ export function positionRef(p: Position): string {
 }
 
 export function isGreetingOrEmpty(turn: Turn, input: Inbound): boolean {
-  return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text));
+  // "assalam o alaikum bhai", "hello o": a greeting with a word of warmth is still only a greeting.
+  return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text) || recogniseCourtesy(input.text) === 'greeting');
 }
 
 export function rememberTopic(turn: Turn, result: ActionResult): void {
