@@ -2,7 +2,6 @@
  * What every part of the step runner shares: the turn under way (its state, replies and effects)
  * and the small helpers that read it.
  */
-import { recogniseCourtesy } from '../understanding/courtesy.js';
 import type { ActionResult, Queries, Translate } from '../core/actions.js';
 import type { Effect } from '../core/effects.js';
 import type { Lang } from '../core/lang.js';
@@ -76,8 +75,7 @@ export function positionRef(p: Position): string {
 }
 
 export function isGreetingOrEmpty(turn: Turn, input: Inbound): boolean {
-  // "assalam o alaikum bhai", "hello o": a greeting with a word of warmth is still only a greeting.
-  return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text) || recogniseCourtesy(input.text) === 'greeting');
+  return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text));
 }
 
 export function rememberTopic(turn: Turn, result: ActionResult): void {

@@ -19,6 +19,7 @@ import { DEFAULT_LANG, langFromLocale } from '../core/lang.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import { STATE_VERSION, type ConversationState } from '../core/state.js';
 import { emptyMeta, type Asking, type TurnMeta } from '../core/turn-meta.js';
+import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
@@ -112,7 +113,9 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
   delete state.stopped;
   delete state.lastTopic;
   delete state.confirming;
-  const greetingOnly = isGreetingOrEmpty(turn, input) || (input.kind === 'command' && (input.name === 'start' || input.name === 'menu'));
+  // A first "assalam o alaikum bhai" or "hello o, good morning" is a greeting with a word of warmth, not a question.
+  const warmGreeting = input.kind === 'text' && recogniseCourtesy(input.text) === 'greeting';
+  const greetingOnly = isGreetingOrEmpty(turn, input) || warmGreeting || (input.kind === 'command' && (input.name === 'start' || input.name === 'menu'));
   if (who === 'new') {
     await advance(turn, 'welcome.start', { render: greetingOnly });
   } else {
