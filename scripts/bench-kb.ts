@@ -9,6 +9,7 @@
  *   npm run bench:kb              the report
  *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set, then the
  *                                 "did you mean" margins (top-1 against right topic answered or offered)
+ *   npm run bench:kb -- --heldout the held-out sets instead (tests/eval/heldout: measure, never tune)
  *   npm run bench:kb -- --json    one JSON object instead of tables
  *   npm run bench:kb -- --errors  lists the questions answered wrongly
  *   npm run bench:kb -- --features '{"conceptWeight":0}' --settings '{"threshold":0.25}'   try other knobs
@@ -19,7 +20,7 @@
  * when present. "choices" is the share of in-scope questions whose topic is answered or offered
  * as "did you mean"; an out-of-scope question counts as declined only when nothing is offered.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
@@ -38,6 +39,8 @@ interface EvalQuestion {
   q: string;
   lang: Lang;
   id: string | null;
+  /** Held-out sets: a second topic that answers the question as well. */
+  alt?: string;
   country?: string;
 }
 
@@ -51,7 +54,7 @@ interface Outcome {
 }
 
 const { values: args } = parseArgs({
-  options: { tune: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
+  options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
 });
 if (args.half && args.half !== 'tune' && args.half !== 'check') throw new Error('--half is tune or check');
 
@@ -71,7 +74,12 @@ function halfOf(q: EvalQuestion): 'tune' | 'check' {
   return (h >>> 0) % 2 === 0 ? 'tune' : 'check';
 }
 
-const questions: EvalQuestion[] = [...readQuestions('tests/eval/questions.jsonl'), ...readQuestions('tests/eval/questions-dev-extra.jsonl')]
+// --heldout: the sets written blind and never tuned on (tests/eval/heldout), measured instead of the development questions.
+const heldoutDir = join(ROOT, 'tests/eval/heldout');
+const questionFiles = args.heldout
+  ? readdirSync(heldoutDir).filter((f) => /^questions-.*\.jsonl$/.test(f)).sort().map((f) => `tests/eval/heldout/${f}`)
+  : ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
+const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !args.half || halfOf(q) === args.half);
 
 if (args.features) Object.assign(FEATURE_OPTIONS, JSON.parse(args.features));
@@ -86,7 +94,7 @@ async function runRetriever(r: KnowledgeRetriever): Promise<Outcome[]> {
   for (const q of inScope) {
     const start = performance.now();
     const res = await r.retrieve({ text: q.q, lang: q.lang, country: q.country });
-    out.push({ lang: q.lang, expected: q.id, got: res.id, ranked: res.ranked.map((x) => x.id), choices: res.choices, ms: performance.now() - start });
+    out.push({ lang: q.lang, expected: q.alt && res.id === q.alt ? q.alt : q.id, got: res.id, ranked: res.ranked.map((x) => x.id), choices: res.choices, ms: performance.now() - start });
   }
   return out;
 }

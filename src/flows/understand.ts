@@ -54,8 +54,9 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
   if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.start') && (await proposeCentre(turn, text))) return true;
   const courtesy = recogniseCourtesy(text);
-  if (courtesy && courtesy !== 'greeting') {
-    say(turn, COURTESY_KEYS[courtesy]);
+  if (courtesy) {
+    // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
+    if (courtesy !== 'greeting') say(turn, COURTESY_KEYS[courtesy]);
     state.misses = 0;
     renderAsk(turn, ask);
     return true;
