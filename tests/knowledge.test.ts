@@ -187,7 +187,8 @@ describe('npm run ask', () => {
     const { code, stdout } = await runCli(['ask', '--lang', 'fr', '--json', 'c koi la carte bleue européenne']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'choices', 'id', 'lang', 'safety', 'score', 'sources']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'choices', 'details', 'id', 'lang', 'safety', 'score', 'sources']);
+    expect(result.details.length).toBeGreaterThan(0);
     expect(result).toMatchObject({ id: 'work-eu-blue-card', lang: 'fr', safety: null, choices: [] });
     expect(typeof result.score).toBe('number');
     expect(result.sources.every((s: string) => s.startsWith('http'))).toBe(true);

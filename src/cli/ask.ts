@@ -66,7 +66,7 @@ export async function ask(args: string[]): Promise<void> {
       result = await answer(input.q, checkLang(input.lang) ?? lang, checkCountry(input.country) ?? country);
     } catch (err) {
       const message = err instanceof SyntaxError ? 'not a JSON object' : (err as Error).message;
-      result = { id: null, score: 0, lang: lang ?? 'en', answer: '', sources: [], safety: null, choices: [], error: message };
+      result = { id: null, score: 0, lang: lang ?? 'en', answer: '', details: '', sources: [], safety: null, choices: [], error: message };
     }
     process.stdout.write(JSON.stringify(result) + '\n');
   }

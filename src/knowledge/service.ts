@@ -35,6 +35,8 @@ export interface AskResult {
   score: number;
   lang: Lang;
   answer: string;
+  /** The rest of the entry after the short first reply, in the same language; "" when there is none. */
+  details: string;
   sources: string[];
   /** The danger the question describes, if any (safety guidance leads the answer in a chat). */
   safety: SafetyCategory | null;
@@ -73,11 +75,11 @@ export class KnowledgeService {
       const answer = offered.length
         ? [this.t(lang, 'fallback.didYouMean'), ...offered.map((o) => `- ${o.label}`)].join('\n')
         : this.t(lang, 'fallback.notSure');
-      return { id: null, score: found.score, lang, answer, sources: [], safety, choices: offered.map((o) => o.id), ranked: found.ranked };
+      return { id: null, score: found.score, lang, answer, details: '', sources: [], safety, choices: offered.map((o) => o.id), ranked: found.ranked };
     }
     // The contract: at most three, each standing in the answer or the details exactly as given.
     const sources = sourcesInText(entry.sources, `${entry.short}\n${entry.details}`);
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, sources, safety, choices: [], ranked: found.ranked };
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, details: entry.details.trim(), sources, safety, choices: [], ranked: found.ranked };
   }
 
   /** The topics to offer as "did you mean", with their titles in the person's language. */
