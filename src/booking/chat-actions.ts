@@ -74,7 +74,10 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     async freeTimes({ lang, vars }): Promise<ActionResult> {
       const slots = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
       if (!slots.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
-      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(0, 10).map((s) => ({ id: s.start, label: s.local })) } };
+      // Ten times at most; a time named earlier ("tuesday 2pm") is among them when it is free.
+      const wanted = slots.findIndex((s) => s.local === vars.wantTime);
+      const from = wanted >= 10 ? Math.min(wanted - 4, slots.length - 10) : 0;
+      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(from, from + 10).map((s) => ({ id: s.start, label: s.local })) } };
     },
 
     async book({ lang, centreId, start, name, contact, conversationId }): Promise<ActionResult> {

@@ -9,7 +9,7 @@ import { matchOption } from '../core/degrade.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
-import { extractContact, extractName, yesNo } from '../understanding/replies.js';
+import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
 import { recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
@@ -98,8 +98,9 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
-    if (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7) {
-      // An hour that is not free, never read as an option number.
+    const anyTime = !/^\s*\d{1,2}\s*$/.test(text) && matchTime(text, OFFICE_TIMES);
+    if (anyTime || (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7)) {
+      // An hour that is not free ("subah 11 baje" within the lead time), never read as an option number.
       turn.state.misses += 1;
       say(turn, 'booking.timeNotFree');
       renderAsk(turn, ask);
@@ -123,13 +124,16 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   return true;
 }
 
+/** Every half hour a centre could open at, 07:00 to 20:30: a time named is read against these. */
+const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+
 /** Days and times named with a booking request, kept until the booking steps can match them. */
 function rememberWanted(turn: Turn, text: string): void {
   const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
   const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
   const day = matchDay(text, days, days[0]!);
-  const times = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
-  const time = /\d|half|halb|las|الساعه|baje|jam|ora/i.test(text) ? matchTime(text, times) : undefined;
+  const times = OFFICE_TIMES;
+  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, times) : undefined;
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
 }
