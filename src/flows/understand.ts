@@ -117,6 +117,7 @@ function today(turn: Turn): string {
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  if (result.outcome === 'unavailable') return notBookableThere(turn, result.outbox);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
@@ -126,6 +127,13 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
 
 /** Every half hour a centre could open at, 07:00 to 20:30: a time named is read against these. */
 const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+
+/** A town whose country's centres cannot take bookings here: said so, then the menu (a person, the centres). */
+async function notBookableThere(turn: Turn, outbox: Turn['outbox']): Promise<true> {
+  turn.outbox.push(...outbox);
+  await advance(turn, 'main.menu');
+  return true;
+}
 
 /** Days and times named with a booking request, kept until the booking steps can match them. */
 function rememberWanted(turn: Turn, text: string): void {
@@ -154,6 +162,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'main.menu');
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found.outbox));
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
@@ -164,6 +173,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'book': {
       rememberWanted(turn, text);
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found.outbox));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
