@@ -65,7 +65,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         // The centre there cannot take bookings or a handoff through this chat: said so, with a person or the countries that can.
         const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
         const countries = [...new Set(booking.centres.filter((c) => c.status === 'active').map((c) => countryName(c.country, lang)))].join(', ');
-        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: found.nearbyInactive[0]!.centre.city, countries })].join('\n'))] };
+        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: found.nearbyInactive[0]!.centre.city, countries })].join('\n'))], facts: { centre: found.nearbyInactive[0]!.centre.id } };
       }
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));

@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { matchOption } from '../core/degrade.js';
+import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
@@ -13,7 +14,7 @@ import { extractContact, extractName, westernDigits, yesNo } from '../understand
 import { recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
-import { positionRef, request, say, type Turn } from './context.js';
+import { positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
@@ -117,7 +118,7 @@ function today(turn: Turn): string {
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
-  if (result.outcome === 'unavailable') return notBookableThere(turn, result.outbox);
+  if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
@@ -129,8 +130,8 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
 const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
 
 /** A town whose country's centres cannot take bookings here: said so, then the menu (a person, the centres). */
-async function notBookableThere(turn: Turn, outbox: Turn['outbox']): Promise<true> {
-  turn.outbox.push(...outbox);
+async function notBookableThere(turn: Turn, result: ActionResult): Promise<true> {
+  takeResult(turn, result);
   await advance(turn, 'main.menu');
   return true;
 }
@@ -162,7 +163,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'main.menu');
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
-      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found.outbox));
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
@@ -173,7 +174,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'book': {
       rememberWanted(turn, text);
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
-      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found.outbox));
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
