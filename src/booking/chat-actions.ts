@@ -17,6 +17,15 @@ import type { BookingService } from './service.js';
 
 type BookingActions = Pick<Actions, 'nearestCentre' | 'freeSlots' | 'freeTimes' | 'book' | 'myAppointment' | 'cancelAppointment'>;
 
+/** A country's name in the person's language ("Ghana", "غانا"), its code where none is known. */
+function countryName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
   unconfirmed: 'centres.inactive.unconfirmed',
   planned: 'centres.inactive.planned',
@@ -52,6 +61,12 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))], facts: { understood: false } };
       const top = found.centres[0];
+      if (!top && found.place && found.nearbyInactive.some((n) => n.centre.country === found.place!.country)) {
+        // The centre there cannot take bookings or a handoff through this chat: said so, with a person or the countries that can.
+        const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
+        const countries = [...new Set(booking.centres.filter((c) => c.status === 'active').map((c) => countryName(c.country, lang)))].join(', ');
+        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: found.nearbyInactive[0]!.centre.city, countries })].join('\n'))], facts: { centre: found.nearbyInactive[0]!.centre.id } };
+      }
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
       const proposed: Record<string, string> = top ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '' } : {};
@@ -74,7 +89,10 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     async freeTimes({ lang, vars }): Promise<ActionResult> {
       const slots = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
       if (!slots.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
-      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(0, 10).map((s) => ({ id: s.start, label: s.local })) } };
+      // Ten times at most; a time named earlier ("tuesday 2pm") is among them when it is free.
+      const wanted = slots.findIndex((s) => s.local === vars.wantTime);
+      const from = wanted >= 10 ? Math.min(wanted - 4, slots.length - 10) : 0;
+      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(from, from + 10).map((s) => ({ id: s.start, label: s.local })) } };
     },
 
     async book({ lang, centreId, start, name, contact, conversationId }): Promise<ActionResult> {

@@ -41,7 +41,10 @@ export class BookingService {
       point = place;
     } else point = where;
     // A typed place leads only to centres in its own country; elsewhere to none farther than a day's travel.
-    const inCountry = place ? this.centres.filter((c) => c.country === place!.country && c.status === 'active') : [];
+    const ofCountry = place ? this.centres.filter((c) => c.country === place!.country) : [];
+    const inCountry = ofCountry.filter((c) => c.status === 'active');
+    // A country whose centres are all not bookable (Amman, Pristina, Dakar) never leads to a centre in another country.
+    if (ofCountry.length && !inCountry.length) return { place, centres: [], nearbyInactive: nearestCentres(ofCountry, point, { includeInactive: true }) };
     const centres = inCountry.length
       ? nearestCentres(inCountry, point, { limit })
       : nearestCentres(this.centres, point, { limit }).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM);

@@ -6,14 +6,15 @@
  */
 import { DateTime } from 'luxon';
 import { matchOption } from '../core/degrade.js';
+import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
-import { extractContact, extractName, yesNo } from '../understanding/replies.js';
+import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
 import { recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
-import { positionRef, request, say, type Turn } from './context.js';
+import { positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
@@ -98,8 +99,9 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
-    if (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7) {
-      // An hour that is not free, never read as an option number.
+    const anyTime = !/^\s*\d{1,2}\s*$/.test(text) && matchTime(text, OFFICE_TIMES);
+    if (anyTime || (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7)) {
+      // An hour that is not free ("subah 11 baje" within the lead time), never read as an option number.
       turn.state.misses += 1;
       say(turn, 'booking.timeNotFree');
       renderAsk(turn, ask);
@@ -116,10 +118,21 @@ function today(turn: Turn): string {
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   await advance(turn, 'handoff.confirm');
+  return true;
+}
+
+/** Every half hour a centre could open at, 07:00 to 20:30: a time named is read against these. */
+const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+
+/** A town whose country's centres cannot take bookings here: said so, then the menu (a person, the centres). */
+async function notBookableThere(turn: Turn, result: ActionResult): Promise<true> {
+  takeResult(turn, result);
+  await advance(turn, 'main.menu');
   return true;
 }
 
@@ -128,8 +141,8 @@ function rememberWanted(turn: Turn, text: string): void {
   const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
   const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
   const day = matchDay(text, days, days[0]!);
-  const times = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
-  const time = /\d|half|halb|las|الساعه|baje|jam|ora/i.test(text) ? matchTime(text, times) : undefined;
+  const times = OFFICE_TIMES;
+  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, times) : undefined;
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
 }
@@ -150,6 +163,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'main.menu');
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
@@ -160,6 +174,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'book': {
       rememberWanted(turn, text);
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');

@@ -135,7 +135,7 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   let hour: number | undefined;
   let minute = 0;
   const noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ');
-  const clock = /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})\b/i.exec(noDates) ?? /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates);
+  const clock = /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})(?!\d)/i.exec(noDates) ?? /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates);
   const marked = /\b(\d{1,2})\s*(?:h\b|uhr|hrs?\b|heures?|o'?clock|am\b|a\.m\.|pm\b|p\.m\.|baje|bje|sa\b|ure\b|sati\b|saat\b)/i.exec(noDates);
   const anyNumber = /(?:^|[^\d/.:])(\d{1,2})(?![\d/.:]\d)/.exec(noDates);
   // "halb elf" is half past ten: German counts towards the next hour.
