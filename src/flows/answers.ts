@@ -34,16 +34,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.state.vars[ask.var!] = input.text.trim();
     return advance(turn, refOf(turn, ask.onText));
   }
-  if (ask.optionsFrom) {
-    missed(turn);
-    turn.state.misses += 1;
-    if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
-      turn.state.misses = 0;
-      return advance(turn, 'fallback.offer-human');
-    }
-    say(turn, 'fallback.chooseFromList');
-    return renderAsk(turn, ask);
-  }
+  if (ask.optionsFrom) return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
   takeResult(turn, result);
@@ -56,13 +47,18 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return renderAsk(turn, ask);
   }
   if (result.outcome === 'unavailable') return renderAsk(turn, ask);
+  return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** Not understood: say so and ask again; after two misses in a row, offer a person instead. */
+function missAndAskAgain(turn: Turn, ask: AskStep, key: string): Promise<void> | void {
   missed(turn);
   turn.state.misses += 1;
   if (turn.state.misses >= MISSES_BEFORE_HUMAN) {
     turn.state.misses = 0;
     return advance(turn, 'fallback.offer-human');
   }
-  say(turn, 'fallback.notSure');
+  say(turn, key);
   return renderAsk(turn, ask);
 }
 
