@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ServiceUnavailableError, WegweiserError } from '../core/errors.js';
+import { redactUrl } from '../core/redact.js';
 import { createKeyedLock, type TurnLock } from './keyed-lock.js';
 import { LOG_IDLE_MS, LOG_MAX_BYTES, LOG_MAX_ITEMS, type ConversationLogs } from './conversation-logs.js';
 import type { WindowCounters } from './counters.js';
@@ -92,17 +93,6 @@ type Scripted = Redis & {
   counterTake(key: string, nowMs: number, windowMs: number, ttlMs: number, limit: number): Promise<[number, number, string]>;
 };
 
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable Redis URL)';
-  }
-}
-
 /** A command that failed while Redis is away (ioredis gave up waiting for it): an outage, 503. */
 function outage(err: unknown): never {
   throw err instanceof Error && /turn lock:/.test(err.message) ? err : new ServiceUnavailableError('Redis', err);
@@ -123,7 +113,7 @@ export async function connectRedis(url: string, namespace = 'wegweiser', leaseMs
     await client.connect();
   } catch (err) {
     client.disconnect();
-    throw new WegweiserError('SERVICE_UNREACHABLE', [`Redis at ${redact(url)} does not answer: ${(lastError ?? (err as Error)).message}`]);
+    throw new WegweiserError('SERVICE_UNREACHABLE', [`Redis at ${redactUrl(url, 'Redis')} does not answer: ${(lastError ?? (err as Error)).message}`]);
   }
   // Pub/sub needs its own connection; channel names are not keys, so they get the prefix by hand.
   const subscriber = client.duplicate({ keyPrefix: '' });

@@ -2,6 +2,7 @@
  * PostgreSQL through `pg`: a pool behind the SQL interface, transactions on one pooled connection.
  * An optional schema keeps each test (or tenant) apart. Loaded only when PostgreSQL is configured.
  */
+import { redactUrl } from '../../core/redact.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { ServiceUnavailableError, WegweiserError } from '../../core/errors.js';
@@ -220,12 +221,4 @@ function unreachable(err: unknown): boolean {
 }
 
 /** The URL without its password, for messages and logs. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable database URL)';
-  }
-}
+export const redact = (url: string): string => redactUrl(url, 'database');
