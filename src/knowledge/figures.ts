@@ -81,8 +81,10 @@ export function parseFigures(text: string, file: string): { figures: Map<string,
 }
 
 /** The calendar day in Germany, where the figures change at midnight: YYYY-MM-DD. */
+const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function germanDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return GERMAN_DAY.format(now); // one formatter: making one costs more than the answer it dates
 }
 
 export function valueOn(figure: Figure, day: string): FigureValue | undefined {
