@@ -148,7 +148,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
     actions,
-    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
+    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache),
     now,
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
