@@ -140,7 +140,7 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.close();
   }, 90_000);
 
-  for (const [lang, how] of [['fr', 'query'], ['ar', 'query'], ['ur', 'accept-language'], ['en', 'query']] as const) {
+  for (const [lang, how] of [['fr', 'query'], ['ar', 'query'], ['ur', 'accept-language'], ['sq', 'query'], ['sr', 'query'], ['id', 'query'], ['en', 'query']] as const) {
     it(`speaks ${lang} in Web Chat’s own strings, title and description (chosen by ${how})${lang === 'ar' || lang === 'ur' ? ', right to left' : ''}`, async () => {
       const t = (key: string) => server.core.texts.t(lang as Lang, key);
       const page = await browser.newPage({ locale: how === 'accept-language' ? `${lang}-PK` : 'en-US', viewport: PHONE });
@@ -154,6 +154,10 @@ describe.skipIf(!available)('web chat in Chromium', () => {
       expect(await page.title()).toBe(t('webchat.page.title'));
       expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(t('webchat.page.description'));
       await page.locator(OPTIONS).first().waitFor({ timeout: 20_000 });
+      // When a message was sent, in the page's language too (the test clock says 23 November).
+      const locale = await page.evaluate(() => (JSON.parse(document.getElementById('wegweiser-config')!.textContent!) as { locale: string }).locale);
+      const november = await page.evaluate((l) => new Intl.DateTimeFormat(l, { month: 'long' }).format(new Date(Date.UTC(2025, 10, 23, 12))), locale);
+      for (const when of await page.locator('.webchat__stacked-layout__status').allInnerTexts()) if (when.trim()) expect(when).toContain(november);
       if (lang === 'ar' || lang === 'ur') {
         // Web Chat itself lays out right to left: the send box and the transcript, not only the page.
         expect(await page.locator('.webchat__send-box').first().evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');

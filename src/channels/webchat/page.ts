@@ -14,6 +14,9 @@ const WEBCHAT_LOCALES: Record<Lang, string> = {
   en: 'en-US', fr: 'fr-FR', ar: 'ar-SA', de: 'de-DE', ur: 'ur-PK', id: 'id-ID', sq: 'sq-AL', sr: 'sr-Latn-RS', es: 'es-ES',
 };
 
+/** The languages Web Chat formats dates in (its bundled CLDR data); others get the browser's. */
+const WEBCHAT_HAS_DATES = new Set<Lang>(['en', 'fr', 'ar', 'de', 'id', 'sr', 'es']);
+
 /**
  * Web Chat's strings we give in every language (its own translations miss Urdu and Albanian, and
  * most of the keyboard help and screen-reader texts elsewhere): Web Chat's key -> our key, and the
@@ -215,6 +218,29 @@ const PAGE_SCRIPT = `
     return actions.slice(0, FIRST).concat([{ type: 'messageBack', title: more, value: { wegweiserMore: true } }]);
   }
 
+  /**
+   * Where Web Chat has no date formats for the language (it writes "November 23 at 10:00 AM" in
+   * Urdu), the time a message was sent is written by the browser in the page's language.
+   */
+  var timeFormat = config.ownTimes && new Intl.DateTimeFormat(config.locale, { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  /** A React element of one span (the bundle keeps React to itself; this is an element's whole shape). */
+  function span(value, style) {
+    return { $$typeof: Symbol.for('react.element'), type: 'span', key: null, ref: null, props: { children: value, style: style }, _owner: null, _store: {} };
+  }
+  var SUBTLE = { color: '#767676', fontSize: '80%' };
+  var SCREEN_READER_ONLY = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
+  function timesInOurLanguage() {
+    return function (next) {
+      return function (args) {
+        var activity = args.activity;
+        if (!activity.timestamp || (activity.from.role !== 'bot' && args.sendState !== 'sent')) return next(args);
+        var time = timeFormat.format(new Date(activity.timestamp));
+        // In a group only the last message shows its time; the others tell it to a screen reader.
+        return args.hideTimestamp ? span(config.strings.ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT.replace('$1', time), SCREEN_READER_ONLY) : span(time, SUBTLE);
+      };
+    };
+  }
+
   function start(resumed) {
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
@@ -251,6 +277,7 @@ const PAGE_SCRIPT = `
     window.WebChat.renderWebChat({
       directLine: directLine, store: store, userID: saved.userID, locale: config.locale, dir: config.dir,
       overrideLocalizedStrings: config.strings,
+      activityStatusMiddleware: config.ownTimes ? timesInOurLanguage : undefined,
       styleOptions: {
         hideUploadButton: true, suggestedActionLayout: 'flow', bubbleBorderRadius: 12, bubbleFromUserBorderRadius: 12, accent: '#0b4f6c',
         suggestedActionHeight: 36, suggestedActionBorderRadius: 18
@@ -304,7 +331,7 @@ export function webChatPageTexts(t: Text, lang: Lang): WebChatPageTexts {
 
 export function webChatPage(lang: Lang, texts: WebChatPageTexts): string {
   const dir = isRightToLeft(lang) ? 'rtl' : 'ltr';
-  const config = { lang, locale: WEBCHAT_LOCALES[lang], dir, shareLocation: texts.shareLocation, moreOptions: texts.moreOptions, strings: texts.strings };
+  const config = { lang, locale: WEBCHAT_LOCALES[lang], dir, ownTimes: !WEBCHAT_HAS_DATES.has(lang), shareLocation: texts.shareLocation, moreOptions: texts.moreOptions, strings: texts.strings };
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}">
 <head>
