@@ -7,6 +7,8 @@
  * CI installs chromium (.ci/run); elsewhere the test is skipped when no Chromium is installed.
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,4 +217,49 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'webchat-en-1280x800.png') });
     await page.close();
   }, 60_000);
+
+  it('runs embedded in a centre’s own site when WEBCHAT_FRAME_ANCESTORS lists it (the README’s snippet), and is refused by other sites', async () => {
+    // The centre's site: another origin (localhost, where the chat is on 127.0.0.1) with the README's snippet.
+    let chatBase = '';
+    const site: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html lang="fr"><title>Centre</title><h1>Notre centre</h1>
+<iframe src="${chatBase}/?lang=fr" title="Wegweiser" allow="geolocation" style="width: 100%; max-width: 420px; height: 640px; border: 1px solid #ccc; border-radius: 12px"></iframe></html>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    const embedded = await startTestServer({ WEBCHAT_FRAME_ANCESTORS: `'self' ${siteUrl}` });
+    try {
+      chatBase = embedded.base;
+      const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 800, height: 800 } });
+      await page.goto(siteUrl);
+      const chat = page.frameLocator('iframe');
+      await chat.getByText('Wegweiser').first().waitFor({ timeout: 20_000 });
+      await chat.locator(OPTIONS).first().waitFor({ timeout: 20_000 });
+      const first = (await chat.locator(OPTIONS).first().innerText()).trim();
+      await chat.locator(OPTIONS).first().click();
+      await chat.locator(MINE, { hasText: first }).waitFor();
+      // This Chromium denies a framed page from another site its storage (as browsers that block
+      // third-party cookies do): the chat still works, and a reload of the centre's page starts it again.
+      const storage = await page.frames()[1]!.evaluate(() => { try { return typeof sessionStorage.length; } catch { return 'denied'; } });
+      await page.reload();
+      await chat.locator(THEIRS, { hasText: 'Wegweiser' }).first().waitFor({ timeout: 20_000 });
+      await chat.locator(OPTIONS).first().waitFor({ timeout: 20_000 });
+      if (storage === 'denied') expect(await chat.locator(MINE).count()).toBe(0);
+      else await chat.locator(MINE, { hasText: first }).waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(artifacts, 'webchat-embedded.png') });
+
+      // The same snippet pointing at a chat that lists no other site: the browser refuses the frame.
+      chatBase = server.base;
+      const refused: string[] = [];
+      page.on('console', (m) => void (/frame-ancestors/.test(m.text()) && refused.push(m.text())));
+      await page.goto(siteUrl);
+      await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await page.frames()[1]?.locator(OPTIONS).count().catch(() => 0)).toBe(0);
+      await page.close();
+    } finally {
+      await embedded.close();
+      site.close();
+    }
+  }, 90_000);
 });
