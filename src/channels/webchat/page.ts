@@ -225,7 +225,7 @@ const PAGE_SCRIPT = `
   var timeFormat = config.ownTimes && new Intl.DateTimeFormat(config.locale, { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   /** A React element of one span (the bundle keeps React to itself; this is an element's whole shape). */
   function span(value, style) {
-    return { $$typeof: Symbol.for('react.element'), type: 'span', key: null, ref: null, props: { children: value, style: style }, _owner: null, _store: {} };
+    return { $$typeof: Symbol.for('react.element'), type: 'span', key: null, ref: null, props: { children: value, style: style, dir: config.dir }, _owner: null, _store: {} };
   }
   var SUBTLE = { color: '#767676', fontSize: '80%' };
   var SCREEN_READER_ONLY = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
