@@ -207,6 +207,29 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('keeps only the conversation’s id and token in the tab’s session storage, and refreshes a token about to expire', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: PHONE });
+    await page.goto(`${server.base}/?lang=en`);
+    await page.locator(OPTIONS).first().waitFor({ timeout: 20_000 });
+    type Kept = { conversationId: string; token: string; expiresAt: number; userID: string };
+    const kept = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('wegweiser.webchat') ?? 'null') as Kept | null);
+    const before = await kept();
+    expect(Object.keys(before ?? {}).sort()).toEqual(['conversationId', 'expiresAt', 'token', 'userID']); // no message text
+    // Five minutes left: on the next load the page refreshes it before it resumes.
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('wegweiser.webchat')!) as { expiresAt: number };
+      sessionStorage.setItem('wegweiser.webchat', JSON.stringify({ ...s, expiresAt: Date.now() + 5 * 60_000 }));
+    });
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/v3/directline/tokens/refresh') && r.status() === 200);
+    await page.reload();
+    await refreshed;
+    // (The test server's clock stands still, so the new token may read the same; its lifetime is new.)
+    await expect.poll(async () => (await kept())?.expiresAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect((await kept())!.conversationId).toBe(before!.conversationId);
+    await page.locator(OPTIONS).first().waitFor({ timeout: 20_000 }); // resumed with it
+    await page.close();
+  }, 60_000);
+
   it('shows every option on a wide screen', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: DESKTOP });
     await page.goto(`${server.base}/?lang=en`);
