@@ -343,9 +343,11 @@ export function webChatPage(lang: Lang, texts: WebChatPageTexts): string {
   html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
   body { display: flex; flex-direction: column; }
   header { display: flex; align-items: center; justify-content: space-between; gap: .5rem; padding: .5rem .75rem; background: #0b4f6c; color: #fff; }
+  header { padding-inline: max(.75rem, calc((100% - 48rem) / 2 + .75rem)); }
   header h1 { font-size: 1.1rem; margin: 0; }
   header button { font: inherit; padding: .35rem .7rem; border-radius: 1rem; border: 0; background: #fff; color: #0b4f6c; cursor: pointer; }
-  #webchat { flex: 1; min-height: 0; }
+  #webchat { flex: 1; min-height: 0; width: 100%; max-width: 48rem; margin: 0 auto; box-sizing: border-box; }
+  @media (min-width: 50rem) { #webchat { border-inline: 1px solid #e3e3e3; } }
 </style>
 </head>
 <body>
