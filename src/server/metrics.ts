@@ -7,6 +7,9 @@ import { questionOutcome } from '../reports/record.js';
 
 /** The danger categories (see the danger recogniser); anything else is counted as `other`. */
 const DANGER_CATEGORIES = ['exploitation', 'stranded', 'violence', 'selfharm'];
+const QUESTION_OUTCOMES = ['answered', 'declined', 'choices'] as const;
+/** The stored sends (see the outbox and the reminders). */
+const JOB_KINDS = ['send', 'reminder'];
 
 export interface MetricsOptions {
   /** The knowledge topics: the only values of the `topic` label (anything else is `other`), so the label stays bounded. */
@@ -58,9 +61,22 @@ export function createMetrics(opts: MetricsOptions = {}) {
   const bookings = new Counter({ name: 'wegweiser_booking_events_total', help: 'Appointments made, cancelled, reminded', labelNames: ['event', 'via'], registers: [registry] });
   const jobs = new Counter({ name: 'wegweiser_outbox_jobs_total', help: 'Stored sends (replies to retry, reminders) by outcome', labelNames: ['kind', 'outcome'], registers: [registry] });
   const outboxFailures = new Counter({ name: 'wegweiser_outbox_failures_total', help: 'Stored sends that failed (retried with backoff until the last attempt)', labelNames: ['kind'], registers: [registry] });
+  // Every known label value starts at 0, so a rate shows 0 rather than no data.
+  for (const category of DANGER_CATEGORIES) danger.inc({ category }, 0);
+  for (const event of ['opened', 'replied', 'closed']) handoffs.inc({ event }, 0);
+  for (const [event, via] of [['made', 'chat'], ['made', 'staff'], ['cancelled', 'chat'], ['cancelled', 'staff'], ['reminded', 'job']] as const) bookings.inc({ event, via }, 0);
+  for (const kind of JOB_KINDS) {
+    outboxFailures.inc({ kind }, 0);
+    for (const outcome of ['done', 'skipped', 'failed']) jobs.inc({ kind, outcome }, 0);
+  }
+  const seen = new Set<string>();
   return {
     registry,
     observeTurn(channel: string, seconds: number, outcome: 'ok' | 'error') {
+      if (!seen.has(channel)) {
+        seen.add(channel);
+        turns.inc({ channel, outcome: 'error' }, 0);
+      }
       turns.inc({ channel, outcome });
       turnSeconds.observe({ channel }, seconds);
     },
@@ -71,7 +87,14 @@ export function createMetrics(opts: MetricsOptions = {}) {
       const lang = langLabel(turn.lang);
       messages.inc({ channel: turn.channel, lang });
       const outcome = questionOutcome(meta);
-      if (outcome) questions.inc({ channel: turn.channel, lang, outcome });
+      if (outcome) {
+        const key = `${turn.channel}|${lang}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          for (const each of QUESTION_OUTCOMES) questions.inc({ channel: turn.channel, lang, outcome: each }, 0);
+        }
+        questions.inc({ channel: turn.channel, lang, outcome });
+      }
       if (meta.topic) topics.inc({ topic: topicLabel(meta.topic) });
       if (meta.safety) danger.inc({ category: dangerLabel(meta.safety) });
       if (meta.handoff !== null) handoffs.inc({ event: 'opened' });
