@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelHints } from '../src/core/messages.js';
+import { emptyMeta } from '../src/core/turn-meta.js';
+import { questionOutcome } from '../src/reports/record.js';
 import type { Report } from '../src/reports/report.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 
@@ -163,5 +165,18 @@ describe('GET /api/reports', () => {
     const rows = JSON.stringify((await server.core.storage.inspect()).report_events);
     const traces = [...SAID.flatMap(([p, , texts]) => [p.user, ...texts.filter((t) => t.length > 4)]), ADVISOR_REPLY, STAFF_BOOKED_NAME, 'Kofi', 'Yaa Asantewaa', '111 2222', '999 8888'];
     for (const out of [...outputs, rows]) for (const trace of traces) expect(out.includes(trace), `holds "${trace}"`).toBe(false);
+  });
+});
+
+describe('how a question went, for reports', () => {
+  const meta = (extra: object) => ({ ...emptyMeta('main'), ...extra });
+  it('reads the knowledge outcome where a turn carries one, and derives it where not', () => {
+    expect(questionOutcome(meta({ knowledge: { outcome: 'choices', topics: [] } }))).toBe('choices');
+    expect(questionOutcome(meta({ knowledge: { outcome: 'low', topics: [] }, topic: 'visa-work' }))).toBe('answered');
+    expect(questionOutcome(meta({ knowledge: { outcome: 'declined', topics: [] }, understood: false }))).toBe('declined');
+    expect(questionOutcome(meta({ knowledge: null, understood: false }))).toBeNull(); // a miss that was no question
+    expect(questionOutcome(meta({ topic: 'visa-work' }))).toBe('answered');
+    expect(questionOutcome(meta({ understood: false }))).toBe('declined');
+    expect(questionOutcome(meta({}))).toBeNull();
   });
 });

@@ -16,9 +16,12 @@ import type { AppointmentStore, ReportEvent, ReportOutcome, ReportStore } from '
  * is declined. null: the turn asked nothing of the knowledge base (a menu tap, a booking step).
  */
 export function questionOutcome(meta: TurnMeta): ReportOutcome | null {
-  const knowledge = (meta as TurnMeta & { knowledge?: { outcome?: string } | null }).knowledge;
-  if (knowledge?.outcome) return knowledge.outcome === 'declined' ? 'declined' : knowledge.outcome === 'choices' ? 'choices' : 'answered';
+  const withKnowledge = meta as TurnMeta & { knowledge?: { outcome?: string } | null };
+  const outcome = withKnowledge.knowledge?.outcome;
+  if (outcome) return outcome === 'declined' ? 'declined' : outcome === 'choices' ? 'choices' : 'answered';
   if (meta.topic) return 'answered';
+  // Where turns say how each question went, a miss without that is no question (a place not found).
+  if ('knowledge' in withKnowledge) return null;
   return meta.understood ? null : 'declined';
 }
 

@@ -24,10 +24,14 @@ export interface ReportsApiDeps {
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
-/** The Chart.js build for browsers (one self-contained file), read once. */
-function chartLibrary(): Buffer {
-  const main = createRequire(import.meta.url).resolve('chart.js');
-  return readFileSync(join(dirname(main), 'chart.umd.min.js'));
+/** The Chart.js build for browsers (one self-contained file), read once; undefined when it is not installed. */
+function chartLibrary(): Buffer | undefined {
+  try {
+    const main = createRequire(import.meta.url).resolve('chart.js');
+    return readFileSync(join(dirname(main), 'chart.umd.min.js'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerReportsApi(app: FastifyInstance, deps: ReportsApiDeps): void {
@@ -50,8 +54,12 @@ export function registerReportsApi(app: FastifyInstance, deps: ReportsApiDeps): 
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(reportCsv(report));
   });
 
+  // A missing library leaves the reports page with its tables of numbers, and says what to do.
   const library = chartLibrary();
+  if (!library) app.log.error('chart.js is not installed: the reports page shows its numbers without charts; run npm install');
   app.get(CHART_LIBRARY_PATH, async (_req, reply) =>
-    reply.type('application/javascript; charset=utf-8').header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=86400').send(library),
+    library
+      ? reply.type('application/javascript; charset=utf-8').header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=86400').send(library)
+      : reply.code(503).send({ error: 'chart.js is not installed on this server: run npm install' }),
   );
 }

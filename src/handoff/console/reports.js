@@ -120,6 +120,11 @@
     var card = el('section', undefined, 'card chart-card');
     card.id = id;
     card.appendChild(el('h2', title));
+    if (!window.Chart) { // the chart library did not load: the numbers alone
+      card.appendChild(numbers);
+      $('charts').appendChild(card);
+      return;
+    }
     var box = el('div', undefined, 'chart-box');
     var canvas = el('canvas');
     canvas.setAttribute('role', 'img');
