@@ -157,10 +157,18 @@
       maintainAspectRatio: false,
       animation: false,
       locale: lang(),
+      layout: { padding: { left: 12, right: 12 } }, // the first and last day's labels stay whole
       plugins: { legend: { rtl: rtl, textDirection: rtl ? 'rtl' : 'ltr', labels: { boxWidth: 12 } }, tooltip: { rtl: rtl, textDirection: rtl ? 'rtl' : 'ltr' } },
       scales: { x: { reverse: rtl, ticks: { autoSkip: true, maxRotation: 0 } }, y: { beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { precision: 0 } } },
     };
     return Object.assign(base, extra || {});
+  }
+
+  /** For charts over days: the first and last day's labels stay inside the chart. */
+  function dayOptions() {
+    var o = options();
+    o.scales.x.ticks.align = 'inner';
+    return o;
   }
 
   function series(label, data, i, extra) {
@@ -204,13 +212,13 @@
     chartCard('chart-usage', t('charts.usage'), {
       type: 'line',
       data: { labels: days, datasets: [series(t('series.conversations'), pick('conversations'), 0), series(t('series.people'), pick('people'), 1), series(t('series.turns'), pick('turns'), 2, { borderDash: [4, 4], borderWidth: 1 })] },
-      options: options(),
+      options: dayOptions(),
     }, table([t('col.day'), t('series.turns'), t('series.conversations'), t('series.people')], r.days.map(function (d, i) { return [days[i], number(d.turns), number(d.conversations), number(d.people)]; })));
     var rate = function (field) { return r.days.map(function (d) { return d.questions ? Math.round((d[field] / d.questions) * 1000) / 10 : null; }); };
     chartCard('chart-rates', t('charts.rates'), {
       type: 'line',
       data: { labels: days, datasets: [series(t('series.declined'), rate('declined'), 3, { spanGaps: true }), series(t('series.choices'), rate('choices'), 4, { spanGaps: true })] },
-      options: options({ scales: { x: { reverse: I18n.isRtl(), ticks: { autoSkip: true, maxRotation: 0 } }, y: { beginAtZero: true, max: 100, position: I18n.isRtl() ? 'right' : 'left', ticks: { callback: function (v) { return v + ' %'; } } } } }),
+      options: options({ scales: { x: { reverse: I18n.isRtl(), ticks: { autoSkip: true, maxRotation: 0, align: 'inner' } }, y: { beginAtZero: true, max: 100, position: I18n.isRtl() ? 'right' : 'left', ticks: { callback: function (v) { return v + ' %'; } } } } }),
     }, table([t('col.day'), t('tiles.questions'), t('series.declined'), t('series.choices')], r.days.map(function (d, i) { return [days[i], number(d.questions), number(d.declined) + ' (' + percent(d.declined, d.questions) + ')', number(d.choices) + ' (' + percent(d.choices, d.questions) + ')']; })));
     usageCard('chart-channels', t('charts.channels'), r.byChannel, 'channel', channelName);
     usageCard('chart-languages', t('charts.languages'), r.byLanguage, 'lang', languageName);
@@ -232,12 +240,12 @@
     chartCard('chart-handoffs', t('charts.handoffs'), {
       type: 'bar',
       data: { labels: days, datasets: [series(t('series.opened'), pick('handoffsOpened'), 0), series(t('series.replied'), pick('handoffsReplied'), 2), series(t('series.closed'), pick('handoffsClosed'), 5)] },
-      options: options(),
+      options: dayOptions(),
     }, table([t('col.day'), t('series.opened'), t('series.replied'), t('series.closed')], r.days.map(function (d, i) { return [days[i], number(d.handoffsOpened), number(d.handoffsReplied), number(d.handoffsClosed)]; })));
     chartCard('chart-bookings', t('charts.bookings'), {
       type: 'bar',
       data: { labels: days, datasets: [series(t('series.made'), pick('bookingsMade'), 0), series(t('series.cancelled'), pick('bookingsCancelled'), 3), series(t('series.reminded'), pick('remindersSent'), 6)] },
-      options: options(),
+      options: dayOptions(),
     }, table([t('col.day'), t('series.made'), t('series.cancelled'), t('series.reminded')], r.days.map(function (d, i) { return [days[i], number(d.bookingsMade), number(d.bookingsCancelled), number(d.remindersSent)]; })));
     var weeks = el('section', undefined, 'card chart-card');
     weeks.id = 'weeks';
