@@ -4,11 +4,22 @@ import { ConversationRepository } from './repositories/conversations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
+import { randomBytes } from 'node:crypto';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
-export function createStorage(db: Database): Storage {
+export interface StorageOptions {
+  /**
+   * The key of the reports' pseudonyms (a keyed hash of the conversation): the same on every
+   * instance and across restarts (the log id secret). Default: a key for this process only.
+   */
+  pseudonymKey?: Buffer;
+}
+
+export function createStorage(db: Database, opts: StorageOptions = {}): Storage {
+  const key = opts.pseudonymKey ?? randomBytes(32);
   const pruned = { at: 0 }; // the delivery log's, whichever repository claims
   const repositories = (sql: Sql): Repositories => {
     const tables = {
@@ -18,8 +29,9 @@ export function createStorage(db: Database): Storage {
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      reports: new ReportRepository(sql, key),
     };
-    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };
   return {
     ...repositories(db),
@@ -36,12 +48,13 @@ export function createStorage(db: Database): Storage {
   };
 }
 
-async function forget(tx: Sql, conversationId: string): Promise<void> {
+async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
+  await new ReportRepository(tx, key).forgetConversation(conversationId);
   await tx.scrub();
 }
 
@@ -55,6 +68,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+    // The reports keep their counts; only the link between a person's turns goes.
+    reportPeople: await run('UPDATE report_events SET person = NULL WHERE at < ? AND person IS NOT NULL'),
   };
   await tx.scrub(); // what was deleted must not stay readable in the database's files
   return counts;
