@@ -34,6 +34,9 @@ import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
+import { HandoffMedia, MediaLinks } from '../handoff/media.js';
+import { registerMediaApi } from '../handoff/media-routes.js';
+import { MediaChannels } from '../runtime/media.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
@@ -61,6 +64,9 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  /** Files in handoffs: how each channel fetches and sends them, and who may read them. */
+  media: MediaChannels;
+  handoffMedia: HandoffMedia;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -167,10 +173,13 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  const media = new MediaChannels(config.MEDIA_MAX_BYTES);
+  conversations.takeMediaWith(media);
+  const handoffMedia = new HandoffMedia(storage, conversations, media, new MediaLinks(await coordination.sharedSecret('media-links'), config.publicBaseUrl, now), now);
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -220,6 +229,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
+  registerMediaApi(app, core.handoffMedia, core.auth, core.config.MEDIA_MAX_BYTES);
   registerStaffConsole(app);
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);
@@ -240,6 +250,7 @@ function channelServices(core: Core, name: string): ChannelServices {
     deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
+    registerMedia: (media) => core.media.register(name, media),
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

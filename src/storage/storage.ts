@@ -4,6 +4,7 @@ import { ConversationRepository } from './repositories/conversations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { MediaRepository } from './repositories/media.js';
 import { StaffRepository } from './repositories/staff.js';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
@@ -18,6 +19,7 @@ export function createStorage(db: Database): Storage {
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      media: new MediaRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
   };
@@ -39,6 +41,7 @@ export function createStorage(db: Database): Storage {
 async function forget(tx: Sql, conversationId: string): Promise<void> {
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
+  await new MediaRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
@@ -49,6 +52,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
   const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
   const counts = {
     conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
+    // a closed handoff's files go with it
+    media: await run("DELETE FROM media WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     // the messages go first, so their count is not hidden by the cascade from handoffs
     handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),
