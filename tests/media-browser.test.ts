@@ -100,7 +100,7 @@ describe.skipIf(!available)('files in the staff console, in Chromium', () => {
     const file = join(tmpdir(), 'wegweiser-map.png');
     writeFileSync(file, pngFile(40));
     await page.locator('#media-attach input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: 'Send file' }).click();
+    await page.getByRole('button', { name: 'Share file' }).click();
     await page.getByText('File sent.').waitFor();
     expect(telegram.uploads.at(-1)).toMatchObject({ method: 'sendPhoto', chatId: String(CHAT), name: 'wegweiser-map.png' });
 

@@ -19,7 +19,7 @@
     'media.voice': 'Voice note',
     'media.photo': 'Photo',
     'media.attach': 'Photo or document for the person',
-    'media.send': 'Send file',
+    'media.send': 'Share file',
     'media.sending': 'Sending…',
     'media.sent': 'File sent.',
     'media.choose': 'Choose a file first.',
