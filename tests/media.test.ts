@@ -33,6 +33,8 @@ const twilioRequests: { method: string; path: string; auth: string | undefined; 
 let advisor: string;
 let otherAdvisor: string;
 let updateId = 5000;
+/** The web chat conversation handed to an advisor, and its token. */
+let webchat: { conversationId: string; token: string };
 let sid = 0;
 
 beforeAll(async () => {
@@ -290,6 +292,7 @@ describe('files during a handoff', () => {
 
   it('web chat: a file uploaded through Direct Line is answered kindly outside a handoff and reaches the advisor during one', async () => {
     const { token, conversationId } = (await (await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    webchat = { token, conversationId };
     const headers = { authorization: `Bearer ${token}` };
     const base = `${server.base}/v3/directline/conversations/${conversationId}`;
     expect((await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
@@ -364,5 +367,27 @@ describe('an advisor sends a photo or document back', () => {
     server.core.clock.advance(25 * 3600_000);
     expect((await fetch(link)).status).toBe(404);
     server.core.clock.advance(-25 * 3600_000);
+  });
+
+  it('web chat: an attachment activity whose link the page can open', async () => {
+    const h = await handoffOf(`webchat:${webchat.conversationId}`);
+    const bytes = pngFile(24);
+    expect((await post(h.id, bytes, 'image/png', 'horaires.png')).status).toBe(201);
+    const res = await fetch(`${server.base}/v3/directline/conversations/${webchat.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${webchat.token}` } });
+    const { activities } = (await res.json()) as { activities: { from: { role?: string }; attachments?: { contentType: string; contentUrl?: string; name?: string }[] }[] };
+    const sent = activities.at(-1)!;
+    expect(sent.from.role).toBe('bot');
+    expect(sent.attachments).toEqual([{ contentType: 'image/png', name: 'horaires.png', contentUrl: expect.stringMatching(/\/media\/out\/[\w-]+\?exp=\d+&sig=/) }]);
+    const image = await fetch(sent.attachments![0]!.contentUrl!);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a file for a closed handoff (409) or an unknown one (404)', async () => {
+    const h = await handoffOf('telegram:4201');
+    const admin = await server.core.auth.create({ email: 'admin@media.example', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
+    expect((await server.core.handoffs.close(admin, h.id)).status).toBe('ok');
+    expect((await post(h.id, pngFile(8), 'image/png', 'late.png')).status).toBe(409);
+    expect((await post('no-such-handoff', pngFile(8), 'image/png', 'x.png')).status).toBe(404);
   });
 });
