@@ -109,8 +109,8 @@ export class HandoffMedia {
     if (h.status !== 'open') return { status: 'closed' };
     const split = h.conversationId.indexOf(':');
     const channel = h.conversationId.slice(0, split);
-    const sender = this.channels.get(channel)?.sendFile;
-    if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send files` };
+    const channelMedia = this.channels.get(channel);
+    if (!channelMedia?.sendFile) return { status: 'refused', reason: `the ${channel} channel cannot send files` };
     return this.conversations.withConversation(h.conversationId, async () => {
       const state = await this.storage.conversations.load(h.conversationId);
       if (state?.stopped) return { status: 'refused', reason: 'the person wrote stop: nothing is sent until they write again' };
@@ -121,8 +121,9 @@ export class HandoffMedia {
       const info: MediaInfo = { id: newMediaId(), kind, contentType, size: file.bytes.length, name };
       // Stored first: Twilio fetches the signed link after it accepted the message.
       await this.storage.media.add({ ...info, conversationId: h.conversationId, handoffId: h.id, direction: 'out', createdAt: at }, file.bytes);
-      const sent = await sender
-        .call(this.channels.get(channel), h.conversationId.slice(split + 1), { ...info, name, bytes: file.bytes, url: this.links.url(info.id) }, state ? { lang: state.lang, updatedAt: state.updatedAt } : undefined)
+      const sendingTo = state ? { lang: state.lang, updatedAt: state.updatedAt } : undefined;
+      const sent = await channelMedia
+        .sendFile!(h.conversationId.slice(split + 1), { ...info, name, bytes: file.bytes, url: this.links.url(info.id) }, sendingTo)
         .catch((err: Error) => ({ status: 'failed' as const, reason: err.message }));
       if (sent.status !== 'sent') {
         await this.storage.media.remove(info.id);
