@@ -21,6 +21,10 @@ describe('retention', () => {
       await core.conversations.deliver(old, { kind: 'text', text }, {}, { id: `d${++delivery}`, render: ({ outbox }) => outbox.map(describeOutbound).join('\n') });
     }
     expect(JSON.stringify((await core.storage.inspect()).deliveries)).toContain('Kwesi Appiah');
+    // A photo sent during the handoff, stored for the advisor: it goes with the closed handoff.
+    core.media.register('test', { fetch: async () => ({ status: 'ok', bytes: Buffer.from('PNG Kwesi photo-marker'), contentType: 'image/png' }) });
+    await core.conversations.receive(old, { kind: 'media', media: [{ kind: 'image', ref: 'photo-1', contentType: 'image/png' }] });
+    expect((await core.storage.inspect()).media).toHaveLength(1);
     const [handoff] = await core.storage.handoffs.list({ status: 'open' });
     const admin = await core.auth.create({ email: 'admin@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     expect((await core.handoffs.close(admin, handoff!.id)).status).toBe('ok');
@@ -28,7 +32,7 @@ describe('retention', () => {
     core.clock.advance(93 * 86_400_000); // past the appointment on 25 November by more than 90 days
     await core.conversations.receive({ channel: 'test', user: 'recent' }, { kind: 'text', text: 'hello' });
     const counts = await core.storage.purgeOlderThan(new Date(core.clock.now().getTime() - 90 * 86_400_000));
-    expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1, deliveries: delivery });
+    expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1, deliveries: delivery, media: 1 });
     expect(counts.handoffMessages).toBeGreaterThan(3);
     // The reports keep their counts, but the old person's turns are no longer linked by a pseudonym.
     expect(counts.reportPeople).toBe(delivery);
@@ -37,6 +41,7 @@ describe('retention', () => {
     expect(rows.conversations!.map((c) => c.id)).toEqual(['test:recent']);
     expect(rows.handoffs).toEqual([]);
     expect(rows.handoff_messages).toEqual([]);
+    expect(rows.media).toEqual([]);
     expect(rows.deliveries).toEqual([]);
     for (const [table, list] of Object.entries(rows)) {
       for (const trace of ['Kwesi', 'Appiah', '123 4567']) expect(JSON.stringify(list), `${table} holds "${trace}"`).not.toContain(trace);
@@ -44,7 +49,7 @@ describe('retention', () => {
     if (TEST_STORE === 'sqlite') {
       for (const entry of readdirSync(core.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())) {
         const bytes = readFileSync(join(entry.parentPath, entry.name));
-        for (const trace of ['Kwesi', 'Appiah', '123 4567']) expect(bytes.includes(trace), `${entry.name} holds "${trace}"`).toBe(false);
+        for (const trace of ['Kwesi', 'Appiah', '123 4567', 'photo-marker']) expect(bytes.includes(trace), `${entry.name} holds "${trace}"`).toBe(false);
       }
     }
     const turns = rows.report_events!.filter((r) => r.kind === 'turn');

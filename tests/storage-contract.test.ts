@@ -514,9 +514,13 @@ function contract(store: StoreCase): void {
         { sender: 'person', text: 'one', at: T0.toISOString() },
         { sender: 'bot', text: 'two', at: T0.toISOString() },
       ]);
-      await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString() });
+      await s.media.add({ id: 'm-old', conversationId: 'telegram:old', handoffId: 'h-old', direction: 'in', kind: 'audio', contentType: 'audio/ogg', size: 3, createdAt: T0.toISOString() }, Buffer.from([1, 2, 3]));
+      await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), mediaId: 'm-old' });
+      expect((await s.handoffs.messages('h-old')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), media: { id: 'm-old', kind: 'audio', contentType: 'audio/ogg', size: 3 } });
+      expect((await s.media.get('m-old'))?.content).toEqual(Buffer.from([1, 2, 3]));
       await s.handoffs.close('h-old', new Date(before));
       await s.handoffs.open({ id: 'h-new', conversationId: 'telegram:new', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'kept', at: T0.toISOString() }]);
+      await s.media.add({ id: 'm-new', conversationId: 'telegram:new', handoffId: 'h-new', direction: 'out', kind: 'document', contentType: 'application/pdf', name: 'a.pdf', size: 1, createdAt: T0.toISOString() }, Buffer.from([9]));
       await s.handoffs.close('h-new', new Date(after));
       await s.handoffs.open({ id: 'h-open', conversationId: 'telegram:open', centreId: null, lang: 'fr', urgent: true, reason: 'r', createdAt: T0.toISOString() }, []);
 
@@ -540,7 +544,9 @@ function contract(store: StoreCase): void {
       await s.reports.add({ kind: 'turn', at: before, day: before.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:old' });
       await s.reports.add({ kind: 'turn', at: after, day: after.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:new' });
 
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, reportPeople: 1 });
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, media: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, reportPeople: 1 });
+      expect(await s.media.get('m-old')).toBeUndefined();
+      expect(await s.media.get('m-new')).toMatchObject({ name: 'a.pdf', direction: 'out', size: 1 });
       expect(await s.conversations.load('telegram:old')).toBeNull();
       expect(await s.conversations.load('telegram:new')).toEqual(state(after));
       expect(await s.handoffs.get('h-old')).toBeUndefined();
@@ -559,7 +565,7 @@ function contract(store: StoreCase): void {
       const reported = await s.reports.rows({ from: before.slice(0, 10), to: after.slice(0, 10) });
       expect(reported.turns.reduce((n, t) => n + t.n, 0)).toBe(2);
       expect(reported.visits.map((v) => v.day)).toEqual([after.slice(0, 10)]);
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, reportPeople: 0 });
+      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, media: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, reportPeople: 0 });
     });
   });
 

@@ -34,6 +34,9 @@ import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
+import { HandoffMedia, MediaLinks } from '../handoff/media.js';
+import { registerMediaApi } from '../handoff/media-routes.js';
+import { MediaChannels } from '../runtime/media.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
@@ -64,6 +67,9 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  /** Files in handoffs: how each channel fetches and sends them, and who may read them. */
+  media: MediaChannels;
+  handoffMedia: HandoffMedia;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -175,6 +181,9 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  const media = new MediaChannels(config.MEDIA_MAX_BYTES);
+  conversations.takeMediaWith(media);
+  const handoffMedia = new HandoffMedia(storage, conversations, media, new MediaLinks(await coordination.sharedSecret('media-links'), config.publicBaseUrl, now), now);
   const reports = new ReportRecorder({ store: storage.reports, centres: booking.centres, appointments: storage.appointments });
   conversations.onTurn(reports.onTurn);
   conversations.onTurn((turn) => metrics.observeTurnMeta(turn));
@@ -191,7 +200,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     }),
   );
   jobs.handle(OUTBOX_KIND, metered(OUTBOX_KIND, handoffs.outboxHandler(), metrics));
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -257,6 +266,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     },
   });
   registerHandoffApi(app, core.handoffs, core.auth);
+  registerMediaApi(app, core.handoffMedia, core.auth, core.config.MEDIA_MAX_BYTES);
   registerStaffConsole(app);
   registerReportsApi(app, { store: core.storage.reports, auth: core.auth, centreIds: new Set(core.booking.centres.map((c) => c.id)) });
   for (const channel of CHANNELS) {
@@ -278,6 +288,7 @@ function channelServices(core: Core, name: string): ChannelServices {
     deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
+    registerMedia: (media) => core.media.register(name, media),
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

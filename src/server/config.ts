@@ -75,6 +75,8 @@ const envSchema = z.object({
   LOG_ID_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'LOG_ID_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, the metrics are public. */
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional()),
+  /** The largest file (voice note, photo, document) passed between a person and an advisor, in bytes (default 16 MB). */
+  MEDIA_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(16 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   EMBEDDING_MODEL_DIR: optional,
   TWILIO_ACCOUNT_SID: optional,

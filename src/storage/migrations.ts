@@ -128,6 +128,27 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => 'CREATE INDEX IF NOT EXISTS handoff_messages_by_handoff ON handoff_messages (handoff_id)',
   },
   {
+    version: 9,
+    name: 'media',
+    // Voice notes, photos and files of a handoff, both ways, with their bytes: stored with the turn
+    // in one transaction, deleted with the conversation (delete my data) and with the handoff (retention).
+    sql: (t) => `CREATE TABLE media (
+      id TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL,
+      handoff_id TEXT NOT NULL,
+      direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+      kind TEXT NOT NULL CHECK (kind IN ('audio', 'image', 'video', 'document')),
+      content_type TEXT NOT NULL,
+      name TEXT,
+      size INTEGER NOT NULL,
+      content ${t.blob} NOT NULL,
+      created_at ${t.sortedText} NOT NULL
+    );
+    CREATE INDEX media_by_conversation ON media (conversation_id);
+    CREATE INDEX media_by_handoff ON media (handoff_id);
+    ALTER TABLE handoff_messages ADD COLUMN media_id TEXT`,
+  },
+  {
     version: 12,
     name: 'report events',
     // Counts for the centres' reports: no text and no address. `person` is a keyed hash of the

@@ -4,6 +4,7 @@ import { ConversationRepository } from './repositories/conversations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { MediaRepository } from './repositories/media.js';
 import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
       reports: new ReportRepository(sql, key),
+      media: new MediaRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };
@@ -51,6 +53,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
 async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
+  await new MediaRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
@@ -62,6 +65,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
   const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
   const counts = {
     conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
+    // a closed handoff's files go with it
+    media: await run("DELETE FROM media WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     // the messages go first, so their count is not hidden by the cascade from handoffs
     handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),

@@ -111,8 +111,39 @@ export interface Handoff {
 export interface HandoffMessage {
   sender: 'person' | 'bot' | 'staff';
   staffId: string | null;
+  /** For a file: a short description ("[voice note]"), for places that show only text. */
   text: string;
   at: string;
+  /** The file this message carries (`mediaId` when written; its description when read). */
+  mediaId?: string;
+  media?: MediaInfo;
+}
+
+/** A file of a handoff as staff see it: never its bytes, never where it came from. */
+export interface MediaInfo {
+  id: string;
+  kind: 'audio' | 'image' | 'video' | 'document';
+  contentType: string;
+  size: number;
+  name?: string;
+}
+
+export interface StoredMedia extends MediaInfo {
+  conversationId: string;
+  handoffId: string;
+  /** 'in': the person sent it; 'out': an advisor did. */
+  direction: 'in' | 'out';
+  createdAt: string;
+}
+
+/** Files of handoffs with their bytes, in the database so that they go with the turn and with the conversation. */
+export interface MediaStore {
+  add(media: StoredMedia, content: Buffer): Promise<void>;
+  get(id: string): Promise<(StoredMedia & { content: Buffer }) | undefined>;
+  /** Removes a file no message refers to (an advisor's file the channel refused). */
+  remove(id: string): Promise<boolean>;
+  /** Delete my data: every file of the conversation goes. */
+  forgetConversation(conversationId: string): Promise<number>;
 }
 
 /** Conversations handed to a human, and what was said in them. */
@@ -214,6 +245,7 @@ export interface Repositories {
   handoffs: HandoffStore;
   jobs: JobQueue;
   reports: ReportStore;
+  media: MediaStore;
   /**
    * Delete my data, in one transaction: every row about the conversation in every table goes
    * (appointments keep only their reference), and nothing of it stays readable in the database's

@@ -11,6 +11,7 @@ import { defineChannel } from '../adapter.js';
 import { mountWebhook } from '../webhook.js';
 import { CHANNEL, parseWhatsAppRequest } from './parse.js';
 import { renderWhatsApp, toTwiml } from './render.js';
+import { whatsappMedia } from './media.js';
 import { WhatsAppSender } from './send.js';
 import { verifyTwilio } from './verify.js';
 
@@ -44,6 +45,7 @@ export const whatsappChannel = defineChannel<WhatsAppConfig, WhatsAppSettings>({
     const s = ctx.settings;
     const sender = new WhatsAppSender({ accountSid: s.accountSid, authToken: s.authToken, from: s.from, now: ctx.now, apiBase: s.apiBase });
     ctx.registerSender(sender);
+    ctx.registerMedia(whatsappMedia({ accountSid: s.accountSid, authToken: s.authToken, from: s.from, now: ctx.now, apiBase: s.apiBase }));
     await app.register(async (scope) => {
       await scope.register(formbody);
       mountWebhook(scope, ctx, {

@@ -21,7 +21,7 @@ export interface WhatsAppSenderOptions {
 }
 
 /** Twilio's own HTTP client, pointed at another host when asked. */
-function requestClient(apiBase: string | undefined): InstanceType<typeof twilio.RequestClient> | undefined {
+export function requestClient(apiBase: string | undefined): InstanceType<typeof twilio.RequestClient> | undefined {
   if (!apiBase) return undefined;
   type Options<T> = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0] & { data?: T };
   class Redirected extends twilio.RequestClient {
