@@ -35,7 +35,7 @@ describe('retention', () => {
     expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1, deliveries: delivery, media: 1 });
     expect(counts.handoffMessages).toBeGreaterThan(3);
     // The reports keep their counts, but the old person's turns are no longer linked by a pseudonym.
-    expect(counts.reportPeople).toBe(delivery);
+    expect(counts.reportPeople).toBe(delivery + 1); // every turn, the photo's too
 
     const rows = await core.storage.inspect();
     expect(rows.conversations!.map((c) => c.id)).toEqual(['test:recent']);
