@@ -53,7 +53,7 @@ describe('retention', () => {
       }
     }
     const turns = rows.report_events!.filter((r) => r.kind === 'turn');
-    expect(turns).toHaveLength(delivery + 1);
+    expect(turns).toHaveLength(delivery + 2); // the old person's turns, the photo's, the recent person's
     expect(turns.filter((r) => r.person !== null)).toHaveLength(1); // the recent person's only
     const [appointment] = rows.appointments!;
     expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
