@@ -19,6 +19,7 @@ import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest } from '../understanding/requests.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+import { releaseWaiting } from './outbound.js';
 
 export type { Delivered } from './deliveries.js';
 
@@ -262,6 +263,9 @@ export class Conversations {
         }
         delivered = { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
       }
+      // The person wrote, so WhatsApp's window is open again: what an advisor wrote meanwhile goes
+      // to the outbox now, with this turn (a retry of this delivery finds it done and queues nothing).
+      if (kept) await releaseWaiting(tx, id, now);
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);

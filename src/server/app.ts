@@ -25,11 +25,12 @@ import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
-import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
+import { bookingChangedNotifier, REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender, ChannelServices, ChannelState } from '../channels/adapter.js';
 import { enqueueReply } from '../runtime/outbox.js';
+import { recordStatus } from '../runtime/outbound.js';
 import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
@@ -45,6 +46,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
+import { publicUrlWarning } from './public-url.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 
@@ -168,7 +170,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
   const jobs = new JobRunner(storage.jobs, now);
-  jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
+  jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t, now));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
   return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, metrics, log,
     close: async () => {
@@ -218,9 +220,13 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     sessionHours: core.config.SESSION_TTL_HOURS,
   });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
-  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
+  await registerBookingApi(app, {
+    booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis,
+    notifyCancelled: bookingChangedNotifier(core.storage, core.booking, core.senders, core.texts.t, core.engine.now),
+  });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerStaffConsole(app);
+  const on = new Set<string>();
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);
     if ('missing' in opened) {
@@ -230,7 +236,10 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     await opened.register(app, channelServices(core, channel.name));
     if (!core.channelStates.has(channel.name)) core.channelStates.set(channel.name, 'ok');
     core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
+    on.add(channel.name);
   }
+  const warning = publicUrlWarning(core.config, on);
+  if (warning) core.log.warn({ publicBaseUrl: core.config.publicBaseUrl }, warning);
   return app;
 }
 
@@ -240,6 +249,12 @@ function channelServices(core: Core, name: string): ChannelServices {
     deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
+    reportStatus: async (report) => {
+      const recorded = await core.storage.transaction((tx) => recordStatus(tx, { ...report, channel: name }, core.engine.now()));
+      if (!recorded) return 'unknown';
+      core.metrics.countStatus(name, report.status);
+      return 'recorded';
+    },
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

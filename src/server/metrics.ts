@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Prometheus metrics of this process: Node's defaults plus turns by channel and outcome. */
+/** Prometheus metrics of this process: Node's defaults, turns by channel and outcome, delivery statuses reported by channel and status. */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -14,8 +14,18 @@ export function createMetrics() {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
   });
+  const statuses = new Counter({
+    name: 'wegweiser_message_statuses_total',
+    help: 'Delivery statuses the channels reported for messages from our side (Twilio status callbacks)',
+    labelNames: ['channel', 'status'],
+    registers: [registry],
+  });
   return {
     registry,
+    /** `channel` and `status` come from fixed sets (the channels' names, DeliveryStatus): the labels stay bounded. */
+    countStatus(channel: string, status: string) {
+      statuses.inc({ channel, status });
+    },
     observeTurn(channel: string, seconds: number, outcome: 'ok' | 'error') {
       turns.inc({ channel, outcome });
       turnSeconds.observe({ channel }, seconds);

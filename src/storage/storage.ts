@@ -4,6 +4,7 @@ import { ConversationRepository } from './repositories/conversations.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { OutboundRepository } from './repositories/outbound.js';
 import { StaffRepository } from './repositories/staff.js';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
@@ -18,6 +19,7 @@ export function createStorage(db: Database): Storage {
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      outbound: new OutboundRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
   };
@@ -41,6 +43,7 @@ async function forget(tx: Sql, conversationId: string): Promise<void> {
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
+  await new OutboundRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
   await tx.scrub();
 }
@@ -55,6 +58,9 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+    // the statuses first, so their count is not hidden by the cascade from the messages
+    outboundReceipts: await run('DELETE FROM outbound_receipts WHERE outbound_id IN (SELECT id FROM outbound_messages WHERE updated_at < ?)'),
+    outbound: await run('DELETE FROM outbound_messages WHERE updated_at < ?'),
   };
   await tx.scrub(); // what was deleted must not stay readable in the database's files
   return counts;

@@ -23,14 +23,19 @@ const fromRow = (r: HandoffRow): Handoff => ({
 });
 
 interface MessageRow {
+  id: number | string;
   sender: HandoffMessage['sender'];
   staff_id: string | null;
   text: string;
   at: string;
 }
 
-const addMessage = (sql: Sql, handoffId: string, m: HandoffMessage) =>
-  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES (?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at]);
+const addMessage = async (sql: Sql, handoffId: string, m: HandoffMessage): Promise<number> => {
+  const row = await sql.get<{ id: number | string }>('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES (?, ?, ?, ?, ?) RETURNING id', [
+    handoffId, m.sender, m.staffId, m.text, m.at,
+  ]);
+  return Number(row!.id); // PostgreSQL gives a bigint as text
+};
 
 export class HandoffRepository implements HandoffStore {
   constructor(private readonly sql: Sql) {}
@@ -69,13 +74,13 @@ export class HandoffRepository implements HandoffStore {
     return rows.map(fromRow);
   }
 
-  async addMessage(handoffId: string, m: HandoffMessage): Promise<void> {
-    await addMessage(this.sql, handoffId, m);
+  addMessage(handoffId: string, m: HandoffMessage): Promise<number> {
+    return addMessage(this.sql, handoffId, m);
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
-    const rows = await this.sql.all<MessageRow>('SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
-    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+    const rows = await this.sql.all<MessageRow>('SELECT id, sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
+    return rows.map((r) => ({ id: Number(r.id), sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
   }
 
   async close(id: string, now: Date): Promise<boolean> {
