@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WegweiserError } from '../src/core/errors.js';
 import { WhatsAppSender } from '../src/channels/whatsapp/send.js';
 import { loadTemplates } from '../src/channels/whatsapp/templates.js';
@@ -214,9 +214,14 @@ describe('an advisor replying after the window closed', () => {
 
     server.core.clock.advance(HOUR);
     const answerSid = `SM${'d'.repeat(32)}`;
-    expect(await say(phone, 'Yes I am here', answerSid)).toEqual([]); // the advisor holds the chat: the assistant stays quiet
-    expect(await say(phone, 'Yes I am here', answerSid)).toEqual([]); // Twilio's retry of the same delivery
-    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'done' }]);
+    server.core.jobs.start(3600_000); // the runner as at start, its next interval far away: only the person's answer sets it off
+    try {
+      expect(await say(phone, 'Yes I am here', answerSid)).toEqual([]); // the advisor holds the chat: the assistant stays quiet
+      expect(await say(phone, 'Yes I am here', answerSid)).toEqual([]); // Twilio's retry of the same delivery
+      await vi.waitFor(() => expect(twilio.posted.length).toBe(before + 3), { timeout: 5000 });
+    } finally {
+      server.core.jobs.stop();
+    }
     expect(twilio.posted.slice(before + 1).map((p) => [p.get('Body'), p.get('StatusCallback'), p.get('ContentSid')])).toEqual([
       ['Are you still there? We have news.', STATUS_CALLBACK(), null],
       ['Please bring your passport.', STATUS_CALLBACK(), null],
@@ -253,6 +258,24 @@ describe('an advisor replying after the window closed', () => {
     expect((await handoffOf(token, 'I need help')).messages.at(-1)).toMatchObject({ text: 'Call us.', delivery: 'failed' });
     const failed = (await server.core.storage.inspect()).outbound_messages!.find((m) => m.status === 'failed');
     expect(failed).toMatchObject({ error_code: '30007' });
+  });
+});
+
+describe('an advisor answering at once when the person’s answer released the waiting replies', () => {
+  it('sends the waiting replies first, so the person reads everything in order, each once', async () => {
+    const phone = '233201000005';
+    const token = await advisorToken('efua@accra.example');
+    for (const text of ['hello', 'talk to a person', '1', 'Accra', 'Please call me back']) await say(phone, text);
+    const handoff = await handoffOf(token, 'Please call me back');
+    server.core.clock.advance(30 * HOUR);
+    const before = twilio.posted.length;
+    expect((await staff(token, `/api/handoffs/${handoff.id}/messages`, { text: 'We tried to call you.' })).status).toBe(202);
+    expect(twilio.posted.at(-1)!.get('ContentSid')).toBe(sid('3'));
+    await say(phone, 'Sorry, I was away'); // the waiting reply is released, not yet sent (the runner is not started)
+    expect((await staff(token, `/api/handoffs/${handoff.id}/messages`, { text: 'When can we call?' })).status).toBe(201);
+    expect(twilio.posted.slice(before + 1).map((p) => p.get('Body'))).toEqual(['We tried to call you.', 'When can we call?']);
+    await server.core.jobs.tick();
+    expect(twilio.posted.length).toBe(before + 3); // nothing twice
   });
 });
 

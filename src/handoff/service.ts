@@ -107,7 +107,10 @@ export class HandoffService {
       const outbox: Outbound[] = [{ kind: 'text', text }];
       const at = this.now();
       if (reach === 'template') return this.hold(member, h, outbox, at);
-      const sent = await this.send(h.conversationId, outbox);
+      // What is still to go (replies released by the person's answer, a retry) goes first: the person reads them in order.
+      const earlier = await this.storage.outbound.unsent(h.conversationId);
+      const before = earlier.length ? await sendStored(this.storage, this.senders, h.conversationId, earlier, this.now) : undefined;
+      const sent: SendResult = before?.status === 'failed' ? { status: 'failed', reason: before.note ?? 'an earlier message is not sent yet' } : await this.send(h.conversationId, outbox);
       if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
       const handoffMessageId = await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
@@ -118,7 +121,7 @@ export class HandoffService {
       }
       // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
       const id = await storeUnsent(this.storage, record, 'queued', at);
-      await queueOutbound(this.storage.jobs, h.conversationId, [id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
+      await queueOutbound(this.storage.jobs, h.conversationId, [...earlier, id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
       return { status: 'queued', reason: sent.reason };
     });
   }

@@ -265,7 +265,8 @@ export class Conversations {
       }
       // The person wrote, so WhatsApp's window is open again: what an advisor wrote meanwhile goes
       // to the outbox now, with this turn (a retry of this delivery finds it done and queues nothing).
-      if (kept) await releaseWaiting(tx, id, now);
+      const released = kept ? await releaseWaiting(tx, id, now) : 0;
+      if (released) delivered = { ...delivered, released };
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);

@@ -246,7 +246,12 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
 /** What a channel may use of the core: its turn, its outbox and sender, delivery, clock, log, texts. */
 function channelServices(core: Core, name: string): ChannelServices {
   return {
-    deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
+    deliver: async (ref, inbound, hints, ticket) => {
+      const outcome = await core.conversations.deliver(ref, inbound, hints, ticket);
+      // The person's message released what an advisor wrote meanwhile: send it now, not at the next interval.
+      if (outcome.status === 'answered' && outcome.delivered?.released) core.jobs.soon();
+      return outcome;
+    },
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
     reportStatus: async (report) => {

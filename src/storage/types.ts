@@ -213,6 +213,8 @@ export interface OutboundStore {
   releaseWaiting(conversationId: string, now: Date): Promise<string[]>;
   /** Of `ids`, the messages still queued and not yet handed to the channel in their current attempt, in the order given. */
   toSend(ids: readonly string[]): Promise<OutboundMessage[]>;
+  /** The conversation's messages queued and not yet handed to the channel (released, or waiting for a retry), oldest first. */
+  unsent(conversationId: string): Promise<string[]>;
   /** The status of the messages carrying these transcript messages. */
   statusOfHandoffMessages(handoffMessageIds: readonly number[]): Promise<Map<number, DeliveryStatus>>;
   /** Delete my data: the conversation's messages and their statuses go. */

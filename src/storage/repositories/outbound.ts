@@ -126,6 +126,16 @@ export class OutboundRepository implements OutboundStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async unsent(conversationId: string): Promise<string[]> {
+    const rows = await this.sql.all<{ id: string }>(
+      `SELECT id FROM outbound_messages o WHERE conversation_id = ? AND status = 'queued'
+       AND NOT EXISTS (SELECT 1 FROM outbound_receipts r WHERE r.outbound_id = o.id AND r.attempt = o.attempts)
+       ORDER BY created_at, ${this.sql.dialect.seq}`,
+      [conversationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async statusOfHandoffMessages(handoffMessageIds: readonly number[]): Promise<Map<number, DeliveryStatus>> {
     const found = new Map<number, DeliveryStatus>();
     if (!handoffMessageIds.length) return found;
