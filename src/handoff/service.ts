@@ -112,17 +112,20 @@ export class HandoffService {
       const before = earlier.length ? await sendStored(this.storage, this.senders, h.conversationId, earlier, this.now) : undefined;
       const sent: SendResult = before?.status === 'failed' ? { status: 'failed', reason: before.note ?? 'an earlier message is not sent yet' } : await this.send(h.conversationId, outbox);
       if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
-      const handoffMessageId = await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
-      await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
-      const record = { conversationId: h.conversationId, outbox, handoffMessageId };
-      if (sent.status === 'sent') {
-        await recordSent(this.storage, record, sent, at);
-        return { status: 'ok', value: undefined };
-      }
-      // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
-      const id = await storeUnsent(this.storage, record, 'queued', at);
-      await queueOutbound(this.storage.jobs, h.conversationId, [...earlier, id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
-      return { status: 'queued', reason: sent.reason };
+      // The transcript, the message's record and the audit line are stored together.
+      return this.storage.transaction(async (tx): Promise<StaffActionResult> => {
+        const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
+        await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
+        const record = { conversationId: h.conversationId, outbox, handoffMessageId };
+        if (sent.status === 'sent') {
+          await recordSent(tx, record, sent, at);
+          return { status: 'ok', value: undefined };
+        }
+        // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
+        const id = await storeUnsent(tx, record, 'queued', at);
+        await queueOutbound(tx.jobs, h.conversationId, [...earlier, id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
+        return { status: 'queued', reason: sent.reason };
+      });
     });
   }
 
@@ -142,9 +145,11 @@ export class HandoffService {
       else await queueOutbound(this.storage.jobs, h.conversationId, [await storeUnsent(this.storage, record, 'queued', at)], new Date(at.getTime() + FIRST_RETRY_MS), at);
     }
     const text = (outbox[0] as { text: string }).text;
-    const handoffMessageId = await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
-    await storeUnsent(this.storage, { conversationId: h.conversationId, outbox, handoffMessageId }, 'waiting', at);
-    await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
+    await this.storage.transaction(async (tx) => {
+      const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
+      await storeUnsent(tx, { conversationId: h.conversationId, outbox, handoffMessageId }, 'waiting', at);
+      await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
+    });
     return { status: 'waiting', reason: 'more than 24 hours since the person last wrote: they were invited to answer, and your message is delivered when they do' };
   }
 
