@@ -235,6 +235,20 @@ describe('an advisor replying after the window closed', () => {
     expect((await handoffOf(token, 'I need help')).canReply).toBe('now');
   });
 
+  it('keeps a reply Twilio could not take (503) in the outbox, shown as queued, and sends it later', async () => {
+    twilio.failures.push([503, 20503, 'Service Unavailable']);
+    const res = await staff(token, `/api/handoffs/${handoff.id}/messages`, { text: 'Our office opens at nine.' });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ status: 'queued' });
+    expect((await handoffOf(token, 'I need help')).messages.at(-1)).toMatchObject({ text: 'Our office opens at nine.', delivery: 'queued' });
+    const before = twilio.posted.length;
+    server.core.clock.advance(61_000);
+    expect(await server.core.jobs.tick()).toEqual([{ id: expect.stringMatching(/^send:/), status: 'done' }]);
+    expect(twilio.posted.slice(before).map((p) => p.get('Body'))).toEqual(['Our office opens at nine.']);
+    await status(smOf(twilio.posted.length), 'sent');
+    expect((await handoffOf(token, 'I need help')).messages.at(-1)).toMatchObject({ delivery: 'sent' });
+  });
+
   it('tries a transient failure again, and shows a lasting one to the advisor', async () => {
     expect((await staff(token, `/api/handoffs/${handoff.id}/messages`, { text: 'Can you come on Thursday?' })).status).toBe(201);
     const thursday = smOf(twilio.posted.length);
