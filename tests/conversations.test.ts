@@ -183,3 +183,25 @@ describe('conversations on SQLite', () => {
     core = undefined;
   });
 });
+
+describe('turn observers', () => {
+  it('learn of each stored turn after it is stored (topic, language, held), and a failing observer changes nothing for the person', async () => {
+    core = await createTestCore({ storage: 'database', env: { MESSAGES_PER_MINUTE: '1000' } });
+    const seen: { topic: string | null; lang: string; held: boolean; forgotten: boolean; stored: boolean }[] = [];
+    core.conversations.onTurn(async (turn) => {
+      const stored = (await core!.storage.conversations.load(turn.conversationId)) !== null;
+      seen.push({ topic: turn.meta.topic, lang: turn.lang, held: turn.held, forgotten: turn.forgotten, stored });
+    });
+    core.conversations.onTurn(() => {
+      throw new Error('an observer that fails');
+    });
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    const reply = await core.conversations.receive(person, { kind: 'text', text: 'how do i get my nursing diploma recognised in germany' });
+    expect(reply.outbox.length).toBeGreaterThan(0);
+    await core.conversations.receive(person, { kind: 'command', name: 'delete' });
+    await core.conversations.receive(person, { kind: 'text', text: 'yes' }); // delete asks first
+    expect(seen[0]).toMatchObject({ lang: 'en', held: false, forgotten: false, stored: true });
+    expect(seen[1]!.topic).toMatch(/nursing|recognition/);
+    expect(seen.at(-1)).toMatchObject({ forgotten: true, stored: false });
+  });
+});

@@ -39,6 +39,12 @@ const FIRST_RETRY_MS = 60_000;
  * of the advisor's messages with what became of it.
  */
 export type HandoffView = Handoff & { canReply: Reach; messages: (HandoffMessage & { delivery?: DeliveryStatus })[] };
+/**
+ * What staff did to a handoff, for reports and metrics (no text): the first advisor reply (with
+ * the seconds since the handoff opened) and closing.
+ */
+export type HandoffEvent = { kind: 'firstReply'; handoff: Handoff; seconds: number; at: Date } | { kind: 'closed'; handoff: Handoff; at: Date };
+export type HandoffListener = (event: HandoffEvent) => void | Promise<void>;
 
 export class HandoffService {
   constructor(
@@ -49,6 +55,17 @@ export class HandoffService {
     private readonly t: Translate,
     private readonly now: () => Date,
   ) {}
+
+  private readonly listeners: HandoffListener[] = [];
+
+  /** Tells `listener` of each first advisor reply and each close; one that fails changes nothing for the advisor. */
+  onEvent(listener: HandoffListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async tell(event: HandoffEvent): Promise<void> {
+    for (const listener of this.listeners) await Promise.resolve().then(() => listener(event)).catch(() => undefined);
+  }
 
   /** Performs a turn's handOff effect through `handoffs` (the turn's transaction): opened with the turn's state, or not at all. */
   action(handoffs: HandoffStore = this.storage.handoffs): Pick<Actions, 'handOff'> {
@@ -106,14 +123,19 @@ export class HandoffService {
       }
       const outbox: Outbound[] = [{ kind: 'text', text }];
       const at = this.now();
-      if (reach === 'template') return this.hold(member, h, outbox, at);
+      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff');
+      if (reach === 'template') {
+        const held = await this.hold(member, h, outbox, at);
+        if (first && held.status === 'waiting') await this.firstReply(h, at);
+        return held;
+      }
       // What is still to go (replies released by the person's answer, a retry) goes first: the person reads them in order.
       const earlier = await this.storage.outbound.unsent(h.conversationId);
       const before = earlier.length ? await sendStored(this.storage, this.senders, h.conversationId, earlier, this.now) : undefined;
       const sent: SendResult = before?.status === 'failed' ? { status: 'failed', reason: before.note ?? 'an earlier message is not sent yet' } : await this.send(h.conversationId, outbox);
       if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
       // The transcript, the message's record and the audit line are stored together.
-      return this.storage.transaction(async (tx): Promise<StaffActionResult> => {
+      const result = await this.storage.transaction(async (tx): Promise<StaffActionResult> => {
         const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
         await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
         const record = { conversationId: h.conversationId, outbox, handoffMessageId };
@@ -126,6 +148,8 @@ export class HandoffService {
         await queueOutbound(tx.jobs, h.conversationId, [...earlier, id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
         return { status: 'queued', reason: sent.reason };
       });
+      if (first) await this.firstReply(h, at);
+      return result;
     });
   }
 
@@ -153,6 +177,11 @@ export class HandoffService {
     return { status: 'waiting', reason: 'more than 24 hours since the person last wrote: they were invited to answer, and your message is delivered when they do' };
   }
 
+  /** Reports and metrics learn of the first advisor reply, with the seconds since the handoff opened. */
+  private firstReply(h: Handoff, at: Date): Promise<void> {
+    return this.tell({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
+  }
+
   private centreNameFor(h: Handoff): string {
     const centre = this.booking.centre(h.centreId ?? '');
     return centre ? ((centre.names as Record<string, string>)[h.lang] ?? centre.names.en) : '';
@@ -172,6 +201,7 @@ export class HandoffService {
       }
       await this.send(h.conversationId, this.t((state?.lang ?? h.lang) as Lang, 'advisor.closed')); // best effort: the person may have left
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.close', target: h.id }, this.now());
+      await this.tell({ kind: 'closed', handoff: h, at: this.now() });
       return { status: 'ok', value: undefined };
     });
   }

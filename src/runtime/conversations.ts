@@ -20,6 +20,7 @@ import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest } from '../understanding/requests.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
 import { releaseWaiting } from './outbound.js';
+import { TurnObservers, type ObservedTurn, type TurnObserver } from './turn-observers.js';
 
 export type { Delivered } from './deliveries.js';
 
@@ -128,6 +129,13 @@ export class Conversations {
     private readonly logKey: Buffer = randomBytes(32),
   ) {}
 
+  private readonly observers = new TurnObservers((err) => this.log.error({ err: err.message }, 'turn observer failed'));
+
+  /** Tells `observer` of every stored turn (after its transaction), e.g. for reports or curation. */
+  onTurn(observer: TurnObserver): void {
+    this.observers.add(observer);
+  }
+
   private ref(id: string): string {
     return logRef(id, this.logKey);
   }
@@ -194,11 +202,12 @@ export class Conversations {
       if (ticket.replayKey !== undefined && handled?.has(ticket.replayKey)) return { status: 'replay' };
       const started = performance.now();
       try {
-        const outcome = await this.turn(ref, id, state, inbound, hints, ticket);
+        const { outcome, observed } = await this.turn(ref, id, state, inbound, hints, ticket);
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         if (outcome.status === 'answered' && outcome.delivered) {
           this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
+          if (observed) await this.observers.notify({ ...observed, channel: ref.channel, conversationId: id, inbound, at: this.engine.now() });
         }
         return outcome;
       } catch (err) {
@@ -219,7 +228,7 @@ export class Conversations {
   }
 
   /** The turn, stored: the pure part first, then its effects, its state and the delivery in one transaction. */
-  private async turn(ref: ConversationRef, id: string, state: ConversationState | null, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
+  private async turn(ref: ConversationRef, id: string, state: ConversationState | null, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<{ outcome: DeliveryOutcome; observed?: TurnSummary }> {
     const now = this.engine.now();
     // While waiting for an advisor the person can still reach the menu, or cancel the request.
     const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
@@ -233,6 +242,7 @@ export class Conversations {
     return this.storage.transaction(async (tx) => {
       let delivered: Delivered;
       let kept = true;
+      let country: string | null = state?.country ?? null;
       if (held) {
         await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
         await tx.conversations.save(id, { ...held, stopped: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
@@ -255,6 +265,7 @@ export class Conversations {
           for (const m of result.outbox) await tx.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
         }
         if (result.nextState) {
+          country = result.nextState.country ?? null;
           result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
           await tx.conversations.save(id, result.nextState);
         } else {
@@ -270,7 +281,8 @@ export class Conversations {
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);
-      return { status: 'answered', answer, delivered };
+      const observed: TurnSummary = { lang: delivered.lang, country, meta: delivered.meta, held: held !== undefined, forgotten: !kept };
+      return { outcome: { status: 'answered', answer, delivered }, observed };
     });
   }
 
@@ -294,6 +306,9 @@ function perform(performers: EffectPerformers, effect: RequestEffect): Promise<A
       return performers.handOff(effect);
   }
 }
+
+/** What observers learn of a stored turn besides its channel, conversation, message and time. */
+type TurnSummary = Pick<ObservedTurn, 'lang' | 'country' | 'meta' | 'held' | 'forgotten'>;
 
 /** The delivery and its signed content, recorded once; recorded before means another handler stored this turn. */
 async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date): Promise<void> {

@@ -159,6 +159,29 @@ export const MIGRATIONS: readonly Migration[] = [
     );
     CREATE INDEX outbound_receipts_by_outbound ON outbound_receipts (outbound_id)`,
   },
+  {
+    version: 12,
+    name: 'report events',
+    // Counts for the centres' reports: no text and no address. `person` is a keyed hash of the
+    // conversation, set to NULL by delete my data and by retention; the rest is anonymous.
+    sql: (t) => `CREATE TABLE report_events (
+      id ${t.autoId},
+      at ${t.sortedText} NOT NULL,
+      day TEXT NOT NULL,
+      centre_id TEXT,
+      kind TEXT NOT NULL,
+      channel TEXT,
+      lang TEXT,
+      country TEXT,
+      topic TEXT,
+      outcome TEXT,
+      safety TEXT,
+      seconds REAL,
+      person TEXT
+    );
+    CREATE INDEX report_events_by_day ON report_events (day, centre_id);
+    CREATE INDEX report_events_by_person ON report_events (person)`,
+  },
 ];
 
 /**

@@ -5,11 +5,22 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
 import { OutboundRepository } from './repositories/outbound.js';
+import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
+import { randomBytes } from 'node:crypto';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
-export function createStorage(db: Database): Storage {
+export interface StorageOptions {
+  /**
+   * The key of the reports' pseudonyms (a keyed hash of the conversation): the same on every
+   * instance and across restarts (the log id secret). Default: a key for this process only.
+   */
+  pseudonymKey?: Buffer;
+}
+
+export function createStorage(db: Database, opts: StorageOptions = {}): Storage {
+  const key = opts.pseudonymKey ?? randomBytes(32);
   const pruned = { at: 0 }; // the delivery log's, whichever repository claims
   const repositories = (sql: Sql): Repositories => {
     const tables = {
@@ -20,8 +31,9 @@ export function createStorage(db: Database): Storage {
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
       outbound: new OutboundRepository(sql),
+      reports: new ReportRepository(sql, key),
     };
-    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };
   return {
     ...repositories(db),
@@ -38,13 +50,14 @@ export function createStorage(db: Database): Storage {
   };
 }
 
-async function forget(tx: Sql, conversationId: string): Promise<void> {
+async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
   await new OutboundRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
+  await new ReportRepository(tx, key).forgetConversation(conversationId);
   await tx.scrub();
 }
 
@@ -61,6 +74,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     // the statuses first, so their count is not hidden by the cascade from the messages
     outboundReceipts: await run('DELETE FROM outbound_receipts WHERE outbound_id IN (SELECT id FROM outbound_messages WHERE updated_at < ?)'),
     outbound: await run('DELETE FROM outbound_messages WHERE updated_at < ?'),
+    // The reports keep their counts; only the link between a person's turns goes.
+    reportPeople: await run('UPDATE report_events SET person = NULL WHERE at < ? AND person IS NOT NULL'),
   };
   await tx.scrub(); // what was deleted must not stay readable in the database's files
   return counts;
