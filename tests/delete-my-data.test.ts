@@ -25,6 +25,10 @@ describe('delete my data', () => {
     const admin = await core.auth.create({ email: 'delete@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, we will call you')).status).toBe('queued');
+    // A reply Twilio took, and reported on: its text and its status are the person's too.
+    core.senders.set('whatsapp', { send: async () => ({ status: 'sent', ids: ['SM-delete-1'], tracked: true }) });
+    expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, see you on Wednesday')).status).toBe('ok');
+    expect(await core.storage.outbound.report('whatsapp', 'SM-delete-1', 'read', null, core.clock.now())).toMatchObject({ moved: true });
     const [appointment] = await core.storage.appointments.list({ centreId: 'gh-accra' });
 
     // The reports counted every turn, with the person as a pseudonym (a keyed hash of the conversation).
@@ -38,7 +42,9 @@ describe('delete my data', () => {
 
     const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena'];
     const tables = await core.storage.inspect();
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries']));
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'outbound_messages', 'outbound_receipts']));
+    expect(tables.outbound_messages).toEqual([]);
+    expect(tables.outbound_receipts).toEqual([]);
     for (const [table, rows] of Object.entries(tables)) {
       for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);
     }

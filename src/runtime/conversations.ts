@@ -19,6 +19,7 @@ import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest } from '../understanding/requests.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+import { releaseWaiting } from './outbound.js';
 import { TurnObservers, type ObservedTurn, type TurnObserver } from './turn-observers.js';
 import { describeMedia, MediaChannels, newMediaId, safeContentType, safeFileName, type FetchedMedia } from './media.js';
 
@@ -290,6 +291,10 @@ export class Conversations {
         }
         delivered = { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
       }
+      // The person wrote, so WhatsApp's window is open again: what an advisor wrote meanwhile goes
+      // to the outbox now, with this turn (a retry of this delivery finds it done and queues nothing).
+      const released = kept ? await releaseWaiting(tx, id, now) : 0;
+      if (released) delivered = { ...delivered, released };
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);

@@ -25,11 +25,12 @@ import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
-import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
+import { bookingChangedNotifier, REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender, ChannelServices, ChannelState } from '../channels/adapter.js';
 import { enqueueReply } from '../runtime/outbox.js';
+import { recordStatus } from '../runtime/outbound.js';
 import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
@@ -48,6 +49,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
+import { publicUrlWarning } from './public-url.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 import { ReportRecorder } from '../reports/record.js';
@@ -194,7 +196,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(
     REMINDER_KIND,
-    metered(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t), metrics, async (appointmentId) => {
+    metered(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t, now), metrics, async (appointmentId) => {
       metrics.bookingEvent('reminded', 'job');
       await reports.reminded(appointmentId, now()).catch((err: Error) => log.error({ err: err.message }, 'report of a reminder failed'));
     }),
@@ -260,6 +262,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, {
     booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis,
+    notifyCancelled: bookingChangedNotifier(core.storage, core.booking, core.senders, core.texts.t, core.engine.now),
     onBooking: async (kind, centreId) => {
       core.metrics.bookingEvent(kind, 'staff');
       await core.reports.staffBooking(kind, centreId, core.engine.now());
@@ -269,6 +272,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   registerMediaApi(app, core.handoffMedia, core.auth, core.config.MEDIA_MAX_BYTES);
   registerStaffConsole(app);
   registerReportsApi(app, { store: core.storage.reports, auth: core.auth, centreIds: new Set(core.booking.centres.map((c) => c.id)) });
+  const on = new Set<string>();
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);
     if ('missing' in opened) {
@@ -278,17 +282,31 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     await opened.register(app, channelServices(core, channel.name));
     if (!core.channelStates.has(channel.name)) core.channelStates.set(channel.name, 'ok');
     core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
+    on.add(channel.name);
   }
+  const warning = publicUrlWarning(core.config, on);
+  if (warning) core.log.warn({ publicBaseUrl: core.config.publicBaseUrl }, warning);
   return app;
 }
 
 /** What a channel may use of the core: its turn, its outbox and sender, delivery, clock, log, texts. */
 function channelServices(core: Core, name: string): ChannelServices {
   return {
-    deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
+    deliver: async (ref, inbound, hints, ticket) => {
+      const outcome = await core.conversations.deliver(ref, inbound, hints, ticket);
+      // The person's message released what an advisor wrote meanwhile: send it now, not at the next interval.
+      if (outcome.status === 'answered' && outcome.delivered?.released) core.jobs.soon();
+      return outcome;
+    },
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
     registerMedia: (media) => core.media.register(name, media),
+    reportStatus: async (report) => {
+      const recorded = await core.storage.transaction((tx) => recordStatus(tx, { ...report, channel: name }, core.engine.now()));
+      if (!recorded) return 'unknown';
+      core.metrics.countStatus(name, report.status);
+      return 'recorded';
+    },
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

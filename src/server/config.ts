@@ -84,6 +84,8 @@ const envSchema = z.object({
   TWILIO_WHATSAPP_FROM: optional,
   /** Another root for Twilio's REST API (tests point it at a fake on 127.0.0.1). */
   TWILIO_API_BASE: optional,
+  /** WhatsApp's approved templates for messages outside the 24-hour window: a JSON/YAML file, or the JSON (default ./whatsapp-templates.json when present). */
+  WHATSAPP_TEMPLATES: optional,
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,
   TELEGRAM_API_ROOT: optional,

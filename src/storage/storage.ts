@@ -5,6 +5,7 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
 import { MediaRepository } from './repositories/media.js';
+import { OutboundRepository } from './repositories/outbound.js';
 import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      outbound: new OutboundRepository(sql),
       reports: new ReportRepository(sql, key),
       media: new MediaRepository(sql),
     };
@@ -56,6 +58,7 @@ async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<voi
   await new MediaRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
+  await new OutboundRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
   await new ReportRepository(tx, key).forgetConversation(conversationId);
   await tx.scrub();
@@ -73,6 +76,9 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+    // the statuses first, so their count is not hidden by the cascade from the messages
+    outboundReceipts: await run('DELETE FROM outbound_receipts WHERE outbound_id IN (SELECT id FROM outbound_messages WHERE updated_at < ?)'),
+    outbound: await run('DELETE FROM outbound_messages WHERE updated_at < ?'),
     // The reports keep their counts; only the link between a person's turns goes.
     reportPeople: await run('UPDATE report_events SET person = NULL WHERE at < ? AND person IS NOT NULL'),
   };

@@ -109,6 +109,8 @@ export interface Handoff {
 }
 
 export interface HandoffMessage {
+  /** The database's id of the message (as read back; not needed to add one). */
+  id?: number;
   sender: 'person' | 'bot' | 'staff';
   staffId: string | null;
   /** For a file: a short description ("[voice note]"), for places that show only text. */
@@ -152,7 +154,8 @@ export interface HandoffStore {
   open(h: Omit<Handoff, 'status' | 'closedAt'>, transcript: readonly Omit<HandoffMessage, 'staffId'>[]): Promise<Handoff>;
   get(id: string): Promise<Handoff | undefined>;
   list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]>;
-  addMessage(handoffId: string, message: HandoffMessage): Promise<void>;
+  /** Adds a message to the transcript; its id. */
+  addMessage(handoffId: string, message: HandoffMessage): Promise<number>;
   messages(handoffId: string): Promise<HandoffMessage[]>;
   close(id: string, now: Date): Promise<boolean>;
   /** Delete my data: the person's handoffs and their messages go entirely. */
@@ -181,6 +184,71 @@ export interface JobQueue {
   finish(id: string, status: 'done' | 'skipped' | 'failed' | 'pending', note: string | null, now: Date, runAt?: string): Promise<void>;
   cancelFor(kind: string, payload: string): Promise<void>;
   /** Delete my data: pending jobs that carry the conversation (replies waiting in the outbox). */
+  forgetConversation(conversationId: string): Promise<number>;
+}
+
+/**
+ * What became of a message from our side: `waiting` (held until the person's next message opens
+ * WhatsApp's window again), `queued` (handed to the channel or waiting in the outbox), then what
+ * the channel reports. Statuses only move forward.
+ */
+export type DeliveryStatus = 'waiting' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered';
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['waiting', 'queued', 'sent', 'delivered', 'read', 'failed', 'undelivered'];
+
+/** A message from our side (an advisor's reply, a reminder, a notice), as stored. */
+export interface OutboundMessage {
+  id: string;
+  conversationId: string;
+  channel: string;
+  /** The advisor's transcript message it carries, if any. */
+  handoffMessageId: number | null;
+  /** Why we write (JSON): a channel that needs a template outside its window picks one by it. */
+  purpose: string | null;
+  /** The messages (JSON Outbound[]), kept to send once the window opens or to try again. */
+  outbox: string;
+  status: DeliveryStatus;
+  errorCode: string | null;
+  /** How many times it was handed to the channel (a transient failure is tried again). */
+  attempts: number;
+  createdAt: string;
+}
+
+/** A status the channel reported for one of its message ids, and where it left the message. */
+export interface StatusReported {
+  outbound: OutboundMessage;
+  /** False when the report was not news (a late "sent" after "delivered"): nothing changed. */
+  moved: boolean;
+}
+
+/** Messages from our side and the statuses the channel reports for them. */
+export interface OutboundStore {
+  /** Stores a message; `messageIds`: the channel's ids for it (their statuses follow by report). */
+  add(m: Omit<OutboundMessage, 'errorCode' | 'attempts' | 'createdAt'>, messageIds: readonly string[], now: Date): Promise<void>;
+  get(id: string): Promise<OutboundMessage | undefined>;
+  /** Handed to the channel (after waiting or queueing): `messageIds` are this attempt's; `status` where it stands now. */
+  handedOver(id: string, messageIds: readonly string[], status: DeliveryStatus, now: Date): Promise<void>;
+  /** To be tried again after a transient failure: a new attempt, queued. */
+  queueAgain(id: string, now: Date): Promise<void>;
+  /** Sets the status without a report (a refusal, a message queued to be tried again). */
+  setStatus(id: string, status: DeliveryStatus, errorCode: string | null, now: Date): Promise<void>;
+  /**
+   * A status for one of the channel's message ids. Each id's status only moves forward (a late
+   * "sent" after "delivered" changes nothing); the message takes the status of its current
+   * attempt's ids (a failure of any of them, else the least advanced). Undefined for an id we do
+   * not know (sent before, or forgotten).
+   */
+  report(channel: string, messageId: string, status: Exclude<DeliveryStatus, 'waiting'>, errorCode: string | null, now: Date): Promise<StatusReported | undefined>;
+  /** Whether the conversation has messages held for its window. */
+  hasWaiting(conversationId: string): Promise<boolean>;
+  /** The conversation's held messages become queued; their ids, oldest first. */
+  releaseWaiting(conversationId: string, now: Date): Promise<string[]>;
+  /** Of `ids`, the messages still queued and not yet handed to the channel in their current attempt, in the order given. */
+  toSend(ids: readonly string[]): Promise<OutboundMessage[]>;
+  /** The conversation's messages queued and not yet handed to the channel (released, or waiting for a retry), oldest first. */
+  unsent(conversationId: string): Promise<string[]>;
+  /** The status of the messages carrying these transcript messages. */
+  statusOfHandoffMessages(handoffMessageIds: readonly number[]): Promise<Map<number, DeliveryStatus>>;
+  /** Delete my data: the conversation's messages and their statuses go. */
   forgetConversation(conversationId: string): Promise<number>;
 }
 
@@ -244,6 +312,7 @@ export interface Repositories {
   staff: StaffStore;
   handoffs: HandoffStore;
   jobs: JobQueue;
+  outbound: OutboundStore;
   reports: ReportStore;
   media: MediaStore;
   /**
@@ -262,7 +331,7 @@ export interface Storage extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /**
    * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
-   * messages, finished jobs, the delivery log — and strips the personal details of past
+   * messages, finished jobs, the delivery log, messages from our side and their statuses — and strips the personal details of past
    * appointments (the reference stays for the centre's statistics). Returns how many rows each
    * part touched.
    */

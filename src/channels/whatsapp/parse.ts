@@ -4,6 +4,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { mediaKindOf, type ChannelHints, type Inbound, type InboundMedia } from '../../core/messages.js';
+import type { StatusReport } from '../adapter.js';
 import type { Parsed } from '../webhook.js';
 import { signedContentId } from './verify.js';
 
@@ -93,4 +94,32 @@ export function parseWhatsAppRequest(form: unknown, signature: string, accountSi
     status: 'turn',
     delivery: { ref: { channel: CHANNEL, user: parsed.user }, inbound: parsed.inbound, hints: parsed.hints, id: parsed.messageSid, replayKey: signedContentId(signature), extra: undefined },
   };
+}
+
+/** Twilio's message statuses as ours; the ones before "sent" are all still queued. */
+const TWILIO_STATUSES: Record<string, StatusReport['status']> = {
+  accepted: 'queued', scheduled: 'queued', queued: 'queued', sending: 'queued',
+  sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed', undelivered: 'undelivered', canceled: 'failed',
+};
+
+export type WhatsAppStatus =
+  | { status: 'ok'; report: StatusReport }
+  /** A status we do not follow (Twilio may add some): answered, nothing stored. */
+  | { status: 'ignore' }
+  | { status: 'invalid'; problem: string };
+
+/** A status callback of a message we sent (pure): MessageSid, MessageStatus and, for a failure, ErrorCode. */
+export function parseTwilioStatus(form: TwilioForm, accountSid?: string): WhatsAppStatus {
+  if (Object.values(form).some((v) => typeof v !== 'string')) return { status: 'invalid', problem: 'every field must appear once, as text' };
+  const params = form as TwilioParams;
+  if (!params.MessageSid || !MESSAGE_SID.test(params.MessageSid)) return { status: 'invalid', problem: 'MessageSid must be SM or MM and 32 hexadecimal digits' };
+  if (!params.AccountSid || !ACCOUNT_SID.test(params.AccountSid)) return { status: 'invalid', problem: 'AccountSid must be AC and 32 hexadecimal digits' };
+  if (accountSid !== undefined && params.AccountSid !== accountSid) return { status: 'invalid', problem: 'AccountSid is not this server’s Twilio account' };
+  const given = params.MessageStatus ?? params.SmsStatus;
+  if (!given || !/^[a-z-]{1,20}$/.test(given)) return { status: 'invalid', problem: 'MessageStatus is missing or malformed' };
+  const status = TWILIO_STATUSES[given];
+  if (!status) return { status: 'ignore' };
+  const errorCode = params.ErrorCode && /^\d{1,6}$/.test(params.ErrorCode) ? params.ErrorCode : null;
+  if (params.ErrorCode && errorCode === null) return { status: 'invalid', problem: 'ErrorCode must be a number' };
+  return { status: 'ok', report: { channel: CHANNEL, messageId: params.MessageSid, status, errorCode } };
 }

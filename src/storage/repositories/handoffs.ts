@@ -23,6 +23,7 @@ const fromRow = (r: HandoffRow): Handoff => ({
 });
 
 interface MessageRow {
+  id: number | string;
   sender: HandoffMessage['sender'];
   staff_id: string | null;
   text: string;
@@ -34,8 +35,12 @@ interface MessageRow {
   name: string | null;
 }
 
-const addMessage = (sql: Sql, handoffId: string, m: HandoffMessage) =>
-  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, media_id) VALUES (?, ?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at, m.mediaId ?? null]);
+const addMessage = async (sql: Sql, handoffId: string, m: HandoffMessage): Promise<number> => {
+  const row = await sql.get<{ id: number | string }>('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, media_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
+    handoffId, m.sender, m.staffId, m.text, m.at, m.mediaId ?? null,
+  ]);
+  return Number(row!.id); // PostgreSQL gives a bigint as text
+};
 
 /** A message's file as staff see it (never its bytes). */
 const mediaOf = (r: MessageRow): MediaInfo | undefined =>
@@ -80,19 +85,19 @@ export class HandoffRepository implements HandoffStore {
     return rows.map(fromRow);
   }
 
-  async addMessage(handoffId: string, m: HandoffMessage): Promise<void> {
-    await addMessage(this.sql, handoffId, m);
+  addMessage(handoffId: string, m: HandoffMessage): Promise<number> {
+    return addMessage(this.sql, handoffId, m);
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
     const rows = await this.sql.all<MessageRow>(
-      `SELECT m.sender, m.staff_id, m.text, m.at, f.id AS media_id, f.kind, f.content_type, f.size, f.name
+      `SELECT m.id, m.sender, m.staff_id, m.text, m.at, f.id AS media_id, f.kind, f.content_type, f.size, f.name
        FROM handoff_messages m LEFT JOIN media f ON f.id = m.media_id WHERE m.handoff_id = ? ORDER BY m.id`,
       [handoffId],
     );
     return rows.map((r) => {
       const media = mediaOf(r);
-      return { sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at, ...(media ? { media } : {}) };
+      return { id: Number(r.id), sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at, ...(media ? { media } : {}) };
     });
   }
 
