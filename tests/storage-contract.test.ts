@@ -515,8 +515,8 @@ function contract(store: StoreCase): void {
         { sender: 'bot', text: 'two', at: T0.toISOString() },
       ]);
       await s.media.add({ id: 'm-old', conversationId: 'telegram:old', handoffId: 'h-old', direction: 'in', kind: 'audio', contentType: 'audio/ogg', size: 3, createdAt: T0.toISOString() }, Buffer.from([1, 2, 3]));
-      await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), mediaId: 'm-old' });
-      expect((await s.handoffs.messages('h-old')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), media: { id: 'm-old', kind: 'audio', contentType: 'audio/ogg', size: 3 } });
+      const withFile = await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), mediaId: 'm-old' });
+      expect((await s.handoffs.messages('h-old')).at(-1)).toEqual({ id: withFile, sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), media: { id: 'm-old', kind: 'audio', contentType: 'audio/ogg', size: 3 } });
       expect((await s.media.get('m-old'))?.content).toEqual(Buffer.from([1, 2, 3]));
       await s.handoffs.close('h-old', new Date(before));
       await s.handoffs.open({ id: 'h-new', conversationId: 'telegram:new', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'kept', at: T0.toISOString() }]);
