@@ -5,12 +5,13 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
+import { DateTime } from 'luxon';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../staff/auth.js';
 import { OWN_CENTRE_ONLY, requireStaff, scopeOrReply } from '../staff/http.js';
 import { normalizeCentreId } from '../staff/scope.js';
-import type { JobQueue, StaffStore } from '../storage/types.js';
+import type { Appointment, JobQueue, StaffStore } from '../storage/types.js';
 import { REMINDER_KIND } from './reminders.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
@@ -35,6 +36,8 @@ export interface ApiDeps {
   auth: StaffAuth;
   staff: StaffStore;
   now: () => Date;
+  /** Tells the person on their channel, in their language, that the centre cancelled (best effort). */
+  notifyCancelled?: (appointment: Appointment) => Promise<boolean>;
   /** Per-IP limits shared between instances (Redis), when configured. */
   rateLimitStore?: object;
 }
@@ -107,8 +110,11 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const { date } = req.query;
       if (date !== undefined && date !== '') {
         if (!isoDateParam(date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
-        from = `${date}T00:00:00Z`;
-        to = new Date(Date.parse(from) + 86_400_000).toISOString().replace('.000Z', 'Z');
+        // The centre's own day (its time zone), so the day view and the slots agree.
+        const zone = (centreId && booking.centre(centreId)?.timezone) || 'utc';
+        const day = DateTime.fromISO(date, { zone });
+        from = day.startOf('day').toUTC().toISO({ suppressMilliseconds: true })!;
+        to = day.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: true })!;
       }
       return { appointments: await booking.list({ centreId, from, to }) };
     });
@@ -134,9 +140,11 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const appointment = await booking.get(req.params.id);
       if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
       if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      if (appointment.status !== 'booked') return reply.code(409).send({ error: 'this appointment is already cancelled' });
       await booking.cancel(appointment.id);
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());
+      if (deps.notifyCancelled) await deps.notifyCancelled(appointment).catch(() => false);
       return reply.code(204).send();
     });
   });

@@ -38,3 +38,20 @@ function positionOf(turn: Turn, ask: AskStep): Position {
   for (const flow of turn.deps.flows.values()) if ((flow.steps as readonly object[]).includes(ask)) return { flow: flow.id, step: ask.id };
   return turn.state.at;
 }
+
+/**
+ * The label a person saw for an option id ("flow.step:id") in their language, for the advisor's
+ * transcript; undefined when the id names no option (an old button, a typed id).
+ */
+export function optionLabel(deps: Pick<Turn['deps'], 'flows' | 't'>, state: Pick<Turn['state'], 'lang' | 'choices'>, optionId: string): string | undefined {
+  const match = /^([\w-]+)\.([\w-]+):(.+)$/.exec(optionId);
+  if (!match) return undefined;
+  const [, flowId, stepId, id] = match as unknown as [string, string, string, string];
+  if (id === 'more') return deps.t(state.lang, 'answer.more');
+  const step = findStep(deps.flows, flowId, stepId)?.step as AskStep | undefined;
+  if (!step || !('ask' in step)) return undefined;
+  if (step.optionsFrom === 'languages') return (LANGS as readonly string[]).includes(id) ? deps.t(id as (typeof LANGS)[number], 'language.name') : undefined;
+  if (step.optionsFrom === 'var') return state.choices?.[step.optionsVar!]?.find((o) => o.id === id)?.label;
+  const option = step.options?.find((o) => o.id === id);
+  return option && deps.t(state.lang, option.label);
+}

@@ -25,6 +25,7 @@ import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
+import { registerConsoleApi } from '../staff/console-api.js';
 import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
@@ -34,6 +35,7 @@ import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
+import { StaffEvents, type StaffEvent } from '../handoff/events.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
@@ -61,6 +63,7 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  staffEvents: StaffEvents;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -166,11 +169,21 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
       });
   const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
-  const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  // The staff console hears live what happens to handoffs (across instances with Redis).
+  const staffEvents = new StaffEvents(coordination.logs<StaffEvent>('staff-events'));
+  const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now, staffEvents);
+  conversations.onTurn(async (turn) => {
+    if (turn.handoffId) await handoffs.touched(turn.handoffId, turn.meta.handoff !== null ? 'opened' : 'message');
+  });
+  // Centre settings made in the console count at once for the chat's booking, on every instance.
+  booking.applySettings(await storage.centreSettings.all());
+  await staffEvents.subscribe({ id: '', email: '', centreId: '', role: 'admin' }, (event) => {
+    if (event.type === 'settings') void storage.centreSettings.all().then((all) => booking.applySettings(all), () => undefined);
+  });
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, staffEvents, jobs, senders, channelStates: new Map(), conversations, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -218,8 +231,24 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     sessionHours: core.config.SESSION_TTL_HOURS,
   });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
-  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
-  registerHandoffApi(app, core.handoffs, core.auth);
+  await registerBookingApi(app, {
+    booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis,
+    notifyCancelled: async (a) =>
+      a.conversationId ? core.handoffs.notifyCancelled(a.conversationId, a.lang ?? 'en', (lang) => core.texts.t(lang, 'centres.cancelledByCentre', { reference: a.reference })) : false,
+  });
+  registerHandoffApi(app, core.handoffs, core.auth, { events: core.staffEvents, timezoneOf: (id) => core.booking.centre(id)?.timezone });
+  registerConsoleApi(app, {
+    auth: core.auth, storage: core.storage, now: core.engine.now,
+    centreExists: (id) => core.booking.centre(id) !== undefined,
+    settingsOf: (id) => {
+      const c = core.booking.centre(id);
+      return c && { hours: c.hours ?? {}, holidays: c.holidays ?? [], capacity: c.capacity };
+    },
+    settingsChanged: async () => {
+      core.booking.applySettings(await core.storage.centreSettings.all());
+      await core.staffEvents.publish({ type: 'settings', centreId: null });
+    },
+  });
   registerStaffConsole(app);
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);

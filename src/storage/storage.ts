@@ -5,6 +5,7 @@ import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
 import { StaffRepository } from './repositories/staff.js';
+import { CannedReplyRepository, CentreSettingsRepository } from './repositories/console.js';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
@@ -18,6 +19,8 @@ export function createStorage(db: Database): Storage {
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      cannedReplies: new CannedReplyRepository(sql),
+      centreSettings: new CentreSettingsRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
   };

@@ -2,7 +2,7 @@
 import { whereClause, type Sql } from '../sql.js';
 import type { Handoff, HandoffMessage, HandoffStore } from '../types.js';
 
-const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at';
+const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at, claimed_by';
 
 interface HandoffRow {
   id: string;
@@ -15,11 +15,12 @@ interface HandoffRow {
   status: 'open' | 'closed';
   created_at: string;
   closed_at: string | null;
+  claimed_by: string | null;
 }
 
 const fromRow = (r: HandoffRow): Handoff => ({
   id: r.id, conversationId: r.conversation_id, centreId: r.centre_id, lang: r.lang, urgent: r.urgent === true || r.urgent === 1, reason: r.reason,
-  status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
+  status: r.status, createdAt: r.created_at, closedAt: r.closed_at, claimedBy: r.claimed_by,
 });
 
 interface MessageRow {
@@ -27,10 +28,11 @@ interface MessageRow {
   staff_id: string | null;
   text: string;
   at: string;
+  internal: number | boolean;
 }
 
 const addMessage = (sql: Sql, handoffId: string, m: HandoffMessage) =>
-  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES (?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at]);
+  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, internal) VALUES (?, ?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at, m.internal === true]);
 
 export class HandoffRepository implements HandoffStore {
   constructor(private readonly sql: Sql) {}
@@ -74,12 +76,27 @@ export class HandoffRepository implements HandoffStore {
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
-    const rows = await this.sql.all<MessageRow>('SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
-    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+    const rows = await this.sql.all<MessageRow>('SELECT sender, staff_id, text, at, internal FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
+    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at, ...(r.internal === true || r.internal === 1 ? { internal: true } : {}) }));
   }
 
   async close(id: string, now: Date): Promise<boolean> {
     return (await this.sql.run("UPDATE handoffs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [now.toISOString(), id])).changes === 1;
+  }
+
+  async claim(id: string, staffId: string, steal = false): Promise<{ claimedBy: string | null; taken: boolean } | undefined> {
+    // One statement decides: two advisors claiming at once cannot both get it.
+    const taken = await this.sql.run(
+      `UPDATE handoffs SET claimed_by = ? WHERE id = ? AND status = 'open'${steal ? '' : ' AND (claimed_by IS NULL OR claimed_by = ?)'}`,
+      steal ? [staffId, id] : [staffId, id, staffId],
+    );
+    const row = await this.sql.get<{ claimed_by: string | null; status: string }>('SELECT claimed_by, status FROM handoffs WHERE id = ?', [id]);
+    if (!row || row.status !== 'open') return undefined;
+    return { claimedBy: row.claimed_by, taken: taken.changes === 1 };
+  }
+
+  async transfer(id: string, to: { centreId: string | null; claimedBy: string | null }): Promise<boolean> {
+    return (await this.sql.run("UPDATE handoffs SET centre_id = ?, claimed_by = ? WHERE id = ? AND status = 'open'", [to.centreId, to.claimedBy, id])).changes === 1;
   }
 
   async forgetConversation(conversationId: string): Promise<number> {
