@@ -212,6 +212,67 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     }
   }, 90_000);
 
+  // SHOTS=/work/shots/console: every screen in English, French and Arabic on a desktop and a phone, to look at.
+  it.skipIf(!process.env.SHOTS)('photographs every screen in en, fr and ar on a desktop and a phone', async () => {
+    const dir = process.env.SHOTS!;
+    mkdirSync(dir, { recursive: true });
+    for (const text of ['hello', 'I worked in Germany and came back, I need help to find work', 'talk to a person', '1', 'Accra', 'Are you there? I can come on Wednesday.']) {
+      await server.core.conversations.receive({ channel: 'test', user: 'shots-1' }, { kind: 'text', text });
+    }
+    // An urgent one (a danger the person described) comes first and is marked.
+    await server.core.storage.handoffs.open(
+      { id: 'urgent-shot', conversationId: 'test:shots-urgent', centreId: 'gh-accra', lang: 'ar', urgent: true, reason: 'danger', createdAt: new Date().toISOString() },
+      [{ sender: 'person', text: 'أخذوا جواز سفري ولا أستطيع المغادرة', at: new Date().toISOString() }],
+    );
+    const slots = (await server.core.booking.slots('gh-accra', '2026-11-25'))!;
+    await server.core.booking.book({ centreId: 'gh-accra', start: slots[1]!.start, name: 'Kwame Mensah', contact: '+233 24 123 4567', createdBy: 'chat' });
+    for (const lang of ['en', 'fr', 'ar'] as const) {
+      await server.core.auth.create({ email: `admin-${lang}@accra.example`, password: PASSWORD, centreId: 'gh-accra', role: 'admin', lang });
+      // One sign-in per language (sign-ins are rate-limited per address), its session put in each tab.
+      const login = (await (await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `admin-${lang}@accra.example`, password: PASSWORD }) })).json()) as { token: string; staff: object };
+      for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+        const signedOut = await browser.newContext({ viewport, locale: lang });
+        const loginPage = await signedOut.newPage();
+        await loginPage.goto(`${server.base}/staff`);
+        await loginPage.locator('#login button[type=submit]').waitFor();
+        await loginPage.screenshot({ path: join(dir, `1-login-${lang}-${device}.png`), fullPage: device === 'phone' });
+        await signedOut.close();
+        const context = await browser.newContext({ viewport, locale: lang });
+        await context.addInitScript(([token, staff]) => {
+          sessionStorage.setItem('wegweiser-token', token);
+          sessionStorage.setItem('wegweiser-staff', staff);
+        }, [login.token, JSON.stringify(login.staff)] as const);
+        const page = await context.newPage();
+        const shot = async (screen: string) => {
+          await page.waitForTimeout(150);
+          await page.screenshot({ path: join(dir, `${screen}-${lang}-${device}.png`), fullPage: device === 'phone' });
+        };
+        await page.goto(`${server.base}/staff`);
+        await page.locator('body[data-live=on]').waitFor();
+        await page.locator('#queue li', { hasText: 'Wednesday' }).locator('button').click();
+        await page.locator('#transcript .marker').waitFor();
+        await shot('2-conversation');
+        await page.locator('#close').click();
+        await page.locator('#confirm[open]').waitFor();
+        await shot('3-confirm-close');
+        await page.locator('#confirm-no').click();
+        await page.locator('#nav [data-view=appointments]').click();
+        await page.locator('#day').fill('2026-11-25');
+        await page.locator('#day').dispatchEvent('change');
+        await page.locator('#appointments td', { hasText: 'Kwame' }).waitFor();
+        await shot('4-appointments');
+        await page.locator('#nav [data-view=accounts]').click();
+        await page.locator('#accounts tr').first().waitFor();
+        await shot('5-accounts');
+        await page.locator('#nav [data-view=settings]').click();
+        await page.locator('#hours input').first().waitFor();
+        await shot('6-settings');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} ${device}`).toBeLessThanOrEqual(viewport.width);
+        await context.close();
+      }
+    }
+  }, 180_000);
+
   it('is served with headers that stop framing and foreign scripts', async () => {
     const res = await fetch(`${server.base}/staff`);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

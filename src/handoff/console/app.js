@@ -39,6 +39,13 @@
     return node;
   }
 
+  // What people and the assistant wrote keeps its own direction (English in an Arabic console, and back).
+  function said(tag, text, className) {
+    var node = el(tag, text, className);
+    node.dir = 'auto';
+    return node;
+  }
+
   function option(value, label, selected) {
     var o = el('option', label);
     o.value = value;
@@ -109,6 +116,15 @@
     $('sound').textContent = soundOn() ? t('header.soundOn') : t('header.soundOff');
     $('sound').setAttribute('aria-pressed', String(soundOn()));
     $('queue-zone').textContent = '';
+    // The example hours stay left to right inside a right-to-left sentence.
+    var hint = document.querySelector('[data-i18n="settings.hoursHint"]');
+    var example = '09:00-12:00, 13:00-16:00';
+    var parts = hint.textContent.split(example);
+    if (parts.length === 2) {
+      var bdi = el('bdi', example);
+      bdi.dir = 'ltr';
+      hint.replaceChildren(parts[0], bdi, parts[1]);
+    }
   }
 
   function loadTexts(lang) {
@@ -329,7 +345,7 @@
       head.appendChild(el('span', formatTime(h.createdAt, zoneOf(h.centreId), true), 'queue-time'));
       button.appendChild(head);
       var lastPerson = h.messages.filter(function (m) { return m.sender === 'person' && !/^\/\w+$/.test(m.text); }).pop();
-      button.appendChild(el('span', lastPerson ? shortText(readable(lastPerson.text).text, 90) : '', 'queue-last'));
+      button.appendChild(said('span', lastPerson ? shortText(readable(lastPerson.text).text, 90) : '', 'queue-last'));
       var foot = el('span', null, 'queue-foot');
       if (me.role === 'admin') foot.appendChild(el('span', centreName(h.centreId)));
       foot.appendChild(el('span', h.claimedBy ? t('queue.claimedBy', { name: h.claimedByEmail || '?' }) : t('queue.unclaimed'), h.claimedBy ? 'claimed' : 'unclaimed'));
@@ -411,14 +427,13 @@
     var transcript = $('transcript');
     var atBottom = transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 20;
     transcript.replaceChildren();
-    var openedAt = Date.parse(h.createdAt) + 2000;
-    var marked = false;
+    // The assistant's last words (its handoff notice) mark where the advisor's part begins: it is quiet after them.
+    var firstStaff = h.messages.findIndex(function (m) { return m.sender === 'staff'; });
+    var before = firstStaff < 0 ? h.messages : h.messages.slice(0, firstStaff);
+    var markAfter = -1;
+    before.forEach(function (m, i) { if (m.sender === 'bot') markAfter = i; });
     var lastBot = null;
-    h.messages.forEach(function (m) {
-      if (!marked && Date.parse(m.at) > openedAt) {
-        transcript.appendChild(el('li', t('transcript.handoffBegan'), 'marker'));
-        marked = true;
-      }
+    h.messages.forEach(function (m, i) {
       if (m.sender === 'bot' && m.text === lastBot) return; // the same text twice (the welcome) once
       lastBot = m.sender === 'bot' ? m.text : null;
       var item = el('li', null, 'msg ' + m.sender + (m.internal ? ' internal' : ''));
@@ -434,21 +449,22 @@
       item.appendChild(head);
       if (m.sender === 'person') {
         var r = readable(m.text);
-        item.appendChild(el('div', r.text, 'text ' + r.kind));
+        item.appendChild(said('div', r.text, 'text ' + r.kind));
       } else if (m.sender === 'bot') {
         var parts = botParts(m.text);
-        item.appendChild(el('div', parts.text, 'text'));
+        item.appendChild(said('div', parts.text, 'text'));
         if (parts.options.length) {
           var chips = el('div', null, 'chips');
-          parts.options.forEach(function (o) { chips.appendChild(el('span', o, 'chip')); });
+          parts.options.forEach(function (o) { chips.appendChild(said('span', o, 'chip')); });
           item.appendChild(chips);
         }
-      } else item.appendChild(el('div', m.text, 'text'));
+      } else item.appendChild(said('div', m.text, 'text'));
       if (m.sender === 'staff' && !m.internal && (m.delivery === 'failed' || m.delivery === 'undelivered')) item.appendChild(el('div', t('delivery.failedHint'), 'error small'));
       if (m.media && window.WegweiserMedia) item.appendChild(window.WegweiserMedia.render(m.media, token));
       transcript.appendChild(item);
+      if (i === markAfter) transcript.appendChild(el('li', t('transcript.handoffBegan'), 'marker'));
     });
-    if (!marked) transcript.appendChild(el('li', t('transcript.handoffBegan'), 'marker'));
+    if (markAfter < 0) transcript.insertBefore(el('li', t('transcript.handoffBegan'), 'marker'), transcript.firstChild);
     if (atBottom || transcript.getAttribute('data-id') !== h.id) transcript.scrollTop = transcript.scrollHeight;
     transcript.setAttribute('data-id', h.id);
 
@@ -639,7 +655,9 @@
       var list = body.appointments || [];
       list.forEach(function (a) {
         var row = el('tr');
-        [formatTime(a.start, zone, false), a.name || '', a.contact || '', a.reference, t('status.' + a.status)].forEach(function (v) { row.appendChild(el('td', v)); });
+        row.appendChild(el('td', formatTime(a.start, zone, false)));
+        [a.name || '', a.contact || '', a.reference].forEach(function (v) { row.appendChild(said('td', v)); });
+        row.appendChild(el('td', t('status.' + a.status)));
         var cell = el('td');
         if (a.status === 'booked') {
           var cancel = el('button', t('day.cancel'), 'danger');
