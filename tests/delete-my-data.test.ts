@@ -23,12 +23,14 @@ describe('delete my data', () => {
     const admin = await core.auth.create({ email: 'delete@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, we will call you')).status).toBe('queued');
+    // An internal note between staff is about the person too, and goes with the rest.
+    expect((await core.handoffs.note(admin, handoff!.id, 'Note: Abena fears her employer')).status).toBe('ok');
     const [appointment] = await core.storage.appointments.list({ centreId: 'gh-accra' });
 
     await say('delete my data');
     expect((await say('yes')).outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'privacy.deleted') });
 
-    const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena'];
+    const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena', 'fears her employer'];
     const tables = await core.storage.inspect();
     expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries']));
     for (const [table, rows] of Object.entries(tables)) {

@@ -23,6 +23,7 @@ describe('retention', () => {
     expect(JSON.stringify((await core.storage.inspect()).deliveries)).toContain('Kwesi Appiah');
     const [handoff] = await core.storage.handoffs.list({ status: 'open' });
     const admin = await core.auth.create({ email: 'admin@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
+    expect((await core.handoffs.note(admin, handoff!.id, 'Kwesi prefers mornings')).status).toBe('ok'); // an internal note goes with its handoff
     expect((await core.handoffs.close(admin, handoff!.id)).status).toBe('ok');
 
     core.clock.advance(93 * 86_400_000); // past the appointment on 25 November by more than 90 days

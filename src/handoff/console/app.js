@@ -151,7 +151,9 @@
   }
 
   function start() {
-    loadTexts(me && me.lang).then(function () {
+    // Before sign-in, the browser's language; after it, the account's.
+    var browserLang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+    loadTexts((me && me.lang) || browserLang).then(function () {
       return fetch('/api/centres').then(function (r) { return r.json(); }).then(function (b) {
         (b.centres || []).forEach(function (c) { centres[c.id] = c; });
       });
