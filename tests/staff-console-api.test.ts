@@ -7,10 +7,15 @@
  * events across two instances on PostgreSQL + Redis.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outbound } from '../src/core/messages.js';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { postgresAnswers, redisAnswers } from './support/services.js';
+import { runCli } from './support/run-cli.js';
+import { openStorage } from '../src/storage/open.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './support/test-core.js';
 
 const PASSWORD = 'correct horse battery';
@@ -307,4 +312,27 @@ describe.skipIf(!clustered)('staff console live events across two instances (Pos
     leila.stop();
     onA.stop();
   }, 60_000);
+});
+
+describe('staff accounts from the command line', () => {
+  it('`staff add --lang` sets the console language; an admin may have no centre, an advisor may not', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-staff-lang-'));
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    expect((await runCli(['staff', 'add', '--email', 'nadia@tunis.example', '--password', PASSWORD, '--centre', 'tn-tunis', '--role', 'advisor', '--lang', 'ar'], '', env)).code).toBe(0);
+    expect((await runCli(['staff', 'add', '--email', 'lead@example.org', '--password', PASSWORD, '--role', 'admin'], '', env)).code).toBe(0);
+    const noCentre = await runCli(['staff', 'add', '--email', 'x@example.org', '--password', PASSWORD, '--role', 'advisor'], '', env);
+    expect(noCentre.code).not.toBe(0);
+    expect(noCentre.stderr).toContain('needs --centre');
+    expect((await runCli(['staff', 'add', '--email', 'y@example.org', '--password', PASSWORD, '--centre', 'tn-tunis', '--role', 'advisor', '--lang', 'xx'], '', env)).code).not.toBe(0);
+    const listed = await runCli(['staff', 'list'], '', env);
+    expect(listed.stdout).toContain('nadia@tunis.example\tadvisor\ttn-tunis\tar');
+    expect(listed.stdout).toContain('lead@example.org\tadmin\tall centres\ten');
+    const storage = await openStorage(`sqlite:${join(dataDir, 'wegweiser.sqlite')}`);
+    try {
+      expect(await storage.staff.byEmail('nadia@tunis.example')).toMatchObject({ lang: 'ar', centreId: 'tn-tunis' });
+      expect(await storage.staff.byEmail('x@example.org')).toBeUndefined();
+    } finally {
+      await storage.close();
+    }
+  }, 90_000);
 });
