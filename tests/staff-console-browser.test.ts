@@ -160,6 +160,8 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     // The option the person chose shows as its label ("Yes…"), never as an id such as handoff.start:yes.
     const transcriptText = await efua.locator('#transcript').textContent();
     expect(transcriptText, transcriptText!).not.toMatch(/[a-z]+\.[a-z]+:[a-z]+/);
+    // "1" typed under WhatsApp's numbered list shows as the option it chose.
+    await efua.locator('#transcript li.person .tap', { hasText: 'Yes, connect me' }).waitFor();
     await efua.getByRole('button', { name: 'Take this conversation' }).click();
     await efua.locator('#claim-status.mine').waitFor();
     await item(kofi).getByText('Taken by efua@accra.example').waitFor();

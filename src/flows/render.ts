@@ -1,6 +1,7 @@
 /** Asking the question of an ask step: options, a text prompt, or a request for a location. */
 import { LANGS } from '../core/lang.js';
 import type { Option } from '../core/messages.js';
+import { matchOption } from '../core/degrade.js';
 import type { Position } from '../core/state.js';
 import { findStep } from './loader.js';
 import type { AskStep } from './schema.js';
@@ -54,4 +55,15 @@ export function optionLabel(deps: Pick<Turn['deps'], 'flows' | 't'>, state: Pick
   if (step.optionsFrom === 'var') return state.choices?.[step.optionsVar!]?.find((o) => o.id === id)?.label;
   const option = step.options?.find((o) => o.id === id);
   return option && deps.t(state.lang, option.label);
+}
+
+/**
+ * The option a typed number ("2", where options came as a numbered list) chose at the step the
+ * conversation waits at, as the person saw it; undefined when it chose none.
+ */
+export function numberedChoice(deps: Turn['deps'], state: Turn['state'], text: string): Option | undefined {
+  if (!/^\s*\d{1,2}\s*$/.test(text)) return undefined;
+  const step = findStep(deps.flows, state.at.flow, state.at.step)?.step as AskStep | undefined;
+  if (!step || !('ask' in step) || step.input) return undefined;
+  return matchOption(text, askOptions({ deps, state } as Turn, step));
 }

@@ -11,7 +11,7 @@ import { ServiceUnavailableError } from '../core/errors.js';
 import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
-import { optionLabel } from '../flows/render.js';
+import { numberedChoice, optionLabel } from '../flows/render.js';
 import { langFromLocale, DEFAULT_LANG } from '../core/lang.js';
 import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
@@ -71,6 +71,9 @@ function describeForAdvisor(engine: EngineDeps, state: ConversationState | null,
     const label = optionLabel(engine, state, inbound.id);
     if (label) return describeInbound({ ...inbound, label });
   }
+  // "1" typed where WhatsApp showed a numbered list: the option it chose.
+  const chosen = inbound.kind === 'text' && state ? numberedChoice(engine, state, inbound.text) : undefined;
+  if (chosen) return describeInbound({ kind: 'choice', id: chosen.id, label: chosen.label });
   return describeInbound(inbound);
 }
 
@@ -88,8 +91,9 @@ export function describeOutbound(m: Outbound): string {
 }
 
 /** The last messages, for an advisor who may take over; bounded, and deleted with the conversation. */
-function remember(recent: readonly RecentMessage[] | undefined, inbound: Inbound, outbox: readonly Outbound[]): RecentMessage[] {
-  const added: RecentMessage[] = [{ from: 'person', text: describeInbound(inbound) }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
+/** The last messages, for an advisor should the person ask for one; `said` is the person's message as the advisor reads it. */
+function remember(recent: readonly RecentMessage[] | undefined, said: string, outbox: readonly Outbound[]): RecentMessage[] {
+  const added: RecentMessage[] = [{ from: 'person', text: said }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
   return [...(recent ?? []), ...added].slice(-RECENT_MESSAGES).map((m) => ({ ...m, text: m.text.slice(0, RECENT_CHARS) }));
 }
 
@@ -279,7 +283,7 @@ export class Conversations {
         }
         if (result.nextState) {
           country = result.nextState.country ?? null;
-          result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
+          result.nextState.recent = remember(result.nextState.recent, describeForAdvisor(this.engine, state, inbound), result.outbox);
           await tx.conversations.save(id, result.nextState);
         } else {
           await tx.forgetConversation(id); // delete my data: the delivery below is kept without the person
