@@ -201,6 +201,11 @@ describe.skipIf(!available)('staff console in Chromium', () => {
       await signIn(page, email);
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
       expect(await page.locator('#queue-title').textContent()).toBe(queueTitle);
+      // The sound can be switched off, and stays off.
+      expect(await page.locator('#sound').getAttribute('aria-pressed')).toBe('true');
+      await page.locator('#sound').click();
+      expect(await page.locator('#sound').getAttribute('aria-pressed')).toBe('false');
+      expect(await page.evaluate(() => localStorage.getItem('wegweiser-sound'))).toBe('off');
       for (const view of ['conversations', 'appointments']) {
         await page.locator(`#nav [data-view=${view}]`).click();
         const width = await page.evaluate(() => document.documentElement.scrollWidth);

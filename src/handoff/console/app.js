@@ -714,6 +714,9 @@
         Object.keys(centres).sort().forEach(function (id) { centre.appendChild(option(id, centreName(id), id === m.centreId)); });
         var lang = el('select');
         I.LANGS.forEach(function (l) { lang.appendChild(option(l, LANG_NAMES[l], l === m.lang)); });
+        role.setAttribute('aria-label', t('accounts.role'));
+        centre.setAttribute('aria-label', t('accounts.centre'));
+        lang.setAttribute('aria-label', t('accounts.language'));
         var active = el('input');
         active.type = 'checkbox';
         active.checked = !m.disabled;
