@@ -258,6 +258,21 @@ describe('staff console API', () => {
     expect((await api['root@example.org']!(`/api/staff/${id}`, 'PATCH', { role: 'boss' })).status).toBe(400);
   });
 
+  it('keeps ready answers per centre and language: admins write them, advisors read their centre’s', async () => {
+    const answer = { lang: 'fr', title: 'Horaires', text: 'Le centre est ouvert de 9 h à 15 h.' };
+    expect((await api['efua@accra.example']!('/api/canned-replies', 'POST', answer)).status).toBe(403);
+    expect((await api['boss@accra.example']!('/api/canned-replies', 'POST', { ...answer, lang: 'xx' })).status).toBe(400);
+    const made = await api['boss@accra.example']!('/api/canned-replies', 'POST', answer);
+    expect(made).toMatchObject({ status: 201, body: { centreId: 'gh-accra', ...answer } });
+    expect((await api['root@example.org']!('/api/canned-replies', 'POST', { ...answer, centreId: 'tn-tunis' })).status).toBe(201);
+    expect(((await api['efua@accra.example']!('/api/canned-replies')).body.replies as { title: string; centreId: string }[]).map((r) => r.centreId)).toEqual(['gh-accra']);
+    expect(((await api['leila@tunis.example']!('/api/canned-replies')).body.replies as { centreId: string }[]).map((r) => r.centreId)).toEqual(['tn-tunis']);
+    expect((await api['leila@tunis.example']!('/api/canned-replies?centreId=gh-accra')).status).toBe(403);
+    expect((await api['efua@accra.example']!(`/api/canned-replies/${made.body.id as string}`, 'DELETE')).status).toBe(403);
+    expect((await api['boss@accra.example']!(`/api/canned-replies/${made.body.id as string}`, 'DELETE')).status).toBe(204);
+    expect((await api['efua@accra.example']!('/api/canned-replies')).body.replies).toEqual([]);
+  });
+
   it('an admin without a centre books for any centre', async () => {
     const slots = (await server.core.booking.slots('tn-tunis', '2026-11-25'))!;
     const res = await api['root@example.org']!('/api/appointments', 'POST', { centreId: 'tn-tunis', start: slots[0]!.start, name: 'Sami', contact: '+216 20 000 000' });
