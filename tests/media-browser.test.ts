@@ -65,10 +65,10 @@ describe.skipIf(!available)('files in the staff console, in Chromium', () => {
     const failed: string[] = [];
     page.on('response', (r) => (r.status() >= 400 && !r.url().endsWith('/favicon.ico') ? failed.push(`${r.status()} ${r.url()}`) : undefined));
     await page.goto(`${server.base}/staff`);
-    await page.getByLabel('Email', { exact: true }).fill('efua@accra.example');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.locator('#login').getByLabel('Email', { exact: true }).fill('efua@accra.example');
+    await page.locator('#login').getByLabel('Password', { exact: true }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#queue li').first().click();
+    await page.locator('#queue li').first().locator('button').click();
 
     const audio = page.locator('#transcript audio');
     await audio.waitFor();

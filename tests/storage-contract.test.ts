@@ -367,8 +367,8 @@ function contract(store: StoreCase): void {
       expect(await s.handoffs.claim('h1', 'other', true)).toEqual({ claimedBy: 'other', taken: true });
       expect(await s.handoffs.transfer('h1', { centreId: 'tn-tunis', claimedBy: null })).toBe(true);
       expect(await s.handoffs.get('h1')).toMatchObject({ centreId: 'tn-tunis', claimedBy: null });
-      await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
-      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
+      const note = await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
+      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ id: note, sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
       await s.handoffs.close('h1', at(HOUR));
       expect(await s.handoffs.claim('h1', 's1')).toBeUndefined();
       expect(await s.handoffs.transfer('h1', { centreId: 'gh-accra', claimedBy: null })).toBe(false);

@@ -299,13 +299,6 @@ export class HandoffService {
     return result;
   }
 
-  /** Tells a person on their channel, in their language, that the centre cancelled their appointment (best effort). */
-  async notifyCancelled(conversationId: string, lang: string, text: (lang: Lang) => string): Promise<boolean> {
-    const state = await this.storage.conversations.load(conversationId);
-    const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, text((state?.lang ?? lang) as Lang)));
-    return sent.status === 'sent';
-  }
-
   /** The job handler that retries a reply from the outbox. */
   outboxHandler(): JobHandler {
     return async (payload) => {
