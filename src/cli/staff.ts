@@ -1,5 +1,5 @@
 /**
- * `npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin`
+ * `npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin`
  * and `list`, `remove --email E`, `reset-password --email E --password P` (which signs the
  * account out everywhere), `revoke-tokens --email E` (signs it out everywhere, password unchanged).
  */
@@ -10,8 +10,11 @@ import { PATHS } from '../paths.js';
 import { loadConfig } from '../server/config.js';
 import { openStorage } from '../storage/open.js';
 import { UsageError } from './ask.js';
+import { STAFF_ROLES, type StaffRole } from '../storage/types.js';
 
-const USAGE = 'usage: npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
+const isStaffRole = (role: unknown): role is StaffRole => STAFF_ROLES.includes(role as StaffRole);
+
+const USAGE = 'usage: npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
 
 export async function staff(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
@@ -23,14 +26,16 @@ export async function staff(args: string[]): Promise<void> {
     switch (verb) {
       case 'add': {
         const { email, password, centre, role } = values;
-        if (!email || !password || !centre || (role !== 'advisor' && role !== 'admin')) throw new UsageError(USAGE);
+        if (!email || !password || !isStaffRole(role)) throw new UsageError(USAGE);
+        // Advisors work for one centre; curators (the queue is every centre's) and admins may have none.
+        if (!centre && role === 'advisor') throw new UsageError('an advisor needs --centre ID');
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address`);
         if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
         const ids = loadCentres(PATHS.centres).map((c) => c.id);
-        if (!ids.includes(centre)) throw new UsageError(`unknown centre "${centre}"; one of: ${ids.join(', ')}`);
+        if (centre && !ids.includes(centre)) throw new UsageError(`unknown centre "${centre}"; one of: ${ids.join(', ')}`);
         if (await storage.staff.byEmail(email)) throw new UsageError(`${email} already has an account`);
-        const member = await auth.create({ email, password, centreId: centre, role });
-        console.log(`added ${member.email} (${member.role}, ${member.centreId})`);
+        const member = await auth.create({ email, password, centreId: centre ?? '', role });
+        console.log(`added ${member.email} (${member.role}, ${member.centreId || 'all centres'})`);
         return;
       }
       case 'list':

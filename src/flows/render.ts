@@ -6,6 +6,10 @@ import { findStep } from './loader.js';
 import type { AskStep } from './schema.js';
 import { say, tr, type Turn } from './context.js';
 
+/** The option ids of "did this help?": yes and no. */
+export const FEEDBACK_YES = 'helped';
+export const FEEDBACK_NO = 'not-helped';
+
 export function renderAsk(turn: Turn, ask: AskStep): void {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   if (found?.step !== ask) turn.state.at = positionOf(turn, ask);
@@ -31,6 +35,10 @@ export function askOptions(turn: Turn, ask: AskStep): Option[] {
         ? (state.choices?.[ask.optionsVar!] ?? []).map((o) => ({ id: prefix + o.id, label: o.label }))
         : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
   if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
+  // "Did this help?" rides on the options after an answer, last, so the menu keeps its numbers.
+  if (state.asked?.awaiting === 'rating' && !ask.optionsFrom) {
+    options.push({ id: `${prefix}${FEEDBACK_YES}`, label: tr(turn, 'feedback.yes') }, { id: `${prefix}${FEEDBACK_NO}`, label: tr(turn, 'feedback.no') });
+  }
   return options;
 }
 

@@ -38,6 +38,9 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
 import { KnowledgeService } from '../knowledge/service.js';
+import { pickEntry } from '../knowledge/compose.js';
+import { CurationService } from '../curation/service.js';
+import { registerCurationApi } from '../curation/routes.js';
 import type { Config } from './config.js';
 import { PATHS } from '../paths.js';
 import { languageSamples, loadKnowledge } from '../knowledge/open.js';
@@ -61,6 +64,8 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  /** The curator's queue and the questions curators taught. */
+  curation: CurationService;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -123,7 +128,10 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const flows = loadFlows(PATHS.flows, { hasKey: texts.hasKey });
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
   const reach = <T>(service: string, open: () => Promise<T>) => reachAtStart(service, open, log, opts.startRetry);
-  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:') : await reach('the database', () => openStorage(config.databaseUrl, opts.namespace));
+  // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
+  // The same key links curation items to their conversations (delete my data finds them).
+  const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
+  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:', logKey) : await reach('the database', () => openStorage(config.databaseUrl, opts.namespace, logKey));
   const now = opts.now ?? (() => new Date());
   const redisUrl = config.REDIS_URL;
   const coordination = redisUrl
@@ -155,8 +163,6 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
   const auth = new StaffAuth(storage.staff, now, coordination.counters);
   const metrics = createMetrics();
-  // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
-  const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
   // Bookings, cancellations and handoffs write through the turn's transaction: stored with the turn or not at all.
   const performers = opts.actions
     ? () => actions
@@ -167,10 +173,14 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
   const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  const curation = new CurationService(storage, knowledge, PATHS.knowledge, now, log);
+  // Questions curators taught on any instance are learned before the next question is looked up.
+  knowledge.refreshBeforeLookup(() => curation.refresh());
+  conversations.onTurn((turn) => curation.record(turn));
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
   jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, jobs, senders, channelStates: new Map(), conversations, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, jobs, senders, channelStates: new Map(), conversations, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -216,10 +226,17 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     controller: core.config.PRIVACY_CONTROLLER,
     retentionDays: core.config.RETENTION_DAYS,
     sessionHours: core.config.SESSION_TTL_HOURS,
+    curationDays: core.config.CURATION_DAYS,
   });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
   registerHandoffApi(app, core.handoffs, core.auth);
+  registerCurationApi(app, {
+    curation: core.curation,
+    auth: core.auth,
+    topics: (lang) => [...core.kb.entries].map(([id, byLang]) => ({ id, title: pickEntry(byLang, lang)?.title ?? id })).sort((a, b) => a.title.localeCompare(b.title, lang)),
+    detectLanguage: core.engine.detectLanguage,
+  });
   registerStaffConsole(app);
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);

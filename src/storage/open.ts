@@ -4,14 +4,17 @@ import { SqliteDatabase } from './sqlite/driver.js';
 import { createStorage } from './storage.js';
 import type { Storage } from './types.js';
 
-/** `schema` keeps a PostgreSQL user's data apart (tests side by side); SQLite ignores it. */
-export async function openStorage(databaseUrl: string, schema?: string): Promise<Storage> {
-  if (databaseUrl.startsWith('sqlite:')) return openSqliteStorage(databaseUrl.slice('sqlite:'.length));
-  return openPostgresStorage(databaseUrl, schema ? { schema } : {});
+/**
+ * `schema` keeps a PostgreSQL user's data apart (tests side by side); SQLite ignores it. `linkKey`
+ * keys the link of curation items to their conversations (see createStorage).
+ */
+export async function openStorage(databaseUrl: string, schema?: string, linkKey?: Buffer): Promise<Storage> {
+  if (databaseUrl.startsWith('sqlite:')) return openSqliteStorage(databaseUrl.slice('sqlite:'.length), linkKey);
+  return openPostgresStorage(databaseUrl, { ...(schema ? { schema } : {}), ...(linkKey ? { linkKey } : {}) });
 }
 
 /** The embedded default: one SQLite file (or ':memory:'), migrated on open. */
-export async function openSqliteStorage(file: string): Promise<Storage> {
+export async function openSqliteStorage(file: string, linkKey?: Buffer): Promise<Storage> {
   const db = await SqliteDatabase.open(file);
   try {
     await migrate(db);
@@ -19,11 +22,11 @@ export async function openSqliteStorage(file: string): Promise<Storage> {
     await db.close();
     throw err;
   }
-  return createStorage(db);
+  return createStorage(db, linkKey);
 }
 
 /** The server database: a pool on `url`, migrated on open; `schema` puts every table in that schema. */
-export async function openPostgresStorage(url: string, opts: { schema?: string; poolSize?: number } = {}): Promise<Storage> {
+export async function openPostgresStorage(url: string, opts: { schema?: string; poolSize?: number; linkKey?: Buffer } = {}): Promise<Storage> {
   // pg is loaded only when PostgreSQL is configured: the embedded default never needs it.
   const { connectPostgres, openingFailed } = await import('./postgres/driver.js');
   const db = await connectPostgres(url, opts);
@@ -33,5 +36,5 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     await db.close();
     throw openingFailed(url, err);
   }
-  return createStorage(db);
+  return createStorage(db, opts.linkKey);
 }

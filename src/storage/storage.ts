@@ -1,6 +1,8 @@
 /** Storage over any database behind the SQL interface: the repositories, units of work, retention. */
 import { AppointmentRepository } from './repositories/appointments.js';
+import { randomBytes } from 'node:crypto';
 import { ConversationRepository } from './repositories/conversations.js';
+import { CurationRepository } from './repositories/curation.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
@@ -8,7 +10,12 @@ import { StaffRepository } from './repositories/staff.js';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
-export function createStorage(db: Database): Storage {
+/**
+ * `linkKey` keys the hash that links a curation item to its conversation (the server gives its
+ * LOG_ID_SECRET key, the same on every instance); without one, a random key serves a process that
+ * never forgets a conversation it did not itself link (the staff command, a script).
+ */
+export function createStorage(db: Database, linkKey: Buffer = randomBytes(32)): Storage {
   const pruned = { at: 0 }; // the delivery log's, whichever repository claims
   const repositories = (sql: Sql): Repositories => {
     const tables = {
@@ -18,13 +25,14 @@ export function createStorage(db: Database): Storage {
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      curation: new CurationRepository(sql, linkKey),
     };
-    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id)) };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, linkKey)) };
   };
   return {
     ...repositories(db),
     transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
-    purgeOlderThan: (cutoff) => db.transaction((tx) => purgeOlderThan(tx, cutoff)),
+    purgeOlderThan: (cutoff, opts) => db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, linkKey), opts?.curationCutoff ?? cutoff)),
     inspect: async () => {
       const tables = await db.all<{ name: string }>(db.dialect.tablesSql);
       const rows: Record<string, Record<string, unknown>[]> = {};
@@ -36,7 +44,8 @@ export function createStorage(db: Database): Storage {
   };
 }
 
-async function forget(tx: Sql, conversationId: string): Promise<void> {
+async function forget(tx: Sql, conversationId: string, linkKey: Buffer): Promise<void> {
+  await new CurationRepository(tx, linkKey).forgetConversation(conversationId);
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
@@ -45,7 +54,7 @@ async function forget(tx: Sql, conversationId: string): Promise<void> {
   await tx.scrub();
 }
 
-async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, number>> {
+async function purgeOlderThan(tx: Sql, cutoff: Date, curation: CurationRepository, curationCutoff: Date): Promise<Record<string, number>> {
   const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
   const counts = {
     conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
@@ -55,6 +64,7 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+    curation: await curation.purgeOlderThan(curationCutoff),
   };
   await tx.scrub(); // what was deleted must not stay readable in the database's files
   return counts;
