@@ -19,6 +19,11 @@ describe('delete my data', () => {
     const person = { channel: 'whatsapp', user: '233241112223' };
     const say = (text: string) => core.conversations.receive(person, { kind: 'text', text });
     for (const text of ['hello', '4', '1', 'Kumasi', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Abena Mensah', '+233 24 111 2223', 'Yes, book it']) await say(text);
+    // A question the assistant declines waits, masked, in the curator's queue.
+    await say("I am Abena, can my uncle's bakery in Dortmund hire me as an apprentice baker? call +233 24 111 2223");
+    const queued = await core.storage.curation.list({});
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.text).toBe("I am [name], can my uncle's bakery in Dortmund hire me as an apprentice baker? call [phone]");
     for (const text of ['talk to a person', '1', 'my secret story about my employer']) await say(text);
     const admin = await core.auth.create({ email: 'delete@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
@@ -30,7 +35,8 @@ describe('delete my data', () => {
 
     const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena'];
     const tables = await core.storage.inspect();
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries']));
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'curation_items']));
+    expect(tables.curation_items).toEqual([]); // the masked question left the queue with the rest
     for (const [table, rows] of Object.entries(tables)) {
       for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);
     }
@@ -84,6 +90,8 @@ describe('delete my data on the running server', () => {
       };
       for (const text of ['hello', 'my number is +233 24 111 2223 and my employer is Kwakubrew', 'delete my data', 'yes']) await webchat(text);
       const transcript = await (await fetch(`${activities}?watermark=0`, { headers })).text();
+      // The web chat question was declined and queued masked, then deleted with the conversation; the WhatsApp one waits.
+      expect((await core.storage.curation.list({})).map((i) => i.text)).not.toContainEqual(expect.stringContaining('Kwakubrew'));
       for (const trace of ['233241112223', '111 2223', 'Kwakubrew']) expect(transcript, `the web chat transcript holds "${trace}"`).not.toContain(trace);
       expect(transcript).toContain(core.texts.t('en', 'privacy.deleted').slice(0, 20));
 

@@ -36,12 +36,15 @@ const NAME_CUES = [
   "me llamo", "mi nombre es",
   "nama saya", "saya bernama",
   "emri im është", "emri im eshte", "unë jam", "une jam", "quhem",
-  "zovem se", "moje ime je", "ja sam",
+  "zovem se", "moje ime je", 'зовем се', 'моје име је',
   "mera naam", "mera nam", "mujhe kehte hain",
   "ismi", "esmi", "smiti", "ana ismi",
   'اسمي', 'أنا اسمي', 'انا اسمي', 'إسمي',
   'میرا نام', 'مرا نام',
 ];
+
+/** Cues that name a person only when a capitalised word follows ("I am Abena", not "I am worried"). */
+const WEAK_NAME_CUES = ["i am", "i'm", 'je suis', 'ich bin', 'soy', 'saya', 'jam', 'ja sam'];
 
 /** Words that end a name or are no name ("I am called about my visa" keeps "about"). */
 const NOT_NAME = new Set(['and', 'et', 'und', 'y', 'dan', 'dhe', 'i', 'about', 'from', 'je', 'ich', 'hai', 'ہے', 'ہوں', 'و', 'de', 'aus', 'dari', 'nga', 'iz', 'the', 'a']);
@@ -52,8 +55,12 @@ function escapeRegExp(s: string): string {
 
 const NAME_AFTER_CUE = new RegExp(`(^|[^\\p{L}])(${NAME_CUES.map(escapeRegExp).join('|')})(\\s+)((?:[\\p{L}\\p{M}'’-]+)(?:\\s+[\\p{L}\\p{M}'’-]+){0,2})`, 'giu');
 
+const NAME_AFTER_WEAK_CUE = new RegExp(`(^|[^\\p{L}])(${WEAK_NAME_CUES.map(escapeRegExp).join('|')})(\\s+)((?:[\\p{L}\\p{M}'’-]+)(?:\\s+[\\p{L}\\p{M}'’-]+){0,2})`, 'giu');
+
+const capitalised = (w: string): boolean => w[0] !== w[0]!.toLowerCase() && w[0] === w[0]!.toUpperCase();
+
 function maskNamesAfterCues(text: string): string {
-  return text.replace(NAME_AFTER_CUE, (whole, before: string, cue: string, space: string, words: string) => {
+  const masked = text.replace(NAME_AFTER_CUE, (whole, before: string, cue: string, space: string, words: string) => {
     const parts = words.split(/\s+/);
     const kept: string[] = [];
     for (const w of parts) {
@@ -67,6 +74,14 @@ function maskNamesAfterCues(text: string): string {
     if (!kept.length) return whole;
     const rest = words.slice(kept.join(' ').length);
     return `${before}${cue}${space}${MASKS.name}${rest}`;
+  });
+  return masked.replace(NAME_AFTER_WEAK_CUE, (whole, before: string, cue: string, space: string, words: string) => {
+    const kept: string[] = [];
+    for (const w of words.split(/\s+/)) {
+      if (!capitalised(w) || NOT_NAME.has(w.toLowerCase())) break;
+      kept.push(w);
+    }
+    return kept.length ? `${before}${cue}${space}${MASKS.name}${words.slice(kept.join(' ').length)}` : whole;
   });
 }
 
