@@ -64,7 +64,11 @@
       $('sim-choices').textContent = r.choices.length ? r.choices.map(topicTitle).join(' · ') : '–';
       $('sim-safety').textContent = r.safety ? t('safety.' + r.safety) : '–';
       $('sim-ranked').textContent = r.topics.map(function (x) { return topicTitle(x.id) + ' ' + Number(x.score).toFixed(2); }).join(' · ');
-      $('sim-answer').textContent = r.answer;
+      var bubble = $('sim-answer');
+      bubble.textContent = '';
+      // As the chat shows it: the entry's title over its short answer.
+      if (r.id) bubble.appendChild(el('strong', {}, topicTitle(r.id)));
+      bubble.appendChild(document.createTextNode(r.answer));
       $('sim-answer').setAttribute('lang', r.lang);
       var sources = $('sim-sources');
       sources.textContent = '';
@@ -103,9 +107,10 @@
     box.appendChild(el('p', { class: 'text', dir: 'auto', lang: item.lang }, item.text));
     var meta = el('p', { class: 'meta' });
     meta.appendChild(el('span', { class: 'badge ' + item.reason }, t('reason.' + item.reason)));
-    meta.appendChild(el('span', {}, new Date(item.at).toLocaleString(I.lang()) + ' · ' + item.topics.map(function (x) { return topicTitle(x.id) + ' ' + Number(x.score).toFixed(2); }).join(' · ')));
-    if (item.status !== 'open') meta.appendChild(el('span', { class: 'badge' }, ' ' + t('status.' + item.status) + (item.topic ? ': ' + topicTitle(item.topic) : '')));
+    meta.appendChild(el('span', {}, new Date(item.at).toLocaleString(I.lang())));
+    if (item.status !== 'open') meta.appendChild(el('span', { class: 'badge' }, t('status.' + item.status) + (item.topic ? ': ' + topicTitle(item.topic) : '')));
     box.appendChild(meta);
+    box.appendChild(el('p', { class: 'meta' }, t('sim.ranked') + ': ' + item.topics.map(function (x) { return topicTitle(x.id) + ' ' + Number(x.score).toFixed(2); }).join(' · ')));
     var actions = el('div', { class: 'actions' });
     var select = el('select', { 'aria-label': t('item.topic') });
     topicOptions(select, item.topics[0] && item.topics[0].id);
