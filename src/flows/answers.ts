@@ -70,6 +70,7 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
     const result = await turn.deps.actions.knowledgeDetails({ ...request(turn), topic: state.lastTopic });
     takeResult(turn, result);
     delete state.lastTopic;
+    if (state.asked?.awaiting === 'rating') turn.askedNow = true; // "did this help?" now asks about the details too
     return renderAsk(turn, ask);
   }
   if (ask.var) {

@@ -21,11 +21,15 @@ export function renderAsk(turn: Turn, ask: AskStep): void {
     say(turn, ask.ask);
     return;
   }
-  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask) });
+  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask, { shown: true }) });
 }
 
 /** The options of an ask as rendered; ids are "flow.step:id", so a button names the question it answers. */
-export function askOptions(turn: Turn, ask: AskStep): Option[] {
+/**
+ * `shown`: the options as sent now. "Did this help?" is shown only in the turn that answered (or
+ * gave the details), and still recognised in the next, when the person taps it.
+ */
+export function askOptions(turn: Turn, ask: AskStep, opts: { shown?: boolean } = {}): Option[] {
   const { state } = turn;
   const prefix = `${state.at.flow}.${state.at.step}:`;
   const options: Option[] =
@@ -36,7 +40,7 @@ export function askOptions(turn: Turn, ask: AskStep): Option[] {
         : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
   if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
   // "Did this help?" rides on the options after an answer, last, so the menu keeps its numbers.
-  if (state.asked?.awaiting === 'rating' && !ask.optionsFrom) {
+  if (state.asked?.awaiting === 'rating' && !ask.optionsFrom && (turn.askedNow || !opts.shown)) {
     options.push({ id: `${prefix}${FEEDBACK_YES}`, label: tr(turn, 'feedback.yes') }, { id: `${prefix}${FEEDBACK_NO}`, label: tr(turn, 'feedback.no') });
   }
   return options;
