@@ -5,7 +5,7 @@
  * click, and the simulator then answers it with that topic. In English and Arabic (right to left),
  * on a desktop and at 390 px; screenshots in /work/shots/curation/ (or SHOTS_DIR).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,15 @@ describe.skipIf(!available)('the curator\'s page in Chromium', () => {
     expect(await item.getByRole('button', { name: 'Assign' }).isDisabled()).toBe(true);
     expect(await page.locator('#sim-sources a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'en-desktop.png'), fullPage: true });
+
+    // The taught question, downloaded as a patch to knowledge/<topic>/en.md.
+    await page.locator('#export-topic').selectOption(TOPIC);
+    await page.locator('#export-lang').selectOption('en');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download patch' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${TOPIC}-en.patch`);
+    const diff = readFileSync((await download.path())!, 'utf8');
+    expect(diff).toContain(`+++ b/knowledge/${TOPIC}/en.md`);
+    expect(diff).toContain(`+  - ${JSON.stringify(`my name is [name], [phone]: ${DECLINED}`)}`);
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
