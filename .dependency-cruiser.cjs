@@ -1,9 +1,9 @@
 /**
  * The layers of the house, checked in CI (`npm run lint:deps`): they only point down.
- * server → channels → runtime → features (booking, handoff, staff, knowledge) → flows/understanding → core;
+ * server → channels → runtime → features (booking, handoff, staff, knowledge, reports) → flows/understanding → core;
  * storage and coordination sit below the runtime and know nothing above them.
  */
-const FEATURES = '^src/(booking|handoff|staff|knowledge|curation)/';
+const FEATURES = '^src/(booking|handoff|staff|knowledge|reports|curation)/';
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', comment: 'A cycle makes two modules one; split what they share.', from: { path: '^src/' }, to: { circular: true } },

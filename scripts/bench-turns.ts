@@ -1,6 +1,6 @@
 /**
  * `npm run bench:turns`: turns per second and latency through the real webhooks, on 127.0.0.1.
- * Starts the server (`src/server/main.ts`, embedded SQLite) in its own process, then drives it
+ * Starts the server as `npm start` does (embedded SQLite) in its own process, then drives it
  * with autocannon and many distinct simulated people: menu turns and knowledge turns through the
  * WhatsApp webhook (signed as Twilio signs), the Telegram webhook (against a fake Bot API) and
  * Direct Line. In the same run, the baseline (scripts/bench-baseline-server.ts, in its own
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
   const startServer = (): ChildProcess =>
-    spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/main.ts')], {
+    spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { // as `npm start` runs it
       cwd: ROOT,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATA_DIR: dataDir, LOG_LEVEL: 'warn',

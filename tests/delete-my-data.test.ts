@@ -1,7 +1,8 @@
 /**
  * "Delete my data" really deletes: after a person booked, talked to an advisor (whose reply waits
  * in the outbox) and then asked to delete everything, no row of any table holds their id, their
- * name, their phone number or what they wrote. The booking reference stays, anonymised. On the
+ * name, their phone number or what they wrote, and the reports' counts no longer carry their
+ * pseudonym. The booking reference stays, anonymised. On the
  * running server the same holds for the delivery log (the stored replies), the bytes of every file
  * of the database (SQLite: main file, write-ahead log, shared memory) and the web chat transcript.
  */
@@ -30,6 +31,12 @@ describe('delete my data', () => {
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, we will call you')).status).toBe('queued');
     const [appointment] = await core.storage.appointments.list({ centreId: 'gh-accra' });
 
+    // The reports counted every turn, with the person as a pseudonym (a keyed hash of the conversation).
+    const counted = (await core.storage.inspect()).report_events!;
+    const pseudonyms = new Set(counted.map((r) => r.person).filter((p) => p !== null));
+    expect(pseudonyms.size).toBe(1);
+    expect(counted.filter((r) => r.kind === 'turn')).toHaveLength(13);
+
     await say('delete my data');
     expect((await say('yes')).outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'privacy.deleted') });
 
@@ -40,6 +47,14 @@ describe('delete my data', () => {
     for (const [table, rows] of Object.entries(tables)) {
       for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);
     }
+    // The counts stay, anonymous: no row holds the pseudonym any more, so the person is no longer counted.
+    const reported = tables.report_events!;
+    expect(reported.filter((r) => r.kind === 'turn')).toHaveLength(14); // "delete my data" asked first; "yes" is not counted
+    expect(reported.filter((r) => r.person !== null)).toEqual([]);
+    for (const pseudonym of pseudonyms) expect(JSON.stringify(tables)).not.toContain(String(pseudonym));
+    const day = await core.storage.reports.rows({ from: '2026-11-23', to: '2026-11-23' });
+    expect(day.visits).toEqual([]);
+    expect(day.turns.reduce((n, t) => n + t.n, 0)).toBe(14);
     const kept = await core.storage.appointments.get(appointment!.id);
     expect(kept).toMatchObject({ reference: appointment!.reference, status: 'cancelled', name: null, contact: null, conversationId: null });
     await core.close();

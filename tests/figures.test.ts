@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkKnowledgeBase } from '../src/knowledge/check.js';
-import { checkFigures, parseFigures, renderFigures } from '../src/knowledge/figures.js';
+import { checkFigures, parseFigures, renderFigure, renderFigures } from '../src/knowledge/figures.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
 import { createTexts, loadLocales } from '../src/i18n/index.js';
 import { PATHS } from '../src/paths.js';
@@ -78,6 +78,38 @@ describe('figures in answers', () => {
   });
 });
 
+describe('a period whose value is not confirmed yet (pending)', () => {
+  const { figures, problems } = parseFigures(
+    `figures:
+  blue-card-salary:
+    name: the Blue Card threshold
+    unit: year
+    source: https://example.org/
+    thirdParty: true
+    values:
+      - { amount: 50700, monthly: 4225, from: 2026-01-01, until: 2026-12-31 }
+      - { pending: true, from: 2027-01-01, until: 2027-12-31 }`,
+    'x.yaml',
+  );
+
+  it('is shown as the last confirmed value with its year and a word that the new one is not confirmed, never as a number for the new year', () => {
+    expect(problems).toEqual([]);
+    const figure = figures.get('blue-card-salary')!;
+    const december = renderFigure(texts.t, 'en', figure, '2026-12-20');
+    expect(december).toBe('€50,700 a year (€4,225 a month) (2026)');
+    const january = renderFigure(texts.t, 'en', figure, '2027-01-10');
+    expect(january).toBe('€50,700 a year (€4,225 a month) (2026); 2027 not confirmed yet');
+    expect(renderFigure(texts.t, 'fr', figure, '2027-01-10')).toMatch(/2026.*2027 pas encore confirmé/);
+    expect(checkFigures(figures, [{ file: 'a.md', text: '{{fig:blue-card-salary}}' }], '2027-01-10').errors).toEqual([]);
+    expect(checkFigures(figures, [{ file: 'a.md', text: '{{fig:blue-card-salary}}' }], '2028-01-10').errors).toHaveLength(1);
+  });
+
+  it('must not carry an amount, and a known period must', () => {
+    const bad = parseFigures('figures:\n  x:\n    name: x\n    unit: year\n    source: https://example.org/\n    thirdParty: true\n    values:\n      - { pending: true, amount: 3, from: 2027-01-01, until: 2027-12-31 }\n      - { from: 2028-01-01, until: 2028-12-31 }', 'y.yaml');
+    expect(bad.problems).toHaveLength(2);
+  });
+});
+
 describe('kb:check --today', () => {
   const { figures } = parseFigures(
     `figures:
@@ -114,19 +146,20 @@ describe('kb:check --today', () => {
     expect(checkFigures(figures, [], '2027-10-31').warnings).toEqual([]);
   });
 
-  it('the real knowledge base: passes on 2026-12-04 with warnings for figures ending this year, fails on 2027-01-02', () => {
+  it('the real knowledge base: passes on 2026-12-04 and on 2027-01-02 (2027 thresholds pending, said in warnings), fails on 2028-01-02', () => {
     const now = checkKnowledgeBase(PATHS.knowledge, new Date('2026-12-04T12:00:00Z'));
     expect(now.errors).toEqual([]);
-    expect(now.warnings).toContain('knowledge/_figures.yaml: blue-card-salary: the last known value ends 2026-12-31 (in 27 days): add the next value');
     const next = checkKnowledgeBase(PATHS.knowledge, new Date('2027-01-02T12:00:00Z'));
-    expect(next.errors.some((e) => /work-eu-blue-card\/en\.md: \{\{fig:blue-card-salary\}\} has no value in force on 2027-01-02/.test(e))).toBe(true);
-    expect(next.errors.some((e) => /minimum-wage/.test(e))).toBe(false);
+    expect(next.errors).toEqual([]);
+    expect(next.warnings).toContain('knowledge/_figures.yaml: blue-card-salary: the value for 2027-01-01…2027-12-31 is not confirmed yet; answers give the last confirmed one (2026) and say so: add the new value when it is published');
+    const later = checkKnowledgeBase(PATHS.knowledge, new Date('2028-01-02T12:00:00Z'));
+    expect(later.errors.some((e) => /work-eu-blue-card\/en\.md: \{\{fig:blue-card-salary\}\} has no value in force on 2028-01-02/.test(e))).toBe(true);
   });
 
   it('npm run kb:check -- --today: exit 1 when a figure has run out, a clear message for a bad date', async () => {
-    const late = await runCli(['kb:check', '--today', '2027-01-02']);
+    const late = await runCli(['kb:check', '--today', '2028-01-02']);
     expect(late.code).toBe(1);
-    expect(late.stdout).toMatch(/error: knowledge\/work-opportunity-card\/en\.md: \{\{fig:opportunity-card-funds\}\} has no value in force on 2027-01-02/);
+    expect(late.stdout).toMatch(/error: knowledge\/work-opportunity-card\/en\.md: \{\{fig:opportunity-card-funds\}\} has no value in force on 2028-01-02/);
     const bad = await runCli(['kb:check', '--today', '4 Dec']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--today "4 Dec" is not a date: use YYYY-MM-DD/);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/core/lang.js';
 import { COMMAND_NAMES } from '../src/core/messages.js';
 import { loadFlows } from '../src/flows/loader.js';
-import { baseKey, flattenKeys, loadLocales } from '../src/i18n/index.js';
+import { baseKey, createTexts, flattenKeys, loadLocales } from '../src/i18n/index.js';
 import { PATHS, ROOT } from '../src/paths.js';
 
 const locales = loadLocales(PATHS.locales);
@@ -75,5 +75,27 @@ describe('locales', () => {
   it('names every language in itself', () => {
     const names = LANGS.map((l) => flattenKeys(locales.resources[l]).get('language.name'));
     expect(new Set(names).size).toBe(LANGS.length);
+  });
+});
+
+describe('texts with variables, filled in without i18next on every turn', () => {
+  it('read exactly as i18next would read them, every key in every language, with variables given or missing', async () => {
+    const { default: i18next } = await import('i18next');
+    const locales = loadLocales(PATHS.locales);
+    const texts = createTexts(locales);
+    const reference = i18next.createInstance();
+    await reference.init({ initAsync: false, resources: Object.fromEntries(LANGS.map((l) => [l, { translation: locales.resources[l] }])), fallbackLng: 'en', supportedLngs: [...LANGS], interpolation: { escapeValue: false }, returnNull: false });
+    const keys = [...new Set([...flattenKeys(locales.resources.en).keys()].map((k) => k.replace(/_(one|other)$/, '')))];
+    const varSets = [{ unused: 1 }, { name: 'Abena', city: 'Accra', when: 'Tue 10:00', reference: 'Y7QBSY', centreName: 'CMD', amount: '€1', value: 'v', period: '2026', last: 'L', km: 3, count: 2 }];
+    let compared = 0;
+    for (const lang of LANGS) {
+      for (const key of keys) {
+        for (const vars of varSets) {
+          expect(texts.t(lang, key, vars), `${lang} ${key}`).toBe(reference.getFixedT(lang)(key, vars));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(3000);
   });
 });

@@ -3,14 +3,14 @@
  * the `ask` contract holds (JSON, JSON lines, bad input), answers come in the person's language
  * or the nearest one with a note, and the retriever abstains on what it does not know.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKnowledgeBase } from '../src/knowledge/check.js';
 import { composeAnswer, composeDetails, pickEntry, splitMessages } from '../src/knowledge/compose.js';
 import { countWords, parseEntry, SHORT_ANSWER_WORDS_PENDING } from '../src/knowledge/entry.js';
-import { parseTopicList } from '../src/knowledge/load.js';
+import { parseTopicList, readKnowledgeBase } from '../src/knowledge/load.js';
 import { answersTopic, topicParent } from '../src/knowledge/parents.js';
 import { loadSafetySignals } from '../src/knowledge/safety.js';
 import { KnowledgeService } from '../src/knowledge/service.js';
@@ -135,8 +135,11 @@ describe('answers', () => {
   it('keeps every first reply short: about 60 words, never above 90, in every language', () => {
     const report = checkKnowledgeBase(PATHS.knowledge);
     const done = Object.entries(report.shortWords).filter(([lang]) => !SHORT_ANSWER_WORDS_PENDING.includes(lang));
-    expect(done.map(([lang]) => lang).sort()).toEqual(['en', 'es', 'ur']);
+    expect(done.map(([lang]) => lang).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'id', 'sq', 'sr', 'ur']);
     for (const [lang, stats] of done) expect(stats.max, `${lang}: ${stats.longest}`).toBeLessThanOrEqual(90);
+    // Rewritten to one idea, the next step and at most one link: 60 words at most, none above.
+    const sixty = ['fr', 'ar', 'de', 'id', 'sq', 'sr'];
+    for (const lang of sixty) expect(report.shortWords[lang as keyof typeof report.shortWords]?.max, `${lang}: ${report.shortWords[lang as keyof typeof report.shortWords]?.longest}`).toBeLessThanOrEqual(60);
     expect(countWords('Die Chancenkarte {{fig:x}} https://a.de/b — 20 Stunden.')).toBe(6);
     expect(countWords('آپ کام تلاش کر سکتے ہیں۔')).toBe(6);
   });
@@ -260,4 +263,22 @@ describe('index snapshot', () => {
       expect(await restored.retrieve({ text, lang: 'en' })).toEqual(await built.retrieve({ text, lang: 'en' }));
     }
   }, 120_000); // a full index build: tens of seconds on 2 busy cores
+});
+
+describe('the parsed knowledge base kept for the next start', () => {
+  it('is read back equal to the files, and a changed file is parsed again (never a stale answer)', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kb-cache-'));
+    const kbDir = mkdtempSync(join(tmpdir(), 'kb-copy-'));
+    cpSync(PATHS.knowledge, kbDir, { recursive: true });
+    const parsed = readKnowledgeBase(kbDir, { cacheDir });
+    expect(parsed.problems).toEqual([]);
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('kb-'))).toHaveLength(1);
+    const again = readKnowledgeBase(kbDir, { cacheDir });
+    expect(again.kb).toEqual(parsed.kb);
+    const file = join(kbDir, 'work-nursing-care', 'en.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Nurses in Germany'));
+    const changed = readKnowledgeBase(kbDir, { cacheDir });
+    expect(changed.kb.hash).not.toBe(parsed.kb.hash);
+    expect(changed.kb.entries.get('work-nursing-care')!.get('en')!.title).toBe('Nurses in Germany');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Retention: after RETENTION_DAYS (default 90), idle conversations, closed handoffs with their
  * messages, finished jobs and the delivery log (with its stored replies) are deleted, and past
- * appointments keep only their reference; on SQLite nothing of it stays in the database's files.
+ * appointments keep only their reference, the reports' counts lose their pseudonyms; on SQLite nothing of it stays in the database's files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ describe('retention', () => {
     const counts = await core.storage.purgeOlderThan(new Date(core.clock.now().getTime() - 90 * 86_400_000));
     expect(counts).toMatchObject({ conversations: 1, handoffs: 1, appointments: 1, deliveries: delivery });
     expect(counts.handoffMessages).toBeGreaterThan(3);
+    // The reports keep their counts, but the old person's turns are no longer linked by a pseudonym.
+    expect(counts.reportPeople).toBe(delivery);
 
     const rows = await core.storage.inspect();
     expect(rows.conversations!.map((c) => c.id)).toEqual(['test:recent']);
@@ -45,6 +47,9 @@ describe('retention', () => {
         for (const trace of ['Kwesi', 'Appiah', '123 4567']) expect(bytes.includes(trace), `${entry.name} holds "${trace}"`).toBe(false);
       }
     }
+    const turns = rows.report_events!.filter((r) => r.kind === 'turn');
+    expect(turns).toHaveLength(delivery + 1);
+    expect(turns.filter((r) => r.person !== null)).toHaveLength(1); // the recent person's only
     const [appointment] = rows.appointments!;
     expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
     await core.close();

@@ -14,9 +14,9 @@ import { freePort } from './support/free-port.js';
 import { privateServicesMissing, startPrivatePostgres, startPrivateRedis } from './support/private-services.js';
 
 describe('npm start', () => {
-  it('starts with no configuration, answers /healthz, logs no secrets, and stops cleanly on SIGTERM', async () => {
+  it('starts with no configuration (the built server file), answers /healthz, the chat page and the console, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-start-'));
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/main.ts')], {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { // what `npm start` runs
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     });
@@ -35,6 +35,11 @@ describe('npm start', () => {
     });
     const res = await fetch(`${address}/healthz`);
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'not used', channels: { webchat: 'ok' } }); // the embedded defaults: SQLite, no Redis, web chat only
+    // files found from the project's folder, not from where the built file lies
+    expect((await fetch(`${address}/`)).status).toBe(200);
+    const console = await fetch(`${address}/staff`);
+    expect(console.status).toBe(200);
+    expect(await console.text()).toContain('/staff/app.js');
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
       child.kill('SIGTERM');

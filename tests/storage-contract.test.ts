@@ -559,12 +559,14 @@ function contract(store: StoreCase): void {
       await s.jobs.finish('done-new', 'done', null, new Date(after));
       await s.deliveries.record('whatsapp', 'SM-old', 'old', null, new Date(before));
       await s.deliveries.record('whatsapp', 'SM-new', 'new', null, new Date(after));
+      await s.reports.add({ kind: 'turn', at: before, day: before.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:old' });
+      await s.reports.add({ kind: 'turn', at: after, day: after.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:new' });
 
       const item = (id: string, when: string) => ({ id, conversationId: 'telegram:old', lang: 'en', country: null, reason: 'declined' as const, text: `question ${id}`, topics: [], at: when });
       await s.curation.add(item('c-old', at(30 * DAY - 1).toISOString()));
       await s.curation.add(item('c-new', at(30 * DAY + 1).toISOString()));
 
-      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, curation: 1 });
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, reportPeople: 1, curation: 1 });
       expect((await s.curation.list({})).map((i) => i.id)).toEqual(['c-new']);
       expect(await s.conversations.load('telegram:old')).toBeNull();
       expect(await s.conversations.load('telegram:new')).toEqual(state(after));
@@ -580,7 +582,43 @@ function contract(store: StoreCase): void {
       expect((await s.appointments.get(forgotten.id))?.reference).toBe(forgotten.reference);
       expect((await s.jobs.claimDue(at(300 * DAY), 10)).map((j) => j.id)).toEqual(['pending-old']);
       expect(await s.deliveries.find('whatsapp', ['SM-old', 'SM-new'], new Date(after))).toEqual(new Map([['SM-new', 'new']]));
-      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, curation: 0 });
+      // the report's counts stay; only the old person's pseudonym is gone
+      const reported = await s.reports.rows({ from: before.slice(0, 10), to: after.slice(0, 10) });
+      expect(reported.turns.reduce((n, t) => n + t.n, 0)).toBe(2);
+      expect(reported.visits.map((v) => v.day)).toEqual([after.slice(0, 10)]);
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, reportPeople: 0, curation: 0 });
+    });
+  });
+
+  describe('reports', () => {
+    const turn = (conversationId: string, day: string, extra: Record<string, string | null> = {}) =>
+      s.reports.add({ kind: 'turn', at: `${day}T10:00:00.000Z`, day, centreId: 'gh-accra', channel: 'whatsapp', lang: 'en', country: 'GH', topic: null, outcome: null, safety: null, conversationId, ...extra });
+
+    it('groups turns and events by day, counts distinct people, and keeps the range and centre', async () => {
+      await turn('whatsapp:1', '2026-11-23', { topic: 'visa-work', outcome: 'answered' });
+      await turn('whatsapp:1', '2026-11-23', { topic: 'visa-work', outcome: 'answered' });
+      await turn('whatsapp:2', '2026-11-23', { outcome: 'declined' });
+      await turn('whatsapp:2', '2026-11-24', { centreId: 'eg-cairo' });
+      await turn('whatsapp:3', '2026-11-25');
+      await s.reports.add({ kind: 'handoff.replied', at: '2026-11-23T10:05:00.000Z', day: '2026-11-23', centreId: 'gh-accra', seconds: 300 });
+      await s.reports.add({ kind: 'booking.made', at: '2026-11-23T10:05:00.000Z', day: '2026-11-23', centreId: 'gh-accra' });
+      const rows = await s.reports.rows({ from: '2026-11-23', to: '2026-11-24', centreId: 'gh-accra' });
+      expect(rows.turns.map((t) => [t.day, t.topic, t.outcome, t.n]).sort()).toEqual([['2026-11-23', 'visa-work', 'answered', 2], ['2026-11-23', null, 'declined', 1]].sort());
+      expect(new Set(rows.visits.map((v) => v.person)).size).toBe(2);
+      expect(rows.visits.every((v) => /^[0-9a-f]{32}$/.test(v.person))).toBe(true); // a pseudonym, not the address
+      expect(rows.events.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ day: '2026-11-23', kind: 'booking.made', n: 1 }, { day: '2026-11-23', kind: 'handoff.replied', n: 1 }]);
+      expect(rows.firstReplies).toEqual([300]);
+      expect((await s.reports.rows({ from: '2026-11-23', to: '2026-11-25' })).visits).toHaveLength(4);
+    });
+
+    it('forgets a person: their turns stay counted, without the pseudonym', async () => {
+      await turn('whatsapp:1', '2026-11-23');
+      await turn('whatsapp:2', '2026-11-23');
+      expect(await s.reports.forgetConversation('whatsapp:1')).toBe(1);
+      await s.forgetConversation('whatsapp:2');
+      const rows = await s.reports.rows({ from: '2026-11-23', to: '2026-11-23' });
+      expect(rows.turns[0]!.n).toBe(2);
+      expect(rows.visits).toEqual([]);
     });
   });
 }

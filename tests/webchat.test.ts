@@ -141,6 +141,60 @@ describe('Direct Line for web chat', () => {
     expect((await refresh()).status).toBe(403);
   });
 
+  it('reconnects to a conversation from a watermark (Direct Line’s GET conversations/{id}): what came meanwhile, nothing twice', async () => {
+    const { token: t, conversationId } = await token();
+    const headers = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+    const base = `${server.base}/v3/directline/conversations/${conversationId}`;
+    // Not opened yet: nothing to reconnect to.
+    expect((await fetch(`${base}?watermark=0`, { headers })).status).toBe(404);
+    expect((await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    await fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'event', name: 'webchat/join', from: { id: 'u1' }, locale: 'en-US' }) });
+    const first = (await (await fetch(`${base}/activities?watermark=0`, { headers })).json()) as { activities: BotActivity[]; watermark: string };
+    expect(first.activities.length).toBeGreaterThan(0);
+    // The page was away; the bot says more (a tapped option's answer), then the page reconnects from where it was.
+    await fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', from: { id: 'u1' }, value: { choice: 'main.menu:risks' }, text: 'Risks of irregular migration', locale: 'en-US' }) });
+    const res = await fetch(`${base}?watermark=${first.watermark}`, { headers });
+    expect(res.status).toBe(200);
+    const reconnect = (await res.json()) as { conversationId: string; streamUrl: string; expires_in: number };
+    expect(reconnect.conversationId).toBe(conversationId);
+    expect(reconnect.streamUrl).toContain(`&watermark=${first.watermark}`);
+    expect(reconnect.expires_in).toBeGreaterThan(0);
+    const frames: { activities: BotActivity[]; watermark: string }[] = [];
+    const socket = new WebSocket(reconnect.streamUrl);
+    await new Promise<void>((resolve, reject) => {
+      socket.on('message', (data) => {
+        frames.push(JSON.parse(String(data)) as { activities: BotActivity[]; watermark: string });
+        resolve();
+      });
+      socket.on('error', reject);
+    });
+    socket.close();
+    const replayed = frames.flatMap((f) => f.activities);
+    expect(replayed[0]!.text).toBe('Risks of irregular migration'); // the person's tap, as text
+    expect(replayed.some((a) => a.text?.includes('Before you decide'))).toBe(true);
+    expect(replayed.some((a) => a.text?.includes('Hello, I am Wegweiser'))).toBe(false); // before the watermark
+    // Bad watermark, another conversation's token: refused.
+    expect((await fetch(`${base}?watermark=abc`, { headers })).status).toBe(400);
+    const other = await token();
+    expect((await fetch(`${base}?watermark=0`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
+  });
+
+  it('sends a tapped option with its label as text, which the transcript keeps, and reads it as the option', async () => {
+    const { token: t, conversationId } = await token();
+    const dl = new DirectLine({ token: t, domain: `${server.base}/v3/directline`, webSocket: true });
+    const bot = collector(dl);
+    await post(dl, { type: 'event', name: 'webchat/join', locale: 'en-US' });
+    const menu = await bot.next((a) => Boolean(a.suggestedActions?.actions.length));
+    const human = menu.suggestedActions!.actions.find((a) => a.value?.choice === 'main.menu:human')! as { type: string; title: string; text?: string; displayText?: string; value?: unknown };
+    expect(human).toMatchObject({ type: 'messageBack', title: 'Talk to a person', text: 'Talk to a person', displayText: 'Talk to a person' });
+    // As Web Chat sends a messageBack: text, value and the displayText in channelData.
+    await post(dl, { type: 'message', text: human.text, value: human.value, channelData: { messageBack: { displayText: human.displayText } }, locale: 'en-US' });
+    await bot.next((a) => a.text?.includes('Do you agree?') ?? false);
+    const all = (await (await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${t}` } })).json()) as { activities: (BotActivity & { value?: unknown })[] };
+    expect(all.activities.filter((a) => a.from.role === 'user').map((a) => a.text)).toContain('Talk to a person');
+    dl.end();
+  });
+
   it('rate-limits token requests per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) statuses.push((await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).status);
@@ -164,6 +218,31 @@ describe('Direct Line for web chat', () => {
     expect(csp).toContain("frame-ancestors 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('serves the page in the language asked (?lang, else Accept-Language, else English) with its title, description and direction', async () => {
+    const page = async (query: string, acceptLanguage?: string) => {
+      const res = await fetch(`${server.base}/${query}`, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+      const html = await res.text();
+      return { html, lang: /<html lang="([a-z]+)" dir="(ltr|rtl)">/.exec(html)?.slice(1), csp: res.headers.get('content-security-policy') ?? '', vary: res.headers.get('vary') };
+    };
+    const t = server.core.texts.t;
+    expect((await page('?lang=fr')).lang).toEqual(['fr', 'ltr']);
+    expect((await page('?lang=ar-MA')).lang).toEqual(['ar', 'rtl']);
+    expect((await page('', 'en;q=0.3, ur-PK;q=0.9, de;q=0.5')).lang).toEqual(['ur', 'rtl']);
+    expect((await page('', 'zh-CN, sq;q=0.8')).lang).toEqual(['sq', 'ltr']);
+    expect((await page('?lang=xx', 'de-AT')).lang).toEqual(['de', 'ltr']);
+    expect((await page('', 'zh-CN, ja')).lang).toEqual(['en', 'ltr']);
+    expect((await page('')).vary).toContain('accept-language');
+    const ur = await page('?lang=ur');
+    expect(ur.html).toContain(`<title>${t('ur', 'webchat.page.title')}</title>`);
+    expect(ur.html).toContain(`<meta name="description" content="${t('ur', 'webchat.page.description')}">`);
+    expect(ur.html).toContain(JSON.stringify(t('ur', 'webchat.ui.placeholder')));
+    expect((await page('?lang=en')).html).toContain('<title>Wegweiser — questions about migration and return · Centres for Migration and Development</title>');
+    // The one inline script is the same in every language: one hash, and the page's data is not a script.
+    const hashes = new Set([(await page('?lang=en')).csp, ur.csp, (await page('?lang=sr')).csp].map((c) => /script-src ([^;]+)/.exec(c)![1]));
+    expect(hashes.size).toBe(1);
+    expect([...hashes][0]!.match(/'sha256-/g)).toHaveLength(1);
   });
 
   it('lets WEBCHAT_FRAME_ANCESTORS name the sites that may embed the chat', async () => {

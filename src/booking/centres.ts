@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { parse } from 'yaml';
+import { parseYamlCached } from '../core/yaml-file.js';
 import { z } from 'zod';
 import { WegweiserError } from '../core/errors.js';
 import { CORE_LANGS, LANGS, type Lang } from '../core/lang.js';
@@ -54,7 +54,7 @@ export interface Centre extends CentreData {
 export function loadCentres(file: string): Centre[] {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'), { merge: true });
+    raw = parseYamlCached(readFileSync(file, 'utf8'), { merge: true });
   } catch (err) {
     throw new WegweiserError('KNOWLEDGE_INVALID', [`${file}: ${(err as Error).message.split('\n')[0]}`]);
   }

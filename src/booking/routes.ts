@@ -37,6 +37,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Per-IP limits shared between instances (Redis), when configured. */
   rateLimitStore?: object;
+  /** Told of each booking staff make or cancel (reports, metrics); a failure changes nothing for the advisor. */
+  onBooking?: (kind: 'made' | 'cancelled', centreId: string) => void | Promise<void>;
 }
 
 
@@ -125,6 +127,7 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       if (result.status === 'invalid') return reply.code(400).send({ error: result.problem });
       if (result.status === 'taken') return reply.code(409).send({ error: 'this slot is taken', alternatives: result.alternatives });
       await staff.audit({ staffId: member.id, action: 'appointment.book', target: result.appointment.id }, now());
+      await Promise.resolve().then(() => deps.onBooking?.('made', scope.centreId!)).catch(() => undefined);
       return reply.code(201).send(result.appointment);
     });
 
@@ -134,9 +137,10 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const appointment = await booking.get(req.params.id);
       if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
       if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
-      await booking.cancel(appointment.id);
+      const cancelled = await booking.cancel(appointment.id);
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());
+      if (cancelled) await Promise.resolve().then(() => deps.onBooking?.('cancelled', appointment.centreId)).catch(() => undefined);
       return reply.code(204).send();
     });
   });

@@ -44,7 +44,7 @@ export async function ask(args: string[]): Promise<void> {
   const progress = lateProgressBar('building the knowledge index');
   const { kb, retriever } = await loadKnowledge({ onIndexProgress: progress.update, embeddingModelDir: loadConfig().EMBEDDING_MODEL_DIR });
   progress.stop();
-  const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales));
+  const detect = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache);
   const service = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }));
   const answer = async (q: string, l?: Lang, c?: string): Promise<AskResult> => {
     const { ranked: _ranked, ...result } = await service.ask(q, l ?? detect(q) ?? 'en', c);

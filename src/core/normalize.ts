@@ -11,7 +11,23 @@ const ARABIC_VARIANTS: Record<string, string> = {
 };
 const ARABIC_VARIANT_RE = new RegExp(`[${Object.keys(ARABIC_VARIANTS).join('')}]`, 'g');
 
+/** Folded texts recently asked for: a turn folds the same message many times (bounded: cleared when full). */
+const folded = new Map<string, string>();
+const FOLDED_LIMIT = 4096;
+
 export function foldText(text: string): string {
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = fold(text);
+    if (text.length <= 256) {
+      if (folded.size >= FOLDED_LIMIT) folded.clear();
+      folded.set(text, result);
+    }
+  }
+  return result;
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // Latin accents

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlCached } from '../core/yaml-file.js';
 import { WegweiserError } from '../core/errors.js';
 import { flowFileSchema, STEP_KINDS, type Flow, type Step } from './schema.js';
 
@@ -38,7 +38,7 @@ export function loadFlows(dir: string, opts: LoadFlowsOptions = {}): FlowSet {
 export function parseFlowFile(text: string, label: string, problems: string[]): Flow | undefined {
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parseYamlCached(text);
   } catch (err) {
     problems.push(`${label}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
     return undefined;

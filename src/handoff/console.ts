@@ -10,8 +10,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { PATHS } from '../paths.js';
 
-const DIR = join(import.meta.dirname, 'console');
+const DIR = PATHS.staffConsole;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',

@@ -27,6 +27,13 @@ export type StaffActionResult<T = void> =
 
 export { OUTBOX_KIND } from '../runtime/outbox.js';
 
+/**
+ * What staff did to a handoff, for reports and metrics (no text): the first advisor reply (with
+ * the seconds since the handoff opened) and closing.
+ */
+export type HandoffEvent = { kind: 'firstReply'; handoff: Handoff; seconds: number; at: Date } | { kind: 'closed'; handoff: Handoff; at: Date };
+export type HandoffListener = (event: HandoffEvent) => void | Promise<void>;
+
 export class HandoffService {
   constructor(
     private readonly storage: Storage,
@@ -36,6 +43,17 @@ export class HandoffService {
     private readonly t: Translate,
     private readonly now: () => Date,
   ) {}
+
+  private readonly listeners: HandoffListener[] = [];
+
+  /** Tells `listener` of each first advisor reply and each close; one that fails changes nothing for the advisor. */
+  onEvent(listener: HandoffListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async tell(event: HandoffEvent): Promise<void> {
+    for (const listener of this.listeners) await Promise.resolve().then(() => listener(event)).catch(() => undefined);
+  }
 
   /** Performs a turn's handOff effect through `handoffs` (the turn's transaction): opened with the turn's state, or not at all. */
   action(handoffs: HandoffStore = this.storage.handoffs): Pick<Actions, 'handOff'> {
@@ -75,8 +93,11 @@ export class HandoffService {
     return this.conversations.withConversation(h.conversationId, async () => {
       const sent = await this.send(h.conversationId, text);
       if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
-      await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: this.now().toISOString() });
+      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff');
+      const at = this.now();
+      await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
+      if (first) await this.tell({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
       if (sent.status === 'sent') return { status: 'ok', value: undefined };
       // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
       await enqueueReply(this.storage.jobs, { conversationId: h.conversationId, outbox: [{ kind: 'text', text }] }, this.now(), sent.retryAfterMs);
@@ -98,6 +119,7 @@ export class HandoffService {
       }
       await this.send(h.conversationId, this.t((state?.lang ?? h.lang) as Lang, 'advisor.closed')); // best effort: the person may have left
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.close', target: h.id }, this.now());
+      await this.tell({ kind: 'closed', handoff: h, at: this.now() });
       return { status: 'ok', value: undefined };
     });
   }

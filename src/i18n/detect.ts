@@ -29,8 +29,10 @@ const ARABIZI_WORD = /(^| )[a-z]*[a-z][23579][a-z]*( |$)|(^| )[3579](?!(am|pm|h|
 export function createLanguageDetector(
   vocabulary: Record<Lang, VocabularySource>,
   samples: ReadonlyMap<Lang, readonly string[]> = new Map(),
+  /** Where the trained letter model is kept between starts (none: trained in memory only). */
+  cacheDir?: string,
 ): (text: string) => Lang | undefined {
-  const model = new CharNgramLanguageModel(samples);
+  const model = CharNgramLanguageModel.trained(samples, cacheDir);
   const greetingLang = new Map<string, Lang | null>();
   for (const lang of LANGS) {
     for (const g of vocabulary[lang].greetings) {

@@ -69,6 +69,9 @@ export function baseKey(key: string): string {
   return key.replace(/_(zero|one|two|few|many|other)$/, '');
 }
 
+/** `{{name}}` in a text (i18next's default interpolation). */
+const VARIABLE = /\{\{\s*([\w.]+)\s*\}\}/g;
+
 export interface Texts {
   t: Translate;
   /** The key exists in the reference language (English), as itself or as a plural family. */
@@ -91,9 +94,30 @@ export function createTexts(locales: Locales): Texts {
   // A text without variables is the same every time: looked up through i18next once per language
   // and key (bounded by the keys in the files), not on every turn.
   const plain = new Map(LANGS.map((l) => [l, new Map<string, string>()]));
+  // A text with {{variables}} and no plural forms: its template is looked up once, then filled in
+  // here (what i18next would do with escaping off) instead of by i18next on every turn.
+  const templates = new Map(LANGS.map((l) => [l, new Map<string, string | null>()]));
+  const template = (lang: Lang, key: string): string | null => {
+    const known = templates.get(lang)!;
+    let found = known.get(key);
+    if (found === undefined) {
+      const raw = i18n.getResource(lang, 'translation', key) ?? i18n.getResource('en', 'translation', key);
+      found = typeof raw === 'string' && !raw.includes('$t(') ? raw : null;
+      if (known.size < 10_000) known.set(key, found);
+    }
+    return found;
+  };
   return {
     t: (lang, key, vars) => {
-      if (vars && Object.keys(vars).length) return fixed.get(lang)!(key, vars);
+      if (vars && Object.keys(vars).length) {
+        const simple = !('count' in vars) && Object.values(vars).every((v) => v === undefined || typeof v !== 'object');
+        const text = simple ? template(lang, key) : null;
+        if (text === null) return fixed.get(lang)!(key, vars);
+        return text.replace(VARIABLE, (whole, name: string) => {
+          const value = vars[name];
+          return value === undefined ? whole : String(value); // i18next leaves a missing one as it is
+        });
+      }
       const texts = plain.get(lang)!;
       let text = texts.get(key);
       if (text === undefined) {

@@ -4,6 +4,9 @@
  * people write (Arabizi, Roman Urdu, texting French), where general detectors guess wildly on
  * short messages ("je veux travailler en allemagne" is not German).
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 
@@ -20,6 +23,15 @@ function grams(text: string): string[] {
   const out: string[] = [];
   eachGram(text, (g) => out.push(g));
   return out;
+}
+
+/** Bump when the n-grams counted change: older kept counts are then ignored. */
+const MODEL_VERSION = 1;
+
+/** The counts as kept on disk: per language its n-grams (joined by U+0001), their counts and the total. */
+interface KeptModel {
+  vocabularySize: number;
+  langs: [Lang, string, number[], number][];
 }
 
 export interface LanguageGuess {
@@ -48,6 +60,41 @@ export class CharNgramLanguageModel {
       this.totals.set(lang, total);
     }
     this.vocabularySize = vocabulary.size || 1;
+  }
+
+  /**
+   * The model for `samples`, trained once: with `cacheDir` the counts are kept there (keyed by a
+   * hash of every sample), so a restart reads them instead of counting millions of n-grams again.
+   */
+  static trained(samples: ReadonlyMap<Lang, readonly string[]>, cacheDir?: string): CharNgramLanguageModel {
+    if (!cacheDir) return new CharNgramLanguageModel(samples);
+    const hash = createHash('sha256').update(`v${MODEL_VERSION}`);
+    for (const [lang, texts] of samples) hash.update(`\u0002${lang}\u0002`).update(texts.join('\u0001'));
+    const file = join(cacheDir, `language-${hash.digest('hex').slice(0, 16)}.json`);
+    try {
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptModel;
+      const model = new CharNgramLanguageModel(new Map());
+      for (const [lang, grams, counts, total] of kept.langs) {
+        const list = grams.split('\u0001');
+        model.counts.set(lang, new Map(list.map((g, i) => [g, counts[i]!])));
+        model.totals.set(lang, total);
+      }
+      model.vocabularySize = kept.vocabularySize;
+      return model;
+    } catch {
+      /* not trained before: count */
+    }
+    const model = new CharNgramLanguageModel(samples);
+    const kept: KeptModel = { vocabularySize: model.vocabularySize, langs: [...model.counts].map(([lang, counts]) => [lang, [...counts.keys()].join('\u0001'), [...counts.values()], model.totals.get(lang)!]) };
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(kept));
+      renameSync(tmp, file);
+    } catch {
+      /* not kept: counted again next time */
+    }
+    return model;
   }
 
   guess(text: string): LanguageGuess | undefined {

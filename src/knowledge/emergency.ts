@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';
-import { parse } from 'yaml';
+import { parseYamlCached } from '../core/yaml-file.js';
 import { z } from 'zod';
 import type { Translate } from '../core/actions.js';
 import { WegweiserError } from '../core/errors.js';
@@ -101,7 +101,7 @@ export const NO_EMERGENCY_NUMBERS: EmergencyNumbers = {
 export function loadEmergencyNumbers(file: string): EmergencyNumbers {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = parseYamlCached(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new WegweiserError('KNOWLEDGE_INVALID', [`${file}: ${(err as Error).message.split('\n')[0]}`]);
   }

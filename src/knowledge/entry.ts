@@ -16,7 +16,7 @@ export const SHORT_ANSWER_WORDS_MAX = 90;
  * Languages whose first replies are still being shortened: above the maximum is only a warning
  * there until their turn comes. Remove a language once its entries are done; then empty the list.
  */
-export const SHORT_ANSWER_WORDS_PENDING: readonly string[] = ['fr', 'ar', 'de', 'id', 'sq', 'sr'];
+export const SHORT_ANSWER_WORDS_PENDING: readonly string[] = [];
 
 /** Words as a reader counts them, in any script: runs separated by spaces that hold a letter or digit (a URL is one). */
 export function countWords(text: string): number {

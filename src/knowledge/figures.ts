@@ -18,7 +18,10 @@ const isoDate = z.preprocess(
 
 const valueSchema = z
   .strictObject({
-    amount: z.number().positive(),
+    /** Absent only for a pending period: the new value is not published or not confirmed yet. */
+    amount: z.number().positive().optional(),
+    /** The period has begun or is announced, but its value is not confirmed in FACTS.md yet. */
+    pending: z.literal(true).optional(),
     /** The same amount per month, for yearly figures people compare with a monthly salary. */
     monthly: z.number().positive().optional(),
     from: isoDate,
@@ -26,7 +29,8 @@ const valueSchema = z
     /** Where this value is stated, when not on the figure's own source. */
     source: z.url({ protocol: /^https$/ }).optional(),
   })
-  .refine((v) => v.from <= v.until, 'from is after until');
+  .refine((v) => v.from <= v.until, 'from is after until')
+  .refine((v) => (v.pending ? v.amount === undefined && v.monthly === undefined : v.amount !== undefined), 'give an amount, or pending: true without one');
 
 const figureSchema = z.strictObject({
   name: z.string().min(1),
@@ -40,6 +44,12 @@ const figureSchema = z.strictObject({
 });
 
 export type FigureValue = z.infer<typeof valueSchema>;
+/** A value whose amount is known. */
+export type KnownValue = FigureValue & { amount: number };
+
+export function isKnown(v: FigureValue | undefined): v is KnownValue {
+  return v !== undefined && v.amount !== undefined;
+}
 export type Figure = z.infer<typeof figureSchema> & { id: string };
 export type Figures = ReadonlyMap<string, Figure>;
 
@@ -71,24 +81,32 @@ export function parseFigures(text: string, file: string): { figures: Map<string,
 }
 
 /** The calendar day in Germany, where the figures change at midnight: YYYY-MM-DD. */
+const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function germanDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return GERMAN_DAY.format(now); // one formatter: making one costs more than the answer it dates
 }
 
 export function valueOn(figure: Figure, day: string): FigureValue | undefined {
   return figure.values.find((v) => v.from <= day && day <= v.until);
 }
 
-export function valueInYear(figure: Figure, year: string): FigureValue | undefined {
-  return figure.values.find((v) => v.from <= `${year}-12-31` && v.until >= `${year}-01-01`);
+export function valueInYear(figure: Figure, year: string): KnownValue | undefined {
+  return figure.values.find((v): v is KnownValue => isKnown(v) && v.from <= `${year}-12-31` && v.until >= `${year}-01-01`);
 }
 
 function nextAfter(figure: Figure, value: FigureValue): FigureValue | undefined {
   return figure.values.find((v) => v.from > value.until);
 }
 
+/** The last period listed (known or pending). */
 export function lastValue(figure: Figure): FigureValue {
   return figure.values.at(-1)!;
+}
+
+/** The last value whose amount is known (the schema makes sure there is one). */
+export function lastKnown(figure: Figure, before = '9999-12-31'): KnownValue | undefined {
+  return figure.values.filter((v): v is KnownValue => isKnown(v) && v.from <= before).at(-1);
 }
 
 const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr', ar: 'ar', de: 'de', ur: 'ur', id: 'id', sq: 'sq', sr: 'sr-Latn', es: 'es' };
@@ -115,7 +133,7 @@ function period(t: Translate, lang: Lang, v: FigureValue): string {
   return t(lang, 'figure.between', { from: longDate(v.from, lang), until: longDate(v.until, lang) });
 }
 
-function amountWithUnit(t: Translate, lang: Lang, figure: Figure, v: FigureValue): string {
+function amountWithUnit(t: Translate, lang: Lang, figure: Figure, v: KnownValue): string {
   const amount = euros(v.amount, lang);
   if (figure.unit === 'year' && v.monthly) return t(lang, 'figure.yearAndMonth', { amount, monthly: euros(v.monthly, lang) });
   if (figure.unit === 'hour') return t(lang, 'figure.hour', { amount });
@@ -123,17 +141,32 @@ function amountWithUnit(t: Translate, lang: Lang, figure: Figure, v: FigureValue
   return t(lang, 'figure.year', { amount });
 }
 
+function known(t: Translate, lang: Lang, figure: Figure, v: KnownValue): string {
+  return t(lang, 'figure.inForce', { value: amountWithUnit(t, lang, figure, v), period: period(t, lang, v) });
+}
+
 /**
  * One figure as the reader sees it on `day`: "€13.90 an hour (2026); from 1 January 2027: €14.60".
- * With no value in force (kb:check fails on that before it reaches anyone), the last known value
- * is shown with its period, so the reader still sees which year it belongs to.
+ * In a pending period (the new value not confirmed yet) the reader is told so, with the last
+ * confirmed value and its period and the page to check. With no value in force at all (kb:check
+ * fails on that before it reaches anyone), the last known value is shown with its period.
  */
 export function renderFigure(t: Translate, lang: Lang, figure: Figure, day: string, year?: string): string {
-  const value = year ? valueInYear(figure, year) : valueOn(figure, day) ?? lastValue(figure);
+  if (year) {
+    const v = valueInYear(figure, year);
+    return v ? known(t, lang, figure, v) : '';
+  }
+  const inForce = valueOn(figure, day);
+  if (inForce?.pending) {
+    const last = lastKnown(figure, inForce.from);
+    if (!last) return '';
+    return t(lang, 'figure.pending', { period: period(t, lang, inForce), last: known(t, lang, figure, last) });
+  }
+  const value = isKnown(inForce) ? inForce : lastKnown(figure);
   if (!value) return '';
-  const current = t(lang, 'figure.inForce', { value: amountWithUnit(t, lang, figure, value), period: period(t, lang, value) });
-  const next = year ? undefined : nextAfter(figure, value);
-  if (!next) return current;
+  const current = known(t, lang, figure, value);
+  const next = nextAfter(figure, value);
+  if (!isKnown(next)) return current;
   return t(lang, 'figure.withNext', { current, next: t(lang, 'figure.next', { date: longDate(next.from, lang), amount: euros(next.amount, lang) }) });
 }
 
@@ -169,6 +202,7 @@ export function checkFigures(figures: Figures, texts: { file: string; text: stri
   const errors: string[] = [];
   const warnings: string[] = [];
   const citedNow = new Set<string>();
+  const pendingCited = new Set<string>();
   for (const { file, text } of texts) {
     for (const m of text.matchAll(FIGURE_PLACEHOLDER)) {
       const [whole, id, year] = m as unknown as [string, string, string | undefined];
@@ -182,12 +216,17 @@ export function checkFigures(figures: Figures, texts: { file: string; text: stri
         continue;
       }
       citedNow.add(id);
-      if (!valueOn(figure, day)) errors.push(`${file}: ${whole} has no value in force on ${day} (the last known one ended ${lastValue(figure).until}): add the new value to knowledge/_figures.yaml`);
+      const inForce = valueOn(figure, day);
+      if (inForce?.pending) {
+        pendingCited.add(id);
+        continue;
+      }
+      if (!inForce) errors.push(`${file}: ${whole} has no value in force on ${day} (the last known one ended ${lastValue(figure).until}): add the new value to knowledge/_figures.yaml`);
     }
     const plain = text.replace(FIGURE_PLACEHOLDER, ' ');
     for (const figure of figures.values()) {
       for (const v of figure.values) {
-        if (v.until >= day) continue;
+        if (v.until >= day || !isKnown(v)) continue;
         for (const amount of [v.amount, v.monthly]) {
           if (amount !== undefined && literalPattern(amount).test(plain)) {
             errors.push(`${file}: states ${figure.name} ${amount} literally, but that value ended ${v.until}: use {{fig:${figure.id}}}`);
@@ -195,6 +234,10 @@ export function checkFigures(figures: Figures, texts: { file: string; text: stri
         }
       }
     }
+  }
+  for (const id of pendingCited) {
+    const figure = figures.get(id)!;
+    warnings.push(`knowledge/_figures.yaml: ${id}: the value for ${valueOn(figure, day)!.from}…${valueOn(figure, day)!.until} is not confirmed yet; answers give the last confirmed one (${lastKnown(figure)!.until.slice(0, 4)}) and say so: add the new value when it is published`);
   }
   for (const figure of figures.values()) {
     const last = lastValue(figure);

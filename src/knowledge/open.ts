@@ -18,7 +18,7 @@ const retrievers = new Map<string, Promise<KnowledgeRetriever>>();
 export async function loadKnowledge(
   opts: { onIndexProgress?: (done: number, total: number) => void; embeddingModelDir?: string } = {},
 ): Promise<{ kb: KnowledgeBase; retriever: KnowledgeRetriever }> {
-  const kb = loadKnowledgeBase(PATHS.knowledge);
+  const kb = loadKnowledgeBase(PATHS.knowledge, { cacheDir: PATHS.cache });
   const key = `${kb.hash}|${opts.embeddingModelDir ?? ''}`;
   let retriever = retrievers.get(key);
   if (!retriever) {

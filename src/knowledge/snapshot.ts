@@ -49,10 +49,14 @@ export function loadSnapshot(file: string): Snapshot | undefined {
       layout: Record<string, { kind: 'f32' | 'i32'; offset: number; length: number }>;
     };
     const start = 4 + headerLength + ((4 - ((4 + headerLength) % 4)) % 4);
-    const body = buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + buf.byteLength);
+    // Views onto the file's own buffer, not a copy of it (the index is tens of megabytes); a buffer
+    // that does not start on a 4-byte boundary (a small file from Node's pool) is copied once.
+    const aligned = (buf.byteOffset + start) % 4 === 0;
+    const body = aligned ? buf.buffer : buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + buf.byteLength);
+    const base = aligned ? buf.byteOffset + start : 0;
     const arrays: Record<string, TypedArray> = {};
     for (const [name, l] of Object.entries(header.layout)) {
-      arrays[name] = l.kind === 'f32' ? new Float32Array(body, l.offset, l.length) : new Int32Array(body, l.offset, l.length);
+      arrays[name] = l.kind === 'f32' ? new Float32Array(body, base + l.offset, l.length) : new Int32Array(body, base + l.offset, l.length);
     }
     const strings = Object.fromEntries(Object.entries(header.strings).map(([k, v]) => [k, v === '' ? [] : v.split(SEPARATOR)]));
     return { meta: header.meta, strings, arrays };

@@ -50,6 +50,9 @@ import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
+import { ReportRecorder } from '../reports/record.js';
+import { registerReportsApi } from '../reports/routes.js';
+import type { JobHandler } from '../runtime/job-runner.js';
 
 
 export interface Core {
@@ -73,6 +76,8 @@ export interface Core {
   /** Each switched-on channel's state, for /healthz. */
   channelStates: Map<string, ChannelState>;
   conversations: Conversations;
+  /** Writes the counts of the centres' reports (turns, handoff and booking events). */
+  reports: ReportRecorder;
   metrics: Metrics;
   log: Logger;
   /** Closes the database and the shared coordination (Redis). */
@@ -129,9 +134,11 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
   const reach = <T>(service: string, open: () => Promise<T>) => reachAtStart(service, open, log, opts.startRetry);
   // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
-  // The same key links curation items to their conversations (delete my data finds them).
+  // The same key makes the reports' pseudonyms and the curation items' links (keyed hashes of the conversation).
   const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
-  const storage = opts.storage === 'memory' ? await openSqliteStorage(':memory:', logKey) : await reach('the database', () => openStorage(config.databaseUrl, opts.namespace, logKey));
+  const storage = opts.storage === 'memory'
+    ? await openSqliteStorage(':memory:', { pseudonymKey: logKey })
+    : await reach('the database', () => openStorage(config.databaseUrl, opts.namespace, { pseudonymKey: logKey }));
   const now = opts.now ?? (() => new Date());
   const redisUrl = config.REDIS_URL;
   const coordination = redisUrl
@@ -156,13 +163,13 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
     actions,
-    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales)),
+    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache),
     now,
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,
   };
   const auth = new StaffAuth(storage.staff, now, coordination.counters);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ topics: [...kb.entries.keys()] });
   // Bookings, cancellations and handoffs write through the turn's transaction: stored with the turn or not at all.
   const performers = opts.actions
     ? () => actions
@@ -177,10 +184,23 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   // Questions curators taught on any instance are learned before the next question is looked up.
   knowledge.refreshBeforeLookup(() => curation.refresh());
   conversations.onTurn((turn) => curation.record(turn));
+  const reports = new ReportRecorder({ store: storage.reports, centres: booking.centres, appointments: storage.appointments });
+  conversations.onTurn(reports.onTurn);
+  conversations.onTurn((turn) => metrics.observeTurnMeta(turn));
+  handoffs.onEvent(async (e) => {
+    metrics.handoffEvent(e.kind, e.kind === 'firstReply' ? e.seconds : undefined);
+    await reports.handoff(e.kind, e.handoff.centreId, e.handoff.lang, e.at, e.kind === 'firstReply' ? e.seconds : undefined);
+  });
   const jobs = new JobRunner(storage.jobs, now);
-  jobs.handle(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t));
-  jobs.handle(OUTBOX_KIND, handoffs.outboxHandler());
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, jobs, senders, channelStates: new Map(), conversations, metrics, log,
+  jobs.handle(
+    REMINDER_KIND,
+    metered(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t), metrics, async (appointmentId) => {
+      metrics.bookingEvent('reminded', 'job');
+      await reports.reminded(appointmentId, now()).catch((err: Error) => log.error({ err: err.message }, 'report of a reminder failed'));
+    }),
+  );
+  jobs.handle(OUTBOX_KIND, metered(OUTBOX_KIND, handoffs.outboxHandler(), metrics));
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -189,6 +209,16 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   };
 }
 
+
+/** A job handler whose outcomes are counted (outbox failures), with `onDone` told of each payload sent. */
+function metered(kind: string, handler: JobHandler, metrics: Metrics, onDone?: (payload: string) => Promise<void>): JobHandler {
+  return async (payload) => {
+    const outcome = await handler(payload).catch((err: Error) => ({ status: 'failed' as const, note: err.message }));
+    metrics.observeJob(kind, outcome.status);
+    if (outcome.status === 'done') await onDone?.(payload);
+    return outcome;
+  };
+}
 
 /** The HTTP server: health, metrics, and every channel whose credentials are configured. */
 export async function createServer(core: Core): Promise<FastifyInstance> {
@@ -229,7 +259,13 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     curationDays: core.config.CURATION_DAYS,
   });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
-  await registerBookingApi(app, { booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis });
+  await registerBookingApi(app, {
+    booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis,
+    onBooking: async (kind, centreId) => {
+      core.metrics.bookingEvent(kind, 'staff');
+      await core.reports.staffBooking(kind, centreId, core.engine.now());
+    },
+  });
   registerHandoffApi(app, core.handoffs, core.auth);
   registerCurationApi(app, {
     curation: core.curation,
@@ -238,6 +274,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     detectLanguage: core.engine.detectLanguage,
   });
   registerStaffConsole(app);
+  registerReportsApi(app, { store: core.storage.reports, auth: core.auth, centreIds: new Set(core.booking.centres.map((c) => c.id)) });
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);
     if ('missing' in opened) {

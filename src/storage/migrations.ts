@@ -176,6 +176,29 @@ export const MIGRATIONS: readonly Migration[] = [
     ALTER TABLE staff_v11 RENAME TO staff;
     ALTER TABLE staff_tokens_v11 RENAME TO staff_tokens`,
   },
+  {
+    version: 12,
+    name: 'report events',
+    // Counts for the centres' reports: no text and no address. `person` is a keyed hash of the
+    // conversation, set to NULL by delete my data and by retention; the rest is anonymous.
+    sql: (t) => `CREATE TABLE report_events (
+      id ${t.autoId},
+      at ${t.sortedText} NOT NULL,
+      day TEXT NOT NULL,
+      centre_id TEXT,
+      kind TEXT NOT NULL,
+      channel TEXT,
+      lang TEXT,
+      country TEXT,
+      topic TEXT,
+      outcome TEXT,
+      safety TEXT,
+      seconds REAL,
+      person TEXT
+    );
+    CREATE INDEX report_events_by_day ON report_events (day, centre_id);
+    CREATE INDEX report_events_by_person ON report_events (person)`,
+  },
 ];
 
 /**

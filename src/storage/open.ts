@@ -1,20 +1,17 @@
 /** Opens the store DATABASE_URL names: SQLite (`sqlite:<file>`, the embedded default) or PostgreSQL. */
 import { migrate } from './migrations.js';
 import { SqliteDatabase } from './sqlite/driver.js';
-import { createStorage } from './storage.js';
+import { createStorage, type StorageOptions } from './storage.js';
 import type { Storage } from './types.js';
 
-/**
- * `schema` keeps a PostgreSQL user's data apart (tests side by side); SQLite ignores it. `linkKey`
- * keys the link of curation items to their conversations (see createStorage).
- */
-export async function openStorage(databaseUrl: string, schema?: string, linkKey?: Buffer): Promise<Storage> {
-  if (databaseUrl.startsWith('sqlite:')) return openSqliteStorage(databaseUrl.slice('sqlite:'.length), linkKey);
-  return openPostgresStorage(databaseUrl, { ...(schema ? { schema } : {}), ...(linkKey ? { linkKey } : {}) });
+/** `schema` keeps a PostgreSQL user's data apart (tests side by side); SQLite ignores it. */
+export async function openStorage(databaseUrl: string, schema?: string, opts: StorageOptions = {}): Promise<Storage> {
+  if (databaseUrl.startsWith('sqlite:')) return openSqliteStorage(databaseUrl.slice('sqlite:'.length), opts);
+  return openPostgresStorage(databaseUrl, { ...(schema ? { schema } : {}), ...opts });
 }
 
 /** The embedded default: one SQLite file (or ':memory:'), migrated on open. */
-export async function openSqliteStorage(file: string, linkKey?: Buffer): Promise<Storage> {
+export async function openSqliteStorage(file: string, opts: StorageOptions = {}): Promise<Storage> {
   const db = await SqliteDatabase.open(file);
   try {
     await migrate(db);
@@ -22,11 +19,11 @@ export async function openSqliteStorage(file: string, linkKey?: Buffer): Promise
     await db.close();
     throw err;
   }
-  return createStorage(db, linkKey);
+  return createStorage(db, opts);
 }
 
 /** The server database: a pool on `url`, migrated on open; `schema` puts every table in that schema. */
-export async function openPostgresStorage(url: string, opts: { schema?: string; poolSize?: number; linkKey?: Buffer } = {}): Promise<Storage> {
+export async function openPostgresStorage(url: string, opts: { schema?: string; poolSize?: number } & StorageOptions = {}): Promise<Storage> {
   // pg is loaded only when PostgreSQL is configured: the embedded default never needs it.
   const { connectPostgres, openingFailed } = await import('./postgres/driver.js');
   const db = await connectPostgres(url, opts);
@@ -36,5 +33,5 @@ export async function openPostgresStorage(url: string, opts: { schema?: string; 
     await db.close();
     throw openingFailed(url, err);
   }
-  return createStorage(db, opts.linkKey);
+  return createStorage(db, opts);
 }

@@ -1,21 +1,26 @@
 /** Storage over any database behind the SQL interface: the repositories, units of work, retention. */
 import { AppointmentRepository } from './repositories/appointments.js';
-import { randomBytes } from 'node:crypto';
 import { ConversationRepository } from './repositories/conversations.js';
 import { CurationRepository } from './repositories/curation.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
+import { randomBytes } from 'node:crypto';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
-/**
- * `linkKey` keys the hash that links a curation item to its conversation (the server gives its
- * LOG_ID_SECRET key, the same on every instance); without one, a random key serves a process that
- * never forgets a conversation it did not itself link (the staff command, a script).
- */
-export function createStorage(db: Database, linkKey: Buffer = randomBytes(32)): Storage {
+export interface StorageOptions {
+  /**
+   * The key of the reports' pseudonyms (a keyed hash of the conversation): the same on every
+   * instance and across restarts (the log id secret). Default: a key for this process only.
+   */
+  pseudonymKey?: Buffer;
+}
+
+export function createStorage(db: Database, opts: StorageOptions = {}): Storage {
+  const key = opts.pseudonymKey ?? randomBytes(32);
   const pruned = { at: 0 }; // the delivery log's, whichever repository claims
   const repositories = (sql: Sql): Repositories => {
     const tables = {
@@ -25,14 +30,15 @@ export function createStorage(db: Database, linkKey: Buffer = randomBytes(32)): 
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
-      curation: new CurationRepository(sql, linkKey),
+      reports: new ReportRepository(sql, key),
+      curation: new CurationRepository(sql, key),
     };
-    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, linkKey)) };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };
   return {
     ...repositories(db),
     transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
-    purgeOlderThan: (cutoff, opts) => db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, linkKey), opts?.curationCutoff ?? cutoff)),
+    purgeOlderThan: (cutoff, opts) => db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, key), opts?.curationCutoff ?? cutoff)),
     inspect: async () => {
       const tables = await db.all<{ name: string }>(db.dialect.tablesSql);
       const rows: Record<string, Record<string, unknown>[]> = {};
@@ -44,13 +50,14 @@ export function createStorage(db: Database, linkKey: Buffer = randomBytes(32)): 
   };
 }
 
-async function forget(tx: Sql, conversationId: string, linkKey: Buffer): Promise<void> {
-  await new CurationRepository(tx, linkKey).forgetConversation(conversationId);
+async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
+  await new CurationRepository(tx, key).forgetConversation(conversationId);
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
+  await new ReportRepository(tx, key).forgetConversation(conversationId);
   await tx.scrub();
 }
 
@@ -65,6 +72,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date, curation: CurationRepositor
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
     curation: await curation.purgeOlderThan(curationCutoff),
+    // The reports keep their counts; only the link between a person's turns goes.
+    reportPeople: await run('UPDATE report_events SET person = NULL WHERE at < ? AND person IS NOT NULL'),
   };
   await tx.scrub(); // what was deleted must not stay readable in the database's files
   return counts;

@@ -205,6 +205,58 @@ export interface CurationStore {
   purgeOlderThan(cutoff: Date): Promise<number>;
 }
 
+/** What a report counts: a person's turn, or an event of a handoff or a booking. */
+export const REPORT_KINDS = ['turn', 'handoff.opened', 'handoff.replied', 'handoff.closed', 'booking.made', 'booking.cancelled', 'booking.reminded'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** How a question went, for reports: answered, declined, or "did you mean" (null: no question). */
+export type ReportOutcome = 'answered' | 'declined' | 'choices';
+
+/** One counted thing, without any message text or address. */
+export interface ReportEvent {
+  at: string;
+  /** YYYY-MM-DD in the centre's time zone (UTC when no centre). */
+  day: string;
+  centreId: string | null;
+  kind: ReportKind;
+  channel?: string | null;
+  lang?: string | null;
+  country?: string | null;
+  topic?: string | null;
+  outcome?: ReportOutcome | null;
+  safety?: string | null;
+  /** For handoff.replied: seconds from the handoff to the first advisor reply. */
+  seconds?: number | null;
+  /** A turn's conversation: stored only as a keyed hash, to count distinct people. */
+  conversationId?: string;
+}
+
+export interface ReportFilter {
+  /** First and last day, YYYY-MM-DD, both included. */
+  from: string;
+  to: string;
+  /** undefined: every centre, and what belongs to none. */
+  centreId?: string;
+}
+
+/** What a report is computed from: counts grouped in the database, and the distinct visits. */
+export interface ReportRows {
+  turns: { day: string; channel: string; lang: string; country: string | null; topic: string | null; outcome: ReportOutcome | null; safety: string | null; n: number }[];
+  /** Distinct (day, pseudonymous person, channel, language, country): people and conversations. */
+  visits: { day: string; person: string; channel: string; lang: string; country: string | null }[];
+  events: { day: string; kind: ReportKind; n: number }[];
+  /** Seconds to the first advisor reply, one per replied handoff. */
+  firstReplies: number[];
+}
+
+/** Counts for the centres' reports. */
+export interface ReportStore {
+  add(event: ReportEvent): Promise<void>;
+  rows(filter: ReportFilter): Promise<ReportRows>;
+  /** Delete my data: the person's rows lose their key (the anonymous counts stay). */
+  forgetConversation(conversationId: string): Promise<number>;
+}
+
 /** The tables, on their own (Storage) or as one unit of work sees them (Storage.transaction). */
 export interface Repositories {
   conversations: ConversationStore;
@@ -214,6 +266,7 @@ export interface Repositories {
   handoffs: HandoffStore;
   jobs: JobQueue;
   curation: CurationStore;
+  reports: ReportStore;
   /**
    * Delete my data, in one transaction: every row about the conversation in every table goes
    * (appointments keep only their reference), and nothing of it stays readable in the database's

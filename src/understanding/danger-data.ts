@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlCached } from '../core/yaml-file.js';
 import { z } from 'zod';
 import { WegweiserError } from '../core/errors.js';
 import { SAFETY_CATEGORIES, type SafetyCategory } from './danger-types.js';
@@ -52,7 +52,7 @@ export function readDangerData(dir: string): DangerData {
   if (existsSync(file)) {
     const text = readFileSync(file, 'utf8');
     data.sources.push(text);
-    const parsed = conceptsSchema.safeParse(parse(text));
+    const parsed = conceptsSchema.safeParse(parseYamlCached(text));
     if (!parsed.success) invalid(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
     for (const [name, byLang] of Object.entries(parsed.data.concepts)) data.lexicon[name] = Object.values(byLang).flat();
     for (const [category, list] of Object.entries(parsed.data.rules) as [SafetyCategory, string[]][]) {
@@ -72,7 +72,7 @@ export function readDangerData(dir: string): DangerData {
       const path = join(folder, name);
       const text = readFileSync(path, 'utf8');
       data.sources.push(name, text);
-      const parsed = examplesSchema.safeParse(parse(text));
+      const parsed = examplesSchema.safeParse(parseYamlCached(text));
       if (!parsed.success) invalid(path, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       for (const [key, list] of Object.entries(parsed.data.examples)) {
         for (const text of list ?? []) data.examples.push({ text, lang: parsed.data.lang, category: key === 'benign' ? null : (key as SafetyCategory) });

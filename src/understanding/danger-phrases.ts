@@ -4,7 +4,7 @@
  * measured against.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYamlCached } from '../core/yaml-file.js';
 import { z } from 'zod';
 import { WegweiserError } from '../core/errors.js';
 import { LANGS, type Lang } from '../core/lang.js';
@@ -38,7 +38,7 @@ export function loadSafetySignals(file: string): SafetyPhrases {
   const topics = { ...DEFAULT_TOPICS };
   const phrases: SafetyPhrases['phrases'] = [];
   if (existsSync(file)) {
-    const parsed = signalsSchema.safeParse(parse(readFileSync(file, 'utf8')));
+    const parsed = signalsSchema.safeParse(parseYamlCached(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new WegweiserError('KNOWLEDGE_INVALID', parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
     for (const [category, { topic, phrases: byLang }] of Object.entries(parsed.data.categories) as [SafetyCategory, { topic: string; phrases: Partial<Record<Lang, string[]>> }][]) {
       topics[category] = topic;

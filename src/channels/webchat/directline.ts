@@ -47,6 +47,12 @@ export interface DirectLine {
   push(conversationId: string, activities: readonly Activity[]): Promise<boolean>;
 }
 
+/** A client's watermark: absent or empty is 0; anything but a whole number is undefined. */
+function parseWatermark(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '' || raw === 'undefined' || raw === 'null') return 0;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 const frame = (activities: readonly Activity[], next: number) => JSON.stringify({ activities, watermark: String(next) });
 
 export async function registerDirectLine(app: FastifyInstance, opts: DirectLineOptions): Promise<DirectLine> {
@@ -77,8 +83,10 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
     },
   };
 
-  const streamUrl = (conversationId: string, token: string) =>
-    `${opts.publicBaseUrl.replace(/^http/, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+  /** The stream of a conversation; with a watermark it starts after what the client already has. */
+  const streamUrl = (conversationId: string, token: string, watermark?: number) =>
+    `${opts.publicBaseUrl.replace(/^http/, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}` +
+    (watermark ? `&watermark=${watermark}` : '');
 
   /** The token's claims, when it is valid and (where a conversation is named) for that conversation. */
   const authorise = (req: FastifyRequest, reply: FastifyReply, conversationId?: string): TokenClaims | undefined => {
@@ -135,11 +143,16 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
         return reply.code(201).send({ conversationId: claims.conversationId, token, expires_in: signer.verify(token, 0)!.exp - Math.floor(opts.now().getTime() / 1000), streamUrl: streamUrl(claims.conversationId, token) });
       });
 
-      dl.get<{ Params: { id: string } }>('/conversations/:id', async (req, reply) => {
+      // Reconnect to a conversation (a page reloaded, a stream dropped): a new stream URL that
+      // starts after the client's watermark, so what arrived meanwhile comes and nothing twice.
+      dl.get<{ Params: { id: string }; Querystring: { watermark?: string } }>('/conversations/:id', async (req, reply) => {
         const claims = authorise(req, reply, req.params.id);
         if (!claims) return reply;
+        const watermark = parseWatermark(req.query.watermark);
+        if (watermark === undefined) return reply.code(400).send({ error: { code: 'BadArgument', message: 'watermark must be a whole number' } });
+        if (!(await logs.exists(claims.conversationId))) return reply.code(404).send({ error: { code: 'BadArgument', message: 'this conversation is no longer kept: start a new one' } });
         const token = bearer(req.headers.authorization)!;
-        return { conversationId: claims.conversationId, token, streamUrl: streamUrl(claims.conversationId, token) };
+        return { conversationId: claims.conversationId, token, expires_in: claims.exp - Math.floor(opts.now().getTime() / 1000), streamUrl: streamUrl(claims.conversationId, token, watermark) };
       });
 
       dl.post<{ Params: { id: string }; Body: Activity }>('/conversations/:id/activities', async (req, reply) => {

@@ -11,7 +11,7 @@ import { LANGS } from '../../core/lang.js';
 import { defineChannel } from '../adapter.js';
 import { runDelivery, type Refusal } from '../webhook.js';
 import { registerDirectLine } from './directline.js';
-import { webChatContentSecurityPolicy, webChatPage } from './page.js';
+import { pageLanguage, webChatContentSecurityPolicy, webChatPage, webChatPageTexts } from './page.js';
 import { CHANNEL, parseDirectLineActivity, type Activity } from './parse.js';
 import { outboxToActivities } from './render.js';
 import { directLineSender } from './send.js';
@@ -58,9 +58,22 @@ export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
   async register(app, ctx) {
     const { settings } = ctx;
     const bundle = webChatBundle();
-    const page = webChatPage(Object.fromEntries(LANGS.map((l) => [l, ctx.t(l, 'system.shareLocation')])));
-    const csp = webChatContentSecurityPolicy(page, { frameAncestors: settings.frameAncestors, publicBaseUrl: settings.publicBaseUrl });
-    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page));
+    const pages = new Map(
+      LANGS.map((lang) => {
+        const html = webChatPage(lang, webChatPageTexts(ctx.t, lang));
+        return [lang, { html, csp: webChatContentSecurityPolicy(html, { frameAncestors: settings.frameAncestors, publicBaseUrl: settings.publicBaseUrl }) }];
+      }),
+    );
+    app.get<{ Querystring: { lang?: string } }>('/', async (req, reply) => {
+      const lang = pageLanguage(req.query.lang, req.headers['accept-language']);
+      const page = pages.get(lang)!;
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', page.csp)
+        .header('content-language', lang)
+        .header('vary', 'accept-language')
+        .send(page.html);
+    });
     app.get('/webchat/webchat.js', async (_req, reply) =>
       reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(bundle),
     );

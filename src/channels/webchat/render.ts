@@ -1,6 +1,7 @@
 /**
  * Outbound messages as bot activities (pure): Markdown text, options as suggested actions (a tap
- * sends the option id back as a value), a location request as a button the page answers with the
+ * sends the option id back as a value, and its label as text, which Web Chat shows as the
+ * person's message: without text it shows nothing), a location request as a button the page answers with the
  * browser's position, sources as plain links.
  */
 import type { Outbound } from '../../core/messages.js';
@@ -33,7 +34,7 @@ export function outboxToActivities(outbox: readonly Outbound[], userId: string, 
         return {
           ...base,
           text: markdownEscape(m.text),
-          suggestedActions: { to: [userId], actions: m.options.map((o) => ({ type: 'messageBack', title: o.label, displayText: o.label, value: { choice: o.id } })) },
+          suggestedActions: { to: [userId], actions: m.options.map((o) => ({ type: 'messageBack', title: o.label, text: o.label, displayText: o.label, value: { choice: o.id } })) },
         };
       case 'card':
         return {

@@ -24,32 +24,68 @@ export const sqliteDialect: Dialect = {
 
 type Statements = Pick<Sql, 'run' | 'get' | 'all' | 'exec'>;
 
-/** The connection itself, with promises instead of callbacks. */
+/** How many prepared statements a connection keeps (the SQL of the repositories is a few dozen). */
+const PREPARED_LIMIT = 200;
+
+/**
+ * The connection itself, with promises instead of callbacks. Each SQL text is prepared once and
+ * kept (at most PREPARED_LIMIT, least recently used dropped): `Database#run` would prepare, run
+ * and finalize on every call, three trips through libuv's thread pool instead of one, and a
+ * transaction holds the connection for all of them.
+ */
 class Connection implements Statements {
+  private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+  private statement(sql: string): Promise<sqlite3.Statement> {
+    let stmt = this.prepared.get(sql);
+    if (stmt) {
+      this.prepared.delete(sql); // most recently used last
+      this.prepared.set(sql, stmt);
+      return stmt;
+    }
+    stmt = new Promise((resolve, reject) => {
+      const prepared: sqlite3.Statement = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(prepared)));
+    });
+    stmt.catch(() => this.prepared.delete(sql)); // a statement that does not prepare is not kept
+    this.prepared.set(sql, stmt);
+    if (this.prepared.size > PREPARED_LIMIT) {
+      const [oldest, dropped] = this.prepared.entries().next().value as [string, Promise<sqlite3.Statement>];
+      this.prepared.delete(oldest);
+      void dropped.then((d) => d.finalize(), () => undefined); // finalize waits for the runs already queued on it
+    }
+    return stmt;
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    const stmt = await this.statement(sql);
     return new Promise((resolve, reject) =>
-      this.db.run(sql, params, function (this: sqlite3.RunResult, err) {
+      stmt.run(params, function (this: sqlite3.RunResult, err) {
         if (err) reject(err);
         else resolve({ changes: this.changes });
       }),
     );
   }
 
-  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+  /** Through `all`, which steps the statement to its end, so that no read stays open on it. */
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
   }
 
-  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const stmt = await this.statement(sql);
+    return new Promise((resolve, reject) => stmt.all(params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
   }
 
   exec(sql: string): Promise<void> {
     return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    const statements = await Promise.allSettled(this.prepared.values());
+    this.prepared.clear();
+    await Promise.all(statements.map((s) => (s.status === 'fulfilled' ? new Promise<void>((resolve) => s.value.finalize(() => resolve())) : undefined)));
     return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 }

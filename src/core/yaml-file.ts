@@ -1,0 +1,40 @@
+/**
+ * YAML data files parsed once per content: the parsed value is kept as JSON in the cache folder
+ * (keyed by a hash of the text and the options), so a restart reads JSON, which is many times
+ * quicker than YAML, for the flows, centres, safety data and emergency numbers. A file that does
+ * not parse is never kept: its error is reported as before.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PATHS } from '../paths.js';
+
+/** Bump when what is kept changes. */
+const VERSION = 1;
+
+/** The parsed value of YAML `text` (a file's content), from the cache when this text was parsed before. */
+export function parseYamlCached(text: string, opts: { merge?: boolean } = {}, cacheDir: string = PATHS.cache): unknown {
+  const key = createHash('sha256').update(`${VERSION}|${JSON.stringify(opts)}|`).update(text).digest('hex').slice(0, 24);
+  const file = join(cacheDir, `yaml-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    /* not parsed before (or the copy is damaged): parse it */
+  }
+  const value: unknown = parse(text, opts);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  } catch {
+    /* not kept: parsed again next time */
+  }
+  return value;
+}
+
+/** The file's parsed YAML, from the cache when its content was parsed before. */
+export function readYamlFile(file: string, opts: { merge?: boolean } = {}): unknown {
+  return parseYamlCached(readFileSync(file, 'utf8'), opts);
+}
