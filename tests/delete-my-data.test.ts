@@ -35,7 +35,7 @@ describe('delete my data', () => {
     const counted = (await core.storage.inspect()).report_events!;
     const pseudonyms = new Set(counted.map((r) => r.person).filter((p) => p !== null));
     expect(pseudonyms.size).toBe(1);
-    expect(counted.filter((r) => r.kind === 'turn')).toHaveLength(13);
+    expect(counted.filter((r) => r.kind === 'turn')).toHaveLength(14); // 10 booking turns, the queued question, 3 handoff turns
 
     await say('delete my data');
     expect((await say('yes')).outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'privacy.deleted') });
@@ -49,12 +49,12 @@ describe('delete my data', () => {
     }
     // The counts stay, anonymous: no row holds the pseudonym any more, so the person is no longer counted.
     const reported = tables.report_events!;
-    expect(reported.filter((r) => r.kind === 'turn')).toHaveLength(14); // "delete my data" asked first; "yes" is not counted
+    expect(reported.filter((r) => r.kind === 'turn')).toHaveLength(15); // "delete my data" asked first; "yes" is not counted
     expect(reported.filter((r) => r.person !== null)).toEqual([]);
     for (const pseudonym of pseudonyms) expect(JSON.stringify(tables)).not.toContain(String(pseudonym));
     const day = await core.storage.reports.rows({ from: '2026-11-23', to: '2026-11-23' });
     expect(day.visits).toEqual([]);
-    expect(day.turns.reduce((n, t) => n + t.n, 0)).toBe(14);
+    expect(day.turns.reduce((n, t) => n + t.n, 0)).toBe(15);
     const kept = await core.storage.appointments.get(appointment!.id);
     expect(kept).toMatchObject({ reference: appointment!.reference, status: 'cancelled', name: null, contact: null, conversationId: null });
     await core.close();
