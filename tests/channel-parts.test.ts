@@ -55,7 +55,7 @@ const ADAPTERS: Adapter[] = [
     cases: [
       { payload: 'text.form', parse: () => parseWhatsAppRequest(form('text.form'), 'sig', ACCOUNT), expected: { inbound: { kind: 'text', text: 'Hello, I need help' }, user: '233241234567', id: 'SM1f0e3a1b2c3d4e5f60718293a4b5c6d7', hints: { country: 'GH' } } },
       { payload: 'location.form', parse: () => parseWhatsAppRequest(form('location.form'), 'sig', ACCOUNT), expected: { inbound: { kind: 'location', lat: 5.6037168, lon: -0.1869644, label: 'Independence Avenue, Accra' }, user: '233241234567', id: 'SM2a0e3a1b2c3d4e5f60718293a4b5c6d7' } },
-      { payload: 'media.form', parse: () => parseWhatsAppRequest(form('media.form'), 'sig', ACCOUNT), expected: { inbound: { kind: 'unsupported' }, user: '233241234567', id: 'MM3b0e3a1b2c3d4e5f60718293a4b5c6d7' } },
+      { payload: 'media.form', parse: () => parseWhatsAppRequest(form('media.form'), 'sig', ACCOUNT), expected: { inbound: { kind: 'media', media: [{ kind: 'image', contentType: 'image/jpeg', ref: 'https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/MM3b0e3a1b2c3d4e5f60718293a4b5c6d7/Media/ME3b0e3a1b2c3d4e5f60718293a4b5c6d7' }] }, user: '233241234567', id: 'MM3b0e3a1b2c3d4e5f60718293a4b5c6d7' } },
     ],
     render(outbox) {
       const bodies = renderWhatsApp(outbox);
@@ -75,6 +75,8 @@ const ADAPTERS: Adapter[] = [
       { payload: 'message.json', parse: () => parseTelegramRequest(json('telegram', 'message.json')), expected: { inbound: { kind: 'text', text: 'Bonjour' }, user: '5123456789', id: '912345001', hints: { locale: 'fr' } } },
       { payload: 'callback_query.json', parse: () => parseTelegramRequest(json('telegram', 'callback_query.json')), expected: { inbound: { kind: 'choice', id: 'main.menu:work' }, user: '5123456789', id: '912345002' } },
       { payload: 'location.json', parse: () => parseTelegramRequest(json('telegram', 'location.json')), expected: { inbound: { kind: 'location', lat: 33.573109, lon: -7.589843 }, user: '5123456789', id: '912345003' } },
+      { payload: 'voice.json', parse: () => parseTelegramRequest(json('telegram', 'voice.json')), expected: { inbound: { kind: 'media', media: [{ kind: 'audio', ref: 'AwACAgQAAxkBAAIBNmd4voiceFileId0123456789', contentType: 'audio/ogg', size: 14523 }] }, user: '5123456789', id: '912345004' } },
+      { payload: 'photo.json', parse: () => parseTelegramRequest(json('telegram', 'photo.json')), expected: { inbound: { kind: 'media', media: [{ kind: 'image', ref: 'AgACAgQAAxkBAAIBN2d4photoLarge', contentType: 'image/jpeg', size: 61847 }], text: 'Mon contrat de travail' }, user: '5123456789', id: '912345005' } },
     ],
     render(outbox) {
       const sends = renderTelegram(outbox);

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestServer, type RunningServer } from './support/server.js';
 import { createTestCore, TEST_STORE } from './support/test-core.js';
 import { twilioSignature } from './support/twilio-signature.js';
+import { wavFile } from './support/media-files.js';
 
 describe('delete my data', () => {
   it('leaves no trace of the person in any table', async () => {
@@ -29,6 +30,10 @@ describe('delete my data', () => {
     const admin = await core.auth.create({ email: 'delete@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, we will call you')).status).toBe('queued');
+    // A reply Twilio took, and reported on: its text and its status are the person's too.
+    core.senders.set('whatsapp', { send: async () => ({ status: 'sent', ids: ['SM-delete-1'], tracked: true }) });
+    expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, see you on Wednesday')).status).toBe('ok');
+    expect(await core.storage.outbound.report('whatsapp', 'SM-delete-1', 'read', null, core.clock.now())).toMatchObject({ moved: true });
     const [appointment] = await core.storage.appointments.list({ centreId: 'gh-accra' });
 
     // The reports counted every turn, with the person as a pseudonym (a keyed hash of the conversation).
@@ -42,7 +47,9 @@ describe('delete my data', () => {
 
     const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena'];
     const tables = await core.storage.inspect();
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'curation_items']));
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'outbound_messages', 'outbound_receipts', 'curation_items']));
+    expect(tables.outbound_messages).toEqual([]);
+    expect(tables.outbound_receipts).toEqual([]);
     expect(tables.curation_items).toEqual([]); // the masked question left the queue with the rest
     for (const [table, rows] of Object.entries(tables)) {
       for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);
@@ -78,9 +85,9 @@ describe('delete my data on the running server', () => {
       const core = server.core;
       core.senders.set('whatsapp', { send: async () => ({ status: 'failed', reason: 'down' }) });
       let sid = 0;
-      const whatsapp = async (text: string): Promise<string> => {
+      const whatsapp = async (text: string, media: Record<string, string> = {}): Promise<string> => {
         sid += 1;
-        const params = { MessageSid: `SM${sid.toString(16).padStart(32, '0')}`, AccountSid: ACCOUNT, From: 'whatsapp:+233241112223', To: 'whatsapp:+14155238886', WaId: '233241112223', NumMedia: '0', Body: text };
+        const params = { MessageSid: `SM${sid.toString(16).padStart(32, '0')}`, AccountSid: ACCOUNT, From: 'whatsapp:+233241112223', To: 'whatsapp:+14155238886', WaId: '233241112223', NumMedia: '0', Body: text, ...media };
         const url = `${server.base}/webhooks/whatsapp`;
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TWILIO_TOKEN, url, params) }, body: new URLSearchParams(params).toString() });
         expect(res.status).toBe(200);
@@ -90,6 +97,11 @@ describe('delete my data on the running server', () => {
       for (const text of ['hello', '4', '1', 'Kumasi', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Abena Mensah', '+233 24 111 2223', 'Yes, book it']) replies.push(await whatsapp(text));
       for (const text of ['talk to a person', '1', 'my secret story about my employer Kwakubrew']) replies.push(await whatsapp(text));
       expect(replies.join('\n')).toContain('Abena Mensah'); // the stored replies hold the name
+      // A voice note during the handoff, its bytes fetched (here from a stand-in for Twilio) and stored for the advisor.
+      const voice = wavFile(0.3, 'Kwakuvoicenote-marker');
+      core.media.register('whatsapp', { fetch: async () => ({ status: 'ok', bytes: voice, contentType: 'audio/ogg' }) });
+      await whatsapp('', { NumMedia: '1', MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT}/Messages/MM1/Media/ME1`, MediaContentType0: 'audio/ogg' });
+      expect((await core.storage.inspect()).media).toHaveLength(1);
       const admin = await core.auth.create({ email: 'delete-server@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
       const [handoff] = await core.handoffs.list(admin);
       expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, we will call you')).status).toBe('queued');
@@ -113,8 +125,9 @@ describe('delete my data on the running server', () => {
       await whatsapp('delete my data');
       expect(await whatsapp('yes')).toContain(core.texts.t('en', 'privacy.deleted').slice(0, 20));
 
-      const traces = ['233241112223', '111 2223', 'Abena', 'Mensah', 'secret story', 'Kwakubrew'];
+      const traces = ['233241112223', '111 2223', 'Abena', 'Mensah', 'secret story', 'Kwakubrew', 'Kwakuvoicenote-marker'];
       const tables = await core.storage.inspect();
+      expect(tables.media).toEqual([]);
       expect(tables.deliveries!.length).toBeGreaterThan(0); // the log still answers retries, with nothing of the person
       for (const [table, rows] of Object.entries(tables)) {
         for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);

@@ -33,7 +33,7 @@ steps:
 describe('flow loading', () => {
   it('loads the project flows and every step they go to exists', () => {
     const flows = loadFlows(PATHS.flows);
-    expect([...flows.keys()].sort()).toEqual(['booking', 'centres', 'fallback', 'handoff', 'language', 'main', 'question', 'regular', 'return', 'risks', 'welcome']);
+    expect([...flows.keys()].sort()).toEqual(['booking', 'centres', 'fallback', 'handoff', 'language', 'main', 'media', 'question', 'regular', 'return', 'risks', 'welcome']);
   });
 
   it('names the file, the step and what is wrong for a step of no known kind', () => {

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { WegweiserError } from '../src/core/errors.js';
-import { createCore } from '../src/server/app.js';
+import { createCore, createServer } from '../src/server/app.js';
 import { ROOT } from '../src/paths.js';
 import { loadConfig } from '../src/server/config.js';
 import { createLogger } from '../src/server/logger.js';
 import { freePort } from './support/free-port.js';
 import { privateServicesMissing, startPrivatePostgres, startPrivateRedis } from './support/private-services.js';
+import { createTestCore } from './support/test-core.js';
 
 describe('npm start', () => {
   it('starts with no configuration (the built server file), answers /healthz, the chat page and the console, and stops cleanly on SIGTERM', async () => {
@@ -94,5 +95,33 @@ describe('PostgreSQL and Redis at start', () => {
     } finally {
       await Promise.all([pg.remove(), redis.remove()]);
     }
+  });
+});
+
+describe('PUBLIC_BASE_URL at start', () => {
+  /** The warning lines of a server started with `env` (on top of the test defaults). */
+  async function warningsWith(env: Record<string, string>): Promise<string[]> {
+    const core = await createTestCore({ env });
+    const app = await createServer(core);
+    await app.close();
+    await core.close();
+    return core.logLines.filter((l) => l.includes('PUBLIC_BASE_URL') && JSON.parse(l).level === 40);
+  }
+  const whatsapp = { TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 'token', TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886' };
+
+  it('warns once when a public channel is on and PUBLIC_BASE_URL is unset or points at this machine', async () => {
+    const unset = await warningsWith({ ...whatsapp, PUBLIC_BASE_URL: '' });
+    expect(unset).toHaveLength(1);
+    expect(unset[0]).toMatch(/PUBLIC_BASE_URL is not set \(using http:\/\/localhost:3978\) while WhatsApp is on/);
+    const local = await warningsWith({ TELEGRAM_BOT_TOKEN: '7000000009:AAstart', TELEGRAM_WEBHOOK_SECRET: 'start-secret', TELEGRAM_API_ROOT: 'http://127.0.0.1:9', PUBLIC_BASE_URL: 'http://127.0.0.1:3978' });
+    expect(local).toHaveLength(1);
+    expect(local[0]).toMatch(/PUBLIC_BASE_URL points at this machine \(http:\/\/127\.0\.0\.1:3978\) while Telegram \(webhook mode\) is on/);
+    const both = await warningsWith({ ...whatsapp, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret', PUBLIC_BASE_URL: 'http://localhost:8080' });
+    expect(both[0]).toMatch(/while WhatsApp, Bot Framework are on/);
+  });
+
+  it('stays quiet with a public URL, or with only the self-hosted web chat', async () => {
+    expect(await warningsWith({ ...whatsapp, PUBLIC_BASE_URL: 'https://chat.example.org' })).toEqual([]);
+    expect(await warningsWith({ PUBLIC_BASE_URL: '' })).toEqual([]);
   });
 });

@@ -306,9 +306,9 @@ function contract(store: StoreCase): void {
       expect(h).toEqual({ ...handoff('h1'), status: 'open', closedAt: null });
       expect(await s.handoffs.open(handoff('h2', { urgent: true }), [{ sender: 'person', text: 'again', at: T0.toISOString() }])).toEqual(h);
       expect(await s.handoffs.get('h2')).toBeUndefined();
-      expect(await s.handoffs.messages('h1')).toEqual(transcript.map((m) => ({ ...m, staffId: null })));
-      await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: at(60_000).toISOString() });
-      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: '2026-11-01T08:01:00.000Z' });
+      expect(await s.handoffs.messages('h1')).toEqual(transcript.map((m) => ({ ...m, staffId: null, id: expect.any(Number) })));
+      const added = await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: at(60_000).toISOString() });
+      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ id: added, sender: 'staff', staffId: 's1', text: 'Welcome back, Yaw.', at: '2026-11-01T08:01:00.000Z' });
       expect(await s.handoffs.messages('nope')).toEqual([]);
     });
 
@@ -536,9 +536,13 @@ function contract(store: StoreCase): void {
         { sender: 'person', text: 'one', at: T0.toISOString() },
         { sender: 'bot', text: 'two', at: T0.toISOString() },
       ]);
-      await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString() });
+      await s.media.add({ id: 'm-old', conversationId: 'telegram:old', handoffId: 'h-old', direction: 'in', kind: 'audio', contentType: 'audio/ogg', size: 3, createdAt: T0.toISOString() }, Buffer.from([1, 2, 3]));
+      const withFile = await s.handoffs.addMessage('h-old', { sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), mediaId: 'm-old' });
+      expect((await s.handoffs.messages('h-old')).at(-1)).toEqual({ id: withFile, sender: 'staff', staffId: 's1', text: 'three', at: T0.toISOString(), media: { id: 'm-old', kind: 'audio', contentType: 'audio/ogg', size: 3 } });
+      expect((await s.media.get('m-old'))?.content).toEqual(Buffer.from([1, 2, 3]));
       await s.handoffs.close('h-old', new Date(before));
       await s.handoffs.open({ id: 'h-new', conversationId: 'telegram:new', centreId: 'gh-accra', lang: 'en', urgent: false, reason: 'r', createdAt: T0.toISOString() }, [{ sender: 'person', text: 'kept', at: T0.toISOString() }]);
+      await s.media.add({ id: 'm-new', conversationId: 'telegram:new', handoffId: 'h-new', direction: 'out', kind: 'document', contentType: 'application/pdf', name: 'a.pdf', size: 1, createdAt: T0.toISOString() }, Buffer.from([9]));
       await s.handoffs.close('h-new', new Date(after));
       await s.handoffs.open({ id: 'h-open', conversationId: 'telegram:open', centreId: null, lang: 'fr', urgent: true, reason: 'r', createdAt: T0.toISOString() }, []);
 
@@ -559,6 +563,10 @@ function contract(store: StoreCase): void {
       await s.jobs.finish('done-new', 'done', null, new Date(after));
       await s.deliveries.record('whatsapp', 'SM-old', 'old', null, new Date(before));
       await s.deliveries.record('whatsapp', 'SM-new', 'new', null, new Date(after));
+      const outbound = (id: string) => ({ id, conversationId: 'whatsapp:233201234567', channel: 'whatsapp', handoffMessageId: null, purpose: null, outbox: '[]', status: 'queued' as const });
+      await s.outbound.add(outbound('o-old'), ['SM-o-old'], new Date(before));
+      await s.outbound.add(outbound('o-new'), ['SM-o-new'], new Date(after));
+
       await s.reports.add({ kind: 'turn', at: before, day: before.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:old' });
       await s.reports.add({ kind: 'turn', at: after, day: after.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:new' });
 
@@ -566,7 +574,12 @@ function contract(store: StoreCase): void {
       await s.curation.add(item('c-old', at(30 * DAY - 1).toISOString()));
       await s.curation.add(item('c-new', at(30 * DAY + 1).toISOString()));
 
-      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, reportPeople: 1, curation: 1 });
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 1, media: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, outbound: 1, outboundReceipts: 1, reportPeople: 1, curation: 1 });
+      expect(await s.media.get('m-old')).toBeUndefined();
+      expect(await s.media.get('m-new')).toMatchObject({ name: 'a.pdf', direction: 'out', size: 1 });
+      expect(await s.outbound.get('o-old')).toBeUndefined();
+      expect(await s.outbound.report('whatsapp', 'SM-o-old', 'delivered', null, new Date(after))).toBeUndefined();
+      expect(await s.outbound.get('o-new')).toMatchObject({ status: 'queued' });
       expect((await s.curation.list({})).map((i) => i.id)).toEqual(['c-new']);
       expect(await s.conversations.load('telegram:old')).toBeNull();
       expect(await s.conversations.load('telegram:new')).toEqual(state(after));
@@ -586,7 +599,58 @@ function contract(store: StoreCase): void {
       const reported = await s.reports.rows({ from: before.slice(0, 10), to: after.slice(0, 10) });
       expect(reported.turns.reduce((n, t) => n + t.n, 0)).toBe(2);
       expect(reported.visits.map((v) => v.day)).toEqual([after.slice(0, 10)]);
-      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, reportPeople: 0, curation: 0 });
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 0, media: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, outbound: 0, outboundReceipts: 0, reportPeople: 0, curation: 0 });
+    });
+  });
+
+  describe('messages from our side and their delivery statuses', () => {
+    const message = (id: string, conversationId = 'whatsapp:212600000001', status: 'queued' | 'waiting' = 'queued', handoffMessageId: number | null = null) => ({
+      id, conversationId, channel: 'whatsapp', handoffMessageId, purpose: null, outbox: JSON.stringify([{ kind: 'text', text: id }]), status,
+    });
+
+    it('moves each status forward only, keeps the error code, and takes a failure of any part', async () => {
+      await s.outbound.add(message('m1'), ['SM-a', 'SM-b'], T0);
+      expect(await s.outbound.report('whatsapp', 'SM-a', 'delivered', null, at(1000))).toMatchObject({ moved: true, outbound: { status: 'queued' } }); // SM-b still queued
+      expect(await s.outbound.report('whatsapp', 'SM-b', 'read', null, at(2000))).toMatchObject({ moved: true, outbound: { status: 'delivered' } });
+      expect(await s.outbound.report('whatsapp', 'SM-a', 'sent', null, at(3000))).toMatchObject({ moved: false, outbound: { status: 'delivered' } }); // late: no step back
+      await s.outbound.add(message('m2'), ['SM-c'], T0);
+      expect(await s.outbound.report('whatsapp', 'SM-c', 'undelivered', '30003', at(1000))).toMatchObject({ moved: true, outbound: { status: 'undelivered', errorCode: '30003' } });
+      expect(await s.outbound.report('whatsapp', 'SM-unknown', 'sent', null, at(1000))).toBeUndefined();
+      expect(await s.outbound.report('telegram', 'SM-c', 'read', null, at(1000))).toBeUndefined(); // ids are per channel
+    });
+
+    it('releases held messages once, oldest first, and sends again only a new attempt', async () => {
+      await s.outbound.add(message('w1', 'whatsapp:1', 'waiting', 11), [], T0);
+      await s.outbound.add(message('w2', 'whatsapp:1', 'waiting', 12), [], at(1000));
+      await s.outbound.add(message('w3', 'whatsapp:1', 'waiting', 13), [], at(1000));
+      await s.outbound.add(message('other', 'whatsapp:2', 'waiting'), [], T0);
+      expect(await s.outbound.hasWaiting('whatsapp:1')).toBe(true);
+      const released = await s.outbound.releaseWaiting('whatsapp:1', at(5000));
+      expect(released).toEqual(['w1', 'w2', 'w3']);
+      expect(await s.outbound.releaseWaiting('whatsapp:1', at(6000))).toEqual([]);
+      expect(await s.outbound.hasWaiting('whatsapp:1')).toBe(false);
+      expect(await s.outbound.hasWaiting('whatsapp:2')).toBe(true);
+      expect((await s.outbound.toSend(['w3', 'w1', 'w2'])).map((m) => m.id)).toEqual(['w3', 'w1', 'w2']); // the order asked for
+      await s.outbound.handedOver('w1', ['SM-w1'], 'queued', at(7000));
+      expect((await s.outbound.toSend(released)).map((m) => m.id)).toEqual(['w2', 'w3']);
+      expect(await s.outbound.statusOfHandoffMessages([11, 12, 99])).toEqual(new Map([[11, 'queued'], [12, 'queued']]));
+      await s.outbound.report('whatsapp', 'SM-w1', 'failed', '30008', at(8000));
+      await s.outbound.queueAgain('w1', at(9000));
+      expect(await s.outbound.get('w1')).toMatchObject({ status: 'queued', attempts: 2 });
+      expect((await s.outbound.toSend(['w1'])).map((m) => m.id)).toEqual(['w1']);
+      await s.outbound.handedOver('w1', ['SM-w1-again'], 'queued', at(10_000));
+      expect(await s.outbound.report('whatsapp', 'SM-w1-again', 'delivered', null, at(11_000))).toMatchObject({ outbound: { status: 'delivered', errorCode: null } });
+      expect(await s.outbound.report('whatsapp', 'SM-w1', 'undelivered', '30008', at(12_000))).toMatchObject({ outbound: { status: 'delivered' } }); // the old attempt's news changes nothing
+    });
+
+    it('forgets a conversation’s messages and statuses with delete my data', async () => {
+      await s.outbound.add(message('f1', 'whatsapp:9'), ['SM-f1'], T0);
+      await s.outbound.add(message('f2', 'whatsapp:9', 'waiting'), [], T0);
+      await s.outbound.add(message('k1', 'whatsapp:8'), ['SM-k1'], T0);
+      await s.forgetConversation('whatsapp:9');
+      const rows = await s.inspect();
+      expect(rows.outbound_messages!.map((r) => r.id)).toEqual(['k1']);
+      expect(rows.outbound_receipts!.map((r) => r.message_id)).toEqual(['SM-k1']);
     });
   });
 

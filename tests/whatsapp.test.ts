@@ -121,7 +121,8 @@ describe('WhatsApp webhook', () => {
   it('answers a photo kindly in the person’s language', async () => {
     await post(message('+923000000001', { Body: 'assalam o alaikum' }));
     const res = await post(message('+923000000001', { Body: '', NumMedia: '1', MediaUrl0: 'https://api.twilio.com/media/x', MediaContentType0: 'image/jpeg' }));
-    expect(res.messages.join('\n')).toContain(server.core.texts.t('ur', 'system.unsupported'));
+    expect(res.messages).toContain(server.core.texts.t('ur', 'media.received.image'));
+    expect(res.messages.join('\n')).toContain(server.core.texts.t('ur', 'media.offer')); // write, or talk to a person
   });
 
   it('answers a knowledge question with its sources', async () => {

@@ -21,3 +21,9 @@ export function formatWhen(start: string, centre: Centre, lang: Lang): string {
   return DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL, HH:mm');
 }
 
+
+/** The date and the time apart ("Wednesday 25 November", "10:00"), for a template's variables. */
+export function formatDateAndTime(start: string, centre: Centre, lang: Lang): { date: string; time: string } {
+  const local = DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]);
+  return { date: local.toFormat('cccc d LLLL'), time: local.toFormat('HH:mm') };
+}

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../staff/auth.js';
 import { OWN_CENTRE_ONLY, requireStaff, scopeOrReply } from '../staff/http.js';
 import { normalizeCentreId } from '../staff/scope.js';
-import type { JobQueue, StaffStore } from '../storage/types.js';
+import type { Appointment, JobQueue, StaffStore } from '../storage/types.js';
 import { REMINDER_KIND } from './reminders.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
@@ -35,6 +35,8 @@ export interface ApiDeps {
   auth: StaffAuth;
   staff: StaffStore;
   now: () => Date;
+  /** Tells the person their centre cancelled the appointment (best effort, after the cancellation is stored). */
+  notifyCancelled?: (appointment: Appointment) => Promise<unknown>;
   /** Per-IP limits shared between instances (Redis), when configured. */
   rateLimitStore?: object;
   /** Told of each booking staff make or cancel (reports, metrics); a failure changes nothing for the advisor. */
@@ -141,6 +143,9 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());
       if (cancelled) await Promise.resolve().then(() => deps.onBooking?.('cancelled', appointment.centreId)).catch(() => undefined);
+      if (cancelled && deps.notifyCancelled) {
+        await deps.notifyCancelled(appointment).catch((err: Error) => req.log.warn({ err: err.message }, 'the person could not be told of the cancellation'));
+      }
       return reply.code(204).send();
     });
   });

@@ -12,8 +12,14 @@ import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationLogs } from '../coordination/index.js';
 import type { DeliveryOutcome, DeliveryTicket } from '../runtime/deliveries.js';
 import type { ChannelSender } from '../runtime/outbox.js';
+import type { ChannelMedia } from '../runtime/media.js';
+import type { StatusReport } from '../runtime/outbound.js';
 
-export type { ChannelSender, SendResult, SendingTo } from '../runtime/outbox.js';
+export type { ChannelSender, PurposeKind, Reach, SendPurpose, SendResult, SendingTo } from '../runtime/outbox.js';
+export { PURPOSES } from '../runtime/outbox.js';
+export type { StatusReport } from '../runtime/outbound.js';
+export type { ChannelMedia, FetchedMedia, OutgoingFile } from '../runtime/media.js';
+export { readLimited } from '../runtime/media.js';
 export type { Delivered } from '../runtime/conversations.js';
 
 /**
@@ -56,6 +62,13 @@ export interface ChannelContext<S> {
   queueReply(user: string, outbox: readonly Outbound[], retryAfterMs?: number): Promise<void>;
   /** Messages that start on our side (an advisor's reply, a reminder) go through this sender. */
   registerSender(sender: ChannelSender): void;
+  /** How the channel fetches the files people send (for an advisor) and sends an advisor's files. */
+  registerMedia(media: ChannelMedia): void;
+  /**
+   * A delivery status the channel reported for one of its message ids (stored, counted, a
+   * transient failure tried again): 'unknown' for an id we never sent or forgot.
+   */
+  reportStatus(report: StatusReport): Promise<'recorded' | 'unknown'>;
   /** The channel's state for /healthz; a channel that never sets one is `ok`. */
   setState(state: ChannelState): void;
   shared: ChannelShared;

@@ -12,8 +12,39 @@ export type Inbound =
   | { kind: 'choice'; id: string; label?: string }
   | { kind: 'location'; lat: number; lon: number; label?: string }
   | { kind: 'command'; name: CommandName }
+  /**
+   * A voice note, photo, video or file (one message may carry several), with its caption. The
+   * engine reads only the caption; the bytes stay with the channel until an advisor needs them
+   * (`ref` is the channel's handle: a media URL, a file id, an upload id).
+   */
+  | { kind: 'media'; media: InboundMedia[]; text?: string }
   /** Something the channel delivered that we cannot read (a photo, a voice note, a sticker). */
   | { kind: 'unsupported' };
+
+/** What a file is, as far as people see it: heard, looked at, watched, or opened. */
+export type MediaKind = 'audio' | 'image' | 'video' | 'document';
+export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'image', 'video', 'document'];
+
+export interface InboundMedia {
+  kind: MediaKind;
+  /** The channel's handle to fetch it with its own credentials; never shown, never a public URL. */
+  ref: string;
+  /** As the channel announced it (e.g. audio/ogg); checked again when fetched. */
+  contentType?: string;
+  /** The file's own name (documents). */
+  name?: string;
+  /** In bytes, when the channel says so before it is fetched. */
+  size?: number;
+}
+
+/** The kind of a file from its content type: audio, image, video, else a document (SVG is a document: it is code). */
+export function mediaKindOf(contentType: string | undefined): MediaKind {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.startsWith('audio/')) return 'audio';
+  if (type.startsWith('image/') && !type.includes('svg')) return 'image';
+  if (type.startsWith('video/')) return 'video';
+  return 'document';
+}
 
 export interface Option {
   id: string;

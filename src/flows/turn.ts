@@ -16,7 +16,7 @@
 import type { EffectResult } from '../core/actions.js';
 import type { Effect } from '../core/effects.js';
 import { DEFAULT_LANG, langFromLocale } from '../core/lang.js';
-import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
+import type { ChannelHints, Inbound, MediaKind, Outbound } from '../core/messages.js';
 import { STATE_VERSION, type ConversationState } from '../core/state.js';
 import { emptyMeta, type Asking, type TurnMeta } from '../core/turn-meta.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
@@ -105,8 +105,8 @@ export function askingOf(ask: AskStep): Asking {
 }
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
-  const lang =
-    langFromLocale(hints.locale) ?? (input.kind === 'text' ? (languageEvidence(input.text)?.lang ?? deps.detectLanguage(input.text)) : undefined) ?? DEFAULT_LANG;
+  const text = input.kind === 'text' ? input.text : input.kind === 'media' ? input.text : undefined;
+  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? deps.detectLanguage(text)) : undefined) ?? DEFAULT_LANG;
   return { v: STATE_VERSION, lang, at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 
@@ -131,7 +131,34 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
   if (!greetingOnly && !turn.effects.length) await handleInput(turn, input);
 }
 
+/** What the person hears about a file they sent, by its kind (the assistant reads only text). */
+const MEDIA_RECEIVED: Record<MediaKind, string> = {
+  audio: 'media.received.audio',
+  image: 'media.received.image',
+  video: 'media.received.video',
+  document: 'media.received.document',
+};
+
+/**
+ * A voice note, photo or file outside a handoff: the person is told kindly that the assistant
+ * reads text; a caption is then read as their message, else they are asked to write and offered a
+ * person (who can listen and look).
+ */
+async function answerMedia(turn: Turn, input: Extract<Inbound, { kind: 'media' }>): Promise<void> {
+  say(turn, MEDIA_RECEIVED[input.media[0]?.kind ?? 'document']);
+  const caption = input.text?.trim();
+  if (caption) return handleInput(turn, { kind: 'text', text: caption });
+  missed(turn);
+  // Already being asked whether a person should take over: ask that again rather than offer it twice.
+  if (turn.state.at.flow === 'handoff') {
+    const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+    if (found?.step.type === 'ask') return renderAsk(turn, found.step);
+  }
+  return advance(turn, 'media.offer');
+}
+
 async function handleInput(turn: Turn, input: Inbound): Promise<void> {
+  if (input.kind === 'media') return answerMedia(turn, input);
   const command = input.kind === 'command' ? input.name : input.kind === 'text' ? turn.deps.vocabulary.command(input.text) : undefined;
   if (command) return runCommand(turn, command);
   if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
@@ -168,5 +195,6 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
 }
 
 function clip(input: Inbound): Inbound {
+  if (input.kind === 'media' && input.text && input.text.length > MAX_INPUT_CHARS) return { ...input, text: input.text.slice(0, MAX_INPUT_CHARS) };
   return input.kind === 'text' && input.text.length > MAX_INPUT_CHARS ? { kind: 'text', text: input.text.slice(0, MAX_INPUT_CHARS) } : input;
 }

@@ -1,19 +1,23 @@
 /**
  * The staff API for handoffs (signed in with a bearer token):
  *   GET /api/handoffs · POST /api/handoffs/{id}/messages {text} · POST /api/handoffs/{id}/close
+ * A reply that cannot reach the person (WhatsApp after 24 hours without a template) is 409 and
+ * nothing is stored; one held for the person's answer is 202 {"status": "waiting"}.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireStaff, scopeOrReply } from '../staff/http.js';
-import type { Handoff, HandoffMessage } from '../storage/types.js';
 import type { StaffAuth } from '../staff/auth.js';
-import type { HandoffService, StaffActionResult } from './service.js';
+import type { HandoffService, HandoffView, StaffActionResult } from './service.js';
 
 /**
  * A handoff as staff see it: its own opaque id, never the conversation id (which is the person's
  * channel address, a phone number on WhatsApp); replies and closing go by the handoff id.
+ * `canReply`: "now", "template" (the person is invited first, the reply waits for their answer)
+ * or "no-template" (a reply cannot reach them: say so before the advisor writes). An advisor's
+ * message carries `delivery`: queued, sent, delivered, read, failed, undelivered, or waiting.
  */
-function staffView({ conversationId: _address, ...h }: Handoff & { messages: HandoffMessage[] }) {
-  return h;
+function staffView({ conversationId: _address, messages, ...h }: HandoffView) {
+  return { ...h, messages: messages.map(({ id: _id, ...m }) => m) };
 }
 
 function answer(reply: FastifyReply, result: StaffActionResult, ok: number): FastifyReply {
@@ -22,6 +26,8 @@ function answer(reply: FastifyReply, result: StaffActionResult, ok: number): Fas
       return reply.code(ok).send({ status: 'ok' });
     case 'queued':
       return reply.code(202).send({ status: 'queued', reason: `not sent yet (${result.reason}); it will be retried` });
+    case 'waiting':
+      return reply.code(202).send({ status: 'waiting', reason: result.reason });
     case 'not-found':
       return reply.code(404).send({ error: 'no such handoff' });
     case 'forbidden':

@@ -8,18 +8,21 @@ import { randomUUID } from 'node:crypto';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { JobHandler } from '../runtime/job-runner.js';
 import type { Outbound } from '../core/messages.js';
-import { enqueueReply, parseOutboxItem, sendOutcome, sendToConversation, type ChannelSender, type SendResult } from '../runtime/outbox.js';
+import { parseOutboxItem, reachOf, sendOutcome, sendToConversation, type ChannelSender, type Reach, type SendPurpose, type SendResult } from '../runtime/outbox.js';
+import { queueOutbound, recordSent, sendStored, storeUnsent } from '../runtime/outbound.js';
 import type { Conversations } from '../runtime/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
-import type { Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
+import type { DeliveryStatus, Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from '../staff/auth.js';
 
 export type StaffActionResult<T = void> =
   | { status: 'ok'; value: T }
   /** The channel failed for now: the reply waits in the outbox and is retried with backoff. */
   | { status: 'queued'; reason: string }
+  /** Outside WhatsApp's window: the person was invited (a template) and the reply waits for their answer. */
+  | { status: 'waiting'; reason: string }
   | { status: 'not-found' }
   | { status: 'forbidden' }
   | { status: 'closed' }
@@ -27,6 +30,15 @@ export type StaffActionResult<T = void> =
 
 export { OUTBOX_KIND } from '../runtime/outbox.js';
 
+/** The outbox tries again in a minute at the earliest. */
+const FIRST_RETRY_MS = 60_000;
+
+/**
+ * A handoff as an advisor sees it: whether a reply reaches the person now, only after inviting
+ * them with a template (WhatsApp after 24 hours), or not at all (no template configured); and each
+ * of the advisor's messages with what became of it.
+ */
+export type HandoffView = Handoff & { canReply: Reach; messages: (HandoffMessage & { delivery?: DeliveryStatus })[] };
 /**
  * What staff did to a handoff, for reports and metrics (no text): the first advisor reply (with
  * the seconds since the handoff opened) and closing.
@@ -80,9 +92,20 @@ export class HandoffService {
   }
 
   /** The handoffs the member may see: their centre's (an admin's: all, or `centreId`'s). */
-  async list(member: StaffMember, status: 'open' | 'closed' = 'open', centreId?: string): Promise<(Handoff & { messages: HandoffMessage[] })[]> {
+  async list(member: StaffMember, status: 'open' | 'closed' = 'open', centreId?: string): Promise<HandoffView[]> {
     const all = await this.storage.handoffs.list({ status, centreId: centreId ?? (member.role === 'admin' ? undefined : member.centreId) });
-    return Promise.all(all.filter((h) => this.visible(member, h)).map(async (h) => ({ ...h, messages: await this.storage.handoffs.messages(h.id) })));
+    return Promise.all(
+      all.filter((h) => this.visible(member, h)).map(async (h) => {
+        const messages = await this.storage.handoffs.messages(h.id);
+        const staffIds = messages.filter((m) => m.sender === 'staff' && m.id !== undefined).map((m) => m.id!);
+        const delivery = await this.storage.outbound.statusOfHandoffMessages(staffIds);
+        return {
+          ...h,
+          canReply: h.status === 'open' ? await reachOf(this.storage.conversations, this.senders, h.conversationId, 'advisor-replied') : 'now',
+          messages: messages.map((m) => (m.sender === 'staff' && m.id !== undefined && delivery.has(m.id) ? { ...m, delivery: delivery.get(m.id)! } : m)),
+        };
+      }),
+    );
   }
 
   async reply(member: StaffMember, handoffId: string, text: string): Promise<StaffActionResult> {
@@ -91,18 +114,77 @@ export class HandoffService {
     if (!this.visible(member, h)) return { status: 'forbidden' };
     if (h.status !== 'open') return { status: 'closed' };
     return this.conversations.withConversation(h.conversationId, async () => {
-      const sent = await this.send(h.conversationId, text);
-      if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
-      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff');
+      const reach = await reachOf(this.storage.conversations, this.senders, h.conversationId, 'advisor-replied');
+      if (reach === 'no-template') {
+        return {
+          status: 'refused',
+          reason: 'more than 24 hours since the person last wrote, and no approved WhatsApp template "advisor-replied" is configured: nothing was sent (set WHATSAPP_TEMPLATES)',
+        };
+      }
+      const outbox: Outbound[] = [{ kind: 'text', text }];
       const at = this.now();
-      await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
-      await this.storage.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, this.now());
-      if (first) await this.tell({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
-      if (sent.status === 'sent') return { status: 'ok', value: undefined };
-      // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
-      await enqueueReply(this.storage.jobs, { conversationId: h.conversationId, outbox: [{ kind: 'text', text }] }, this.now(), sent.retryAfterMs);
-      return { status: 'queued', reason: sent.reason };
+      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff');
+      if (reach === 'template') {
+        const held = await this.hold(member, h, outbox, at);
+        if (first && held.status === 'waiting') await this.firstReply(h, at);
+        return held;
+      }
+      // What is still to go (replies released by the person's answer, a retry) goes first: the person reads them in order.
+      const earlier = await this.storage.outbound.unsent(h.conversationId);
+      const before = earlier.length ? await sendStored(this.storage, this.senders, h.conversationId, earlier, this.now) : undefined;
+      const sent: SendResult = before?.status === 'failed' ? { status: 'failed', reason: before.note ?? 'an earlier message is not sent yet' } : await this.send(h.conversationId, outbox);
+      if (sent.status === 'refused') return { status: 'refused', reason: sent.reason };
+      // The transcript, the message's record and the audit line are stored together.
+      const result = await this.storage.transaction(async (tx): Promise<StaffActionResult> => {
+        const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
+        await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
+        const record = { conversationId: h.conversationId, outbox, handoffMessageId };
+        if (sent.status === 'sent') {
+          await recordSent(tx, record, sent, at);
+          return { status: 'ok', value: undefined };
+        }
+        // A passing failure (the channel's API is down): the reply waits in the outbox, in the database.
+        const id = await storeUnsent(tx, record, 'queued', at);
+        await queueOutbound(tx.jobs, h.conversationId, [...earlier, id], new Date(at.getTime() + Math.max(FIRST_RETRY_MS, sent.retryAfterMs ?? 0)), at);
+        return { status: 'queued', reason: sent.reason };
+      });
+      if (first) await this.firstReply(h, at);
+      return result;
     });
+  }
+
+  /**
+   * Outside WhatsApp's window: the advisor's message waits (stored, in order) until the person's
+   * next message opens the window again. The first waiting message invites the person to answer
+   * with the "advisor-replied" template; later ones only join the queue.
+   */
+  private async hold(member: StaffMember, h: Handoff, outbox: Outbound[], at: Date): Promise<StaffActionResult> {
+    const invited = await this.storage.outbound.hasWaiting(h.conversationId);
+    if (!invited) {
+      const purpose: SendPurpose = { kind: 'advisor-replied', centre: this.centreNameFor(h) };
+      const invitation = await sendToConversation(this.storage.conversations, this.senders, h.conversationId, [], purpose);
+      if (invitation.status === 'refused') return { status: 'refused', reason: invitation.reason };
+      const record = { conversationId: h.conversationId, outbox: [], purpose };
+      if (invitation.status === 'sent') await recordSent(this.storage, record, invitation, at);
+      else await queueOutbound(this.storage.jobs, h.conversationId, [await storeUnsent(this.storage, record, 'queued', at)], new Date(at.getTime() + FIRST_RETRY_MS), at);
+    }
+    const text = (outbox[0] as { text: string }).text;
+    await this.storage.transaction(async (tx) => {
+      const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
+      await storeUnsent(tx, { conversationId: h.conversationId, outbox, handoffMessageId }, 'waiting', at);
+      await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
+    });
+    return { status: 'waiting', reason: 'more than 24 hours since the person last wrote: they were invited to answer, and your message is delivered when they do' };
+  }
+
+  /** Reports and metrics learn of the first advisor reply, with the seconds since the handoff opened. */
+  private firstReply(h: Handoff, at: Date): Promise<void> {
+    return this.tell({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
+  }
+
+  private centreNameFor(h: Handoff): string {
+    const centre = this.booking.centre(h.centreId ?? '');
+    return centre ? ((centre.names as Record<string, string>)[h.lang] ?? centre.names.en) : '';
   }
 
   async close(member: StaffMember, handoffId: string): Promise<StaffActionResult> {
@@ -127,7 +209,8 @@ export class HandoffService {
   /** The job handler that retries a reply from the outbox. */
   outboxHandler(): JobHandler {
     return async (payload) => {
-      const { conversationId, outbox } = parseOutboxItem(payload);
+      const { conversationId, outbox, outboundIds } = parseOutboxItem(payload);
+      if (outboundIds) return this.conversations.withConversation(conversationId, () => sendStored(this.storage, this.senders, conversationId, outboundIds, this.now));
       return sendOutcome(await this.conversations.withConversation(conversationId, () => this.send(conversationId, outbox)));
     };
   }

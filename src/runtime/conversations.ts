@@ -19,7 +19,9 @@ import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest } from '../understanding/requests.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
+import { releaseWaiting } from './outbound.js';
 import { TurnObservers, type ObservedTurn, type TurnObserver } from './turn-observers.js';
+import { describeMedia, MediaChannels, newMediaId, safeContentType, safeFileName, type FetchedMedia } from './media.js';
 
 export type { Delivered } from './deliveries.js';
 
@@ -59,6 +61,10 @@ export function describeInbound(inbound: Inbound): string {
       return `[location ${inbound.lat.toFixed(3)}, ${inbound.lon.toFixed(3)}]`;
     case 'command':
       return `/${inbound.name}`;
+    case 'media': {
+      const files = inbound.media.map((m) => describeMedia(m.kind, m.name)).join(' ');
+      return inbound.text ? `${files} ${inbound.text.slice(0, 4000)}` : files;
+    }
     case 'unsupported':
       return '[attachment]';
   }
@@ -129,6 +135,14 @@ export class Conversations {
   ) {}
 
   private readonly observers = new TurnObservers((err) => this.log.error({ err: err.message }, 'turn observer failed'));
+
+  /** How files sent during a handoff are fetched (none registered: the advisor is told they could not be). */
+  private media = new MediaChannels();
+
+  /** The channels' file fetchers and the size limit, for files sent during a handoff. */
+  takeMediaWith(media: MediaChannels): void {
+    this.media = media;
+  }
 
   /** Tells `observer` of every stored turn (after its transaction), e.g. for reports or curation. */
   onTurn(observer: TurnObserver): void {
@@ -233,6 +247,8 @@ export class Conversations {
     const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
     // A person holds this conversation: the message goes to the advisor, the assistant stays quiet.
     const held = state?.handoff && !release && !state.confirming && !isPrivacyCommand(this.engine, inbound) ? state : undefined;
+    // A file for the advisor is fetched before the transaction (with the channel's credentials) and stored in it.
+    const files = held && inbound.kind === 'media' ? await this.media.fetchAll(ref.channel, inbound.media) : undefined;
     const first = held
       ? undefined
       : release
@@ -243,9 +259,11 @@ export class Conversations {
       let kept = true;
       let country: string | null = state?.country ?? null;
       if (held) {
-        await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+        const outbox: Outbound[] = [];
+        if (files && inbound.kind === 'media') outbox.push(...(await this.keepFiles(tx, id, held, inbound, files, now)));
+        else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
         await tx.conversations.save(id, { ...held, stopped: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
-        delivered = { outbox: [], effects: [], lang: held.lang, meta: emptyMeta('handoff') };
+        delivered = { outbox, effects: [], lang: held.lang, meta: emptyMeta('handoff') };
       } else {
         if (release && state?.handoff) {
           await tx.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
@@ -273,12 +291,45 @@ export class Conversations {
         }
         delivered = { outbox: result.outbox, effects: result.effects, lang: result.nextState?.lang ?? state?.lang ?? DEFAULT_LANG, meta: result.meta };
       }
+      // The person wrote, so WhatsApp's window is open again: what an advisor wrote meanwhile goes
+      // to the outbox now, with this turn (a retry of this delivery finds it done and queues nothing).
+      const released = kept ? await releaseWaiting(tx, id, now) : 0;
+      if (released) delivered = { ...delivered, released };
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);
       const observed: TurnSummary = { lang: delivered.lang, country, meta: delivered.meta, held: held !== undefined, forgotten: !kept };
       return { outcome: { status: 'answered', answer, delivered }, observed };
     });
+  }
+
+  /**
+   * The files of a message sent during a handoff, each stored and linked to a message of the
+   * advisor's transcript; a file that is too large or could not be fetched leaves a message that
+   * says so, and the person is told (the caption reaches the advisor in any case).
+   */
+  private async keepFiles(tx: Repositories, id: string, held: ConversationState, inbound: Extract<Inbound, { kind: 'media' }>, files: readonly FetchedMedia[], now: Date): Promise<Outbound[]> {
+    const handoffId = held.handoff!.id;
+    const at = now.toISOString();
+    const problems = new Set<'tooLarge' | 'failed'>();
+    for (const [i, item] of inbound.media.entries()) {
+      const file = files[i] ?? { status: 'failed', reason: 'not fetched' };
+      const caption = i === 0 && inbound.text ? ` ${inbound.text.slice(0, 4000)}` : '';
+      if (file.status !== 'ok') {
+        problems.add(file.status === 'too-large' ? 'tooLarge' : 'failed');
+        const why = file.status === 'too-large' ? `too large (over ${Math.round(this.media.maxBytes / 1048576)} MB)` : 'could not be fetched';
+        if (file.status === 'failed') this.log.error({ conv: this.ref(id), err: file.reason }, 'a file sent during a handoff could not be fetched');
+        await tx.handoffs.addMessage(handoffId, { sender: 'person', staffId: null, text: `${describeMedia(item.kind, item.name)} ${why}${caption}`, at });
+        continue;
+      }
+      const name = safeFileName(file.name ?? item.name);
+      const mediaId = newMediaId();
+      const contentType = safeContentType(file.contentType && file.contentType !== 'application/octet-stream' ? file.contentType : item.contentType);
+      await tx.media.add({ id: mediaId, conversationId: id, handoffId, direction: 'in', kind: item.kind, contentType, ...(name ? { name } : {}), size: file.bytes.length, createdAt: at }, file.bytes);
+      await tx.handoffs.addMessage(handoffId, { sender: 'person', staffId: null, text: `${describeMedia(item.kind, name)}${caption}`, at, mediaId });
+    }
+    const limit = Math.round(this.media.maxBytes / 1048576);
+    return [...problems].map((p) => ({ kind: 'text', text: this.engine.t(held.lang, p === 'tooLarge' ? 'media.tooLarge' : 'media.failed', { limit }) }));
   }
 
   /** A turn that failed gets an apology, kept for a retry like any answer (best effort: the apology is sent anyway). */

@@ -24,6 +24,8 @@ export interface Delivered {
   limited?: 'tell' | 'quiet';
   /** What happened in the turn (topic, booking, what is asked next...): for the terminal's JSON mode and tests, not for channels. */
   meta: TurnMeta;
+  /** Messages from our side that waited for the person's message (WhatsApp's window) and are now in the outbox. */
+  released?: number;
 }
 
 /** A channel's delivery of a message. */

@@ -46,6 +46,18 @@ export class JobRunner {
     return results;
   }
 
+  private soonPending = false;
+
+  /** Runs the due jobs as soon as possible (a message just became due), when the runner is started; several calls make one run. */
+  soon(): void {
+    if (!this.timer || this.soonPending) return;
+    this.soonPending = true;
+    setImmediate(() => {
+      this.soonPending = false;
+      void this.tick().catch(() => undefined);
+    });
+  }
+
   start(intervalMs = 30_000): void {
     void this.tick().catch(() => undefined);
     this.timer = setInterval(() => void this.tick().catch(() => undefined), intervalMs);
@@ -54,5 +66,6 @@ export class JobRunner {
 
   stop(): void {
     clearInterval(this.timer);
+    this.timer = undefined;
   }
 }

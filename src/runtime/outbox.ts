@@ -15,7 +15,8 @@ import type { ConversationState } from '../core/state.js';
  * `failed`: try again later, not before `retryAfterMs` when the channel said so (a 429).
  */
 export type SendResult =
-  | { status: 'sent'; ids?: string[] }
+  /** `tracked`: the channel reports each id's delivery later (Twilio's status callbacks); `template`: sent as an approved template. */
+  | { status: 'sent'; ids?: string[]; tracked?: boolean; template?: boolean }
   | { status: 'refused'; reason: string; why?: 'opted-out' | 'outside-window' | 'rejected' | 'gone' }
   | { status: 'failed'; reason: string; retryAfterMs?: number };
 
@@ -23,11 +24,31 @@ export type SendResult =
 export type SendingTo = Pick<ConversationState, 'lang' | 'updatedAt' | 'stopped'> | undefined;
 
 /**
+ * Why we write first. A channel that allows free-form messages only for a while after the
+ * person's last message (WhatsApp's 24 hours) sends an approved template for the purpose after
+ * that, filled with these values (already written in the person's language).
+ */
+export type SendPurpose =
+  | { kind: 'appointment-reminder'; date: string; time: string; centre: string; reference: string }
+  /** An advisor answered: the template invites the person to reply; the advisor's messages wait for that reply. */
+  | { kind: 'advisor-replied'; centre: string }
+  /** The centre cancelled or moved the booking. */
+  | { kind: 'booking-changed'; date: string; time: string; centre: string; reference: string };
+export type PurposeKind = SendPurpose['kind'];
+export const PURPOSES: readonly PurposeKind[] = ['appointment-reminder', 'advisor-replied', 'booking-changed'];
+
+/** How a message can reach the person now: free-form, only as the purpose's template, or not at all (no template configured). */
+export type Reach = 'now' | 'template' | 'no-template';
+
+/**
  * Messages that start on our side (an advisor's reply, a reminder): a channel that can send them
  * registers a sender under its name when it starts.
  */
 export interface ChannelSender {
-  send(user: string, outbox: readonly Outbound[], conversation: SendingTo): Promise<SendResult>;
+  /** Sends `outbox`; where the channel allows only a template now, the template for `purpose` instead (refused without one). */
+  send(user: string, outbox: readonly Outbound[], conversation: SendingTo, purpose?: SendPurpose): Promise<SendResult>;
+  /** How a message for `purpose` can reach the person now; a channel without this always sends (`now`). */
+  reach?(conversation: SendingTo, purpose: PurposeKind): Reach;
 }
 
 /**
@@ -39,6 +60,7 @@ export async function sendToConversation(
   senders: ReadonlyMap<string, ChannelSender>,
   conversationId: string,
   outbox: readonly Outbound[],
+  purpose?: SendPurpose,
 ): Promise<SendResult> {
   const split = conversationId.indexOf(':');
   const channel = conversationId.slice(0, split);
@@ -46,7 +68,16 @@ export async function sendToConversation(
   if (state?.stopped) return { status: 'refused', why: 'opted-out', reason: 'the person wrote stop: nothing is sent until they write again' };
   const sender = senders.get(channel);
   if (!sender) return { status: 'refused', reason: `the ${channel} channel cannot send messages from our side` };
-  return sender.send(conversationId.slice(split + 1), outbox, state ? { lang: state.lang, updatedAt: state.updatedAt } : undefined);
+  return sender.send(conversationId.slice(split + 1), outbox, state ? { lang: state.lang, updatedAt: state.updatedAt } : undefined, purpose);
+}
+
+/** How a message for `purpose` can reach the person behind the conversation now (see Reach). */
+export async function reachOf(conversations: ConversationStore, senders: ReadonlyMap<string, ChannelSender>, conversationId: string, purpose: PurposeKind): Promise<Reach> {
+  const channel = conversationId.slice(0, conversationId.indexOf(':'));
+  const sender = senders.get(channel);
+  if (!sender?.reach) return 'now';
+  const state = await conversations.load(conversationId);
+  return sender.reach(state ? { lang: state.lang, updatedAt: state.updatedAt, stopped: state.stopped } : undefined, purpose);
 }
 
 /** A send as a job's outcome: refused is final (skipped), a failure is retried. */
@@ -62,6 +93,8 @@ const FIRST_RETRY_MS = 60_000;
 export interface OutboxItem {
   conversationId: string;
   outbox: Outbound[];
+  /** Stored messages from our side to send, in this order (see outbound.ts); `outbox` is then empty. */
+  outboundIds?: string[];
 }
 
 /** Stores a reply to try again in a minute, or later when the channel asked to wait longer (`retryAfterMs`). */
@@ -75,5 +108,9 @@ export async function enqueueReply(jobs: JobQueue, item: OutboxItem, now: Date, 
 
 export function parseOutboxItem(payload: string): OutboxItem {
   const item = JSON.parse(payload) as Partial<OutboxItem> & { text?: string };
-  return { conversationId: item.conversationId ?? '', outbox: item.outbox ?? (item.text ? [{ kind: 'text', text: item.text }] : []) };
+  return {
+    conversationId: item.conversationId ?? '',
+    outbox: item.outbox ?? (item.text ? [{ kind: 'text', text: item.text }] : []),
+    ...(Array.isArray(item.outboundIds) ? { outboundIds: item.outboundIds.filter((id): id is string => typeof id === 'string') } : {}),
+  };
 }

@@ -25,15 +25,19 @@ import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
-import { REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
+import { bookingChangedNotifier, REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelSender, ChannelServices, ChannelState } from '../channels/adapter.js';
 import { enqueueReply } from '../runtime/outbox.js';
+import { recordStatus } from '../runtime/outbound.js';
 import { StaffAuth } from '../staff/auth.js';
 import { registerStaffConsole } from '../handoff/console.js';
 import { registerHandoffApi } from '../handoff/routes.js';
 import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
+import { HandoffMedia, MediaLinks } from '../handoff/media.js';
+import { registerMediaApi } from '../handoff/media-routes.js';
+import { MediaChannels } from '../runtime/media.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
@@ -48,6 +52,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { logIdSecret } from './log-id-secret.js';
 import { createMetrics, metricsGuard, type Metrics } from './metrics.js';
 import { registerPrivacyPage } from './privacy-page.js';
+import { publicUrlWarning } from './public-url.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebhookGuard } from './webhook-guard.js';
 import { ReportRecorder } from '../reports/record.js';
@@ -69,6 +74,9 @@ export interface Core {
   handoffs: HandoffService;
   /** The curator's queue and the questions curators taught. */
   curation: CurationService;
+  /** Files in handoffs: how each channel fetches and sends them, and who may read them. */
+  media: MediaChannels;
+  handoffMedia: HandoffMedia;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -184,6 +192,9 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   // Questions curators taught on any instance are learned before the next question is looked up.
   knowledge.refreshBeforeLookup(() => curation.refresh());
   conversations.onTurn((turn) => curation.record(turn));
+  const media = new MediaChannels(config.MEDIA_MAX_BYTES);
+  conversations.takeMediaWith(media);
+  const handoffMedia = new HandoffMedia(storage, conversations, media, new MediaLinks(await coordination.sharedSecret('media-links'), config.publicBaseUrl, now), now);
   const reports = new ReportRecorder({ store: storage.reports, centres: booking.centres, appointments: storage.appointments });
   conversations.onTurn(reports.onTurn);
   conversations.onTurn((turn) => metrics.observeTurnMeta(turn));
@@ -194,13 +205,13 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   const jobs = new JobRunner(storage.jobs, now);
   jobs.handle(
     REMINDER_KIND,
-    metered(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t), metrics, async (appointmentId) => {
+    metered(REMINDER_KIND, reminderHandler(storage, booking, senders, texts.t, now), metrics, async (appointmentId) => {
       metrics.bookingEvent('reminded', 'job');
       await reports.reminded(appointmentId, now()).catch((err: Error) => log.error({ err: err.message }, 'report of a reminder failed'));
     }),
   );
   jobs.handle(OUTBOX_KIND, metered(OUTBOX_KIND, handoffs.outboxHandler(), metrics));
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -261,6 +272,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, {
     booking: core.booking, jobs: core.storage.jobs, auth: core.auth, staff: core.storage.staff, now: core.engine.now, rateLimitStore: core.coordination.redis,
+    notifyCancelled: bookingChangedNotifier(core.storage, core.booking, core.senders, core.texts.t, core.engine.now),
     onBooking: async (kind, centreId) => {
       core.metrics.bookingEvent(kind, 'staff');
       await core.reports.staffBooking(kind, centreId, core.engine.now());
@@ -273,8 +285,10 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     topics: (lang) => [...core.kb.entries].map(([id, byLang]) => ({ id, title: pickEntry(byLang, lang)?.title ?? id })).sort((a, b) => a.title.localeCompare(b.title, lang)),
     detectLanguage: core.engine.detectLanguage,
   });
+  registerMediaApi(app, core.handoffMedia, core.auth, core.config.MEDIA_MAX_BYTES);
   registerStaffConsole(app);
   registerReportsApi(app, { store: core.storage.reports, auth: core.auth, centreIds: new Set(core.booking.centres.map((c) => c.id)) });
+  const on = new Set<string>();
   for (const channel of CHANNELS) {
     const opened = channel.open(core.config);
     if ('missing' in opened) {
@@ -284,16 +298,31 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     await opened.register(app, channelServices(core, channel.name));
     if (!core.channelStates.has(channel.name)) core.channelStates.set(channel.name, 'ok');
     core.log.info({ channel: channel.name }, `channel ${channel.name} is on`);
+    on.add(channel.name);
   }
+  const warning = publicUrlWarning(core.config, on);
+  if (warning) core.log.warn({ publicBaseUrl: core.config.publicBaseUrl }, warning);
   return app;
 }
 
 /** What a channel may use of the core: its turn, its outbox and sender, delivery, clock, log, texts. */
 function channelServices(core: Core, name: string): ChannelServices {
   return {
-    deliver: (ref, inbound, hints, ticket) => core.conversations.deliver(ref, inbound, hints, ticket),
+    deliver: async (ref, inbound, hints, ticket) => {
+      const outcome = await core.conversations.deliver(ref, inbound, hints, ticket);
+      // The person's message released what an advisor wrote meanwhile: send it now, not at the next interval.
+      if (outcome.status === 'answered' && outcome.delivered?.released) core.jobs.soon();
+      return outcome;
+    },
     queueReply: (user, outbox, retryAfterMs) => enqueueReply(core.storage.jobs, { conversationId: `${name}:${user}`, outbox: [...outbox] }, core.engine.now(), retryAfterMs),
     registerSender: (sender) => void core.senders.set(name, sender),
+    registerMedia: (media) => core.media.register(name, media),
+    reportStatus: async (report) => {
+      const recorded = await core.storage.transaction((tx) => recordStatus(tx, { ...report, channel: name }, core.engine.now()));
+      if (!recorded) return 'unknown';
+      core.metrics.countStatus(name, report.status);
+      return 'recorded';
+    },
     setState: (state) => void core.channelStates.set(name, state),
     shared: {
       logs: (logName) => core.coordination.logs(logName),

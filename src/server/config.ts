@@ -77,6 +77,8 @@ const envSchema = z.object({
   LOG_ID_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'LOG_ID_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, the metrics are public. */
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional()),
+  /** The largest file (voice note, photo, document) passed between a person and an advisor, in bytes (default 16 MB). */
+  MEDIA_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(16 * 1024 * 1024)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   EMBEDDING_MODEL_DIR: optional,
   TWILIO_ACCOUNT_SID: optional,
@@ -84,6 +86,8 @@ const envSchema = z.object({
   TWILIO_WHATSAPP_FROM: optional,
   /** Another root for Twilio's REST API (tests point it at a fake on 127.0.0.1). */
   TWILIO_API_BASE: optional,
+  /** WhatsApp's approved templates for messages outside the 24-hour window: a JSON/YAML file, or the JSON (default ./whatsapp-templates.json when present). */
+  WHATSAPP_TEMPLATES: optional,
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,
   TELEGRAM_API_ROOT: optional,

@@ -47,6 +47,12 @@ export function createMetrics(opts: MetricsOptions = {}) {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
   });
+  const statuses = new Counter({
+    name: 'wegweiser_message_statuses_total',
+    help: 'Delivery statuses the channels reported for messages from our side (Twilio status callbacks)',
+    labelNames: ['channel', 'status'],
+    registers: [registry],
+  });
   const messages = new Counter({ name: 'wegweiser_messages_total', help: 'Stored turns by channel and conversation language', labelNames: ['channel', 'lang'], registers: [registry] });
   const questions = new Counter({ name: 'wegweiser_questions_total', help: 'Knowledge questions by outcome (answered, declined, choices: "did you mean")', labelNames: ['channel', 'lang', 'outcome'], registers: [registry] });
   const topics = new Counter({ name: 'wegweiser_topic_answers_total', help: 'Knowledge answers by topic', labelNames: ['topic'], registers: [registry] });
@@ -72,6 +78,10 @@ export function createMetrics(opts: MetricsOptions = {}) {
   const seen = new Set<string>();
   return {
     registry,
+    /** `channel` and `status` come from fixed sets (the channels' names, DeliveryStatus): the labels stay bounded. */
+    countStatus(channel: string, status: string) {
+      statuses.inc({ channel, status });
+    },
     observeTurn(channel: string, seconds: number, outcome: 'ok' | 'error') {
       if (!seen.has(channel)) {
         seen.add(channel);

@@ -128,6 +128,59 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => 'CREATE INDEX IF NOT EXISTS handoff_messages_by_handoff ON handoff_messages (handoff_id)',
   },
   {
+    version: 8,
+    name: 'outbound messages and their delivery statuses',
+    // What we sent on our own (an advisor's reply, a reminder), held for WhatsApp's window or sent,
+    // and the statuses the channel reports per message id. Deleted with the conversation.
+    sql: (t) => `CREATE TABLE outbound_messages (
+      id TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      handoff_message_id BIGINT,
+      purpose TEXT,
+      outbox TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('waiting', 'queued', 'sent', 'delivered', 'read', 'failed', 'undelivered')),
+      error_code TEXT,
+      attempts INTEGER NOT NULL DEFAULT 1,
+      created_at ${t.sortedText} NOT NULL,
+      updated_at ${t.sortedText} NOT NULL${t.seqColumn}
+    );
+    CREATE INDEX outbound_by_conversation ON outbound_messages (conversation_id, status);
+    CREATE INDEX outbound_by_handoff_message ON outbound_messages (handoff_message_id);
+    CREATE TABLE outbound_receipts (
+      channel TEXT NOT NULL,
+      message_id TEXT NOT NULL,
+      outbound_id TEXT NOT NULL REFERENCES outbound_messages(id) ON DELETE CASCADE,
+      attempt INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      error_code TEXT,
+      updated_at ${t.sortedText} NOT NULL,
+      PRIMARY KEY (channel, message_id)
+    );
+    CREATE INDEX outbound_receipts_by_outbound ON outbound_receipts (outbound_id)`,
+  },
+  {
+    version: 9,
+    name: 'media',
+    // Voice notes, photos and files of a handoff, both ways, with their bytes: stored with the turn
+    // in one transaction, deleted with the conversation (delete my data) and with the handoff (retention).
+    sql: (t) => `CREATE TABLE media (
+      id TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL,
+      handoff_id TEXT NOT NULL,
+      direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+      kind TEXT NOT NULL CHECK (kind IN ('audio', 'image', 'video', 'document')),
+      content_type TEXT NOT NULL,
+      name TEXT,
+      size INTEGER NOT NULL,
+      content ${t.blob} NOT NULL,
+      created_at ${t.sortedText} NOT NULL
+    );
+    CREATE INDEX media_by_conversation ON media (conversation_id);
+    CREATE INDEX media_by_handoff ON media (handoff_id);
+    ALTER TABLE handoff_messages ADD COLUMN media_id TEXT`,
+  },
+  {
     version: 11,
     name: 'curation queue, taught questions and the curator role',
     // The queue keeps masked text only, linked to its conversation by a keyed hash (delete my data

@@ -3,7 +3,8 @@
  * `?` placeholders; a driver turns them into its own (PostgreSQL's $1, $2, ...). What really differs
  * between the databases lives in a Dialect, not in the repositories.
  */
-export type SqlValue = string | number | boolean | null;
+/** A parameter; bytes (a Buffer) go to a `types.blob` column. */
+export type SqlValue = string | number | boolean | null | Uint8Array;
 
 export interface Sql {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
@@ -41,6 +42,8 @@ export interface Dialect {
     autoId: string;
     /** The insertion order that breaks ties in lists: SQLite has its rowid, PostgreSQL gets a seq column. */
     seqColumn: string;
+    /** Bytes (a file's content); read back as a Buffer. */
+    blob: string;
     /** schema_migrations.applied_at */
     migratedAt: string;
   };

@@ -5,6 +5,8 @@ import { CurationRepository } from './repositories/curation.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
+import { MediaRepository } from './repositories/media.js';
+import { OutboundRepository } from './repositories/outbound.js';
 import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
 import { randomBytes } from 'node:crypto';
@@ -30,8 +32,10 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       staff: new StaffRepository(sql),
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
+      outbound: new OutboundRepository(sql),
       reports: new ReportRepository(sql, key),
       curation: new CurationRepository(sql, key),
+      media: new MediaRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };
@@ -54,8 +58,10 @@ async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<voi
   await new CurationRepository(tx, key).forgetConversation(conversationId);
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
+  await new MediaRepository(tx).forgetConversation(conversationId);
   await new HandoffRepository(tx).forgetConversation(conversationId);
   await new JobRepository(tx).forgetConversation(conversationId);
+  await new OutboundRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
   await new ReportRepository(tx, key).forgetConversation(conversationId);
   await tx.scrub();
@@ -65,6 +71,8 @@ async function purgeOlderThan(tx: Sql, cutoff: Date, curation: CurationRepositor
   const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
   const counts = {
     conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
+    // a closed handoff's files go with it
+    media: await run("DELETE FROM media WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     // the messages go first, so their count is not hidden by the cascade from handoffs
     handoffMessages: await run("DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)"),
     handoffs: await run("DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?"),
@@ -72,6 +80,9 @@ async function purgeOlderThan(tx: Sql, cutoff: Date, curation: CurationRepositor
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
     curation: await curation.purgeOlderThan(curationCutoff),
+    // the statuses first, so their count is not hidden by the cascade from the messages
+    outboundReceipts: await run('DELETE FROM outbound_receipts WHERE outbound_id IN (SELECT id FROM outbound_messages WHERE updated_at < ?)'),
+    outbound: await run('DELETE FROM outbound_messages WHERE updated_at < ?'),
     // The reports keep their counts; only the link between a person's turns goes.
     reportPeople: await run('UPDATE report_events SET person = NULL WHERE at < ? AND person IS NOT NULL'),
   };

@@ -113,10 +113,43 @@ export interface Handoff {
 }
 
 export interface HandoffMessage {
+  /** The database's id of the message (as read back; not needed to add one). */
+  id?: number;
   sender: 'person' | 'bot' | 'staff';
   staffId: string | null;
+  /** For a file: a short description ("[voice note]"), for places that show only text. */
   text: string;
   at: string;
+  /** The file this message carries (`mediaId` when written; its description when read). */
+  mediaId?: string;
+  media?: MediaInfo;
+}
+
+/** A file of a handoff as staff see it: never its bytes, never where it came from. */
+export interface MediaInfo {
+  id: string;
+  kind: 'audio' | 'image' | 'video' | 'document';
+  contentType: string;
+  size: number;
+  name?: string;
+}
+
+export interface StoredMedia extends MediaInfo {
+  conversationId: string;
+  handoffId: string;
+  /** 'in': the person sent it; 'out': an advisor did. */
+  direction: 'in' | 'out';
+  createdAt: string;
+}
+
+/** Files of handoffs with their bytes, in the database so that they go with the turn and with the conversation. */
+export interface MediaStore {
+  add(media: StoredMedia, content: Buffer): Promise<void>;
+  get(id: string): Promise<(StoredMedia & { content: Buffer }) | undefined>;
+  /** Removes a file no message refers to (an advisor's file the channel refused). */
+  remove(id: string): Promise<boolean>;
+  /** Delete my data: every file of the conversation goes. */
+  forgetConversation(conversationId: string): Promise<number>;
 }
 
 /** Conversations handed to a human, and what was said in them. */
@@ -125,7 +158,8 @@ export interface HandoffStore {
   open(h: Omit<Handoff, 'status' | 'closedAt'>, transcript: readonly Omit<HandoffMessage, 'staffId'>[]): Promise<Handoff>;
   get(id: string): Promise<Handoff | undefined>;
   list(filter: { centreId?: string; status?: 'open' | 'closed' }): Promise<Handoff[]>;
-  addMessage(handoffId: string, message: HandoffMessage): Promise<void>;
+  /** Adds a message to the transcript; its id. */
+  addMessage(handoffId: string, message: HandoffMessage): Promise<number>;
   messages(handoffId: string): Promise<HandoffMessage[]>;
   close(id: string, now: Date): Promise<boolean>;
   /** Delete my data: the person's handoffs and their messages go entirely. */
@@ -205,6 +239,71 @@ export interface CurationStore {
   purgeOlderThan(cutoff: Date): Promise<number>;
 }
 
+/**
+ * What became of a message from our side: `waiting` (held until the person's next message opens
+ * WhatsApp's window again), `queued` (handed to the channel or waiting in the outbox), then what
+ * the channel reports. Statuses only move forward.
+ */
+export type DeliveryStatus = 'waiting' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered';
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['waiting', 'queued', 'sent', 'delivered', 'read', 'failed', 'undelivered'];
+
+/** A message from our side (an advisor's reply, a reminder, a notice), as stored. */
+export interface OutboundMessage {
+  id: string;
+  conversationId: string;
+  channel: string;
+  /** The advisor's transcript message it carries, if any. */
+  handoffMessageId: number | null;
+  /** Why we write (JSON): a channel that needs a template outside its window picks one by it. */
+  purpose: string | null;
+  /** The messages (JSON Outbound[]), kept to send once the window opens or to try again. */
+  outbox: string;
+  status: DeliveryStatus;
+  errorCode: string | null;
+  /** How many times it was handed to the channel (a transient failure is tried again). */
+  attempts: number;
+  createdAt: string;
+}
+
+/** A status the channel reported for one of its message ids, and where it left the message. */
+export interface StatusReported {
+  outbound: OutboundMessage;
+  /** False when the report was not news (a late "sent" after "delivered"): nothing changed. */
+  moved: boolean;
+}
+
+/** Messages from our side and the statuses the channel reports for them. */
+export interface OutboundStore {
+  /** Stores a message; `messageIds`: the channel's ids for it (their statuses follow by report). */
+  add(m: Omit<OutboundMessage, 'errorCode' | 'attempts' | 'createdAt'>, messageIds: readonly string[], now: Date): Promise<void>;
+  get(id: string): Promise<OutboundMessage | undefined>;
+  /** Handed to the channel (after waiting or queueing): `messageIds` are this attempt's; `status` where it stands now. */
+  handedOver(id: string, messageIds: readonly string[], status: DeliveryStatus, now: Date): Promise<void>;
+  /** To be tried again after a transient failure: a new attempt, queued. */
+  queueAgain(id: string, now: Date): Promise<void>;
+  /** Sets the status without a report (a refusal, a message queued to be tried again). */
+  setStatus(id: string, status: DeliveryStatus, errorCode: string | null, now: Date): Promise<void>;
+  /**
+   * A status for one of the channel's message ids. Each id's status only moves forward (a late
+   * "sent" after "delivered" changes nothing); the message takes the status of its current
+   * attempt's ids (a failure of any of them, else the least advanced). Undefined for an id we do
+   * not know (sent before, or forgotten).
+   */
+  report(channel: string, messageId: string, status: Exclude<DeliveryStatus, 'waiting'>, errorCode: string | null, now: Date): Promise<StatusReported | undefined>;
+  /** Whether the conversation has messages held for its window. */
+  hasWaiting(conversationId: string): Promise<boolean>;
+  /** The conversation's held messages become queued; their ids, oldest first. */
+  releaseWaiting(conversationId: string, now: Date): Promise<string[]>;
+  /** Of `ids`, the messages still queued and not yet handed to the channel in their current attempt, in the order given. */
+  toSend(ids: readonly string[]): Promise<OutboundMessage[]>;
+  /** The conversation's messages queued and not yet handed to the channel (released, or waiting for a retry), oldest first. */
+  unsent(conversationId: string): Promise<string[]>;
+  /** The status of the messages carrying these transcript messages. */
+  statusOfHandoffMessages(handoffMessageIds: readonly number[]): Promise<Map<number, DeliveryStatus>>;
+  /** Delete my data: the conversation's messages and their statuses go. */
+  forgetConversation(conversationId: string): Promise<number>;
+}
+
 /** What a report counts: a person's turn, or an event of a handoff or a booking. */
 export const REPORT_KINDS = ['turn', 'handoff.opened', 'handoff.replied', 'handoff.closed', 'booking.made', 'booking.cancelled', 'booking.reminded'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -266,7 +365,9 @@ export interface Repositories {
   handoffs: HandoffStore;
   jobs: JobQueue;
   curation: CurationStore;
+  outbound: OutboundStore;
   reports: ReportStore;
+  media: MediaStore;
   /**
    * Delete my data, in one transaction: every row about the conversation in every table goes
    * (appointments keep only their reference), and nothing of it stays readable in the database's
@@ -283,7 +384,7 @@ export interface Storage extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /**
    * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
-   * messages, finished jobs, the delivery log — and strips the personal details of past
+   * messages, finished jobs, the delivery log, messages from our side and their statuses — and strips the personal details of past
    * appointments (the reference stays for the centre's statistics), and the curator's queue
    * older than `curationCutoff` (default `cutoff`). Returns how many rows each part touched.
    */

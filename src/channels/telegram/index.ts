@@ -12,6 +12,7 @@ import { COMMAND_NAMES, type CommandName } from '../../core/messages.js';
 import { defineChannel, type ChannelContext } from '../adapter.js';
 import { mountWebhook, runDelivery, type DeliveryParts, type Refusal } from '../webhook.js';
 import { CHANNEL, parseTelegramRequest, type TelegramReplyTo } from './parse.js';
+import { telegramMedia } from './media.js';
 import { sendReply, sendToChat, telegramStartProblem } from './send.js';
 import { verifyTelegramSecret } from './verify.js';
 
@@ -61,6 +62,7 @@ export const telegramChannel = defineChannel<TelegramConfig, TelegramSettings>({
     // connects in the background, and updates wait a little for it or are refused for Telegram to retry.
     const ready = connectInBackground(app, ctx, bot);
     ctx.registerSender({ send: (user, outbox) => sendToChat(bot.api, Number(user), outbox) });
+    ctx.registerMedia(telegramMedia(bot.api, settings.token, settings.apiRoot));
 
     const parts: DeliveryParts<TelegramReplyTo> = {
       // Replies are Bot API calls, sent after the claim is complete; the webhook's answer is empty.

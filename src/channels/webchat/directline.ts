@@ -45,6 +45,10 @@ export interface Transcript {
 export interface DirectLine {
   /** Sends bot activities into a conversation (an advisor's reply); false when it is gone. */
   push(conversationId: string, activities: readonly Activity[]): Promise<boolean>;
+  /** True when the Authorization header holds a valid token for this conversation (uploads). */
+  opens(authorization: string | undefined, conversationId: string): boolean;
+  /** A person's activity that arrived another way (an upload with its files): kept and answered as a posted one. */
+  receive(conversationId: string, activity: Activity): Promise<{ code: number; body: unknown }>;
 }
 
 /** A client's watermark: absent or empty is 0; anything but a whole number is undefined. */
@@ -219,6 +223,13 @@ export async function registerDirectLine(app: FastifyInstance, opts: DirectLineO
       if (!(await logs.exists(conversationId))) return false;
       for (const a of activities) await append(conversationId, a);
       return true;
+    },
+    opens(authorization, conversationId) {
+      return signer.verify(bearer(authorization), opts.now().getTime())?.conversationId === conversationId;
+    },
+    async receive(conversationId, activity) {
+      const kept = keptFromUser(activity);
+      return kept ? opts.onUserActivity(conversationId, kept, transcript) : { code: 200, body: { id: `${conversationId}|not-kept` } };
     },
   };
 }

@@ -12,7 +12,8 @@ import { defineChannel } from '../adapter.js';
 import { runDelivery, type Refusal } from '../webhook.js';
 import { registerDirectLine } from './directline.js';
 import { pageLanguage, webChatContentSecurityPolicy, webChatPage, webChatPageTexts } from './page.js';
-import { CHANNEL, parseDirectLineActivity, type Activity } from './parse.js';
+import { CHANNEL, parseDirectLineActivity, withoutUploads, type Activity } from './parse.js';
+import { PendingUploads, registerUpload, webchatMedia } from './upload.js';
 import { outboxToActivities } from './render.js';
 import { directLineSender } from './send.js';
 import type { BotServiceSettings } from './bot-service.js';
@@ -27,11 +28,14 @@ export interface WebChatConfig {
   MicrosoftAppTenantId?: string;
   BOTFRAMEWORK_ALLOW_ANONYMOUS?: boolean;
   BOTFRAMEWORK_SERVICE_URLS: readonly string[];
+  MEDIA_MAX_BYTES: number;
 }
 
 export interface WebChatSettings {
   publicBaseUrl: string;
   frameAncestors: string;
+  /** The largest file a person may upload. */
+  mediaMaxBytes: number;
   /** Bot Framework's /api/messages: off when undefined. */
   botService?: BotServiceSettings;
 }
@@ -50,6 +54,7 @@ export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
   settings: (c) => ({
     publicBaseUrl: c.publicBaseUrl,
     frameAncestors: c.WEBCHAT_FRAME_ANCESTORS,
+    mediaMaxBytes: c.MEDIA_MAX_BYTES,
     botService:
       c.MicrosoftAppId || c.BOTFRAMEWORK_ALLOW_ANONYMOUS
         ? { appId: c.MicrosoftAppId, appPassword: c.MicrosoftAppPassword, appType: c.MicrosoftAppType, tenantId: c.MicrosoftAppTenantId, serviceUrls: c.BOTFRAMEWORK_SERVICE_URLS }
@@ -91,13 +96,13 @@ export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
       onUserActivity: async (conversationId, activity, transcript) => {
         const parsed = parseDirectLineActivity(conversationId, activity);
         // Nothing for the bot (a location out of range): kept in the transcript, no turn.
-        if (parsed.status !== 'turn') return { code: 200, body: { id: await transcript.record(conversationId, activity, [], false) } };
+        if (parsed.status !== 'turn') return { code: 200, body: { id: await transcript.record(conversationId, withoutUploads(activity), [], false) } };
         const outcome = await runDelivery(ctx, parsed.delivery, {
           render: async ({ outbox, lang, effects, limited }) => {
             // Over the message limit and told so already: refused, nothing kept.
             if (limited === 'quiet') return TOO_MANY;
             const replies = outboxToActivities(outbox, activity.from?.id ?? 'user', lang);
-            const id = await transcript.record(conversationId, activity, replies, effects.some((e) => e.kind === 'deleteData'));
+            const id = await transcript.record(conversationId, withoutUploads(activity), replies, effects.some((e) => e.kind === 'deleteData'));
             return JSON.stringify({ id });
           },
           busy: BUSY,
@@ -106,5 +111,8 @@ export const webchatChannel = defineChannel<WebChatConfig, WebChatSettings>({
       },
     });
     ctx.registerSender(directLineSender(directLine));
+    const uploads = new PendingUploads();
+    await registerUpload(app, directLine, uploads, settings.mediaMaxBytes);
+    ctx.registerMedia(webchatMedia(uploads, directLine));
   },
 });

@@ -3,7 +3,7 @@
  * what is kept of a Web Chat activity, a person joining as `start` (in this one place), a message,
  * a tapped option or a shared location.
  */
-import type { ChannelHints, Inbound } from '../../core/messages.js';
+import { mediaKindOf, type ChannelHints, type Inbound } from '../../core/messages.js';
 import type { Parsed } from '../webhook.js';
 
 export const CHANNEL = 'webchat';
@@ -22,6 +22,8 @@ export interface Activity {
   replyToId?: string;
   suggestedActions?: { to?: string[]; actions: { type: string; title: string; displayText?: string; text?: string; value?: unknown }[] };
   channelData?: unknown;
+  /** Files: an upload's (`contentUrl` is `upload:<id>` until the turn has run), or an advisor's (a signed link). */
+  attachments?: { contentType: string; contentUrl?: string; name?: string }[];
   /** Of an event: what happened. */
   name?: string;
   /** Of a conversationUpdate (Bot Framework): who joined, and the bot's own id. */
@@ -63,7 +65,30 @@ export function keptFromUser(activity: Activity): Activity | undefined {
   const value = isJoin ? undefined : keptValue(activity.value);
   if (value) kept.value = value;
   if (clientActivityID) kept.channelData = { clientActivityID };
+  const attachments = isJoin ? [] : uploaded(activity.attachments);
+  if (attachments.length) kept.attachments = attachments;
   return kept;
+}
+
+/** Where an upload's files wait for the turn: `upload:<random id>`, set by the upload route only. */
+export const UPLOAD_REF = /^upload:[A-Za-z0-9_-]{16,64}$/;
+
+/** The files of an upload (at most 10); attachments with any other address are not kept. */
+function uploaded(attachments: unknown): NonNullable<Activity['attachments']> {
+  if (!Array.isArray(attachments)) return [];
+  return attachments
+    .filter((a): a is { contentType: string; contentUrl: string; name?: unknown } => typeof a?.contentType === 'string' && typeof a.contentUrl === 'string' && UPLOAD_REF.test(a.contentUrl))
+    .slice(0, 10)
+    .map((a) => ({ contentType: a.contentType.slice(0, 200), contentUrl: a.contentUrl, ...(typeof a.name === 'string' ? { name: a.name.slice(0, 255) } : {}) }));
+}
+
+/**
+ * The activity as the transcript keeps it: an upload's files by name only (the page shows them as
+ * files; the bytes went to the turn, and to an advisor only during a handoff).
+ */
+export function withoutUploads(activity: Activity): Activity {
+  if (!activity.attachments?.length) return activity;
+  return { ...activity, attachments: activity.attachments.map((a) => ({ contentType: 'application/octet-stream', name: a.name ?? 'file' })) };
 }
 
 export function activityToInbound(activity: Activity): { inbound: Inbound; hints: ChannelHints } | undefined {
@@ -76,6 +101,12 @@ export function activityToInbound(activity: Activity): { inbound: Inbound; hints
     const lon = Number(value.location.lon);
     if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { inbound: { kind: 'location', lat, lon }, hints };
     return undefined;
+  }
+  const files = uploaded(activity.attachments);
+  if (files.length) {
+    const media = files.map((a) => ({ kind: mediaKindOf(a.contentType), ref: a.contentUrl!, contentType: a.contentType, ...(a.name ? { name: a.name } : {}) }));
+    const caption = typeof activity.text === 'string' && activity.text.trim() ? activity.text.slice(0, MAX_TEXT) : undefined;
+    return { inbound: { kind: 'media', media, ...(caption ? { text: caption } : {}) }, hints };
   }
   if (typeof activity.text === 'string') return { inbound: { kind: 'text', text: activity.text.slice(0, MAX_TEXT) }, hints };
   return { inbound: { kind: 'unsupported' }, hints };

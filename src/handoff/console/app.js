@@ -64,8 +64,11 @@
       var item = el('li');
       item.appendChild(el('span', SENDERS[m.sender] || m.sender, 'sender'));
       item.appendChild(el('span', m.text, 'text'));
+      if (m.media && window.WegweiserMedia) item.appendChild(window.WegweiserMedia.render(m.media, token));
       transcript.appendChild(item);
     });
+    if ($('media-attach')) $('media-attach').remove();
+    if (window.WegweiserMedia) { var attach = window.WegweiserMedia.attachControl(h.id, token, function () { loadQueue(); }); attach.id = 'media-attach'; $('reply').before(attach); }
   }
 
   function loadDay() {

@@ -35,6 +35,7 @@ export const postgresDialect: Dialect = {
     flag: 'boolean NOT NULL DEFAULT false',
     autoId: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
     seqColumn: ',\n      seq bigint GENERATED ALWAYS AS IDENTITY',
+    blob: 'bytea',
     migratedAt: 'timestamptz NOT NULL DEFAULT now()',
   },
   seq: 'seq',

@@ -1,6 +1,6 @@
 /** Conversations handed to a human, and what was said in them. */
 import { whereClause, type Sql } from '../sql.js';
-import type { Handoff, HandoffMessage, HandoffStore } from '../types.js';
+import type { Handoff, HandoffMessage, HandoffStore, MediaInfo } from '../types.js';
 
 const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at';
 
@@ -23,14 +23,30 @@ const fromRow = (r: HandoffRow): Handoff => ({
 });
 
 interface MessageRow {
+  id: number | string;
   sender: HandoffMessage['sender'];
   staff_id: string | null;
   text: string;
   at: string;
+  media_id: string | null;
+  kind: MediaInfo['kind'] | null;
+  content_type: string | null;
+  size: number | string | null;
+  name: string | null;
 }
 
-const addMessage = (sql: Sql, handoffId: string, m: HandoffMessage) =>
-  sql.run('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at) VALUES (?, ?, ?, ?, ?)', [handoffId, m.sender, m.staffId, m.text, m.at]);
+const addMessage = async (sql: Sql, handoffId: string, m: HandoffMessage): Promise<number> => {
+  const row = await sql.get<{ id: number | string }>('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, media_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
+    handoffId, m.sender, m.staffId, m.text, m.at, m.mediaId ?? null,
+  ]);
+  return Number(row!.id); // PostgreSQL gives a bigint as text
+};
+
+/** A message's file as staff see it (never its bytes). */
+const mediaOf = (r: MessageRow): MediaInfo | undefined =>
+  r.media_id && r.kind && r.content_type
+    ? { id: r.media_id, kind: r.kind, contentType: r.content_type, size: Number(r.size), ...(r.name === null ? {} : { name: r.name }) }
+    : undefined;
 
 export class HandoffRepository implements HandoffStore {
   constructor(private readonly sql: Sql) {}
@@ -69,13 +85,20 @@ export class HandoffRepository implements HandoffStore {
     return rows.map(fromRow);
   }
 
-  async addMessage(handoffId: string, m: HandoffMessage): Promise<void> {
-    await addMessage(this.sql, handoffId, m);
+  addMessage(handoffId: string, m: HandoffMessage): Promise<number> {
+    return addMessage(this.sql, handoffId, m);
   }
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
-    const rows = await this.sql.all<MessageRow>('SELECT sender, staff_id, text, at FROM handoff_messages WHERE handoff_id = ? ORDER BY id', [handoffId]);
-    return rows.map((r) => ({ sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at }));
+    const rows = await this.sql.all<MessageRow>(
+      `SELECT m.id, m.sender, m.staff_id, m.text, m.at, f.id AS media_id, f.kind, f.content_type, f.size, f.name
+       FROM handoff_messages m LEFT JOIN media f ON f.id = m.media_id WHERE m.handoff_id = ? ORDER BY m.id`,
+      [handoffId],
+    );
+    return rows.map((r) => {
+      const media = mediaOf(r);
+      return { id: Number(r.id), sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at, ...(media ? { media } : {}) };
+    });
   }
 
   async close(id: string, now: Date): Promise<boolean> {

@@ -13,7 +13,7 @@ import type { Database, Dialect, Sql, SqlValue } from '../sql.js';
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   placeholders: (sql) => sql,
-  types: { sortedText: 'TEXT', flag: 'INTEGER NOT NULL DEFAULT 0', autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT', seqColumn: '', migratedAt: 'TEXT NOT NULL' },
+  types: { sortedText: 'TEXT', flag: 'INTEGER NOT NULL DEFAULT 0', autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT', seqColumn: '', blob: 'BLOB', migratedAt: 'TEXT NOT NULL' },
   seq: 'rowid',
   // one writer at a time: a claim's UPDATE already holds the database
   lockSkipLocked: '',
