@@ -34,6 +34,8 @@ describe('delete my data', () => {
     core.senders.set('whatsapp', { send: async () => ({ status: 'sent', ids: ['SM-delete-1'], tracked: true }) });
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Abena, see you on Wednesday')).status).toBe('ok');
     expect(await core.storage.outbound.report('whatsapp', 'SM-delete-1', 'read', null, core.clock.now())).toMatchObject({ moved: true });
+    // An internal note between staff is about the person too, and goes with the rest.
+    expect((await core.handoffs.note(admin, handoff!.id, 'Note: Abena fears her employer')).status).toBe('ok');
     const [appointment] = await core.storage.appointments.list({ centreId: 'gh-accra' });
 
     // The reports counted every turn, with the person as a pseudonym (a keyed hash of the conversation).
@@ -45,7 +47,7 @@ describe('delete my data', () => {
     await say('delete my data');
     expect((await say('yes')).outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'privacy.deleted') });
 
-    const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena'];
+    const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena', 'fears her employer'];
     const tables = await core.storage.inspect();
     expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'outbound_messages', 'outbound_receipts', 'curation_items']));
     expect(tables.outbound_messages).toEqual([]);

@@ -32,6 +32,7 @@ describe('retention', () => {
     expect((await core.handoffs.reply(admin, handoff!.id, 'Dear Kwesi Appiah, see you on Wednesday')).status).toBe('ok');
     const reported = await core.storage.outbound.report('test', `SM-retention-${sent}`, 'delivered', null, core.clock.now());
     expect(reported).toMatchObject({ moved: true, outbound: { status: 'delivered' } });
+    expect((await core.handoffs.note(admin, handoff!.id, 'Kwesi prefers mornings')).status).toBe('ok'); // an internal note goes with its handoff
     expect((await core.handoffs.close(admin, handoff!.id)).status).toBe('ok');
 
     core.clock.advance(93 * 86_400_000); // past the appointment on 25 November by more than 90 days

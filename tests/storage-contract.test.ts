@@ -237,18 +237,31 @@ function contract(store: StoreCase): void {
       await s.staff.add(member('amy@accra.example'), T0);
       await s.staff.add(member('Bob@lahore.example'), T0);
       await expect(s.staff.add({ ...member('amy@accra.example'), id: 'other' }, T0)).rejects.toThrow();
-      expect(await s.staff.byEmail('ZED@ACCRA.EXAMPLE')).toEqual({ id: 'id-zed@accra.example', email: 'zed@accra.example', centreId: 'gh-accra', role: 'admin', passwordHash: 'hash-Zed@accra.example' });
+      expect(await s.staff.byEmail('ZED@ACCRA.EXAMPLE')).toEqual({ id: 'id-zed@accra.example', email: 'zed@accra.example', centreId: 'gh-accra', role: 'admin', lang: null, disabled: false, passwordHash: 'hash-Zed@accra.example' });
       expect(await s.staff.byEmail('nobody@accra.example')).toBeUndefined();
       expect((await s.staff.list()).map((m) => m.email)).toEqual(['amy@accra.example', 'bob@lahore.example', 'zed@accra.example']);
-      expect((await s.staff.list())[0]).toEqual({ id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor' });
+      expect((await s.staff.list())[0]).toEqual({ id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor', lang: null, disabled: false });
       expect(await s.staff.remove('BOB@lahore.example')).toBe(true);
       expect(await s.staff.remove('bob@lahore.example')).toBe(false);
       expect((await s.staff.list()).map((m) => m.email)).toEqual(['amy@accra.example', 'zed@accra.example']);
     });
 
+    it('changes role, centre and language, and a disabled account has no sessions', async () => {
+      await s.staff.add({ ...member('amy@accra.example'), lang: 'fr' }, T0);
+      expect(await s.staff.byId('id-amy@accra.example')).toMatchObject({ lang: 'fr', disabled: false });
+      await s.staff.saveToken('t-amy', 'id-amy@accra.example', at(HOUR).toISOString());
+      expect(await s.staff.update('id-amy@accra.example', { role: 'admin', centreId: '', lang: 'ar' })).toBe(true);
+      expect(await s.staff.byToken('t-amy', T0)).toMatchObject({ role: 'admin', centreId: '', lang: 'ar' });
+      expect(await s.staff.update('id-amy@accra.example', { disabled: true })).toBe(true);
+      expect(await s.staff.byToken('t-amy', T0)).toBeUndefined();
+      await s.staff.saveToken('t-amy-2', 'id-amy@accra.example', at(HOUR).toISOString());
+      expect(await s.staff.byToken('t-amy-2', T0)).toBeUndefined(); // even a token saved afterwards
+      expect(await s.staff.update('nobody', { lang: 'en' })).toBe(false);
+    });
+
     it('keeps session tokens until they expire, a new password or removal', async () => {
       await s.staff.add(member('amy@accra.example'), T0);
-      const amy = { id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor' };
+      const amy = { id: 'id-amy@accra.example', email: 'amy@accra.example', centreId: 'gh-accra', role: 'advisor', lang: null, disabled: false };
       await s.staff.saveToken('t-valid', amy.id, at(HOUR).toISOString());
       await s.staff.saveToken('t-expired', amy.id, at(-1).toISOString());
       expect(await s.staff.byToken('t-valid', T0)).toEqual(amy);
@@ -303,7 +316,7 @@ function contract(store: StoreCase): void {
 
     it('opens one handoff per conversation and keeps its transcript', async () => {
       const h = await s.handoffs.open(handoff('h1'), transcript);
-      expect(h).toEqual({ ...handoff('h1'), status: 'open', closedAt: null });
+      expect(h).toEqual({ ...handoff('h1'), status: 'open', closedAt: null, claimedBy: null });
       expect(await s.handoffs.open(handoff('h2', { urgent: true }), [{ sender: 'person', text: 'again', at: T0.toISOString() }])).toEqual(h);
       expect(await s.handoffs.get('h2')).toBeUndefined();
       expect(await s.handoffs.messages('h1')).toEqual(transcript.map((m) => ({ ...m, staffId: null, id: expect.any(Number) })));
@@ -331,7 +344,7 @@ function contract(store: StoreCase): void {
       expect(await ids({ centreId: 'gh-accra' })).toEqual(['c', 'b', 'a']);
       expect(await ids({ centreId: 'gh-accra', status: 'open' })).toEqual(['c', 'a']);
       expect(await ids({ status: 'closed' })).toEqual(['b']);
-      expect((await s.handoffs.list({ centreId: 'pk-lahore' }))[0]).toEqual({ ...handoff('e', { conversationId: 'c:e', centreId: 'pk-lahore', urgent: true }), status: 'open', closedAt: null });
+      expect((await s.handoffs.list({ centreId: 'pk-lahore' }))[0]).toEqual({ ...handoff('e', { conversationId: 'c:e', centreId: 'pk-lahore', urgent: true }), status: 'open', closedAt: null, claimedBy: null });
     });
 
     it('closes once, and a new handoff can open afterwards', async () => {
@@ -339,8 +352,27 @@ function contract(store: StoreCase): void {
       expect(await s.handoffs.close('h1', at(HOUR))).toBe(true);
       expect(await s.handoffs.close('h1', at(2 * HOUR))).toBe(false);
       expect(await s.handoffs.close('nope', at(HOUR))).toBe(false);
-      expect(await s.handoffs.get('h1')).toEqual({ ...handoff('h1'), status: 'closed', closedAt: '2026-11-01T09:00:00.000Z' });
+      expect(await s.handoffs.get('h1')).toEqual({ ...handoff('h1'), status: 'closed', closedAt: '2026-11-01T09:00:00.000Z', claimedBy: null });
       expect(await s.handoffs.open(handoff('h2'), [])).toMatchObject({ id: 'h2', status: 'open' });
+    });
+
+    it('claims for one staff member at a time, taken over only on purpose; transfers; keeps internal notes apart', async () => {
+      await s.handoffs.open(handoff('h1'), []);
+      const claims = await Promise.all(['s1', 's2', 's3'].map((id) => s.handoffs.claim('h1', id)));
+      const winners = claims.filter((c) => c?.taken);
+      expect(winners).toHaveLength(1);
+      const owner = winners[0]!.claimedBy!;
+      expect(claims.every((c) => c?.claimedBy === owner)).toBe(true);
+      expect(await s.handoffs.claim('h1', owner)).toEqual({ claimedBy: owner, taken: true });
+      expect(await s.handoffs.claim('h1', 'other', true)).toEqual({ claimedBy: 'other', taken: true });
+      expect(await s.handoffs.transfer('h1', { centreId: 'tn-tunis', claimedBy: null })).toBe(true);
+      expect(await s.handoffs.get('h1')).toMatchObject({ centreId: 'tn-tunis', claimedBy: null });
+      await s.handoffs.addMessage('h1', { sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
+      expect((await s.handoffs.messages('h1')).at(-1)).toEqual({ sender: 'staff', staffId: 's1', text: 'note', at: T0.toISOString(), internal: true });
+      await s.handoffs.close('h1', at(HOUR));
+      expect(await s.handoffs.claim('h1', 's1')).toBeUndefined();
+      expect(await s.handoffs.transfer('h1', { centreId: 'gh-accra', claimedBy: null })).toBe(false);
+      expect(await s.handoffs.claim('nope', 's1')).toBeUndefined();
     });
 
     it('forgets a conversation: its handoffs and their messages go', async () => {
@@ -354,6 +386,24 @@ function contract(store: StoreCase): void {
       expect((await s.handoffs.list({})).map((h) => h.id)).toEqual(['h3']);
       expect(await s.handoffs.messages('h3')).toHaveLength(2);
       expect(await s.handoffs.forgetConversation('telegram:42')).toBe(0);
+    });
+  });
+
+  describe('console: ready answers and centre settings', () => {
+    it('keeps ready answers per centre and language, and centre settings per centre', async () => {
+      await s.cannedReplies.save({ id: 'r1', centreId: 'gh-accra', lang: 'en', title: 'Hours', text: 'We open at 9.' }, T0);
+      await s.cannedReplies.save({ id: 'r2', centreId: 'tn-tunis', lang: 'fr', title: 'Horaires', text: 'Nous ouvrons à 9 h.' }, T0);
+      await s.cannedReplies.save({ id: 'r1', centreId: 'gh-accra', lang: 'en', title: 'Hours', text: 'We open at 8.' }, T0);
+      expect(await s.cannedReplies.list('gh-accra')).toEqual([{ id: 'r1', centreId: 'gh-accra', lang: 'en', title: 'Hours', text: 'We open at 8.' }]);
+      expect((await s.cannedReplies.list(undefined)).map((r) => r.id)).toEqual(['r1', 'r2']);
+      expect(await s.cannedReplies.remove('r2')).toBe(true);
+      expect(await s.cannedReplies.get('r2')).toBeUndefined();
+      const settings = { hours: { mon: ['09:00-12:00'] }, holidays: ['2026-12-25'], capacity: 3 };
+      await s.centreSettings.save('gh-accra', settings, T0);
+      await s.centreSettings.save('gh-accra', { ...settings, capacity: 4 }, T0);
+      expect(await s.centreSettings.get('gh-accra')).toEqual({ ...settings, capacity: 4 });
+      expect(await s.centreSettings.get('tn-tunis')).toBeUndefined();
+      expect([...(await s.centreSettings.all()).keys()]).toEqual(['gh-accra']);
     });
   });
 

@@ -45,6 +45,8 @@ const fileSchema = z.object({
 
 export type CentreData = z.infer<typeof centreSchema>;
 export interface Centre extends CentreData {
+  /** Local dates (YYYY-MM-DD) the centre is closed, set by its admin in the console. */
+  holidays?: string[];
   slotMinutes: number;
   capacity: number;
   leadHours: number;

@@ -5,6 +5,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
+import { DateTime } from 'luxon';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../staff/auth.js';
@@ -111,8 +112,11 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const { date } = req.query;
       if (date !== undefined && date !== '') {
         if (!isoDateParam(date)) return reply.code(400).send({ error: 'date must be YYYY-MM-DD' });
-        from = `${date}T00:00:00Z`;
-        to = new Date(Date.parse(from) + 86_400_000).toISOString().replace('.000Z', 'Z');
+        // The centre's own day (its time zone), so the day view and the slots agree.
+        const zone = (centreId && booking.centre(centreId)?.timezone) || 'utc';
+        const day = DateTime.fromISO(date, { zone });
+        from = day.startOf('day').toUTC().toISO({ suppressMilliseconds: true })!;
+        to = day.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: true })!;
       }
       return { appointments: await booking.list({ centreId, from, to }) };
     });
@@ -139,6 +143,7 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       const appointment = await booking.get(req.params.id);
       if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
       if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      if (appointment.status !== 'booked') return reply.code(409).send({ error: 'this appointment is already cancelled' });
       const cancelled = await booking.cancel(appointment.id);
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);
       await staff.audit({ staffId: member.id, action: 'appointment.cancel', target: appointment.id }, now());

@@ -3,7 +3,7 @@
  * booking with no double booking (the database decides; a slot taken meanwhile is a tagged result).
  */
 import { DateTime } from 'luxon';
-import type { AppointmentStore, Appointment } from '../storage/types.js';
+import type { AppointmentStore, Appointment, CentreSettings } from '../storage/types.js';
 import { nearestCentres, type Centre, type NearbyCentre } from './centres.js';
 import { findPlace, type Place } from './gazetteer.js';
 import { isSlotStart, openDays, slotsForDay, type Slot } from './slots.js';
@@ -18,13 +18,34 @@ const FAR_AWAY_KM = 800;
 
 export class BookingService {
   private readonly byId: Map<string, Centre>;
+  /** The centres as centres.yaml has them, before a centre admin's settings. */
+  private readonly fromFile: ReadonlyMap<string, Centre>;
+  private current: readonly Centre[];
 
   constructor(
-    readonly centres: readonly Centre[],
+    centres: readonly Centre[],
     private readonly appointments: AppointmentStore,
     private readonly now: () => Date,
   ) {
-    this.byId = new Map(centres.map((c) => [c.id, c]));
+    this.current = centres;
+    this.fromFile = new Map(centres.map((c) => [c.id, c]));
+    this.byId = new Map(this.fromFile);
+  }
+
+  get centres(): readonly Centre[] {
+    return this.current;
+  }
+
+  /**
+   * A centre admin's opening hours, holidays and seats per slot (stored in the database) take the
+   * place of centres.yaml's for the chat's booking and the staff console at once.
+   */
+  applySettings(settings: ReadonlyMap<string, CentreSettings>): void {
+    for (const [id, base] of this.fromFile) {
+      const s = settings.get(id);
+      this.byId.set(id, s ? { ...base, hours: s.hours, holidays: s.holidays, capacity: s.capacity } : base);
+    }
+    this.current = [...this.byId.values()];
   }
 
   centre(id: string): Centre | undefined {

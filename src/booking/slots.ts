@@ -22,7 +22,7 @@ export function slotsForDay(centre: Centre, date: string, now: Date, booked: Rea
   if (!centre.hours || centre.status !== 'active' || !isIsoDate(date)) return [];
   const day = DateTime.fromISO(date, { zone: centre.timezone });
   const today = DateTime.fromJSDate(now).setZone(centre.timezone).startOf('day');
-  if (day < today || day > today.plus({ days: centre.daysAhead })) return [];
+  if (day < today || day > today.plus({ days: centre.daysAhead }) || centre.holidays?.includes(date)) return [];
   const weekday = WEEKDAY_ORDER[day.weekday - 1]!;
   const earliest = DateTime.fromJSDate(now).plus({ hours: centre.leadHours });
   const slots: Slot[] = [];
@@ -51,7 +51,7 @@ export function openDays(centre: Centre, now: Date): string[] {
   const days: string[] = [];
   for (let i = 0; i <= centre.daysAhead; i++) {
     const d = today.plus({ days: i });
-    if (centre.hours[WEEKDAY_ORDER[d.weekday - 1]!]?.length) days.push(d.toISODate()!);
+    if (centre.hours[WEEKDAY_ORDER[d.weekday - 1]!]?.length && !centre.holidays?.includes(d.toISODate()!)) days.push(d.toISODate()!);
   }
   return days;
 }

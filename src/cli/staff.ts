@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCentres } from '../booking/centres.js';
+import { CONSOLE_LANGS } from '../staff/console-api.js';
 import { StaffAuth, hashPassword, MIN_PASSWORD_LENGTH } from '../staff/auth.js';
 import { PATHS } from '../paths.js';
 import { loadConfig } from '../server/config.js';
@@ -14,32 +15,34 @@ import { STAFF_ROLES, type StaffRole } from '../storage/types.js';
 
 const isStaffRole = (role: unknown): role is StaffRole => STAFF_ROLES.includes(role as StaffRole);
 
-const USAGE = 'usage: npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
+const USAGE = 'usage: npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin [--lang xx] (an admin without a centre acts on all) | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
 
 export async function staff(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, centre: { type: 'string' }, role: { type: 'string' } } });
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, centre: { type: 'string' }, role: { type: 'string' }, lang: { type: 'string' } } });
   const config = loadConfig();
   const storage = await openStorage(config.databaseUrl);
   try {
     const auth = new StaffAuth(storage.staff, () => new Date());
     switch (verb) {
       case 'add': {
-        const { email, password, centre, role } = values;
+        const { email, password, role, lang = 'en' } = values;
+        const centre = values.centre ?? '';
         if (!email || !password || !isStaffRole(role)) throw new UsageError(USAGE);
         // Advisors work for one centre; curators (the queue is every centre's) and admins may have none.
         if (!centre && role === 'advisor') throw new UsageError('an advisor needs --centre ID');
+        if (!(CONSOLE_LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${CONSOLE_LANGS.join(', ')}`);
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address`);
         if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
         const ids = loadCentres(PATHS.centres).map((c) => c.id);
         if (centre && !ids.includes(centre)) throw new UsageError(`unknown centre "${centre}"; one of: ${ids.join(', ')}`);
         if (await storage.staff.byEmail(email)) throw new UsageError(`${email} already has an account`);
-        const member = await auth.create({ email, password, centreId: centre ?? '', role });
-        console.log(`added ${member.email} (${member.role}, ${member.centreId || 'all centres'})`);
+        const member = await auth.create({ email, password, centreId: centre, role, lang });
+        console.log(`added ${member.email} (${member.role}, ${member.centreId || 'all centres'}, ${lang})`);
         return;
       }
       case 'list':
-        for (const m of await storage.staff.list()) console.log(`${m.email}\t${m.role}\t${m.centreId}`);
+        for (const m of await storage.staff.list()) console.log(`${m.email}\t${m.role}\t${m.centreId || 'all centres'}\t${m.lang ?? 'en'}${m.disabled ? '\tdisabled' : ''}`);
         return;
       case 'remove':
         if (!values.email) throw new UsageError(USAGE);

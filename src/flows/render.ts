@@ -1,6 +1,7 @@
 /** Asking the question of an ask step: options, a text prompt, or a request for a location. */
 import { LANGS } from '../core/lang.js';
 import type { Option } from '../core/messages.js';
+import { matchOption } from '../core/degrade.js';
 import type { Position } from '../core/state.js';
 import { findStep } from './loader.js';
 import type { AskStep } from './schema.js';
@@ -49,4 +50,32 @@ export function askOptions(turn: Turn, ask: AskStep, opts: { shown?: boolean } =
 function positionOf(turn: Turn, ask: AskStep): Position {
   for (const flow of turn.deps.flows.values()) if ((flow.steps as readonly object[]).includes(ask)) return { flow: flow.id, step: ask.id };
   return turn.state.at;
+}
+
+/**
+ * The label a person saw for an option id ("flow.step:id") in their language, for the advisor's
+ * transcript; undefined when the id names no option (an old button, a typed id).
+ */
+export function optionLabel(deps: Pick<Turn['deps'], 'flows' | 't'>, state: Pick<Turn['state'], 'lang' | 'choices'>, optionId: string): string | undefined {
+  const match = /^([\w-]+)\.([\w-]+):(.+)$/.exec(optionId);
+  if (!match) return undefined;
+  const [, flowId, stepId, id] = match as unknown as [string, string, string, string];
+  if (id === 'more') return deps.t(state.lang, 'answer.more');
+  const step = findStep(deps.flows, flowId, stepId)?.step as AskStep | undefined;
+  if (!step || !('ask' in step)) return undefined;
+  if (step.optionsFrom === 'languages') return (LANGS as readonly string[]).includes(id) ? deps.t(id as (typeof LANGS)[number], 'language.name') : undefined;
+  if (step.optionsFrom === 'var') return state.choices?.[step.optionsVar!]?.find((o) => o.id === id)?.label;
+  const option = step.options?.find((o) => o.id === id);
+  return option && deps.t(state.lang, option.label);
+}
+
+/**
+ * The option a typed number ("2", where options came as a numbered list) chose at the step the
+ * conversation waits at, as the person saw it; undefined when it chose none.
+ */
+export function numberedChoice(deps: Turn['deps'], state: Turn['state'], text: string): Option | undefined {
+  if (!/^\s*\d{1,2}\s*$/.test(text)) return undefined;
+  const step = findStep(deps.flows, state.at.flow, state.at.step)?.step as AskStep | undefined;
+  if (!step || !('ask' in step) || step.input) return undefined;
+  return matchOption(text, askOptions({ deps, state } as Turn, step));
 }

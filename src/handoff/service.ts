@@ -16,6 +16,30 @@ import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
 import type { DeliveryStatus, Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from '../staff/auth.js';
+import type { StaffEvent, StaffEvents } from './events.js';
+
+/**
+ * A handoff as the console shows it: who has it, the person's country and last topic, each
+ * message's author and what became of an advisor's message; and whether a reply reaches the
+ * person now, only after inviting them with a template (WhatsApp after 24 hours), or not at all.
+ */
+export interface HandoffDetails extends Handoff {
+  messages: (HandoffMessage & { author?: string; delivery?: DeliveryStatus })[];
+  claimedByEmail: string | null;
+  country: string | null;
+  topic: string | null;
+  canReply: Reach;
+}
+
+/**
+ * What staff did to a handoff, for reports and metrics (no text): the first advisor reply (with
+ * the seconds since the handoff opened) and closing.
+ */
+export type HandoffEvent = { kind: 'firstReply'; handoff: Handoff; seconds: number; at: Date } | { kind: 'closed'; handoff: Handoff; at: Date };
+export type HandoffListener = (event: HandoffEvent) => void | Promise<void>;
+
+/** The outbox tries again in a minute at the earliest. */
+const FIRST_RETRY_MS = 60_000;
 
 export type StaffActionResult<T = void> =
   | { status: 'ok'; value: T }
@@ -26,25 +50,11 @@ export type StaffActionResult<T = void> =
   | { status: 'not-found' }
   | { status: 'forbidden' }
   | { status: 'closed' }
-  | { status: 'refused'; reason: string };
+  | { status: 'refused'; reason: string }
+  /** Someone else has claimed the conversation: take it over first (`by`: their email). */
+  | { status: 'claimed'; by: string };
 
 export { OUTBOX_KIND } from '../runtime/outbox.js';
-
-/** The outbox tries again in a minute at the earliest. */
-const FIRST_RETRY_MS = 60_000;
-
-/**
- * A handoff as an advisor sees it: whether a reply reaches the person now, only after inviting
- * them with a template (WhatsApp after 24 hours), or not at all (no template configured); and each
- * of the advisor's messages with what became of it.
- */
-export type HandoffView = Handoff & { canReply: Reach; messages: (HandoffMessage & { delivery?: DeliveryStatus })[] };
-/**
- * What staff did to a handoff, for reports and metrics (no text): the first advisor reply (with
- * the seconds since the handoff opened) and closing.
- */
-export type HandoffEvent = { kind: 'firstReply'; handoff: Handoff; seconds: number; at: Date } | { kind: 'closed'; handoff: Handoff; at: Date };
-export type HandoffListener = (event: HandoffEvent) => void | Promise<void>;
 
 export class HandoffService {
   constructor(
@@ -54,6 +64,7 @@ export class HandoffService {
     private readonly senders: ReadonlyMap<string, ChannelSender>,
     private readonly t: Translate,
     private readonly now: () => Date,
+    private readonly events?: StaffEvents,
   ) {}
 
   private readonly listeners: HandoffListener[] = [];
@@ -63,8 +74,20 @@ export class HandoffService {
     this.listeners.push(listener);
   }
 
-  private async tell(event: HandoffEvent): Promise<void> {
+  /** Reports and metrics learn what staff did (counts, no text). */
+  private async report(event: HandoffEvent): Promise<void> {
     for (const listener of this.listeners) await Promise.resolve().then(() => listener(event)).catch(() => undefined);
+  }
+
+  /** Tells the consoles; a failure to tell (Redis away) never undoes what was done. */
+  private async tell(event: StaffEvent): Promise<void> {
+    await this.events?.publish(event).catch(() => undefined);
+  }
+
+  /** A stored turn touched handoff `id` (a person wrote, opened or cancelled): the consoles refresh. */
+  async touched(id: string, type: 'opened' | 'message'): Promise<void> {
+    const h = await this.storage.handoffs.get(id);
+    if (h) await this.tell({ type: h.status === 'closed' ? 'closed' : type, handoffId: id, centreId: h.centreId, urgent: h.urgent });
   }
 
   /** Performs a turn's handOff effect through `handoffs` (the turn's transaction): opened with the turn's state, or not at all. */
@@ -92,20 +115,81 @@ export class HandoffService {
   }
 
   /** The handoffs the member may see: their centre's (an admin's: all, or `centreId`'s). */
-  async list(member: StaffMember, status: 'open' | 'closed' = 'open', centreId?: string): Promise<HandoffView[]> {
+  async list(member: StaffMember, status: 'open' | 'closed' = 'open', centreId?: string): Promise<HandoffDetails[]> {
     const all = await this.storage.handoffs.list({ status, centreId: centreId ?? (member.role === 'admin' ? undefined : member.centreId) });
+    const emails = new Map((await this.storage.staff.list()).map((m) => [m.id, m.email]));
     return Promise.all(
       all.filter((h) => this.visible(member, h)).map(async (h) => {
-        const messages = await this.storage.handoffs.messages(h.id);
+        const [messages, state] = await Promise.all([this.storage.handoffs.messages(h.id), this.storage.conversations.load(h.conversationId)]);
         const staffIds = messages.filter((m) => m.sender === 'staff' && m.id !== undefined).map((m) => m.id!);
         const delivery = await this.storage.outbound.statusOfHandoffMessages(staffIds);
         return {
           ...h,
+          claimedBy: h.claimedBy ?? null,
+          claimedByEmail: h.claimedBy ? (emails.get(h.claimedBy) ?? null) : null,
+          country: state?.country ?? null,
+          topic: state?.lastTopic ?? null,
           canReply: h.status === 'open' ? await reachOf(this.storage.conversations, this.senders, h.conversationId, 'advisor-replied') : 'now',
-          messages: messages.map((m) => (m.sender === 'staff' && m.id !== undefined && delivery.has(m.id) ? { ...m, delivery: delivery.get(m.id)! } : m)),
+          messages: messages.map((m) => {
+            const shown = m.staffId ? { ...m, author: emails.get(m.staffId) ?? '' } : m;
+            return m.sender === 'staff' && m.id !== undefined && delivery.has(m.id) ? { ...shown, delivery: delivery.get(m.id)! } : shown;
+          }),
         };
       }),
     );
+  }
+
+  /** Takes the conversation (`steal`: from whoever has it); others see who has it. */
+  async claim(member: StaffMember, handoffId: string, steal = false): Promise<StaffActionResult<{ claimedBy: string }>> {
+    const h = await this.storage.handoffs.get(handoffId);
+    if (!h) return { status: 'not-found' };
+    if (!this.visible(member, h)) return { status: 'forbidden' };
+    const result = await this.storage.handoffs.claim(h.id, member.id, steal);
+    if (!result) return { status: 'closed' };
+    if (!result.taken) return { status: 'claimed', by: (await this.storage.staff.byId(result.claimedBy ?? ''))?.email ?? '' };
+    await this.storage.staff.audit({ staffId: member.id, action: steal ? 'handoff.take-over' : 'handoff.claim', target: h.id }, this.now());
+    await this.tell({ type: 'claimed', handoffId: h.id, centreId: h.centreId, urgent: h.urgent });
+    return { status: 'ok', value: { claimedBy: member.email } };
+  }
+
+  /**
+   * Hands the conversation to a colleague (`toStaffId`) or to another centre's queue
+   * (`toCentreId`), with a note that stays between staff.
+   */
+  async handOver(member: StaffMember, handoffId: string, to: { toStaffId?: string; toCentreId?: string; note: string }): Promise<StaffActionResult> {
+    const h = await this.storage.handoffs.get(handoffId);
+    if (!h) return { status: 'not-found' };
+    if (!this.visible(member, h)) return { status: 'forbidden' };
+    if (h.status !== 'open') return { status: 'closed' };
+    let target: { centreId: string | null; claimedBy: string | null };
+    if (to.toStaffId) {
+      const colleague = await this.storage.staff.byId(to.toStaffId);
+      if (!colleague || colleague.disabled) return { status: 'refused', reason: 'no such colleague' };
+      const centreId = to.toCentreId ?? h.centreId;
+      if (!centreId ? colleague.role !== 'admin' : !mayActOn(colleague, centreId)) return { status: 'refused', reason: `${colleague.email} does not work for that centre` };
+      target = { centreId, claimedBy: colleague.id };
+    } else if (to.toCentreId) {
+      const centre = this.booking.centre(to.toCentreId);
+      if (!centre) return { status: 'refused', reason: `no centre ${to.toCentreId}` };
+      target = { centreId: centre.id, claimedBy: null };
+    } else return { status: 'refused', reason: 'say to whom: toStaffId or toCentreId' };
+    return this.conversations.withConversation(h.conversationId, async () => {
+      if (!(await this.storage.handoffs.transfer(h.id, target))) return { status: 'closed' };
+      await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text: to.note, at: this.now().toISOString(), internal: true });
+      await this.storage.staff.audit({ staffId: member.id, action: 'handoff.hand-over', target: h.id }, this.now());
+      await this.tell({ type: 'moved', handoffId: h.id, centreId: target.centreId, fromCentreId: h.centreId, urgent: h.urgent });
+      return { status: 'ok', value: undefined };
+    });
+  }
+
+  /** An internal note: stored with the transcript for colleagues, never sent to the person. */
+  async note(member: StaffMember, handoffId: string, text: string): Promise<StaffActionResult> {
+    const h = await this.storage.handoffs.get(handoffId);
+    if (!h) return { status: 'not-found' };
+    if (!this.visible(member, h)) return { status: 'forbidden' };
+    await this.storage.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: this.now().toISOString(), internal: true });
+    await this.tell({ type: 'note', handoffId: h.id, centreId: h.centreId, urgent: h.urgent });
+    return { status: 'ok', value: undefined };
   }
 
   async reply(member: StaffMember, handoffId: string, text: string): Promise<StaffActionResult> {
@@ -113,7 +197,12 @@ export class HandoffService {
     if (!h) return { status: 'not-found' };
     if (!this.visible(member, h)) return { status: 'forbidden' };
     if (h.status !== 'open') return { status: 'closed' };
-    return this.conversations.withConversation(h.conversationId, async () => {
+    // Two advisors never answer one person at once: a reply claims the conversation, or is refused when a colleague has it.
+    const claim = await this.storage.handoffs.claim(h.id, member.id);
+    if (!claim) return { status: 'closed' };
+    if (!claim.taken) return { status: 'claimed', by: (await this.storage.staff.byId(claim.claimedBy ?? ''))?.email ?? '' };
+    if (h.claimedBy !== member.id) await this.tell({ type: 'claimed', handoffId: h.id, centreId: h.centreId, urgent: h.urgent });
+    const result = await this.conversations.withConversation(h.conversationId, async (): Promise<StaffActionResult> => {
       const reach = await reachOf(this.storage.conversations, this.senders, h.conversationId, 'advisor-replied');
       if (reach === 'no-template') {
         return {
@@ -123,7 +212,7 @@ export class HandoffService {
       }
       const outbox: Outbound[] = [{ kind: 'text', text }];
       const at = this.now();
-      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff');
+      const first = !(await this.storage.handoffs.messages(h.id)).some((m) => m.sender === 'staff' && !m.internal);
       if (reach === 'template') {
         const held = await this.hold(member, h, outbox, at);
         if (first && held.status === 'waiting') await this.firstReply(h, at);
@@ -151,6 +240,8 @@ export class HandoffService {
       if (first) await this.firstReply(h, at);
       return result;
     });
+    if (result.status === 'ok' || result.status === 'queued' || result.status === 'waiting') await this.tell({ type: 'message', handoffId: h.id, centreId: h.centreId, urgent: h.urgent });
+    return result;
   }
 
   /**
@@ -179,7 +270,7 @@ export class HandoffService {
 
   /** Reports and metrics learn of the first advisor reply, with the seconds since the handoff opened. */
   private firstReply(h: Handoff, at: Date): Promise<void> {
-    return this.tell({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
+    return this.report({ kind: 'firstReply', handoff: h, seconds: Math.max(0, (at.getTime() - Date.parse(h.createdAt)) / 1000), at });
   }
 
   private centreNameFor(h: Handoff): string {
@@ -191,7 +282,7 @@ export class HandoffService {
     const h = await this.storage.handoffs.get(handoffId);
     if (!h) return { status: 'not-found' };
     if (!this.visible(member, h)) return { status: 'forbidden' };
-    return this.conversations.withConversation(h.conversationId, async () => {
+    const result = await this.conversations.withConversation(h.conversationId, async (): Promise<StaffActionResult> => {
       if (!(await this.storage.handoffs.close(h.id, this.now()))) return { status: 'closed' };
       const state = await this.storage.conversations.load(h.conversationId);
       if (state?.handoff?.id === h.id) {
@@ -201,9 +292,18 @@ export class HandoffService {
       }
       await this.send(h.conversationId, this.t((state?.lang ?? h.lang) as Lang, 'advisor.closed')); // best effort: the person may have left
       await this.storage.staff.audit({ staffId: member.id, action: 'handoff.close', target: h.id }, this.now());
-      await this.tell({ kind: 'closed', handoff: h, at: this.now() });
+      await this.report({ kind: 'closed', handoff: h, at: this.now() });
       return { status: 'ok', value: undefined };
     });
+    if (result.status === 'ok') await this.tell({ type: 'closed', handoffId: h.id, centreId: h.centreId, urgent: h.urgent });
+    return result;
+  }
+
+  /** Tells a person on their channel, in their language, that the centre cancelled their appointment (best effort). */
+  async notifyCancelled(conversationId: string, lang: string, text: (lang: Lang) => string): Promise<boolean> {
+    const state = await this.storage.conversations.load(conversationId);
+    const sent = await this.conversations.withConversation(conversationId, () => this.send(conversationId, text((state?.lang ?? lang) as Lang)));
+    return sent.status === 'sent';
   }
 
   /** The job handler that retries a reply from the outbox. */

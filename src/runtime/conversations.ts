@@ -11,6 +11,7 @@ import { ServiceUnavailableError } from '../core/errors.js';
 import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
+import { numberedChoice, optionLabel } from '../flows/render.js';
 import { langFromLocale, DEFAULT_LANG } from '../core/lang.js';
 import type { TurnLock } from '../coordination/keyed-lock.js';
 import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
@@ -70,6 +71,18 @@ export function describeInbound(inbound: Inbound): string {
   }
 }
 
+/** As describeInbound, with a tapped option's label as the person saw it (the advisor reads labels, not ids). */
+function describeForAdvisor(engine: EngineDeps, state: ConversationState | null, inbound: Inbound): string {
+  if (inbound.kind === 'choice' && !inbound.label && state) {
+    const label = optionLabel(engine, state, inbound.id);
+    if (label) return describeInbound({ ...inbound, label });
+  }
+  // "1" typed where WhatsApp showed a numbered list: the option it chose.
+  const chosen = inbound.kind === 'text' && state ? numberedChoice(engine, state, inbound.text) : undefined;
+  if (chosen) return describeInbound({ kind: 'choice', id: chosen.id, label: chosen.label });
+  return describeInbound(inbound);
+}
+
 export function describeOutbound(m: Outbound): string {
   switch (m.kind) {
     case 'options':
@@ -84,8 +97,9 @@ export function describeOutbound(m: Outbound): string {
 }
 
 /** The last messages, for an advisor who may take over; bounded, and deleted with the conversation. */
-function remember(recent: readonly RecentMessage[] | undefined, inbound: Inbound, outbox: readonly Outbound[]): RecentMessage[] {
-  const added: RecentMessage[] = [{ from: 'person', text: describeInbound(inbound) }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
+/** The last messages, for an advisor should the person ask for one; `said` is the person's message as the advisor reads it. */
+function remember(recent: readonly RecentMessage[] | undefined, said: string, outbox: readonly Outbound[]): RecentMessage[] {
+  const added: RecentMessage[] = [{ from: 'person', text: said }, ...outbox.map((m) => ({ from: 'bot' as const, text: describeOutbound(m) }))];
   return [...(recent ?? []), ...added].slice(-RECENT_MESSAGES).map((m) => ({ ...m, text: m.text.slice(0, RECENT_CHARS) }));
 }
 
@@ -258,15 +272,18 @@ export class Conversations {
       let delivered: Delivered;
       let kept = true;
       let country: string | null = state?.country ?? null;
+      let handoffId: string | undefined;
       if (held) {
+        handoffId = held.handoff!.id;
         const outbox: Outbound[] = [];
         if (files && inbound.kind === 'media') outbox.push(...(await this.keepFiles(tx, id, held, inbound, files, now)));
-        else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+        else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
         await tx.conversations.save(id, { ...held, stopped: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
         delivered = { outbox, effects: [], lang: held.lang, meta: emptyMeta('handoff') };
       } else {
         if (release && state?.handoff) {
-          await tx.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at: now.toISOString() });
+          handoffId = state.handoff.id;
+          await tx.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
           // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
           if (release === 'cancel') {
             await tx.handoffs.close(state.handoff.id, now);
@@ -276,14 +293,15 @@ export class Conversations {
         const result = await this.performEffects(tx, first!, hints, id);
         const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
         if (opened) {
+          handoffId = opened.id;
           // The turn that opened the handoff belongs to its transcript too.
           const at = this.engine.now().toISOString();
-          await tx.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeInbound(inbound), at });
+          await tx.handoffs.addMessage(opened.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at });
           for (const m of result.outbox) await tx.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
         }
         if (result.nextState) {
           country = result.nextState.country ?? null;
-          result.nextState.recent = remember(result.nextState.recent, inbound, result.outbox);
+          result.nextState.recent = remember(result.nextState.recent, describeForAdvisor(this.engine, state, inbound), result.outbox);
           await tx.conversations.save(id, result.nextState);
         } else {
           await tx.forgetConversation(id); // delete my data: the delivery below is kept without the person
@@ -298,7 +316,7 @@ export class Conversations {
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
       await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);
-      const observed: TurnSummary = { lang: delivered.lang, country, meta: delivered.meta, held: held !== undefined, forgotten: !kept };
+      const observed: TurnSummary = { lang: delivered.lang, country, meta: delivered.meta, held: held !== undefined, forgotten: !kept, ...(handoffId ? { handoffId } : {}) };
       return { outcome: { status: 'answered', answer, delivered }, observed };
     });
   }
@@ -354,7 +372,7 @@ function perform(performers: EffectPerformers, effect: RequestEffect): Promise<A
 }
 
 /** What observers learn of a stored turn besides its channel, conversation, message and time. */
-type TurnSummary = Pick<ObservedTurn, 'lang' | 'country' | 'meta' | 'held' | 'forgotten'>;
+type TurnSummary = Pick<ObservedTurn, 'lang' | 'country' | 'meta' | 'held' | 'forgotten' | 'handoffId'>;
 
 /** The delivery and its signed content, recorded once; recorded before means another handler stored this turn. */
 async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date): Promise<void> {

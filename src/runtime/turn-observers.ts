@@ -21,6 +21,8 @@ export interface ObservedTurn {
   held: boolean;
   /** The person asked to delete their data in this turn: nothing of theirs may be kept. */
   forgotten: boolean;
+  /** The handoff this turn added to, opened or cancelled (the staff console's queue changes). */
+  handoffId?: string;
   at: Date;
 }
 

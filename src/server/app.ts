@@ -25,6 +25,7 @@ import { findPlace } from '../booking/gazetteer.js';
 import { bookingActions } from '../booking/chat-actions.js';
 import { registerBookingApi } from '../booking/routes.js';
 import { registerStaffAuthApi } from '../staff/routes.js';
+import { registerConsoleApi } from '../staff/console-api.js';
 import { bookingChangedNotifier, REMINDER_KIND, reminderHandler } from '../booking/reminders.js';
 import { BookingService } from '../booking/service.js';
 import { CHANNELS } from '../channels/registry.js';
@@ -38,6 +39,7 @@ import { HandoffService, OUTBOX_KIND } from '../handoff/service.js';
 import { HandoffMedia, MediaLinks } from '../handoff/media.js';
 import { registerMediaApi } from '../handoff/media-routes.js';
 import { MediaChannels } from '../runtime/media.js';
+import { StaffEvents, type StaffEvent } from '../handoff/events.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
@@ -77,6 +79,7 @@ export interface Core {
   /** Files in handoffs: how each channel fetches and sends them, and who may read them. */
   media: MediaChannels;
   handoffMedia: HandoffMedia;
+  staffEvents: StaffEvents;
   /** Stored jobs: reminders and replies to retry. */
   jobs: JobRunner;
   /** Channels that can send messages from our side register here when they start. */
@@ -187,7 +190,17 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
       });
   const conversations = new Conversations(engine, performers, storage, coordination.lock, log, metrics.observeTurn, createPersonRateLimit(config.MESSAGES_PER_MINUTE, coordination.counters), logKey);
   const senders = new Map<string, ChannelSender>();
-  const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now);
+  // The staff console hears live what happens to handoffs (across instances with Redis).
+  const staffEvents = new StaffEvents(coordination.logs<StaffEvent>('staff-events'));
+  const handoffs = new HandoffService(storage, conversations, booking, senders, texts.t, now, staffEvents);
+  conversations.onTurn(async (turn) => {
+    if (turn.handoffId) await handoffs.touched(turn.handoffId, turn.meta.handoff !== null ? 'opened' : 'message');
+  });
+  // Centre settings made in the console count at once for the chat's booking, on every instance.
+  booking.applySettings(await storage.centreSettings.all());
+  await staffEvents.subscribe({ id: '', email: '', centreId: '', role: 'admin' }, (event) => {
+    if (event.type === 'settings') void storage.centreSettings.all().then((all) => booking.applySettings(all), () => undefined);
+  });
   const curation = new CurationService(storage, knowledge, PATHS.knowledge, now, log);
   // Questions curators taught on any instance are learned before the next question is looked up.
   knowledge.refreshBeforeLookup(() => curation.refresh());
@@ -211,7 +224,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     }),
   );
   jobs.handle(OUTBOX_KIND, metered(OUTBOX_KIND, handoffs.outboxHandler(), metrics));
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, curation, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, staffEvents, curation, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -278,7 +291,19 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
       await core.reports.staffBooking(kind, centreId, core.engine.now());
     },
   });
-  registerHandoffApi(app, core.handoffs, core.auth);
+  registerHandoffApi(app, core.handoffs, core.auth, { events: core.staffEvents, timezoneOf: (id) => core.booking.centre(id)?.timezone });
+  registerConsoleApi(app, {
+    auth: core.auth, storage: core.storage, now: core.engine.now,
+    centreExists: (id) => core.booking.centre(id) !== undefined,
+    settingsOf: (id) => {
+      const c = core.booking.centre(id);
+      return c && { hours: c.hours ?? {}, holidays: c.holidays ?? [], capacity: c.capacity };
+    },
+    settingsChanged: async () => {
+      core.booking.applySettings(await core.storage.centreSettings.all());
+      await core.staffEvents.publish({ type: 'settings', centreId: null });
+    },
+  });
   registerCurationApi(app, {
     curation: core.curation,
     auth: core.auth,

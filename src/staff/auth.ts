@@ -46,9 +46,9 @@ export class StaffAuth {
     private readonly failures: WindowCounters = createMemoryCounters(),
   ) {}
 
-  async create(input: { email: string; password: string; centreId: string; role: StaffRole }): Promise<StaffMember> {
+  async create(input: { email: string; password: string; centreId: string; role: StaffRole; lang?: string }): Promise<StaffMember> {
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-    const member: StaffMember = { id: randomUUID(), email: input.email.toLowerCase(), centreId: input.centreId, role: input.role };
+    const member: StaffMember = { id: randomUUID(), email: input.email.toLowerCase(), centreId: input.centreId, role: input.role, lang: input.lang ?? null };
     await this.staff.add({ ...member, passwordHash: await hashPassword(input.password) }, this.now());
     await this.staff.audit({ staffId: null, action: 'staff.add', target: member.email }, this.now());
     return member;
@@ -68,7 +68,7 @@ export class StaffAuth {
     const member = await this.staff.byEmail(email);
     // Hash even for an unknown email, so the answer takes as long either way.
     const ok = member ? await verifyPassword(password, member.passwordHash) : (await hashPassword(password), false);
-    if (!member || !ok) {
+    if (!member || !ok || member.disabled) {
       if (member) await this.staff.audit({ staffId: member.id, action: 'login.failed' }, this.now());
       return { status: 'wrong' };
     }

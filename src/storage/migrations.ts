@@ -181,6 +181,31 @@ export const MIGRATIONS: readonly Migration[] = [
     ALTER TABLE handoff_messages ADD COLUMN media_id TEXT`,
   },
   {
+    version: 10,
+    name: 'staff console: claims, internal notes, canned replies, centre settings, account language',
+    // An internal note is a handoff message the person never sees, so delete my data and retention
+    // remove it with the handoff's other messages. Canned replies and centre settings hold nothing
+    // about a person.
+    sql: (t) => `ALTER TABLE handoffs ADD COLUMN claimed_by TEXT;
+    ALTER TABLE handoff_messages ADD COLUMN internal ${t.flag};
+    ALTER TABLE staff ADD COLUMN lang TEXT;
+    ALTER TABLE staff ADD COLUMN disabled ${t.flag};
+    CREATE TABLE canned_replies (
+      id TEXT PRIMARY KEY,
+      centre_id TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      title TEXT NOT NULL,
+      text TEXT NOT NULL,
+      updated_at ${t.sortedText} NOT NULL
+    );
+    CREATE INDEX canned_replies_by_centre ON canned_replies (centre_id, lang);
+    CREATE TABLE centre_settings (
+      centre_id TEXT PRIMARY KEY,
+      settings TEXT NOT NULL,
+      updated_at ${t.sortedText} NOT NULL
+    )`,
+  },
+  {
     version: 11,
     name: 'curation queue, taught questions and the curator role',
     // The queue keeps masked text only, linked to its conversation by a keyed hash (delete my data
@@ -215,9 +240,11 @@ export const MIGRATIONS: readonly Migration[] = [
       password_hash TEXT NOT NULL,
       centre_id TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('advisor', 'curator', 'admin')),
-      created_at ${t.sortedText} NOT NULL
+      created_at ${t.sortedText} NOT NULL,
+      lang TEXT,
+      disabled ${t.flag}
     );
-    INSERT INTO staff_v11 (id, email, password_hash, centre_id, role, created_at) SELECT id, email, password_hash, centre_id, role, created_at FROM staff;
+    INSERT INTO staff_v11 (id, email, password_hash, centre_id, role, created_at, lang, disabled) SELECT id, email, password_hash, centre_id, role, created_at, lang, disabled FROM staff;
     CREATE TABLE staff_tokens_v11 (
       token_hash TEXT PRIMARY KEY,
       staff_id TEXT NOT NULL REFERENCES staff_v11(id) ON DELETE CASCADE,

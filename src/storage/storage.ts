@@ -10,6 +10,7 @@ import { OutboundRepository } from './repositories/outbound.js';
 import { ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
 import { randomBytes } from 'node:crypto';
+import { CannedReplyRepository, CentreSettingsRepository } from './repositories/console.js';
 import type { Database, Sql } from './sql.js';
 import type { Repositories, Storage } from './types.js';
 
@@ -36,6 +37,8 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       reports: new ReportRepository(sql, key),
       curation: new CurationRepository(sql, key),
       media: new MediaRepository(sql),
+      cannedReplies: new CannedReplyRepository(sql),
+      centreSettings: new CentreSettingsRepository(sql),
     };
     return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
   };

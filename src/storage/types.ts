@@ -76,9 +76,14 @@ export interface AppointmentStore {
 export interface StaffMember {
   id: string;
   email: string;
+  /** '' for an admin of no centre, who acts on all centres. */
   centreId: string;
   /** Curators work the curator's queue (all centres); advisors their centre's chats; admins everything. */
   role: StaffRole;
+  /** The console's language for this account (one of the nine); null: English. */
+  lang?: string | null;
+  /** A disabled account cannot sign in, and its sessions end. */
+  disabled?: boolean;
 }
 
 export const STAFF_ROLES = ['advisor', 'curator', 'admin'] as const;
@@ -97,6 +102,9 @@ export interface StaffStore {
   /** Signs every session of an account out; how many there were. */
   revokeTokens(staffId: string): Promise<number>;
   audit(entry: { staffId: string | null; action: string; target?: string }, now: Date): Promise<void>;
+  byId(id: string): Promise<StaffMember | undefined>;
+  /** Changes an account's role, centre, language or disabled flag; false when there is none. */
+  update(id: string, change: Partial<Pick<StaffMember, 'role' | 'centreId' | 'lang' | 'disabled'>>): Promise<boolean>;
   auditLog(limit: number): Promise<{ at: string; staffId: string | null; action: string; target: string | null }[]>;
 }
 
@@ -110,6 +118,8 @@ export interface Handoff {
   status: 'open' | 'closed';
   createdAt: string;
   closedAt: string | null;
+  /** The staff member who took the conversation, or null while nobody has. */
+  claimedBy?: string | null;
 }
 
 export interface HandoffMessage {
@@ -120,6 +130,8 @@ export interface HandoffMessage {
   /** For a file: a short description ("[voice note]"), for places that show only text. */
   text: string;
   at: string;
+  /** A note between staff: stored with the transcript, never sent to the person. */
+  internal?: boolean;
   /** The file this message carries (`mediaId` when written; its description when read). */
   mediaId?: string;
   media?: MediaInfo;
@@ -162,8 +174,45 @@ export interface HandoffStore {
   addMessage(handoffId: string, message: HandoffMessage): Promise<number>;
   messages(handoffId: string): Promise<HandoffMessage[]>;
   close(id: string, now: Date): Promise<boolean>;
+  /**
+   * Takes an open handoff for `staffId`, unless someone else has it (`steal`: whoever has it);
+   * the result says who has it afterwards, or undefined when it is not open.
+   */
+  claim(id: string, staffId: string, steal?: boolean): Promise<{ claimedBy: string | null; taken: boolean } | undefined>;
+  /** Gives an open handoff to another staff member (or nobody) and/or another centre. */
+  transfer(id: string, to: { centreId: string | null; claimedBy: string | null }): Promise<boolean>;
   /** Delete my data: the person's handoffs and their messages go entirely. */
   forgetConversation(conversationId: string): Promise<number>;
+}
+
+/** A ready answer a centre's advisors insert in a reply, per language. */
+export interface CannedReply {
+  id: string;
+  centreId: string;
+  lang: string;
+  title: string;
+  text: string;
+}
+
+export interface CannedReplyStore {
+  list(centreId: string | undefined): Promise<CannedReply[]>;
+  get(id: string): Promise<CannedReply | undefined>;
+  save(reply: CannedReply, now: Date): Promise<void>;
+  remove(id: string): Promise<boolean>;
+}
+
+/** A centre's opening days and hours, holidays and seats per slot, as its admin set them in the console. */
+export interface CentreSettings {
+  hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', string[]>>;
+  /** Local dates (YYYY-MM-DD) the centre is closed. */
+  holidays: string[];
+  capacity: number;
+}
+
+export interface CentreSettingsStore {
+  all(): Promise<Map<string, CentreSettings>>;
+  get(centreId: string): Promise<CentreSettings | undefined>;
+  save(centreId: string, settings: CentreSettings, now: Date): Promise<void>;
 }
 
 export interface Job {
@@ -368,6 +417,8 @@ export interface Repositories {
   outbound: OutboundStore;
   reports: ReportStore;
   media: MediaStore;
+  cannedReplies: CannedReplyStore;
+  centreSettings: CentreSettingsStore;
   /**
    * Delete my data, in one transaction: every row about the conversation in every table goes
    * (appointments keep only their reference), and nothing of it stays readable in the database's

@@ -2,7 +2,7 @@
 import { whereClause, type Sql } from '../sql.js';
 import type { Handoff, HandoffMessage, HandoffStore, MediaInfo } from '../types.js';
 
-const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at';
+const COLUMNS = 'id, conversation_id, centre_id, lang, urgent, reason, status, created_at, closed_at, claimed_by';
 
 interface HandoffRow {
   id: string;
@@ -15,11 +15,12 @@ interface HandoffRow {
   status: 'open' | 'closed';
   created_at: string;
   closed_at: string | null;
+  claimed_by: string | null;
 }
 
 const fromRow = (r: HandoffRow): Handoff => ({
   id: r.id, conversationId: r.conversation_id, centreId: r.centre_id, lang: r.lang, urgent: r.urgent === true || r.urgent === 1, reason: r.reason,
-  status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
+  status: r.status, createdAt: r.created_at, closedAt: r.closed_at, claimedBy: r.claimed_by,
 });
 
 interface MessageRow {
@@ -33,11 +34,12 @@ interface MessageRow {
   content_type: string | null;
   size: number | string | null;
   name: string | null;
+  internal: number | boolean;
 }
 
 const addMessage = async (sql: Sql, handoffId: string, m: HandoffMessage): Promise<number> => {
-  const row = await sql.get<{ id: number | string }>('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, media_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
-    handoffId, m.sender, m.staffId, m.text, m.at, m.mediaId ?? null,
+  const row = await sql.get<{ id: number | string }>('INSERT INTO handoff_messages (handoff_id, sender, staff_id, text, at, media_id, internal) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id', [
+    handoffId, m.sender, m.staffId, m.text, m.at, m.mediaId ?? null, m.internal === true,
   ]);
   return Number(row!.id); // PostgreSQL gives a bigint as text
 };
@@ -91,18 +93,37 @@ export class HandoffRepository implements HandoffStore {
 
   async messages(handoffId: string): Promise<HandoffMessage[]> {
     const rows = await this.sql.all<MessageRow>(
-      `SELECT m.id, m.sender, m.staff_id, m.text, m.at, f.id AS media_id, f.kind, f.content_type, f.size, f.name
+      `SELECT m.id, m.sender, m.staff_id, m.text, m.at, m.internal, f.id AS media_id, f.kind, f.content_type, f.size, f.name
        FROM handoff_messages m LEFT JOIN media f ON f.id = m.media_id WHERE m.handoff_id = ? ORDER BY m.id`,
       [handoffId],
     );
     return rows.map((r) => {
       const media = mediaOf(r);
-      return { id: Number(r.id), sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at, ...(media ? { media } : {}) };
+      return {
+        id: Number(r.id), sender: r.sender, staffId: r.staff_id, text: r.text, at: r.at,
+        ...(media ? { media } : {}),
+        ...(r.internal === true || r.internal === 1 ? { internal: true } : {}),
+      };
     });
   }
 
   async close(id: string, now: Date): Promise<boolean> {
     return (await this.sql.run("UPDATE handoffs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [now.toISOString(), id])).changes === 1;
+  }
+
+  async claim(id: string, staffId: string, steal = false): Promise<{ claimedBy: string | null; taken: boolean } | undefined> {
+    // One statement decides: two advisors claiming at once cannot both get it.
+    const taken = await this.sql.run(
+      `UPDATE handoffs SET claimed_by = ? WHERE id = ? AND status = 'open'${steal ? '' : ' AND (claimed_by IS NULL OR claimed_by = ?)'}`,
+      steal ? [staffId, id] : [staffId, id, staffId],
+    );
+    const row = await this.sql.get<{ claimed_by: string | null; status: string }>('SELECT claimed_by, status FROM handoffs WHERE id = ?', [id]);
+    if (!row || row.status !== 'open') return undefined;
+    return { claimedBy: row.claimed_by, taken: taken.changes === 1 };
+  }
+
+  async transfer(id: string, to: { centreId: string | null; claimedBy: string | null }): Promise<boolean> {
+    return (await this.sql.run("UPDATE handoffs SET centre_id = ?, claimed_by = ? WHERE id = ? AND status = 'open'", [to.centreId, to.claimedBy, id])).changes === 1;
   }
 
   async forgetConversation(conversationId: string): Promise<number> {
