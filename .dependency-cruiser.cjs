@@ -3,7 +3,7 @@
  * server → channels → runtime → features (booking, handoff, staff, knowledge, reports) → flows/understanding → core;
  * storage and coordination sit below the runtime and know nothing above them.
  */
-const FEATURES = '^src/(booking|handoff|staff|knowledge|reports)/';
+const FEATURES = '^src/(booking|handoff|staff|knowledge|reports|curation)/';
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', comment: 'A cycle makes two modules one; split what they share.', from: { path: '^src/' }, to: { circular: true } },
@@ -36,7 +36,13 @@ module.exports = {
     {
       name: 'features-point-one-way',
       severity: 'error',
-      comment: 'handoff may use booking and staff; booking may use staff; knowledge and staff use no other feature.',
+      comment: 'handoff may use booking and staff; booking may use staff; curation may use knowledge and staff; knowledge and staff use no other feature.',
+      from: { path: '^src/(booking|knowledge|staff|handoff)/' },
+      to: { path: '^src/curation/' },
+    },
+    {
+      name: 'nothing-below-uses-handoff',
+      severity: 'error',
       from: { path: '^src/(booking|knowledge|staff)/' },
       to: { path: '^src/handoff/' },
     },
@@ -44,7 +50,7 @@ module.exports = {
       name: 'staff-and-knowledge-stand-alone',
       severity: 'error',
       from: { path: '^src/(staff|knowledge)/' },
-      to: { path: '^src/(booking|handoff)/' },
+      to: { path: '^src/(booking|handoff|curation)/' },
     },
     {
       name: 'runtime-below-channels',

@@ -21,6 +21,11 @@ describe('delete my data', () => {
     const person = { channel: 'whatsapp', user: '233241112223' };
     const say = (text: string) => core.conversations.receive(person, { kind: 'text', text });
     for (const text of ['hello', '4', '1', 'Kumasi', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Abena Mensah', '+233 24 111 2223', 'Yes, book it']) await say(text);
+    // A question the assistant declines waits, masked, in the curator's queue.
+    await say("I am Abena, can my uncle's bakery in Dortmund hire me as an apprentice baker? call +233 24 111 2223");
+    const queued = await core.storage.curation.list({});
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.text).toBe("I am [name], can my uncle's bakery in Dortmund hire me as an apprentice baker? call [phone]");
     for (const text of ['talk to a person', '1', 'my secret story about my employer']) await say(text);
     const admin = await core.auth.create({ email: 'delete@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
@@ -37,27 +42,28 @@ describe('delete my data', () => {
     const counted = (await core.storage.inspect()).report_events!;
     const pseudonyms = new Set(counted.map((r) => r.person).filter((p) => p !== null));
     expect(pseudonyms.size).toBe(1);
-    expect(counted.filter((r) => r.kind === 'turn')).toHaveLength(13);
+    expect(counted.filter((r) => r.kind === 'turn')).toHaveLength(14); // 10 booking turns, the queued question, 3 handoff turns
 
     await say('delete my data');
     expect((await say('yes')).outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'privacy.deleted') });
 
     const traces = ['233241112223', 'Abena', '111 2223', 'secret story', 'Dear Abena', 'fears her employer'];
     const tables = await core.storage.inspect();
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'outbound_messages', 'outbound_receipts']));
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['conversations', 'appointments', 'handoffs', 'handoff_messages', 'jobs', 'deliveries', 'outbound_messages', 'outbound_receipts', 'curation_items']));
     expect(tables.outbound_messages).toEqual([]);
     expect(tables.outbound_receipts).toEqual([]);
+    expect(tables.curation_items).toEqual([]); // the masked question left the queue with the rest
     for (const [table, rows] of Object.entries(tables)) {
       for (const row of rows) for (const trace of traces) expect(JSON.stringify(row), `${table} holds "${trace}"`).not.toContain(trace);
     }
     // The counts stay, anonymous: no row holds the pseudonym any more, so the person is no longer counted.
     const reported = tables.report_events!;
-    expect(reported.filter((r) => r.kind === 'turn')).toHaveLength(14); // "delete my data" asked first; "yes" is not counted
+    expect(reported.filter((r) => r.kind === 'turn')).toHaveLength(15); // "delete my data" asked first; "yes" is not counted
     expect(reported.filter((r) => r.person !== null)).toEqual([]);
     for (const pseudonym of pseudonyms) expect(JSON.stringify(tables)).not.toContain(String(pseudonym));
     const day = await core.storage.reports.rows({ from: '2026-11-23', to: '2026-11-23' });
     expect(day.visits).toEqual([]);
-    expect(day.turns.reduce((n, t) => n + t.n, 0)).toBe(14);
+    expect(day.turns.reduce((n, t) => n + t.n, 0)).toBe(15);
     const kept = await core.storage.appointments.get(appointment!.id);
     expect(kept).toMatchObject({ reference: appointment!.reference, status: 'cancelled', name: null, contact: null, conversationId: null });
     await core.close();
@@ -113,6 +119,8 @@ describe('delete my data on the running server', () => {
       };
       for (const text of ['hello', 'my number is +233 24 111 2223 and my employer is Kwakubrew', 'delete my data', 'yes']) await webchat(text);
       const transcript = await (await fetch(`${activities}?watermark=0`, { headers })).text();
+      // The web chat question was declined and queued masked, then deleted with the conversation; the WhatsApp one waits.
+      expect((await core.storage.curation.list({})).map((i) => i.text)).not.toContainEqual(expect.stringContaining('Kwakubrew'));
       for (const trace of ['233241112223', '111 2223', 'Kwakubrew']) expect(transcript, `the web chat transcript holds "${trace}"`).not.toContain(trace);
       expect(transcript).toContain(core.texts.t('en', 'privacy.deleted').slice(0, 20));
 

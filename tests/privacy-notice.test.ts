@@ -17,6 +17,7 @@ beforeAll(async () => {
     PRIVACY_CONTROLLER: 'Example & Partners <privacy@example.org>',
     RETENTION_DAYS: '30',
     SESSION_TTL_HOURS: '12',
+    CURATION_DAYS: '14',
     TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
     TWILIO_AUTH_TOKEN: TOKEN,
     TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
@@ -56,6 +57,11 @@ describe('privacy notice', () => {
     expect(en).toContain('at most two hours after the last message');
     expect(en).toContain('write &quot;delete my data&quot;');
     expect(await page(plain, '?lang=de')).toContain('90 Tage nach seiner letzten Nachricht');
+    // What the curator's queue keeps, masked, and for how long (CURATION_DAYS, default 30).
+    expect(en).toContain('kept for up to 14 days for the centre&#39;s curators, with phone numbers, e-mail addresses, reference numbers and names removed');
+    expect(en).toContain('&quot;Delete my data&quot; removes them too');
+    expect(await page(plain, '?lang=fr')).toContain('jusqu&#39;à 30 jours pour les curateurs du centre');
+    expect(await page(plain, '?lang=ar')).toContain('لمدة أقصاها 30 يومًا');
   });
 
   it('the one-line notice of the first reply links to the notice in the person’s language', async () => {

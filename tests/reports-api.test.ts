@@ -175,8 +175,13 @@ describe('how a question went, for reports', () => {
     expect(questionOutcome(meta({ knowledge: { outcome: 'low', topics: [] }, topic: 'visa-work' }))).toBe('answered');
     expect(questionOutcome(meta({ knowledge: { outcome: 'declined', topics: [] }, understood: false }))).toBe('declined');
     expect(questionOutcome(meta({ knowledge: null, understood: false }))).toBeNull(); // a miss that was no question
-    expect(questionOutcome(meta({ topic: 'visa-work' }))).toBe('answered');
-    expect(questionOutcome(meta({ understood: false }))).toBe('declined');
-    expect(questionOutcome(meta({}))).toBeNull();
+    // A turn from before TurnMeta carried `knowledge` (no such key): derived from the topic and understood.
+    const older = (extra: object) => {
+      const { knowledge: _knowledge, ...rest } = meta(extra) as ReturnType<typeof meta> & { knowledge?: unknown };
+      return rest as Parameters<typeof questionOutcome>[0];
+    };
+    expect(questionOutcome(older({ topic: 'visa-work' }))).toBe('answered');
+    expect(questionOutcome(older({ understood: false }))).toBe('declined');
+    expect(questionOutcome(older({}))).toBeNull();
   });
 });

@@ -67,4 +67,28 @@ describe('retention', () => {
     expect(appointment).toMatchObject({ name: null, contact: null, reference: expect.stringMatching(/^[A-Z2-9]{6}$/) });
     await core.close();
   });
+  it('removes questions from the curator\'s queue after CURATION_DAYS (default 30), whatever the conversations\' retention', async () => {
+    const core = await createTestCore({ storage: 'database' });
+    expect(core.config.CURATION_DAYS).toBe(30);
+    const person = { channel: 'test', user: 'asker' };
+    await core.conversations.receive(person, { kind: 'text', text: 'hello' });
+    await core.conversations.receive(person, { kind: 'text', text: "my name is Kwesi, can my uncle's bakery in Dortmund hire me as an apprentice baker" });
+    expect((await core.storage.curation.list({})).map((i) => i.text)).toEqual(["my name is [name], can my uncle's bakery in Dortmund hire me as an apprentice baker"]);
+    const retention = () => new Date(core.clock.now().getTime() - 90 * 86_400_000);
+    const curation = () => new Date(core.clock.now().getTime() - core.config.CURATION_DAYS * 86_400_000);
+
+    core.clock.advance(29 * 86_400_000);
+    expect(await core.storage.purgeOlderThan(retention(), { curationCutoff: curation() })).toMatchObject({ curation: 0 });
+    expect(await core.storage.curation.list({})).toHaveLength(1);
+    core.clock.advance(2 * 86_400_000);
+    expect(await core.storage.purgeOlderThan(retention(), { curationCutoff: curation() })).toMatchObject({ curation: 1, conversations: 0 });
+    expect((await core.storage.inspect()).curation_items).toEqual([]);
+    if (TEST_STORE === 'sqlite') {
+      for (const entry of readdirSync(core.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())) {
+        // The masked form exists only in the queue (the conversation, kept 90 days, holds the question as typed).
+        expect(readFileSync(join(entry.parentPath, entry.name)).includes("[name], can my uncle's bakery"), entry.name).toBe(false);
+      }
+    }
+    await core.close();
+  });
 });

@@ -552,6 +552,28 @@ function contract(store: StoreCase): void {
     });
   });
 
+  describe('curation', () => {
+    it('keeps masked questions under a keyed link, decides each once, counts what was taught, and forgets by conversation', async () => {
+      const add = (id: string, conversationId: string, lang = 'en') =>
+        s.curation.add({ id, conversationId, lang, country: 'GH', reason: 'declined', text: `q ${id}`, topics: [{ id: 'work-seasonal', score: 0.2 }], at: T0.toISOString() });
+      await add('c1', 'whatsapp:233241112223');
+      await add('c2', 'whatsapp:233241112223', 'fr');
+      await add('c3', 'telegram:9');
+      expect(JSON.stringify(await s.inspect())).not.toContain('233241112223');
+      expect((await s.curation.list({ lang: 'fr' })).map((i) => i.id)).toEqual(['c2']);
+      expect(await s.curation.get('c1')).toMatchObject({ status: 'open', topics: [{ id: 'work-seasonal', score: 0.2 }], country: 'GH' });
+      const v0 = await s.curation.taughtVersion();
+      expect(await s.curation.decide('c1', { status: 'assigned', topic: 'work-seasonal', staffId: 's1' }, T0)).toBe(true);
+      expect(await s.curation.decide('c1', { status: 'out-of-scope', topic: null, staffId: 's1' }, T0)).toBe(false);
+      await s.curation.teach({ text: 'q c1', lang: 'en', topic: 'work-seasonal' }, T0);
+      expect(await s.curation.taughtVersion()).not.toBe(v0);
+      expect((await s.curation.list({ status: 'open' })).map((i) => i.id).sort()).toEqual(['c2', 'c3']);
+      await s.transaction((tx) => tx.forgetConversation('whatsapp:233241112223'));
+      expect((await s.curation.list({})).map((i) => i.id)).toEqual(['c3']);
+      expect(await s.curation.taught()).toMatchObject([{ text: 'q c1', topic: 'work-seasonal' }]);
+    });
+  });
+
   describe('retention', () => {
     it('purges what is older than the cutoff and says how many rows each part touched', async () => {
       const cutoff = at(90 * DAY);
@@ -598,12 +620,17 @@ function contract(store: StoreCase): void {
       await s.reports.add({ kind: 'turn', at: before, day: before.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:old' });
       await s.reports.add({ kind: 'turn', at: after, day: after.slice(0, 10), centreId: null, channel: 'telegram', lang: 'en', conversationId: 'telegram:new' });
 
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 1, media: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, outbound: 1, outboundReceipts: 1, reportPeople: 1 });
+      const item = (id: string, when: string) => ({ id, conversationId: 'telegram:old', lang: 'en', country: null, reason: 'declined' as const, text: `question ${id}`, topics: [], at: when });
+      await s.curation.add(item('c-old', at(30 * DAY - 1).toISOString()));
+      await s.curation.add(item('c-new', at(30 * DAY + 1).toISOString()));
+
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 1, media: 1, handoffMessages: 3, handoffs: 1, appointments: 1, jobs: 2, deliveries: 1, outbound: 1, outboundReceipts: 1, reportPeople: 1, curation: 1 });
       expect(await s.media.get('m-old')).toBeUndefined();
       expect(await s.media.get('m-new')).toMatchObject({ name: 'a.pdf', direction: 'out', size: 1 });
       expect(await s.outbound.get('o-old')).toBeUndefined();
       expect(await s.outbound.report('whatsapp', 'SM-o-old', 'delivered', null, new Date(after))).toBeUndefined();
       expect(await s.outbound.get('o-new')).toMatchObject({ status: 'queued' });
+      expect((await s.curation.list({})).map((i) => i.id)).toEqual(['c-new']);
       expect(await s.conversations.load('telegram:old')).toBeNull();
       expect(await s.conversations.load('telegram:new')).toEqual(state(after));
       expect(await s.handoffs.get('h-old')).toBeUndefined();
@@ -622,7 +649,7 @@ function contract(store: StoreCase): void {
       const reported = await s.reports.rows({ from: before.slice(0, 10), to: after.slice(0, 10) });
       expect(reported.turns.reduce((n, t) => n + t.n, 0)).toBe(2);
       expect(reported.visits.map((v) => v.day)).toEqual([after.slice(0, 10)]);
-      expect(await s.purgeOlderThan(cutoff)).toEqual({ conversations: 0, media: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, outbound: 0, outboundReceipts: 0, reportPeople: 0 });
+      expect(await s.purgeOlderThan(cutoff, { curationCutoff: at(30 * DAY) })).toEqual({ conversations: 0, media: 0, handoffMessages: 0, handoffs: 0, appointments: 0, jobs: 0, deliveries: 0, outbound: 0, outboundReceipts: 0, reportPeople: 0, curation: 0 });
     });
   });
 

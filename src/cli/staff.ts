@@ -1,5 +1,5 @@
 /**
- * `npm run --silent staff -- add --email E --password P --centre ID --role advisor|admin`
+ * `npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin`
  * and `list`, `remove --email E`, `reset-password --email E --password P` (which signs the
  * account out everywhere), `revoke-tokens --email E` (signs it out everywhere, password unchanged).
  */
@@ -11,8 +11,11 @@ import { PATHS } from '../paths.js';
 import { loadConfig } from '../server/config.js';
 import { openStorage } from '../storage/open.js';
 import { UsageError } from './ask.js';
+import { STAFF_ROLES, type StaffRole } from '../storage/types.js';
 
-const USAGE = 'usage: npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|admin [--lang xx] (an admin without a centre acts on all) | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
+const isStaffRole = (role: unknown): role is StaffRole => STAFF_ROLES.includes(role as StaffRole);
+
+const USAGE = 'usage: npm run --silent staff -- add --email E --password P [--centre ID] --role advisor|curator|admin [--lang xx] (an admin without a centre acts on all) | list | remove --email E | reset-password --email E --password P | revoke-tokens --email E';
 
 export async function staff(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
@@ -25,8 +28,9 @@ export async function staff(args: string[]): Promise<void> {
       case 'add': {
         const { email, password, role, lang = 'en' } = values;
         const centre = values.centre ?? '';
-        if (!email || !password || (role !== 'advisor' && role !== 'admin')) throw new UsageError(USAGE);
-        if (!centre && role !== 'admin') throw new UsageError('an advisor needs --centre ID');
+        if (!email || !password || !isStaffRole(role)) throw new UsageError(USAGE);
+        // Advisors work for one centre; curators (the queue is every centre's) and admins may have none.
+        if (!centre && role === 'advisor') throw new UsageError('an advisor needs --centre ID');
         if (!(CONSOLE_LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${CONSOLE_LANGS.join(', ')}`);
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address`);
         if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);

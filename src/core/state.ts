@@ -1,5 +1,6 @@
 import type { Lang } from './lang.js';
 import type { Option } from './messages.js';
+import type { RankedFact } from './turn-meta.js';
 
 /** Bump when the shape changes; `migrateState` upgrades older stored states. */
 export const STATE_VERSION = 2;
@@ -35,6 +36,12 @@ export interface ConversationState {
   misses: number;
   /** The topic last answered, for the "more details" option. */
   lastTopic?: string;
+  /**
+   * The question just answered (waiting for "did this help?") or offered "did you mean" for
+   * (waiting for a pick): kept for one turn only, so a "no" or a left choice can reach the
+   * curator's queue. Deleted with the conversation.
+   */
+  asked?: { question: string; topics: RankedFact[]; awaiting: 'rating' | 'choice' };
   /** The last option chosen, so a double-tapped button is recognised and ignored. */
   lastChoice?: string;
   /** A question waiting for yes or no before something irreversible (delete my data). */

@@ -17,6 +17,35 @@ export interface BookedFact {
   local: string;
 }
 
+/** A topic the retriever ranked for a question, with its fused score. */
+export interface RankedFact {
+  id: string;
+  score: number;
+}
+
+/** How a knowledge question went: answered, answered with low confidence, declined, or "did you mean". */
+export type KnowledgeOutcome = 'answered' | 'low' | 'declined' | 'choices';
+
+/** Why a question is worth a curator's look (see the curator's queue). */
+export type ReviewReason = 'declined' | 'low' | 'unhelpful' | 'choices';
+
+/** A question the assistant did not answer well, as the person typed it (the curator's queue masks it before storing). */
+export interface ReviewFact {
+  reason: ReviewReason;
+  question: string;
+  /** The retriever's top three topics for it, best first. */
+  topics: RankedFact[];
+  /** Names the person gave the assistant (a booking's name), to be masked wherever they appear. */
+  names?: string[];
+}
+
+/** What a knowledge question gave: its outcome and the top three topics, for reports and the curator's queue. */
+export interface KnowledgeFact {
+  outcome: KnowledgeOutcome;
+  question: string;
+  topics: RankedFact[];
+}
+
 /** What an action can report about what it did. */
 export interface TurnFacts {
   /** The knowledge topic answered. */
@@ -32,6 +61,8 @@ export interface TurnFacts {
   cancelled?: string;
   /** false: the action could not make sense of what the person said (no answer, no such place). */
   understood?: false;
+  /** A question went to the knowledge base (not a topic tapped from a menu). */
+  knowledge?: KnowledgeFact;
 }
 
 export interface TurnMeta {
@@ -46,11 +77,20 @@ export interface TurnMeta {
   handoff: string | null;
   appointment: BookedFact | null;
   cancelled: string | null;
+  /** How the turn's knowledge question went (null: no question was looked up). */
+  knowledge: { outcome: KnowledgeOutcome; topics: RankedFact[] } | null;
+  /** The person's answer to "did this help?" in this turn. */
+  feedback: 'yes' | 'no' | null;
+  /** Questions for the curator's queue (declined, low confidence, rated "no", "did you mean" left). */
+  review: ReviewFact[];
 }
 
 export function emptyMeta(flow: string | null = null): TurnMeta {
-  return { flow, asking: null, understood: true, topic: null, safety: null, centre: null, handoff: null, appointment: null, cancelled: null };
+  return { flow, asking: null, understood: true, topic: null, safety: null, centre: null, handoff: null, appointment: null, cancelled: null, knowledge: null, feedback: null, review: [] };
 }
+
+/** Answered, but with a fused score below this: worth a curator's look. */
+export const LOW_CONFIDENCE_BELOW = 0.4;
 
 /** Adds an action's facts to the turn's: later facts win, a miss stays a miss. */
 export function addFacts(meta: TurnMeta, facts: TurnFacts | undefined): void {
@@ -62,11 +102,17 @@ export function addFacts(meta: TurnMeta, facts: TurnFacts | undefined): void {
   if (facts.handoff !== undefined) meta.handoff = facts.handoff;
   if (facts.appointment !== undefined) meta.appointment = facts.appointment;
   if (facts.cancelled !== undefined) meta.cancelled = facts.cancelled;
+  if (facts.knowledge !== undefined) {
+    const { outcome, question, topics } = facts.knowledge;
+    meta.knowledge = { outcome, topics };
+    // "Did you mean" is reviewed only when the person leaves the choices (see the step runner).
+    if (outcome === 'declined' || outcome === 'low') meta.review.push({ reason: outcome, question, topics });
+  }
 }
 
 /** The meta of two parts of one turn (before and after an effect): the later part says where it rests. */
 export function mergeMeta(first: TurnMeta, then: TurnMeta): TurnMeta {
-  const merged: TurnMeta = { ...first, flow: then.flow, asking: then.asking, understood: first.understood && then.understood };
+  const merged: TurnMeta = { ...first, flow: then.flow, asking: then.asking, understood: first.understood && then.understood, review: [...first.review, ...then.review] };
   addFacts(merged, {
     ...(then.topic !== null ? { topic: then.topic } : {}),
     ...(then.safety !== null ? { safety: then.safety } : {}),
@@ -75,5 +121,7 @@ export function mergeMeta(first: TurnMeta, then: TurnMeta): TurnMeta {
     ...(then.appointment !== null ? { appointment: then.appointment } : {}),
     ...(then.cancelled !== null ? { cancelled: then.cancelled } : {}),
   });
+  if (then.knowledge) merged.knowledge = then.knowledge;
+  if (then.feedback) merged.feedback = then.feedback;
   return merged;
 }

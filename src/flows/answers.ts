@@ -3,7 +3,7 @@ import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
-import { askOptions, renderAsk } from './render.js';
+import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 
 const MISSES_BEFORE_HUMAN = 2;
@@ -64,10 +64,13 @@ function missAndAskAgain(turn: Turn, ask: AskStep, key: string): Promise<void> |
 
 async function choose(turn: Turn, ask: AskStep, optionId: string, label: string): Promise<void> {
   const { state } = turn;
+  if ((optionId === FEEDBACK_YES || optionId === FEEDBACK_NO) && state.asked) return rate(turn, ask, optionId === FEEDBACK_YES);
+  if (ask.optionsVar === 'didYouMean' && optionId !== 'human') turn.tookChoice = true;
   if (optionId === 'more' && state.lastTopic) {
     const result = await turn.deps.actions.knowledgeDetails({ ...request(turn), topic: state.lastTopic });
     takeResult(turn, result);
     delete state.lastTopic;
+    if (state.asked?.awaiting === 'rating') turn.askedNow = true; // "did this help?" now asks about the details too
     return renderAsk(turn, ask);
   }
   if (ask.var) {
@@ -84,6 +87,19 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
     return renderAsk(turn, ask);
   }
   return advance(turn, refOf(turn, option?.goto ?? ask.next ?? 'main.menu'));
+}
+
+/** "Did this help?": yes thanks and asks again; no goes to the curator's queue and offers to rephrase or a person. */
+function rate(turn: Turn, ask: AskStep, helped: boolean): Promise<void> | void {
+  const { question, topics } = turn.state.asked!;
+  delete turn.state.asked;
+  turn.meta.feedback = helped ? 'yes' : 'no';
+  if (helped) {
+    say(turn, 'feedback.thanks');
+    return renderAsk(turn, ask);
+  }
+  turn.meta.review.push({ reason: 'unhelpful', question, topics });
+  return advance(turn, 'fallback.unhelpful');
 }
 
 /** A button from an earlier message: a double tap is ignored, anything else gets the current options. */

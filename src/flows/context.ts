@@ -35,6 +35,10 @@ export interface Turn {
   effects: Effect[];
   /** What happened in the turn; its flow and asking are filled when the turn ends. */
   meta: TurnMeta;
+  /** A question was answered or offered "did you mean" in this turn: `state.asked` is kept for the next. */
+  askedNow?: boolean;
+  /** The person picked one of the "did you mean" topics. */
+  tookChoice?: boolean;
 }
 
 export const MENU: Position = { flow: 'main', step: 'menu' };
@@ -44,6 +48,12 @@ export function takeResult(turn: Turn, result: ActionResult): void {
   turn.outbox.push(...result.outbox);
   if (result.outcome === 'ok' && result.topic) turn.meta.topic = result.topic;
   addFacts(turn.meta, result.facts);
+  const knowledge = result.facts?.knowledge;
+  if (knowledge && knowledge.outcome !== 'declined') {
+    // Answered: "did this help?" goes with the next options; "did you mean": a pick is awaited.
+    turn.state.asked = { question: knowledge.question, topics: knowledge.topics, awaiting: knowledge.outcome === 'choices' ? 'choice' : 'rating' };
+    turn.askedNow = true;
+  }
 }
 
 /** The turn ends in "not sure" or "did not understand". */

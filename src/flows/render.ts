@@ -7,6 +7,10 @@ import { findStep } from './loader.js';
 import type { AskStep } from './schema.js';
 import { say, tr, type Turn } from './context.js';
 
+/** The option ids of "did this help?": yes and no. */
+export const FEEDBACK_YES = 'helped';
+export const FEEDBACK_NO = 'not-helped';
+
 export function renderAsk(turn: Turn, ask: AskStep): void {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   if (found?.step !== ask) turn.state.at = positionOf(turn, ask);
@@ -18,11 +22,15 @@ export function renderAsk(turn: Turn, ask: AskStep): void {
     say(turn, ask.ask);
     return;
   }
-  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask) });
+  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask, { shown: true }) });
 }
 
 /** The options of an ask as rendered; ids are "flow.step:id", so a button names the question it answers. */
-export function askOptions(turn: Turn, ask: AskStep): Option[] {
+/**
+ * `shown`: the options as sent now. "Did this help?" is shown only in the turn that answered (or
+ * gave the details), and still recognised in the next, when the person taps it.
+ */
+export function askOptions(turn: Turn, ask: AskStep, opts: { shown?: boolean } = {}): Option[] {
   const { state } = turn;
   const prefix = `${state.at.flow}.${state.at.step}:`;
   const options: Option[] =
@@ -32,6 +40,10 @@ export function askOptions(turn: Turn, ask: AskStep): Option[] {
         ? (state.choices?.[ask.optionsVar!] ?? []).map((o) => ({ id: prefix + o.id, label: o.label }))
         : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
   if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
+  // "Did this help?" rides on the options after an answer, last, so the menu keeps its numbers.
+  if (state.asked?.awaiting === 'rating' && !ask.optionsFrom && (turn.askedNow || !opts.shown)) {
+    options.push({ id: `${prefix}${FEEDBACK_YES}`, label: tr(turn, 'feedback.yes') }, { id: `${prefix}${FEEDBACK_NO}`, label: tr(turn, 'feedback.no') });
+  }
   return options;
 }
 

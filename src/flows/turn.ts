@@ -68,11 +68,17 @@ export async function handleTurn(
   if (hints.country && !turn.state.country) turn.state.country = hints.country;
 
   const expired = previous && now.getTime() - Date.parse(previous.updatedAt) > deps.sessionTtlMs;
+  const asked = turn.state.asked;
   if (!previous || expired || previous.stopped) {
     await greet(turn, previous ? 'returning' : 'new', input);
   } else {
     await handleInput(turn, input);
   }
+  // "Did this help?" and "did you mean" wait one turn only: another message simply moves on.
+  if (!turn.askedNow) delete turn.state.asked;
+  if (asked?.awaiting === 'choice' && !turn.tookChoice) turn.meta.review.push({ reason: 'choices', question: asked.question, topics: asked.topics });
+  const name = turn.state.vars.name;
+  if (name) for (const review of turn.meta.review) review.names = [name];
   return finish(turn);
 }
 

@@ -14,6 +14,7 @@ import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
+import { LearnedExamples, type LearnedExample } from './learned.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -122,7 +123,21 @@ export class KnowledgeRetriever {
     private readonly documents: TopicDocuments,
     readonly settings: RetrieverSettings,
     private readonly extra?: TopicScorer,
-  ) {}
+  ) {
+    const maxIdf = vocabulary.idf.reduce((m, v) => Math.max(m, v), 1);
+    this.learned = new LearnedExamples((key) => {
+      const i = vocabulary.index.get(key);
+      return i === undefined ? maxIdf : vocabulary.idf[i]!;
+    });
+  }
+
+  /** Questions curators assigned since the index was built: they decide close questions at once. */
+  private readonly learned: LearnedExamples;
+
+  /** Replaces the questions curators taught (see learned.ts); unknown topics are left out. */
+  learn(examples: readonly LearnedExample[]): void {
+    this.learned.replace(examples.filter((e) => e.topic === null || this.topicIds.includes(e.topic)));
+  }
 
   static build(
     kb: KnowledgeBase,
@@ -215,6 +230,14 @@ export class KnowledgeRetriever {
     const { fused, outOfScope, known } = await this.scores(query);
     const order = [...fused.keys()].sort((a, b) => fused[b]! - fused[a]!);
     const ranked = order.slice(0, 5).map((c) => ({ id: this.topicIds[c]!, score: round(fused[c]!) }));
+    const taught = this.learned.match(query.text, query.lang);
+    if (taught) {
+      // A curator decided a question this close: their topic leads, or the assistant declines.
+      const { topic } = taught.example;
+      if (topic === null) return { id: null, score: ranked[0]?.score ?? 0, ranked, choices: [] };
+      const score = round(Math.max(taught.similarity, ranked.find((r) => r.id === topic)?.score ?? 0));
+      return { id: topic, score, ranked: [{ id: topic, score }, ...ranked.filter((r) => r.id !== topic)].slice(0, 5), choices: [] };
+    }
     const s = this.settings;
     const best = ranked[0];
     if (!best || known === 0) return { id: null, score: best?.score ?? 0, ranked, choices: [] };

@@ -12,6 +12,8 @@ import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
 import { sourcesInText } from './sources.js';
 import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
+import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
+import type { LearnedExample } from './learned.js';
 
 /** Finds a town or country named in a text (the gazetteer, given by the wiring: knowledge knows no booking). */
 export type PlaceFinder = (text: string) => { kind: string; country: string; population: number } | undefined;
@@ -58,6 +60,29 @@ export class KnowledgeService {
     private readonly findPlace: PlaceFinder = () => undefined,
   ) {}
 
+  /** Called before each question is looked up: brings in what curators taught meanwhile (on any instance). */
+  private refresh: () => Promise<void> = async () => {};
+
+  /** Replaces the questions curators taught (they decide close questions at once; see learned.ts). */
+  learn(examples: readonly LearnedExample[]): void {
+    this.retriever.learn(examples);
+  }
+
+  /** Whether a topic exists (curators assign questions to one). */
+  hasTopic(id: string): boolean {
+    return this.kb.entries.has(id);
+  }
+
+  /** Sets what brings the questions curators taught up to date before each lookup (see src/curation). */
+  refreshBeforeLookup(refresh: () => Promise<void>): void {
+    this.refresh = refresh;
+  }
+
+  private async retrieve(text: string, lang: Lang, country?: string) {
+    await this.refresh();
+    return this.retriever.retrieve({ text, lang, country });
+  }
+
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
   private dated(entry: KnowledgeEntry): KnowledgeEntry {
     const day = germanDay(this.now());
@@ -67,7 +92,7 @@ export class KnowledgeService {
 
   async ask(question: string, lang: Lang, country?: string): Promise<AskResult & { ranked: RankedTopic[] }> {
     const safety = this.safety.detect(question)?.category ?? null;
-    const found = await this.retriever.retrieve({ text: question, lang, country });
+    const found = await this.retrieve(question, lang, country);
     const picked = found.id ? pickEntry(this.kb.entries.get(found.id)!, lang) : undefined;
     const entry = picked && this.dated(picked);
     if (!found.id || !entry) {
@@ -101,12 +126,18 @@ export class KnowledgeService {
         // A topic tapped from "did you mean" comes back as its id.
         if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
         if (topic) return this.answerTopic(topic, lang);
-        const found = question ? await this.retriever.retrieve({ text: question, lang, country }) : undefined;
-        if (found?.id) return this.answerTopic(found.id, lang);
-        const offered = found ? this.offered(found.choices, lang) : [];
-        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false } };
+        if (!question) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false } };
+        const found = await this.retrieve(question, lang, country);
+        const topics = found.ranked.slice(0, 3);
+        if (found.id) {
+          const answer = this.answerTopic(found.id, lang);
+          const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
+          return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics } } } : answer;
+        }
+        const offered = this.offered(found.choices, lang);
+        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false, knowledge: { outcome: 'declined', question, topics } } };
         const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
-        return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices' }, choices: { didYouMean: options } };
+        return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices' }, choices: { didYouMean: options }, facts: { knowledge: { outcome: 'choices', question, topics } } };
       },
       knowledgeDetails: async ({ topic, lang }) => {
         const byLang = this.kb.entries.get(topic);

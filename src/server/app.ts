@@ -44,6 +44,9 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import { loadDangerForKnowledge } from '../knowledge/safety.js';
 import { loadEmergencyNumbers } from '../knowledge/emergency.js';
 import { KnowledgeService } from '../knowledge/service.js';
+import { pickEntry } from '../knowledge/compose.js';
+import { CurationService } from '../curation/service.js';
+import { registerCurationApi } from '../curation/routes.js';
 import type { Config } from './config.js';
 import { PATHS } from '../paths.js';
 import { languageSamples, loadKnowledge } from '../knowledge/open.js';
@@ -71,6 +74,8 @@ export interface Core {
   booking: BookingService;
   auth: StaffAuth;
   handoffs: HandoffService;
+  /** The curator's queue and the questions curators taught. */
+  curation: CurationService;
   /** Files in handoffs: how each channel fetches and sends them, and who may read them. */
   media: MediaChannels;
   handoffMedia: HandoffMedia;
@@ -140,7 +145,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   // 'memory' is SQLite in memory: the same schema and constraints, nothing on disk.
   const reach = <T>(service: string, open: () => Promise<T>) => reachAtStart(service, open, log, opts.startRetry);
   // Nothing is kept on disk in memory mode (the terminal chat): a key for this process is enough.
-  // The same key makes the reports' pseudonyms (a keyed hash of the conversation).
+  // The same key makes the reports' pseudonyms and the curation items' links (keyed hashes of the conversation).
   const logKey = opts.storage === 'memory' && !config.LOG_ID_SECRET ? randomBytes(32) : logIdSecret(config.LOG_ID_SECRET, config.DATA_DIR);
   const storage = opts.storage === 'memory'
     ? await openSqliteStorage(':memory:', { pseudonymKey: logKey })
@@ -196,6 +201,10 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
   await staffEvents.subscribe({ id: '', email: '', centreId: '', role: 'admin' }, (event) => {
     if (event.type === 'settings') void storage.centreSettings.all().then((all) => booking.applySettings(all), () => undefined);
   });
+  const curation = new CurationService(storage, knowledge, PATHS.knowledge, now, log);
+  // Questions curators taught on any instance are learned before the next question is looked up.
+  knowledge.refreshBeforeLookup(() => curation.refresh());
+  conversations.onTurn((turn) => curation.record(turn));
   const media = new MediaChannels(config.MEDIA_MAX_BYTES);
   conversations.takeMediaWith(media);
   const handoffMedia = new HandoffMedia(storage, conversations, media, new MediaLinks(await coordination.sharedSecret('media-links'), config.publicBaseUrl, now), now);
@@ -215,7 +224,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     }),
   );
   jobs.handle(OUTBOX_KIND, metered(OUTBOX_KIND, handoffs.outboxHandler(), metrics));
-  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, staffEvents, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
+  return { config, texts, engine, storage, coordination, knowledge, kb, booking, auth, handoffs, staffEvents, curation, media, handoffMedia, jobs, senders, channelStates: new Map(), conversations, reports, metrics, log,
     close: async () => {
       jobs.stop();
       await storage.close();
@@ -271,6 +280,7 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
     controller: core.config.PRIVACY_CONTROLLER,
     retentionDays: core.config.RETENTION_DAYS,
     sessionHours: core.config.SESSION_TTL_HOURS,
+    curationDays: core.config.CURATION_DAYS,
   });
   await registerStaffAuthApi(app, { auth: core.auth, rateLimitStore: core.coordination.redis });
   await registerBookingApi(app, {
@@ -293,6 +303,12 @@ export async function createServer(core: Core): Promise<FastifyInstance> {
       core.booking.applySettings(await core.storage.centreSettings.all());
       await core.staffEvents.publish({ type: 'settings', centreId: null });
     },
+  });
+  registerCurationApi(app, {
+    curation: core.curation,
+    auth: core.auth,
+    topics: (lang) => [...core.kb.entries].map(([id, byLang]) => ({ id, title: pickEntry(byLang, lang)?.title ?? id })).sort((a, b) => a.title.localeCompare(b.title, lang)),
+    detectLanguage: core.engine.detectLanguage,
   });
   registerMediaApi(app, core.handoffMedia, core.auth, core.config.MEDIA_MAX_BYTES);
   registerStaffConsole(app);

@@ -69,6 +69,8 @@ const envSchema = z.object({
   WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyAsUndefined, frameAncestors.default("'self'")),
   /** Conversations, closed handoffs and past appointments' personal details are kept this many days. */
   RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  /** Masked questions wait in the curator's queue this many days (also removed by "delete my data"). */
+  CURATION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   /** Who is responsible for the data (the controller), as the privacy notice names it, e.g. "Example Org, Street 1, City, privacy@example.org". */
   PRIVACY_CONTROLLER: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
   /** The key of the conversation references in logs; every instance needs the same (default: made once in DATA_DIR). */

@@ -13,8 +13,8 @@ async function main(): Promise<void> {
   core.jobs.start();
   const purge = () =>
     core.storage
-      .purgeOlderThan(new Date(Date.now() - config.RETENTION_DAYS * 86_400_000))
-      .then((counts) => log.info({ counts, retentionDays: config.RETENTION_DAYS }, 'retention: old data removed'))
+      .purgeOlderThan(new Date(Date.now() - config.RETENTION_DAYS * 86_400_000), { curationCutoff: new Date(Date.now() - config.CURATION_DAYS * 86_400_000) })
+      .then((counts) => log.info({ counts, retentionDays: config.RETENTION_DAYS, curationDays: config.CURATION_DAYS }, 'retention: old data removed'))
       .catch((err: Error) => log.error({ err: err.message }, 'retention failed'));
   void purge();
   const retention = setInterval(() => void purge(), 6 * 3600_000);

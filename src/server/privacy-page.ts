@@ -23,17 +23,20 @@ export interface PrivacyFacts {
   retentionDays: number;
   /** SESSION_TTL_HOURS: when the chat forgets where the person was. */
   sessionHours: number;
+  /** CURATION_DAYS: how long masked questions wait in the curator's queue. */
+  curationDays: number;
 }
 
 /** The notice's paragraphs in one language, with this deployment's operator and periods. */
 export function privacyNotice(t: Translate, lang: Lang, facts: PrivacyFacts): { title: string; paragraphs: string[] } {
-  const vars = { days: facts.retentionDays, hours: facts.sessionHours };
+  const vars = { days: facts.retentionDays, hours: facts.sessionHours, curationDays: facts.curationDays };
   return {
     title: t(lang, 'privacy.page.title'),
     paragraphs: [
       facts.controller ? t(lang, 'privacy.page.operator', { controller: facts.controller }) : t(lang, 'privacy.page.operatorUnset'),
       t(lang, 'privacy.page.kept'),
       t(lang, 'privacy.page.howLong', vars),
+      t(lang, 'privacy.page.curation', vars),
       t(lang, 'privacy.page.webchat'),
       t(lang, 'privacy.page.delete'),
       t(lang, 'privacy.page.sharing'),

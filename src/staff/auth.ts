@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, createHash } from 'node:crypto';
 import { createMemoryCounters, type WindowCounters } from '../coordination/counters.js';
-import type { StaffMember, StaffStore } from '../storage/types.js';
+import type { StaffMember, StaffRole, StaffStore } from '../storage/types.js';
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
 export const TOKEN_TTL_MS = 12 * 3600_000;
@@ -46,7 +46,7 @@ export class StaffAuth {
     private readonly failures: WindowCounters = createMemoryCounters(),
   ) {}
 
-  async create(input: { email: string; password: string; centreId: string; role: 'advisor' | 'admin'; lang?: string }): Promise<StaffMember> {
+  async create(input: { email: string; password: string; centreId: string; role: StaffRole; lang?: string }): Promise<StaffMember> {
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     const member: StaffMember = { id: randomUUID(), email: input.email.toLowerCase(), centreId: input.centreId, role: input.role, lang: input.lang ?? null };
     await this.staff.add({ ...member, passwordHash: await hashPassword(input.password) }, this.now());
@@ -99,6 +99,11 @@ export class StaffAuth {
     await this.staff.audit({ staffId: null, action: 'staff.revoke-tokens', target: member.email }, this.now());
     return count;
   }
+}
+
+/** Curators and admins work the curator's queue (questions from every centre, masked). */
+export function mayCurate(member: StaffMember): boolean {
+  return member.role === 'curator' || member.role === 'admin';
 }
 
 /** Advisors act on their own centre only; admins on all. */

@@ -206,6 +206,57 @@ export const MIGRATIONS: readonly Migration[] = [
     )`,
   },
   {
+    version: 11,
+    name: 'curation queue, taught questions and the curator role',
+    // The queue keeps masked text only, linked to its conversation by a keyed hash (delete my data
+    // finds it; nobody can read a phone number from it). Taught questions carry no link to anyone.
+    // The staff table is rebuilt because its role CHECK cannot be altered on SQLite.
+    sql: (t) => `CREATE TABLE curation_items (
+      id TEXT PRIMARY KEY,
+      conversation_link TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      country TEXT,
+      reason TEXT NOT NULL CHECK (reason IN ('declined', 'low', 'unhelpful', 'choices')),
+      text TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('open', 'assigned', 'out-of-scope', 'new-entry')),
+      topic TEXT,
+      decided_by TEXT,
+      created_at ${t.sortedText} NOT NULL,
+      decided_at ${t.sortedText}${t.seqColumn}
+    );
+    CREATE INDEX curation_items_by_link ON curation_items (conversation_link);
+    CREATE INDEX curation_items_by_time ON curation_items (created_at);
+    CREATE TABLE curation_examples (
+      id ${t.autoId},
+      text TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      topic TEXT,
+      created_at ${t.sortedText} NOT NULL
+    );
+    CREATE TABLE staff_v11 (
+      id TEXT PRIMARY KEY,
+      email ${t.sortedText} NOT NULL UNIQUE,
+      password_hash TEXT NOT NULL,
+      centre_id TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('advisor', 'curator', 'admin')),
+      created_at ${t.sortedText} NOT NULL,
+      lang TEXT,
+      disabled ${t.flag}
+    );
+    INSERT INTO staff_v11 (id, email, password_hash, centre_id, role, created_at, lang, disabled) SELECT id, email, password_hash, centre_id, role, created_at, lang, disabled FROM staff;
+    CREATE TABLE staff_tokens_v11 (
+      token_hash TEXT PRIMARY KEY,
+      staff_id TEXT NOT NULL REFERENCES staff_v11(id) ON DELETE CASCADE,
+      expires_at ${t.sortedText} NOT NULL
+    );
+    INSERT INTO staff_tokens_v11 (token_hash, staff_id, expires_at) SELECT token_hash, staff_id, expires_at FROM staff_tokens;
+    DROP TABLE staff_tokens;
+    DROP TABLE staff;
+    ALTER TABLE staff_v11 RENAME TO staff;
+    ALTER TABLE staff_tokens_v11 RENAME TO staff_tokens`,
+  },
+  {
     version: 12,
     name: 'report events',
     // Counts for the centres' reports: no text and no address. `person` is a keyed hash of the

@@ -1,6 +1,7 @@
 /** Storage over any database behind the SQL interface: the repositories, units of work, retention. */
 import { AppointmentRepository } from './repositories/appointments.js';
 import { ConversationRepository } from './repositories/conversations.js';
+import { CurationRepository } from './repositories/curation.js';
 import { DeliveryRepository } from './repositories/deliveries.js';
 import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
@@ -34,6 +35,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       jobs: new JobRepository(sql),
       outbound: new OutboundRepository(sql),
       reports: new ReportRepository(sql, key),
+      curation: new CurationRepository(sql, key),
       media: new MediaRepository(sql),
       cannedReplies: new CannedReplyRepository(sql),
       centreSettings: new CentreSettingsRepository(sql),
@@ -43,7 +45,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
   return {
     ...repositories(db),
     transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
-    purgeOlderThan: (cutoff) => db.transaction((tx) => purgeOlderThan(tx, cutoff)),
+    purgeOlderThan: (cutoff, opts) => db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, key), opts?.curationCutoff ?? cutoff)),
     inspect: async () => {
       const tables = await db.all<{ name: string }>(db.dialect.tablesSql);
       const rows: Record<string, Record<string, unknown>[]> = {};
@@ -56,6 +58,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
 }
 
 async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
+  await new CurationRepository(tx, key).forgetConversation(conversationId);
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
   await new MediaRepository(tx).forgetConversation(conversationId);
@@ -67,7 +70,7 @@ async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<voi
   await tx.scrub();
 }
 
-async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, number>> {
+async function purgeOlderThan(tx: Sql, cutoff: Date, curation: CurationRepository, curationCutoff: Date): Promise<Record<string, number>> {
   const run = async (sql: string) => (await tx.run(sql, [cutoff.toISOString()])).changes;
   const counts = {
     conversations: await run('DELETE FROM conversations WHERE updated_at < ?'),
@@ -79,6 +82,7 @@ async function purgeOlderThan(tx: Sql, cutoff: Date): Promise<Record<string, num
     appointments: await run('UPDATE appointments SET name = NULL, contact = NULL, conversation_id = NULL WHERE start < ? AND (name IS NOT NULL OR contact IS NOT NULL OR conversation_id IS NOT NULL)'),
     jobs: await run("DELETE FROM jobs WHERE status IN ('done', 'skipped', 'failed') AND updated_at < ?"),
     deliveries: await run('DELETE FROM deliveries WHERE created_at < ?'),
+    curation: await curation.purgeOlderThan(curationCutoff),
     // the statuses first, so their count is not hidden by the cascade from the messages
     outboundReceipts: await run('DELETE FROM outbound_receipts WHERE outbound_id IN (SELECT id FROM outbound_messages WHERE updated_at < ?)'),
     outbound: await run('DELETE FROM outbound_messages WHERE updated_at < ?'),

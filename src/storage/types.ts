@@ -78,12 +78,16 @@ export interface StaffMember {
   email: string;
   /** '' for an admin of no centre, who acts on all centres. */
   centreId: string;
-  role: 'advisor' | 'admin';
+  /** Curators work the curator's queue (all centres); advisors their centre's chats; admins everything. */
+  role: StaffRole;
   /** The console's language for this account (one of the nine); null: English. */
   lang?: string | null;
   /** A disabled account cannot sign in, and its sessions end. */
   disabled?: boolean;
 }
+
+export const STAFF_ROLES = ['advisor', 'curator', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffStore {
   add(member: StaffMember & { passwordHash: string }, now: Date): Promise<void>;
@@ -236,6 +240,54 @@ export interface JobQueue {
   forgetConversation(conversationId: string): Promise<number>;
 }
 
+export type CurationReason = 'declined' | 'low' | 'unhelpful' | 'choices';
+export type CurationStatus = 'open' | 'assigned' | 'out-of-scope' | 'new-entry';
+
+/** A question for the curator's queue: masked text only, never the person's address. */
+export interface CurationItem {
+  id: string;
+  lang: string;
+  country: string | null;
+  reason: CurationReason;
+  /** The question with phone numbers, e-mails, ids and names masked. */
+  text: string;
+  /** The retriever's top three topics, best first. */
+  topics: { id: string; score: number }[];
+  status: CurationStatus;
+  /** The topic a curator assigned it to. */
+  topic: string | null;
+  at: string;
+  decidedAt: string | null;
+}
+
+/** A question a curator taught: a topic's example question, or (topic null) one the assistant declines. */
+export interface TaughtQuestion {
+  id: number;
+  text: string;
+  lang: string;
+  topic: string | null;
+  at: string;
+}
+
+/**
+ * The curator's queue and the questions curators taught. Items are linked to their conversation by
+ * a keyed hash (callers give the conversation id; only the hash is stored), so delete my data
+ * removes them; retention removes them after CURATION_DAYS.
+ */
+export interface CurationStore {
+  add(item: Omit<CurationItem, 'status' | 'topic' | 'decidedAt'> & { conversationId: string }): Promise<void>;
+  get(id: string): Promise<CurationItem | undefined>;
+  list(filter: { lang?: string; status?: CurationStatus; limit?: number }): Promise<CurationItem[]>;
+  /** Records a curator's decision; false when the item is gone or already decided. */
+  decide(id: string, decision: { status: Exclude<CurationStatus, 'open'>; topic: string | null; staffId: string }, now: Date): Promise<boolean>;
+  teach(example: { text: string; lang: string; topic: string | null }, now: Date): Promise<void>;
+  taught(filter?: { topic?: string; lang?: string }): Promise<TaughtQuestion[]>;
+  /** Changes whenever a question is taught: instances compare it before each question. */
+  taughtVersion(): Promise<string>;
+  forgetConversation(conversationId: string): Promise<number>;
+  purgeOlderThan(cutoff: Date): Promise<number>;
+}
+
 /**
  * What became of a message from our side: `waiting` (held until the person's next message opens
  * WhatsApp's window again), `queued` (handed to the channel or waiting in the outbox), then what
@@ -361,6 +413,7 @@ export interface Repositories {
   staff: StaffStore;
   handoffs: HandoffStore;
   jobs: JobQueue;
+  curation: CurationStore;
   outbound: OutboundStore;
   reports: ReportStore;
   media: MediaStore;
@@ -383,10 +436,10 @@ export interface Storage extends Repositories {
   /**
    * Retention: forgets what is older than `cutoff` — idle conversations, closed handoffs and their
    * messages, finished jobs, the delivery log, messages from our side and their statuses — and strips the personal details of past
-   * appointments (the reference stays for the centre's statistics). Returns how many rows each
-   * part touched.
+   * appointments (the reference stays for the centre's statistics), and the curator's queue
+   * older than `curationCutoff` (default `cutoff`). Returns how many rows each part touched.
    */
-  purgeOlderThan(cutoff: Date): Promise<Record<string, number>>;
+  purgeOlderThan(cutoff: Date, opts?: { curationCutoff?: Date }): Promise<Record<string, number>>;
   /** Every row of every table, for privacy audits and tests on small databases (never on a hot path). */
   inspect(): Promise<Record<string, Record<string, unknown>[]>>;
   /** Throws when the database does not answer (the health check). */

@@ -37,7 +37,7 @@ export interface JsonInput {
   country?: string;
 }
 
-export type JsonResult = Omit<TurnMeta, 'flow'> & {
+export type JsonResult = Omit<TurnMeta, 'flow' | 'knowledge' | 'feedback' | 'review'> & {
   person?: string;
   flow: string | null;
   lang: string;

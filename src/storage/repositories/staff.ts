@@ -1,6 +1,6 @@
 /** Staff accounts, their session tokens and the audit log of what they did. */
 import type { Sql, SqlValue } from '../sql.js';
-import type { StaffMember, StaffStore } from '../types.js';
+import type { StaffMember, StaffRole, StaffStore } from '../types.js';
 
 const COLUMNS = 'id, email, password_hash, centre_id, role, lang, disabled';
 
@@ -9,7 +9,7 @@ interface StaffRow {
   email: string;
   password_hash: string;
   centre_id: string;
-  role: 'advisor' | 'admin';
+  role: StaffRole;
   lang: string | null;
   disabled: number | boolean;
 }

@@ -1,0 +1,56 @@
+/**
+ * Which turns reach the curator's queue, and with what: a "did you mean" the person leaves (types
+ * something else) is queued with its top three topics; one they pick from is not; an answer with
+ * low confidence is queued as "low"; a turn held by an advisor or deleted keeps nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { addFacts, emptyMeta } from '../src/core/turn-meta.js';
+import { createTestCore } from './support/test-core.js';
+
+const CHOICES = 'is there a quota for bakers from ghana in bavaria';
+
+describe('what reaches the curator\'s queue', () => {
+  it('a "did you mean" left for something else is queued; one picked from is not', async () => {
+    const core = await createTestCore({ storage: 'database' });
+    try {
+      const left = { channel: 'test', user: 'left' };
+      await core.conversations.receive(left, { kind: 'text', text: 'hello' });
+      const offered = await core.conversations.receive(left, { kind: 'text', text: CHOICES });
+      expect(offered.meta.knowledge?.outcome).toBe('choices');
+      expect(await core.storage.curation.list({})).toEqual([]); // not yet: the person may still pick
+      await core.conversations.receive(left, { kind: 'text', text: 'menu' });
+      const [item] = await core.storage.curation.list({});
+      expect(item).toMatchObject({ reason: 'choices', text: CHOICES, lang: 'en' });
+      expect(item!.topics.map((t) => t.id).slice(0, 2).sort()).toEqual(['work-seasonal', 'work-western-balkans']);
+
+      const picked = { channel: 'test', user: 'picked' };
+      await core.conversations.receive(picked, { kind: 'text', text: 'hello' });
+      const options = (await core.conversations.receive(picked, { kind: 'text', text: CHOICES })).outbox.find((m) => m.kind === 'options');
+      const choice = options?.kind === 'options' ? options.options[0]! : undefined;
+      await core.conversations.receive(picked, { kind: 'choice', id: choice!.id, label: choice!.label });
+      expect(await core.storage.curation.list({})).toHaveLength(1);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('an answer with low confidence is queued as "low"; an answered one is not', () => {
+    const meta = emptyMeta();
+    addFacts(meta, { knowledge: { outcome: 'answered', question: 'q1', topics: [{ id: 'a', score: 0.9 }] } });
+    expect(meta.review).toEqual([]);
+    addFacts(meta, { knowledge: { outcome: 'low', question: 'q2', topics: [{ id: 'a', score: 0.35 }] } });
+    expect(meta.review).toEqual([{ reason: 'low', question: 'q2', topics: [{ id: 'a', score: 0.35 }] }]);
+  });
+
+  it('keeps nothing of a turn an advisor holds', async () => {
+    const core = await createTestCore({ storage: 'database' });
+    try {
+      const person = { channel: 'test', user: 'held' };
+      for (const text of ['hello', 'talk to a person', '1', 'Accra', 'zzkrr qwv plorf']) await core.conversations.receive(person, { kind: 'text', text });
+      expect((await core.storage.conversations.load('test:held'))?.handoff).toBeDefined();
+      expect(await core.storage.curation.list({})).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  });
+});
