@@ -44,6 +44,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     if (evidence && evidence.lang !== state.lang) state.lang = evidence.lang;
   }
   const asking = askingOf(ask);
+  // Asked where they are for an advisor, "no" / "not now" declines the advisor: it is not a town.
+  if (positionRef(state.at) === 'handoff.where' && yesNo(text, state.lang) === 'no') {
+    await advance(turn, 'handoff.declined');
+    return true;
+  }
   if (await answerStep(turn, ask, asking, text)) return true;
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
@@ -53,7 +58,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
-  if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.start') && (await proposeCentre(turn, text))) return true;
+  if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent') && (await proposeCentre(turn, text))) return true;
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
