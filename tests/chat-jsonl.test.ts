@@ -33,9 +33,9 @@ describe('chat --jsonl', () => {
     expect(r).toMatchObject({ flow: 'main', asking: 'choice', understood: true, topic: 'work-eu-blue-card' });
   });
 
-  it('names the danger a message describes and asks for consent to a person', async () => {
+  it('names the danger a message describes and offers a person: where first', async () => {
     const r = await send({ person: 'danger', text: 'My employer took my passport and locks me in at night' });
-    expect(r).toMatchObject({ safety: 'exploitation', flow: 'handoff', asking: 'confirm', handoff: null });
+    expect(r).toMatchObject({ safety: 'exploitation', flow: 'handoff', asking: 'place', handoff: null });
   });
 
   it('books at Accra through taps: the reference and the local time in the centre’s zone', async () => {
@@ -86,9 +86,9 @@ describe('chat --jsonl', () => {
 
   it('names the centre a handoff was opened to; then nothing of ours is asked', async () => {
     const p = 'human';
-    expect(await send({ person: p, tap: 'main.menu:human' })).toMatchObject({ flow: 'handoff', asking: 'confirm' });
-    expect(await send({ person: p, tap: 'handoff.start:yes' })).toMatchObject({ asking: 'place', handoff: null });
-    expect(await send({ person: p, text: 'Accra' })).toMatchObject({ handoff: 'gh-accra', flow: 'handoff', asking: null });
+    expect(await send({ person: p, tap: 'main.menu:human' })).toMatchObject({ flow: 'handoff', asking: 'place' });
+    expect(await send({ person: p, text: 'Accra' })).toMatchObject({ asking: 'confirm', centre: 'gh-accra', handoff: null });
+    expect(await send({ person: p, tap: 'handoff.confirm:yes' })).toMatchObject({ handoff: 'gh-accra', flow: 'handoff', asking: null });
   });
 
   it('says when it did not understand', async () => {

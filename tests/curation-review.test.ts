@@ -46,7 +46,7 @@ describe('what reaches the curator\'s queue', () => {
     const core = await createTestCore({ storage: 'database' });
     try {
       const person = { channel: 'test', user: 'held' };
-      for (const text of ['hello', 'talk to a person', '1', 'Accra', 'zzkrr qwv plorf']) await core.conversations.receive(person, { kind: 'text', text });
+      for (const text of ['hello', 'talk to a person', 'Accra', '1', 'zzkrr qwv plorf']) await core.conversations.receive(person, { kind: 'text', text });
       expect((await core.storage.conversations.load('test:held'))?.handoff).toBeDefined();
       expect(await core.storage.curation.list({})).toEqual([]);
     } finally {

@@ -58,9 +58,8 @@ describe('handoff to a human advisor', () => {
   it('goes from the person on Telegram to the advisor and back', async () => {
     await say(901, 'hello');
     await say(901, 'is the boat from libya safe');
-    expect(await say(901, 'talk to a person')).toContain('Do you agree?');
-    expect(await say(901, '1')).toContain('Where are you?');
-    // Kumasi is not the centre's own town: the proposed centre is confirmed before anything is shared.
+    expect(await say(901, 'talk to a person')).toContain('Where are you?');
+    // The centre is named and the yes asked before anything is shared.
     expect(await say(901, 'Kumasi')).toContain('The nearest centre is the Ghanaian-European Centre');
     expect(await say(901, '1')).toContain('Your conversation is now with an advisor of the Ghanaian-European Centre');
     expect(await say(901, 'I came back from Germany last month and need work')).toBe(''); // the assistant stays quiet
@@ -83,8 +82,8 @@ describe('handoff to a human advisor', () => {
   it('lets only the advisors of that centre see and answer it; no token is 401', async () => {
     await say(902, 'hello');
     await say(902, 'human');
-    await say(902, '1');
     await say(902, 'Accra');
+    await say(902, '1');
     const lahore = (await (await staffApi('/api/handoffs', 'sara@lahore.example')).json()) as { handoffs: HandoffView[] };
     expect(lahore.handoffs).toEqual([]);
     const accra = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
@@ -95,9 +94,9 @@ describe('handoff to a human advisor', () => {
 
   it('puts urgent handoffs first and removes everything on delete my data', async () => {
     await say(903, 'hello');
-    expect(await say(903, 'my employer took my passport and locked me in')).toContain('Do you agree?');
+    expect(await say(903, 'my employer took my passport and locked me in')).toContain('Where are you?');
+    expect(await say(903, 'Accra')).toContain('Shall I connect you?');
     await say(903, '1');
-    await say(903, 'Accra');
     const queue = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
     expect(queue.handoffs[0]!.urgent).toBe(true);
     await say(903, 'delete my data');
@@ -114,7 +113,7 @@ describe('handoff race', () => {
     const sent: string[] = [];
     core.senders.set('race', { send: async (_user, outbox) => (sent.push((outbox[0] as { text: string }).text), { status: 'sent' }) });
     const person = { channel: 'race', user: 'r1' };
-    for (const text of ['hello', 'talk to a person', '1', 'Accra']) await core.conversations.receive(person, { kind: 'text', text });
+    for (const text of ['hello', 'talk to a person', 'Accra', '1']) await core.conversations.receive(person, { kind: 'text', text });
     const admin = { id: 'admin-race', email: 'race@example.org', centreId: 'gh-accra', role: 'admin' as const };
     const [h] = (await core.handoffs.list(admin)).filter((x) => x.conversationId === 'race:r1');
     const results = await Promise.all(

@@ -44,7 +44,7 @@ describe.skipIf(!available)('files in the staff console, in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     telegram = await startFakeTelegram(TOKEN);
     server = await startTestServer({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.apiRoot });
-    for (const text of ['hello', 'talk to a person', 'yes', 'Accra', 'I will explain in a voice message']) await update({ text });
+    for (const text of ['hello', 'talk to a person', 'Accra', 'yes', 'I will explain in a voice message']) await update({ text });
     const voice = wavFile(1.2);
     const photo = pngFile(160);
     telegram.addFile('voice-1', voice);

@@ -190,7 +190,7 @@ describe('files outside a handoff', () => {
     expect(sentSince(4102, start)).toEqual([t('ar', 'media.received.image'), t('ar', 'media.offer')]);
     expect(t('ar', 'media.offer')).not.toBe(server.core.texts.t('en', 'media.offer'));
 
-    // The offer leads to the existing handoff: the person is asked whether to connect them.
+    // The offer leads to the existing handoff: the person is asked where they are, then to confirm the centre.
     const keyboard = ((telegram.sent(4102).at(-1)!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard).flat();
     const res = await fetch(`${server.base}/webhooks/telegram`, {
       method: 'POST',
@@ -198,7 +198,7 @@ describe('files outside a handoff', () => {
       body: JSON.stringify({ update_id: ++updateId, callback_query: { id: 'cb1', from: from(4102, 'ar'), data: keyboard[0]!.callback_data, message: { message_id: 1, date: 1, chat: chat(4102) } } }),
     });
     expect(res.status).toBe(200);
-    expect(telegram.sent(4102).at(-1)!.text).toBe(t('ar', 'handoff.consent'));
+    expect(telegram.sent(4102).at(-1)!.text).toBe(t('ar', 'centres.where'));
   });
 
   it('Telegram: a caption is read as the question', async () => {
@@ -231,7 +231,7 @@ describe('files outside a handoff', () => {
 describe('files during a handoff', () => {
   it('Telegram: a voice note and a photo (its largest size) reach the advisor through getFile; only staff of that centre can open them', async () => {
     const chatId = 4201;
-    for (const text of ['hello', 'talk to a person', 'yes', 'Accra']) await telegramText(chatId, 'en', text);
+    for (const text of ['hello', 'talk to a person', 'Accra', 'yes']) await telegramText(chatId, 'en', text);
     const voiceBytes = wavFile(0.5);
     const photoBytes = pngFile(64);
     telegram.addFile('voice-handoff', voiceBytes);
@@ -262,7 +262,7 @@ describe('files during a handoff', () => {
 
   it('WhatsApp: MediaUrl0 is fetched with the account’s basic auth, following the redirect without the credentials', async () => {
     const phone = '233241110202';
-    for (const text of ['hello', 'talk to a person', 'yes', 'Accra']) await whatsapp(phone, { Body: text });
+    for (const text of ['hello', 'talk to a person', 'Accra', 'yes']) await whatsapp(phone, { Body: text });
     const bytes = wavFile(0.4);
     const url = twilioMedia('ME1voice', bytes, 'audio/ogg');
     const twiml = await whatsapp(phone, { NumMedia: '1', MediaUrl0: url, MediaContentType0: 'audio/ogg' });
@@ -316,7 +316,7 @@ describe('files during a handoff', () => {
     expect(mine.attachments).toEqual([{ contentType: 'application/octet-stream', name: 'pasaporte.png' }]);
     expect((await upload(pngFile(), 'image/png', 'x.png', { authorization: 'Bearer wrong' })).status).toBe(403);
 
-    for (const text of ['hablar con una persona', 'sí', 'Accra']) expect((await say(text)).status).toBe(200);
+    for (const text of ['hablar con una persona', 'Accra', 'sí']) expect((await say(text)).status).toBe(200);
     const pdf = Buffer.from('%PDF-1.4\n% a tiny document\n');
     expect((await upload(pdf, 'application/pdf', 'contrato.pdf')).status).toBe(200);
     const h = await handoffOf(`webchat:${conversationId}`);

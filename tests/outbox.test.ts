@@ -20,7 +20,7 @@ describe('outbox of replies', () => {
     const core = await createTestCore({ storage: 'database' });
     flaky(core);
     const person = { channel: 'flaky', user: 'f1' };
-    for (const text of ['hello', 'talk to a person', '1', 'Accra']) await core.conversations.receive(person, { kind: 'text', text });
+    for (const text of ['hello', 'talk to a person', 'Accra', '1']) await core.conversations.receive(person, { kind: 'text', text });
     const admin = await core.auth.create({ email: 'outbox@example.org', password: 'correct horse battery', centreId: 'gh-accra', role: 'admin' });
     const [handoff] = await core.handoffs.list(admin);
     expect(await core.handoffs.reply(admin, handoff!.id, 'We will call you tomorrow.')).toMatchObject({ status: 'queued' });

@@ -18,7 +18,7 @@ describe('retention', () => {
     core.senders.set('test', { send: async () => ({ status: 'sent', ids: [`SM-retention-${++sent}`], tracked: true }) });
     const old = { channel: 'test', user: 'old' };
     let delivery = 0;
-    for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi Appiah', '+233 20 123 4567', 'Yes, book it', 'talk to a person', '1', 'Accra']) {
+    for (const text of ['hello', '4', '1', 'Accra', 'Book in Accra', 'Wednesday 25 November', '10:00', 'Kwesi Appiah', '+233 20 123 4567', 'Yes, book it', 'talk to a person', 'Accra', '1']) {
       // as a webhook does: the turn stores its reply with the delivery, for a retry
       await core.conversations.deliver(old, { kind: 'text', text }, {}, { id: `d${++delivery}`, render: ({ outbox }) => outbox.map(describeOutbound).join('\n') });
     }

@@ -110,7 +110,7 @@ describe('staff console API', () => {
   afterAll(async () => server?.close());
 
   async function handOff(user: string, place = 'Accra'): Promise<HandoffView> {
-    for (const text of ['hello', 'talk to a person', '1', place]) await server.core.conversations.receive({ channel: 'test', user }, { kind: 'text', text });
+    for (const text of ['hello', 'talk to a person', place, '1']) await server.core.conversations.receive({ channel: 'test', user }, { kind: 'text', text });
     const list = (await api['root@example.org']!('/api/handoffs')).body.handoffs as HandoffView[];
     const mine = list.filter((h) => h.messages.some((m) => m.text === place)).at(-1)!;
     expect(mine).toBeDefined();
@@ -302,7 +302,7 @@ describe.skipIf(!clustered)('staff console live events across two instances (Pos
     const leila = listen(b, await signIn(b, 'leila@tunis.example'));
     await Promise.all([efua.ready, leila.ready]);
     a.core.senders.set('test', { send: async () => ({ status: 'sent' }) });
-    for (const text of ['hello', 'talk to a person', '1', 'Accra']) await a.core.conversations.receive({ channel: 'test', user: 'cluster-1' }, { kind: 'text', text });
+    for (const text of ['hello', 'talk to a person', 'Accra', '1']) await a.core.conversations.receive({ channel: 'test', user: 'cluster-1' }, { kind: 'text', text });
     expect(await efua.until(() => efua.events.some((e) => e.type === 'opened' && e.data.centreId === 'gh-accra'))).toBe(true);
     const id = efua.events.find((e) => e.type === 'opened')!.data.handoffId as string;
     // A claim made on B is heard on A.

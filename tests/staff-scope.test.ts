@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Two people on WhatsApp ask for an advisor: one near Tunis, one near Accra.
   core.senders.set('whatsapp', { send: async () => ({ status: 'sent' }) });
   for (const [user, place] of [['+21620111222', 'Tunis'], ['+233201112222', 'Accra']] as const) {
-    for (const text of ['hello', 'talk to a person', '1', place]) await core.conversations.receive({ channel: 'whatsapp', user }, { kind: 'text', text });
+    for (const text of ['hello', 'talk to a person', place, '1']) await core.conversations.receive({ channel: 'whatsapp', user }, { kind: 'text', text });
   }
   const all = await core.handoffs.list({ id: 'x', email: 'x@example.org', centreId: 'gh-accra', role: 'admin' });
   tunisHandoffId = all.find((h) => h.centreId === 'tn-tunis')!.id;

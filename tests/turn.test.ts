@@ -106,7 +106,7 @@ describe('handleTurn', () => {
   });
 
   it('turns "yes, a person" into a handoff effect with the chosen centre, and waits with the advisor once it is open', async () => {
-    const asked = await handleTurn(deps, stateAt('handoff', 'start', { vars: { centreId: 'gh-accra' }, recent: [{ from: 'person', text: 'hello' }] }), { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
+    const asked = await handleTurn(deps, stateAt('handoff', 'consent', { vars: { centreId: 'gh-accra' }, recent: [{ from: 'person', text: 'hello' }] }), { kind: 'choice', id: 'handoff.consent:yes' }, {}, ID);
     expect(asked.effects).toEqual([
       { kind: 'handOff', conversationId: ID, lang: 'en', reason: 'asked', urgent: false, centreId: 'gh-accra', recent: [{ from: 'person', text: 'hello' }] },
     ]);
@@ -117,7 +117,7 @@ describe('handleTurn', () => {
   });
 
   it('tells the person when there is no advisor service and goes back to the menu', async () => {
-    const asked = await handleTurn(deps, stateAt('handoff', 'start', { vars: { centreId: 'gh-accra' } }), { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
+    const asked = await handleTurn(deps, stateAt('handoff', 'consent', { vars: { centreId: 'gh-accra' } }), { kind: 'choice', id: 'handoff.consent:yes' }, {}, ID);
     const none: ActionResult = { outcome: 'unavailable', outbox: [{ kind: 'text', text: en('unavailable.handoff') }] };
     const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'handOff', result: none }, {}, ID);
     expect(texted(result)).toEqual([en('unavailable.handoff'), en('main.menu.prompt')]);
@@ -147,13 +147,14 @@ describe('handleTurn', () => {
   it('offers a person at once after a message that signals danger, and marks the handoff urgent', async () => {
     const result = await handleTurn(deps, stateAt('main', 'menu'), { kind: 'text', text: 'my employer took my passport' }, {}, ID);
     expect(result.outbox[0]).toEqual({ kind: 'text', text: 'You are not alone.' });
-    expect(result.outbox[1]).toMatchObject({ kind: 'options', text: en('handoff.consent') });
-    expect(result.nextState).toMatchObject({ urgent: true, at: { flow: 'handoff', step: 'start' } });
-    const yes = await handleTurn(deps, result.nextState, { kind: 'choice', id: 'handoff.start:yes' }, {}, ID);
-    // No centre chosen yet: where the person is comes first; the effect waits for it.
-    expect(yes.effects).toEqual([]);
-    const where = await handleTurn(deps, yes.nextState, { kind: 'text', text: 'Accra' }, {}, ID);
-    expect(where.effects).toMatchObject([{ kind: 'handOff', urgent: true, place: 'Accra' }]);
+    expect(result.outbox[1]).toEqual({ kind: 'text', text: en('handoff.offer') });
+    // No centre chosen yet: where the person is comes first; then the centre is named and the yes asked.
+    expect(result.nextState).toMatchObject({ urgent: true, at: { flow: 'handoff', step: 'where' } });
+    const where = await handleTurn(deps, result.nextState, { kind: 'text', text: 'Accra' }, {}, ID);
+    expect(where.effects).toEqual([]);
+    expect(where.nextState).toMatchObject({ at: { flow: 'handoff', step: 'confirm' } });
+    const yes = await handleTurn(deps, where.nextState, { kind: 'choice', id: 'handoff.confirm:yes' }, {}, ID);
+    expect(yes.effects).toMatchObject([{ kind: 'handOff', urgent: true, place: 'Accra' }]);
   });
 
   it('refuses a result the waiting step did not ask for', async () => {

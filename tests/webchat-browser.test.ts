@@ -94,13 +94,13 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.locator(OPTIONS, { hasText: 'Talk to a person' }).click();
     // The tap is the person's message, in their words, before and after the server's echo.
     await page.locator(MINE, { hasText: 'Talk to a person' }).waitFor();
-    await page.getByText('Do you agree?').first().waitFor();
-    await page.locator(OPTIONS, { hasText: 'Yes, connect me' }).click();
-    await page.locator(MINE, { hasText: 'Yes, connect me' }).waitFor();
     await page.getByText('Where are you?').first().waitFor();
     const input = page.getByRole('textbox').first();
     await input.fill('Accra');
     await input.press('Enter');
+    await page.getByText('Shall I connect you?').first().waitFor();
+    await page.locator(OPTIONS, { hasText: 'Yes, connect me' }).click();
+    await page.locator(MINE, { hasText: 'Yes, connect me' }).waitFor();
     await page.getByText('Your conversation is now with an advisor').first().waitFor({ timeout: 10_000 });
     await input.fill('I need help with my papers from Germany');
     await input.press('Enter');

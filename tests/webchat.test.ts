@@ -189,7 +189,7 @@ describe('Direct Line for web chat', () => {
     expect(human).toMatchObject({ type: 'messageBack', title: 'Talk to a person', text: 'Talk to a person', displayText: 'Talk to a person' });
     // As Web Chat sends a messageBack: text, value and the displayText in channelData.
     await post(dl, { type: 'message', text: human.text, value: human.value, channelData: { messageBack: { displayText: human.displayText } }, locale: 'en-US' });
-    await bot.next((a) => a.text?.includes('Do you agree?') ?? false);
+    await bot.next((a) => a.text?.includes('Where are you?') ?? false);
     const all = (await (await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${t}` } })).json()) as { activities: (BotActivity & { value?: unknown })[] };
     expect(all.activities.filter((a) => a.from.role === 'user').map((a) => a.text)).toContain('Talk to a person');
     dl.end();

@@ -181,7 +181,7 @@ describe('an advisor replying after the window closed', () => {
 
   it('shows canReply "now" inside the window, and each reply with its StatusCallback and delivery', async () => {
     token = await advisorToken('kofi@accra.example');
-    for (const text of ['hello', 'talk to a person', '1', 'Accra']) await say(phone, text);
+    for (const text of ['hello', 'talk to a person', 'Accra', '1']) await say(phone, text);
     await say(phone, 'I need help with my papers');
     handoff = await handoffOf(token, 'I need help with my papers');
     expect(handoff.canReply).toBe('now');
@@ -279,7 +279,7 @@ describe('an advisor answering at once when the person’s answer released the w
   it('sends the waiting replies first, so the person reads everything in order, each once', async () => {
     const phone = '233201000005';
     const token = await advisorToken('efua@accra.example');
-    for (const text of ['hello', 'talk to a person', '1', 'Accra', 'Please call me back']) await say(phone, text);
+    for (const text of ['hello', 'talk to a person', 'Accra', '1', 'Please call me back']) await say(phone, text);
     const handoff = await handoffOf(token, 'Please call me back');
     server.core.clock.advance(30 * HOUR);
     const before = twilio.posted.length;
@@ -326,7 +326,7 @@ describe('without a template', () => {
       expect(bare.core.logLines.filter((l) => l.includes('no templates'))).toHaveLength(1);
       const phone = '233201000004';
       let n = 0;
-      for (const text of ['hello', 'talk to a person', '1', 'Accra', 'my question']) {
+      for (const text of ['hello', 'talk to a person', 'Accra', '1', 'my question']) {
         const params = { MessageSid: `SM${(++n).toString().padStart(32, 'c')}`, AccountSid: ACCOUNT, From: `whatsapp:+${phone}`, To: FROM, WaId: phone, NumMedia: '0', Body: text };
         const url = `${bare.base}/webhooks/whatsapp`;
         await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, params) }, body: new URLSearchParams(params).toString() });
