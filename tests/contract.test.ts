@@ -202,9 +202,9 @@ describe('a handoff on every channel that can carry an advisor\'s reply', () => 
       const { token } = (await login.json()) as { token: string };
       const person = await make();
       await person.say('hello');
-      expect(await person.tap('Talk to a person')).toContain('Do you agree?');
-      await person.tap('Yes, connect me');
-      expect(await person.say('Accra')).toContain('Your conversation is now with an advisor');
+      expect(await person.tap('Talk to a person')).toContain('Where are you?');
+      expect(await person.say('Accra')).toContain('Shall I connect you?');
+      expect(await person.tap('Yes, connect me')).toContain('Your conversation is now with an advisor');
       await person.say(`I am writing on ${channel}`);
       const { handoffs } = (await (await fetch(`${server.base}/api/handoffs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { handoffs: { id: string; messages: { text: string }[] }[] };
       const mine = handoffs.find((h) => h.messages.some((m) => m.text === `I am writing on ${channel}`))!;
