@@ -5,32 +5,23 @@
  * not parse is never kept: its error is reported as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PATHS } from '../paths.js';
+import { keepFile, readKeptJson } from './kept-file.js';
 
 /** Bump when what is kept changes. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** The parsed value of YAML `text` (a file's content), from the cache when this text was parsed before. */
 export function parseYamlCached(text: string, opts: { merge?: boolean } = {}, cacheDir: string = PATHS.cache): unknown {
   const key = createHash('sha256').update(`${VERSION}|${JSON.stringify(opts)}|`).update(text).digest('hex').slice(0, 24);
   const file = join(cacheDir, `yaml-${key}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    /* not parsed before (or the copy is damaged): parse it */
-  }
+  const kept = readKeptJson<{ value: unknown }>(file);
+  if (kept) return kept.value;
   const value: unknown = parse(text, opts);
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  } catch {
-    /* not kept: parsed again next time */
-  }
+  keepFile(file, JSON.stringify({ value }));
   return value;
 }
 

@@ -5,8 +5,8 @@
  * short messages ("je veux travailler en allemagne" is not German).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepFile, readKeptJson } from '../core/kept-file.js';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
 
@@ -71,8 +71,8 @@ export class CharNgramLanguageModel {
     const hash = createHash('sha256').update(`v${MODEL_VERSION}`);
     for (const [lang, texts] of samples) hash.update(`\u0002${lang}\u0002`).update(texts.join('\u0001'));
     const file = join(cacheDir, `language-${hash.digest('hex').slice(0, 16)}.json`);
-    try {
-      const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptModel;
+    const kept = readKeptJson<KeptModel>(file);
+    if (kept) {
       const model = new CharNgramLanguageModel(new Map());
       for (const [lang, grams, counts, total] of kept.langs) {
         const list = grams.split('\u0001');
@@ -81,19 +81,10 @@ export class CharNgramLanguageModel {
       }
       model.vocabularySize = kept.vocabularySize;
       return model;
-    } catch {
-      /* not trained before: count */
     }
     const model = new CharNgramLanguageModel(samples);
-    const kept: KeptModel = { vocabularySize: model.vocabularySize, langs: [...model.counts].map(([lang, counts]) => [lang, [...counts.keys()].join('\u0001'), [...counts.values()], model.totals.get(lang)!]) };
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(kept));
-      renameSync(tmp, file);
-    } catch {
-      /* not kept: counted again next time */
-    }
+    const counted: KeptModel = { vocabularySize: model.vocabularySize, langs: [...model.counts].map(([lang, counts]) => [lang, [...counts.keys()].join('\u0001'), [...counts.values()], model.totals.get(lang)!]) };
+    keepFile(file, JSON.stringify(counted)); // not kept: counted again next time
     return model;
   }
 

@@ -3,8 +3,9 @@
  * (`knowledge/topics.yaml`) and the out-of-scope examples that teach the retriever what to decline.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { keepFile, readKeptJson } from '../core/kept-file.js';
 import { parse } from 'yaml';
 import { WegweiserError } from '../core/errors.js';
 import { LANGS, type Lang } from '../core/lang.js';
@@ -121,19 +122,15 @@ interface CachedKnowledgeBase {
 }
 
 function readCached(file: string, hash: string): KnowledgeBase | undefined {
-  try {
-    const c = JSON.parse(readFileSync(file, 'utf8')) as CachedKnowledgeBase;
-    if (c.hash !== hash) return undefined;
-    return {
-      entries: new Map(c.entries.map(([id, byLang]) => [id, new Map(byLang)])),
-      topics: c.topics,
-      outOfScope: new Map(c.outOfScope),
-      figures: new Map(c.figures),
-      hash,
-    };
-  } catch {
-    return undefined; // missing or damaged: parse the files
-  }
+  const c = readKeptJson<CachedKnowledgeBase>(file); // missing or damaged: parse the files
+  if (c?.hash !== hash) return undefined;
+  return {
+    entries: new Map(c.entries.map(([id, byLang]) => [id, new Map(byLang)])),
+    topics: c.topics,
+    outOfScope: new Map(c.outOfScope),
+    figures: new Map(c.figures),
+    hash,
+  };
 }
 
 function writeCached(file: string, kb: KnowledgeBase): void {
@@ -144,14 +141,7 @@ function writeCached(file: string, kb: KnowledgeBase): void {
     outOfScope: [...kb.outOfScope],
     figures: [...kb.figures],
   };
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(c));
-    renameSync(tmp, file);
-  } catch {
-    /* not cached: parsed again next time */
-  }
+  keepFile(file, JSON.stringify(c)); // not kept: parsed again next time
 }
 
 /**

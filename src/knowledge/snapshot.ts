@@ -3,8 +3,8 @@
  * trained retriever back in a fraction of a second instead of rebuilding it. Best effort: a file
  * that is missing, truncated or from another version just means building again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { keepFile } from '../core/kept-file.js';
 
 type TypedArray = Float32Array | Int32Array;
 export interface Snapshot {
@@ -30,10 +30,7 @@ export function saveSnapshot(file: string, snapshot: Snapshot): void {
     const headerLength = Buffer.alloc(4);
     headerLength.writeUInt32LE(header.length);
     const padding = Buffer.alloc((4 - ((4 + header.length) % 4)) % 4);
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([headerLength, header, padding, ...parts]));
-    renameSync(tmp, file);
+    keepFile(file, Buffer.concat([headerLength, header, padding, ...parts]));
   } catch {
     /* not cached: built again next time */
   }
