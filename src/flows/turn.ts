@@ -18,15 +18,14 @@ import type { Effect } from '../core/effects.js';
 import { DEFAULT_LANG, langFromLocale } from '../core/lang.js';
 import type { ChannelHints, Inbound, MediaKind, Outbound } from '../core/messages.js';
 import { STATE_VERSION, type ConversationState } from '../core/state.js';
-import { emptyMeta, type Asking, type TurnMeta } from '../core/turn-meta.js';
+import { emptyMeta, type TurnMeta } from '../core/turn-meta.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, refOf, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
-import type { AskStep } from './schema.js';
 import { renderAsk } from './render.js';
-import { understandText } from './understand.js';
+import { askingOf, understandText } from './understand.js';
 import { languageEvidence } from '../understanding/language.js';
 import { advance, offerHumanNow, resumeAfterEffect } from './runner.js';
 
@@ -97,11 +96,6 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
   if (state.confirming === 'delete') return { flow: state.at.flow, asking: 'confirm' };
   const found = findStep(turn.deps.flows, state.at.flow, state.at.step);
   return { flow: state.at.flow, asking: found?.step.type === 'ask' ? askingOf(found.step) : null };
-}
-
-/** What an ask step waits for: what the flow says it expects, else what its kind says. */
-export function askingOf(ask: AskStep): Asking {
-  return ask.expects ?? (ask.input === 'text' ? 'text' : ask.input === 'location' ? 'location' : 'choice');
 }
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {

@@ -13,6 +13,7 @@ import { languageEvidence } from '../understanding/language.js';
 import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
 import { recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
+import type { Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
@@ -22,10 +23,13 @@ import { advance } from './runner.js';
 
 const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye' } as const;
 
-export type Asking = 'choice' | 'text' | 'location' | 'day' | 'time' | 'name' | 'contact' | 'place' | 'confirm';
-
-/** What an ask step waits for, in the words of the chat contract. */
+/**
+ * What an ask step waits for, in the words of the chat contract: what the flow says it expects,
+ * else what its variable or its options say (yes and no: a confirmation). The same answer for
+ * reading a reply and for the turn's metadata.
+ */
 export function askingOf(ask: AskStep): Asking {
+  if (ask.expects) return ask.expects;
   if (ask.var === 'day') return 'day';
   if (ask.var === 'start') return 'time';
   if (ask.var === 'name') return 'name';
