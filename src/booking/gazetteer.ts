@@ -98,7 +98,9 @@ export function findPlace(text: string): Place | undefined {
         const pool = served.length ? served : towns;
         const town = pool.reduce((a, b) => (b.population > a.population ? b : a));
         const big = town.population >= 100_000;
-        const score = alias ? 5 : served.length && big ? 4 : code ? 0 : served.length ? (sentence ? 0 : 3) : big ? 2 : sentence ? 0 : 1;
+        // A short word in a sentence is a word, not a town abroad ("i wan talk": Pidgin, not Van in Türkiye).
+        const foreignBig = sentence && phrase.length <= 3 ? 0 : 2;
+        const score = alias ? 5 : served.length && big ? 4 : code ? 0 : served.length ? (sentence ? 0 : 3) : big ? foreignBig : sentence ? 0 : 1;
         if (score > 0) consider(town, score + n / 10);
       }
       if (code) {
