@@ -5,7 +5,6 @@
  * not parse is never kept: its error is reported as before.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PATHS } from '../paths.js';
@@ -23,9 +22,4 @@ export function parseYamlCached(text: string, opts: { merge?: boolean } = {}, ca
   const value: unknown = parse(text, opts);
   keepFile(file, JSON.stringify({ value }));
   return value;
-}
-
-/** The file's parsed YAML, from the cache when its content was parsed before. */
-export function readYamlFile(file: string, opts: { merge?: boolean } = {}): unknown {
-  return parseYamlCached(readFileSync(file, 'utf8'), opts);
 }

@@ -1,8 +1,9 @@
 /**
  * Who learns of a turn once it is stored: reports count it, the curator's queue keeps a question
  * the assistant could not answer well, metrics observe it. Observers run after the turn's
- * transaction has committed, outside the conversation's lock; one that fails is logged and never
- * changes what the person got.
+ * transaction has committed and still inside the conversation's lock, so that what they store
+ * about the person is there before the person's next turn (a "delete my data" finds it); one that
+ * fails is logged and never changes what the person got.
  */
 import type { Inbound } from '../core/messages.js';
 import type { TurnMeta } from '../core/turn-meta.js';
