@@ -45,7 +45,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
     // A centre whose status is not confirmed takes requests: said before anyone chooses it.
-    const requests = nearby.filter((n) => takesRequests(n.centre)).map((n) => t(lang, 'centres.requestNote', { city: n.centre.city }));
+    const requests = nearby.filter((n) => takesRequests(n.centre)).flatMap((n) => [
+      // Dakar: who runs it now, then that it takes requests.
+      ...(n.centre.status === 'handed-over' ? [t(lang, INACTIVE_KEYS['handed-over'], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' })] : []),
+      t(lang, 'centres.requestNote', { city: n.centre.city }),
+    ]);
     const reach = nearby.length ? [t(lang, 'centres.reach')] : [];
     return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...requests, ...unconfirmed, ...reach].join('\n');
   };

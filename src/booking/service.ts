@@ -16,6 +16,16 @@ export type BookingOutcome =
 /** Beyond this a typed town's nearest centre is in another world: the person is asked again instead. */
 const FAR_AWAY_KM = 800;
 
+/**
+ * Centres by distance from a point in no known country: one that takes only requests is for the
+ * people around it, so it is offered only where no active centre is nearer (Pristina near
+ * Pristina, not Tirana to someone in Tunis).
+ */
+function withinReach(sorted: NearbyCentre[]): NearbyCentre[] {
+  const active = sorted.find((n) => n.centre.status === 'active');
+  return sorted.filter((n) => !takesRequests(n.centre) || !active || n.distanceKm <= active.distanceKm);
+}
+
 export class BookingService {
   private readonly byId: Map<string, Centre>;
   /** The centres as centres.yaml has them, before a centre admin's settings. */
@@ -68,7 +78,7 @@ export class BookingService {
     if (ofCountry.length && !inCountry.length) return { place, centres: [], nearbyInactive: nearestCentres(ofCountry, point, { includeInactive: true }) };
     const centres = inCountry.length
       ? nearestCentres(inCountry, point, { limit })
-      : nearestCentres(this.centres, point, { limit }).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM);
+      : withinReach(nearestCentres(this.centres, point)).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM).slice(0, limit);
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
       .filter((n) => !receivesPeople(n.centre) && n.distanceKm < 150);
     if (place && !centres.length && !nearbyInactive.length) return undefined;
