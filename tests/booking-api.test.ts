@@ -103,8 +103,24 @@ describe('appointments', () => {
   it('rejects bad bookings with the reason', async () => {
     const bad = async (body: object) => (await api('/api/appointments', { method: 'POST', as: 'admin@example.org', body: JSON.stringify(body) })).json() as Promise<{ error: string }>;
     expect((await bad({ ...slot, start: '2026-11-26T10:10:00Z' })).error).toMatch(/not a bookable slot/);
-    expect((await bad({ ...slot, centreId: 'sn-dakar', start: '2026-11-26T10:00:00Z' })).error).toMatch(/does not take appointments/);
+    expect((await bad({ ...slot, centreId: 'af-kabul', start: '2026-11-26T10:00:00Z' })).error).toMatch(/does not take appointments/);
     expect((await bad({ ...slot, name: '' })).error).toMatch(/name/);
+  });
+
+  it('shows a request made in the chat as requested until staff confirm it; staff booking there book outright', async () => {
+    const at = { centreId: 'xk-pristina', start: '2026-11-26T09:00:00Z', name: 'Arben', contact: '+383 44 000 000' };
+    const chat = await server.core.booking.book({ ...at, conversationId: 'whatsapp:38344000000', createdBy: 'chat' });
+    expect(chat).toMatchObject({ status: 'booked', appointment: { requested: true } });
+    const id = chat.status === 'booked' ? chat.appointment.id : '';
+    const list = async () => ((await (await api('/api/appointments?centreId=xk-pristina&date=2026-11-26', { as: 'admin@example.org' })).json()) as { appointments: { id: string; requested: boolean }[] }).appointments;
+    expect((await list()).find((a) => a.id === id)?.requested).toBe(true);
+    expect((await api(`/api/appointments/${id}/confirm`, { method: 'POST', as: 'ama@accra.example' })).status).toBe(403);
+    expect((await api(`/api/appointments/${id}/confirm`, { method: 'POST', as: 'admin@example.org' })).status).toBe(200);
+    expect((await list()).find((a) => a.id === id)?.requested).toBe(false);
+    expect((await api(`/api/appointments/${id}/confirm`, { method: 'POST', as: 'admin@example.org' })).status).toBe(409);
+    const staffMade = await api('/api/appointments', { method: 'POST', as: 'admin@example.org', body: JSON.stringify({ ...at, start: '2026-11-26T09:30:00Z' }) });
+    expect(staffMade.status).toBe(201);
+    expect(((await staffMade.json()) as { requested: boolean }).requested).toBe(false);
   });
 
   it('signs in with the right password only, and writes staff actions to the audit log', async () => {

@@ -84,6 +84,20 @@ describe('chat --jsonl', () => {
     expect(await send({ person: p, tap: 'centres.mine-options:cancel' })).toMatchObject({ cancelled: reference, flow: 'main' });
   });
 
+  it('fills the appointment of a request at a centre whose hours are not confirmed, with requested: true (Amman, UTC+3)', async () => {
+    const p = 'amman';
+    const name = await send({ person: p, text: 'I would like an appointment at the Amman centre on Tuesday at 1pm' });
+    expect(name).toMatchObject({ flow: 'booking', asking: 'name', centre: 'jo-amman' });
+    expect(name.texts.join('\n')).toContain('this is an appointment request');
+    await send({ person: p, text: 'Rami Haddad' });
+    const confirm = await send({ person: p, text: '+962 79 555 1234' });
+    expect(confirm).toMatchObject({ asking: 'confirm' });
+    expect(confirm.texts.join('\n')).toContain('This is a request');
+    const requested = await send({ person: p, tap: 'booking.confirm:yes' });
+    expect(requested.appointment).toMatchObject({ centre: 'jo-amman', local: '2026-12-08T13:00', requested: true });
+    expect(requested.texts.join('\n')).toContain('Your appointment request is sent');
+  });
+
   it('names the centre a handoff was opened to; then nothing of ours is asked', async () => {
     const p = 'human';
     expect(await send({ person: p, tap: 'main.menu:human' })).toMatchObject({ flow: 'handoff', asking: 'place' });

@@ -28,6 +28,7 @@ function usedKeys(): Set<string> {
     for (const step of flow.steps) {
       for (const k of ['say', 'ask'] as const) if (k in step) used.add((step as Record<string, string>)[k]!);
       if (step.type === 'ask') for (const o of step.options ?? []) used.add(o.label);
+      if (step.type === 'ask') for (const k of Object.values(step.askIf ?? {})) used.add(k);
     }
   }
   for (const file of sourceFiles(join(ROOT, 'src'))) {

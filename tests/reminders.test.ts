@@ -1,9 +1,11 @@
 /**
  * Reminders the day before an appointment: stored as jobs in the database, sent once through the
- * person's channel, still sent (once) after a restart, skipped for a cancelled appointment.
+ * person's channel, still sent (once) after a restart, skipped for a cancelled appointment and for a
+ * request the centre has not confirmed yet (then due once staff confirm it).
  */
 import { describe, expect, it } from 'vitest';
 import type { Outbound } from '../src/core/messages.js';
+import { scheduleReminder } from '../src/booking/reminders.js';
 import { createTestCore, type TestCore } from './support/test-core.js';
 
 const sent: { user: string; outbox: readonly Outbound[] }[] = [];
@@ -51,6 +53,28 @@ describe('appointment reminders', () => {
     core.clock.advance(25 * 3600_000);
     expect(await core.jobs.tick()).toEqual([]);
     expect(sent.filter((s) => s.user === 'p3')).toEqual([]);
+    await core.close();
+  });
+
+  it('is not sent for a request at a centre whose hours are not confirmed, until staff confirm it', async () => {
+    const core = withSender(await createTestCore({ storage: 'database' }));
+    const person = { channel: 'test', user: 'p4' };
+    for (const text of ['hello', 'i need an appointment at the centre in pristina', 'Wednesday 25 November', '10:00', 'Arben', '+383 44 000 000', 'Yes, book it']) {
+      await core.conversations.receive(person, { kind: 'text', text });
+    }
+    const [request] = await core.storage.appointments.list({ centreId: 'xk-pristina' });
+    expect(request).toMatchObject({ status: 'booked', requested: true, conversationId: 'test:p4' });
+    core.clock.advance(24 * 3600_000 + 60_000); // the day before, 10:01 UTC
+    expect(await core.jobs.tick()).toEqual([]);
+    expect(sent.filter((s) => s.user === 'p4')).toEqual([]);
+
+    // What POST /api/appointments/{id}/confirm does: the time is agreed, the reminder is due.
+    core.clock.advance(-3 * 3600_000);
+    expect(await core.booking.confirmRequest(request!.id)).toBe(true);
+    expect(await scheduleReminder(core.storage.jobs, { ...request!, requested: false }, core.clock.now())).toBe(true);
+    core.clock.advance(3 * 3600_000);
+    expect(await core.jobs.tick()).toEqual([{ id: `reminder:${request!.id}`, status: 'done' }]);
+    expect(sent.filter((s) => s.user === 'p4')).toHaveLength(1);
     await core.close();
   });
 });

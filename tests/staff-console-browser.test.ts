@@ -1,5 +1,7 @@
 /**
  * The staff console in headless Chromium, as advisors work in it:
+ * - a request made in the chat at a centre whose hours are not confirmed shows as requested, and
+ *   the advisor confirms its time with one button;
  * - sign in, read a transcript (a person's message that looks like HTML shows as text, option
  *   labels instead of ids, times in the centre's zone), reply, book, close with a confirmation,
  *   sign out (the token stops working);
@@ -59,6 +61,7 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     await server.core.auth.create({ email: 'leila@tunis.example', password: PASSWORD, centreId: 'tn-tunis', role: 'advisor', lang: 'fr' });
     await server.core.auth.create({ email: 'amal@tunis.example', password: PASSWORD, centreId: 'tn-tunis', role: 'advisor', lang: 'ar' });
     await server.core.auth.create({ email: 'root@example.org', password: PASSWORD, centreId: '', role: 'admin' });
+    await server.core.auth.create({ email: 'arta@pristina.example', password: PASSWORD, centreId: 'xk-pristina', role: 'advisor' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }, 60_000);
   afterAll(async () => {
@@ -73,6 +76,23 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     await page.locator('#login button[type=submit]').click();
     await page.locator('body[data-live=on]').waitFor(); // the live stream is open
   }
+
+  it('shows a chat request at Pristina as requested; the advisor confirms the time', async () => {
+    const made = await server.core.booking.book({ centreId: 'xk-pristina', start: '2026-11-25T09:00:00Z', name: 'Arben', contact: '+383 44 000 000', conversationId: 'test:arben', createdBy: 'chat' });
+    expect(made).toMatchObject({ status: 'booked', appointment: { requested: true } });
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+    await signIn(page, 'arta@pristina.example');
+    await page.getByRole('button', { name: 'Appointments' }).click();
+    await page.locator('#day').fill('2026-11-25');
+    await page.locator('#day').dispatchEvent('change');
+    const row = page.locator('#appointments tr', { hasText: 'Arben' });
+    await row.locator('td', { hasText: 'requested (time to confirm)' }).waitFor();
+    await row.getByRole('button', { name: 'Confirm the time' }).click();
+    await page.getByText(/confirmed: the person gets the reminder/).waitFor();
+    await row.locator('td', { hasText: /^booked$/ }).waitFor();
+    expect((await server.core.booking.get(made.status === 'booked' ? made.appointment.id : ''))?.requested).toBe(false);
+    await page.close();
+  });
 
   it('signs in, reads the queue, replies, books and closes after confirming', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });

@@ -140,7 +140,7 @@ function contract(store: StoreCase): void {
       expect(first).toEqual({
         status: 'booked',
         appointment: {
-          id: expect.any(String), reference: expect.stringMatching(/^[A-Z2-9]{6}$/), centreId: 'gh-accra', start: SLOT, status: 'booked', name: 'Kwesi Boateng',
+          id: expect.any(String), reference: expect.stringMatching(/^[A-Z2-9]{6}$/), centreId: 'gh-accra', start: SLOT, status: 'booked', requested: false, name: 'Kwesi Boateng',
           contact: '+233 20 123 4567', conversationId: 'telegram:42', lang: 'en', createdBy: 'chat', createdAt: '2026-11-01T08:00:00.000Z',
         },
       });
@@ -168,6 +168,19 @@ function contract(store: StoreCase): void {
       expect(await s.appointments.cancel('no-such-id')).toBe(false);
       expect(await s.appointments.get(a.id)).toEqual({ ...a, status: 'cancelled' });
       expect(await s.appointments.book(booking({ capacity: 1 }), T0)).toMatchObject({ status: 'booked' });
+    });
+
+    it('keeps a request with its seat until staff confirm it, once', async () => {
+      const request = await book({ capacity: 1, centreId: 'jo-amman', requested: true });
+      expect(request.requested).toBe(true);
+      expect(await s.appointments.book(booking({ capacity: 1, centreId: 'jo-amman' }), T0)).toEqual({ status: 'taken' });
+      expect(await s.appointments.confirmRequest(request.id)).toBe(true);
+      expect(await s.appointments.confirmRequest(request.id)).toBe(false);
+      expect(await s.appointments.get(request.id)).toEqual({ ...request, requested: false });
+      const cancelled = await book({ capacity: 2, centreId: 'jo-amman', requested: true });
+      await s.appointments.cancel(cancelled.id);
+      expect(await s.appointments.confirmRequest(cancelled.id)).toBe(false);
+      expect(await s.appointments.confirmRequest('no-such-id')).toBe(false);
     });
 
     it('counts booked appointments per start, from inclusive to exclusive', async () => {

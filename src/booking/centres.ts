@@ -1,7 +1,8 @@
 /**
  * The centres: `knowledge/centres.yaml`, validated at start-up, and the nearest ones to a point.
- * Only active centres take bookings; the others are shown with what people need to know
- * (handed over, planned, status to be confirmed) so nobody is sent to a closed office.
+ * Active centres take bookings. An unconfirmed or handed-over centre with hours takes appointment
+ * requests (the centre confirms the time before the person goes) and handoffs; the others are
+ * shown with what people need to know (planned, not active) so nobody is sent to a closed office.
  */
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
@@ -97,10 +98,24 @@ export interface NearbyCentre {
   distanceKm: number;
 }
 
-/** Centres sorted nearest first; by default only those that can receive people (active). */
+/**
+ * A centre whose current status is not confirmed (or that was handed over to a partner) but has
+ * the country's usual hours: a booking there is a request the centre confirms by message or
+ * phone, and a handoff's reply may take longer.
+ */
+export function takesRequests(c: Pick<Centre, 'status' | 'hours'>): boolean {
+  return (c.status === 'unconfirmed' || c.status === 'handed-over') && Boolean(c.hours);
+}
+
+/** People can be sent there through this chat: booked (active) or asked for (a request). */
+export function receivesPeople(c: Pick<Centre, 'status' | 'hours'>): boolean {
+  return c.status === 'active' || takesRequests(c);
+}
+
+/** Centres sorted nearest first; by default only those that can receive people (active, or taking requests). */
 export function nearestCentres(centres: readonly Centre[], point: { lat: number; lon: number }, opts: { includeInactive?: boolean; limit?: number } = {}): NearbyCentre[] {
   return centres
-    .filter((c) => opts.includeInactive || c.status === 'active')
+    .filter((c) => opts.includeInactive || receivesPeople(c))
     .map((centre) => ({ centre, distanceKm: Math.round(haversineKm(point, centre)) }))
     .sort((a, b) => a.distanceKm - b.distanceKm)
     .slice(0, opts.limit ?? centres.length);

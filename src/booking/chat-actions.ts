@@ -10,7 +10,7 @@ import type { Lang } from '../core/lang.js';
 import type { Option, Outbound } from '../core/messages.js';
 import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.js';
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
-import type { Centre, NearbyCentre } from './centres.js';
+import { receivesPeople, takesRequests, type Centre, type NearbyCentre } from './centres.js';
 import { centreName, centrePlace, formatWhen, LUXON_LOCALES } from './format.js';
 import { foldText } from '../core/normalize.js';
 import type { BookingService } from './service.js';
@@ -44,13 +44,19 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
+    // A centre whose status is not confirmed takes requests: said before anyone chooses it.
+    const requests = nearby.filter((n) => takesRequests(n.centre)).flatMap((n) => [
+      // Dakar: who runs it now, then that it takes requests.
+      ...(n.centre.status === 'handed-over' ? [t(lang, INACTIVE_KEYS['handed-over'], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' })] : []),
+      t(lang, 'centres.requestNote', { city: n.centre.city }),
+    ]);
     const reach = nearby.length ? [t(lang, 'centres.reach')] : [];
-    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...unconfirmed, ...reach].join('\n');
+    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...requests, ...unconfirmed, ...reach].join('\n');
   };
 
   const appointmentLine = (lang: Lang, a: Appointment): string => {
     const centre = booking.centre(a.centreId)!;
-    return t(lang, 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
+    return t(lang, a.requested ? 'centres.mineRequested' : 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
   };
 
   const upcoming = async (conversationId: string): Promise<Appointment[]> =>
@@ -64,12 +70,15 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (!top && found.place && found.nearbyInactive.some((n) => n.centre.country === found.place!.country)) {
         // The centre there cannot take bookings or a handoff through this chat: said so, with a person or the countries that can.
         const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
-        const countries = [...new Set(booking.centres.filter((c) => c.status === 'active').map((c) => countryName(c.country, lang)))].join(', ');
+        const countries = [...new Set(booking.centres.filter(receivesPeople).map((c) => countryName(c.country, lang)))].join(', ');
         return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: found.nearbyInactive[0]!.centre.city, countries })].join('\n'))], facts: { centre: found.nearbyInactive[0]!.centre.id } };
       }
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
-      const proposed: Record<string, string> = top ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '' } : {};
+      // centreUnconfirmed: the proposed centre takes requests, and a handoff's reply may take longer (the flows' askIf).
+      const proposed: Record<string, string> = top
+        ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '' }
+        : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
       return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
@@ -79,11 +88,19 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const centre = booking.centre(vars.centreId ?? '');
       if (!centre) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
       const facts = { centre: centre.id }; // the centre chosen for the booking
-      if (centre.status !== 'active') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
+      if (!receivesPeople(centre)) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const days = await booking.daysWithSlots(centre.id, 6);
       if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
-      return { outcome: 'ok', outbox: [], vars: { centreName: centreName(centre, lang), city: centre.city }, choices: { dayChoices: options }, facts };
+      // Where the hours are not confirmed the days and times are preferences: said before the person chooses.
+      const request = takesRequests(centre);
+      return {
+        outcome: 'ok',
+        outbox: request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [],
+        vars: { centreName: centreName(centre, lang), city: centre.city, centreUnconfirmed: request ? 'yes' : '' },
+        choices: { dayChoices: options },
+        facts,
+      };
     },
 
     async freeTimes({ lang, vars }): Promise<ActionResult> {
@@ -103,16 +120,25 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         return { outcome: options.length ? 'unsure' : 'unavailable', outbox: [text(t(lang, options.length ? 'booking.taken' : 'booking.noSlots'))], choices: { timeChoices: options } };
       }
       if (result.status !== 'booked') return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
-      if (jobs) await scheduleReminder(jobs, result.appointment, now());
+      // A request is not a confirmed time: no reminder (nor calendar entry) until staff confirm it with the person.
+      const requested = result.appointment.requested;
+      if (jobs && !requested) await scheduleReminder(jobs, result.appointment, now());
       const when = formatWhen(result.appointment.start, result.centre, lang);
       // Where it is (as sourced), what to bring and how to reach the centre: no address or phone number is confirmed.
-      const lines = [t(lang, 'booking.booked', { when, centreName: centreName(result.centre, lang), city: centrePlace(result.centre, lang), reference: result.appointment.reference })];
+      const lines = [t(lang, requested ? 'booking.requested' : 'booking.booked', { when, centreName: centreName(result.centre, lang), city: centrePlace(result.centre, lang), reference: result.appointment.reference })];
       lines.push(t(lang, 'booking.bring'), t(lang, 'booking.reach'));
-      if (result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
+      if (!requested && result.centre.unconfirmed.includes('hours')) lines.push(t(lang, 'booking.unconfirmedHours'));
       const calendar: Outbound = { kind: 'link', text: t(lang, 'booking.calendar'), url: `${publicBaseUrl}/appointments/${result.appointment.reference}.ics` };
       // The details now live with the appointment only.
-      const booked = { reference: result.appointment.reference, centre: result.centre.id, local: DateTime.fromISO(result.appointment.start, { zone: result.centre.timezone }).toFormat("yyyy-MM-dd'T'HH:mm") };
-      return { outcome: 'ok', outbox: [text(lines.join('\n\n')), calendar], facts: { appointment: booked }, vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null }, choices: { timeChoices: null, dayChoices: null } };
+      const local = DateTime.fromISO(result.appointment.start, { zone: result.centre.timezone }).toFormat("yyyy-MM-dd'T'HH:mm");
+      const booked = { reference: result.appointment.reference, centre: result.centre.id, local, ...(requested ? { requested: true as const } : {}) };
+      return {
+        outcome: 'ok',
+        outbox: requested ? [text(lines.join('\n\n'))] : [text(lines.join('\n\n')), calendar],
+        facts: { appointment: booked },
+        vars: { name: null, contact: null, start: null, startLabel: null, day: null, dayLabel: null },
+        choices: { timeChoices: null, dayChoices: null },
+      };
     },
 
     async myAppointment({ lang, conversationId, reference }): Promise<ActionResult> {

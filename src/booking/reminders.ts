@@ -40,6 +40,7 @@ export function reminderHandler(
   return async (appointmentId) => {
     const a = await storage.appointments.get(appointmentId);
     if (!a || a.status !== 'booked' || !a.conversationId) return { status: 'skipped', note: 'the appointment was cancelled or its person forgotten' };
+    if (a.requested) return { status: 'skipped', note: 'a request the centre has not confirmed' };
     const centre = booking.centre(a.centreId);
     if (!centre) return { status: 'skipped', note: `no centre ${a.centreId}` };
     return sendOutcome(await tellAbout(storage, senders, t, a, centre, 'booking.reminder', 'appointment-reminder', now()));

@@ -2,6 +2,7 @@
  * The booking API: public centre look-ups, and appointments for signed-in staff.
  *   GET /api/centres · GET /api/centres/nearest?lat=&lon= | ?q= · GET /api/centres/{id}/slots?date=
  *   GET/POST /api/appointments · DELETE /api/appointments/{id}
+ *   POST /api/appointments/{id}/confirm: staff confirmed a requested time with the person (then the reminder is due)
  */
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
@@ -12,7 +13,7 @@ import { mayActOn, type StaffAuth } from '../staff/auth.js';
 import { OWN_CENTRE_ONLY, requireStaff, scopeOrReply } from '../staff/http.js';
 import { normalizeCentreId } from '../staff/scope.js';
 import type { Appointment, JobQueue, StaffStore } from '../storage/types.js';
-import { REMINDER_KIND } from './reminders.js';
+import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
 import { isIsoDate } from './slots.js';
@@ -135,6 +136,20 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       await staff.audit({ staffId: member.id, action: 'appointment.book', target: result.appointment.id }, now());
       await Promise.resolve().then(() => deps.onBooking?.('made', scope.centreId!)).catch(() => undefined);
       return reply.code(201).send(result.appointment);
+    });
+
+    // A request at a centre whose hours are not confirmed: staff agreed the time with the person.
+    api.post<{ Params: { id: string } }>('/api/appointments/:id/confirm', async (req, reply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return reply;
+      const appointment = await booking.get(req.params.id);
+      if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
+      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      if (!(await booking.confirmRequest(appointment.id))) return reply.code(409).send({ error: 'this appointment is not a request waiting for confirmation' });
+      const confirmed = { ...appointment, requested: false };
+      await scheduleReminder(deps.jobs, confirmed, now());
+      await staff.audit({ staffId: member.id, action: 'appointment.confirm', target: appointment.id }, now());
+      return confirmed;
     });
 
     api.delete<{ Params: { id: string } }>('/api/appointments/:id', async (req, reply) => {

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AppointmentStore, Appointment, CentreSettings } from '../storage/types.js';
-import { nearestCentres, type Centre, type NearbyCentre } from './centres.js';
+import { nearestCentres, receivesPeople, takesRequests, type Centre, type NearbyCentre } from './centres.js';
 import { findPlace, type Place } from './gazetteer.js';
 import { isSlotStart, openDays, slotsForDay, type Slot } from './slots.js';
 
@@ -15,6 +15,16 @@ export type BookingOutcome =
 
 /** Beyond this a typed town's nearest centre is in another world: the person is asked again instead. */
 const FAR_AWAY_KM = 800;
+
+/**
+ * Centres by distance from a point in no known country: one that takes only requests is for the
+ * people around it, so it is offered only where no active centre is nearer (Pristina near
+ * Pristina, not Tirana to someone in Tunis).
+ */
+function withinReach(sorted: NearbyCentre[]): NearbyCentre[] {
+  const active = sorted.find((n) => n.centre.status === 'active');
+  return sorted.filter((n) => !takesRequests(n.centre) || !active || n.distanceKm <= active.distanceKm);
+}
 
 export class BookingService {
   private readonly byId: Map<string, Centre>;
@@ -52,7 +62,7 @@ export class BookingService {
     return this.byId.get(id);
   }
 
-  /** Nearest active centres to a point, or to a typed town or country. */
+  /** Nearest centres that receive people (active, or taking requests) to a point, or to a typed town or country. */
   nearest(where: { lat: number; lon: number } | { query: string }, limit = 3): { place?: Place; centres: NearbyCentre[]; nearbyInactive: NearbyCentre[] } | undefined {
     let point: { lat: number; lon: number };
     let place: Place | undefined;
@@ -63,14 +73,14 @@ export class BookingService {
     } else point = where;
     // A typed place leads only to centres in its own country; elsewhere to none farther than a day's travel.
     const ofCountry = place ? this.centres.filter((c) => c.country === place!.country) : [];
-    const inCountry = ofCountry.filter((c) => c.status === 'active');
-    // A country whose centres are all not bookable (Amman, Pristina, Dakar) never leads to a centre in another country.
+    const inCountry = ofCountry.filter(receivesPeople);
+    // A country whose centres are all closed (Kabul) never leads to a centre in another country.
     if (ofCountry.length && !inCountry.length) return { place, centres: [], nearbyInactive: nearestCentres(ofCountry, point, { includeInactive: true }) };
     const centres = inCountry.length
       ? nearestCentres(inCountry, point, { limit })
-      : nearestCentres(this.centres, point, { limit }).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM);
+      : withinReach(nearestCentres(this.centres, point)).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM).slice(0, limit);
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
-      .filter((n) => n.centre.status !== 'active' && n.distanceKm < 150);
+      .filter((n) => !receivesPeople(n.centre) && n.distanceKm < 150);
     if (place && !centres.length && !nearbyInactive.length) return undefined;
     return { place, centres, nearbyInactive };
   }
@@ -113,18 +123,26 @@ export class BookingService {
     return this.appointments.cancel(id);
   }
 
+  /** Staff confirmed a requested time with the person: it becomes a booked appointment. */
+  confirmRequest(id: string): Promise<boolean> {
+    return this.appointments.confirmRequest(id);
+  }
+
   /** `appointments`: the store to write through (a turn's transaction), this service's own by default. */
   async book(input: { centreId: string; start: string; name: string; contact: string; conversationId?: string; lang?: string; createdBy: string }, appointments: AppointmentStore = this.appointments): Promise<BookingOutcome> {
     const centre = this.byId.get(input.centreId);
     if (!centre) return { status: 'invalid', problem: `no centre ${input.centreId}` };
-    if (centre.status !== 'active') return { status: 'invalid', problem: `centre ${centre.id} does not take appointments (${centre.status})` };
+    if (!receivesPeople(centre)) return { status: 'invalid', problem: `centre ${centre.id} does not take appointments (${centre.status})` };
     const start = DateTime.fromISO(input.start, { zone: 'utc' });
     const startIso = start.isValid ? start.toISO({ suppressMilliseconds: true })! : '';
     if (!startIso || !isSlotStart(centre, startIso, this.now())) return { status: 'invalid', problem: 'start is not a bookable slot of this centre' };
     const name = input.name.trim().slice(0, 120);
     const contact = input.contact.trim().slice(0, 120);
     if (!name || !contact) return { status: 'invalid', problem: 'a name and a way to reach the person are needed' };
-    const result = await appointments.book({ ...input, start: startIso, name, contact, capacity: centre.capacity }, this.now());
+    // Where the centre's hours are not confirmed, a time asked for in the chat is a request the centre
+    // confirms with the person; staff booking it themselves have agreed it already.
+    const requested = takesRequests(centre) && input.createdBy === 'chat';
+    const result = await appointments.book({ ...input, start: startIso, name, contact, capacity: centre.capacity, requested }, this.now());
     if (result.status === 'booked') return { status: 'booked', appointment: result.appointment, centre };
     const date = start.setZone(centre.timezone).toISODate()!;
     const alternatives = [...((await this.slots(centre.id, date)) ?? []), ...(await this.daysWithSlots(centre.id, 2)).flatMap((d) => d.slots)]

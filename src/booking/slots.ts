@@ -3,7 +3,7 @@
  * lead time, slot length and capacity of the centre's data. Pure: the clock and the bookings come in.
  */
 import { DateTime } from 'luxon';
-import { WEEKDAY_ORDER, type Centre } from './centres.js';
+import { receivesPeople, WEEKDAY_ORDER, type Centre } from './centres.js';
 
 export interface Slot {
   /** ISO 8601 in UTC: the appointment's identity. */
@@ -19,7 +19,7 @@ export function isIsoDate(value: string): boolean {
 
 /** The slots of one local day; `booked` counts appointments by UTC start. */
 export function slotsForDay(centre: Centre, date: string, now: Date, booked: ReadonlyMap<string, number>): Slot[] {
-  if (!centre.hours || centre.status !== 'active' || !isIsoDate(date)) return [];
+  if (!centre.hours || !receivesPeople(centre) || !isIsoDate(date)) return [];
   const day = DateTime.fromISO(date, { zone: centre.timezone });
   const today = DateTime.fromJSDate(now).setZone(centre.timezone).startOf('day');
   if (day < today || day > today.plus({ days: centre.daysAhead }) || centre.holidays?.includes(date)) return [];
@@ -46,7 +46,7 @@ export function slotsForDay(centre: Centre, date: string, now: Date, booked: Rea
 
 /** Local dates from today that could have slots (the centre opens that weekday), up to `daysAhead`. */
 export function openDays(centre: Centre, now: Date): string[] {
-  if (!centre.hours || centre.status !== 'active') return [];
+  if (!centre.hours || !receivesPeople(centre)) return [];
   const today = DateTime.fromJSDate(now).setZone(centre.timezone).startOf('day');
   const days: string[] = [];
   for (let i = 0; i <= centre.daysAhead; i++) {

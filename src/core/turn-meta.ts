@@ -15,6 +15,8 @@ export interface BookedFact {
   centre: string;
   /** "YYYY-MM-DDTHH:MM" in the centre's time zone. */
   local: string;
+  /** A request at a centre whose hours are not confirmed: the centre confirms the time with the person. */
+  requested?: true;
 }
 
 /** A topic the retriever ranked for a question, with its fused score. */

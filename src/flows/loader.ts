@@ -94,7 +94,7 @@ function checkFlowSet(flows: Map<string, Flow>, problems: string[], opts: LoadFl
           keys.push(step.say);
           break;
         case 'ask': {
-          keys.push(step.ask);
+          keys.push(step.ask, ...Object.values(step.askIf ?? {}));
           const sources = [step.options, step.optionsFrom, step.input].filter(Boolean).length;
           if (sources !== 1) {
             problems.push(`${where}: an ask step needs exactly one of options, optionsFrom or input`);

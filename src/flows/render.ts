@@ -14,15 +14,22 @@ export const FEEDBACK_NO = 'not-helped';
 export function renderAsk(turn: Turn, ask: AskStep): void {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   if (found?.step !== ask) turn.state.at = positionOf(turn, ask);
+  const key = askKey(turn, ask);
   if (ask.input === 'location') {
-    turn.outbox.push({ kind: 'locationRequest', text: tr(turn, ask.ask), buttonLabel: tr(turn, 'system.shareLocation') });
+    turn.outbox.push({ kind: 'locationRequest', text: tr(turn, key), buttonLabel: tr(turn, 'system.shareLocation') });
     return;
   }
   if (ask.input === 'text') {
-    say(turn, ask.ask);
+    say(turn, key);
     return;
   }
-  turn.outbox.push({ kind: 'options', text: tr(turn, ask.ask), options: askOptions(turn, ask, { shown: true }) });
+  turn.outbox.push({ kind: 'options', text: tr(turn, key), options: askOptions(turn, ask, { shown: true }) });
+}
+
+/** The step's text, or its askIf text while that variable is set. */
+function askKey(turn: Turn, ask: AskStep): string {
+  for (const [name, key] of Object.entries(ask.askIf ?? {})) if (turn.state.vars[name]) return key;
+  return ask.ask;
 }
 
 /** The options of an ask as rendered; ids are "flow.step:id", so a button names the question it answers. */

@@ -33,6 +33,8 @@ export const sayStep = z.strictObject({ ...base, say: key });
 export const askOptionsStep = z.strictObject({
   ...base,
   ask: key,
+  /** The text asked instead while a variable is set, not empty (e.g. centreUnconfirmed: a request, not a booking); the first that applies. */
+  askIf: z.record(varName, key).optional(),
   /** Static options, or a list the engine supplies: the interface languages, or choices an action left in a variable. */
   options: z.array(optionSchema).min(1).max(10).optional(),
   optionsFrom: z.enum(['languages', 'var']).optional(),

@@ -13,7 +13,7 @@ import { languageEvidence } from '../understanding/language.js';
 import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
 import { recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
-import type { Asking } from '../core/turn-meta.js';
+import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
@@ -131,6 +131,7 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
+  addFacts(turn.meta, result.facts); // the centre proposed in this turn
   await advance(turn, 'handoff.confirm');
   return true;
 }
@@ -176,6 +177,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
+        addFacts(turn.meta, found.facts); // the centre proposed in this turn
         return advance(turn, 'handoff.confirm');
       }
       return advance(turn, 'handoff.start');

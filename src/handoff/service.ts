@@ -14,6 +14,7 @@ import type { Conversations } from '../runtime/conversations.js';
 import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
+import { receivesPeople, takesRequests } from '../booking/centres.js';
 import type { DeliveryStatus, Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from '../staff/auth.js';
 import type { StaffEvent, StaffEvents } from './events.js';
@@ -98,13 +99,15 @@ export class HandoffService {
         const where = parseCoordinates(place) ?? (place ? { query: place } : undefined);
         const nearest = where ? this.booking.nearest(where, 1)?.centres[0]?.centre : undefined;
         const centre =
-          (chosen?.status === 'active' ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => c.status === 'active' && c.country === country);
+          (chosen && receivesPeople(chosen) ? chosen : undefined) ?? nearest ?? this.booking.centres.find((c) => receivesPeople(c) && c.country === country);
         const handoff = await handoffs.open(
           { id: randomUUID(), conversationId, centreId: centre?.id ?? null, lang, urgent, reason, createdAt: this.now().toISOString() },
           recent.map((m) => ({ sender: m.from, text: m.text, at: this.now().toISOString() })),
         );
         const name = centre ? ((centre.names as Record<string, string>)[lang] ?? centre.names.en) : '';
-        const text = this.t(lang, centre ? 'advisor.created' : 'advisor.createdNoCentre', { centreName: name, city: centre?.city ?? '' });
+        // A centre whose details are not confirmed may take longer to reply: the person is told so.
+        const key = !centre ? 'advisor.createdNoCentre' : takesRequests(centre) ? 'advisor.createdUnconfirmed' : 'advisor.created';
+        const text = this.t(lang, key, { centreName: name, city: centre?.city ?? '' });
         return { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text }], handoff: { id: handoff.id }, facts: { handoff: centre?.id ?? '' } };
       },
     };

@@ -279,6 +279,13 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE INDEX report_events_by_day ON report_events (day, centre_id);
     CREATE INDEX report_events_by_person ON report_events (person)`,
   },
+  {
+    version: 13,
+    name: 'appointment requests',
+    // 1: a requested time at a centre whose hours are not confirmed; it holds its seat like a
+    // booking until staff confirm it with the person (0) or cancel it.
+    sql: () => 'ALTER TABLE appointments ADD COLUMN requested INTEGER NOT NULL DEFAULT 0',
+  },
 ];
 
 /**

@@ -39,6 +39,8 @@ export interface Appointment {
   /** ISO 8601, UTC. */
   start: string;
   status: 'booked' | 'cancelled';
+  /** A requested time at a centre whose hours are not confirmed: staff confirm it with the person (then false). */
+  requested: boolean;
   name: string | null;
   contact: string | null;
   conversationId: string | null;
@@ -56,6 +58,8 @@ export interface NewAppointment {
   conversationId?: string;
   lang?: string;
   createdBy: string;
+  /** A request the centre confirms (see Appointment.requested). */
+  requested?: boolean;
 }
 
 export type BookResult = { status: 'booked'; appointment: Appointment } | { status: 'taken' };
@@ -69,6 +73,8 @@ export interface AppointmentStore {
   byReference(reference: string): Promise<Appointment | undefined>;
   list(filter: { centreId?: string; from?: string; to?: string; conversationId?: string; status?: 'booked' }): Promise<Appointment[]>;
   cancel(id: string): Promise<boolean>;
+  /** Staff confirmed a requested time: false when it is not a booked request (already confirmed, cancelled, unknown). */
+  confirmRequest(id: string): Promise<boolean>;
   /** Delete my data: personal fields go, the slot is freed, the reference stays for the centre's statistics. */
   forgetConversation(conversationId: string): Promise<number>;
 }

@@ -6,7 +6,7 @@
  *
  *   in:  {"text": "..."} | {"tap": "<option id>"} | {"location": {"lat": n, "lon": n}}, each with an optional "person"
  *   out: {"flow", "asking", "lang", "understood", "texts", "options", "topic", "safety", "centre",
- *         "handoff", "appointment": {"reference", "centre", "local"}, "cancelled"}
+ *         "handoff", "appointment": {"reference", "centre", "local", "requested"?}, "cancelled"}
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';

@@ -659,8 +659,17 @@
         var row = el('tr');
         row.appendChild(el('td', formatTime(a.start, zone, false)));
         [a.name || '', a.contact || '', a.reference].forEach(function (v) { row.appendChild(said('td', v)); });
-        row.appendChild(el('td', t('status.' + a.status)));
+        row.appendChild(el('td', t('status.' + (a.status === 'booked' && a.requested ? 'requested' : a.status))));
         var cell = el('td');
+        // A time asked for at a centre whose hours are not confirmed: staff agree it with the person, then confirm it here.
+        if (a.status === 'booked' && a.requested) {
+          var confirm = el('button', t('day.confirmRequest'));
+          confirm.type = 'button';
+          confirm.addEventListener('click', function () {
+            api('/api/appointments/' + a.id + '/confirm', { method: 'POST' }).then(function () { $('book-status').textContent = t('day.requestConfirmed', { reference: a.reference }); loadDay(); });
+          });
+          cell.appendChild(confirm);
+        }
         if (a.status === 'booked') {
           var cancel = el('button', t('day.cancel'), 'danger');
           cancel.type = 'button';

@@ -10,7 +10,7 @@ function newReference(): string {
   return Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
 }
 
-const COLUMNS = 'id, reference, centre_id, start, status, name, contact, conversation_id, lang, created_by, created_at';
+const COLUMNS = 'id, reference, centre_id, start, status, requested, name, contact, conversation_id, lang, created_by, created_at';
 
 interface AppointmentRow {
   id: string;
@@ -18,6 +18,7 @@ interface AppointmentRow {
   centre_id: string;
   start: string;
   status: 'booked' | 'cancelled';
+  requested: number | boolean;
   name: string | null;
   contact: string | null;
   conversation_id: string | null;
@@ -27,7 +28,7 @@ interface AppointmentRow {
 }
 
 const fromRow = (r: AppointmentRow): Appointment => ({
-  id: r.id, reference: r.reference, centreId: r.centre_id, start: r.start, status: r.status, name: r.name, contact: r.contact,
+  id: r.id, reference: r.reference, centreId: r.centre_id, start: r.start, status: r.status, requested: Boolean(r.requested), name: r.name, contact: r.contact,
   conversationId: r.conversation_id, lang: r.lang, createdBy: r.created_by, createdAt: r.created_at,
 });
 
@@ -42,13 +43,13 @@ export class AppointmentRepository implements AppointmentStore {
     for (let seat = 0; seat < input.capacity; seat++) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const appointment: Appointment = {
-          id: randomUUID(), reference: newReference(), centreId: input.centreId, start: input.start, status: 'booked', name: input.name,
+          id: randomUUID(), reference: newReference(), centreId: input.centreId, start: input.start, status: 'booked', requested: input.requested ?? false, name: input.name,
           contact: input.contact, conversationId: input.conversationId ?? null, lang: input.lang ?? null, createdBy: input.createdBy, createdAt: now.toISOString(),
         };
         const inserted = await this.sql.run(
-          `INSERT INTO appointments (id, reference, centre_id, start, seat, status, name, contact, conversation_id, lang, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [appointment.id, appointment.reference, input.centreId, input.start, seat, input.name, input.contact, appointment.conversationId, appointment.lang, input.createdBy, appointment.createdAt],
+          `INSERT INTO appointments (id, reference, centre_id, start, seat, status, requested, name, contact, conversation_id, lang, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          [appointment.id, appointment.reference, input.centreId, input.start, seat, appointment.requested ? 1 : 0, input.name, input.contact, appointment.conversationId, appointment.lang, input.createdBy, appointment.createdAt],
         );
         if (inserted.changes === 1) return { status: 'booked', appointment };
         const seatTaken = await this.sql.get("SELECT 1 AS taken FROM appointments WHERE centre_id = ? AND start = ? AND seat = ? AND status = 'booked'", [input.centreId, input.start, seat]);
@@ -91,6 +92,10 @@ export class AppointmentRepository implements AppointmentStore {
 
   async cancel(id: string): Promise<boolean> {
     return (await this.sql.run("UPDATE appointments SET status = 'cancelled' WHERE id = ? AND status = 'booked'", [id])).changes === 1;
+  }
+
+  async confirmRequest(id: string): Promise<boolean> {
+    return (await this.sql.run("UPDATE appointments SET requested = 0 WHERE id = ? AND status = 'booked' AND requested = 1", [id])).changes === 1;
   }
 
   async forgetConversation(conversationId: string): Promise<number> {
