@@ -10,10 +10,10 @@ import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
-import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
-import { recogniseRequest, type Request } from '../understanding/requests.js';
+import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
+import { placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
-import type { Asking } from '../core/turn-meta.js';
+import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
@@ -44,8 +44,10 @@ export function askingOf(ask: AskStep): Asking {
 export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
   const { state } = turn;
   if (state.langFrom !== 'chosen') {
-    const evidence = languageEvidence(text);
-    if (evidence && evidence.lang !== state.lang) state.lang = evidence.lang;
+    // Nothing said the language yet: the first message that shows it sets it ("buenaaas", then "todo bien por alla?").
+    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' ? turn.deps.detectLanguage(text) : undefined);
+    if (evidence && evidence !== state.lang) state.lang = evidence;
+    if (evidence) delete state.langFrom;
   }
   const asking = askingOf(ask);
   // Asked where they are for an advisor, "no" / "not now" declines the advisor: it is not a town.
@@ -54,6 +56,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   if (await answerStep(turn, ask, asking, text)) return true;
+  // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
+  if (asking === 'name' && introducesName(text)) return takeName(turn, text);
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   const req = recogniseRequest(text);
@@ -71,17 +75,19 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
-  if (asking === 'name') {
-    state.vars.name = extractName(text);
-    await advance(turn, 'booking.contact');
-    return true;
-  }
+  if (asking === 'name') return takeName(turn, text);
   if (asking === 'contact') {
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
     await advance(turn, 'booking.confirm');
     return true;
   }
   return false;
+}
+
+async function takeName(turn: Turn, text: string): Promise<true> {
+  turn.state.vars.name = extractName(text);
+  await advance(turn, 'booking.contact');
+  return true;
 }
 
 /** The option of the current ask whose own id is `id` (ids are rendered "flow.step:id"). */
@@ -129,6 +135,7 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
+  addFacts(turn.meta, result.facts); // the centre proposed in this turn
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   await advance(turn, 'handoff.confirm');
@@ -171,9 +178,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       say(turn, 'language.changed');
       return advance(turn, 'main.menu');
     case 'human': {
-      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
+        addFacts(turn.meta, found.facts);
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         return advance(turn, 'handoff.confirm');
@@ -182,9 +190,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     }
     case 'book': {
       rememberWanted(turn, text);
-      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
+      // "book for there", right after the nearest centres were shown: the centre named before.
+      else if (state.context?.centre && pointsThere(text)) state.vars.centreId = state.context.centre;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
         if (offered) state.vars.centreId = offered.id;
