@@ -177,3 +177,45 @@ describe('handleTurn', () => {
     expect(result.nextState?.at).toEqual({ flow: 'booking', step: 'name' });
   });
 });
+
+describe('handleTurn in the light of the conversation', () => {
+  /** Lookups that record the topic each question was asked to follow; every answer is about "study". */
+  function recording(): { deps: EngineDeps; follows: (string | undefined)[]; places: (string | undefined)[] } {
+    const follows: (string | undefined)[] = [];
+    const places: (string | undefined)[] = [];
+    const queries: Queries = {
+      ...fakeQueries(),
+      knowledgeAnswer: async ({ question, follows: f }) => {
+        follows.push(f);
+        return question ? { outcome: 'ok', outbox: [{ kind: 'text', text: 'About studying.' }], topic: 'study-university' } : { outcome: 'unsure', outbox: [] };
+      },
+      nearestCentre: async ({ query }) => {
+        places.push(query);
+        return { outcome: 'unsure', outbox: [] };
+      },
+      freeSlots: async () => ({ outcome: 'ok', outbox: [], choices: { dayChoices: [{ id: '2026-11-25', label: 'Wednesday 25 November' }] }, facts: { centre: 'gh-accra' } }),
+    };
+    return { deps: { ...deps, actions: queries }, follows, places };
+  }
+
+  it('asks the next question in the light of the topic just answered, and forgets it a few turns later', async () => {
+    const { deps: d, follows } = recording();
+    const first = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'how can I study in Germany?' }, {}, ID);
+    expect(first.nextState?.context).toMatchObject({ topic: 'study-university', topicTurn: 4 });
+    await handleTurn(d, first.nextState, { kind: 'text', text: 'und darf ich nebenbei arbeiten?' }, {}, ID);
+    const later = { ...first.nextState!, turns: first.nextState!.turns + 5 };
+    await handleTurn(d, later, { kind: 'text', text: 'a ka afat per aplikim?' }, {}, ID);
+    expect(follows).toEqual([undefined, 'study-university', undefined]);
+  });
+
+  it('books "for there" at the centre shown a moment ago; without one it asks where', async () => {
+    const { deps: d, places } = recording();
+    const shown = stateAt('main', 'menu', { context: { centre: 'gh-accra' } });
+    const there = await handleTurn(d, shown, { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(there.nextState?.vars.centreId).toBe('gh-accra');
+    expect(there.meta.centre).toBe('gh-accra');
+    expect(places).toEqual(['ok make i qqq for there']);
+    const nowhere = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(nowhere.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+  });
+});

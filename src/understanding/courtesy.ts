@@ -20,6 +20,11 @@ const BYE = phraseSet(['bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a 
 /** Words that may stand around courtesy without making it a question. */
 const FILLER = new Set(words('o oh ok okay okk lol haha hehe jaja so very much much so a lot bhai yar khoya khouya my broda brother sister sir boss madam kak ya dong sih ya ji ok great cool nice and also too u you y ustedes vous tu toi dir dich euch 3afak bzaf ktir baba pasha يا باشا ابو الله يخليك again exactly really actually بالظبط بالضبط يعني ولا ايه exactement genau eigentlich sebenarnya tacno exactamente realmente for the help helpful your per ndihmen za pomoc por la ayuda pour l aide fur die hilfe atas bantuannya all right alright then alors dann entonces pues noch dir today aujourd hui heute hoy e es'));
 
+/** Words that may stand around "who are you" ("… from the government?", "تبع الحكومة ولا ايه"). */
+const WHO_CONTEXT = new Set(words(
+  'government gouvernement regierung gobierno pemerintah qeveria qeverise vlada vlade vladi sarkar sarkari hukumat الحكومه حكومه حكومي الدوله دوله state etat staat estado negara shteti drzava company firma agency agence agentur agencia ngo ong ' +
+  'the from von der die de la del el du des dari nga iz od ka ki تبع or ou oder o atau apo ili ya chat this ce ceci dieser diesem este ini kjo ovaj ovo'));
+
 /**
  * The courtesy a message is, when it is nothing else: every word is a greeting, thanks, small
  * talk or filler. "thanks, and how long does it take?" is a question, not courtesy.
@@ -40,7 +45,8 @@ export function recogniseCourtesy(text: string): Courtesy | undefined {
   if (!found.length) return undefined;
   const covered = new Set<number>();
   for (const f of found) for (let i = f.at; i < f.at + f.length; i++) covered.add(i);
-  const rest = tokens.filter((t, i) => !covered.has(i) && !FILLER.has(t));
+  const who = found.some((f) => f.kind === 'whoAreYou');
+  const rest = tokens.filter((t, i) => !covered.has(i) && !FILLER.has(t) && !(who && WHO_CONTEXT.has(t)));
   // One or two unknown words are allowed in small talk ("merci bzaf khoya", "tank u my broda").
   if (rest.length > 2) return undefined;
   const order: Courtesy[] = ['whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting'];
