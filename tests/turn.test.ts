@@ -218,4 +218,17 @@ describe('handleTurn in the light of the conversation', () => {
     const nowhere = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'ok make i book for there' }, {}, ID);
     expect(nowhere.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
   });
+
+  it('says a day named but not on offer is full and asks again, and keeps a time named before the day; neither is a miss', async () => {
+    const days: Option[] = [{ id: '2026-11-25', label: 'Wednesday 25 November' }, { id: '2026-11-26', label: 'Thursday 26 November' }];
+    const atDay = stateAt('booking', 'choose-day', { vars: { centreId: 'gh-accra' }, choices: { dayChoices: days } });
+    const full = await handleTurn(deps, atDay, { kind: 'text', text: 'demain' }, {}, ID);
+    expect(texted(full)[0]).toBe(en('booking.dayNotFree'));
+    expect(full.meta.understood).toBe(true);
+    expect(full.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+    const time = await handleTurn(deps, atDay, { kind: 'text', text: 'jam 11 siang aja' }, {}, ID);
+    expect(time.meta.understood).toBe(true);
+    expect(time.nextState?.vars.wantTime).toBe('11:00');
+    expect(time.nextState?.misses).toBe(0);
+  });
 });

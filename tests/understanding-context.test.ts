@@ -10,6 +10,7 @@ import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
 import { extractName, introducesName } from '../src/understanding/replies.js';
 import { placeWords, pointsThere, recogniseRequest } from '../src/understanding/requests.js';
+import { matchTime } from '../src/understanding/when.js';
 
 describe('the words of a request are not a place', () => {
   it.each([
@@ -81,5 +82,12 @@ describe('the evidence of a way of writing', () => {
   });
   it('Roman Urdu is still Roman Urdu', () => {
     expect(languageEvidence('mujhe lahore mein appointment chahiye')?.lang).toBe('ur');
+  });
+});
+
+describe('times of day', () => {
+  it('"siang" runs from late morning', () => {
+    expect(matchTime('jam 11 siang', ['11:00', '23:00'])).toBe('11:00');
+    expect(matchTime('jam 1 siang', ['01:00', '13:00'])).toBe('13:00');
   });
 });

@@ -107,8 +107,17 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   }
   if (asking === 'day') {
     const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
+    // "thursday at 9", or a time alone before the day: the time is kept for the time step.
+    const time = namedTime(text);
+    if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
-    return day ? pick(optionWithId(turn, ask, day)) : false;
+    if (day) return pick(optionWithId(turn, ask, day));
+    const unoffered = namesComingDay(text, today(turn));
+    if (!unoffered && !time) return false;
+    // A day that is not on offer ("besok" within the lead time): said so and the same days again; never "not understood".
+    if (unoffered) say(turn, 'booking.dayNotFree');
+    renderAsk(turn, ask);
+    return true;
   }
   if (asking === 'time') {
     const offered = askOptions(turn, ask);
@@ -124,6 +133,13 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     }
   }
   return false;
+}
+
+/** Whether the text names one of the coming weeks' days at all, on offer or not. */
+function namesComingDay(text: string, from: string): boolean {
+  const start = DateTime.fromISO(from, { zone: 'utc' });
+  const days = Array.from({ length: 60 }, (_, i) => start.plus({ days: i }).toISODate()!);
+  return matchDay(text, days, from) !== undefined;
 }
 
 function today(turn: Turn): string {
@@ -157,10 +173,14 @@ function rememberWanted(turn: Turn, text: string): void {
   const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
   const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
   const day = matchDay(text, days, days[0]!);
-  const times = OFFICE_TIMES;
-  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, times) : undefined;
+  const time = namedTime(text);
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
+}
+
+/** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
+function namedTime(text: string): string | undefined {
+  return /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
 }
 
 export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {
