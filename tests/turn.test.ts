@@ -231,4 +231,15 @@ describe('handleTurn in the light of the conversation', () => {
     expect(time.nextState?.vars.wantTime).toBe('11:00');
     expect(time.nextState?.misses).toBe(0);
   });
+
+  it('leaves the language open after a first message that does not show it; the next sentence sets it, a name does not', async () => {
+    const d: EngineDeps = { ...deps, detectLanguage: (t) => (/todo|alla/.test(t) ? 'es' : /Ramos/.test(t) ? 'id' : undefined) };
+    const first = await handleTurn(d, null, { kind: 'text', text: 'buenaaas' }, {}, ID);
+    expect(first.nextState).toMatchObject({ lang: 'en', langFrom: 'unknown' });
+    const atName = await handleTurn(d, { ...first.nextState!, at: { flow: 'booking', step: 'name' } }, { kind: 'text', text: 'Lucia Ramos' }, {}, ID);
+    expect(atName.nextState).toMatchObject({ lang: 'en', langFrom: 'unknown' });
+    const sentence = await handleTurn(d, first.nextState, { kind: 'text', text: 'todo bien por alla?' }, {}, ID);
+    expect(sentence.nextState?.lang).toBe('es');
+    expect(sentence.nextState?.langFrom).toBeUndefined();
+  });
 });

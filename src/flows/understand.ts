@@ -43,13 +43,15 @@ export function askingOf(ask: AskStep): Asking {
 
 export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
   const { state } = turn;
+  const asking = askingOf(ask);
   if (state.langFrom !== 'chosen') {
-    // Nothing said the language yet: the first message that shows it sets it ("buenaaas", then "todo bien por alla?").
-    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' ? turn.deps.detectLanguage(text) : undefined);
+    // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
+    // a name, a town or a phone number says nothing about it.
+    const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
+    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? turn.deps.detectLanguage(text) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }
-  const asking = askingOf(ask);
   // Asked where they are for an advisor, "no" / "not now" declines the advisor: it is not a town.
   if (positionRef(state.at) === 'handoff.where' && yesNo(text, state.lang) === 'no') {
     await advance(turn, 'handoff.declined');
