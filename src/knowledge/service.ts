@@ -32,7 +32,7 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
 }
 
 /** A question whose best topic scores this much has a topic of its own, whatever came before. */
-const OWN_TOPIC_SCORE = 0.55;
+const OWN_TOPIC_SCORE = 0.5;
 /** Only a short question leans on the one before; a long one says what it is about. */
 const FOLLOW_UP_MAX_WORDS = 20;
 /** Read in the light of the previous topic, that topic must still score this much. */
