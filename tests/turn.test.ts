@@ -210,13 +210,15 @@ describe('handleTurn in the light of the conversation', () => {
 
   it('books "for there" at the centre shown a moment ago; without one it asks where', async () => {
     const { deps: d, places } = recording();
-    const shown = stateAt('main', 'menu', { context: { centre: 'gh-accra' } });
+    const shown = stateAt('main', 'menu', { context: { centre: 'gh-accra', centreTurn: 2 } });
     const there = await handleTurn(d, shown, { kind: 'text', text: 'ok make i book for there' }, {}, ID);
     expect(there.nextState?.vars.centreId).toBe('gh-accra');
     expect(there.meta.centre).toBe('gh-accra');
     expect(places).toEqual(['ok make i qqq for there']);
     const nowhere = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'ok make i book for there' }, {}, ID);
     expect(nowhere.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+    const longAgo = await handleTurn(d, { ...shown, turns: 20 }, { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(longAgo.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
   });
 
   it('says a day named but not on offer is full and asks again, and keeps a time named before the day; neither is a miss', async () => {

@@ -45,7 +45,7 @@ export interface ConversationState {
    * answered and the turn it was answered in ("and can my wife come too?"), the centre last named
    * or shown ("book for there").
    */
-  context?: { topic?: string; topicTurn?: number; centre?: string };
+  context?: { topic?: string; topicTurn?: number; centre?: string; centreTurn?: number };
   /**
    * The question just answered (waiting for "did this help?") or offered "did you mean" for
    * (waiting for a pick): kept for one turn only, so a "no" or a left choice can reach the

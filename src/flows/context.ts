@@ -101,7 +101,16 @@ export function followedTopic(turn: Turn): string | undefined {
 export function rememberContext(turn: Turn): void {
   const { meta, state } = turn;
   if (meta.topic) state.context = { ...state.context, topic: meta.topic, topicTurn: state.turns };
-  if (meta.centre) state.context = { ...state.context, centre: meta.centre };
+  if (meta.centre) state.context = { ...state.context, centre: meta.centre, centreTurn: state.turns };
+}
+
+/** How many turns after a centre was named or shown "there" still points at it. */
+const THERE_TURNS = 6;
+
+/** The centre named or shown a moment ago, that "there" points at. */
+export function centreNamedBefore(turn: Turn): string | undefined {
+  const { context, turns } = turn.state;
+  return context?.centre && context.centreTurn !== undefined && turns - context.centreTurn <= THERE_TURNS ? context.centre : undefined;
 }
 
 export function rememberTopic(turn: Turn, result: ActionResult): void {

@@ -15,7 +15,7 @@ import { placeWords, pointsThere, recogniseRequest, type Request } from '../unde
 import { matchDay, matchTime } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { positionRef, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
@@ -216,7 +216,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
       // "book for there", right after the nearest centres were shown: the centre named before.
-      else if (state.context?.centre && pointsThere(text)) state.vars.centreId = state.context.centre;
+      else if (centreNamedBefore(turn) && pointsThere(text)) state.vars.centreId = centreNamedBefore(turn)!;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
         if (offered) state.vars.centreId = offered.id;

@@ -168,7 +168,7 @@ const MASK = 'qqq';
  * The words of a request that may name a place: the request's own words ("bukan bot", "talk to
  * someone") are masked, so they are never read as a town ("bukan" is Būkān in Iran).
  *
- *   placeWords('mau ngobrol sama orang beneran dong, bukan bot') // 'mau qqq qqq qqq qqq dong qqq qqq'
+ *   placeWords('mau ngobrol sama orang beneran dong, bukan bot') // 'mau qqq qqq qqq beneran dong qqq qqq'
  */
 export function placeWords(text: string): string {
   const tokens = words(text);
