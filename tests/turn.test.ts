@@ -177,3 +177,71 @@ describe('handleTurn', () => {
     expect(result.nextState?.at).toEqual({ flow: 'booking', step: 'name' });
   });
 });
+
+describe('handleTurn in the light of the conversation', () => {
+  /** Lookups that record the topic each question was asked to follow; every answer is about "study". */
+  function recording(): { deps: EngineDeps; follows: (string | undefined)[]; places: (string | undefined)[] } {
+    const follows: (string | undefined)[] = [];
+    const places: (string | undefined)[] = [];
+    const queries: Queries = {
+      ...fakeQueries(),
+      knowledgeAnswer: async ({ question, follows: f }) => {
+        follows.push(f);
+        return question ? { outcome: 'ok', outbox: [{ kind: 'text', text: 'About studying.' }], topic: 'study-university' } : { outcome: 'unsure', outbox: [] };
+      },
+      nearestCentre: async ({ query }) => {
+        places.push(query);
+        return { outcome: 'unsure', outbox: [] };
+      },
+      freeSlots: async () => ({ outcome: 'ok', outbox: [], choices: { dayChoices: [{ id: '2026-11-25', label: 'Wednesday 25 November' }] }, facts: { centre: 'gh-accra' } }),
+    };
+    return { deps: { ...deps, actions: queries }, follows, places };
+  }
+
+  it('asks the next question in the light of the topic just answered, and forgets it a few turns later', async () => {
+    const { deps: d, follows } = recording();
+    const first = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'how can I study in Germany?' }, {}, ID);
+    expect(first.nextState?.context).toMatchObject({ topic: 'study-university', topicTurn: 4 });
+    await handleTurn(d, first.nextState, { kind: 'text', text: 'und darf ich nebenbei arbeiten?' }, {}, ID);
+    const later = { ...first.nextState!, turns: first.nextState!.turns + 5 };
+    await handleTurn(d, later, { kind: 'text', text: 'a ka afat per aplikim?' }, {}, ID);
+    expect(follows).toEqual([undefined, 'study-university', undefined]);
+  });
+
+  it('books "for there" at the centre shown a moment ago; without one it asks where', async () => {
+    const { deps: d, places } = recording();
+    const shown = stateAt('main', 'menu', { context: { centre: 'gh-accra', centreTurn: 2 } });
+    const there = await handleTurn(d, shown, { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(there.nextState?.vars.centreId).toBe('gh-accra');
+    expect(there.meta.centre).toBe('gh-accra');
+    expect(places).toEqual(['ok make i qqq for there']);
+    const nowhere = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(nowhere.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+    const longAgo = await handleTurn(d, { ...shown, turns: 20 }, { kind: 'text', text: 'ok make i book for there' }, {}, ID);
+    expect(longAgo.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+  });
+
+  it('says a day named but not on offer is full and asks again, and keeps a time named before the day; neither is a miss', async () => {
+    const days: Option[] = [{ id: '2026-11-25', label: 'Wednesday 25 November' }, { id: '2026-11-26', label: 'Thursday 26 November' }];
+    const atDay = stateAt('booking', 'choose-day', { vars: { centreId: 'gh-accra' }, choices: { dayChoices: days } });
+    const full = await handleTurn(deps, atDay, { kind: 'text', text: 'demain' }, {}, ID);
+    expect(texted(full)[0]).toBe(en('booking.dayNotFree'));
+    expect(full.meta.understood).toBe(true);
+    expect(full.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+    const time = await handleTurn(deps, atDay, { kind: 'text', text: 'jam 11 siang aja' }, {}, ID);
+    expect(time.meta.understood).toBe(true);
+    expect(time.nextState?.vars.wantTime).toBe('11:00');
+    expect(time.nextState?.misses).toBe(0);
+  });
+
+  it('leaves the language open after a first message that does not show it; the next sentence sets it, a name does not', async () => {
+    const d: EngineDeps = { ...deps, detectLanguage: (t) => (/todo|alla/.test(t) ? 'es' : /Ramos/.test(t) ? 'id' : undefined) };
+    const first = await handleTurn(d, null, { kind: 'text', text: 'buenaaas' }, {}, ID);
+    expect(first.nextState).toMatchObject({ lang: 'en', langFrom: 'unknown' });
+    const atName = await handleTurn(d, { ...first.nextState!, at: { flow: 'booking', step: 'name' } }, { kind: 'text', text: 'Lucia Ramos' }, {}, ID);
+    expect(atName.nextState).toMatchObject({ lang: 'en', langFrom: 'unknown' });
+    const sentence = await handleTurn(d, first.nextState, { kind: 'text', text: 'todo bien por alla?' }, {}, ID);
+    expect(sentence.nextState?.lang).toBe('es');
+    expect(sentence.nextState?.langFrom).toBeUndefined();
+  });
+});

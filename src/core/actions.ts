@@ -39,7 +39,11 @@ export interface ActionRequest {
 
 /** Read-only lookups the turn calls while it runs. */
 export interface Queries {
-  knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string }): Promise<ActionResult>;
+  /**
+   * `follows`: the topic the conversation was just about. A question with no topic of its own
+   * ("und darf ich nebenher jobben?") is read in its light; one that names another topic is not.
+   */
+  knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string; follows?: string }): Promise<ActionResult>;
   knowledgeDetails(req: ActionRequest & { topic: string }): Promise<ActionResult>;
   /** Safety guidance when a message signals danger (then `urgent`), else undefined; asked of every text first. */
   dangerCheck?(req: ActionRequest & { text: string }): Promise<ActionResult | undefined>;

@@ -23,8 +23,12 @@ export interface Position {
 export interface ConversationState {
   v: typeof STATE_VERSION;
   lang: Lang;
-  /** 'chosen' once the person picked or asked for the language: evidence no longer changes it. */
-  langFrom?: 'chosen';
+  /**
+   * 'chosen' once the person picked or asked for the language: evidence no longer changes it.
+   * 'unknown' while nothing said it ("buenaaas" was the first message): the next message that
+   * shows its language sets it.
+   */
+  langFrom?: 'chosen' | 'unknown';
   country?: string;
   /** The ask step the conversation waits at. */
   at: Position;
@@ -36,6 +40,12 @@ export interface ConversationState {
   misses: number;
   /** The topic last answered, for the "more details" option. */
   lastTopic?: string;
+  /**
+   * What the conversation was last about, so that what follows can lean on it: the topic last
+   * answered and the turn it was answered in ("and can my wife come too?"), the centre last named
+   * or shown ("book for there").
+   */
+  context?: { topic?: string; topicTurn?: number; centre?: string; centreTurn?: number };
   /**
    * The question just answered (waiting for "did this help?") or offered "did you mean" for
    * (waiting for a pick): kept for one turn only, so a "no" or a left choice can reach the

@@ -2,7 +2,7 @@
 import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
-import { missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 
@@ -36,7 +36,8 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   }
   if (ask.optionsFrom) return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
   // Text that is not one of the options is a question: answer it, then offer the menu again.
-  const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text });
+  const follows = followedTopic(turn);
+  const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
   takeResult(turn, result);
   if (result.urgent) return offerHumanNow(turn);
   keepResultValues(turn, result);

@@ -88,6 +88,31 @@ export function isGreetingOrEmpty(turn: Turn, input: Inbound): boolean {
   return input.kind === 'text' && (input.text.trim() === '' || turn.deps.vocabulary.isGreeting(input.text));
 }
 
+/** How many turns after an answer a question may still follow up on its topic ("thanks" may come between). */
+const FOLLOW_UP_TURNS = 3;
+
+/** The topic a question in this turn may follow up on: the one answered a moment ago, if any. */
+export function followedTopic(turn: Turn): string | undefined {
+  const { context, turns } = turn.state;
+  return context?.topic && context.topicTurn !== undefined && turns - context.topicTurn <= FOLLOW_UP_TURNS ? context.topic : undefined;
+}
+
+/** At the end of a turn: the topic answered and the centre named in it become what the conversation is about. */
+export function rememberContext(turn: Turn): void {
+  const { meta, state } = turn;
+  if (meta.topic) state.context = { ...state.context, topic: meta.topic, topicTurn: state.turns };
+  if (meta.centre) state.context = { ...state.context, centre: meta.centre, centreTurn: state.turns };
+}
+
+/** How many turns after a centre was named or shown "there" still points at it. */
+const THERE_TURNS = 6;
+
+/** The centre named or shown a moment ago, that "there" points at. */
+export function centreNamedBefore(turn: Turn): string | undefined {
+  const { context, turns } = turn.state;
+  return context?.centre && context.centreTurn !== undefined && turns - context.centreTurn <= THERE_TURNS ? context.centre : undefined;
+}
+
 export function rememberTopic(turn: Turn, result: ActionResult): void {
   if (result.topic && result.hasDetails) turn.state.lastTopic = result.topic;
   else delete turn.state.lastTopic;

@@ -10,7 +10,7 @@ import type { RequestEffect } from '../core/effects.js';
 import { parseCoordinates } from '../core/messages.js';
 import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
-import { MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { followedTopic, MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { wantedOption } from './wanted.js';
 
@@ -131,7 +131,7 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
   let result: ActionResult;
   switch (step.action) {
     case 'knowledgeAnswer':
-      result = await deps.actions.knowledgeAnswer({ ...req, question: value, topic: step.topic });
+      result = await deps.actions.knowledgeAnswer({ ...req, question: value, topic: step.topic, ...(followedTopic(turn) ? { follows: followedTopic(turn) } : {}) });
       break;
     case 'knowledgeDetails':
       result = await deps.actions.knowledgeDetails({ ...req, topic: step.topic ?? state.lastTopic ?? '' });

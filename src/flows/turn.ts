@@ -23,7 +23,7 @@ import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
-import { isGreetingOrEmpty, MENU, missed, refOf, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
+import { isGreetingOrEmpty, MENU, missed, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { askingOf, understandText } from './understand.js';
 import { languageEvidence } from '../understanding/language.js';
@@ -83,6 +83,7 @@ export async function handleTurn(
 
 function finish(turn: Turn): TurnResult {
   if (turn.state.confirming === undefined) delete turn.state.confirming;
+  rememberContext(turn);
   const deleted = turn.effects.some((e) => e.kind === 'deleteData');
   const nextState = deleted ? null : turn.state;
   return { outbox: turn.outbox, nextState, effects: turn.effects, meta: { ...turn.meta, ...restingPlace(turn, nextState) } };
@@ -100,8 +101,8 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
   const text = input.kind === 'text' ? input.text : input.kind === 'media' ? input.text : undefined;
-  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? deps.detectLanguage(text)) : undefined) ?? DEFAULT_LANG;
-  return { v: STATE_VERSION, lang, at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
+  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? deps.detectLanguage(text)) : undefined);
+  return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(lang ? {} : { langFrom: 'unknown' as const }), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 
 /** A first message, or one after a long silence or a "stop": greet, then take up what was said. */
@@ -112,6 +113,7 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
   state.misses = 0;
   delete state.stopped;
   delete state.lastTopic;
+  delete state.context;
   delete state.confirming;
   // A first "assalam o alaikum bhai" or "hello o, good morning" is a greeting with a word of warmth, not a question.
   const warmGreeting = input.kind === 'text' && recogniseCourtesy(input.text) === 'greeting';

@@ -10,12 +10,12 @@ import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
-import { extractContact, extractName, westernDigits, yesNo } from '../understanding/replies.js';
-import { recogniseRequest, type Request } from '../understanding/requests.js';
+import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
+import { placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { positionRef, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
@@ -43,17 +43,23 @@ export function askingOf(ask: AskStep): Asking {
 
 export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
   const { state } = turn;
-  if (state.langFrom !== 'chosen') {
-    const evidence = languageEvidence(text);
-    if (evidence && evidence.lang !== state.lang) state.lang = evidence.lang;
-  }
   const asking = askingOf(ask);
+  if (state.langFrom !== 'chosen') {
+    // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
+    // a name, a town or a phone number says nothing about it.
+    const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
+    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? turn.deps.detectLanguage(text) : undefined);
+    if (evidence && evidence !== state.lang) state.lang = evidence;
+    if (evidence) delete state.langFrom;
+  }
   // Asked where they are for an advisor, "no" / "not now" declines the advisor: it is not a town.
   if (positionRef(state.at) === 'handoff.where' && yesNo(text, state.lang) === 'no') {
     await advance(turn, 'handoff.declined');
     return true;
   }
   if (await answerStep(turn, ask, asking, text)) return true;
+  // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
+  if (asking === 'name' && introducesName(text)) return takeName(turn, text);
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   const req = recogniseRequest(text);
@@ -71,17 +77,19 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
-  if (asking === 'name') {
-    state.vars.name = extractName(text);
-    await advance(turn, 'booking.contact');
-    return true;
-  }
+  if (asking === 'name') return takeName(turn, text);
   if (asking === 'contact') {
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
     await advance(turn, 'booking.confirm');
     return true;
   }
   return false;
+}
+
+async function takeName(turn: Turn, text: string): Promise<true> {
+  turn.state.vars.name = extractName(text);
+  await advance(turn, 'booking.contact');
+  return true;
 }
 
 /** The option of the current ask whose own id is `id` (ids are rendered "flow.step:id"). */
@@ -101,8 +109,17 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   }
   if (asking === 'day') {
     const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
+    // "thursday at 9", or a time alone before the day: the time is kept for the time step.
+    const time = namedTime(text);
+    if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
-    return day ? pick(optionWithId(turn, ask, day)) : false;
+    if (day) return pick(optionWithId(turn, ask, day));
+    const unoffered = namesComingDay(text, today(turn));
+    if (!unoffered && !time) return false;
+    // A day that is not on offer ("besok" within the lead time): said so and the same days again; never "not understood".
+    if (unoffered) say(turn, 'booking.dayNotFree');
+    renderAsk(turn, ask);
+    return true;
   }
   if (asking === 'time') {
     const offered = askOptions(turn, ask);
@@ -120,6 +137,13 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   return false;
 }
 
+/** Whether the text names one of the coming weeks' days at all, on offer or not. */
+function namesComingDay(text: string, from: string): boolean {
+  const start = DateTime.fromISO(from, { zone: 'utc' });
+  const days = Array.from({ length: 60 }, (_, i) => start.plus({ days: i }).toISODate()!);
+  return matchDay(text, days, from) !== undefined;
+}
+
 function today(turn: Turn): string {
   return DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
 }
@@ -129,6 +153,7 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
+  addFacts(turn.meta, result.facts); // the centre proposed in this turn
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   addFacts(turn.meta, result.facts); // the centre proposed in this turn
@@ -151,10 +176,14 @@ function rememberWanted(turn: Turn, text: string): void {
   const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
   const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
   const day = matchDay(text, days, days[0]!);
-  const times = OFFICE_TIMES;
-  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, times) : undefined;
+  const time = namedTime(text);
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
+}
+
+/** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
+function namedTime(text: string): string | undefined {
+  return /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
 }
 
 export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {
@@ -172,9 +201,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       say(turn, 'language.changed');
       return advance(turn, 'main.menu');
     case 'human': {
-      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
+        addFacts(turn.meta, found.facts);
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         addFacts(turn.meta, found.facts); // the centre proposed in this turn
@@ -184,9 +214,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     }
     case 'book': {
       rememberWanted(turn, text);
-      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
+      // "book for there", right after the nearest centres were shown: the centre named before.
+      else if (centreNamedBefore(turn) && pointsThere(text)) state.vars.centreId = centreNamedBefore(turn)!;
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
         if (offered) state.vars.centreId = offered.id;

@@ -51,7 +51,11 @@ export function createLanguageDetector(
     const words = folded.split(' ');
     for (let n = Math.min(3, words.length); n >= 1; n--) {
       const lead = greetingLang.get(words.slice(0, n).join(' '));
-      if (lead) return lead;
+      if (!lead) continue;
+      // "Hi, ich will nen Termin...": a greeting borrowed from English says less than the sentence after it.
+      const rest = words.slice(n);
+      const after = rest.length >= 4 && !ARABIZI_WORD.test(rest.join(' ')) ? model.guess(rest.join(' ')) : undefined;
+      return after && after.margin >= MIN_MARGIN ? after.lang : lead;
     }
     // Arabic in Latin letters writes some sounds as digits (3 = ع, 7 = ح, 9 = ق): a letter model
     // trained on other languages would only guess wrong; leave it to the evidence of the words.

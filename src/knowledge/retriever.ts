@@ -35,6 +35,8 @@ export interface Retrieval {
   ranked: RankedTopic[];
   /** "Did you mean": two or three close topics, best first, offered instead of an answer (`id` null); else empty. */
   choices: string[];
+  /** The out-of-scope class won: the question is not about what the centres do (a poem, the weather). */
+  outOfScope?: boolean;
 }
 
 /** Another signal to fuse: a score in [0, 1] per topic id (e.g. embedding similarity). */
@@ -250,7 +252,7 @@ export class KnowledgeRetriever {
     }
     const plausible = best.score >= s.choiceFloor && inScope;
     const choices = plausible ? near(best.score * Math.min(s.choiceRatio, s.closeRatio)) : [];
-    return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [] };
+    return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [], ...(inScope ? {} : { outOfScope: true }) };
   }
 
   /** Cosine similarity of the nearest example question of each topic. */

@@ -8,7 +8,7 @@ import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
-import type { KnowledgeRetriever, RankedTopic } from './retriever.js';
+import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
 import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
@@ -30,6 +30,13 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
   const named = place && (place.kind === 'country' || place.population >= PLACE_MIN_POPULATION) && numbers.countries[place.country] ? [place.country] : [];
   return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
 }
+
+/** A question whose best topic scores this much has a topic of its own, whatever came before. */
+const OWN_TOPIC_SCORE = 0.5;
+/** Only a short question leans on the one before; a long one says what it is about. */
+const FOLLOW_UP_MAX_WORDS = 20;
+/** Read in the light of the previous topic, that topic must still score this much. */
+const FOLLOW_UP_FLOOR = 0.4;
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
 export interface AskResult {
@@ -83,6 +90,26 @@ export class KnowledgeService {
     return this.retriever.retrieve({ text, lang, country });
   }
 
+  /**
+   * A question asked right after an answer about `previous`. One with a topic of its own ("and can
+   * my wife come too?" after the Blue Card) is answered on its own; one without ("und darf ich
+   * nebenher jobben?" after studying, "a ka kufi?" after the Western Balkans rule) is read with the
+   * previous topic's title before it, its own words counted twice so that a topic it names still
+   * wins; it stays with the previous topic only when that reading leads back to it.
+   */
+  private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
+    const own = await this.retrieve(question, lang, country);
+    if (!previous || own.outOfScope || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
+    if (question.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
+    const byLang = this.kb.entries.get(previous);
+    const title = byLang && pickEntry(byLang, lang)?.title;
+    if (!title) return own;
+    const leaning = await this.retrieve(`${title} ${question} ${question}`, lang, country);
+    const top = leaning.ranked[0];
+    if (top?.id !== previous || top.score < FOLLOW_UP_FLOOR) return own;
+    return { ...leaning, id: previous, score: top.score, choices: [] };
+  }
+
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
   private dated(entry: KnowledgeEntry): KnowledgeEntry {
     const day = germanDay(this.now());
@@ -120,14 +147,14 @@ export class KnowledgeService {
   actions(): Required<Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails' | 'dangerCheck'>> {
     return {
       dangerCheck: async ({ text, lang, country }) => this.dangerAnswer(text, lang, country),
-      knowledgeAnswer: async ({ question, topic, lang, country }) => {
+      knowledgeAnswer: async ({ question, topic, lang, country, follows }) => {
         const danger = question ? this.dangerAnswer(question, lang, country) : undefined;
         if (danger) return danger;
         // A topic tapped from "did you mean" comes back as its id.
         if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
         if (topic) return this.answerTopic(topic, lang);
         if (!question) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false } };
-        const found = await this.retrieve(question, lang, country);
+        const found = await this.retrieveFollowing(question, lang, country, follows);
         const topics = found.ranked.slice(0, 3);
         if (found.id) {
           const answer = this.answerTopic(found.id, lang);

@@ -28,10 +28,26 @@ const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai m
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
 const POLITE = new Set(words('please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
 
+/**
+ * Words that make a language the subject of a question, not the language wanted for the chat:
+ * "does she need to speak German before she comes?", "is the course in English?", "muss ich Deutsch lernen?".
+ */
+const ABOUT_A_LANGUAGE = new Set(words(
+  'need needs needed must learn learning level levels course courses class classes test exam certificate before required require requires wife husband kids children a1 a2 b1 b2 c1 ' +
+  'besoin faut doit dois apprendre niveau cours examen avant diplome ' +
+  'muss musst mussen brauche brauchst braucht lernen niveau kurs kurse prufung zertifikat vorher sprachkurs ' +
+  'necesito necesita hace falta aprender nivel curso examen antes ' +
+  'perlu harus belajar tingkat kursus ujian sebelum ' +
+  'duhet mesoj mesuar nivel kurs provim ' +
+  'treba moram mora nauciti nivo kurs ispit pre ' +
+  'zaroori zaruri seekhna seekhni level course pehle ' +
+  'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
+
 /** The language the person asks the conversation to continue in, or undefined. */
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 9) return undefined;
+  if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
   const named = tokens.map((t, i) => ({ lang: NAME_TO_LANG.get(t), i })).filter((n) => n.lang);
   if (named.length !== 1) return undefined;
   const { lang, i } = named[0]!;
@@ -43,14 +59,16 @@ export function requestedLanguage(text: string): Lang | undefined {
   return used || bare ? lang! : undefined;
 }
 
-const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'karwa do', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ke liye', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'bana do', 'do', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne']);
+// Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".
+const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne']);
 const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
 const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja']);
 
 /** Words so common in several ways of writing that alone they say nothing. */
 function countIn(set: ReturnType<typeof phraseSet>, tokens: readonly string[]): number {
   let n = 0;
-  for (const t of tokens) if (set.has([t])) n++;
+  // A word said twice is one mark ("do i do it here": not two of Roman Urdu).
+  for (const t of new Set(tokens)) if (set.has([t])) n++;
   return n;
 }
 

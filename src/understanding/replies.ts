@@ -81,22 +81,30 @@ export function extractContact(text: string): string | undefined {
 
 /** What comes before or after a name ("my name is", "je m'appelle", "mera naam … hai", "na my name"). */
 const NAME_BEFORE = [
-  /\b(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|they call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
-  /\b(?:je m'appelle|je m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est)\s+/i,
+  /\b(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
+  /\b(?:je m'appelle|je m appelle|on m'appelle|on m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est)\s+/i,
   /(?:اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|الاسم)\s+/,
   /\b(?:smiti|ana smiti|smitek)\s+/i,
   /\b(?:mera naam|mera name|naam|name)\s+/i,
   /(?:میرا نام)\s+/,
-  /\b(?:ich heiße|ich heisse|mein name ist|ich bin|name ist)\s+/i,
+  /\b(?:ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|ich bin|name ist)\s+/i,
   /\b(?:nama saya|namaku|nama aku|atas nama|saya)\s+/i,
   /\b(?:quhem|emri im eshte|emri im është|emri im|une jam|unë jam|jam)\s+/i,
   /\b(?:zovem se|ja sam|moje ime je|ime mi je)\s+/i,
   /(?:зовем се|ја сам|моје име је)\s+/i,
-  /\b(?:me llamo|mi nombre es|soy|a nombre de)\s+/i,
+  /\b(?:me llamo|mi nombre es|me dicen|me llaman|soy|a nombre de)\s+/i,
 ];
 const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|ہے|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s*[,.!].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
 const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah)[\s,]+)+/i;
+
+/** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
+const INTRODUCES = /^(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
+
+/** The reply introduces a name: at the name step it is the name, even when it holds a request's words ("call me"). */
+export function introducesName(text: string): boolean {
+  return INTRODUCES.test(text.trim().replace(LEAD, ''));
+}
 
 /**
  * The name in a reply to "what name should the centre use?": the words after "my name is" or

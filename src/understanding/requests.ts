@@ -142,6 +142,42 @@ export function recogniseRequest(text: string): Request | undefined {
   return undefined;
 }
 
+/** Words that point back at the place or centre named before ("book for there", "احجز هناك", "là-bas", "wahan"). */
+const THERE = phraseSet([
+  'there', 'over there', 'for there', 'that centre', 'that center', 'that office', 'same centre', 'same center', 'same office', 'that one', 'dat one', 'dat place', 'that place',
+  'la bas', 'ce centre', 'ce bureau', 'cet endroit', 'meme centre',
+  'هناك', 'هنالك', 'هناک', 'هنيك', 'غادي', 'لهيه', 'لهيك', 'تما', 'نفس المركز', 'هذاك المركز', 'داك المركز', 'temma', 'tmma', 'lhih', 'lhik', 'ghadi', 'tema',
+  'wahan', 'wahin', 'wahan pe', 'usi', 'us center', 'us centre', 'وہاں', 'اسی',
+  'dort', 'dorthin', 'da hin', 'diesem zentrum', 'dem zentrum', 'dieses zentrum', 'demselben zentrum',
+  'di sana', 'disana', 'ke sana', 'kesana', 'di situ', 'disitu', 'kantor itu', 'pusat itu',
+  'atje', 'aty', 'ate qender', 'ate zyre', 'tek ajo',
+  'tamo', 'u tom centru', 'taj centar', 'tom centru',
+  'ahi', 'alli', 'alla', 'ese centro', 'esa oficina', 'mismo centro',
+]);
+
+/** The message points back at the place named before ("ok make i book for there"). */
+export function pointsThere(text: string): boolean {
+  return THERE.has(words(text));
+}
+
+const REQUEST_SETS = [HUMAN, BOOK, MINE, CANCEL, MOVE, MENU, STOP, DELETE];
+/** What stands in for a word of the request, so the rest keeps its length (a sentence stays a sentence). */
+const MASK = 'qqq';
+
+/**
+ * The words of a request that may name a place: the request's own words ("bukan bot", "talk to
+ * someone") are masked, so they are never read as a town ("bukan" is Būkān in Iran).
+ *
+ *   placeWords('mau ngobrol sama orang beneran dong, bukan bot') // 'mau qqq qqq qqq beneran dong qqq qqq'
+ */
+export function placeWords(text: string): string {
+  const tokens = words(text);
+  for (const set of REQUEST_SETS) {
+    for (let hit = set.find(tokens); hit; hit = set.find(tokens)) tokens.fill(MASK, hit.at, hit.at + hit.length);
+  }
+  return tokens.join(' ');
+}
+
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
 function isAboutBooking(tokens: readonly string[]): boolean {

@@ -158,7 +158,9 @@ export function matchTime(text: string, offered: readonly string[]): string | un
 
 function pick(offered: readonly string[], hour: number, minute: number, tokens: readonly string[]): string | undefined {
   let h = hour;
-  if (h < 12 && AFTERNOON.has(tokens) && !(h === 12)) h += 12;
+  // Indonesian "siang" runs from late morning: "jam 11 siang" is 11:00, "jam 1 siang" 13:00.
+  const lateMorning = h >= 10 && tokens.includes('siang');
+  if (h < 12 && AFTERNOON.has(tokens) && !lateMorning) h += 12;
   else if (h >= 1 && h <= 6) h += 12; // nobody books 2 in the night
   const exact = `${pad(h)}:${pad(minute)}`;
   if (offered.includes(exact)) return exact;
