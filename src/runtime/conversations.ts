@@ -219,7 +219,12 @@ export class Conversations {
     const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
     if (allowed !== 'ok') return answerOnly(await this.slowDown(id, hints, allowed), ticket); // no turn ran: nothing to keep
     return this.lock.withLock(id, async () => {
-      const keys = [ticket.id, ticket.replayKey].filter((k): k is string => k !== undefined);
+      // A retried delivery is found when its turn is recorded (one statement with the turn, see
+      // recordDelivery): the turn is pure until then, so it runs again, is rolled back, and the
+      // stored answer goes out. The log is asked first when the channel's render writes elsewhere,
+      // or files would be fetched again.
+      const lookFirst = !ticket.pureRender || inbound.kind === 'media';
+      const keys = lookFirst ? [ticket.id, ticket.replayKey].filter((k): k is string => k !== undefined) : [];
       const [handled, state] = await Promise.all([
         keys.length ? this.storage.deliveries.find(ref.channel, keys, this.engine.now()) : undefined,
         this.storage.conversations.load(id),
