@@ -29,6 +29,8 @@ export type { Delivered } from './deliveries.js';
 export interface TurnLogger {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+  /** pino's: a line that would not be written is not prepared (its keyed reference costs a hash). */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface ConversationRef {
@@ -238,7 +240,7 @@ export class Conversations {
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         if (outcome.status === 'answered' && outcome.delivered) {
-          this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
+          if (this.log.isLevelEnabled?.('info') ?? true) this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
           if (observed) await this.observers.notify({ ...observed, channel: ref.channel, conversationId: id, inbound, at: this.engine.now() });
         }
         return outcome;
