@@ -1,15 +1,17 @@
 // `npm start`: the server, run as one built file. The TypeScript sources are bundled with esbuild
 // into .cache/build/server.mjs when any of them is newer than that file (about a second, once),
-// so that a start loads one module instead of compiling two hundred through a loader; the npm
+// so that a start loads one module instead of compiling two hundred through a loader (what is
+// imported on demand goes into chunks beside it, loaded when switched on); the npm
 // packages stay outside the bundle, loaded by Node as usual. Source maps keep error stacks
 // pointing at the sources. `tsx src/server/main.ts` runs the same server without building.
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
-const OUT = join(ROOT, '.cache', 'build', 'server.mjs');
+const BUILD = join(ROOT, '.cache', 'build');
+const OUT = join(BUILD, 'server.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -32,8 +34,13 @@ function builtAt() {
 if (builtAt() < Math.max(newestSource(SRC), statSync(join(ROOT, 'package.json')).mtimeMs)) {
   const { build } = await import('esbuild');
   const { outputFiles } = await build({
-    entryPoints: [join(SRC, 'server', 'main.ts')],
-    outfile: OUT,
+    entryPoints: { server: join(SRC, 'server', 'main.ts') },
+    outdir: BUILD,
+    outExtension: { '.js': '.mjs' },
+    // What is imported on demand (Bot Framework, PostgreSQL, the embedding model) stays in its own
+    // chunk, loaded only when switched on, instead of with every start.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -44,14 +51,21 @@ if (builtAt() < Math.max(newestSource(SRC), statSync(join(ROOT, 'package.json'))
     write: false,
   });
   // Written beside and renamed into place: two starts at once never load a half-written file.
-  mkdirSync(join(ROOT, '.cache', 'build'), { recursive: true });
+  mkdirSync(BUILD, { recursive: true });
   const written = outputFiles.map((f) => {
     const tmp = `${f.path}.${process.pid}.tmp`;
     writeFileSync(tmp, f.contents);
     return [tmp, f.path];
   });
-  // the map first, so the file that names it never appears without it
-  for (const [tmp, path] of written.sort((a, b) => Number(b[1].endsWith('.map')) - Number(a[1].endsWith('.map')))) renameSync(tmp, path);
+  // maps and chunks (named by their content) first, so the entry never appears without what it names
+  const rank = ([, path]) => (path === OUT ? 2 : path.endsWith('.map') ? 0 : 1);
+  for (const [tmp, path] of written.sort((a, b) => rank(a) - rank(b))) renameSync(tmp, path);
+  // chunks of earlier builds go (after a minute, so that a start loading them meanwhile finds them)
+  const kept = new Set(written.map(([, path]) => path));
+  for (const name of readdirSync(BUILD)) {
+    const path = join(BUILD, name);
+    if (name.startsWith('chunk-') && !kept.has(path) && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+  }
 }
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(OUT).href);

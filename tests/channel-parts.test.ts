@@ -5,6 +5,7 @@
  * person and delivery id, and `render` gives what the channel accepts without dropping anything.
  */
 import { readFileSync } from 'node:fs';
+import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import type { Inbound, Outbound } from '../src/core/messages.js';
 import type { Parsed } from '../src/channels/webhook.js';
@@ -155,5 +156,27 @@ describe.each(ADAPTERS)('the $name adapter', (adapter) => {
       const words = m.kind === 'card' ? [m.title, m.links[0]!.url] : m.kind === 'link' ? [m.text, m.url] : m.kind === 'options' ? [m.text, ...m.options.map((o) => o.label)] : [m.text.slice(0, 40)];
       for (const w of words) expect(all, `${m.kind}: ${w}`).toContain(w);
     }
+  });
+});
+
+describe('TwiML', () => {
+  // what twilio's own MessagingResponse writes, for texts as people and the assistant write them
+  const twilioTwiml = (messages: readonly string[]) => {
+    const response = new twilio.twiml.MessagingResponse();
+    for (const m of messages) response.message(m);
+    return response.toString();
+  };
+
+  it.each([
+    [[]],
+    [['']],
+    [['Hello, I am Wegweiser.', '1. Work in Germany\n2. Risks <read this> & more\r\n"quoted" \'single\'']],
+    [['مرحبا، كيف يمكنني مساعدتك؟ 👍', 'آپ کی ملاقات کا حوالہ: Y7QBSY', 'Ćao — šta treba? 🇷🇸']],
+  ])('is written as twilio writes it: %j', (messages) => {
+    expect(toTwiml(messages)).toBe(twilioTwiml(messages));
+  });
+
+  it('leaves out characters XML cannot carry, where twilio would throw', () => {
+    expect(toTwiml(['a\u0000b\u0008c\uFFFEd'])).toBe(twilioTwiml(['abcd']));
   });
 });

@@ -32,11 +32,12 @@ describe('conversations on SQLite', () => {
     expect(state?.turns).toBe(31);
   });
 
-  it('never runs a delivery twice: a retry gets the stored reply, even once the person has moved on', async () => {
+  // pureRender: the log is not asked first; the retry's turn runs again, is found when recorded, and is rolled back
+  it.each([false, true])('never runs a delivery twice: a retry gets the stored reply, even once the person has moved on (pure render: %s)', async (pureRender) => {
     core = await createTestCore({ storage: 'database', env: { MESSAGES_PER_MINUTE: '1000' } });
     // as a channel does: the answer rendered (here: the outbox as JSON) is stored with the delivery
     const say = async (text: string, id: string) => {
-      const outcome = await core!.conversations.deliver(person, { kind: 'text', text }, {}, { id, render: ({ outbox }) => JSON.stringify(outbox) });
+      const outcome = await core!.conversations.deliver(person, { kind: 'text', text }, {}, { id, pureRender, render: ({ outbox }) => JSON.stringify(outbox) });
       return { outbox: outcome.status === 'answered' ? (JSON.parse(outcome.answer) as Outbound[]) : [] };
     };
     const first = await say('hello', 'd0');

@@ -4,6 +4,9 @@
  * the same for all stores, so a server database behaves exactly like the embedded default.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATE_VERSION, type ConversationState } from '../src/core/state.js';
 import { openPostgresStorage, openSqliteStorage } from '../src/storage/open.js';
@@ -23,6 +26,22 @@ const sqlite: StoreCase = {
   open: async () => {
     const storage = await openSqliteStorage(':memory:');
     return { storage, dispose: () => storage.close() };
+  },
+};
+
+// a file: there, reads outside a transaction take a second, read-only connection
+const sqliteFile: StoreCase = {
+  name: 'SQLite (file)',
+  open: async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wegweiser-contract-'));
+    const storage = await openSqliteStorage(join(dir, 'wegweiser.sqlite'));
+    return {
+      storage,
+      dispose: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   },
 };
 
@@ -101,6 +120,14 @@ function contract(store: StoreCase): void {
       expect(await s.deliveries.record('whatsapp', 'SM1', 'Hello again!', 'whatsapp:233241112223', at(1000))).toBe(false);
       expect(await s.deliveries.record('telegram', 'SM1', 'Hi', null, T0)).toBe(true);
       expect(await s.deliveries.find('whatsapp', ['SM1', 'SM2'], at(1000))).toEqual(new Map([['SM1', 'Hello!']]));
+    });
+
+    it('records several deliveries in one call, and says which were new', async () => {
+      await s.deliveries.record('whatsapp', 'sig-1', 'handled', null, T0);
+      const recorded = await s.deliveries.recordAll('whatsapp', [{ id: 'SM7', reply: 'Hello!', conversationId: 'whatsapp:233241112223' }, { id: 'sig-1', reply: 'handled', conversationId: null }], at(1000));
+      expect(recorded).toEqual(new Set(['SM7']));
+      expect(await s.deliveries.find('whatsapp', ['SM7', 'sig-1'], at(1000))).toEqual(new Map([['SM7', 'Hello!'], ['sig-1', 'handled']]));
+      expect(await s.deliveries.recordAll('whatsapp', [], at(1000))).toEqual(new Set());
     });
 
     it('lets exactly one of concurrent records win', async () => {
@@ -747,9 +774,19 @@ function contract(store: StoreCase): void {
       expect(rows.turns[0]!.n).toBe(2);
       expect(rows.visits).toEqual([]);
     });
+
+    it('forgets a person whose last turn is still being written', async () => {
+      await turn('whatsapp:3', '2026-11-23');
+      const writing = s.inspect(); // writes what was gathered
+      await s.forgetConversation('whatsapp:3');
+      await writing;
+      const rows = await s.reports.rows({ from: '2026-11-23', to: '2026-11-23' });
+      expect(rows.turns[0]!.n).toBe(1);
+      expect(rows.visits).toEqual([]);
+    });
   });
 }
 
-const stores = pgAnswers ? [sqlite, postgres] : [sqlite];
+const stores = pgAnswers ? [sqlite, sqliteFile, postgres] : [sqlite, sqliteFile];
 describe.each(stores)('Storage contract on $name', (store) => contract(store));
 if (!pgAnswers) describe.skip(`PostgreSQL not reachable at ${redact(PG_URL)} — skipped`, () => contract(postgres));

@@ -42,6 +42,8 @@ export interface DeliveryParts<X> {
   render(delivered: Delivered, delivery: Delivery<X>): Promise<string | Refusal> | string | Refusal;
   /** After the claim is complete: what the channel sends on its own. A failure here never runs the turn again. */
   send?(delivered: Delivered, delivery: Delivery<X>): Promise<void>;
+  /** render writes nothing outside the turn (see DeliveryTicket.pureRender). */
+  pureRender?: boolean;
   /** What a retry gets while the first is still being handled. */
   busy: Refusal;
   /** What the same signed content under another delivery id gets. */
@@ -57,6 +59,7 @@ export async function runDelivery<X>(ctx: ChannelServices, delivery: Delivery<X>
   const outcome = await ctx.deliver(delivery.ref, delivery.inbound, delivery.hints, {
     ...(delivery.id === undefined ? {} : { id: delivery.id }),
     ...(delivery.replayKey === undefined ? {} : { replayKey: delivery.replayKey }),
+    ...(parts.pureRender ? { pureRender: true } : {}),
     render: async (delivered) => {
       const body = await parts.render(delivered, delivery);
       if (typeof body === 'string') return body;

@@ -62,6 +62,8 @@ export interface ConversationState {
   handoff?: { id: string };
   /** The last messages, kept only so an advisor can read them if the person asks for one. */
   recent?: RecentMessage[];
+  /** An advisor's messages wait for the person's next message (WhatsApp's window): that turn releases them. */
+  advisorWaiting?: true;
   /** The person wrote "stop": nothing is sent to them until they write again. */
   stopped?: boolean;
   turns: number;

@@ -266,6 +266,9 @@ export class HandoffService {
     await this.storage.transaction(async (tx) => {
       const handoffMessageId = await tx.handoffs.addMessage(h.id, { sender: 'staff', staffId: member.id, text, at: at.toISOString() });
       await storeUnsent(tx, { conversationId: h.conversationId, outbox, handoffMessageId }, 'waiting', at);
+      // The person's next turn releases it (we hold the conversation's lock: no turn runs meanwhile).
+      const state = await tx.conversations.load(h.conversationId);
+      if (state && !state.advisorWaiting) await tx.conversations.save(h.conversationId, { ...state, advisorWaiting: true });
       await tx.staff.audit({ staffId: member.id, action: 'handoff.reply', target: h.id }, at);
     });
     return { status: 'waiting', reason: 'more than 24 hours since the person last wrote: they were invited to answer, and your message is delivered when they do' };

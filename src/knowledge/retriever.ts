@@ -153,7 +153,7 @@ export class KnowledgeRetriever {
     if (cached && JSON.stringify(cached.strings.topics) === JSON.stringify(topicIds)) {
       const a = cached.arrays as Record<string, Float32Array & Int32Array>;
       const vocabulary = Vocabulary.restore(cached.strings.vocabulary!, a.idf!);
-      const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size, a.weights!, a.bias!);
+      const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size, { q: a.weights as unknown as Int16Array, scales: a.weightScales! }, a.bias!);
       const documents = new TopicDocuments(Vocabulary.restore(cached.strings.documentVocabulary!, a.documentIdf!), a.documentMatrix!, topicIds.length);
       const postings = { start: a.postingStart!, example: a.postingExample!, value: a.postingValue! };
       return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, a.labels!, documents, settings, opts.extra);
@@ -188,6 +188,7 @@ export class KnowledgeRetriever {
       labels.push(r.label);
       nearestVectors.push(data[i]!.vector);
     });
+    const packed = classifier.pack(); // as stored: a first start and a restart answer alike
     const postings = invert(nearestVectors, vocabulary.index.size);
     const documents = TopicDocuments.build(kb, topicIds);
     const labelArray = Int32Array.from(labels);
@@ -196,7 +197,7 @@ export class KnowledgeRetriever {
         meta: { version: 2 },
         strings: { topics: topicIds, vocabulary: vocabulary.keys(), documentVocabulary: documents.vocabulary.keys() },
         arrays: {
-          idf: vocabulary.idf, weights: classifier.weights, bias: classifier.bias, labels: labelArray,
+          idf: vocabulary.idf, weights: packed.q, weightScales: packed.scales, bias: classifier.bias, labels: labelArray,
           postingStart: postings.start, postingExample: postings.example, postingValue: postings.value,
           documentIdf: documents.vocabulary.idf, documentMatrix: documents.matrix,
         },
@@ -319,7 +320,7 @@ class TopicDocuments {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v3`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v4`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {

@@ -4,7 +4,6 @@
  * danger category, and the handoff and booking events. Never a message's text, never an address:
  * a turn's person is stored only as a keyed hash (see the report repository).
  */
-import { DateTime } from 'luxon';
 import type { TurnMeta } from '../core/turn-meta.js';
 import type { ObservedTurn } from '../runtime/turn-observers.js';
 import type { Centre } from '../booking/centres.js';
@@ -42,8 +41,13 @@ export class ReportRecorder {
   /** The day of `at` in the centre's time zone; UTC when the event belongs to no centre. */
   day(at: Date, centreId: string | null): string {
     const zone = (centreId && this.byId.get(centreId)?.timezone) || 'UTC';
-    return DateTime.fromJSDate(at, { zone }).toISODate()!;
+    let format = this.dayFormats.get(zone);
+    if (!format) this.dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+    return format.format(at); // en-CA writes YYYY-MM-DD
   }
+
+  /** One formatter per time zone (a handful): every turn asks for its day. */
+  private readonly dayFormats = new Map<string, Intl.DateTimeFormat>();
 
   /**
    * The centre a turn belongs to: the one the turn opened a handoff to, booked at or chose; else

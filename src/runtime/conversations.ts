@@ -29,6 +29,8 @@ export type { Delivered } from './deliveries.js';
 export interface TurnLogger {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+  /** pino's: a line that would not be written is not prepared (its keyed reference costs a hash). */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface ConversationRef {
@@ -219,7 +221,12 @@ export class Conversations {
     const allowed = await this.rateLimit.check(id, this.engine.now().getTime());
     if (allowed !== 'ok') return answerOnly(await this.slowDown(id, hints, allowed), ticket); // no turn ran: nothing to keep
     return this.lock.withLock(id, async () => {
-      const keys = [ticket.id, ticket.replayKey].filter((k): k is string => k !== undefined);
+      // A retried delivery is found when its turn is recorded (one statement with the turn, see
+      // recordDelivery): the turn is pure until then, so it runs again, is rolled back, and the
+      // stored answer goes out. The log is asked first when the channel's render writes elsewhere,
+      // or files would be fetched again.
+      const lookFirst = !ticket.pureRender || inbound.kind === 'media';
+      const keys = lookFirst ? [ticket.id, ticket.replayKey].filter((k): k is string => k !== undefined) : [];
       const [handled, state] = await Promise.all([
         keys.length ? this.storage.deliveries.find(ref.channel, keys, this.engine.now()) : undefined,
         this.storage.conversations.load(id),
@@ -233,7 +240,7 @@ export class Conversations {
         const ms = performance.now() - started;
         this.observe(ref.channel, ms / 1000, 'ok');
         if (outcome.status === 'answered' && outcome.delivered) {
-          this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
+          if (this.log.isLevelEnabled?.('info') ?? true) this.log.info({ conv: this.ref(id), channel: ref.channel, inbound: inbound.kind, replies: outcome.delivered.outbox.length, ms: Math.round(ms) }, 'turn');
           if (observed) await this.observers.notify({ ...observed, channel: ref.channel, conversationId: id, inbound, at: this.engine.now() });
         }
         return outcome;
@@ -278,7 +285,7 @@ export class Conversations {
         const outbox: Outbound[] = [];
         if (files && inbound.kind === 'media') outbox.push(...(await this.keepFiles(tx, id, held, inbound, files, now)));
         else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
-        await tx.conversations.save(id, { ...held, stopped: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
+        await tx.conversations.save(id, { ...held, stopped: undefined, advisorWaiting: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
         delivered = { outbox, effects: [], lang: held.lang, meta: emptyMeta('handoff') };
       } else {
         if (release && state?.handoff) {
@@ -300,6 +307,7 @@ export class Conversations {
           for (const m of result.outbox) await tx.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
         }
         if (result.nextState) {
+          delete result.nextState.advisorWaiting; // released below, with this turn
           country = result.nextState.country ?? null;
           result.nextState.recent = remember(result.nextState.recent, describeForAdvisor(this.engine, state, inbound), result.outbox);
           await tx.conversations.save(id, result.nextState);
@@ -311,7 +319,8 @@ export class Conversations {
       }
       // The person wrote, so WhatsApp's window is open again: what an advisor wrote meanwhile goes
       // to the outbox now, with this turn (a retry of this delivery finds it done and queues nothing).
-      const released = kept ? await releaseWaiting(tx, id, now) : 0;
+      // Only a conversation an advisor wrote to can have any (the mark is set with the waiting message, under this lock).
+      const released = kept && (state?.advisorWaiting || state?.handoff) ? await releaseWaiting(tx, id, now) : 0;
       if (released) delivered = { ...delivered, released };
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
@@ -376,8 +385,14 @@ type TurnSummary = Pick<ObservedTurn, 'lang' | 'country' | 'meta' | 'held' | 'fo
 
 /** The delivery and its signed content, recorded once; recorded before means another handler stored this turn. */
 async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date): Promise<void> {
-  if (ticket.id !== undefined && !(await tx.deliveries.record(channel, ticket.id, answer, conversation, now))) throw new Unstored('recorded-elsewhere');
-  if (ticket.replayKey !== undefined && !(await tx.deliveries.record(channel, ticket.replayKey, 'handled', null, now))) throw new Unstored({ status: 'replay' });
+  const deliveries = [
+    ...(ticket.id === undefined ? [] : [{ id: ticket.id, reply: answer, conversationId: conversation }]),
+    ...(ticket.replayKey === undefined ? [] : [{ id: ticket.replayKey, reply: 'handled', conversationId: null }]),
+  ];
+  if (!deliveries.length) return;
+  const recorded = await tx.deliveries.recordAll(channel, deliveries, now);
+  if (ticket.id !== undefined && !recorded.has(ticket.id)) throw new Unstored('recorded-elsewhere');
+  if (ticket.replayKey !== undefined && !recorded.has(ticket.replayKey)) throw new Unstored({ status: 'replay' });
 }
 
 /** An answer that is not stored (no turn ran, or its turn failed). */

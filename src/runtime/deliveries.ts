@@ -1,10 +1,11 @@
 /**
  * Exactly once, one mechanism: a webhook delivery is handled once, on whichever instance it
- * reaches. Under the conversation's turn lock the delivery log is asked whether the delivery was
- * handled (a retry gets the stored reply); if not, the turn runs and its state, its effects (a
+ * reaches. Under the conversation's turn lock the turn runs, and its state, its effects (a
  * booking, a handoff) and the delivery with the channel's rendered reply are stored in one
- * transaction: all of it or none of it. A crash mid-turn leaves nothing, so the retry runs the
- * turn afresh; a retry on another instance waits for the lock and finds the reply.
+ * transaction: all of it or none of it. Recording a delivery that was recorded before fails, so
+ * a retry's turn is rolled back and the stored reply answers it; the log is asked first where
+ * that would cost more (a render that writes elsewhere, files that would be fetched again). A crash mid-turn leaves nothing, so the retry runs
+ * the turn afresh; a retry on another instance waits for the lock and finds the reply.
  */
 import type { TurnMeta } from '../core/turn-meta.js';
 import type { Effect } from '../core/effects.js';
@@ -39,6 +40,11 @@ export interface DeliveryTicket {
    * turn's transaction; undefined keeps nothing (the turn is rolled back, the channel refuses).
    */
   render(delivered: Delivered): Promise<string | undefined> | string | undefined;
+  /**
+   * render only computes the answer (it writes nothing elsewhere): a retry may then run the turn
+   * again and be found when it is recorded, instead of asking the delivery log first.
+   */
+  pureRender?: boolean;
 }
 
 export type DeliveryOutcome =

@@ -7,7 +7,7 @@ import { HandoffRepository } from './repositories/handoffs.js';
 import { JobRepository } from './repositories/jobs.js';
 import { MediaRepository } from './repositories/media.js';
 import { OutboundRepository } from './repositories/outbound.js';
-import { ReportRepository } from './repositories/reports.js';
+import { ReportBuffer, ReportRepository } from './repositories/reports.js';
 import { StaffRepository } from './repositories/staff.js';
 import { randomBytes } from 'node:crypto';
 import { CannedReplyRepository, CentreSettingsRepository } from './repositories/console.js';
@@ -25,6 +25,7 @@ export interface StorageOptions {
 export function createStorage(db: Database, opts: StorageOptions = {}): Storage {
   const key = opts.pseudonymKey ?? randomBytes(32);
   const pruned = { at: 0 }; // the delivery log's, whichever repository claims
+  const gathered = new ReportBuffer(db);
   const repositories = (sql: Sql): Repositories => {
     const tables = {
       conversations: new ConversationRepository(sql),
@@ -34,30 +35,37 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       handoffs: new HandoffRepository(sql),
       jobs: new JobRepository(sql),
       outbound: new OutboundRepository(sql),
-      reports: new ReportRepository(sql, key),
+      reports: new ReportRepository(sql, key, sql === db ? gathered : undefined),
       curation: new CurationRepository(sql, key),
       media: new MediaRepository(sql),
       cannedReplies: new CannedReplyRepository(sql),
       centreSettings: new CentreSettingsRepository(sql),
     };
-    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key)) };
+    return { ...tables, forgetConversation: (id) => sql.transaction((tx) => forget(tx, id, key, gathered)) };
   };
   return {
     ...repositories(db),
     transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
-    purgeOlderThan: (cutoff, opts) => db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, key), opts?.curationCutoff ?? cutoff)),
+    purgeOlderThan: async (cutoff, opts) => {
+      await gathered.flush();
+      return db.transaction((tx) => purgeOlderThan(tx, cutoff, new CurationRepository(tx, key), opts?.curationCutoff ?? cutoff));
+    },
     inspect: async () => {
+      await gathered.flush();
       const tables = await db.all<{ name: string }>(db.dialect.tablesSql);
       const rows: Record<string, Record<string, unknown>[]> = {};
       for (const { name } of tables) rows[name] = await db.all(`SELECT * FROM "${name}"`);
       return rows;
     },
     ping: async () => void (await db.get('SELECT 1 AS one')),
-    close: () => db.close(),
+    close: async () => {
+      await gathered.flush().catch(() => undefined); // the database may be gone already
+      await db.close();
+    },
   };
 }
 
-async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<void> {
+async function forget(tx: Sql, conversationId: string, key: Buffer, gathered: ReportBuffer): Promise<void> {
   await new CurationRepository(tx, key).forgetConversation(conversationId);
   await new ConversationRepository(tx).delete(conversationId);
   await new AppointmentRepository(tx).forgetConversation(conversationId);
@@ -66,7 +74,7 @@ async function forget(tx: Sql, conversationId: string, key: Buffer): Promise<voi
   await new JobRepository(tx).forgetConversation(conversationId);
   await new OutboundRepository(tx).forgetConversation(conversationId);
   await new DeliveryRepository(tx).forgetConversation(conversationId);
-  await new ReportRepository(tx, key).forgetConversation(conversationId);
+  await new ReportRepository(tx, key).forgetConversation(conversationId, gathered);
   await tx.scrub();
 }
 

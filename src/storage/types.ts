@@ -20,6 +20,12 @@ export const STALE_CLAIM_MS = 30_000;
  * same transaction as the turn's state and effects, so a delivery is either handled and answered
  * or not received at all.
  */
+export interface DeliveryRecord {
+  id: string;
+  reply: string;
+  conversationId: string | null;
+}
+
 export interface DeliveryLog {
   /** Which of `deliveryIds` were handled, with their replies (null: still being handled elsewhere). */
   find(channel: string, deliveryIds: readonly string[], now: Date): Promise<Map<string, string | null>>;
@@ -28,6 +34,8 @@ export interface DeliveryLog {
    * delete my data). False when it was recorded before: the turn must not be stored twice.
    */
   record(channel: string, deliveryId: string, reply: string, conversationId: string | null, now: Date): Promise<boolean>;
+  /** As `record` for several deliveries in one statement (a message's id and its signed content): the ids recorded now. */
+  recordAll(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<Set<string>>;
   /** Delete my data: the conversation's deliveries and their stored replies go. */
   forgetConversation(conversationId: string): Promise<number>;
 }

@@ -44,6 +44,8 @@ export interface DangerOptions {
   cacheDir?: string;
 }
 
+const NUMBERS_ONLY = /^[\p{N}\p{P}\p{Zs}]*$/u;
+
 export class DangerRecogniser implements SafetyDetector {
   constructor(
     private readonly lexicon: ConceptLexicon,
@@ -69,6 +71,8 @@ export class DangerRecogniser implements SafetyDetector {
   }
 
   detect(text: string): SafetySignal | undefined {
+    // A menu number or a time ("3", "10:30"): nothing in it can describe danger, and no phrase is made of it.
+    if (NUMBERS_ONLY.test(text)) return undefined;
     const { category, concepts } = this.analyse(text);
     if (!category) return undefined;
     const atSea = concepts.includes('BOAT') || concepts.includes('SEA');

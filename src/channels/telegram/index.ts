@@ -67,6 +67,7 @@ export const telegramChannel = defineChannel<TelegramConfig, TelegramSettings>({
     const parts: DeliveryParts<TelegramReplyTo> = {
       // Replies are Bot API calls, sent after the claim is complete; the webhook's answer is empty.
       render: () => 'sent',
+      pureRender: true,
       send: async ({ outbox }, { extra }) => {
         if (extra.callbackQueryId) await bot.api.answerCallbackQuery(extra.callbackQueryId).catch(() => undefined); // stops the button's spinner
         await sendReply(bot.api, ctx, extra.chatId, outbox);

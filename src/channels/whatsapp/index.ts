@@ -67,6 +67,7 @@ export const whatsappChannel = defineChannel<WhatsAppConfig, WhatsAppSettings>({
         verify: { on: 'body', check: verify },
         parse: (req) => parseWhatsAppRequest(req.body, req.headers['x-twilio-signature'] as string, s.accountSid),
         render: ({ outbox }) => toTwiml(renderWhatsApp(outbox)),
+        pureRender: true,
         type: 'text/xml; charset=utf-8',
         // Still being handled elsewhere: Twilio tries again later, and gets the reply then.
         busy: { code: 503, headers: { 'retry-after': '15' }, body: { error: 'this message is still being handled; retry later' } },

@@ -21,8 +21,23 @@ const MAX_BODY = 20_000;
 
 /** The person's country from the phone number's country code (+233 is Ghana): a hint, nothing more. */
 export function countryFromPhone(phone: string): string | undefined {
-  return parsePhoneNumberFromString(phone.startsWith('+') ? phone : `+${phone}`)?.country;
+  const digits = phone.replace(/^\+/, '');
+  // The country is decided by the calling code and the first digits after it (+1 809 is the
+  // Dominican Republic): numbers that begin alike are parsed once (parsing is the costliest
+  // part of reading a message). Only the beginning is kept, never a whole number.
+  const prefix = digits.slice(0, COUNTRY_PREFIX_DIGITS);
+  const known = countryByPrefix.get(prefix);
+  if (known) return known;
+  const country = parsePhoneNumberFromString(`+${digits}`)?.country;
+  if (country) {
+    if (countryByPrefix.size >= 5000) countryByPrefix.clear();
+    countryByPrefix.set(prefix, country);
+  }
+  return country;
 }
+
+const COUNTRY_PREFIX_DIGITS = 7;
+const countryByPrefix = new Map<string, string>();
 
 /**
  * Twilio's signature covers the parameters concatenated without separators, so a signed request

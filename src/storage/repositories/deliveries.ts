@@ -3,7 +3,7 @@
  * reply in the same transaction as the turn's state, so there is never a claim without an answer.
  */
 import type { Sql } from '../sql.js';
-import { STALE_CLAIM_MS, type DeliveryLog } from '../types.js';
+import { STALE_CLAIM_MS, type DeliveryLog, type DeliveryRecord } from '../types.js';
 
 /** Deliveries are kept two days: retries come within minutes, and nothing more is needed. */
 const DELIVERY_RETENTION_MS = 48 * 3600_000;
@@ -28,18 +28,25 @@ export class DeliveryRepository implements DeliveryLog {
   }
 
   async record(channel: string, deliveryId: string, reply: string, conversationId: string | null, now: Date): Promise<boolean> {
+    return (await this.recordAll(channel, [{ id: deliveryId, reply, conversationId }], now)).has(deliveryId);
+  }
+
+  async recordAll(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<Set<string>> {
+    if (!deliveries.length) return new Set();
     if (now.getTime() - this.pruned.at > 3600_000) {
       this.pruned.at = now.getTime();
       await this.sql.run('DELETE FROM deliveries WHERE created_at < ?', [new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString()]);
     }
     // New, or a stale claim with no reply taken over (left by a handler that died): one statement, atomic.
-    const recorded = await this.sql.run(
-      `INSERT INTO deliveries (channel, delivery_id, created_at, reply, conversation_id) VALUES (?, ?, ?, ?, ?)
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+    const recorded = await this.sql.all<{ delivery_id: string }>(
+      `INSERT INTO deliveries (channel, delivery_id, created_at, reply, conversation_id) VALUES ${deliveries.map(() => '(?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (channel, delivery_id) DO UPDATE SET created_at = excluded.created_at, reply = excluded.reply, conversation_id = excluded.conversation_id
-       WHERE deliveries.reply IS NULL AND deliveries.created_at < ?`,
-      [channel, deliveryId, now.toISOString(), reply, conversationId, new Date(now.getTime() - STALE_CLAIM_MS).toISOString()],
+       WHERE deliveries.reply IS NULL AND deliveries.created_at < ?
+       RETURNING delivery_id`,
+      [...deliveries.flatMap((d) => [channel, d.id, now.toISOString(), d.reply, d.conversationId]), stale],
     );
-    return recorded.changes === 1;
+    return new Set(recorded.map((r) => r.delivery_id));
   }
 
   async forgetConversation(conversationId: string): Promise<number> {

@@ -134,7 +134,15 @@ export class SqliteDatabase implements Database {
   /** The last transaction queued: transactions take the connection one after another. */
   private queue: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly conn: Connection) {}
+  private constructor(
+    private readonly conn: Connection,
+    /**
+     * A second, read-only connection for reads outside any transaction (a file database only): in
+     * WAL mode it reads the last committed state while the writer holds a transaction, so a read
+     * does not queue behind other people's turns, as on PostgreSQL with its pool.
+     */
+    private readonly reader?: Connection,
+  ) {}
 
   /** The transaction of the current async context: a call made inside one joins it. */
   private current(): SqliteTransaction | undefined {
@@ -150,7 +158,9 @@ export class SqliteDatabase implements Database {
     const conn = new Connection(handle);
     // secure_delete: what is deleted (delete my data, retention) is overwritten, not left in free space.
     await conn.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
-    return new SqliteDatabase(conn);
+    // ':memory:' opened twice is two databases: there, one connection does everything.
+    const reader = file === ':memory:' ? undefined : await openReader(file);
+    return new SqliteDatabase(conn, reader);
   }
 
   /** One statement outside any transaction: it runs alongside others, never inside another's transaction. */
@@ -171,11 +181,16 @@ export class SqliteDatabase implements Database {
   }
 
   get<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.statement((c) => c.get<T>(sql, params));
+    return this.readOnly(sql) ? this.reader!.get<T>(sql, params) : this.statement((c) => c.get<T>(sql, params));
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.statement((c) => c.all<T>(sql, params));
+    return this.readOnly(sql) ? this.reader!.all<T>(sql, params) : this.statement((c) => c.all<T>(sql, params));
+  }
+
+  /** A SELECT outside a transaction goes to the reader (an UPDATE ... RETURNING is read with `all` too, and stays on the writer). */
+  private readOnly(sql: string): boolean {
+    return this.reader !== undefined && !this.current() && SELECT.test(sql);
   }
 
   exec(sql: string): Promise<void> {
@@ -226,7 +241,19 @@ export class SqliteDatabase implements Database {
     return this.conn.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.reader?.close();
     return this.conn.close();
   }
+}
+
+const SELECT = /^\s*SELECT\b/i;
+
+async function openReader(file: string): Promise<Connection> {
+  const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(new WegweiserError('STORAGE_FAILED', [`cannot open ${file}: ${err.message}`])) : resolve(db)));
+  });
+  const reader = new Connection(handle);
+  await reader.exec('PRAGMA busy_timeout = 5000;');
+  return reader;
 }
