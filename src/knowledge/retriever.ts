@@ -15,6 +15,7 @@ import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 import { LearnedExamples, type LearnedExample } from './learned.js';
+import { arabicToArabizi, arabiziToArabic, urduToRoman } from '../understanding/danger-augment.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -86,7 +87,17 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 export const MAX_CHOICES = 3;
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
-export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4 };
+export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4, augmentWeight: 0.5, augmentNearest: false };
+
+/** The other scripts an example question reaches us in: Arabic as Arabizi and back, Urdu as Roman Urdu. */
+function spellingsOf(text: string, lang: Lang): string[] {
+  if (/[\u0600-\u06FF]/.test(text)) return [lang === 'ur' ? urduToRoman(text) : arabicToArabizi(text)];
+  if (lang === 'ar') {
+    const arabic = arabiziToArabic(text);
+    return arabic !== text ? [arabic] : [];
+  }
+  return [];
+}
 
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
@@ -161,7 +172,11 @@ export class KnowledgeRetriever {
     topicIds.forEach((id, label) => {
       for (const entry of kb.entries.get(id)!.values()) {
         const langs = [entry.lang];
-        for (const q of entry.questions) raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
+        for (const q of entry.questions) {
+          raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
+          if (TRAINING_OPTIONS.augmentWeight <= 0) continue;
+          for (const v of spellingsOf(q, entry.lang)) raw.push({ features: extractFeatures(v, langs), label, weight: TRAINING_OPTIONS.augmentWeight, nearest: TRAINING_OPTIONS.augmentNearest });
+        }
         raw.push({ features: extractFeatures(entry.title, langs), label, weight: 1, nearest: true });
       }
     });
