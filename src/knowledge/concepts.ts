@@ -29,16 +29,19 @@ const LEXICON: Record<string, string[]> = {
     'work*', 'job', 'jobs', 'arbeit*', 'travail*', 'travailler', 'trabaj*', 'empleo', 'kerja', 'bekerja', 'pekerjaan', 'pun*', 'posao', 'poslo*', 'posl*', 'rad', 'raditi', 'radim', 'naukri', 'nokri', 'nowkri', 'kaam', 'rozgar',
     'shaghal', 'shoghl', 'shogl', 'khedma', 'khdma', 'lkhedma', 'lkhdma', 'nkhdem', 'nekhdem', 'nkhdm', 'khdem', 'shughl', 'ishtghal', 'شغل', 'الشغل', 'شغلي', 'عمل', 'العمل', 'خدمه', 'الخدمه', 'نخدم', 'اشتغل', 'وظيفه', 'وظيفة', 'نوکري', 'کام', 'روزگار', 'ملازمت', 'mulazmat',
     'wok', 'wokin', 'working', 'werk', 'kerjo', 'gawe', 'kerja*', 'punoj', 'punoje', 'punojne', 'punes', 'me punu', 'punu', 'radit', 'radi', 'zaposl*', 'zaposlenj*', 'karna kaam', 'naukari', 'nokari', 'nokriyan', 'khidma', '5edma', '5dma', 'l5edma', 'n5dem', 'chghol', 'chghal', 'sh3’l', 'شغله', 'خدمة', 'اخدم', 'يخدم', 'نشتغل', 'ملازمه',
+    'نوکری', 'ملازمت', 'روزگار', 'شغلانه', 'وظيفه',
   ],
   salary: [
     'salary', 'salaries', 'wage*', 'pay', 'paid', 'lohn*', 'gehalt*', 'verdien*', 'salaire*', 'paye', 'salario*', 'sueldo*', 'gaji', 'upah', 'plata', 'plate', 'rroga', 'rrog*', 'paga', 'pagë', 'tankhwah', 'tankhah', 'tankha', 'tankhwa', 'salri',
     'راتب', 'الراتب', 'مرتب', 'المرتب', 'اجر', 'اجور', 'الاجور', 'خلاص', 'الخلاص', 'تنخواه', 'تنخواہ', 'تنخوا', 'معاوضه', 'ratib', 'ratb', 'mortab', 'khlas', 'lkhlas', 'mindestlohn*', 'smic',
     'salo', 'salari', 'salarii', 'gajih', 'gajian', 'upah*', 'platu', 'plate', 'pagesa', 'pagen', 'rrogen', 'rrogat', 'tankhuah', 'tankhwa*', 'tankah', 'pagar', 'salaire*', 'khlass', '5las', 'l5las', 'ratebi', 'راتبي', 'تنخواه', 'تنخاه', 'maheena',
+    'تنخواہ', 'اجرت', 'مزدوری', 'ajrat', 'mazdoori', 'mazduri', 'معاش', 'ma3ash', 'maash',
   ],
   agent: [
     'agent*', 'agenc*', 'agenz*', 'agencij*', 'agjenc*', 'agjent*', 'recruit*', 'vermittl*', 'recruteur*', 'reclut*', 'agen', 'calo', 'sponsor', 'perantara', 'posrednik*', 'posredn*', 'ndermjet*', 'samsar', 'simsar', 'wasit',
     'ايجنت', 'ايجنٹ', 'اجنت', 'وكيل', 'الوكيل', 'سمسار', 'السمسار', 'وسيط', 'مكتب', 'المکتب', 'المكتب', 'مکتب', 'ejent', 'ajent', 'maktab', 'lmaktab',
     'agency', 'ajensi', 'ajens', 'agensi', 'agen*', 'sponsor*', 'recruiter', 'broker', 'middleman', 'connection man', 'agenti', 'agjentin', 'agjencia', 'agjencin', 'agencija', 'agenciju', 'agentu', 'agenti', 'ejant', 'ejent*', 'ajant', 'agint', 'samasra', 'smasri', 'simsar', 'سماسره', 'وكاله', 'الوكاله', 'وکاله', 'ايجينٹ', 'ايجنٹوں',
+    'ایجنسی', 'دلال', 'dalal', 'dallal', 'ايجنسي',
   ],
   fee: [
     'fee', 'fees', 'charge*', 'gebuhr*', 'frais', 'tarif*', 'tasa', 'tasas', 'biaya', 'taksa', 'takse', 'tarifa', 'naknad*', 'pristojb*', 'fees', 'fis', 'kharcha', 'kharch', 'kharchay', 'rusum', 'rasoom',
@@ -49,6 +52,7 @@ const LEXICON: Record<string, string[]> = {
     'money', 'cash', 'geld', 'argent', 'dinero', 'uang', 'duit', 'novac', 'novca', 'lek', 'leke', 'paise', 'paisay', 'paisa', 'pese', 'pesa', 'lakh', 'lac', 'rupee*', 'euro*', 'dollar*',
     'فلوس', 'الفلوس', 'مال', 'المال', 'مبلغ', 'پيسے', 'پيسه', 'روپے', 'لاکھ', 'flous', 'flus', 'fulus', 'mbl8', 'mablagh', 'dirham*',
     'moni', 'mony', 'naira', 'cedi', 'cedis', 'kobo', 'dinar*', 'dirham*', 'lira', 'rupiya', 'rupiah', 'rupay', 'ruppees', 'leke', 'lek', 'dinara', 'evra', 'evro', 'euros', 'pare', 'paret', 'parave', 'lova', 'rs', 'pkr', 'dzd', 'tnd', 'egp', 'jod', 'flouss', 'floos', 'flos', 'fulous', 'فلوسي', 'دراهم', 'الدراهم', 'جنيه', 'دينار', 'روپيه', 'روپيے', 'رقم',
+    'مصاري', 'masari', 'msari', 'بيزات', 'bizat', 'کتنے پیسے', 'kitne paise', 'kitny pesy', 'pesy', 'paisy',
   ],
   boat: [
     'boat*', 'ship', 'sea', 'boot', 'boote', 'meer', 'bateau*', 'mer', 'barque', 'zodiac', 'patera', 'barco', 'cayuco', 'mar', 'kapal', 'perahu', 'laut', 'camac', 'brod', 'varka', 'barke', 'kashti', 'kishti', 'samundar', 'samandar',
@@ -59,6 +63,7 @@ const LEXICON: Record<string, string[]> = {
     'smuggl*', 'schleus*', 'schlepper*', 'passeur*', 'passeurs', 'traficant*', 'contraband*', 'coyote', 'penyelundup*', 'krijumcar*', 'kriumcar*', 'shverc*', 'kontrabandist*', 'trafikant*',
     'مهرب', 'المهرب', 'مهربين', 'تهريب', 'dunki', 'donki', 'dunky', 'ڈنکي', 'ڈنکی', 'mohareb', 'muharrib', 'lmhareb',
     'smugglers', 'connection man', 'trafficker', 'dunkey', 'dunkiyan', 'donkey', 'dunki*', 'ڈنکي', 'kacak*', 'krijumcar*', 'shvercer*', 'mohrib', 'mhareb', 'mharbin', 'lmharbin', 'مهربين', 'المهربين',
+    'اسمگلر', 'سمگلر', 'اسمگلنگ', 'smugglar', 'smaglar',
   ],
   irregular: [
     'illegal*', 'irregul*', 'ilegal*', 'illegaux', 'clandestin*', 'sans papiers', 'undocumented', 'ilegaln*', 'nelegaln*', 'bina visa', 'baghair visa',
@@ -83,12 +88,13 @@ const LEXICON: Record<string, string[]> = {
   nurse: [
     'nurs*', 'pflege*', 'krankenpfleg*', 'infirmi*', 'enfermer*', 'perawat*', 'medicinsk*', 'sestra', 'medicinska', 'infermier*', 'care', 'caregiver', 'carer', 'altenpfleg*', 'aide soignant*', 'cuidador*', 'kujdestar*', 'negovatelj*',
     'ممرض', 'ممرضه', 'الممرض', 'تمريض', 'التمريض', 'نرس', 'نرسنگ', 'momarid', 'momarida', 'momardha', 'mmrda', 'mumarrid', 'tamrid', 'infirmiya', 'infirmier',
-    'nurse*', 'nursing', 'nars', 'narsing', 'infirmiere', 'pflegekraft', 'pflegefach*', 'infermiere', 'infirmjer*', 'infermier*', 'medicinsk* sestr*', 'medicinar', 'sestra', 'perawat', 'keperawatan', 'caregiving', 'care giver', 'care work', 'elderly care', 'old people', 'pflegeheim', 'altenheim', 'maison de retraite', 'تمريض', 'ممرضة', 'ممرضين', 'nurs',
+    'nurse*', 'nursing', 'nars', 'narsing', 'infirmiere', 'pflegekraft', 'pflegefach*', 'infermiere', 'infirmjer*', 'infermier*', 'medicinsk* sestr*', 'medicinar', 'sestra', 'perawat', 'keperawatan', 'caregiving', 'care giver', 'care work', 'elderly care', 'old people', 'pflegeheim', 'altenheim', 'maison de retraite', 'تمريض', 'ممرضة', 'ممرضين', 'nurs', 'triple win', 'triplewin',
   ],
   student: [
     'stud*', 'universit*', 'univerzit*', 'universitet*', 'masters', 'master', 'bachelor', 'degree', 'hochschul*', 'etudi*', 'fac', 'kuliah', 'mahasiswa', 'kampus', 'fakultet*', 'fakultet', 'studim*', 'parhai', 'padhai', 'parhna', 'jamia',
     'دراسه', 'الدراسه', 'جامعه', 'الجامعه', 'طالب', 'طلاب', 'ماستر', 'پڑھائي', 'يونيورسٹي', 'جامعہ', 'l9raya', 'qraya', 'dirasa', 'jami3a', 'blocked', 'sperrkonto',
     'studies', 'study', 'studieren', 'studium', 'etudes', 'etudier', 'estudiar', 'estudios', 'kuliah', 'kuliyah', 'sekolah', 'studim', 'studiuar', 'studirati', 'studije', 'studij', 'fakultet*', 'univ', 'uni', 'parhai', 'parhne', 'parhna', 'tali', 'ta3lim', 'dirasa', '9raya', 'qraya', 'nkra', 'nqra', 'الدراسة', 'ندرس', 'اقرا', 'نقرا',
+    'داخلہ', 'تعلیم', 'dakhla', 'daakhla', 'taleem', 'taleemi',
   ],
   language: [
     'german', 'deutsch*', 'allemand', 'aleman', 'bahasa jerman', 'nemack*', 'gjermanisht*', 'almani', 'almaniya', 'germani', 'language', 'sprach*', 'langue', 'idioma', 'bahasa', 'jezik*', 'gjuh*', 'zuban', 'zaban', 'lugha', 'goethe', 'telc', 'a1', 'a2', 'b1', 'b2', 'c1',
@@ -124,6 +130,7 @@ const LEXICON: Record<string, string[]> = {
     'embass*', 'botschaft*', 'konsulat*', 'consulat*', 'ambassade*', 'embajad*', 'consulado*', 'kedutaan', 'kedubes', 'konsul*', 'ambasad*', 'vfs', 'ambessy', 'ambesi', 'embasy', 'sifarat',
     'سفاره', 'السفاره', 'القنصليه', 'قنصليه', 'ايمبيسي', 'ايمبسي', 'سفارت', 'sifara', 'sefara', 'safara', 'lsafara',
     'ambasada', 'ambasadu', 'ambasadi', 'ambasad*', 'konzulat*', 'konzularn*', 'consular', 'ambasade', 'ambasadë', 'kedutaan besar', 'kbri', 'sefaret', 'sifarat khana', 'safarat', 'sifaratkhana', 'سفارت خانه', 'السفارة', 'سفارة', 'القنصلية',
+    'سفارتخانہ', 'ایمبیسی', 'ambassy', 'ambesi',
   ],
   employer: [
     'employer*', 'boss', 'oga', 'madam', 'arbeitgeber*', 'chef', 'patron', 'employeur*', 'empleador*', 'jefe', 'majikan', 'bos', 'poslodav*', 'sef', 'punedhen*', 'shefi', 'seth', 'malik', 'kafeel', 'kafil', 'sponsor', 'company', 'firma', 'firm',
@@ -159,11 +166,13 @@ const LEXICON: Record<string, string[]> = {
     'asylum', 'refugee*', 'asyl*', 'fluchtling*', 'asile', 'refugie*', 'asilo', 'refugiad*', 'suaka', 'pengungsi', 'azil*', 'izbeglic*', 'izbjeglic*', 'strehim*', 'refugjat*', 'panah', 'panahgazeen',
     'لجوء', 'اللجوء', 'لاجئ', 'لاجي', 'پناه', 'پناہ', 'پناہ گزين', 'lju2', 'luju2', 'lojou2', 'lajea', 'asylum',
     'asyl', 'asylbewerber', 'asylantrag', 'asylum seeker', 'demandeur d asile', 'solicitante de asilo', 'suaka politik', 'azil', 'azila', 'azilant*', 'azilanti', 'azilu', 'strehim', 'strehimi', 'azili', 'panah lena', 'siyasi panah', 'l2ojou2', 'lojou', 'lujoo', 'لجوء سياسي', 'طالب لجوء', 'اللجوء السياسي',
+    'سیاسی پناہ', 'siyasi panah', 'siasi panah',
   ],
   deport: [
     'deport*', 'abschieb*', 'ausweis*', 'expuls*', 'reconduit*', 'deportas*', 'deportasi', 'dideport*', 'deportov*', 'deport', 'dëbim*', 'debim*', 'ban', 'entry ban', 'einreisesperre', 'interdiction', 'prohibicion', 'larangan', 'zabrana', 'ndalim*', 'jail', 'prison', 'gefangnis', 'penjara', 'zatvor', 'burg', 'jail', 'punish*',
     'ترحيل', 'الترحيل', 'رحلوني', 'منع الدخول', 'سجن', 'السجن', 'ڈي پورٹ', 'جيل', 'سزا', 'tar7il', 'ter7il', 'saza',
     'deported', 'deportation', 'deport am', 'sent back', 'send back', 'abgeschoben', 'abschiebung', 'expulse', 'expulsion', 'deportado', 'dideportasi', 'deportovan*', 'protjeran*', 'dëbuar', 'debuar', 'deport kar', 'deport kiya', 'wapas bhej', 'rahlouni', 'r7louni', 'tr7il', 'الترحيل', 'رحلوه', 'رجعوني بالسيف', 'بصمه', 'بصمات', 'البصمه', 'fingerprint*', 'fingerabdr*', 'empreinte*', 'huella*', 'sidik jari', 'otis* prst*', 'gjurm* gishtash', 'ungliyon ke nishan', 'angothay', 'dublin',
+    'ملک بدر', 'نکال دیا', 'mulk badar', 'nikal diya', 'nikal dia',
   ],
   centre: [
     'centre', 'center', 'centres', 'centers', 'zentrum', 'zentren', 'centro', 'pusat', 'centar', 'qendr*', 'markaz', 'office', 'buro', 'bureau', 'kantor', 'kancelarij*', 'zyr*', 'dafter', 'daftar',
@@ -228,7 +237,7 @@ const LEXICON: Record<string, string[]> = {
   partnership: [
     'partnership*', 'agreement*', 'abkommen', 'partnerschaft*', 'accord*', 'acuerdo*', 'asociacion', 'kemitraan', 'perjanjian', 'sporazum*', 'partnerstv*', 'marreveshj*', 'partneritet*', 'muahida', 'muahada', 'moahida',
     'شراكه', 'الشراكه', 'اتفاقيه', 'الاتفاقيه', 'اتفاق', 'معاهده', 'معاہدے', 'معاہدہ', 'شراکت', 'chraka', 'shiraka', 'itifa9',
-    'pilot', 'initiative', 'initiativ*', 'triple win', 'thamm', 'make it in germany', 'pame', 'agreement with', 'cooperation', 'kooperation', 'cooperacion', 'kerjasama', 'saradnj*', 'bashkepunim*', 'ta3awon', 'تعاون',
+    'pilot', 'initiative', 'initiativ*', 'pame', 'agreement with', 'cooperation', 'kooperation', 'cooperacion', 'kerjasama', 'saradnj*', 'bashkepunim*', 'ta3awon', 'تعاون',
   ],
   rights: [
     'right', 'rights', 'rechte', 'recht', 'droit', 'droits', 'derecho', 'derechos', 'hak', 'prava', 'pravo', 'te drejt*', 'drejta', 'huqooq', 'haqooq', 'haq', 'hukuk',
@@ -244,6 +253,7 @@ const LEXICON: Record<string, string[]> = {
     'contract*', 'vertrag*', 'arbeitsvertrag', 'contrat*', 'contrato*', 'kontrak', 'perjanjian kerja', 'ugovor*', 'kontrat*', 'muahida', 'agreement',
     'عقد', 'العقد', 'عقدي', 'کنٹريکٹ', 'معاہده', '3a9d', '3aqd', 'l3a9d', 'kontrak',
     'contract', 'contrac', 'kontrakt', 'agreement paper', 'offer letter', 'عقد عمل', 'كونترا', 'lcontrat', 'contrat de travail', 'contratto',
+    'كونطرا', 'الكونطرا', 'kontra', 'lkontra', 'lcontra',
   ],
   // Question words and needs that say which kind of answer is wanted, in every language.
   where: [
@@ -261,10 +271,12 @@ const LEXICON: Record<string, string[]> = {
   permit: [
     'permit', 'residence permit', 'work permit', 'residence', 'aufenthalt*', 'arbeitserlaubnis', 'titre de sejour', 'sejour', 'carte de sejour', 'residencia', 'permiso', 'permiso de trabajo', 'izin tinggal', 'izin kerja', 'kitas', 'boravak', 'boravisn*', 'dozvol*', 'radna dozvola', 'leje qendrimi', 'leje pune', 'leja', 'lejen', 'iqama', 'iqamah', 'l9ama', 'kart sejour', 'karta pobytu',
     'اقامه', 'الاقامه', 'اقامة', 'الإقامة', 'تصريح', 'تصريح عمل', 'رخصه', 'رخصة', 'ورقه الاقامه', 'اجازت نامه', 'ورک پرمٹ', 'رہائش',
+    'permis de sejour', 'البيرمي', 'lbirmi', 'الكارط', 'lkart', 'karte de sejour',
   ],
   apply: [
     'apply', 'applying', 'application', 'applications', 'bewerb*', 'antrag', 'beantrag*', 'postul*', 'candidat*', 'deposer', 'solicit*', 'aplicar', 'tramit*', 'melamar', 'lamar', 'lamaran', 'mendaftar', 'pendaftaran', 'prijav*', 'aplicir*', 'aplikim*', 'aplikoj', 'konkurr*', 'apply karna', 'apply kaise', 'darkhwast', 'darkhast', 'form',
     'ntqdm', 'nqdm', 'taqdim', 'tqdim', 'ndir dossier', 'dossier', 'تقديم', 'التقديم', 'نقدم', 'اقدم', 'طلب', 'الطلب', 'ملف', 'الملف', 'درخواست', 'اپلاي', 'فارم',
+    'اپلائی', 'aplai', 'aplay',
   ],
   requirements: [
     'requirement*', 'require', 'required', 'conditions', 'criteria', 'eligible', 'eligibility', 'qualify', 'voraussetzung*', 'bedingung*', 'benotig*', 'conditions', 'exigences', 'criteres', 'requisitos', 'requisito', 'syarat', 'persyaratan', 'uslov*', 'uvjet*', 'potrebn*', 'kusht*', 'kerkesat', 'sharait', 'sharaet', 'zaroorat', 'zaroori',
@@ -297,6 +309,7 @@ const LEXICON: Record<string, string[]> = {
     'traffick*', 'menschenhandel', 'traite', 'trata', 'perdagangan orang', 'trgovin* ljud*', 'trafikim*', 'forced', 'force', 'forced labour', 'zwangsarbeit', 'force', 'travail force', 'trabajo forzoso', 'kerja paksa', 'prinudn*', 'detyruar', 'zabardasti', 'zbardasti', 'bonded', 'debt',
     'اتجار', 'الاتجار', 'اتجار بالبشر', 'سخره', 'غصب', 'زبردستي', 'قرض', 'lgharad', 'ghasb', 'karz', 'qarz', 'karza', 'dayn',
     'trafficking', 'trafficked', 'human trafficking', 'modern slavery', 'slavery', 'slave', 'sklave', 'sklaverei', 'esclavage', 'esclavitud', 'perbudakan', 'ropstvo', 'skllav*', 'ghulami', 'ghulam', '3abd', '3oboudiya', 'عبوديه', 'عبودية', 'استعباد', 'exploit*', 'ausbeut*', 'explotac*', 'eksploit*', 'eksploat*', 'shfrytez*', 'istihsal', 'استغلال', 'forced to work', 'made to work', 'debt bondage', 'bonded labour', 'schuldknecht*', 'servitude', 'ijeratan utang', 'dužničk*', 'dug', 'dugova', 'borxh*', 'borxhi', 'qarza', 'qarzay', 'karzay', 'قرضه', 'الديون', 'ديون',
+    'انسانی اسمگلنگ', 'insani smuggling',
   ],
   travel: [
     'travel*', 'journey', 'trip', 'route', 'reise', 'reisen', 'voyage', 'viaje', 'perjalanan', 'putovanj*', 'udhetim*', 'safar', 'safr', 'ticket', 'ticket*', 'flight', 'flug', 'billet', 'vuelo', 'tiket', 'bileta', 'tikat', 'tiket',
