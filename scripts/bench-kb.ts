@@ -206,6 +206,18 @@ async function tune(): Promise<void> {
   console.log('best:', best);
   Object.assign(retriever.settings, best!.s);
   // "Did you mean": how often the right topic is answered or offered, against top-1, as the margins widen.
+  for (const wordClassifierShare of [0, 0.25, 0.5]) {
+    Object.assign(retriever.settings, { wordClassifierShare });
+    const s = summarize(await runRetriever(retriever));
+    console.log(`wordClassifierShare ${wordClassifierShare}: top-1 ${pct(s.top1)} choices ${pct(s.inChoices)} oos ${pct(s.oosAbstained)}`);
+  }
+  Object.assign(retriever.settings, { wordClassifierShare: best!.s.wordClassifierShare });
+  for (const thirdChoiceRatio of [0.1, 0.2, 0.35, 0.5]) {
+    Object.assign(retriever.settings, { thirdChoiceRatio });
+    const s = summarize(await runRetriever(retriever));
+    console.log(`thirdChoiceRatio ${thirdChoiceRatio}: top-1 ${pct(s.top1)} choices ${pct(s.inChoices)} oos ${pct(s.oosAbstained)}`);
+  }
+  Object.assign(retriever.settings, { thirdChoiceRatio: best!.s.thirdChoiceRatio });
   for (const closeRatio of [0.5, 0.6, 0.7, 0.8, 0.9]) {
     for (const wideCloseBelow of [0, 0.4, 0.5]) {
       Object.assign(retriever.settings, { closeRatio, wideCloseBelow });

@@ -15,6 +15,7 @@ import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 import { LearnedExamples, type LearnedExample } from './learned.js';
+import { arabicToArabizi, arabiziToArabic, urduToRoman } from '../understanding/danger-augment.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -50,6 +51,12 @@ export interface RetrieverSettings {
   /** Similarity of the question to the topic's whole text (answers and details in every language). */
   documentWeight: number;
   extraWeight: number;
+  /**
+   * The classifier's probabilities are an ensemble: this share comes from a second classifier that
+   * sees only words, stems and concepts (no character n-grams), trained on the same examples. The
+   * two err differently, so together they rank the right topic higher on unseen phrasing.
+   */
+  wordClassifierShare: number;
   threshold: number;
   countryBoost: number;
   /** Below the threshold, topics are offered as "did you mean" when the best reaches this score... */
@@ -61,6 +68,11 @@ export interface RetrieverSettings {
   /** A best topic scoring less than this is not a clear winner: runner-ups from `wideCloseRatio` of it are offered too. */
   wideCloseBelow: number;
   wideCloseRatio: number;
+  /**
+   * When two topics are offered, the third best joins them when it scores at least this share of the
+   * best: an extra option costs a person one line, a missing right one costs them the answer.
+   */
+  thirdChoiceRatio: number;
   /**
    * Out of scope wins when its probability times this reaches the best topic's score: the classifier
    * is sure of its topics on what it was trained on, so a modest out-of-scope share already says "not ours".
@@ -74,6 +86,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   nearestWeight: 0.3,
   documentWeight: 0.2,
   extraWeight: 0.3,
+  wordClassifierShare: 0.25,
   threshold: 0.3,
   countryBoost: 0.05,
   choiceFloor: 0.15,
@@ -81,6 +94,7 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
   closeRatio: 0.8,
   wideCloseBelow: 0.4,
   wideCloseRatio: 0.4,
+  thirdChoiceRatio: 0.2,
   outOfScopeWeight: 3,
 };
 
@@ -88,7 +102,17 @@ export const DEFAULT_SETTINGS: RetrieverSettings = {
 export const MAX_CHOICES = 3;
 
 /** Tuning knobs of the classifier's training, fixed in production; `npm run bench:kb` explores them. */
-export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4 };
+export const TRAINING_OPTIONS = { epochs: 4, rate: 1, l2: 1e-6, skipBelow: 1e-4, augmentWeight: 0.5, augmentNearest: false };
+
+/** The other scripts an example question reaches us in: Arabic as Arabizi and back, Urdu as Roman Urdu. */
+function spellingsOf(text: string, lang: Lang): string[] {
+  if (/[\u0600-\u06FF]/.test(text)) return [lang === 'ur' ? urduToRoman(text) : arabicToArabizi(text)];
+  if (lang === 'ar') {
+    const arabic = arabiziToArabic(text);
+    return arabic !== text ? [arabic] : [];
+  }
+  return [];
+}
 
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
@@ -120,6 +144,8 @@ export class KnowledgeRetriever {
     private readonly topicCountries: (string[] | undefined)[],
     private readonly vocabulary: Vocabulary,
     private readonly classifier: SoftmaxClassifier,
+    private readonly wordVocabulary: Vocabulary,
+    private readonly wordClassifier: SoftmaxClassifier,
     private readonly postings: Postings,
     private readonly exampleLabels: Int32Array,
     private readonly documents: TopicDocuments,
@@ -154,21 +180,29 @@ export class KnowledgeRetriever {
       const a = cached.arrays as Record<string, Float32Array & Int32Array>;
       const vocabulary = Vocabulary.restore(cached.strings.vocabulary!, a.idf!);
       const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size, { q: a.weights as unknown as Int16Array, scales: a.weightScales! }, a.bias!);
+      const wordVocabulary = Vocabulary.restore(cached.strings.wordVocabulary!, a.wordIdf!);
+      const wordClassifier = new SoftmaxClassifier(topicIds.length + 1, wordVocabulary.index.size, { q: a.wordWeights as unknown as Int16Array, scales: a.wordWeightScales! }, a.wordBias!);
       const documents = new TopicDocuments(Vocabulary.restore(cached.strings.documentVocabulary!, a.documentIdf!), a.documentMatrix!, topicIds.length);
       const postings = { start: a.postingStart!, example: a.postingExample!, value: a.postingValue! };
-      return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, a.labels!, documents, settings, opts.extra);
+      return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, wordVocabulary, wordClassifier, postings, a.labels!, documents, settings, opts.extra);
     }
     const outOfScope = topicIds.length;
-    const raw: { features: ReturnType<typeof extractFeatures>; label: number; weight: number; nearest: boolean }[] = [];
+    const raw: { features: Features; words: Features; label: number; weight: number; nearest: boolean }[] = [];
+    const example = (text: string, langs: Lang[], label: number, weight: number, nearest: boolean) =>
+      raw.push({ features: extractFeatures(text, langs), words: extractFeatures(text, langs, { wordsOnly: true }), label, weight, nearest });
     topicIds.forEach((id, label) => {
       for (const entry of kb.entries.get(id)!.values()) {
         const langs = [entry.lang];
-        for (const q of entry.questions) raw.push({ features: extractFeatures(q, langs), label, weight: 1, nearest: true });
-        raw.push({ features: extractFeatures(entry.title, langs), label, weight: 1, nearest: true });
+        for (const q of entry.questions) {
+          example(q, langs, label, 1, true);
+          if (TRAINING_OPTIONS.augmentWeight <= 0) continue;
+          for (const v of spellingsOf(q, entry.lang)) example(v, langs, label, TRAINING_OPTIONS.augmentWeight, TRAINING_OPTIONS.augmentNearest);
+        }
+        example(entry.title, langs, label, 1, true);
       }
     });
     for (const [lang, examples] of kb.outOfScope) {
-      for (const q of examples) raw.push({ features: extractFeatures(q, [lang]), label: outOfScope, weight: 1, nearest: false });
+      for (const q of examples) example(q, [lang], outOfScope, 1, false);
     }
     const vocabulary = new Vocabulary();
     vocabulary.fit(raw.map((r) => r.features));
@@ -180,6 +214,11 @@ export class KnowledgeRetriever {
       classifier.train(data, { epochs: 1, rate, l2, skipBelow, seed: 7 + e });
       opts.onProgress?.(e + 1, epochs);
     }
+    const wordVocabulary = new Vocabulary();
+    wordVocabulary.fit(raw.map((r) => r.words));
+    const wordData = raw.map((r) => ({ vector: wordVocabulary.vectorize(r.words).vector, label: r.label, weight: r.weight }));
+    const wordClassifier = new SoftmaxClassifier(topicIds.length + 1, wordVocabulary.index.size);
+    for (let e = 0; e < epochs; e++) wordClassifier.train(wordData, { epochs: 1, rate, l2, skipBelow, seed: 101 + e });
 
     const nearestVectors: SparseVector[] = [];
     const labels: number[] = [];
@@ -188,22 +227,25 @@ export class KnowledgeRetriever {
       labels.push(r.label);
       nearestVectors.push(data[i]!.vector);
     });
-    const packed = classifier.pack(); // as stored: a first start and a restart answer alike
+    // as stored: a first start and a restart answer alike
+    const packed = classifier.pack();
+    const packedWords = wordClassifier.pack();
     const postings = invert(nearestVectors, vocabulary.index.size);
     const documents = TopicDocuments.build(kb, topicIds);
     const labelArray = Int32Array.from(labels);
     if (cacheFile) {
       saveSnapshot(cacheFile, {
-        meta: { version: 2 },
-        strings: { topics: topicIds, vocabulary: vocabulary.keys(), documentVocabulary: documents.vocabulary.keys() },
+        meta: { version: 3 },
+        strings: { topics: topicIds, vocabulary: vocabulary.keys(), wordVocabulary: wordVocabulary.keys(), documentVocabulary: documents.vocabulary.keys() },
         arrays: {
           idf: vocabulary.idf, weights: packed.q, weightScales: packed.scales, bias: classifier.bias, labels: labelArray,
+          wordIdf: wordVocabulary.idf, wordWeights: packedWords.q, wordWeightScales: packedWords.scales, wordBias: wordClassifier.bias,
           postingStart: postings.start, postingExample: postings.example, postingValue: postings.value,
           documentIdf: documents.vocabulary.idf, documentMatrix: documents.matrix,
         },
       });
     }
-    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, postings, labelArray, documents, settings, opts.extra);
+    return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, wordVocabulary, wordClassifier, postings, labelArray, documents, settings, opts.extra);
   }
 
   get topics(): readonly string[] {
@@ -213,11 +255,16 @@ export class KnowledgeRetriever {
   /** The fused score of every topic and the out-of-scope probability, before the decision. */
   async scores(query: RetrievalQuery): Promise<{ fused: Float64Array; outOfScope: number; known: number }> {
     const { vector, known } = this.vocabulary.vectorize(extractFeatures(query.text, [query.lang]));
-    const probs = this.classifier.predict(vector);
-    const nearest = this.nearestByTopic(vector);
-    const documentSimilarity = this.documents.similarity(extractFeatures(query.text, [query.lang], { wordsOnly: true }));
-    const extra = this.extra ? await this.extra.scoreTopics(query) : undefined;
+    const words = extractFeatures(query.text, [query.lang], { wordsOnly: true });
     const s = this.settings;
+    const probs = this.classifier.predict(vector);
+    if (s.wordClassifierShare > 0) {
+      const wordProbs = this.wordClassifier.predict(this.wordVocabulary.vectorize(words).vector);
+      for (let c = 0; c < probs.length; c++) probs[c] = (1 - s.wordClassifierShare) * probs[c]! + s.wordClassifierShare * wordProbs[c]!;
+    }
+    const nearest = this.nearestByTopic(vector);
+    const documentSimilarity = this.documents.similarity(words);
+    const extra = this.extra ? await this.extra.scoreTopics(query) : undefined;
     const fused = new Float64Array(this.topicIds.length);
     for (let c = 0; c < fused.length; c++) {
       let score = s.classifierWeight * probs[c]! + s.nearestWeight * nearest[c]! + s.documentWeight * documentSimilarity[c]!;
@@ -246,7 +293,13 @@ export class KnowledgeRetriever {
     if (!best || known === 0) return { id: null, score: best?.score ?? 0, ranked, choices: [] };
     const inScope = outOfScope * s.outOfScopeWeight < best.score;
     const sure = best.score >= s.threshold && inScope;
-    const near = (floor: number) => ranked.slice(0, MAX_CHOICES).filter((r) => r.score >= floor).map((r) => r.id);
+    // The best two when the runner-up reaches the floor; a third from its own, lower share of the best.
+    const near = (floor: number) => {
+      const close = ranked.slice(0, 2).filter((r) => r.score >= floor);
+      const third = ranked[2];
+      if (close.length === 2 && third && third.score >= Math.min(floor, best.score * s.thirdChoiceRatio)) close.push(third);
+      return close.slice(0, MAX_CHOICES).map((r) => r.id);
+    };
     if (sure) {
       const close = near(best.score * (best.score < s.wideCloseBelow ? Math.min(s.closeRatio, s.wideCloseRatio) : s.closeRatio));
       return close.length >= 2 ? { id: null, score: best.score, ranked, choices: close } : { id: best.id, score: best.score, ranked, choices: [] };
@@ -320,7 +373,7 @@ class TopicDocuments {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v4`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v5`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {
