@@ -67,6 +67,17 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     await runRequest(turn, req, text);
     return true;
   }
+  // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
+  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || namedTime(text))) {
+    const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
+    if (nearest) {
+      rememberWanted(turn, text);
+      state.vars.centreId = nearest.id;
+      state.misses = 0;
+      await advance(turn, 'booking.days');
+      return true;
+    }
+  }
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
   if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent') && (await proposeCentre(turn, text))) return true;
   const courtesy = recogniseCourtesy(text);
@@ -125,7 +136,15 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
-    const anyTime = !/^\s*\d{1,2}\s*$/.test(text) && matchTime(text, OFFICE_TIMES);
+    const anyTime = matchTime(text, OFFICE_TIMES);
+    // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
+    if (anyTime && positionRef(turn.state.at) === 'booking.choose-time') {
+      turn.state.vars.wantTime = anyTime;
+      await advance(turn, 'booking.times');
+      // Not free after all: said so with the times around it, and it counts as asked again.
+      if (positionRef(turn.state.at) === 'booking.choose-time') turn.state.misses += 1;
+      return true;
+    }
     if (anyTime || (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7)) {
       // An hour that is not free ("subah 11 baje" within the lead time), never read as an option number.
       turn.state.misses += 1;
