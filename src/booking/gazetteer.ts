@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
-import { fold } from '../understanding/phrases.js';
+import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
 
 /** The centres' countries, their neighbours and the main transit countries. */
 export const GAZETTEER_COUNTRIES = new Set(
@@ -75,7 +75,8 @@ const ALIASES: Record<string, string> = {
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
   index ??= buildIndex();
-  const words = fold(text).split(' ').filter(Boolean); // Serbian Cyrillic read in Latin letters
+  // Serbian Cyrillic read in Latin letters; "ببغداد" (in Baghdad) read as "بغداد" too.
+  const words = withoutArabicPrefixes(fold(text).split(' ').filter(Boolean));
   // Every phrase of up to four words is a candidate; the likeliest wins: a known way of writing
   // a town, then a sizeable town where the centres are, a country, a sizeable town elsewhere. In a
   // sentence a village is never read out of a common word ("van", "bei", "salam").

@@ -40,3 +40,21 @@ export function phraseSet(phrases: readonly string[]): PhraseSet {
   };
   return { find, has: (tokens) => find(tokens) !== undefined };
 }
+
+const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
+
+/**
+ * Arabic writes "in", "to", "and" onto the next word: "ببغداد" (in Baghdad), "بعمان", "بالقاهرة",
+ * "للاسكندرية". Each such word is followed by the word without it, so a town is found either way.
+ *
+ *   withoutArabicPrefixes(['انا', 'بعمان']) // ['انا', 'بعمان', 'عمان']
+ */
+export function withoutArabicPrefixes(tokens: readonly string[]): string[] {
+  return tokens.flatMap((t) => {
+    if (!ARABIC_WORD.test(t) || t.length < 4) return [t];
+    const article = /^(?:[بوفك]ال|لل)(.{3,})$/.exec(t);
+    if (article) return [t, `ال${article[1]}`];
+    const bare = /^[بلوف](.{3,})$/.exec(t);
+    return bare ? [t, bare[1]!] : [t];
+  });
+}
