@@ -29,7 +29,7 @@ const HUMAN = phraseSet([
   // en and Pidgin
   'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
-  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'not this robot', 'not a bot', 'not a robot', 'person abeg',
+  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
   'connect me', 'call me',
   // fr
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
@@ -44,7 +44,7 @@ const HUMAN = phraseSet([
   // id
   'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
   // sq
-  'fol me nje', 'fol me ni', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'me nje njeri', 'me ni njeri', 'jo robot',
+  'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
   'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
   // es
@@ -94,6 +94,8 @@ const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vo
 
 const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
 
+/** Stop on its own, in any script ("стоп" is read as "stop"). */
+const STOP_ALONE = new Set(words('stop stopp stoppen stani prekini arrete arret basta berhenti ndalo توقف بس'));
 const STOP = phraseSet(['stop messaging', 'stop sending', 'stop writing', 'unsubscribe', 'leave me alone', 'arrete de m ecrire', 'plus de messages', 'توقف عن', 'band karo messages', 'keine nachrichten mehr', 'berhenti kirim', 'mos me shkruani', 'prestani da pises', 'deja de escribirme']);
 
 const DELETE = phraseSet([
@@ -128,7 +130,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (DELETE.has(tokens)) return { kind: 'delete' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
-  if (STOP.has(tokens)) return { kind: 'stop' };
+  if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
   if (HUMAN.has(tokens)) return { kind: 'human' };
