@@ -11,7 +11,7 @@ import { phraseSet, words } from './phrases.js';
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
   en: ['english', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi'],
   fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia'],
-  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'arbi', 'arabiya'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
   id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
@@ -60,7 +60,7 @@ export function requestedLanguage(text: string): Lang | undefined {
 }
 
 // Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".
-const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne']);
+const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne', 'aap', 'ap', 'kon', 'kaun', 'ho', 'gaya', 'gayi', 'gaye', 'baar', 'raha', 'rahi', 'rahe', 'tum', 'hum', 'abhi', 'phir', 'lekin', 'kyun', 'kyu', 'koi', 'jeene', 'faida', 'chahta', 'chahti']);
 const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
 const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja']);
 
