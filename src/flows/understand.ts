@@ -83,7 +83,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
-    if (courtesy !== 'greeting') say(turn, COURTESY_KEYS[courtesy]);
+    // A bare "ok" likewise: the question again, no word of its own.
+    if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
     state.misses = 0;
     renderAsk(turn, ask);
     return true;
