@@ -76,11 +76,12 @@ const ALIASES: Record<string, string> = {
 export function findPlace(text: string): Place | undefined {
   index ??= buildIndex();
   // Serbian Cyrillic read in Latin letters; "ببغداد" (in Baghdad) read as "بغداد" too.
-  const words = withoutArabicPrefixes(fold(text).split(' ').filter(Boolean));
+  const written = fold(text).split(' ').filter(Boolean);
+  const words = withoutArabicPrefixes(written);
   // Every phrase of up to four words is a candidate; the likeliest wins: a known way of writing
   // a town, then a sizeable town where the centres are, a country, a sizeable town elsewhere. In a
   // sentence a village is never read out of a common word ("van", "bei", "salam").
-  const sentence = words.length > 2;
+  const sentence = written.length > 2;
   let best: { place: Place; score: number } | undefined;
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
