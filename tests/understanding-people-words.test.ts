@@ -103,3 +103,16 @@ describe('language and small talk', () => {
     expect(recogniseCourtesy('good job offers')).toBeUndefined();
   });
 });
+
+describe('half towards the next hour, and more ways to say a day', () => {
+  const TIMES = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30'];
+  it.each([
+    ['jam setengah sebelas', '10:30'],
+    ['u pola jedanaest', '10:30'],
+    ['saade das baje', '10:30'],
+  ])('%s -> %s', (text, time) => expect(matchTime(text, TIMES)).toBe(time));
+  it.each([
+    ['na next tomorrow i fit come', '2026-12-09'],
+    ['باچر الصبح', '2026-12-08'],
+  ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+});

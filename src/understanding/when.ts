@@ -24,8 +24,8 @@ const WEEKDAY = new Map<string, number>();
 for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
 
 const RELATIVE: [number, string[]][] = [
-  [2, ['day after tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
-  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
+  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
+  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
 const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
@@ -131,7 +131,7 @@ for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).j
 Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
 
 const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon']);
-const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
+const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saade', 'sadhe', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
 const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'وربع', 'و ربع', 'viertel nach', 'sawa']);
 
 /**
@@ -159,8 +159,8 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   const marked = /\b(\d{1,2})\s*(?:h\b|uhr|hrs?\b|heures?|o'?clock|am\b|a\.m\.|pm\b|p\.m\.|baje|bje|sa\b|ure\b|sati\b|saat\b)/i.exec(noDates);
   // A digit inside a word is a letter of Arabizi ("m3a 10 w nss": the hour is 10), not an hour.
   const anyNumber = /(?:^|[^\p{L}\d/.:])(\d{1,2})(?![\d/.:]\d)(?!\p{L})/u.exec(noDates);
-  // "halb elf" is half past ten: German counts towards the next hour.
-  const halbIndex = tokens.indexOf('halb');
+  // "halb elf", "setengah sebelas", "pola jedanaest" are half past ten: they count towards the next hour.
+  const halbIndex = tokens.findIndex((t, i) => TOWARDS_NEXT.has(t) && tokens[i + 1] !== undefined && (NUMBER_WORDS[tokens[i + 1]!] ?? Number(tokens[i + 1])) > 0);
   if (halbIndex >= 0 && tokens[halbIndex + 1]) {
     const next = NUMBER_WORDS[tokens[halbIndex + 1]!] ?? Number(tokens[halbIndex + 1]);
     if (next) return pick(offered, next - 1, 30, tokens);
@@ -188,6 +188,9 @@ function pick(offered: readonly string[], hour: number, minute: number, tokens: 
   // "11" when 11:00 is taken but 11:30 is free: the first free slot in that hour.
   return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
 }
+
+/** Words for half that count towards the next hour (German, Indonesian, Serbian). */
+const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);
 
 const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه'));
 
