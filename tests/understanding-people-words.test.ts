@@ -116,3 +116,22 @@ describe('half towards the next hour, and more ways to say a day', () => {
     ['باچر الصبح', '2026-12-08'],
   ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
 });
+
+describe('more requests and small talk across dialects', () => {
+  it.each([
+    ['ابغى اكلم احد من المركز', 'human'],
+    ['ممكن احجي ويا موظف؟', 'human'],
+    ['kann ich bitte mit jemand reden', 'human'],
+    ['saya mau ngomong sama orang aja', 'human'],
+    ['bghit rdv f rbat', 'book'],
+    ['can i come to the office on thursday?', 'book'],
+    ['bghit nji lmarkaz ghedda', 'book'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+  it('"بالعربي لو سمحت" asks for Arabic', () => expect(requestedLanguage('بالعربي لو سمحت')).toBe('ar'));
+  it.each([
+    ['perfect', 'ok'],
+    ['كيفك؟', 'howAreYou'],
+    ['are you real?', 'whoAreYou'],
+    ['bonne nuit', 'bye'],
+  ])('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
+});

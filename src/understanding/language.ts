@@ -26,7 +26,7 @@ for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]
 /** Words that put a language name to use: "in", "en", "auf", "na", "b", "mein", "bahasa", "speak"... */
 const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال'));
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
-const POLITE = new Set(words('please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
+const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
 
 /**
  * Words that make a language the subject of a question, not the language wanted for the chat:
