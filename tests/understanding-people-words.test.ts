@@ -135,3 +135,12 @@ describe('more requests and small talk across dialects', () => {
     ['bonne nuit', 'bye'],
   ])('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
 });
+
+describe('months in Arabic, Urdu, and Serbian and Albanian case endings', () => {
+  it.each([
+    ['الخميس ١٠ ديسمبر', '2026-12-10'],
+    ['۸ دسمبر کو', '2026-12-08'],
+    ['u sredu, 9. decembra', '2026-12-09'],
+    ['më 14 dhjetorit', '2026-12-14'],
+  ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+});
