@@ -144,3 +144,12 @@ describe('months in Arabic, Urdu, and Serbian and Albanian case endings', () => 
     ['më 14 dhjetorit', '2026-12-14'],
   ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
 });
+
+describe('a language asked for with Arabic and Darija verbs', () => {
+  it.each([
+    ['ممكن تحكي معي بالانجليزي', 'en'],
+    ['hder m3aya b lfransawiya', 'fr'],
+    ['kteb lia b l3arbia', 'ar'],
+  ])('%s -> %s', (text, lang) => expect(requestedLanguage(text)).toBe(lang));
+  it('a language to learn is not the chat language', () => expect(requestedLanguage('لازم اتكلم الماني قبل السفر؟')).toBeUndefined());
+});
