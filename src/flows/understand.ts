@@ -68,7 +68,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
-  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || namedTime(text))) {
+  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
     if (nearest) {
       rememberWanted(turn, text);
@@ -180,6 +180,9 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   await advance(turn, 'handoff.confirm');
   return true;
 }
+
+/** A time written as a time ("11am", "10h30", "14:00"), not a number that may count weeks or options. */
+const CLOCK = /\d\s*(?:[:h]\s*\d|am\b|pm\b|a\.m|p\.m|h\b|uhr|baje|heures?\b|o'?clock)/i;
 
 /** Every half hour a centre could open at, 07:00 to 20:30: a time named is read against these. */
 const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
