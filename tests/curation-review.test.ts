@@ -21,7 +21,7 @@ describe('what reaches the curator\'s queue', () => {
       await core.conversations.receive(left, { kind: 'text', text: 'menu' });
       const [item] = await core.storage.curation.list({});
       expect(item).toMatchObject({ reason: 'choices', text: CHOICES, lang: 'en' });
-      expect(item!.topics.map((t) => t.id).slice(0, 2).sort()).toEqual(['work-seasonal', 'work-western-balkans']);
+      expect(item!.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['work-seasonal', 'work-western-balkans'])); // the topics offered, for the curator
 
       const picked = { channel: 'test', user: 'picked' };
       await core.conversations.receive(picked, { kind: 'text', text: 'hello' });

@@ -88,7 +88,7 @@ describe('metrics for operators', () => {
   it('counts what the turns and the staff did', () => {
     const value = (name: string, labels: string) => samples().find((s) => s.name === name && s.labels === labels)?.value;
     expect(value('wegweiser_questions_total', '{channel="telegram",lang="en",outcome="declined"}')).toBe(1);
-    expect(value('wegweiser_topic_answers_total', '{topic="work-seasonal"}')).toBe(1);
+    expect(value('wegweiser_topic_answers_total', '{topic="visa-application"}')).toBe(1);
     expect(value('wegweiser_danger_messages_total', '{category="exploitation"}')).toBe(1);
     expect(value('wegweiser_handoff_events_total', '{event="opened"}')).toBe(1);
     expect(value('wegweiser_handoff_events_total', '{event="replied"}')).toBe(1);

@@ -104,9 +104,8 @@ describe('GET /api/reports', () => {
       { country: 'EG', turns: turnsOf(E), conversations: 1, people: 1 },
     ]);
     expect(r.topics).toEqual([
-      { topic: 'work-seasonal', count: 2 },
+      { topic: 'visa-application', count: 3 },
       { topic: 'risks-trafficking', count: 1 },
-      { topic: 'visa-application', count: 1 },
     ]);
     expect(r.danger).toEqual([{ category: 'exploitation', count: 1 }]);
   });

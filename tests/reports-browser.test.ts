@@ -98,7 +98,7 @@ describe.skipIf(!available)('reports page in Chromium', () => {
     for (const id of ['chart-usage', 'chart-rates', 'chart-channels', 'chart-languages', 'chart-topics', 'chart-danger', 'chart-handoffs', 'chart-bookings']) {
       expect(await drawn(page, `#${id} canvas`), `${id} is drawn`).toBe(true);
     }
-    await page.locator('#chart-topics td', { hasText: 'work-seasonal' }).waitFor();
+    await page.locator('#chart-topics td', { hasText: 'visa-application' }).waitFor();
     expect(await page.locator('#chart-channels tbody tr').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'reports-en-desktop.png'), fullPage: true });
 

@@ -87,6 +87,7 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     await page.locator('#day').dispatchEvent('change');
     const row = page.locator('#appointments tr', { hasText: 'Arben' });
     await row.locator('td', { hasText: 'requested (time to confirm)' }).waitFor();
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, '7-request-pristina-desktop.png'), fullPage: true });
     await row.getByRole('button', { name: 'Confirm the time' }).click();
     await page.getByText(/confirmed: the person gets the reminder/).waitFor();
     await row.locator('td', { hasText: /^booked$/ }).waitFor();

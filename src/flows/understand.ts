@@ -57,6 +57,9 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     await advance(turn, 'handoff.declined');
     return true;
   }
+  // "la, ana f casa daba" (no, I'm in Casablanca now) at "this centre?": the place is the answer, not the no.
+  const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
+  if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text))) return true;
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
@@ -79,7 +82,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     }
   }
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
-  if ((positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent') && (await proposeCentre(turn, text))) return true;
+  if (atCentreQuestion && (await proposeCentre(turn, text))) return true;
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
@@ -168,12 +171,13 @@ function today(turn: Turn): string {
   return DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
 }
 
+const words = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean).length;
+
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
-  addFacts(turn.meta, result.facts); // the centre proposed in this turn
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   addFacts(turn.meta, result.facts); // the centre proposed in this turn

@@ -41,13 +41,20 @@ export class ReportRecorder {
   /** The day of `at` in the centre's time zone; UTC when the event belongs to no centre. */
   day(at: Date, centreId: string | null): string {
     const zone = (centreId && this.byId.get(centreId)?.timezone) || 'UTC';
-    let format = this.dayFormats.get(zone);
-    if (!format) this.dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-    return format.format(at); // en-CA writes YYYY-MM-DD
+    // Every offset is a multiple of a quarter hour, so the day is the same within each quarter hour.
+    const quarter = Math.floor(at.getTime() / 900_000);
+    let known = this.days.get(zone);
+    if (known?.quarter !== quarter) {
+      known ??= { format: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }), quarter: NaN, day: '' };
+      known.quarter = quarter;
+      known.day = known.format.format(at); // en-CA writes YYYY-MM-DD
+      this.days.set(zone, known);
+    }
+    return known.day;
   }
 
-  /** One formatter per time zone (a handful): every turn asks for its day. */
-  private readonly dayFormats = new Map<string, Intl.DateTimeFormat>();
+  /** Per time zone (a handful): its formatter and the last quarter hour's day — every turn asks. */
+  private readonly days = new Map<string, { format: Intl.DateTimeFormat; quarter: number; day: string }>();
 
   /**
    * The centre a turn belongs to: the one the turn opened a handoff to, booked at or chose; else

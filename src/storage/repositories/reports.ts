@@ -10,8 +10,19 @@ import type { ReportEvent, ReportFilter, ReportKind, ReportOutcome, ReportRows, 
 
 /** The pseudonym of a conversation in reports: a keyed hash, apart from the log references. */
 export function reportPerson(conversationId: string, key: Buffer): string {
-  return createHmac('sha256', key).update(`reports\0${conversationId}`).digest('hex').slice(0, 32);
+  // Every turn asks for it: the recent ones are remembered (per key, a bounded number).
+  let known = pseudonyms.get(key);
+  if (!known) pseudonyms.set(key, (known = new Map()));
+  let person = known.get(conversationId);
+  if (person === undefined) {
+    person = createHmac('sha256', key).update(`reports\0${conversationId}`).digest('hex').slice(0, 32);
+    if (known.size >= 10_000) known.clear();
+    known.set(conversationId, person);
+  }
+  return person;
 }
+
+const pseudonyms = new WeakMap<Buffer, Map<string, string>>();
 
 const COLUMNS = '(at, day, centre_id, kind, channel, lang, country, topic, outcome, safety, seconds, person)';
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
