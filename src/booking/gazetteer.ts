@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
-import { fold } from '../understanding/phrases.js';
+import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
 
 /** The centres' countries, their neighbours and the main transit countries. */
 export const GAZETTEER_COUNTRIES = new Set(
@@ -75,11 +75,13 @@ const ALIASES: Record<string, string> = {
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
   index ??= buildIndex();
-  const words = fold(text).split(' ').filter(Boolean); // Serbian Cyrillic read in Latin letters
+  // Serbian Cyrillic read in Latin letters; "ببغداد" (in Baghdad) read as "بغداد" too.
+  const written = fold(text).split(' ').filter(Boolean);
+  const words = withoutArabicPrefixes(written);
   // Every phrase of up to four words is a candidate; the likeliest wins: a known way of writing
   // a town, then a sizeable town where the centres are, a country, a sizeable town elsewhere. In a
   // sentence a village is never read out of a common word ("van", "bei", "salam").
-  const sentence = words.length > 2;
+  const sentence = written.length > 2;
   let best: { place: Place; score: number } | undefined;
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
