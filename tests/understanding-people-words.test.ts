@@ -153,3 +153,30 @@ describe('a language asked for with Arabic and Darija verbs', () => {
   ])('%s -> %s', (text, lang) => expect(requestedLanguage(text)).toBe(lang));
   it('a language to learn is not the chat language', () => expect(requestedLanguage('لازم اتكلم الماني قبل السفر؟')).toBeUndefined());
 });
+
+describe('small talk without a miss: robots, praise, laughter, signs and complaints', () => {
+  it.each([
+    ['r u a bot or real?', 'whoAreYou'],
+    ['inta bot wala insan', 'whoAreYou'],
+    ['bist du ein roboter oder was', 'whoAreYou'],
+    ['jesi li ti bot', 'whoAreYou'],
+    ['a je bot ti?', 'whoAreYou'],
+    ['tell me a funny joke pls', 'whoAreYou'],
+    ['raconte moi une blague', 'whoAreYou'],
+    ['تسلم يا غالي', 'thanks'],
+    ['الله يعطيك العافيه', 'thanks'],
+    ['you are the best', 'thanks'],
+    ['bravo, svaka cast', 'thanks'],
+    ['wkwkwk', 'ok'],
+    ['هههههه', 'ok'],
+    ['👌', 'ok'],
+    ['🙏', 'thanks'],
+    ['bro you are useless', 'complaint'],
+    ['tu ne sers a rien', 'complaint'],
+    ['ما بتفهم شي', 'complaint'],
+  ] as const)('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
+
+  it.each(['robot jobs in germany?', 'nul part ou aller, aidez moi', 'main bekar hoon kaam chahiye', 'awesome job offers in germany where', 'is a bot job legal'])('%s is not small talk', (text) => {
+    expect(recogniseCourtesy(text)).toBeUndefined();
+  });
+});

@@ -21,7 +21,7 @@ import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance } from './runner.js';
 
-const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye' } as const;
+const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
 /**
  * What an ask step waits for, in the words of the chat contract: what the flow says it expects,
