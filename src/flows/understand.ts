@@ -70,12 +70,24 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     await runRequest(turn, req, text);
     return true;
   }
+  // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
+  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
+    const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
+    if (nearest) {
+      rememberWanted(turn, text);
+      state.vars.centreId = nearest.id;
+      state.misses = 0;
+      await advance(turn, 'booking.days');
+      return true;
+    }
+  }
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
   if (atCentreQuestion && (await proposeCentre(turn, text))) return true;
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
-    if (courtesy !== 'greeting') say(turn, COURTESY_KEYS[courtesy]);
+    // A bare "ok" likewise: the question again, no word of its own.
+    if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
     state.misses = 0;
     renderAsk(turn, ask);
     return true;
@@ -128,7 +140,15 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
-    const anyTime = !/^\s*\d{1,2}\s*$/.test(text) && matchTime(text, OFFICE_TIMES);
+    const anyTime = matchTime(text, OFFICE_TIMES);
+    // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
+    if (anyTime && positionRef(turn.state.at) === 'booking.choose-time') {
+      turn.state.vars.wantTime = anyTime;
+      await advance(turn, 'booking.times');
+      // Not free after all: said so with the times around it, and it counts as asked again.
+      if (positionRef(turn.state.at) === 'booking.choose-time') turn.state.misses += 1;
+      return true;
+    }
     if (anyTime || (/^\s*\d{1,2}\s*$/.test(text) && Number(text) >= 7)) {
       // An hour that is not free ("subah 11 baje" within the lead time), never read as an option number.
       turn.state.misses += 1;
@@ -164,6 +184,9 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   await advance(turn, 'handoff.confirm');
   return true;
 }
+
+/** A time written as a time ("11am", "10h30", "14:00"), not a number that may count weeks or options. */
+const CLOCK = /\d\s*(?:[:h]\s*\d|am\b|pm\b|a\.m|p\.m|h\b|uhr|baje|heures?\b|o'?clock)/i;
 
 /** Every half hour a centre could open at, 07:00 to 20:30: a time named is read against these. */
 const OFFICE_TIMES = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);

@@ -37,6 +37,7 @@ const OWN_TOPIC_SCORE = 0.5;
 const FOLLOW_UP_MAX_WORDS = 20;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
+const FOLLOW_UP_FLOOR_OUT_OF_SCOPE = 0.55;
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */
 export interface AskResult {
@@ -99,14 +100,18 @@ export class KnowledgeService {
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
     const own = await this.retrieve(question, lang, country);
-    if (!previous || own.outOfScope || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
+    if (!previous || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
+    // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
+    // a poem about the sea" after the sea routes leans as strongly, and stays declined.
+    if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;
     if (question.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
     const byLang = this.kb.entries.get(previous);
     const title = byLang && pickEntry(byLang, lang)?.title;
     if (!title) return own;
     const leaning = await this.retrieve(`${title} ${question} ${question}`, lang, country);
     const top = leaning.ranked[0];
-    if (top?.id !== previous || top.score < FOLLOW_UP_FLOOR) return own;
+    // and it needs a clearer lean than a question that is merely unsure
+    if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
   }
 

@@ -5,18 +5,23 @@
  */
 import { phraseSet, words } from './phrases.js';
 
-export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye';
+/** `ok`: a bare acknowledgement ("ok", "tamam", "theek hai") where nothing was asked that it answers. */
+export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye' | 'ok';
 
 const GREETING = phraseSet(['hello', 'hello o', 'helo', 'hi', 'hii', 'hiii', 'hey', 'heyy', 'heyyy', 'good morning', 'good afternoon', 'good evening', 'morning', 'bonjour', 'bonsoir', 'salut', 'slt', 'bjr', 'salam', 'salaam', 'slm', 'assalam', 'assalamu alaikum', 'assalam o alaikum', 'assalamualaikum', 'asalam o alaikum', 'salam alaikum', 'salam 3likom', 'salam alikom', 'السلام عليكم', 'سلام', 'مرحبا', 'اهلا', 'ازيك', 'صباح الخير', 'مساء الخير', 'hallo', 'moin', 'servus', 'guten tag', 'guten morgen', 'halo', 'hai', 'selamat pagi', 'selamat siang', 'selamat sore', 'selamat malam', 'pershendetje', 'tungjatjeta', 'mirdita', 'mire dita', 'miredita', 'zdravo', 'dobar dan', 'cao', 'pozdrav', 'hola', 'buenas', 'buenaaas', 'buenos dias', 'buenas tardes', 'السلام علیکم', 'آداب', 'adaab']);
 const THANKS = phraseSet(['thank*', 'thx', 'thnx', 'tnx', 'ty', 'tank u', 'tanks', 'tank you', 'god bless', 'merci', 'mrc', 'shukran', 'choukran', 'شكرا', 'شكراً', 'متشكر', 'بارك الله', 'shukriya', 'shukria', 'شکریہ', 'meherbani', 'danke', 'dankeschon', 'vielen dank', 'terima kasih', 'makasih', 'tq', 'trims', 'faleminderit', 'flm', 'hvala', 'gracias', 'muchas gracias', 'grazie', 'jazakallah', 'cool thanks', 'great thanks', 'baraka allahu', 'bzaf']);
-const HOW_ARE_YOU = phraseSet(['how are you', 'how r u', 'how are u', 'how u doing', 'how you doing', 'how una dey', 'how you dey', 'how far', 'how is it going', 'ca va', 'comment ca va', 'comment allez vous', 'cv', 'labas', 'la bas', 'kif dayr', 'kidayr', 'كيف حالك', 'ازيك', 'عامل ايه', 'اخبارك', 'kaise ho', 'kya haal hai', 'aap kaise hain', 'wie geht s', 'wie gehts', 'wie geht es', 'apa kabar', 'gimana kabarnya', 'lagi sibuk', 'si je', 'si jeni', 'si jen', 'kako si', 'kako ste', 'sta ima', 'que tal', 'como estas', 'todo bien', 'como esta']);
+const HOW_ARE_YOU = phraseSet(['how are you', 'how r u', 'how are u', 'how u doing', 'how you doing', 'how una dey', 'how you dey', 'how far', 'how is it going', 'ca va', 'comment ca va', 'comment allez vous', 'cv', 'labas', 'la bas', 'kif dayr', 'kidayr', 'كيف حالك', 'ازيك', 'عامل ايه', 'اخبارك', 'kaise ho', 'kya haal hai', 'aap kaise hain', 'wie geht s', 'wie gehts', 'wie geht es', 'apa kabar', 'gimana kabarnya', 'lagi sibuk', 'si je', 'si jeni', 'si jen', 'kako si', 'kako ste', 'sta ima', 'que tal', 'como estas', 'todo bien', 'como esta', 'kif halak', 'kif halek', 'كيفك', 'كيف الحال', 'كيف حالكم', 'شلونك', 'شلونكم', 'شو الاخبار', 'ki dayr', 'kif dayra', 'kidayra', 'si jeni', 'kako ste vi']);
 const WHO_ARE_YOU = phraseSet(['are you a robot', 'r u a robot', 'are you a bot', 'are you human', 'are you a human', 'real human', 'who are you', 'what are you', 'what is this chat', 'what can you do', 'what can u do', 'what can u actually do', 'tu es un robot', 't es un robot', 'qui es tu', 'qui etes vous', 'انت مين', 'انت روبوت', 'من انت', 'mensch oder', 'bist du ein mensch', 'bist du ein bot', 'ne ki', 'eine ki', 'wer bist du', 'kamu bot', 'kakak bot', 'ini siapa', 'kush jeni', 'kush je', 'je robot', 'ko si ti', 'jesi li bot', 'eres un robot', 'eres humano', 'quien eres', 'aap kaun', 'tum kaun', 'kya tum robot', 'ini gratis', 'is it free', 'is this free',
   // who is behind the chat: the government, a company, an agency?
   'are you from the government', 'are you the government', 'are you government', 'is this the government', 'is this government', 'are you an agency', 'is this an agency', 'who is behind this', 'who runs this',
   'vous etes qui', 't es qui', 'c est qui', 'vous etes du gouvernement', 'c est le gouvernement', 'qui est derriere',
   'تبع الحكومه', 'من الحكومه', 'انتو مين', 'انتم مين', 'مين انتو', 'مين انت', 'انتي مين', 'انتم من', 'حكومي', 'شكون نتا', 'chkoun nta', 'chkon nta', 'achkoun nta', 'chkoun ntouma', 'wach nta robot',
-  'seid ihr von der regierung', 'bist du von der regierung', 'wer seid ihr', 'wer steckt dahinter', 'kamu siapa', 'siapa kamu', 'dari pemerintah', 'kush jeni ju', 'nga qeveria', 'ko ste vi', 'jeste li iz vlade', 'quienes son', 'eres del gobierno', 'son del gobierno', 'aap kon', 'ap kaun', 'aap kaun hain', 'sarkari ho', 'sarkar se']);
-const BYE = phraseSet(['bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'alles klar']);
+  'seid ihr von der regierung', 'bist du von der regierung', 'wer seid ihr', 'wer steckt dahinter', 'kamu siapa', 'siapa kamu', 'dari pemerintah', 'kush jeni ju', 'nga qeveria', 'ko ste vi', 'jeste li iz vlade', 'quienes son', 'eres del gobierno', 'son del gobierno', 'aap kon', 'ap kaun', 'aap kaun hain', 'sarkari ho', 'sarkar se', 'are you real', 'are you a real person', 'who dey there', 'who be this', 'انت بوت', 'انتو بوت', 'ti si robot', 'ti si bot', 'jesi li robot', 'c est un robot', 'c un robot', 'est ce un robot', 'ap kon', 'tum kon', 'tum kaun', 'kon ho', 'kaun ho',
+  // what the chat can do for the person
+  'what can you help', 'how can you help', 'what do you do', 'wetin you fit do', 'que peux tu faire', 'que pouvez vous faire', 'was kannst du', 'was konnt ihr', 'que puedes hacer', 'en que me puedes ayudar', 'bisa bantu apa', 'kya kar sakte', 'cfare mund te beni', 'sta mozes da uradis',
+  'شو بتقدر', 'شو بتقدروا', 'شو بتقدري', 'شو فيكن', 'شو فيكم', 'شو بتعملوا', 'ايش تقدر', 'ايش تقدرون', 'ايه اللي تقدر', 'تقدروا تعملوا ايه', 'ماذا تستطيع', 'ماذا يمكنك', 'بماذا يمكنك', 'بماذا تساعد', 'شنو تكدرون', 'اشنو تقدر', 'شنو تقدر', 'chno t9der', 'achno t9der']);
+const OK = phraseSet(['ok', 'okay', 'okey', 'oki', 'k', 'alright', 'all right', 'fine', 'good', 'd accord', 'dac', 'tamam', 'تمام', 'طيب', 'ماشي', 'حسنا', 'wakha', 'mzyan', 'theek hai', 'thik hai', 'acha', 'achha', 'accha', 'ٹھیک ہے', 'gut', 'okay danke', 'oke', 'baik', 'siap', 'mire', 'ne rregull', 'dobro', 'u redu', 'vazi', 'vale', 'bueno', 'perfecto', 'cool', 'perfect', 'parfait', 'perfekt', 'super', 'top', 'nice', 'sip', 'mantap', 'oke deh', 'understood', 'got it', 'compris', 'verstanden']);
+const BYE = phraseSet(['bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'good night', 'bonne nuit', 'gute nacht', 'laku noc', 'selamat tinggal', 'ma3a salama', 'm3a salama', 'naten e mire', 'buenas noches', 'تصبح على خير', 'shab bakhair']);
 /** Words that may stand around courtesy without making it a question. */
 const FILLER = new Set(words('o oh ok okay okk lol haha hehe jaja so very much much so a lot bhai yar khoya khouya my broda brother sister sir boss madam kak ya dong sih ya ji ok great cool nice and also too u you y ustedes vous tu toi dir dich euch 3afak bzaf ktir baba pasha يا باشا ابو الله يخليك again exactly really actually بالظبط بالضبط يعني ولا ايه exactement genau eigentlich sebenarnya tacno exactamente realmente for the help helpful your per ndihmen za pomoc por la ayuda pour l aide fur die hilfe atas bantuannya all right alright then alors dann entonces pues noch dir today aujourd hui heute hoy e es'));
 
@@ -33,7 +38,7 @@ export function recogniseCourtesy(text: string): Courtesy | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 12) return undefined;
   const found: { kind: Courtesy; at: number; length: number }[] = [];
-  for (const [kind, set] of [['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING]] as const) {
+  for (const [kind, set] of [['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING], ['ok', OK]] as const) {
     let rest = [...tokens];
     let hit = set.find(rest);
     while (hit) {
@@ -49,6 +54,8 @@ export function recogniseCourtesy(text: string): Courtesy | undefined {
   const rest = tokens.filter((t, i) => !covered.has(i) && !FILLER.has(t) && !(who && WHO_CONTEXT.has(t)));
   // One or two unknown words are allowed in small talk ("merci bzaf khoya", "tank u my broda").
   if (rest.length > 2) return undefined;
-  const order: Courtesy[] = ['whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting'];
+  // "ok" stands alone or with courtesy only: "ok visa?", "good job offers" are questions.
+  if (rest.length && found.every((f) => f.kind === 'ok')) return undefined;
+  const order: Courtesy[] = ['whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting', 'ok'];
   return order.find((k) => found.some((f) => f.kind === k));
 }

@@ -9,9 +9,9 @@ import { phraseSet, words } from './phrases.js';
 
 /** Each language named in itself and in the others (folded spellings people type). */
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
-  en: ['english', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi'],
-  fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia'],
-  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'arbi', 'arabiya'],
+  en: ['english', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
+  fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
   id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
@@ -24,9 +24,9 @@ const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
 /** Words that put a language name to use: "in", "en", "auf", "na", "b", "mein", "bahasa", "speak"... */
-const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال'));
+const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya'));
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
-const POLITE = new Set(words('please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
+const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
 
 /**
  * Words that make a language the subject of a question, not the language wanted for the chat:
@@ -60,7 +60,7 @@ export function requestedLanguage(text: string): Lang | undefined {
 }
 
 // Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".
-const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne']);
+const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne', 'aap', 'ap', 'kon', 'kaun', 'ho', 'gaya', 'gayi', 'gaye', 'baar', 'raha', 'rahi', 'rahe', 'tum', 'hum', 'abhi', 'phir', 'lekin', 'kyun', 'kyu', 'koi', 'jeene', 'faida', 'chahta', 'chahti']);
 const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
 const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja']);
 

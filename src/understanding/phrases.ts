@@ -40,3 +40,22 @@ export function phraseSet(phrases: readonly string[]): PhraseSet {
   };
   return { find, has: (tokens) => find(tokens) !== undefined };
 }
+
+const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
+
+/**
+ * Arabic writes "in", "to", "and" onto the next word: "ببغداد" (in Baghdad), "بعمان", "بالقاهرة",
+ * "للاسكندرية". When a word may carry one, the words follow again without it, after a mark that
+ * no place name spans, so a town is found either way and "فیصل آباد" stays one name.
+ *
+ *   withoutArabicPrefixes(['انا', 'بعمان']) // ['انا', 'بعمان', '|', 'انا', 'عمان']
+ */
+export function withoutArabicPrefixes(tokens: readonly string[]): string[] {
+  const bare = tokens.map((t) => {
+    if (!ARABIC_WORD.test(t) || t.length < 4) return t;
+    const article = /^(?:[بوفك]ال|لل)(.{3,})$/.exec(t);
+    if (article) return `ال${article[1]}`;
+    return /^[بلوف](.{3,})$/.exec(t)?.[1] ?? t;
+  });
+  return bare.some((t, i) => t !== tokens[i]) ? [...tokens, '|', ...bare] : [...tokens];
+}

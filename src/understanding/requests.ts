@@ -29,40 +29,40 @@ const HUMAN = phraseSet([
   // en and Pidgin
   'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
-  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'not this robot', 'not a bot', 'not a robot', 'person abeg',
+  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
   'connect me', 'call me',
   // fr
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
   // ar
-  'اكلم حد', 'اتكلم مع حد', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
+  'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
   // Darija (Latin)
   'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
   // de
-  'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
+  'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
   // id
-  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
+  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
   // sq
-  'fol me nje', 'fol me ni', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'me nje njeri', 'me ni njeri', 'jo robot',
+  'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
   'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
   // es
-  'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente',
+  'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente', 'pasar con alguien', 'pasar con una persona', 'pasame con',
 ]);
 
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
-  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office',
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre',
   'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
-  'maw3id', 'maw3ed', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
-  'appointment chahiye', 'appointment lena', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
+  'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
+  'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei',
-  'bikin janji', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
-  'le nje takim', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
+  'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
+  'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
   'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
-  'una cita', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
+  'una cita', 'ir a la oficina', 'ir al centro', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
 ]);
 
 const MINE = phraseSet([
@@ -94,6 +94,8 @@ const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vo
 
 const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
 
+/** Stop on its own, in any script ("стоп" is read as "stop"). */
+const STOP_ALONE = new Set(words('stop stopp stoppen stani prekini arrete arret basta berhenti ndalo توقف بس'));
 const STOP = phraseSet(['stop messaging', 'stop sending', 'stop writing', 'unsubscribe', 'leave me alone', 'arrete de m ecrire', 'plus de messages', 'توقف عن', 'band karo messages', 'keine nachrichten mehr', 'berhenti kirim', 'mos me shkruani', 'prestani da pises', 'deja de escribirme']);
 
 const DELETE = phraseSet([
@@ -128,7 +130,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (DELETE.has(tokens)) return { kind: 'delete' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
-  if (STOP.has(tokens)) return { kind: 'stop' };
+  if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
   if (HUMAN.has(tokens)) return { kind: 'human' };

@@ -12,38 +12,38 @@ import { westernDigits } from './replies.js';
 
 /** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
 const WEEKDAYS: [number, string[]][] = [
-  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر']],
-  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل']],
-  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
-  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
-  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
-  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ']],
-  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'nedelja', 'nedelju', 'الاحد', 'l7ed', 'itwaar', 'itwar', 'اتوار']],
+  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر', 'يناير', 'جنوری', 'januara', 'janarit']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل', 'فبراير', 'شباط', 'فروری', 'februara', 'shkurtit']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ', 'مارس', 'اذار', 'آذار', 'مارچ', 'marta', 'marsit']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات', 'ابريل', 'نيسان', 'اپریل', 'aprila', 'prillit']],
+  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه', 'مايو', 'ايار', 'مئی', 'maja', 'majit']],
+  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ', 'يونيو', 'حزيران', 'جون', 'juna', 'qershorit']],
+  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'itwaar', 'itwar', 'اتوار', 'يوليو', 'تموز', 'جولائی', 'jula', 'korrikut']],
 ];
 const WEEKDAY = new Map<string, number>();
 for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
 
 const RELATIVE: [number, string[]][] = [
-  [2, ['day after tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
-  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
+  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
+  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
 const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
 const NEXT = new Set(words('next prochain prochaine nachsten nächsten naechsten kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
 
 const MONTHS: [number, string[]][] = [
-  [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'januari', 'janar', 'januar']],
+  [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'ene', 'januari', 'janar', 'januar']],
   [2, ['february', 'feb', 'fevrier', 'februar', 'febrero', 'februari', 'shkurt']],
   [3, ['march', 'mar', 'mars', 'marz', 'marzo', 'maret', 'mart']],
-  [4, ['april', 'apr', 'avril', 'abril', 'prill']],
+  [4, ['april', 'apr', 'avril', 'abril', 'abr', 'prill']],
   [5, ['may', 'mai', 'mayo', 'mei', 'maj']],
   [6, ['june', 'jun', 'juin', 'juni', 'junio', 'qershor']],
   [7, ['july', 'jul', 'juillet', 'juli', 'julio', 'korrik']],
-  [8, ['august', 'aug', 'aout', 'agosto', 'agustus', 'gusht', 'avgust']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'shtator', 'septembar']],
-  [10, ['october', 'oct', 'octobre', 'oktober', 'octubre', 'tetor', 'oktobar']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'nentor', 'nëntor', 'novembar']],
-  [12, ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'desember', 'dhjetor', 'decembar']],
+  [8, ['august', 'aug', 'aout', 'agosto', 'agustus', 'gusht', 'avgust', 'اغسطس', 'اگست', 'avgusta', 'gushtit']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'shtator', 'septembar', 'سبتمبر', 'ايلول', 'ستمبر', 'septembra', 'shtatorit']],
+  [10, ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'tetor', 'oktobar', 'اكتوبر', 'اکتوبر', 'oktobra', 'tetorit']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'nentor', 'nëntor', 'novembar', 'نوفمبر', 'نومبر', 'novembra', 'nentorit']],
+  [12, ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'desember', 'dhjetor', 'decembar', 'ديسمبر', 'دسمبر', 'decembra', 'dhjetorit']],
 ];
 const MONTH = new Map<string, number>();
 for (const [n, names] of MONTHS) for (const name of names) MONTH.set(words(name)[0]!, n);
@@ -77,7 +77,7 @@ export function matchDay(text: string, offered: readonly string[], today: string
   for (let i = 0; i < tokens.length; i++) {
     const month = MONTH.get(tokens[i]!);
     if (!month || tokens.length === 1) continue;
-    const day = Number(tokens[i - 1]) || Number(tokens[i + 1]);
+    const day = dayNumberNear(tokens, i);
     if (day) return offered.find((d) => Number(d.slice(8, 10)) === day && Number(d.slice(5, 7)) === month);
   }
   let weekday: number | undefined;
@@ -90,6 +90,22 @@ export function matchDay(text: string, offered: readonly string[], today: string
   const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
   const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** Small words between a day's number and its month: "9 de dic", "9th of december", "9 tet dhjetorit". */
+const DATE_LINKS = new Set(words('de del of the le el th st nd rd e te i di'));
+
+/** The day of the month written next to a month name: just before it (over small words) or just after. */
+function dayNumberNear(tokens: readonly string[], month: number): number {
+  const asDay = (t: string | undefined): number => {
+    const n = Number(/^(\d{1,2})(?:st|nd|rd|th|er|e)?$/.exec(t ?? '')?.[1]);
+    return n >= 1 && n <= 31 ? n : 0;
+  };
+  for (let j = month - 1; j >= 0 && j >= month - 3; j--) {
+    if (asDay(tokens[j])) return asDay(tokens[j]);
+    if (!DATE_LINKS.has(tokens[j]!)) break;
+  }
+  return asDay(tokens[month + 1]);
 }
 
 /** Whether a text names a day at all (for a booking request that names one). */
@@ -115,7 +131,7 @@ for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).j
 Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
 
 const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon']);
-const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
+const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saade', 'sadhe', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
 const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'وربع', 'و ربع', 'viertel nach', 'sawa']);
 
 /**
@@ -134,12 +150,17 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   }
   let hour: number | undefined;
   let minute = 0;
-  const noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ');
+  let noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ');
+  // The day of a month named ("el 9 de dic", "15 décembre à 10h") is not an hour.
+  const monthAt = tokens.findIndex((t) => MONTH.has(t));
+  const dayOfMonth = monthAt >= 0 && tokens.length > 1 ? dayNumberNear(tokens, monthAt) : 0;
+  if (dayOfMonth) noDates = noDates.replace(new RegExp(`(^|\\D)0?${dayOfMonth}(?:st|nd|rd|th|er|e)?(?!\\d)`), '$1 ');
   const clock = /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})(?!\d)/i.exec(noDates) ?? /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates);
   const marked = /\b(\d{1,2})\s*(?:h\b|uhr|hrs?\b|heures?|o'?clock|am\b|a\.m\.|pm\b|p\.m\.|baje|bje|sa\b|ure\b|sati\b|saat\b)/i.exec(noDates);
-  const anyNumber = /(?:^|[^\d/.:])(\d{1,2})(?![\d/.:]\d)/.exec(noDates);
-  // "halb elf" is half past ten: German counts towards the next hour.
-  const halbIndex = tokens.indexOf('halb');
+  // A digit inside a word is a letter of Arabizi ("m3a 10 w nss": the hour is 10), not an hour.
+  const anyNumber = /(?:^|[^\p{L}\d/.:])(\d{1,2})(?![\d/.:]\d)(?!\p{L})/u.exec(noDates);
+  // "halb elf", "setengah sebelas", "pola jedanaest" are half past ten: they count towards the next hour.
+  const halbIndex = tokens.findIndex((t, i) => TOWARDS_NEXT.has(t) && tokens[i + 1] !== undefined && (NUMBER_WORDS[tokens[i + 1]!] ?? Number(tokens[i + 1])) > 0);
   if (halbIndex >= 0 && tokens[halbIndex + 1]) {
     const next = NUMBER_WORDS[tokens[halbIndex + 1]!] ?? Number(tokens[halbIndex + 1]);
     if (next) return pick(offered, next - 1, 30, tokens);
@@ -167,6 +188,9 @@ function pick(offered: readonly string[], hour: number, minute: number, tokens: 
   // "11" when 11:00 is taken but 11:30 is free: the first free slot in that hour.
   return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
 }
+
+/** Words for half that count towards the next hour (German, Indonesian, Serbian). */
+const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);
 
 const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه'));
 

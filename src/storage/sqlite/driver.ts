@@ -1,9 +1,11 @@
 /**
  * SQLite through the `sqlite3` package: one connection in WAL mode behind the SQL interface. A
  * transaction has the connection to itself: statements from outside wait until it ends, and it
- * waits for the statements already running.
+ * waits for the statements already running. Inside a transaction, everything goes through its
+ * `tx` (the repositories it is given): a statement on the database itself would wait for the
+ * transaction to end. No AsyncLocalStorage finds the transaction for such a call: with one in
+ * the process, Node runs a hook on every promise made anywhere (a tenth of a menu turn's work).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -97,26 +99,33 @@ class SqliteTransaction implements Sql {
   /** Work started inside the transaction but still running after it (a timer, say) goes the outside way. */
   ended = false;
 
-  constructor(private readonly conn: Connection) {}
+  constructor(
+    private readonly conn: Connection,
+    private readonly outside: Sql,
+  ) {}
+
+  private get via(): Statements {
+    return this.ended ? this.outside : this.conn;
+  }
 
   run(sql: string, params?: readonly SqlValue[]) {
-    return this.conn.run(sql, params);
+    return this.via.run(sql, params);
   }
 
   get<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.conn.get<T>(sql, params);
+    return this.via.get<T>(sql, params);
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.conn.all<T>(sql, params);
+    return this.via.all<T>(sql, params);
   }
 
   exec(sql: string) {
-    return this.conn.exec(sql);
+    return this.via.exec(sql);
   }
 
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return fn(this);
+    return this.ended ? this.outside.transaction(fn) : fn(this);
   }
 
   async scrub(): Promise<void> {
@@ -126,7 +135,6 @@ class SqliteTransaction implements Sql {
 
 export class SqliteDatabase implements Database {
   readonly dialect = sqliteDialect;
-  private readonly context = new AsyncLocalStorage<SqliteTransaction>();
   private running = 0;
   private drained: (() => void) | undefined;
   /** Resolves when the transaction holding the connection ends. */
@@ -144,12 +152,6 @@ export class SqliteDatabase implements Database {
     private readonly reader?: Connection,
   ) {}
 
-  /** The transaction of the current async context: a call made inside one joins it. */
-  private current(): SqliteTransaction | undefined {
-    const tx = this.context.getStore();
-    return tx && !tx.ended ? tx : undefined;
-  }
-
   static async open(file: string): Promise<SqliteDatabase> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
@@ -165,8 +167,6 @@ export class SqliteDatabase implements Database {
 
   /** One statement outside any transaction: it runs alongside others, never inside another's transaction. */
   private async statement<T>(fn: (c: Statements) => Promise<T>): Promise<T> {
-    const tx = this.current();
-    if (tx) return fn(tx);
     while (this.held) await this.held;
     this.running++;
     try {
@@ -188,9 +188,9 @@ export class SqliteDatabase implements Database {
     return this.readOnly(sql) ? this.reader!.all<T>(sql, params) : this.statement((c) => c.all<T>(sql, params));
   }
 
-  /** A SELECT outside a transaction goes to the reader (an UPDATE ... RETURNING is read with `all` too, and stays on the writer). */
+  /** A SELECT on the database (not a transaction's) goes to the reader (an UPDATE ... RETURNING is read with `all` too, and stays on the writer). */
   private readOnly(sql: string): boolean {
-    return this.reader !== undefined && !this.current() && SELECT.test(sql);
+    return this.reader !== undefined && SELECT.test(sql);
   }
 
   exec(sql: string): Promise<void> {
@@ -198,15 +198,13 @@ export class SqliteDatabase implements Database {
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    const outer = this.current();
-    if (outer) return fn(outer);
     const before = this.queue;
     let done!: () => void;
     this.queue = new Promise((resolve) => (done = resolve));
     await before;
     let ended!: () => void;
     this.held = new Promise((resolve) => (ended = resolve));
-    const tx = new SqliteTransaction(this.conn);
+    const tx = new SqliteTransaction(this.conn, this);
     try {
       if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       this.drained = undefined;
@@ -214,7 +212,7 @@ export class SqliteDatabase implements Database {
       await this.conn.exec('BEGIN IMMEDIATE');
       let result: T;
       try {
-        result = await this.context.run(tx, () => fn(tx));
+        result = await fn(tx);
         await this.conn.exec('COMMIT');
       } catch (err) {
         await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
@@ -231,9 +229,7 @@ export class SqliteDatabase implements Database {
   }
 
   async scrub(): Promise<void> {
-    const tx = this.current();
-    if (tx) await tx.scrub();
-    else await this.statement(() => this.checkpoint());
+    await this.statement(() => this.checkpoint());
   }
 
   /** secure_delete zeroed the freed space in the pages; the write-ahead log holds the pages as they were until it is copied back and emptied. */

@@ -1,0 +1,155 @@
+/** Days, times, places, requests and small talk in people's own words (issue 14, second round; pure functions). */
+import { describe, expect, it } from 'vitest';
+import { findPlace } from '../src/booking/gazetteer.js';
+import { recogniseCourtesy } from '../src/understanding/courtesy.js';
+import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { withoutArabicPrefixes } from '../src/understanding/phrases.js';
+import { recogniseRequest } from '../src/understanding/requests.js';
+import { matchDay, matchTime, namesDay } from '../src/understanding/when.js';
+
+// Monday 7 December 2026; the centre is open on weekdays and on Sunday 13.
+const TODAY = '2026-12-07';
+const DAYS = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-13', '2026-12-14', '2026-12-16'];
+
+describe('days as people write them', () => {
+  it.each([
+    ['të mërkurën', '2026-12-09'],
+    ['po, t\'enjten', '2026-12-10'],
+    ['e premten nese mundet', '2026-12-11'],
+    ['nhar l7ad', '2026-12-13'],
+    ['ينفع الحد؟', '2026-12-13'],
+    ['le 10 déc', '2026-12-10'],
+    ['16th of dec', '2026-12-16'],
+    ['para el 14 de dic', '2026-12-14'],
+    ['8. dez', '2026-12-08'],
+  ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+
+  it('knows a closed day as a day, so it is said to be closed and not "not understood"', () => {
+    expect(matchDay("t'shtunen pas dite", DAYS, TODAY)).toBeUndefined();
+    expect(namesDay('të shtunën')).toBe(true);
+  });
+});
+
+describe('times as people write them', () => {
+  const TIMES = ['09:00', '09:30', '10:00', '11:30', '15:00'];
+  it.each([
+    ['f 9 w nss', '09:30'],
+    ['m3a 11 w nss', '11:30'],
+    ['b3d l3chiya m3a 3', '15:00'],
+    ['le 10 déc à 9h30', '09:30'],
+    ['dec 14 at 10', '10:00'],
+  ])('%s -> %s', (text, time) => expect(matchTime(text, TIMES)).toBe(time));
+
+  it('never reads the day of a date as an hour', () => {
+    expect(matchTime('el 10 de dic', TIMES)).toBeUndefined();
+    expect(matchTime('9 december', TIMES)).toBeUndefined();
+  });
+});
+
+describe('towns with an Arabic preposition written on', () => {
+  it('reads the word without it after a mark no name spans', () => {
+    expect(withoutArabicPrefixes(['ساكن', 'بالقاهره'])).toEqual(['ساكن', 'بالقاهره', '|', 'ساكن', 'القاهره']);
+    expect(withoutArabicPrefixes(['lahore'])).toEqual(['lahore']);
+  });
+  it.each([
+    ['ساكن بالقاهرة', 'EG'],
+    ['انا رايح لعمان', 'JO'],
+    ['من بغداد', 'IQ'],
+    ['فیصل آباد', 'PK'],
+    ['بيروت', 'LB'],
+  ])('%s is in %s', (text, country) => expect(findPlace(text)?.country).toBe(country));
+});
+
+describe('requests in Pidgin, Gheg and Cyrillic', () => {
+  it.each([
+    ['abeg i wan talk with person for Lagos', 'human'],
+    ['make i yan with somebody wey sabi', 'human'],
+    ['du me fol me nji keshilltar', 'human'],
+    ['a po flas me nji njeri?', 'human'],
+    ['STOP', 'stop'],
+    ['Стоп!', 'stop'],
+    ['stani', 'stop'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+
+  it('leaves "stop" inside a question alone', () => {
+    expect(recogniseRequest('where does the bus stop for the centre')?.kind).not.toBe('stop');
+  });
+});
+
+describe('language and small talk', () => {
+  it('switches to Arabic named in Darija', () => {
+    expect(requestedLanguage('ktb lia b darija 3afak')).toBe('ar');
+    expect(requestedLanguage('momkin bl3arbia afak')).toBe('ar');
+  });
+  it('reads Roman Urdu from pronouns and verbs', () => {
+    expect(languageEvidence('tum kaun ho')?.lang).toBe('ur');
+    expect(languageEvidence('aap kahan se ho')?.lang).toBe('ur');
+    expect(languageEvidence('meri application do baar reject ho gayi')?.lang).toBe('ur');
+  });
+  it.each([
+    ['ok', 'ok'],
+    ['okay then', 'ok'],
+    ['تمام', 'ok'],
+    ['achha', 'ok'],
+    ['u redu', 'ok'],
+    ['aap kon hain?', 'whoAreYou'],
+    ['tum kaun ho', 'whoAreYou'],
+    ['how can you help me?', 'whoAreYou'],
+    ['شو فيكم تعملولي؟', 'whoAreYou'],
+    ['ايش تقدرون تسوون', 'whoAreYou'],
+  ])('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
+  it('"ok" with a question is the question', () => {
+    expect(recogniseCourtesy('ok visa?')).toBeUndefined();
+    expect(recogniseCourtesy('good job offers')).toBeUndefined();
+  });
+});
+
+describe('half towards the next hour, and more ways to say a day', () => {
+  const TIMES = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30'];
+  it.each([
+    ['jam setengah sebelas', '10:30'],
+    ['u pola jedanaest', '10:30'],
+    ['saade das baje', '10:30'],
+  ])('%s -> %s', (text, time) => expect(matchTime(text, TIMES)).toBe(time));
+  it.each([
+    ['na next tomorrow i fit come', '2026-12-09'],
+    ['باچر الصبح', '2026-12-08'],
+  ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+});
+
+describe('more requests and small talk across dialects', () => {
+  it.each([
+    ['ابغى اكلم احد من المركز', 'human'],
+    ['ممكن احجي ويا موظف؟', 'human'],
+    ['kann ich bitte mit jemand reden', 'human'],
+    ['saya mau ngomong sama orang aja', 'human'],
+    ['bghit rdv f rbat', 'book'],
+    ['can i come to the office on thursday?', 'book'],
+    ['bghit nji lmarkaz ghedda', 'book'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+  it('"بالعربي لو سمحت" asks for Arabic', () => expect(requestedLanguage('بالعربي لو سمحت')).toBe('ar'));
+  it.each([
+    ['perfect', 'ok'],
+    ['كيفك؟', 'howAreYou'],
+    ['are you real?', 'whoAreYou'],
+    ['bonne nuit', 'bye'],
+  ])('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
+});
+
+describe('months in Arabic, Urdu, and Serbian and Albanian case endings', () => {
+  it.each([
+    ['الخميس ١٠ ديسمبر', '2026-12-10'],
+    ['۸ دسمبر کو', '2026-12-08'],
+    ['u sredu, 9. decembra', '2026-12-09'],
+    ['më 14 dhjetorit', '2026-12-14'],
+  ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+});
+
+describe('a language asked for with Arabic and Darija verbs', () => {
+  it.each([
+    ['ممكن تحكي معي بالانجليزي', 'en'],
+    ['hder m3aya b lfransawiya', 'fr'],
+    ['kteb lia b l3arbia', 'ar'],
+  ])('%s -> %s', (text, lang) => expect(requestedLanguage(text)).toBe(lang));
+  it('a language to learn is not the chat language', () => expect(requestedLanguage('لازم اتكلم الماني قبل السفر؟')).toBeUndefined());
+});
