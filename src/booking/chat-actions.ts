@@ -77,7 +77,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
       // centreUnconfirmed: the proposed centre takes requests, and a handoff's reply may take longer (the flows' askIf).
       const proposed: Record<string, string> = top
-        ? { centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '' }
+        ? {
+            centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
+            // the place named is in a country with a centre ("accra", "lahore"; not "berlin")
+            placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
+          }
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });

@@ -48,7 +48,22 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return renderAsk(turn, ask);
   }
   if (result.outcome === 'unavailable') return renderAsk(turn, ask);
+  // A town alone that the knowledge base knows nothing of ("accra", "lahore pls"): the nearest centres there.
+  if (await isPlaceWithCentres(turn, input.text)) {
+    // understood after all: not a question the knowledge base missed (no report of it, nothing for the curator)
+    turn.meta.understood = true;
+    turn.meta.knowledge = null;
+    turn.meta.review = turn.meta.review.filter((r) => r.question !== input.text);
+    turn.state.vars.place = input.text.trim().slice(0, 120);
+    return advance(turn, 'centres.find');
+  }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+async function isPlaceWithCentres(turn: Turn, text: string): Promise<boolean> {
+  if (text.trim().split(/\s+/).length > 3) return false;
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  return found.outcome === 'ok' && found.vars?.placeInCentreCountry === 'yes';
 }
 
 /** Not understood: say so and ask again; after two misses in a row, offer a person instead. */
