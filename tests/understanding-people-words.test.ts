@@ -143,6 +143,15 @@ describe('months in Arabic, Urdu, and Serbian and Albanian case endings', () => 
     ['u sredu, 9. decembra', '2026-12-09'],
     ['më 14 dhjetorit', '2026-12-14'],
   ])('%s -> %s', (text, day) => expect(matchDay(text, DAYS, TODAY)).toBe(day));
+
+  it('reads January to July the same way, as months and never as weekdays', () => {
+    const offered = ['2027-05-22', '2027-05-24', '2027-06-15', '2027-01-11'];
+    expect(matchDay('15 جون', offered, '2027-05-20')).toBe('2027-06-15'); // Urdu June, not Saturday 22 May
+    expect(matchDay('جون', offered, '2027-05-20')).toBeUndefined();
+    expect(matchDay('11 يناير', offered, '2027-01-01')).toBe('2027-01-11');
+    expect(matchDay('يناير', ['2027-05-24'], '2027-05-20')).toBeUndefined(); // January, not Monday
+    expect(matchDay('15. juna', offered, '2027-05-20')).toBe('2027-06-15');
+  });
 });
 
 describe('a language asked for with Arabic and Darija verbs', () => {

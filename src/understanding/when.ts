@@ -12,13 +12,13 @@ import { westernDigits } from './replies.js';
 
 /** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
 const WEEKDAYS: [number, string[]][] = [
-  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر', 'يناير', 'جنوری', 'januara', 'janarit']],
-  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل', 'فبراير', 'شباط', 'فروری', 'februara', 'shkurtit']],
-  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ', 'مارس', 'اذار', 'آذار', 'مارچ', 'marta', 'marsit']],
-  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات', 'ابريل', 'نيسان', 'اپریل', 'aprila', 'prillit']],
-  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه', 'مايو', 'ايار', 'مئی', 'maja', 'majit']],
-  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ', 'يونيو', 'حزيران', 'جون', 'juna', 'qershorit']],
-  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'itwaar', 'itwar', 'اتوار', 'يوليو', 'تموز', 'جولائی', 'jula', 'korrikut']],
+  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
+  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
+  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ']],
+  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'itwaar', 'itwar', 'اتوار']],
 ];
 const WEEKDAY = new Map<string, number>();
 for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
@@ -32,13 +32,13 @@ const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'se
 const NEXT = new Set(words('next prochain prochaine nachsten nächsten naechsten kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
 
 const MONTHS: [number, string[]][] = [
-  [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'ene', 'januari', 'janar', 'januar']],
-  [2, ['february', 'feb', 'fevrier', 'februar', 'febrero', 'februari', 'shkurt']],
-  [3, ['march', 'mar', 'mars', 'marz', 'marzo', 'maret', 'mart']],
-  [4, ['april', 'apr', 'avril', 'abril', 'abr', 'prill']],
-  [5, ['may', 'mai', 'mayo', 'mei', 'maj']],
-  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'qershor']],
-  [7, ['july', 'jul', 'juillet', 'juli', 'julio', 'korrik']],
+  [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'ene', 'januari', 'janar', 'januar', 'يناير', 'جنوری', 'januara', 'janarit']],
+  [2, ['february', 'feb', 'fevrier', 'februar', 'febrero', 'februari', 'shkurt', 'فبراير', 'شباط', 'فروری', 'februara', 'shkurtit']],
+  [3, ['march', 'mar', 'mars', 'marz', 'marzo', 'maret', 'mart', 'مارس', 'اذار', 'آذار', 'مارچ', 'marta', 'marsit']],
+  [4, ['april', 'apr', 'avril', 'abril', 'abr', 'prill', 'ابريل', 'نيسان', 'اپریل', 'aprila', 'prillit']],
+  [5, ['may', 'mai', 'mayo', 'mei', 'maj', 'مايو', 'ايار', 'مئی', 'maja', 'majit']],
+  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'qershor', 'يونيو', 'حزيران', 'جون', 'juna', 'qershorit']],
+  [7, ['july', 'jul', 'juillet', 'juli', 'julio', 'korrik', 'يوليو', 'تموز', 'جولائی', 'jula', 'korrikut']],
   [8, ['august', 'aug', 'aout', 'agosto', 'agustus', 'gusht', 'avgust', 'اغسطس', 'اگست', 'avgusta', 'gushtit']],
   [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'shtator', 'septembar', 'سبتمبر', 'ايلول', 'ستمبر', 'septembra', 'shtatorit']],
   [10, ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'tetor', 'oktobar', 'اكتوبر', 'اکتوبر', 'oktobra', 'tetorit']],
