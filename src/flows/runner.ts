@@ -130,9 +130,11 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
   const value = step.input ? state.vars[step.input] : undefined;
   let result: ActionResult;
   switch (step.action) {
-    case 'knowledgeAnswer':
-      result = await deps.actions.knowledgeAnswer({ ...req, question: value, topic: step.topic, ...(followedTopic(turn) ? { follows: followedTopic(turn) } : {}) });
+    case 'knowledgeAnswer': {
+      const follows = followedTopic(turn);
+      result = await deps.actions.knowledgeAnswer({ ...req, question: value, topic: step.topic, ...(follows ? { follows } : {}) });
       break;
+    }
     case 'knowledgeDetails':
       result = await deps.actions.knowledgeDetails({ ...req, topic: step.topic ?? state.lastTopic ?? '' });
       break;

@@ -162,9 +162,13 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
 
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */
 function namesComingDay(text: string, from: string): boolean {
+  return matchDay(text, comingDays(from, 60), from) !== undefined;
+}
+
+/** `count` days from `from` (YYYY-MM-DD, UTC) on, as YYYY-MM-DD. */
+function comingDays(from: string, count: number): string[] {
   const start = DateTime.fromISO(from, { zone: 'utc' });
-  const days = Array.from({ length: 60 }, (_, i) => start.plus({ days: i }).toISODate()!);
-  return matchDay(text, days, from) !== undefined;
+  return Array.from({ length: count }, (_, i) => start.plus({ days: i }).toISODate()!);
 }
 
 function today(turn: Turn): string {
@@ -200,9 +204,7 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
 
 /** Days and times named with a booking request, kept until the booking steps can match them. */
 function rememberWanted(turn: Turn, text: string): void {
-  const start = DateTime.fromJSDate(turn.deps.now()).toUTC();
-  const days = Array.from({ length: 45 }, (_, i) => start.plus({ days: i }).toISODate()!);
-  const day = matchDay(text, days, days[0]!);
+  const day = matchDay(text, comingDays(today(turn), 45), today(turn));
   const time = namedTime(text);
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
@@ -231,7 +233,6 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
-        addFacts(turn.meta, found.facts);
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         addFacts(turn.meta, found.facts); // the centre proposed in this turn

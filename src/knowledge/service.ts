@@ -37,6 +37,7 @@ const OWN_TOPIC_SCORE = 0.5;
 const FOLLOW_UP_MAX_WORDS = 20;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
+/** …and this much for a question that alone reads as out of scope. */
 const FOLLOW_UP_FLOOR_OUT_OF_SCOPE = 0.55;
 
 /** The `ask` contract: one JSON object per question (see DESIGN.md). */

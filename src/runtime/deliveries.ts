@@ -4,8 +4,9 @@
  * booking, a handoff) and the delivery with the channel's rendered reply are stored in one
  * transaction: all of it or none of it. Recording a delivery that was recorded before fails, so
  * a retry's turn is rolled back and the stored reply answers it; the log is asked first where
- * that would cost more (a render that writes elsewhere, files that would be fetched again). A crash mid-turn leaves nothing, so the retry runs
- * the turn afresh; a retry on another instance waits for the lock and finds the reply.
+ * that would cost more (a render that writes elsewhere, files that would be fetched again). A
+ * crash mid-turn leaves nothing, so the retry runs the turn afresh; a retry on another instance
+ * waits for the lock and finds the reply.
  */
 import type { TurnMeta } from '../core/turn-meta.js';
 import type { Effect } from '../core/effects.js';
