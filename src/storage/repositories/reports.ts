@@ -60,7 +60,8 @@ export class ReportBuffer {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.writing = this.writing.then(async () => {
+    // After a failed write (its error went to that flush's caller) the next one tries again.
+    this.writing = this.writing.catch(() => undefined).then(async () => {
       while (this.rows.length) {
         const rows = this.rows.slice(0, this.batch);
         this.inFlight = rows;
