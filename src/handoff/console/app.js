@@ -20,6 +20,12 @@
 
   // --- small helpers -------------------------------------------------------------------------
 
+  // After confirming or cancelling an appointment: what happened (the API's reason when it refused), and the day again.
+  function dayActionDone(r, done) {
+    $('book-status').textContent = r.httpStatus < 300 ? done : (r.error || String(r.httpStatus));
+    loadDay();
+  }
+
   function api(path, options) {
     options = options || {};
     var headers = { authorization: 'Bearer ' + token };
@@ -666,7 +672,7 @@
           var confirm = el('button', t('day.confirmRequest'));
           confirm.type = 'button';
           confirm.addEventListener('click', function () {
-            api('/api/appointments/' + a.id + '/confirm', { method: 'POST' }).then(function () { $('book-status').textContent = t('day.requestConfirmed', { reference: a.reference }); loadDay(); });
+            api('/api/appointments/' + a.id + '/confirm', { method: 'POST' }).then(function (r) { dayActionDone(r, t('day.requestConfirmed', { reference: a.reference })); });
           });
           cell.appendChild(confirm);
         }
@@ -675,7 +681,7 @@
           cancel.type = 'button';
           cancel.addEventListener('click', function () {
             confirmAction(t('confirm.cancel', { reference: a.reference, time: formatTime(a.start, zone, true) }), t('day.cancelShort')).then(function (ok) {
-              if (ok) api('/api/appointments/' + a.id, { method: 'DELETE' }).then(function () { $('book-status').textContent = t('day.cancelled', { reference: a.reference }); loadDay(); });
+              if (ok) api('/api/appointments/' + a.id, { method: 'DELETE' }).then(function (r) { dayActionDone(r, t('day.cancelled', { reference: a.reference })); });
             });
           });
           cell.appendChild(cancel);
