@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +36,8 @@ const TG_SECRET = 'bench-secret';
 interface Row {
   name: string;
   rps: number;
+  /** CPU time (all threads) of the serving process per request, in microseconds: steadier than req/s on a busy machine. */
+  cpuUs: number;
   p50: number;
   p95: number;
   p99: number;
@@ -43,11 +45,25 @@ interface Row {
   non2xx: number;
 }
 
-async function run(name: string, opts: autocannon.Options): Promise<Row> {
+async function run(name: string, opts: autocannon.Options, pid?: number): Promise<Row> {
+  const cpuBefore = pid ? cpuMs(pid) : 0;
   const result = await autocannon({ duration, connections, ...opts });
+  const cpuUs = pid ? ((cpuMs(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total) : NaN;
   const l = result.latency as unknown as Record<string, number>;
   // autocannon reports p97.5, not p95: the column is p97.5, a slightly stricter figure.
-  return { name, rps: result.requests.average, p50: l.p50!, p95: l.p97_5!, p99: l.p99!, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return { name, rps: result.requests.average, cpuUs, p50: l.p50!, p95: l.p97_5!, p99: l.p99!, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+/** CPU time used so far by a process and its children (tsx runs the baseline in a child node), in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + cpuMs(child), 0);
+  } catch {
+    return NaN;
+  }
 }
 
 async function main(): Promise<void> {
@@ -140,18 +156,19 @@ async function main(): Promise<void> {
   const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
 
   const rows: Row[] = [];
-  rows.push(await run('baseline persisted turn', waRequest(menu, baselineBase)));
-  rows.push(await run('whatsapp menu turn', waRequest(menu)));
-  rows.push(await run('whatsapp knowledge turn', waRequest(knowledge)));
-  rows.push(await run('telegram menu turn', tgRequest(menu)));
-  rows.push(await run('telegram knowledge turn', tgRequest(knowledge)));
+  const server = child.pid!;
+  rows.push(await run('baseline persisted turn', waRequest(menu, baselineBase), baselineServer.pid!));
+  rows.push(await run('whatsapp menu turn', waRequest(menu), server));
+  rows.push(await run('whatsapp knowledge turn', waRequest(knowledge), server));
+  rows.push(await run('telegram menu turn', tgRequest(menu), server));
+  rows.push(await run('telegram knowledge turn', tgRequest(knowledge), server));
   rows.push(
     await run('direct line, 1 conversation', {
       url: `${base}/v3/directline/conversations/${conversationId}/activities`,
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'message', from: { id: 'u' }, text: 'hello', locale: 'en-US' }),
-    }),
+    }, server),
   );
   rows.push(await run('bare fastify (constant)', { url: bareUrl, method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
 
@@ -164,10 +181,10 @@ async function main(): Promise<void> {
   const baseline = rows[0]!.rps;
   console.log(`bench:turns — ${duration}s per scenario, ${connections} connections, 5,000 distinct people per channel, 2 cores`);
   console.log(`warm start to first answer: ${(firstAnswerMs / 1000).toFixed(2)} s (first start: ${(coldMs / 1000).toFixed(2)} s); server peak RSS over the run: ${rss} MB`);
-  console.log(`whatsapp menu turn / baseline persisted turn: ${((rows[1]!.rps / baseline) * 100).toFixed(0)}%\n`);
-  console.log('scenario                     req/s   ratio   p50 ms p97.5 ms p99 ms  errors  non-2xx');
+  console.log(`whatsapp menu turn / baseline persisted turn: ${((rows[1]!.rps / baseline) * 100).toFixed(0)}% of its turns per second; ${((rows[0]!.cpuUs / rows[1]!.cpuUs) * 100).toFixed(0)}% by CPU time per turn\n`);
+  console.log('scenario                     req/s   ratio  CPU µs/turn   p50 ms p97.5 ms p99 ms  errors  non-2xx');
   for (const r of rows) {
-    console.log(`${r.name.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / baseline).toFixed(3).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`);
+    console.log(`${r.name.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / baseline).toFixed(3).padStart(7)} ${(Number.isNaN(r.cpuUs) ? '–' : r.cpuUs.toFixed(0)).padStart(12)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`);
   }
 }
 

@@ -130,6 +130,37 @@ function contract(store: StoreCase): void {
       expect(await s.deliveries.recordAll('whatsapp', [], at(1000))).toEqual(new Set());
     });
 
+    it('records a new delivery with the state it goes with; one recorded before fails the whole transaction on its key', async () => {
+      const conv = 'whatsapp:233241112223';
+      await s.transaction(async (tx) => {
+        await tx.conversations.save(conv, state(T0.toISOString()));
+        await tx.deliveries.recordNew('whatsapp', [{ id: 'SM9', reply: "It's <b>O'Neil</b> — ✓", conversationId: conv }], T0);
+      });
+      expect(await s.deliveries.find('whatsapp', ['SM9'], T0)).toEqual(new Map([['SM9', "It's <b>O'Neil</b> — ✓"]]));
+      // a retry: its state must not be kept either
+      const retried = s.transaction(async (tx) => {
+        await tx.conversations.save(conv, { ...state(at(1000).toISOString()), turns: 99 });
+        await tx.deliveries.recordNew('whatsapp', [{ id: 'SM9', reply: 'again', conversationId: conv }], at(1000));
+      });
+      const failure = await retried.then(() => undefined, (err: unknown) => err);
+      expect(s.isUniqueViolation(failure)).toBe(true);
+      expect((await s.conversations.load(conv))?.turns).toBe(4);
+      expect(await s.deliveries.find('whatsapp', ['SM9'], at(1000))).toEqual(new Map([['SM9', "It's <b>O'Neil</b> — ✓"]]));
+      expect(s.isUniqueViolation(new Error('something else'))).toBe(false);
+    });
+
+    it('sends a transaction\'s deferred writes before its next read, in order', async () => {
+      const conv = 'telegram:77';
+      const seen = await s.transaction(async (tx) => {
+        await tx.conversations.save(conv, state(T0.toISOString(), { town: 'Accra' }));
+        await tx.conversations.save(conv, state(T0.toISOString(), { town: 'Lagos' }));
+        return (await tx.conversations.load(conv))?.vars.town;
+      });
+      expect(seen).toBe('Lagos');
+      expect((await s.conversations.load(conv))?.vars.town).toBe('Lagos');
+      await expect(s.transaction(async () => 'nothing written')).resolves.toBe('nothing written');
+    });
+
     it('lets exactly one of concurrent records win', async () => {
       const records = await Promise.all(Array.from({ length: 10 }, (_, i) => s.deliveries.record('telegram', '5001', `reply ${i}`, null, T0)));
       expect(records.filter(Boolean)).toHaveLength(1);

@@ -261,8 +261,22 @@ export class Conversations {
     });
   }
 
-  /** The turn, stored: the pure part first, then its effects, its state and the delivery in one transaction. */
+  /**
+   * The turn, stored. The delivery is first recorded as new, sent with the commit (one trip for a
+   * turn that only writes); if it was recorded before (a retry, a replay), that commit fails on
+   * its key, nothing is kept, and the turn is stored again, checking the log as it writes.
+   */
   private async turn(ref: ConversationRef, id: string, state: ConversationState | null, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket): Promise<{ outcome: DeliveryOutcome; observed?: TurnSummary }> {
+    try {
+      return await this.storeTurn(ref, id, state, inbound, hints, ticket, 'new');
+    } catch (err) {
+      if (!this.storage.isUniqueViolation(err)) throw err;
+      return this.storeTurn(ref, id, state, inbound, hints, ticket, 'checked');
+    }
+  }
+
+  /** The pure part first, then its effects, its state and the delivery in one transaction. */
+  private async storeTurn(ref: ConversationRef, id: string, state: ConversationState | null, inbound: Inbound, hints: ChannelHints, ticket: DeliveryTicket, record: 'new' | 'checked'): Promise<{ outcome: DeliveryOutcome; observed?: TurnSummary }> {
     const now = this.engine.now();
     // While waiting for an advisor the person can still reach the menu, or cancel the request.
     const release = state?.handoff ? releasesHandoff(this.engine, inbound) : undefined;
@@ -292,12 +306,11 @@ export class Conversations {
           handoffId = state.handoff.id;
           await tx.handoffs.addMessage(state.handoff.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
           // Only a cancelled request leaves the advisor's queue; after "menu" the request stays open for the advisor.
-          if (release === 'cancel') {
-            await tx.handoffs.close(state.handoff.id, now);
-            first!.outbox.unshift({ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') });
-          }
+          if (release === 'cancel') await tx.handoffs.close(state.handoff.id, now);
         }
-        const result = await this.performEffects(tx, first!, hints, id);
+        const cancelled: Outbound[] = release === 'cancel' && state?.handoff ? [{ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') }] : [];
+        const performed = await this.performEffects(tx, first!, hints, id);
+        const result = cancelled.length ? { ...performed, outbox: [...cancelled, ...performed.outbox] } : performed;
         const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
         if (opened) {
           handoffId = opened.id;
@@ -307,10 +320,11 @@ export class Conversations {
           for (const m of result.outbox) await tx.handoffs.addMessage(opened.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at });
         }
         if (result.nextState) {
-          delete result.nextState.advisorWaiting; // released below, with this turn
-          country = result.nextState.country ?? null;
-          result.nextState.recent = remember(result.nextState.recent, describeForAdvisor(this.engine, state, inbound), result.outbox);
-          await tx.conversations.save(id, result.nextState);
+          // a copy: the turn's own result stays as it was, should the transaction run again
+          const { advisorWaiting: _released, ...next } = result.nextState; // released below, with this turn
+          country = next.country ?? null;
+          next.recent = remember(next.recent, describeForAdvisor(this.engine, state, inbound), result.outbox);
+          await tx.conversations.save(id, next);
         } else {
           await tx.forgetConversation(id); // delete my data: the delivery below is kept without the person
           kept = false;
@@ -324,7 +338,7 @@ export class Conversations {
       if (released) delivered = { ...delivered, released };
       const answer = await ticket.render(delivered);
       if (answer === undefined) throw new Unstored({ status: 'unkept', delivered });
-      await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now);
+      await recordDelivery(tx, ref.channel, ticket, answer, kept ? id : null, now, record);
       const observed: TurnSummary = { lang: delivered.lang, country, meta: delivered.meta, held: held !== undefined, forgotten: !kept, ...(handoffId ? { handoffId } : {}) };
       return { outcome: { status: 'answered', answer, delivered }, observed };
     });
@@ -363,7 +377,7 @@ export class Conversations {
   private async apologise(channel: string, delivered: Delivered, ticket: DeliveryTicket): Promise<DeliveryOutcome> {
     const outcome = await answerOnly(delivered, ticket);
     if (outcome.status === 'answered' && (ticket.id !== undefined || ticket.replayKey !== undefined)) {
-      await this.storage.transaction((tx) => recordDelivery(tx, channel, ticket, outcome.answer, null, this.engine.now())).catch(() => undefined);
+      await this.storage.transaction((tx) => recordDelivery(tx, channel, ticket, outcome.answer, null, this.engine.now(), 'checked')).catch(() => undefined);
     }
     return outcome;
   }
@@ -384,12 +398,13 @@ function perform(performers: EffectPerformers, effect: RequestEffect): Promise<A
 type TurnSummary = Pick<ObservedTurn, 'lang' | 'country' | 'meta' | 'held' | 'forgotten' | 'handoffId'>;
 
 /** The delivery and its signed content, recorded once; recorded before means another handler stored this turn. */
-async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date): Promise<void> {
+async function recordDelivery(tx: Repositories, channel: string, ticket: DeliveryTicket, answer: string, conversation: string | null, now: Date, record: 'new' | 'checked'): Promise<void> {
   const deliveries = [
     ...(ticket.id === undefined ? [] : [{ id: ticket.id, reply: answer, conversationId: conversation }]),
     ...(ticket.replayKey === undefined ? [] : [{ id: ticket.replayKey, reply: 'handled', conversationId: null }]),
   ];
   if (!deliveries.length) return;
+  if (record === 'new') return tx.deliveries.recordNew(channel, deliveries, now);
   const recorded = await tx.deliveries.recordAll(channel, deliveries, now);
   if (ticket.id !== undefined && !recorded.has(ticket.id)) throw new Unstored('recorded-elsewhere');
   if (ticket.replayKey !== undefined && !recorded.has(ticket.replayKey)) throw new Unstored({ status: 'replay' });

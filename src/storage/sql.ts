@@ -13,6 +13,14 @@ export interface Sql {
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
+   * A write whose result nobody reads (a state saved, a delivery recorded). Inside a transaction
+   * it may be sent later, with the transaction's other deferred writes and its COMMIT, in one trip
+   * to the database (SQLite: each trip costs a hop through the thread pool); its error is then the
+   * transaction's, raised when it commits. Any other statement of the transaction sends the
+   * deferred writes first, so the order of the writes is kept. Outside a transaction it runs now.
+   */
+  defer(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /**
    * Runs `fn` between BEGIN and COMMIT; an error rolls back and is rethrown. Called on the `tx` it
    * gets (or anywhere inside `fn`), a transaction joins the outer one.
    */
@@ -57,6 +65,8 @@ export interface Dialect {
   readonly migrationLock: string;
   /** The list of tables, for Storage.inspect. */
   readonly tablesSql: string;
+  /** The error a unique key raised (a row that exists already). */
+  isUniqueViolation(err: unknown): boolean;
 }
 
 type Condition<V> = readonly [sql: string, value: V | undefined];

@@ -58,6 +58,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
       return rows;
     },
     ping: async () => void (await db.get('SELECT 1 AS one')),
+    isUniqueViolation: (err) => db.dialect.isUniqueViolation(err),
     close: async () => {
       await gathered.flush().catch(() => undefined); // the database may be gone already
       await db.close();

@@ -36,6 +36,12 @@ export interface DeliveryLog {
   record(channel: string, deliveryId: string, reply: string, conversationId: string | null, now: Date): Promise<boolean>;
   /** As `record` for several deliveries in one statement (a message's id and its signed content): the ids recorded now. */
   recordAll(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<Set<string>>;
+  /**
+   * As `recordAll` for deliveries seen for the first time, without waiting for an answer: one
+   * recorded before makes the transaction fail at its commit with a unique violation
+   * (`Storage.isUniqueViolation`), and the turn is then stored again through `recordAll`.
+   */
+  recordNew(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<void>;
   /** Delete my data: the conversation's deliveries and their stored replies go. */
   forgetConversation(conversationId: string): Promise<number>;
 }
@@ -458,5 +464,7 @@ export interface Storage extends Repositories {
   inspect(): Promise<Record<string, Record<string, unknown>[]>>;
   /** Throws when the database does not answer (the health check). */
   ping(): Promise<void>;
+  /** The error a unique key raised, from a transaction (see DeliveryLog.recordNew). */
+  isUniqueViolation(err: unknown): boolean;
   close(): Promise<void>;
 }

@@ -43,6 +43,7 @@ export const postgresDialect: Dialect = {
   limit: (n) => (n < 0 ? null : n), // PostgreSQL rejects a negative LIMIT; NULL is none
   migrationLock: "SELECT pg_advisory_xact_lock(hashtext('wegweiser:migrate'))",
   tablesSql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+  isUniqueViolation: (err) => (err as { code?: unknown } | null)?.code === '23505',
 };
 
 /** PostgreSQL text cannot hold NUL (SQLite can); it means nothing in a message or a name, so it goes. */
@@ -77,6 +78,11 @@ class Queries {
 
   async exec(sql: string): Promise<void> {
     await this.client.query(sql).catch(outage);
+  }
+
+  /** Sent now: a statement on a pooled connection is one trip however it is sent. */
+  async defer(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    await this.run(sql, params);
   }
 
   /** Nothing to do: deleted rows are gone from what PostgreSQL serves, and its files are the server's. */

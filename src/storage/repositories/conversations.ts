@@ -11,8 +11,9 @@ export class ConversationRepository implements ConversationStore {
     return row ? migrateState(JSON.parse(row.state)) : null;
   }
 
+  /** Deferred: inside a turn's transaction the state goes with its COMMIT. */
   async save(id: string, state: ConversationState): Promise<void> {
-    await this.sql.run(
+    await this.sql.defer(
       'INSERT INTO conversations (id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
       [id, JSON.stringify(state), state.updatedAt],
     );

@@ -33,10 +33,7 @@ export class DeliveryRepository implements DeliveryLog {
 
   async recordAll(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<Set<string>> {
     if (!deliveries.length) return new Set();
-    if (now.getTime() - this.pruned.at > 3600_000) {
-      this.pruned.at = now.getTime();
-      await this.sql.run('DELETE FROM deliveries WHERE created_at < ?', [new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString()]);
-    }
+    await this.prune(now);
     // New, or a stale claim with no reply taken over (left by a handler that died): one statement, atomic.
     const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
     const recorded = await this.sql.all<{ delivery_id: string }>(
@@ -47,6 +44,22 @@ export class DeliveryRepository implements DeliveryLog {
       [...deliveries.flatMap((d) => [channel, d.id, now.toISOString(), d.reply, d.conversationId]), stale],
     );
     return new Set(recorded.map((r) => r.delivery_id));
+  }
+
+  async recordNew(channel: string, deliveries: readonly DeliveryRecord[], now: Date): Promise<void> {
+    if (!deliveries.length) return;
+    await this.prune(now);
+    await this.sql.defer(
+      `INSERT INTO deliveries (channel, delivery_id, created_at, reply, conversation_id) VALUES ${deliveries.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      deliveries.flatMap((d) => [channel, d.id, now.toISOString(), d.reply, d.conversationId]),
+    );
+  }
+
+  /** Once an hour, whichever repository records. */
+  private async prune(now: Date): Promise<void> {
+    if (now.getTime() - this.pruned.at <= 3600_000) return;
+    this.pruned.at = now.getTime();
+    await this.sql.run('DELETE FROM deliveries WHERE created_at < ?', [new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString()]);
   }
 
   async forgetConversation(conversationId: string): Promise<number> {

@@ -22,9 +22,50 @@ export const sqliteDialect: Dialect = {
   limit: (n) => n, // a negative LIMIT is no limit
   migrationLock: '', // BEGIN IMMEDIATE already holds the database
   tablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  isUniqueViolation: (err) => {
+    const e = err as { code?: unknown; message?: unknown } | null;
+    return e?.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && /UNIQUE constraint failed|PRIMARY KEY/.test(e.message);
+  },
 };
 
 type Statements = Pick<Sql, 'run' | 'get' | 'all' | 'exec'>;
+
+/**
+ * A statement with its parameters written into it as SQL literals, so that several can go to the
+ * database in one `exec`; undefined when a parameter has no exact literal (bytes, NUL in a text, a
+ * number that is not a 32-bit integer, which the driver would bind as REAL): it is then sent alone.
+ */
+export function inlineParameters(sql: string, params: readonly SqlValue[]): string | undefined {
+  const literals: string[] = [];
+  for (const p of params) {
+    if (p === null) literals.push('NULL');
+    else if (typeof p === 'boolean') literals.push(p ? '1' : '0');
+    else if (typeof p === 'number') {
+      if ((p | 0) !== p || Object.is(p, -0)) return undefined;
+      literals.push(String(p));
+    } else if (typeof p === 'string') {
+      if (p.includes('\u0000')) return undefined;
+      literals.push(`'${p.replaceAll("'", "''")}'`);
+    } else return undefined;
+  }
+  // Each ? outside a quoted name or text takes the next literal.
+  let out = '';
+  let next = 0;
+  let quote: string | undefined;
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch === '?') {
+      if (next >= literals.length) return undefined;
+      out += literals[next++];
+    } else out += ch;
+  }
+  return next === literals.length ? out : undefined;
+}
 
 /** How many prepared statements a connection keeps (the SQL of the repositories is a few dozen). */
 const PREPARED_LIMIT = 200;
@@ -92,36 +133,66 @@ class Connection implements Statements {
   }
 }
 
-/** Inside a transaction: statements go straight to the connection the transaction holds. */
+/**
+ * Inside a transaction: statements go straight to the connection the transaction holds. BEGIN is
+ * sent with the first statement, and deferred writes wait for the next statement or the COMMIT, so
+ * that a turn which only writes (its state, its delivery) is one trip: BEGIN, the writes, COMMIT.
+ */
 class SqliteTransaction implements Sql {
   readonly dialect = sqliteDialect;
   scrubAfterCommit = false;
   /** Work started inside the transaction but still running after it (a timer, say) goes the outside way. */
   ended = false;
+  /** BEGIN has been sent (a failure after it needs a ROLLBACK). */
+  begun = false;
+  /** Deferred writes not sent yet, as SQL with their literals. */
+  private pending: string[] = [];
 
   constructor(
     private readonly conn: Connection,
     private readonly outside: Sql,
   ) {}
 
-  private get via(): Statements {
-    return this.ended ? this.outside : this.conn;
+  /** BEGIN (when not yet sent) and the deferred writes, in one trip, before `then`. */
+  private async send(then = ''): Promise<void> {
+    // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway
+    const batch = [...(this.begun ? [] : ['BEGIN IMMEDIATE']), ...this.pending, ...(then ? [then] : [])];
+    this.pending = [];
+    this.begun = true;
+    if (batch.length) await this.conn.exec(batch.join(';\n'));
   }
 
-  run(sql: string, params?: readonly SqlValue[]) {
-    return this.via.run(sql, params);
+  private async via(): Promise<Statements> {
+    if (this.ended) return this.outside;
+    if (!this.begun || this.pending.length) await this.send();
+    return this.conn;
   }
 
-  get<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.via.get<T>(sql, params);
+  async run(sql: string, params?: readonly SqlValue[]) {
+    return (await this.via()).run(sql, params);
   }
 
-  all<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.via.all<T>(sql, params);
+  async get<T>(sql: string, params?: readonly SqlValue[]) {
+    return (await this.via()).get<T>(sql, params);
   }
 
-  exec(sql: string) {
-    return this.via.exec(sql);
+  async all<T>(sql: string, params?: readonly SqlValue[]) {
+    return (await this.via()).all<T>(sql, params);
+  }
+
+  async exec(sql: string) {
+    return (await this.via()).exec(sql);
+  }
+
+  async defer(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    const inlined = this.ended ? undefined : inlineParameters(sql, params);
+    if (inlined === undefined) await this.run(sql, params);
+    else this.pending.push(inlined);
+  }
+
+  /** The deferred writes and COMMIT (a transaction that sent nothing has nothing to commit). */
+  async commit(): Promise<void> {
+    if (this.begun || this.pending.length) await this.send('COMMIT');
   }
 
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
@@ -197,6 +268,10 @@ export class SqliteDatabase implements Database {
     return this.statement((c) => c.exec(sql));
   }
 
+  async defer(sql: string, params?: readonly SqlValue[]): Promise<void> {
+    await this.run(sql, params);
+  }
+
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const before = this.queue;
     let done!: () => void;
@@ -208,14 +283,12 @@ export class SqliteDatabase implements Database {
     try {
       if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       this.drained = undefined;
-      // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway
-      await this.conn.exec('BEGIN IMMEDIATE');
       let result: T;
       try {
         result = await fn(tx);
-        await this.conn.exec('COMMIT');
+        await tx.commit();
       } catch (err) {
-        await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
+        if (tx.begun) await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
         throw err;
       }
       if (tx.scrubAfterCommit) await this.checkpoint();
