@@ -24,6 +24,7 @@ import Fastify from 'fastify';
 import { startFakeTelegram } from '../tests/support/fake-telegram.js';
 import { twilioSignature } from '../tests/support/twilio-signature.js';
 import { freePort } from '../tests/support/free-port.js';
+import { npmStartArgs } from '../tests/support/npm-start.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } } });
 const duration = Number(values.seconds);
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
   const startServer = (): ChildProcess =>
-    spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { // as `npm start` runs it
+    spawn(process.execPath, npmStartArgs(), { // as `npm start` runs it, with its heap limits
       cwd: ROOT,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATA_DIR: dataDir, LOG_LEVEL: 'warn',

@@ -11,13 +11,14 @@ import { ROOT } from '../src/paths.js';
 import { loadConfig } from '../src/server/config.js';
 import { createLogger } from '../src/server/logger.js';
 import { freePort } from './support/free-port.js';
+import { npmStartArgs } from './support/npm-start.js';
 import { privateServicesMissing, startPrivatePostgres, startPrivateRedis } from './support/private-services.js';
 import { createTestCore } from './support/test-core.js';
 
 describe('npm start', () => {
   it('starts with no configuration (the built server file), answers /healthz, the chat page and the console, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-start-'));
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { // what `npm start` runs
+    const child = spawn(process.execPath, npmStartArgs(), { // what `npm start` runs
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     });
