@@ -45,6 +45,8 @@ export interface DangerOptions {
 }
 
 const NUMBERS_ONLY = /^[\p{N}\p{P}\p{Zs}]*$/u;
+/** How sure the classifier alone must be about a message whose concepts only set a scene. */
+const SCENE_ONLY_THRESHOLD = 0.85;
 
 export class DangerRecogniser implements SafetyDetector {
   constructor(
@@ -66,9 +68,11 @@ export class DangerRecogniser implements SafetyDetector {
     const byPhrase = [...this.phrases.matches(text)].filter(() => !ordinary || probability.none < 0.5);
     const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
     const backed = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c));
-    // The classifier alone speaks only about a message that mentions something dangerous and nothing ordinary.
-    const classifierHeard = [...concepts].some((c) => !this.data.scene.includes(c)) && !ordinary;
-    const guessed = SAFETY_CATEGORIES.filter((c) => classifierHeard && probability[c] >= this.threshold);
+    // The classifier alone speaks only about a message that mentions nothing ordinary, and either
+    // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
+    const dangerous = [...concepts].some((c) => !this.data.scene.includes(c));
+    const needed = dangerous ? this.threshold : SCENE_ONLY_THRESHOLD;
+    const guessed = ordinary ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
     return { category: choose(backed, guessed, probability), concepts: [...concepts].sort(), byPhrase, byRule, probability };
   }
 
