@@ -100,6 +100,9 @@ describe('danger recogniser', () => {
       'majikan sy kadang telat bayar gaji 3 hari, wajar gk?',
       'hp sy mati, link janji temu ilang, bisa kirim lagi?',
       'mobile mar gaya tha, appointment ka link dobara bhej dein',
+      // Nothing in these names a danger or a scene: the classifier alone never speaks about them.
+      'po po',
+      'dem dey call me Ibrahim Musa',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }

@@ -70,9 +70,10 @@ export class DangerRecogniser implements SafetyDetector {
     const backed = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c));
     // The classifier alone speaks only about a message that mentions nothing ordinary, and either
     // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
+    // A message without any concept ("po po", a name) is never the classifier's alone.
     const dangerous = [...concepts].some((c) => !this.data.scene.includes(c));
     const needed = dangerous ? this.threshold : SCENE_ONLY_THRESHOLD;
-    const guessed = ordinary ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
+    const guessed = ordinary || !concepts.size ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
     return { category: choose(backed, guessed, probability), concepts: [...concepts].sort(), byPhrase, byRule, probability };
   }
 
