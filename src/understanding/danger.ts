@@ -88,13 +88,14 @@ export class DangerRecogniser implements SafetyDetector {
 }
 
 /**
- * Self-harm wins whenever it is heard. Otherwise a kind that a rule or a phrase backs beats the
- * classifier's guess; among backed kinds, exploitation yields to any other (a worker beaten or
+ * Self-harm wins whenever a rule or a phrase backs it, or when the classifier guesses it more surely
+ * than any kind a rule backs. Otherwise a kind that a rule or a phrase backs beats the classifier's guess; among backed kinds, exploitation yields to any other (a worker beaten or
  * threatened with death is first in violence, one abandoned in the desert is first stranded), and
  * the classifier breaks the remaining ties.
  */
 function choose(backed: SafetyCategory[], guessed: SafetyCategory[], probability: Record<DangerClass, number>): SafetyCategory | undefined {
-  if (backed.includes('selfharm') || guessed.includes('selfharm')) return 'selfharm';
+  const surest = Math.max(0, ...backed.map((c) => probability[c]));
+  if (backed.includes('selfharm') || (guessed.includes('selfharm') && probability.selfharm > surest)) return 'selfharm';
   const pool = backed.length ? (backed.length > 1 ? backed.filter((c) => c !== 'exploitation') : backed) : guessed;
   return [...pool].sort((a, b) => probability[b] - probability[a])[0];
 }
