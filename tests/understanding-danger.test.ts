@@ -86,6 +86,28 @@ describe('danger recogniser', () => {
     expect(danger.detect('they took my passport and beat me, i want to die')?.category).toBe('selfharm');
   });
 
+  it('lets a kind a rule backs beat the classifier, and exploitation yield to violence or being stranded', () => {
+    // Beaten in the agency's cellar: exploitation (locked in) and violence (beaten) both hold; violence leads.
+    expect(danger.detect('ljudi iz agencije su me zatvorili u podrum i tukli')?.category).toBe('violence');
+    expect(danger.detect('the agent said if we do not pay the debt they will burn our house, they threatened my father')?.category).toBe('violence');
+    // Locked in and left without food: stranded before locked in.
+    expect(danger.detect('they locked the door of the house and never came back, 3 days now, nothing to eat')?.category).toBe('stranded');
+  });
+
+  it('does not take an official holding a passport, pay a few days late or a dead phone for danger', () => {
+    for (const text of [
+      'The embassy kept my passport for the visa, how many weeks do they usually hold it?',
+      'majikan sy kadang telat bayar gaji 3 hari, wajar gk?',
+      'hp sy mati, link janji temu ilang, bisa kirim lagi?',
+      'mobile mar gaya tha, appointment ka link dobara bhej dein',
+      // Nothing in these names a danger or a scene: the classifier alone never speaks about them.
+      'po po',
+      'dem dey call me Ibrahim Musa',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
+    }
+  });
+
   it('points each danger to the entry that helps', () => {
     expect(danger.detect('they locked me in the house and took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
   });

@@ -45,6 +45,8 @@ export interface DangerOptions {
 }
 
 const NUMBERS_ONLY = /^[\p{N}\p{P}\p{Zs}]*$/u;
+/** How sure the classifier alone must be about a message whose concepts only set a scene. */
+const SCENE_ONLY_THRESHOLD = 0.85;
 
 export class DangerRecogniser implements SafetyDetector {
   constructor(
@@ -60,14 +62,19 @@ export class DangerRecogniser implements SafetyDetector {
     const concepts = this.lexicon.conceptsOfTokens(tokens);
     const p = this.classifier.probabilities(featurise(tokens, concepts));
     const probability = Object.fromEntries(CLASSES.map((c, k) => [c, p[k]!])) as Record<DangerClass, number>;
-    const byPhrase = [...this.phrases.matches(text)];
+    const ordinary = this.data.ordinary.some((c) => concepts.has(c));
+    // A stock phrase in an ordinary question ("the embassy kept my passport for the visa, how long?")
+    // counts only if the classifier does not read the whole message as ordinary.
+    const byPhrase = [...this.phrases.matches(text)].filter(() => !ordinary || probability.none < 0.5);
     const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
-    const score = (c: SafetyCategory) => probability[c] + (byRule.includes(c) ? 0.5 : 0) + (byPhrase.includes(c) ? 0.5 : 0);
-    // The classifier alone speaks only about a message that mentions something dangerous and nothing ordinary.
-    const classifierHeard = [...concepts].some((c) => !this.data.scene.includes(c)) && !this.data.ordinary.some((c) => concepts.has(c));
-    const candidates = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c) || (classifierHeard && probability[c] >= this.threshold));
-    const category = candidates.includes('selfharm') ? 'selfharm' : candidates.sort((a, b) => score(b) - score(a))[0];
-    return { category, concepts: [...concepts].sort(), byPhrase, byRule, probability };
+    const backed = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c));
+    // The classifier alone speaks only about a message that mentions nothing ordinary, and either
+    // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
+    // A message without any concept ("po po", a name) is never the classifier's alone.
+    const dangerous = [...concepts].some((c) => !this.data.scene.includes(c));
+    const needed = dangerous ? this.threshold : SCENE_ONLY_THRESHOLD;
+    const guessed = ordinary || !concepts.size ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
+    return { category: choose(backed, guessed, probability), concepts: [...concepts].sort(), byPhrase, byRule, probability };
   }
 
   detect(text: string): SafetySignal | undefined {
@@ -78,6 +85,19 @@ export class DangerRecogniser implements SafetyDetector {
     const atSea = concepts.includes('BOAT') || concepts.includes('SEA');
     return { category, topic: this.phrases.topics[category], ...(atSea ? { atSea } : {}) };
   }
+}
+
+/**
+ * Self-harm wins whenever a rule or a phrase backs it, or when the classifier guesses it more surely
+ * than any kind a rule backs. Otherwise a kind that a rule or a phrase backs beats the classifier's guess; among backed kinds, exploitation yields to any other (a worker beaten or
+ * threatened with death is first in violence, one abandoned in the desert is first stranded), and
+ * the classifier breaks the remaining ties.
+ */
+function choose(backed: SafetyCategory[], guessed: SafetyCategory[], probability: Record<DangerClass, number>): SafetyCategory | undefined {
+  const surest = Math.max(0, ...backed.map((c) => probability[c]));
+  if (backed.includes('selfharm') || (guessed.includes('selfharm') && probability.selfharm > surest)) return 'selfharm';
+  const pool = backed.length ? (backed.length > 1 ? backed.filter((c) => c !== 'exploitation') : backed) : guessed;
+  return [...pool].sort((a, b) => probability[b] - probability[a])[0];
 }
 
 /** Builds the recogniser from `knowledge/_safety/` (signals.yaml, concepts.yaml, examples/). */
