@@ -20,6 +20,14 @@ describe('requests', () => {
     ['ah en fait demain je pars en mer, on peut deplacer le rdv a jeudi?', 'move'],
     ['ok, hocu da obrisete sve sto imate o meni', 'delete'],
     ['en français stp', 'language'],
+    ['find a centre near me', 'findCentre'],
+    ['where is the nearest office', 'findCentre'],
+    ['wo ist das nächste Zentrum', 'findCentre'],
+    ['salam, mere sab se qareeb center kahan hai', 'findCentre'],
+    ['ou se trouve le centre le plus proche de chez moi', 'findCentre'],
+    ['وين أقرب مركز؟', 'findCentre'],
+    ['najbliži centar?', 'findCentre'],
+    ['kantor terdekat di mana ya', 'findCentre'],
   ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
 
   it('reads a reference', () => {
@@ -28,7 +36,7 @@ describe('requests', () => {
   });
 
   it('leaves questions alone', () => {
-    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
+    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'wahan ka timing kya hai, jumma ko khula hota hai?', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
   });
 });
 

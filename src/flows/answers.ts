@@ -34,7 +34,11 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.state.vars[ask.var!] = input.text.trim();
     return advance(turn, refOf(turn, ask.onText));
   }
-  if (ask.optionsFrom) return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
+  if (ask.optionsFrom) {
+    // A question among the centres, days or times ("il est ouvert le samedi?"): answered when the knowledge base is sure, then the same choices.
+    if (looksLikeQuestion(input.text) && (await answeredAside(turn, input.text))) return renderAsk(turn, ask);
+    return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
+  }
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const follows = followedTopic(turn);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
@@ -58,6 +62,22 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return advance(turn, 'centres.find');
   }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** Several words, or a question mark: more than a pick that went wrong. */
+function looksLikeQuestion(text: string): boolean {
+  return /[?؟]\s*$/u.test(text) || text.trim().split(/\s+/).length >= 4;
+}
+
+/** A question asked beside a choice, answered only when the knowledge base is sure of it. */
+async function answeredAside(turn: Turn, text: string): Promise<boolean> {
+  const follows = followedTopic(turn);
+  const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: text, ...(follows ? { follows } : {}) });
+  if (result.outcome !== 'ok' || result.urgent || result.facts?.knowledge?.outcome !== 'answered') return false;
+  takeResult(turn, result);
+  rememberTopic(turn, result);
+  turn.state.misses = 0;
+  return true;
 }
 
 async function isPlaceWithCentres(turn: Turn, text: string): Promise<boolean> {

@@ -11,7 +11,7 @@ import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -19,7 +19,7 @@ import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } f
 import { askOptions, renderAsk } from './render.js';
 import { answerOptionsStep } from './answers.js';
 import { runCommand } from './commands.js';
-import { advance } from './runner.js';
+import { advance, keepResultValues } from './runner.js';
 
 const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
@@ -71,7 +71,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
-  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
+  if (positionRef(state.at) === 'centres.offer' && !asksAboutCentre(text) && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
     if (nearest) {
       rememberWanted(turn, text);
@@ -252,6 +252,17 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         if (offered) state.vars.centreId = offered.id;
       }
       return advance(turn, state.vars.centreId ? 'booking.days' : 'centres.start');
+    }
+    case 'findCentre': {
+      // "the nearest centre to Kumasi": the centres there at once; else asked where the person is.
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
+      if (found.outcome === 'ok' && found.choices?.centreChoices) {
+        takeResult(turn, found);
+        keepResultValues(turn, found);
+        return advance(turn, 'centres.offer');
+      }
+      return advance(turn, 'centres.start');
     }
     case 'myAppointment': {
       const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(req.reference ? { reference: req.reference } : {}) });

@@ -18,6 +18,7 @@ export type Request =
   | { kind: 'cancel'; reference?: string }
   | { kind: 'move'; reference?: string }
   | { kind: 'human' }
+  | { kind: 'findCentre' }
   | { kind: 'language'; lang?: Lang }
   | { kind: 'menu' }
   | { kind: 'stop' }
@@ -63,6 +64,34 @@ const BOOK = phraseSet([
   'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
   'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
   'una cita', 'ir a la oficina', 'ir al centro', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
+]);
+
+/**
+ * Finding a centre near the person: a word of nearness with a word for a centre or an office
+ * ("where is the nearest office", "wo ist das nächste Zentrum", "mere sab se qareeb center kahan
+ * hai", "أقرب مركز"), or a phrase that asks for one outright ("find a centre").
+ */
+const NEAR = phraseSet([
+  'near me', 'nearest', 'closest', 'nearby', 'near my', 'close to me', 'close to my', 'closer to me', 'wey near', 'dey near', 'near here', 'around me', 'around here',
+  'plus proche', 'pres de chez moi', 'proche de chez moi', 'pres de moi', 'proche de moi', 'a cote de chez moi', 'pas loin de chez moi',
+  'nachste', 'nachsten', 'nachstes', 'nachstgelegen*', 'in meiner nahe', 'in der nahe', 'bei mir in der nahe', 'nah bei mir',
+  'اقرب', 'الاقرب', 'قريب مني', 'قريب منى', 'قريب علي', 'قريب عليا', 'جنبي', 'a9rab', 'aqrab', 'qrib mni', '9rib mni', '9rib liya', 'qrib liya', 'lqrib',
+  'qareeb', 'qareebi', 'qareeb tareen', 'nazdeek', 'nazdeeki', 'nazdik', 'qarib', 'قریب', 'قریبی', 'نزدیک', 'نزدیکی',
+  'terdekat', 'dekat saya', 'dekat rumah', 'dekat sini', 'deket sini', 'paling dekat',
+  'me e afert', 'me te afert', 'me afer', 'afer meje', 'afer shtepise', 'ma e afert', 'ma afer',
+  'najblizi', 'najblize', 'najbliza', 'najblizeg', 'najblizu', 'blizu mene', 'u blizini', 'u mojoj blizini',
+  'mas cercano', 'mas cercana', 'cerca de mi', 'cerca de aqui', 'cercano a mi', 'cercana a mi',
+]);
+const CENTRE_WORDS = phraseSet([
+  'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
+]);
+/** "find a centre", "where is your office": a centre asked for outright. */
+const FIND_CENTRE = phraseSet([
+  'find a centre', 'find a center', 'find the centre', 'find the center', 'find centre', 'find center', 'find an office', 'find your office', 'where is the centre', 'where is the center', 'where is your office', 'where is the office', 'where is your centre', 'where is your center', 'where una office', 'where una dey', 'where your office dey',
+  'trouver un centre', 'trouver le centre', 'ou est le centre', 'ou se trouve le centre', 'ou est votre bureau', 'ou se trouve votre bureau',
+  'zentrum finden', 'wo ist das zentrum', 'wo ist euer zentrum', 'wo ist ihr zentrum', 'wo ist euer buro', 'wo ist ihr buro', 'wo finde ich das zentrum', 'wo finde ich euch',
+  'اين المركز', 'وين المركز', 'فين المركز', 'فين المكتب', 'وين مكتبكم', 'وين مكانكم', 'fin lmarkaz', 'fin kayn lmarkaz', 'fin jat lmarkaz', 'fin kayn lbureau',
+  'center kahan', 'centre kahan', 'office kahan', 'markaz kahan', 'سینٹر کہاں', 'دفتر کہاں', 'cari kantor', 'cari pusat', 'kantornya dimana', 'kantornya di mana', 'ku ndodhet qendra', 'ku eshte qendra', 'ku e keni zyren', 'gde je centar', 'gde se nalazi centar', 'gde je kancelarija', 'donde esta el centro', 'donde queda el centro', 'donde esta la oficina', 'buscar un centro',
 ]);
 
 const MINE = phraseSet([
@@ -140,8 +169,23 @@ export function recogniseRequest(text: string): Request | undefined {
   }
   if (reference && tokens.length <= 3) return { kind: 'myAppointment', reference };
   if (BOOK.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
   return undefined;
+}
+
+/** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
+const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
+
+/** "is it open on saturday?", "wahan ka timing kya hai": a question about a centre's hours, fee or number. */
+export function asksAboutCentre(text: string): boolean {
+  return ABOUT_CENTRE.has(words(text));
+}
+
+/** A centre asked for: near the person, or outright ("find a centre"). Opening hours and the like are questions. */
+function asksForCentre(tokens: readonly string[]): boolean {
+  if (tokens.length > 14 || ABOUT_CENTRE.has(tokens)) return false;
+  return FIND_CENTRE.has(tokens) || (NEAR.has(tokens) && CENTRE_WORDS.has(tokens));
 }
 
 /** Words that point back at the place or centre named before ("book for there", "احجز هناك", "là-bas", "wahan"). */
@@ -162,7 +206,7 @@ export function pointsThere(text: string): boolean {
   return THERE.has(words(text));
 }
 
-const REQUEST_SETS = [HUMAN, BOOK, MINE, CANCEL, MOVE, MENU, STOP, DELETE];
+const REQUEST_SETS = [HUMAN, BOOK, MINE, CANCEL, MOVE, MENU, STOP, DELETE, FIND_CENTRE, NEAR, CENTRE_WORDS];
 /** What stands in for a word of the request, so the rest keeps its length (a sentence stays a sentence). */
 const MASK = 'qqq';
 
