@@ -4,6 +4,7 @@ import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
 import { recogniseRequest } from '../src/understanding/requests.js';
+import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
 
 describe('requests', () => {
@@ -90,4 +91,9 @@ describe('language and courtesy', () => {
     ['hello o, how una dey', 'howAreYou'], ['assalam o alaikum bhai', 'greeting'], ['thank you', 'thanks'], ['merci bzaf khoya', 'thanks'], ['Bist du ein Mensch oder ne KI?', 'whoAreYou'],
   ])('%s is %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
   it('a question with thanks is a question', () => expect(recogniseCourtesy('thanks, and how long does it take?')).toBeUndefined());
+});
+
+describe('bad news told', () => {
+  it.each(['mera visa teesri baar reject ho gaya', 'mon visa a été refusé encore une fois', 'mein Visum wurde schon wieder abgelehnt', 'تأشيرتي انرفضت للمرة الثانية', 'visa saya ditolak lagi', 'më refuzuan vizën', 'odbili su mi vizu', 'me negaron la visa otra vez', 'my visa application was rejected'])('%s is a setback', (t) => expect(isSetback(t)).toBe(true));
+  it.each(['how do I apply for a visa?', 'I refused the job offer', 'reject', 'mera visa kab aayega'])('%s is not', (t) => expect(isSetback(t)).toBe(false));
 });

@@ -2,6 +2,7 @@
 import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
+import { isSetback } from '../understanding/setback.js';
 import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
@@ -60,6 +61,12 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.meta.review = turn.meta.review.filter((r) => r.question !== input.text);
     turn.state.vars.place = input.text.trim().slice(0, 120);
     return advance(turn, 'centres.find');
+  }
+  // "mera visa teesri baar reject ho gaya": bad news told, not a question missed; a kind word and a person.
+  if (isSetback(input.text)) {
+    turn.meta.understood = true;
+    turn.state.misses = 0;
+    return advance(turn, 'fallback.setback');
   }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
 }
