@@ -1,7 +1,7 @@
 /** Requests, replies at a step, language and courtesy, as people write them (pure functions). */
 import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
-import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
 import { recogniseRequest } from '../src/understanding/requests.js';
 import { isSetback } from '../src/understanding/setback.js';
@@ -96,4 +96,23 @@ describe('language and courtesy', () => {
 describe('bad news told', () => {
   it.each(['mera visa teesri baar reject ho gaya', 'mon visa a été refusé encore une fois', 'mein Visum wurde schon wieder abgelehnt', 'تأشيرتي انرفضت للمرة الثانية', 'visa saya ditolak lagi', 'më refuzuan vizën', 'odbili su mi vizu', 'me negaron la visa otra vez', 'my visa application was rejected'])('%s is a setback', (t) => expect(isSetback(t)).toBe(true));
   it.each(['how do I apply for a visa?', 'I refused the job offer', 'reject', 'mera visa kab aayega'])('%s is not', (t) => expect(isSetback(t)).toBe(false));
+});
+
+describe('German, Serbian, Darija and Pidgin people, in one or two words', () => {
+  it.each([
+    ['bitte einen Menschen', 'human'], ['Mitarbeiter bitte', 'human'], ['persönliche Beratung bitte', 'human'], ['gibt es jemanden, mit dem ich reden kann', 'human'], ['kann mich jemand anrufen', 'human'],
+    ['treba mi čovek, ne bot', 'human'], ['povežite me sa nekim', 'human'], ['живи човек молим', 'human'], ['može neko da me pozove', 'human'], ['daj mi nekog iz centra', 'human'],
+    ['Termin Accra Freitag', 'book'], ['Beratungstermin in Tunis, Dienstag vormittag', 'book'], ['Ich will nächsten Montag nach Erbil ins Zentrum kommen', 'book'], ['rdv casa demain', 'book'],
+    ['ich brauche Hilfe', 'menu'], ['help', 'menu'], ['necesito ayuda por favor', 'menu'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+  it.each(['termin wie lange dauert das', 'wie viele Mitarbeiter hat das Zentrum', 'appointment is free?'])('%s is no request to book or for a person', (t) => expect(['book', 'human']).not.toContain(recogniseRequest(t)?.kind));
+
+  it.each([
+    ['danke', 'de'], ['bitte', 'de'], ['brauche hilfe', 'de'], ['Termin in Casablanca morgen um 10', 'de'], ['hvala', 'sr'], ['pomoć', 'sr'], ['Здраво', 'sr'],
+    ['3afak', 'ar'], ['kifach', 'ar'], ['merci bzaf', 'ar'], ['labas 3lik', 'ar'], ['shukran', 'ar'],
+  ])('%s is %s', (t, lang) => expect(shortMessageLanguage(t)).toBe(lang));
+  it.each(['hello', 'ok', 'salam', 'merci', '10am', 'see you on the 3rd', 'termin'])('%s says no language alone', (t) => expect(shortMessageLanguage(t)).toBeUndefined());
+
+  it.each([['how far', 'howAreYou'], ['wetin dey happen', 'howAreYou'], ['how far, wetin dey happen', 'howAreYou'], ['i dey o', 'ok'], ['i dey fine', 'ok'], ['mir geht es gut', 'ok'], ['dobro sam, hvala', 'thanks'], ['lhamdoulah', 'ok']])('%s is %s', (t, kind) => expect(recogniseCourtesy(t)).toBe(kind));
+  it('"i dey for lagos" is no small talk', () => expect(recogniseCourtesy('i dey for lagos')).toBeUndefined());
 });

@@ -26,7 +26,7 @@ import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, positionRef, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { askingOf, understandText } from './understand.js';
-import { languageEvidence } from '../understanding/language.js';
+import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
 import { advance, keepResultValues, offerHumanNow, resumeAfterEffect } from './runner.js';
 
 export type { EngineDeps } from './context.js';
@@ -101,7 +101,7 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
   const text = input.kind === 'text' ? input.text : input.kind === 'media' ? input.text : undefined;
-  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? deps.detectLanguage(text)) : undefined);
+  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? shortMessageLanguage(text) ?? deps.detectLanguage(text)) : undefined);
   return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(lang ? {} : { langFrom: 'unknown' as const }), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 

@@ -9,7 +9,7 @@ import { matchOption } from '../core/degrade.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
-import { languageEvidence } from '../understanding/language.js';
+import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
@@ -48,7 +48,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
     // a name, a town or a phone number says nothing about it.
     const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
-    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? turn.deps.detectLanguage(text) : undefined);
+    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? turn.deps.detectLanguage(text)) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }

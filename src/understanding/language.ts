@@ -95,3 +95,40 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
   if (best![2] >= 2 && best![2] > second![2]) return { lang: best![1], variant: best![0] };
   return undefined;
 }
+
+/**
+ * Words that, in a message of one to four words, say its language on their own: "danke", "bitte
+ * hilfe", "hvala", "pomoć", "3afak", "merci bzaf", "Здраво". Shared words ("salam", "ok",
+ * "merci", "termin") are not here: a greeting shared by Arabic, Urdu and Darija says nothing.
+ */
+const SHORT_WORDS: Partial<Record<Lang, ReturnType<typeof phraseSet>>> = {
+  de: phraseSet(['danke', 'dankeschon', 'bitte', 'hallo', 'servus', 'moin', 'tschuss', 'guten', 'hilfe', 'brauche', 'ich', 'und', 'nicht', 'keine', 'kein', 'gehts', 'geht', 'beratung', 'arbeit', 'ausbildung', 'studium', 'zentrum', 'moglich', 'genau', 'wo ist', 'wie', 'nein', 'morgen', 'ubermorgen', 'uhr', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'nachste', 'nachsten', 'woche', 'vormittag', 'nachmittag', 'kommen', 'mochte', 'hatte', 'gern', 'gerne', 'vielen', 'grussgott', 'gruss', 'mahlzeit']),
+  sr: phraseSet(['hvala', 'zdravo', 'pomoc', 'pomozite', 'molim', 'treba', 'trebam', 'dobar', 'dobro', 'jutro', 'vece', 'kako', 'gde', 'gdje', 'posao', 'radim', 'nemam', 'hocu', 'zelim', 'moze', 'nije', 'sta', 'zasto', 'nemacka', 'nemackoj', 'nemacku', 'pozdrav', 'pozdrav svima', 'savetnik', 'razgovor']),
+  ar: phraseSet(['shukran', 'chokran', 'choukran', 'shokran', 'afak', 'kifach', 'kifash', 'bzaf', 'bezzaf', 'labas', 'wakha', 'mzyan', 'mezyan', 'daba', 'dyal', 'dyali', 'bghit', 'khoya', 'khouya', 'wach', 'chno', 'achno', 'ezayak', 'ezayek', 'izzayak', 'ahlan', 'marhaba', 'sahbi', 'kidayr', 'kidayra', 'walo', 'baraka', 'hamdoulah', 'lhamdoulah', 'lhamdullah', 'hamdullah', 'smhli', 'smahli', 'kayn', 'kayna', 'bslama', 'tbarkallah', 'mashi mushkil', 'ma3lich', 'maalesh']),
+};
+
+/** A word with a digit for an Arabic letter: "3afak", "m3a", "9bel", "7ta", "sa3a" (not "3rd", "9am", "2pm"). */
+const ARABIZI_DIGIT = /^(?:[a-z]*[a-z][2379][a-z]+|[2379][a-z]{2,})$/;
+const NOT_ARABIZI = /^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|km|kg|ans|jahre|eur|usd)$/;
+
+/**
+ * The language of a short message from its words alone, where a detector has too little to go on:
+ * Serbian in Cyrillic, Arabic written in Latin letters with digits, and the unmistakable words of
+ * German, Serbian and Darija. Undefined when the words say nothing or point two ways.
+ */
+export function shortMessageLanguage(text: string): Lang | undefined {
+  if (/[\u0400-\u04FF]/.test(text)) return 'sr';
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 10) return undefined;
+  // One such word in up to six words ("Termin in Casablanca morgen um 10"), two in up to ten.
+  const needed = tokens.length <= 6 ? 1 : 2;
+  const found = new Set<Lang>();
+  for (const [lang, set] of Object.entries(SHORT_WORDS) as [Lang, ReturnType<typeof phraseSet>][]) {
+    let hits = 0;
+    for (const t of new Set(tokens)) if (set.has([t])) hits++;
+    if (hits >= needed || (needed === 1 && set.has(tokens))) found.add(lang);
+  }
+  const arabizi = tokens.filter((t) => ARABIZI_DIGIT.test(t) && !NOT_ARABIZI.test(t)).length;
+  if (arabizi >= needed) found.add('ar');
+  return found.size === 1 ? [...found][0] : undefined;
+}

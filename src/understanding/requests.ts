@@ -42,12 +42,14 @@ const HUMAN = phraseSet([
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
   // de
   'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
+  'einen menschen', 'einem menschen', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
   // id
   'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
   // sq
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
   'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
+  'treba mi covek', 'zivi covek', 'ziv covek', 'zivog coveka', 'zivim covekom', 'ziva osoba', 'zivu osobu', 'zivom osobom', 'sa osobom', 'sa savetnicom', 'savetnika', 'savetnicu', 'povezite me', 'povezi me', 'spojite me', 'spoji me', 'nekog iz centra', 'nekoga iz centra', 'nekim iz centra', 'da me pozove', 'da me pozovete', 'pozovite me', 'ne bot', 'ne robot', 'pravog coveka', 'pravu osobu',
   // es
   'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente', 'pasar con alguien', 'pasar con una persona', 'pasame con',
 ]);
@@ -59,7 +61,7 @@ const BOOK = phraseSet([
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
   'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
   'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
-  'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei',
+  'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
   'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
   'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
@@ -123,6 +125,10 @@ const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vo
 
 const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
 
+/** Help asked for with nothing more: the menu shows what there is. Danger is read before any request. */
+const HELP = new Set(words('help hilfe aide ayuda pomoc pomoci madad bantuan tolong ndihme ndihmë مساعده مساعدة مدد helpu'));
+const HELP_FILLER = new Set(words('i need want some please pls plz ich brauche bitte j ai besoin de d svp stp s il vous plait necesito quiero por favor treba mi trebam potrebna potrebno mujhe chahiye chaiye kuch saya butuh perlu minta kam nevoje me duhet احتاج بدي اريد ابغى محتاج ممكن من فضلك لو سمحت ana bghit khassni abeg o oh hi hello'));
+
 /** Stop on its own, in any script ("стоп" is read as "stop"). */
 const STOP_ALONE = new Set(words('stop stopp stoppen stani prekini arrete arret basta berhenti ndalo توقف بس'));
 const STOP = phraseSet(['stop messaging', 'stop sending', 'stop writing', 'unsubscribe', 'leave me alone', 'arrete de m ecrire', 'plus de messages', 'توقف عن', 'band karo messages', 'keine nachrichten mehr', 'berhenti kirim', 'mos me shkruani', 'prestani da pises', 'deja de escribirme']);
@@ -169,8 +175,12 @@ export function recogniseRequest(text: string): Request | undefined {
   }
   if (reference && tokens.length <= 3) return { kind: 'myAppointment', reference };
   if (BOOK.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
+  if (tokens.length >= 2 && tokens.length <= 5 && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
+  // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.
+  if (tokens.length <= 5 && tokens.some((t) => HELP.has(t)) && tokens.every((t) => HELP.has(t) || HELP_FILLER.has(t))) return { kind: 'menu' };
   return undefined;
 }
 
@@ -223,6 +233,11 @@ export function placeWords(text: string): string {
   }
   return tokens.join(' ');
 }
+
+/** The word for an appointment itself. */
+const APPOINTMENT_NOUN = phraseSet(['appointment', 'termin', 'beratungstermin', 'rdv', 'rendez vous', 'cita', 'turno', 'janji', 'maw3id', 'maw3ed', 'موعد', 'ميعاد', 'takim', 'takimi', 'اپائنٹمنٹ']);
+/** Words that make a short message a question about appointments ("termin wie lange?"), not a booking. */
+const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does', 'wie', 'was', 'warum', 'wann', 'brauche ich', 'comment', 'quoi', 'pourquoi', 'quand', 'combien', 'que', 'como', 'cuando', 'kya', 'kaise', 'kab', 'kyun', 'apa', 'bagaimana', 'kapan', 'berapa', 'si', 'kur', 'pse', 'kako', 'kada', 'zasto', 'koliko', 'كيف', 'متى', 'ليش', 'لماذا', 'شو', 'ايش', 'wach', 'kifach', 'imta', 'free', 'gratis', 'kostenlos', 'gratuit']);
 
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
