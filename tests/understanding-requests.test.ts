@@ -116,3 +116,17 @@ describe('German, Serbian, Darija and Pidgin people, in one or two words', () =>
   it.each([['how far', 'howAreYou'], ['wetin dey happen', 'howAreYou'], ['how far, wetin dey happen', 'howAreYou'], ['i dey o', 'ok'], ['i dey fine', 'ok'], ['mir geht es gut', 'ok'], ['dobro sam, hvala', 'thanks'], ['lhamdoulah', 'ok']])('%s is %s', (t, kind) => expect(recogniseCourtesy(t)).toBe(kind));
   it('"i dey for lagos" is no small talk', () => expect(recogniseCourtesy('i dey for lagos')).toBeUndefined());
 });
+
+describe('two languages named, one of them not the person\'s', () => {
+  it.each([
+    ['wach t9dar tjawbni b lfrancais? mafhamtch mzyan l3arbiya lmktouba', 'fr'], ['Ich spreche kein Englisch, bitte auf Deutsch', 'de'], ['eh susah ternyata, balik ke bahasa indonesia lagi ya kak', 'id'],
+    ['hablas español? no hablo ingles', 'es'], ['super. ipak mi pisi na engleskom, saljem bratu koji ne zna srpski', 'en'], ['sorry my german is not good, can we do english', 'en'], ['ne shqip ju lutem', 'sq'],
+  ])('%s -> %s', (t, lang) => expect(requestedLanguage(t)).toBe(lang));
+  it.each(['i go to english class', 'the course is in english or german?'])('%s asks for none', (t) => expect(requestedLanguage(t)).toBeUndefined());
+});
+
+describe('days said the way people say them', () => {
+  const days = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-13', '2026-12-14', '2026-12-15'];
+  it.each([['يوم الحد الجاي', '2026-12-13'], ['dimanche prochain', '2026-12-13'], ['next tuesday', '2026-12-15'], ['next Monday', '2026-12-14']])('%s on a Monday is %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
+  it('واخا is yes', () => expect(yesNo('واخا', 'ar')).toBe('yes'));
+});

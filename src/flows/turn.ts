@@ -101,8 +101,11 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
   const text = input.kind === 'text' ? input.text : input.kind === 'media' ? input.text : undefined;
-  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? shortMessageLanguage(text) ?? deps.detectLanguage(text)) : undefined);
-  return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(lang ? {} : { langFrom: 'unknown' as const }), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
+  const locale = langFromLocale(hints.locale);
+  const lang = locale ?? (text ? (languageEvidence(text)?.lang ?? shortMessageLanguage(text) ?? deps.detectLanguage(text)) : undefined);
+  // A greeting alone ("salam", "hello") is a guess: the first sentence that shows the language still sets it.
+  const guessed = !lang || (!locale && text !== undefined && (recogniseCourtesy(text) === 'greeting' || deps.vocabulary.isGreeting(text)));
+  return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(guessed ? { langFrom: 'unknown' as const } : {}), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 
 /** A first message, or one after a long silence or a "stop": greet, then take up what was said. */

@@ -9,7 +9,7 @@ import { matchOption } from '../core/degrade.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
-import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
+import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
@@ -48,7 +48,9 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
     // a name, a town or a phone number says nothing about it.
     const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
-    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? turn.deps.detectLanguage(text)) : undefined);
+    const sure = languageEvidence(text)?.lang ?? requestedLanguage(text);
+    // A detector's guess needs a sentence: "merci" or "ok" after "hello" says nothing.
+    const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? (words(text) >= 3 ? turn.deps.detectLanguage(text) : undefined)) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }
@@ -102,7 +104,15 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
 }
 
 async function takeName(turn: Turn, text: string): Promise<true> {
-  turn.state.vars.name = extractName(text);
+  // "Hicham Bennani 0662 45 78 90", "Arben Krasniqi, 044 123 456": the name and the contact in one message.
+  const contact = extractContact(text);
+  const rest = contact ? text.replace(contact, ' ').replace(/\s+/g, ' ').trim() : text;
+  turn.state.vars.name = extractName(rest || text);
+  if (contact && /\p{L}{2}/u.test(rest)) {
+    turn.state.vars.contact = contact;
+    await advance(turn, 'booking.confirm');
+    return true;
+  }
   await advance(turn, 'booking.contact');
   return true;
 }
@@ -125,11 +135,13 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   if (asking === 'day') {
     const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
     // "thursday at 9", or a time alone before the day: the time is kept for the time step.
-    const time = namedTime(text);
+    const time = namedTime(text, today(turn));
     if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
     const unoffered = namesComingDay(text, today(turn));
+    // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
+    if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
     if (!unoffered && !time) return false;
     // A day that is not on offer ("besok" within the lead time): said so and the same days again; never "not understood".
     if (unoffered) say(turn, 'booking.dayNotFree');
@@ -140,6 +152,16 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
+    // "ah non attend jeudi je travail, plutot vendredi matin": another of the days offered, its times.
+    const days = turn.state.choices?.dayChoices ?? [];
+    const day = lastDayNamed(text, days.map((d) => d.id), today(turn));
+    if (day && day !== turn.state.vars.day && positionRef(turn.state.at) === 'booking.choose-time') {
+      turn.state.vars.day = day;
+      turn.state.vars.dayLabel = days.find((d) => d.id === day)?.label ?? day;
+      turn.state.misses = 0;
+      await advance(turn, 'booking.times');
+      return true;
+    }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
     if (anyTime && positionRef(turn.state.at) === 'booking.choose-time') {
@@ -158,6 +180,28 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     }
   }
   return false;
+}
+
+/** A town whose nearest centre is not the one being booked, in a country with a centre: booking moves there. */
+async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+  const id = found.vars?.centreId;
+  if (found.outcome !== 'ok' || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
+  rememberWanted(turn, text);
+  turn.state.vars.centreId = id;
+  turn.state.misses = 0;
+  await advance(turn, 'booking.days');
+  return true;
+}
+
+/** The day named last ("not thursday, friday rather"): read from the end of the text back. */
+function lastDayNamed(text: string, offered: readonly string[], from: string): string | undefined {
+  const parts = text.split(/\s+/).filter(Boolean);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const day = matchDay(parts.slice(i).join(' '), offered, from);
+    if (day) return day;
+  }
+  return undefined;
 }
 
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */
@@ -205,14 +249,20 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
 /** Days and times named with a booking request, kept until the booking steps can match them. */
 function rememberWanted(turn: Turn, text: string): void {
   const day = matchDay(text, comingDays(today(turn), 45), today(turn));
-  const time = namedTime(text);
+  const time = namedTime(text, today(turn));
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
 }
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
-function namedTime(text: string): string | undefined {
-  return /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+function namedTime(text: string, from?: string): string | undefined {
+  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+  // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à/i.test(text)) {
+    const hour = Number(time.slice(0, 2));
+    if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
+  }
+  return time;
 }
 
 export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {

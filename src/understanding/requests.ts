@@ -63,7 +63,7 @@ const BOOK = phraseSet([
   'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
-  'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
+  'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj', 'nji termin', 'nji takim', 'ni takim', 'me lyp nji termin', 'me lype termin', 'me rezervu',
   'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
   'una cita', 'ir a la oficina', 'ir al centro', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
 ]);
