@@ -130,3 +130,7 @@ describe('days said the way people say them', () => {
   it.each([['يوم الحد الجاي', '2026-12-13'], ['dimanche prochain', '2026-12-13'], ['next tuesday', '2026-12-15'], ['next Monday', '2026-12-14']])('%s on a Monday is %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
   it('واخا is yes', () => expect(yesNo('واخا', 'ar')).toBe('yes'));
 });
+
+describe('complaints and "robot or person?" in more words', () => {
+  it.each([['ihr antwortet nie richtig, total nutzlos', 'complaint'], ['tu comprends rien', 'complaint'], ['jesi ti robot ili pravi covek?', 'whoAreYou']])('%s -> %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
+});
