@@ -84,6 +84,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
             centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
             // the place named is in a country with a centre ("accra", "lahore"; not "berlin")
             placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
+            // a country with several centres ("Tunesien", "indonesia"): the town decides which one, not the capital
+            placeIsCountry: found.place?.kind === 'country' && found.centres.filter((n) => n.centre.country === found.place!.country).length > 1 ? 'yes' : '',
           }
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));

@@ -226,6 +226,11 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
+  if (result.vars.placeIsCountry === 'yes') {
+    takeResult(turn, result);
+    await advance(turn, 'handoff.where');
+    return true;
+  }
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   addFacts(turn.meta, result.facts); // the centre proposed in this turn
@@ -282,6 +287,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
+      // "... der ist in Tunesien": a country with several centres; where in it is asked.
+      if (found.outcome === 'ok' && found.vars?.placeIsCountry === 'yes') {
+        takeResult(turn, found);
+        return advance(turn, 'handoff.offer');
+      }
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
