@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { recogniseRequest } from '../src/understanding/requests.js';
+import { recogniseRequest, statedPlace } from '../src/understanding/requests.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
 
@@ -133,4 +133,9 @@ describe('days said the way people say them', () => {
 
 describe('complaints and "robot or person?" in more words', () => {
   it.each([['ihr antwortet nie richtig, total nutzlos', 'complaint'], ['tu comprends rien', 'complaint'], ['jesi ti robot ili pravi covek?', 'whoAreYou']])('%s -> %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
+});
+
+describe('where the person says they are', () => {
+  it.each([['i dey for lagos', 'lagos'], ['je suis à sfax', 'sfax'], ['main lahore mein hoon', 'lahore'], ['sy di bandung', 'bandung'], ['ich wohne in Erbil', 'erbil'], ['ana f tanja daba', 'tanja']])('%s -> %s', (t, p) => expect(statedPlace(t)).toBe(p));
+  it.each(['i am in trouble with my agent and he took my passport', 'how do i get a visa', 'hi'])('%s names no place of stay', (t) => expect(statedPlace(t)).toBeUndefined());
 });

@@ -11,7 +11,7 @@ import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -72,6 +72,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     await runRequest(turn, req, text);
     return true;
   }
+  // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
+  if (asking === 'choice' && (await showCentresNear(turn, statedPlace(text)))) return true;
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
   if (positionRef(state.at) === 'centres.offer' && !asksAboutCentre(text) && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
@@ -180,6 +182,19 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     }
   }
   return false;
+}
+
+/** The centres near a place the person said they are in, when it is in a country with a centre. */
+async function showCentresNear(turn: Turn, place: string | undefined): Promise<boolean> {
+  if (!place) return false;
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: place });
+  if (found.outcome === 'unavailable') return notBookableThere(turn, found);
+  if (found.outcome !== 'ok' || !found.choices?.centreChoices || found.vars?.placeInCentreCountry !== 'yes') return false;
+  takeResult(turn, found);
+  keepResultValues(turn, found);
+  turn.state.misses = 0;
+  await advance(turn, 'centres.offer');
+  return true;
 }
 
 /** A town whose nearest centre is not the one being booked, in a country with a centre: booking moves there. */

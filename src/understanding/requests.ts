@@ -184,6 +184,26 @@ export function recogniseRequest(text: string): Request | undefined {
   return undefined;
 }
 
+/** "i dey for", "je suis à", "ana f", "main … mein hoon", "saya di", "ich wohne in": where the person says they are. */
+const LOCATED = phraseSet([
+  'i dey for', 'i dey', 'i am in', 'i m in', 'im in', 'i live in', 'i stay in', 'i am at', 'we are in', 'i am from', 'i m from',
+  'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
+  'انا في', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
+  'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
+  'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
+]);
+const LOCATED_TAIL = new Set(words('now o oh sef mein main me hoon hun hu hain rehta rehti hoon sekarang skrg jetzt gerade daba db maintenant actuellement ahora tani sada ya kak please pls بس دابا الحين حاليا میں ہوں'));
+
+/** The place a "where I am" statement names ("i dey for lagos" -> "lagos"), or undefined. */
+export function statedPlace(text: string): string | undefined {
+  const tokens = words(text);
+  if (tokens.length < 2 || tokens.length > 8) return undefined;
+  const hit = LOCATED.find(tokens);
+  if (!hit || hit.at > 1) return undefined;
+  const rest = tokens.slice(hit.at + hit.length).filter((t) => !LOCATED_TAIL.has(t));
+  return rest.length >= 1 && rest.length <= 3 ? rest.join(' ') : undefined;
+}
+
 /** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
 const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
 
