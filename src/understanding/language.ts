@@ -114,7 +114,7 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
  * "merci", "termin") are not here: a greeting shared by Arabic, Urdu and Darija says nothing.
  */
 const SHORT_WORDS: Partial<Record<Lang, ReturnType<typeof phraseSet>>> = {
-  de: phraseSet(['danke', 'dankeschon', 'bitte', 'hallo', 'servus', 'moin', 'tschuss', 'guten', 'hilfe', 'brauche', 'ich', 'und', 'nicht', 'keine', 'kein', 'gehts', 'geht', 'beratung', 'arbeit', 'ausbildung', 'studium', 'zentrum', 'moglich', 'genau', 'wo ist', 'wie', 'nein', 'morgen', 'ubermorgen', 'uhr', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'nachste', 'nachsten', 'woche', 'vormittag', 'nachmittag', 'kommen', 'mochte', 'hatte', 'gern', 'gerne', 'vielen', 'grussgott', 'gruss', 'mahlzeit']),
+  de: phraseSet(['danke', 'dankeschon', 'bitte', 'hallo', 'servus', 'moin', 'tschuss', 'guten', 'hilfe', 'brauche', 'ich', 'und', 'nicht', 'keine', 'kein', 'gehts', 'geht', 'moglich', 'genau', 'wo ist', 'wie', 'nein', 'morgen', 'ubermorgen', 'uhr', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'nachste', 'nachsten', 'woche', 'vormittag', 'nachmittag', 'kommen', 'mochte', 'hatte', 'gern', 'gerne', 'vielen', 'grussgott', 'gruss', 'mahlzeit']),
   sr: phraseSet(['hvala', 'zdravo', 'pomoc', 'pomozite', 'molim', 'treba', 'trebam', 'dobar', 'dobro', 'jutro', 'vece', 'kako', 'gde', 'gdje', 'posao', 'radim', 'nemam', 'hocu', 'zelim', 'moze', 'nije', 'sta', 'zasto', 'nemacka', 'nemackoj', 'nemacku', 'pozdrav', 'pozdrav svima', 'savetnik', 'razgovor']),
   ar: phraseSet(['shukran', 'chokran', 'choukran', 'shokran', 'afak', 'kifach', 'kifash', 'bzaf', 'bezzaf', 'labas', 'wakha', 'mzyan', 'mezyan', 'daba', 'dyal', 'dyali', 'bghit', 'khoya', 'khouya', 'wach', 'chno', 'achno', 'ezayak', 'ezayek', 'izzayak', 'ahlan', 'marhaba', 'sahbi', 'kidayr', 'kidayra', 'walo', 'baraka', 'hamdoulah', 'lhamdoulah', 'lhamdullah', 'hamdullah', 'smhli', 'smahli', 'kayn', 'kayna', 'bslama', 'tbarkallah', 'mashi mushkil', 'ma3lich', 'maalesh']),
 };
@@ -126,7 +126,8 @@ const NOT_ARABIZI = /^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|km|kg|ans|jahre|
 /**
  * The language of a short message from its words alone, where a detector has too little to go on:
  * Serbian in Cyrillic, Arabic written in Latin letters with digits, and the unmistakable words of
- * German, Serbian and Darija. Undefined when the words say nothing or point two ways.
+ * German, Serbian and Darija. Undefined when the words say nothing or point two ways. German words
+ * that people of every language use for the routes ("Ausbildung", "Chancenkarte") are not among them.
  */
 export function shortMessageLanguage(text: string): Lang | undefined {
   if (/[\u0400-\u04FF]/.test(text)) return 'sr';

@@ -213,8 +213,11 @@ export function asksAboutCentre(text: string): boolean {
 }
 
 /** A centre asked for: near the person, or outright ("find a centre"). Opening hours and the like are questions. */
+/** The embassy is not one of the centres: "the nearest German embassy" is a question, not a centre to find. */
+const EMBASSY = phraseSet(['embassy', 'consulate', 'botschaft', 'konsulat', 'ambassade', 'consulat', 'embajada', 'consulado', 'kedutaan', 'kedubes', 'ambasada', 'ambasadu', 'ambasades', 'سفاره', 'السفاره', 'قنصليه', 'sifara', 'sefara', 'سفارت', 'ایمبیسی', 'embassy ka', 'vfs', 'tls']);
+
 function asksForCentre(tokens: readonly string[]): boolean {
-  if (tokens.length > 14 || ABOUT_CENTRE.has(tokens)) return false;
+  if (tokens.length > 14 || ABOUT_CENTRE.has(tokens) || EMBASSY.has(tokens)) return false;
   return FIND_CENTRE.has(tokens) || (NEAR.has(tokens) && CENTRE_WORDS.has(tokens));
 }
 
