@@ -72,12 +72,12 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
 }
 
 /** Several words, or a question mark: more than a pick that went wrong. */
-function looksLikeQuestion(text: string): boolean {
+export function looksLikeQuestion(text: string): boolean {
   return /[?؟]\s*$/u.test(text) || text.trim().split(/\s+/).length >= 4;
 }
 
 /** A question asked beside a choice, answered only when the knowledge base is sure of it. */
-async function answeredAside(turn: Turn, text: string): Promise<boolean> {
+export async function answeredAside(turn: Turn, text: string): Promise<boolean> {
   const follows = followedTopic(turn);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: text, ...(follows ? { follows } : {}) });
   if (result.outcome !== 'ok' || result.urgent || result.facts?.knowledge?.outcome !== 'answered') return false;

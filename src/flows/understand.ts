@@ -17,7 +17,7 @@ import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
-import { answerOptionsStep } from './answers.js';
+import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 
@@ -93,6 +93,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     // A bare "ok" likewise: the question again, no word of its own.
     if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
     state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
+  // Asked where they are, a question instead ("how much does it cost?"): answered when no place is named and the knowledge base is sure, then asked again.
+  if (asking === 'place' && looksLikeQuestion(text) && !(await namesPlace(turn, text)) && (await answeredAside(turn, text))) {
     renderAsk(turn, ask);
     return true;
   }
@@ -182,6 +187,11 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     }
   }
   return false;
+}
+
+async function namesPlace(turn: Turn, text: string): Promise<boolean> {
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  return found.outcome !== 'unsure';
 }
 
 /** The centres near a place the person said they are in, when it is in a country with a centre. */
