@@ -20,7 +20,8 @@ export type Request =
   | { kind: 'human' }
   | { kind: 'findCentre' }
   | { kind: 'language'; lang?: Lang }
-  | { kind: 'menu' }
+  /** `help`: only help was asked for ("ich brauche Hilfe"): the menu shows what there is, but an advisor's wait is not left for it. */
+  | { kind: 'menu'; help?: true }
   | { kind: 'stop' }
   | { kind: 'delete' };
 
@@ -180,7 +181,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
   // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.
-  if (tokens.length <= 5 && tokens.some((t) => HELP.has(t)) && tokens.every((t) => HELP.has(t) || HELP_FILLER.has(t))) return { kind: 'menu' };
+  if (tokens.length <= 5 && tokens.some((t) => HELP.has(t)) && tokens.every((t) => HELP.has(t) || HELP_FILLER.has(t))) return { kind: 'menu', help: true };
   return undefined;
 }
 
