@@ -50,7 +50,9 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
     const sure = languageEvidence(text)?.lang ?? requestedLanguage(text);
     // A detector's guess needs a sentence: "merci" or "ok" after "hello" says nothing.
-    const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? (words(text) >= 3 ? turn.deps.detectLanguage(text) : undefined)) : undefined);
+    // "i am ok", "all good": an ok says too little for a guess.
+    const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
+    const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }
