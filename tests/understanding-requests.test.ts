@@ -1,9 +1,10 @@
 /** Requests, replies at a step, language and courtesy, as people write them (pure functions). */
 import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
-import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { recogniseRequest } from '../src/understanding/requests.js';
+import { recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
 
 describe('requests', () => {
@@ -20,6 +21,14 @@ describe('requests', () => {
     ['ah en fait demain je pars en mer, on peut deplacer le rdv a jeudi?', 'move'],
     ['ok, hocu da obrisete sve sto imate o meni', 'delete'],
     ['en français stp', 'language'],
+    ['find a centre near me', 'findCentre'],
+    ['where is the nearest office', 'findCentre'],
+    ['wo ist das nächste Zentrum', 'findCentre'],
+    ['salam, mere sab se qareeb center kahan hai', 'findCentre'],
+    ['ou se trouve le centre le plus proche de chez moi', 'findCentre'],
+    ['وين أقرب مركز؟', 'findCentre'],
+    ['najbliži centar?', 'findCentre'],
+    ['kantor terdekat di mana ya', 'findCentre'],
   ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
 
   it('reads a reference', () => {
@@ -28,7 +37,7 @@ describe('requests', () => {
   });
 
   it('leaves questions alone', () => {
-    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
+    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'where is the nearest german embassy office', 'wahan ka timing kya hai, jumma ko khula hota hai?', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
   });
 });
 
@@ -82,4 +91,51 @@ describe('language and courtesy', () => {
     ['hello o, how una dey', 'howAreYou'], ['assalam o alaikum bhai', 'greeting'], ['thank you', 'thanks'], ['merci bzaf khoya', 'thanks'], ['Bist du ein Mensch oder ne KI?', 'whoAreYou'],
   ])('%s is %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
   it('a question with thanks is a question', () => expect(recogniseCourtesy('thanks, and how long does it take?')).toBeUndefined());
+});
+
+describe('bad news told', () => {
+  it.each(['mera visa teesri baar reject ho gaya', 'mon visa a été refusé encore une fois', 'mein Visum wurde schon wieder abgelehnt', 'تأشيرتي انرفضت للمرة الثانية', 'visa saya ditolak lagi', 'më refuzuan vizën', 'odbili su mi vizu', 'me negaron la visa otra vez', 'my visa application was rejected'])('%s is a setback', (t) => expect(isSetback(t)).toBe(true));
+  it.each(['how do I apply for a visa?', 'I refused the job offer', 'reject', 'mera visa kab aayega'])('%s is not', (t) => expect(isSetback(t)).toBe(false));
+});
+
+describe('German, Serbian, Darija and Pidgin people, in one or two words', () => {
+  it.each([
+    ['bitte einen Menschen', 'human'], ['Mitarbeiter bitte', 'human'], ['persönliche Beratung bitte', 'human'], ['gibt es jemanden, mit dem ich reden kann', 'human'], ['kann mich jemand anrufen', 'human'],
+    ['treba mi čovek, ne bot', 'human'], ['povežite me sa nekim', 'human'], ['живи човек молим', 'human'], ['može neko da me pozove', 'human'], ['daj mi nekog iz centra', 'human'],
+    ['Termin Accra Freitag', 'book'], ['Beratungstermin in Tunis, Dienstag vormittag', 'book'], ['Ich will nächsten Montag nach Erbil ins Zentrum kommen', 'book'], ['rdv casa demain', 'book'],
+    ['ich brauche Hilfe', 'menu'], ['help', 'menu'], ['necesito ayuda por favor', 'menu'],
+  ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
+  it.each(['termin wie lange dauert das', 'wie viele Mitarbeiter hat das Zentrum', 'appointment is free?'])('%s is no request to book or for a person', (t) => expect(['book', 'human']).not.toContain(recogniseRequest(t)?.kind));
+
+  it.each([
+    ['danke', 'de'], ['bitte', 'de'], ['brauche hilfe', 'de'], ['Termin in Casablanca morgen um 10', 'de'], ['hvala', 'sr'], ['pomoć', 'sr'], ['Здраво', 'sr'],
+    ['3afak', 'ar'], ['kifach', 'ar'], ['merci bzaf', 'ar'], ['labas 3lik', 'ar'], ['shukran', 'ar'],
+  ])('%s is %s', (t, lang) => expect(shortMessageLanguage(t)).toBe(lang));
+  it.each(['hello', 'ok', 'salam', 'merci', '10am', 'see you on the 3rd', 'termin', 'I need help with my Ausbildung'])('%s says no language alone', (t) => expect(shortMessageLanguage(t)).toBeUndefined());
+
+  it.each([['how far', 'howAreYou'], ['wetin dey happen', 'howAreYou'], ['how far, wetin dey happen', 'howAreYou'], ['i dey o', 'ok'], ['i dey fine', 'ok'], ['mir geht es gut', 'ok'], ['dobro sam, hvala', 'thanks'], ['lhamdoulah', 'ok']])('%s is %s', (t, kind) => expect(recogniseCourtesy(t)).toBe(kind));
+  it('"i dey for lagos" is no small talk', () => expect(recogniseCourtesy('i dey for lagos')).toBeUndefined());
+});
+
+describe('two languages named, one of them not the person\'s', () => {
+  it.each([
+    ['wach t9dar tjawbni b lfrancais? mafhamtch mzyan l3arbiya lmktouba', 'fr'], ['Ich spreche kein Englisch, bitte auf Deutsch', 'de'], ['eh susah ternyata, balik ke bahasa indonesia lagi ya kak', 'id'],
+    ['hablas español? no hablo ingles', 'es'], ['super. ipak mi pisi na engleskom, saljem bratu koji ne zna srpski', 'en'], ['sorry my german is not good, can we do english', 'en'], ['ne shqip ju lutem', 'sq'],
+  ])('%s -> %s', (t, lang) => expect(requestedLanguage(t)).toBe(lang));
+  it.each(['i go to english class', 'the course is in english or german?'])('%s asks for none', (t) => expect(requestedLanguage(t)).toBeUndefined());
+});
+
+describe('days said the way people say them', () => {
+  const days = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-13', '2026-12-14', '2026-12-15'];
+  it.each([['يوم الحد الجاي', '2026-12-13'], ['dimanche prochain', '2026-12-13'], ['next tuesday', '2026-12-15'], ['next Monday', '2026-12-14']])('%s on a Monday is %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
+  it('واخا is yes', () => expect(yesNo('واخا', 'ar')).toBe('yes'));
+});
+
+describe('complaints and "robot or person?" in more words', () => {
+  it.each([['ihr antwortet nie richtig, total nutzlos', 'complaint'], ['tu comprends rien', 'complaint'], ['jesi ti robot ili pravi covek?', 'whoAreYou']])('%s -> %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
+});
+
+describe('where the person says they are', () => {
+  it.each([['i dey for lagos', 'lagos'], ['je suis à sfax', 'sfax'], ['main lahore mein hoon', 'lahore'], ['sy di bandung', 'bandung'], ['ich wohne in Erbil', 'erbil'], ['ana f tanja daba', 'tanja']])('%s -> %s', (t, p) => expect(statedPlace(t)).toBe(p));
+  it.each(['i am in trouble with my agent and he took my passport', 'how do i get a visa', 'hi'])('%s names no place of stay', (t) => expect(statedPlace(t)).toBeUndefined());
 });

@@ -69,9 +69,12 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const top = found.centres[0];
       if (!top && found.place && found.nearbyInactive.some((n) => n.centre.country === found.place!.country)) {
         // The centre there cannot take bookings or a handoff through this chat: said so, with a person or the countries that can.
-        const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
+        const there = found.nearbyInactive[0]!.centre;
         const countries = [...new Set(booking.centres.filter(receivesPeople).map((c) => countryName(c.country, lang)))].join(', ');
-        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: found.nearbyInactive[0]!.centre.city, countries })].join('\n'))], facts: { centre: found.nearbyInactive[0]!.centre.id } };
+        // Suspended (Kabul): said plainly that it takes no appointments, with the other ways; else that its status is not confirmed.
+        if (there.status === 'suspended') return { outcome: 'unavailable', outbox: [text(t(lang, 'centres.suspendedHere', { city: there.city, countries }))], facts: { centre: there.id } };
+        const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
+        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: there.city, countries })].join('\n'))], facts: { centre: there.id } };
       }
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
@@ -81,6 +84,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
             centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
             // the place named is in a country with a centre ("accra", "lahore"; not "berlin")
             placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
+            // a country with several centres ("Tunesien", "indonesia"): the town decides which one, not the capital
+            placeIsCountry: found.place?.kind === 'country' && found.centres.filter((n) => n.centre.country === found.place!.country).length > 1 ? 'yes' : '',
           }
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));

@@ -2,6 +2,7 @@
 import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
+import { isSetback } from '../understanding/setback.js';
 import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
@@ -34,7 +35,11 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.state.vars[ask.var!] = input.text.trim();
     return advance(turn, refOf(turn, ask.onText));
   }
-  if (ask.optionsFrom) return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
+  if (ask.optionsFrom) {
+    // A question among the centres, days or times ("il est ouvert le samedi?"): answered when the knowledge base is sure, then the same choices.
+    if (looksLikeQuestion(input.text) && (await answeredAside(turn, input.text))) return renderAsk(turn, ask);
+    return missAndAskAgain(turn, ask, 'fallback.chooseFromList');
+  }
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const follows = followedTopic(turn);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
@@ -57,7 +62,29 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.state.vars.place = input.text.trim().slice(0, 120);
     return advance(turn, 'centres.find');
   }
+  // "mera visa teesri baar reject ho gaya": bad news told, not a question missed; a kind word and a person.
+  if (isSetback(input.text)) {
+    turn.meta.understood = true;
+    turn.state.misses = 0;
+    return advance(turn, 'fallback.setback');
+  }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** Several words, or a question mark: more than a pick that went wrong. */
+export function looksLikeQuestion(text: string): boolean {
+  return /[?؟]\s*$/u.test(text) || text.trim().split(/\s+/).length >= 4;
+}
+
+/** A question asked beside a choice, answered only when the knowledge base is sure of it. */
+export async function answeredAside(turn: Turn, text: string): Promise<boolean> {
+  const follows = followedTopic(turn);
+  const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: text, ...(follows ? { follows } : {}) });
+  if (result.outcome !== 'ok' || result.urgent || result.facts?.knowledge?.outcome !== 'answered') return false;
+  takeResult(turn, result);
+  rememberTopic(turn, result);
+  turn.state.misses = 0;
+  return true;
 }
 
 async function isPlaceWithCentres(turn: Turn, text: string): Promise<boolean> {

@@ -39,7 +39,12 @@ export interface Turn {
   askedNow?: boolean;
   /** The person picked one of the "did you mean" topics. */
   tookChoice?: boolean;
+  /** The nearest centres were shown in this turn: what follows may ask about them ("open on Saturday?"). */
+  showedCentres?: boolean;
 }
+
+/** The knowledge entry about the centres (where they are, when they open): what shown centres make the conversation about. */
+export const CENTRES_TOPIC = 'centres-locations';
 
 export const MENU: Position = { flow: 'main', step: 'menu' };
 
@@ -47,6 +52,7 @@ export const MENU: Position = { flow: 'main', step: 'menu' };
 export function takeResult(turn: Turn, result: ActionResult): void {
   turn.outbox.push(...result.outbox);
   if (result.outcome === 'ok' && result.topic) turn.meta.topic = result.topic;
+  if (result.outcome === 'ok' && result.choices?.centreChoices?.length) turn.showedCentres = true;
   addFacts(turn.meta, result.facts);
   const knowledge = result.facts?.knowledge;
   if (knowledge && knowledge.outcome !== 'declined') {
@@ -100,7 +106,9 @@ export function followedTopic(turn: Turn): string | undefined {
 /** At the end of a turn: the topic answered and the centre named in it become what the conversation is about. */
 export function rememberContext(turn: Turn): void {
   const { meta, state } = turn;
-  if (meta.topic) state.context = { ...state.context, topic: meta.topic, topicTurn: state.turns };
+  // Centres shown make the conversation about them, so "il est ouvert le samedi?" is read in their light.
+  const topic = meta.topic ?? (turn.showedCentres ? CENTRES_TOPIC : undefined);
+  if (topic) state.context = { ...state.context, topic, topicTurn: state.turns };
   if (meta.centre) state.context = { ...state.context, centre: meta.centre, centreTurn: state.turns };
 }
 

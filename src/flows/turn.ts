@@ -23,11 +23,11 @@ import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
-import { isGreetingOrEmpty, MENU, missed, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
+import { isGreetingOrEmpty, MENU, missed, positionRef, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { askingOf, understandText } from './understand.js';
-import { languageEvidence } from '../understanding/language.js';
-import { advance, offerHumanNow, resumeAfterEffect } from './runner.js';
+import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
+import { advance, keepResultValues, offerHumanNow, resumeAfterEffect } from './runner.js';
 
 export type { EngineDeps } from './context.js';
 
@@ -101,8 +101,11 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
 
 function newState(deps: EngineDeps, input: Inbound, hints: ChannelHints, now: Date): ConversationState {
   const text = input.kind === 'text' ? input.text : input.kind === 'media' ? input.text : undefined;
-  const lang = langFromLocale(hints.locale) ?? (text ? (languageEvidence(text)?.lang ?? deps.detectLanguage(text)) : undefined);
-  return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(lang ? {} : { langFrom: 'unknown' as const }), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
+  const locale = langFromLocale(hints.locale);
+  const lang = locale ?? (text ? (languageEvidence(text)?.lang ?? shortMessageLanguage(text) ?? deps.detectLanguage(text)) : undefined);
+  // A greeting alone ("salam", "hello") is a guess: the first sentence that shows the language still sets it.
+  const guessed = !lang || (!locale && text !== undefined && (recogniseCourtesy(text) === 'greeting' || deps.vocabulary.isGreeting(text)));
+  return { v: STATE_VERSION, lang: lang ?? DEFAULT_LANG, ...(guessed ? { langFrom: 'unknown' as const } : {}), at: MENU, vars: {}, misses: 0, turns: 0, updatedAt: now.toISOString() };
 }
 
 /** A first message, or one after a long silence or a "stop": greet, then take up what was said. */
@@ -177,6 +180,11 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
     }
     const result = await turn.deps.actions.nearestCentre({ ...request(turn), location: { lat: input.lat, lon: input.lon } });
     takeResult(turn, result);
+    // Choosing a centre, booking at one or asked "this centre?": the new place leads to the centres near it, never the old buttons.
+    if (result.outcome === 'ok' && result.choices?.centreChoices && movesToNewCentres(turn)) {
+      keepResultValues(turn, result);
+      return advance(turn, positionRef(turn.state.at).startsWith('handoff.') ? 'handoff.confirm' : 'centres.offer');
+    }
     return renderAsk(turn, ask);
   }
   if (input.kind === 'unsupported') {
@@ -188,6 +196,12 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   if (input.kind === 'text' && (await understandText(turn, ask, input.text))) return;
   if (ask.input) return answerInputStep(turn, ask, input);
   return answerOptionsStep(turn, ask, input);
+}
+
+/** Where a shared location replaces the centre under way: the centres offered, the booking steps, the "this centre?" question. */
+function movesToNewCentres(turn: Turn): boolean {
+  const at = positionRef(turn.state.at);
+  return at === 'centres.offer' || turn.state.at.flow === 'booking' || at === 'handoff.confirm' || at === 'handoff.consent';
 }
 
 function clip(input: Inbound): Inbound {

@@ -9,17 +9,17 @@ import { matchOption } from '../core/degrade.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
-import { languageEvidence } from '../understanding/language.js';
+import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { placeWords, pointsThere, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
-import { answerOptionsStep } from './answers.js';
+import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
-import { advance } from './runner.js';
+import { advance, keepResultValues } from './runner.js';
 
 const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
@@ -48,7 +48,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
     // a name, a town or a phone number says nothing about it.
     const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
-    const evidence = languageEvidence(text)?.lang ?? (state.langFrom === 'unknown' && sentence ? turn.deps.detectLanguage(text) : undefined);
+    const sure = languageEvidence(text)?.lang ?? requestedLanguage(text);
+    // A detector's guess needs a sentence: "merci" or "ok" after "hello" says nothing.
+    // "i am ok", "all good": an ok says too little for a guess.
+    const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
+    const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }
@@ -70,8 +74,10 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     await runRequest(turn, req, text);
     return true;
   }
+  // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
+  if (asking === 'choice' && (await showCentresNear(turn, statedPlace(text)))) return true;
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
-  if (positionRef(state.at) === 'centres.offer' && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
+  if (positionRef(state.at) === 'centres.offer' && !asksAboutCentre(text) && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
     if (nearest) {
       rememberWanted(turn, text);
@@ -92,6 +98,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
+  // Asked where they are, a question instead ("how much does it cost?"): answered when no place is named and the knowledge base is sure, then asked again.
+  if (asking === 'place' && looksLikeQuestion(text) && !(await namesPlace(turn, text)) && (await answeredAside(turn, text))) {
+    renderAsk(turn, ask);
+    return true;
+  }
   if (asking === 'name') return takeName(turn, text);
   if (asking === 'contact') {
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
@@ -102,7 +113,15 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
 }
 
 async function takeName(turn: Turn, text: string): Promise<true> {
-  turn.state.vars.name = extractName(text);
+  // "Hicham Bennani 0662 45 78 90", "Arben Krasniqi, 044 123 456": the name and the contact in one message.
+  const contact = extractContact(text);
+  const rest = contact ? text.replace(contact, ' ').replace(/\s+/g, ' ').trim() : text;
+  turn.state.vars.name = extractName(rest || text);
+  if (contact && /\p{L}{2}/u.test(rest)) {
+    turn.state.vars.contact = contact;
+    await advance(turn, 'booking.confirm');
+    return true;
+  }
   await advance(turn, 'booking.contact');
   return true;
 }
@@ -125,11 +144,13 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   if (asking === 'day') {
     const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
     // "thursday at 9", or a time alone before the day: the time is kept for the time step.
-    const time = namedTime(text);
+    const time = namedTime(text, today(turn));
     if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
     const unoffered = namesComingDay(text, today(turn));
+    // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
+    if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
     if (!unoffered && !time) return false;
     // A day that is not on offer ("besok" within the lead time): said so and the same days again; never "not understood".
     if (unoffered) say(turn, 'booking.dayNotFree');
@@ -140,6 +161,16 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
+    // "ah non attend jeudi je travail, plutot vendredi matin": another of the days offered, its times.
+    const days = turn.state.choices?.dayChoices ?? [];
+    const day = lastDayNamed(text, days.map((d) => d.id), today(turn));
+    if (day && day !== turn.state.vars.day && positionRef(turn.state.at) === 'booking.choose-time') {
+      turn.state.vars.day = day;
+      turn.state.vars.dayLabel = days.find((d) => d.id === day)?.label ?? day;
+      turn.state.misses = 0;
+      await advance(turn, 'booking.times');
+      return true;
+    }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
     if (anyTime && positionRef(turn.state.at) === 'booking.choose-time') {
@@ -158,6 +189,46 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     }
   }
   return false;
+}
+
+async function namesPlace(turn: Turn, text: string): Promise<boolean> {
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  return found.outcome !== 'unsure';
+}
+
+/** The centres near a place the person said they are in, when it is in a country with a centre. */
+async function showCentresNear(turn: Turn, place: string | undefined): Promise<boolean> {
+  if (!place) return false;
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: place });
+  if (found.outcome === 'unavailable') return notBookableThere(turn, found);
+  if (found.outcome !== 'ok' || !found.choices?.centreChoices || found.vars?.placeInCentreCountry !== 'yes') return false;
+  takeResult(turn, found);
+  keepResultValues(turn, found);
+  turn.state.misses = 0;
+  await advance(turn, 'centres.offer');
+  return true;
+}
+
+/** A town whose nearest centre is not the one being booked, in a country with a centre: booking moves there. */
+async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+  const id = found.vars?.centreId;
+  if (found.outcome !== 'ok' || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
+  rememberWanted(turn, text);
+  turn.state.vars.centreId = id;
+  turn.state.misses = 0;
+  await advance(turn, 'booking.days');
+  return true;
+}
+
+/** The day named last ("not thursday, friday rather"): read from the end of the text back. */
+function lastDayNamed(text: string, offered: readonly string[], from: string): string | undefined {
+  const parts = text.split(/\s+/).filter(Boolean);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const day = matchDay(parts.slice(i).join(' '), offered, from);
+    if (day) return day;
+  }
+  return undefined;
 }
 
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */
@@ -182,6 +253,11 @@ async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
+  if (result.vars.placeIsCountry === 'yes') {
+    takeResult(turn, result);
+    await advance(turn, 'handoff.where');
+    return true;
+  }
   for (const [k, v] of Object.entries(result.vars)) if (v !== null) turn.state.vars[k] = v;
   turn.state.vars.place = text.slice(0, 120);
   addFacts(turn.meta, result.facts); // the centre proposed in this turn
@@ -205,14 +281,20 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
 /** Days and times named with a booking request, kept until the booking steps can match them. */
 function rememberWanted(turn: Turn, text: string): void {
   const day = matchDay(text, comingDays(today(turn), 45), today(turn));
-  const time = namedTime(text);
+  const time = namedTime(text, today(turn));
   if (day) turn.state.vars.wantDay = day;
   if (time) turn.state.vars.wantTime = time;
 }
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
-function namedTime(text: string): string | undefined {
-  return /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+function namedTime(text: string, from?: string): string | undefined {
+  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+  // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à/i.test(text)) {
+    const hour = Number(time.slice(0, 2));
+    if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
+  }
+  return time;
 }
 
 export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {
@@ -232,6 +314,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
+      // "... der ist in Tunesien": a country with several centres; where in it is asked.
+      if (found.outcome === 'ok' && found.vars?.placeIsCountry === 'yes') {
+        takeResult(turn, found);
+        return advance(turn, 'handoff.offer');
+      }
       if (found.outcome === 'ok' && found.vars?.centreId) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
@@ -252,6 +339,17 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         if (offered) state.vars.centreId = offered.id;
       }
       return advance(turn, state.vars.centreId ? 'booking.days' : 'centres.start');
+    }
+    case 'findCentre': {
+      // "the nearest centre to Kumasi": the centres there at once; else asked where the person is.
+      const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+      if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
+      if (found.outcome === 'ok' && found.choices?.centreChoices) {
+        takeResult(turn, found);
+        keepResultValues(turn, found);
+        return advance(turn, 'centres.offer');
+      }
+      return advance(turn, 'centres.start');
     }
     case 'myAppointment': {
       const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(req.reference ? { reference: req.reference } : {}) });

@@ -100,7 +100,7 @@ export class KnowledgeService {
    * wins; it stays with the previous topic only when that reading leads back to it.
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
-    const own = await this.retrieve(question, lang, country);
+    const own = await this.retrieveQuestionPart(question, lang, country);
     if (!previous || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
@@ -138,6 +138,24 @@ export class KnowledgeService {
     // The contract: at most three, each standing in the answer or the details exactly as given.
     const sources = sourcesInText(entry.sources, `${entry.short}\n${entry.details}`);
     return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, details: entry.details.trim(), sources, safety, choices: [], ranked: found.ranked };
+  }
+
+  /**
+   * A message of several sentences that is unsure as a whole ("c quoi exactement la carte des
+   * opportunités? j'ai un bts en mecanique auto"): its question alone, when that finds a topic.
+   * The sentence that asks (ends with "?") is tried first, then the others.
+   */
+  private async retrieveQuestionPart(question: string, lang: Lang, country: string | undefined): Promise<Retrieval> {
+    const whole = await this.retrieve(question, lang, country);
+    if (whole.id || whole.outOfScope) return whole;
+    const parts = question.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 3);
+    if (parts.length < 2) return whole;
+    parts.sort((a, b) => Number(/[?؟]$/u.test(b)) - Number(/[?؟]$/u.test(a)));
+    for (const part of parts) {
+      const found = await this.retrieve(part, lang, country);
+      if (found.id && !found.outOfScope) return found;
+    }
+    return whole;
   }
 
   /** The topics to offer as "did you mean", with their titles in the person's language. */

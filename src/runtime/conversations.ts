@@ -114,8 +114,10 @@ function releasesHandoff(engine: EngineDeps, inbound: Inbound): 'menu' | 'cancel
   if (inbound.kind !== 'text') return undefined;
   const command = engine.vocabulary.command(inbound.text);
   if (command === 'menu' || command === 'start') return 'menu';
-  const request = recogniseRequest(inbound.text)?.kind;
-  return request === 'menu' ? 'menu' : request === 'cancel' ? 'cancel' : undefined;
+  const request = recogniseRequest(inbound.text);
+  // "please help" while waiting is for the advisor, not a way out to the menu.
+  if (request?.kind === 'menu' && request.help) return undefined;
+  return request?.kind === 'menu' ? 'menu' : request?.kind === 'cancel' ? 'cancel' : undefined;
 }
 
 /** Delete my data and stop work even while an advisor holds the conversation. */

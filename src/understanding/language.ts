@@ -24,7 +24,7 @@ const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
 /** Words that put a language name to use: "in", "en", "auf", "na", "b", "mein", "bahasa", "speak"... */
-const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya'));
+const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
 const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
 
@@ -43,20 +43,32 @@ const ABOUT_A_LANGUAGE = new Set(words(
   'zaroori zaruri seekhna seekhni level course pehle ' +
   'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
 
+/** Words that, just before a language's name, say the person does not have it: "kein Englisch", "no hablo inglés", "ne zna srpski". */
+const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mnfhmch ma kanfhemch ma nfhamch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
+/** Words that, just after a language's name, say it is not good: "my german is not good". */
+const NOT_GOOD = phraseSet(['not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'mish kwayes', 'machi mzyana', 'mashi mzyan']);
+
 /** The language the person asks the conversation to continue in, or undefined. */
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
-  if (!tokens.length || tokens.length > 9) return undefined;
+  if (!tokens.length || tokens.length > 16) return undefined;
   if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
   const named = tokens.map((t, i) => ({ lang: NAME_TO_LANG.get(t), i })).filter((n) => n.lang);
-  if (named.length !== 1) return undefined;
-  const { lang, i } = named[0]!;
-  const before = tokens[i - 1];
-  // "urdu mein", "اردو میں": the postposition follows.
-  const after = tokens[i + 1];
-  const used = (before && INTO.has(before)) || (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after));
-  const bare = tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t));
-  return used || bare ? lang! : undefined;
+  if (!named.length) return undefined;
+  // "Ich spreche kein Englisch, bitte auf Deutsch", "sorry my german is not good, can we do english": the one the person does not have is not the one asked for.
+  const negated = (i: number) => (NOT_MINE.has(tokens[i - 1] ?? '') && !INTO.has(tokens[i - 1]!)) || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5));
+  const wanted = named.filter(({ i }) => !negated(i));
+  if (new Set(wanted.map((n) => n.lang)).size !== 1) return undefined;
+  // A long message names the language it wants with a word that puts it to use; a short one may name it bare.
+  for (const { lang, i } of wanted) {
+    const before = tokens[i - 1];
+    // "urdu mein", "اردو میں": the postposition follows.
+    const after = tokens[i + 1];
+    const used = (before && INTO.has(before)) || (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after));
+    const bare = named.length === 1 && tokens.length <= 9 && tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t));
+    if (used || bare) return lang!;
+  }
+  return undefined;
 }
 
 // Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".
@@ -94,4 +106,42 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
   const [best, second] = scores;
   if (best![2] >= 2 && best![2] > second![2]) return { lang: best![1], variant: best![0] };
   return undefined;
+}
+
+/**
+ * Words that, in a message of one to four words, say its language on their own: "danke", "bitte
+ * hilfe", "hvala", "pomoć", "3afak", "merci bzaf", "Здраво". Shared words ("salam", "ok",
+ * "merci", "termin") are not here: a greeting shared by Arabic, Urdu and Darija says nothing.
+ */
+const SHORT_WORDS: Partial<Record<Lang, ReturnType<typeof phraseSet>>> = {
+  de: phraseSet(['danke', 'dankeschon', 'bitte', 'hallo', 'servus', 'moin', 'tschuss', 'guten', 'hilfe', 'brauche', 'ich', 'und', 'nicht', 'keine', 'kein', 'gehts', 'geht', 'moglich', 'genau', 'wo ist', 'wie', 'nein', 'morgen', 'ubermorgen', 'uhr', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'nachste', 'nachsten', 'woche', 'vormittag', 'nachmittag', 'kommen', 'mochte', 'hatte', 'gern', 'gerne', 'vielen', 'grussgott', 'gruss', 'mahlzeit']),
+  sr: phraseSet(['hvala', 'zdravo', 'pomoc', 'pomozite', 'molim', 'treba', 'trebam', 'dobar', 'dobro', 'jutro', 'vece', 'kako', 'gde', 'gdje', 'posao', 'radim', 'nemam', 'hocu', 'zelim', 'moze', 'nije', 'sta', 'zasto', 'nemacka', 'nemackoj', 'nemacku', 'pozdrav', 'pozdrav svima', 'savetnik', 'razgovor']),
+  ar: phraseSet(['shukran', 'chokran', 'choukran', 'shokran', 'afak', 'kifach', 'kifash', 'bzaf', 'bezzaf', 'labas', 'wakha', 'mzyan', 'mezyan', 'daba', 'dyal', 'dyali', 'bghit', 'khoya', 'khouya', 'wach', 'chno', 'achno', 'ezayak', 'ezayek', 'izzayak', 'ahlan', 'marhaba', 'sahbi', 'kidayr', 'kidayra', 'walo', 'baraka', 'hamdoulah', 'lhamdoulah', 'lhamdullah', 'hamdullah', 'smhli', 'smahli', 'kayn', 'kayna', 'bslama', 'tbarkallah', 'mashi mushkil', 'ma3lich', 'maalesh']),
+};
+
+/** A word with a digit for an Arabic letter: "3afak", "m3a", "9bel", "7ta", "sa3a" (not "3rd", "9am", "2pm"). */
+const ARABIZI_DIGIT = /^(?:[a-z]*[a-z][2379][a-z]+|[2379][a-z]{2,})$/;
+const NOT_ARABIZI = /^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|km|kg|ans|jahre|eur|usd)$/;
+
+/**
+ * The language of a short message from its words alone, where a detector has too little to go on:
+ * Serbian in Cyrillic, Arabic written in Latin letters with digits, and the unmistakable words of
+ * German, Serbian and Darija. Undefined when the words say nothing or point two ways. German words
+ * that people of every language use for the routes ("Ausbildung", "Chancenkarte") are not among them.
+ */
+export function shortMessageLanguage(text: string): Lang | undefined {
+  if (/[\u0400-\u04FF]/.test(text)) return 'sr';
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 10) return undefined;
+  // One such word in up to six words ("Termin in Casablanca morgen um 10"), two in up to ten.
+  const needed = tokens.length <= 6 ? 1 : 2;
+  const found = new Set<Lang>();
+  for (const [lang, set] of Object.entries(SHORT_WORDS) as [Lang, ReturnType<typeof phraseSet>][]) {
+    let hits = 0;
+    for (const t of new Set(tokens)) if (set.has([t])) hits++;
+    if (hits >= needed || (needed === 1 && set.has(tokens))) found.add(lang);
+  }
+  const arabizi = tokens.filter((t) => ARABIZI_DIGIT.test(t) && !NOT_ARABIZI.test(t)).length;
+  if (arabizi >= needed) found.add('ar');
+  return found.size === 1 ? [...found][0] : undefined;
 }

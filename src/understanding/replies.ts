@@ -11,7 +11,7 @@ const YES = phraseSet([
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
   'oui', 'ouais', 'ouai', 'wi', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
-  'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah',
+  'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
   'haan', 'han', 'haa', 'hanji', 'ji', 'ji haan', 'haan ji', 'theek hai', 'thik hai', 'theek', 'thik', 'bilkul', 'kar do', 'zaroor', 'zarur', 'جی', 'جی ہاں', 'ہاں', 'ہاں جی', 'ٹھیک', 'ٹھیک ہے', 'بالکل', 'ضرور',
   'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
   'ya', 'iya', 'iyah', 'iyaa', 'oke', 'okeh', 'sip', 'boleh', 'betul', 'bener', 'benar', 'setuju', 'siap', 'tentu', 'yoi', 'mau',

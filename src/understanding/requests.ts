@@ -18,8 +18,10 @@ export type Request =
   | { kind: 'cancel'; reference?: string }
   | { kind: 'move'; reference?: string }
   | { kind: 'human' }
+  | { kind: 'findCentre' }
   | { kind: 'language'; lang?: Lang }
-  | { kind: 'menu' }
+  /** `help`: only help was asked for ("ich brauche Hilfe"): the menu shows what there is, but an advisor's wait is not left for it. */
+  | { kind: 'menu'; help?: true }
   | { kind: 'stop' }
   | { kind: 'delete' };
 
@@ -41,12 +43,14 @@ const HUMAN = phraseSet([
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
   // de
   'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
+  'einen menschen', 'einem menschen', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
   // id
   'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
   // sq
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
   'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
+  'treba mi covek', 'zivi covek', 'ziv covek', 'zivog coveka', 'zivim covekom', 'ziva osoba', 'zivu osobu', 'zivom osobom', 'sa osobom', 'sa savetnicom', 'savetnika', 'savetnicu', 'povezite me', 'povezi me', 'spojite me', 'spoji me', 'nekog iz centra', 'nekoga iz centra', 'nekim iz centra', 'da me pozove', 'da me pozovete', 'pozovite me', 'ne bot', 'ne robot', 'pravog coveka', 'pravu osobu',
   // es
   'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente', 'pasar con alguien', 'pasar con una persona', 'pasame con',
 ]);
@@ -58,11 +62,39 @@ const BOOK = phraseSet([
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
   'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
   'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
-  'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei',
+  'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
-  'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj',
+  'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj', 'nji termin', 'nji takim', 'ni takim', 'me lyp nji termin', 'me lype termin', 'me rezervu',
   'zakazem termin', 'zakazati termin', 'zakazem', 'zakazati', 'treba mi termin', 'termin u',
   'una cita', 'ir a la oficina', 'ir al centro', 'pedir cita', 'sacar turno', 'sacar una cita', 'quiero cita', 'reservar', 'turno en',
+]);
+
+/**
+ * Finding a centre near the person: a word of nearness with a word for a centre or an office
+ * ("where is the nearest office", "wo ist das nächste Zentrum", "mere sab se qareeb center kahan
+ * hai", "أقرب مركز"), or a phrase that asks for one outright ("find a centre").
+ */
+const NEAR = phraseSet([
+  'near me', 'nearest', 'closest', 'nearby', 'near my', 'close to me', 'close to my', 'closer to me', 'wey near', 'dey near', 'near here', 'around me', 'around here',
+  'plus proche', 'pres de chez moi', 'proche de chez moi', 'pres de moi', 'proche de moi', 'a cote de chez moi', 'pas loin de chez moi',
+  'nachste', 'nachsten', 'nachstes', 'nachstgelegen*', 'in meiner nahe', 'in der nahe', 'bei mir in der nahe', 'nah bei mir',
+  'اقرب', 'الاقرب', 'قريب مني', 'قريب منى', 'قريب علي', 'قريب عليا', 'جنبي', 'a9rab', 'aqrab', 'qrib mni', '9rib mni', '9rib liya', 'qrib liya', 'lqrib',
+  'qareeb', 'qareebi', 'qareeb tareen', 'nazdeek', 'nazdeeki', 'nazdik', 'qarib', 'قریب', 'قریبی', 'نزدیک', 'نزدیکی',
+  'terdekat', 'dekat saya', 'dekat rumah', 'dekat sini', 'deket sini', 'paling dekat',
+  'me e afert', 'me te afert', 'me afer', 'afer meje', 'afer shtepise', 'ma e afert', 'ma afer',
+  'najblizi', 'najblize', 'najbliza', 'najblizeg', 'najblizu', 'blizu mene', 'u blizini', 'u mojoj blizini',
+  'mas cercano', 'mas cercana', 'cerca de mi', 'cerca de aqui', 'cercano a mi', 'cercana a mi',
+]);
+const CENTRE_WORDS = phraseSet([
+  'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
+]);
+/** "find a centre", "where is your office": a centre asked for outright. */
+const FIND_CENTRE = phraseSet([
+  'find a centre', 'find a center', 'find the centre', 'find the center', 'find centre', 'find center', 'find an office', 'find your office', 'where is the centre', 'where is the center', 'where is your office', 'where is the office', 'where is your centre', 'where is your center', 'where una office', 'where una dey', 'where your office dey',
+  'trouver un centre', 'trouver le centre', 'ou est le centre', 'ou se trouve le centre', 'ou est votre bureau', 'ou se trouve votre bureau',
+  'zentrum finden', 'wo ist das zentrum', 'wo ist euer zentrum', 'wo ist ihr zentrum', 'wo ist euer buro', 'wo ist ihr buro', 'wo finde ich das zentrum', 'wo finde ich euch',
+  'اين المركز', 'وين المركز', 'فين المركز', 'فين المكتب', 'وين مكتبكم', 'وين مكانكم', 'fin lmarkaz', 'fin kayn lmarkaz', 'fin jat lmarkaz', 'fin kayn lbureau',
+  'center kahan', 'centre kahan', 'office kahan', 'markaz kahan', 'سینٹر کہاں', 'دفتر کہاں', 'cari kantor', 'cari pusat', 'kantornya dimana', 'kantornya di mana', 'ku ndodhet qendra', 'ku eshte qendra', 'ku e keni zyren', 'gde je centar', 'gde se nalazi centar', 'gde je kancelarija', 'donde esta el centro', 'donde queda el centro', 'donde esta la oficina', 'buscar un centro',
 ]);
 
 const MINE = phraseSet([
@@ -93,6 +125,10 @@ const MOVE = phraseSet([
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
 const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
+
+/** Help asked for with nothing more: the menu shows what there is. Danger is read before any request. */
+const HELP = new Set(words('help hilfe aide ayuda pomoc pomoci madad bantuan tolong ndihme ndihmë مساعده مساعدة مدد helpu'));
+const HELP_FILLER = new Set(words('i need want some please pls plz ich brauche bitte j ai besoin de d svp stp s il vous plait necesito quiero por favor treba mi trebam potrebna potrebno mujhe chahiye chaiye kuch saya butuh perlu minta kam nevoje me duhet احتاج بدي اريد ابغى محتاج ممكن من فضلك لو سمحت ana bghit khassni abeg o oh hi hello'));
 
 /** Stop on its own, in any script ("стоп" is read as "stop"). */
 const STOP_ALONE = new Set(words('stop stopp stoppen stani prekini arrete arret basta berhenti ndalo توقف بس'));
@@ -140,8 +176,50 @@ export function recogniseRequest(text: string): Request | undefined {
   }
   if (reference && tokens.length <= 3) return { kind: 'myAppointment', reference };
   if (BOOK.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
+  if (tokens.length >= 2 && tokens.length <= 5 && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
+  // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.
+  if (tokens.length <= 5 && tokens.some((t) => HELP.has(t)) && tokens.every((t) => HELP.has(t) || HELP_FILLER.has(t))) return { kind: 'menu', help: true };
   return undefined;
+}
+
+/** "i dey for", "je suis à", "ana f", "main … mein hoon", "saya di", "ich wohne in": where the person says they are. */
+const LOCATED = phraseSet([
+  'i dey for', 'i dey', 'i am in', 'i m in', 'im in', 'i live in', 'i stay in', 'i am at', 'we are in', 'i am from', 'i m from',
+  'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
+  'انا في', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
+  'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
+  'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
+]);
+const LOCATED_TAIL = new Set(words('now o oh sef mein main me hoon hun hu hain rehta rehti hoon sekarang skrg jetzt gerade daba db maintenant actuellement ahora tani sada ya kak please pls بس دابا الحين حاليا میں ہوں'));
+
+/** The place a "where I am" statement names ("i dey for lagos" -> "lagos"), or undefined. */
+export function statedPlace(text: string): string | undefined {
+  const tokens = words(text);
+  if (tokens.length < 2 || tokens.length > 8) return undefined;
+  const hit = LOCATED.find(tokens);
+  if (!hit || hit.at > 1) return undefined;
+  const rest = tokens.slice(hit.at + hit.length).filter((t) => !LOCATED_TAIL.has(t));
+  return rest.length >= 1 && rest.length <= 3 ? rest.join(' ') : undefined;
+}
+
+/** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
+const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
+
+/** "is it open on saturday?", "wahan ka timing kya hai": a question about a centre's hours, fee or number. */
+export function asksAboutCentre(text: string): boolean {
+  return ABOUT_CENTRE.has(words(text));
+}
+
+/** A centre asked for: near the person, or outright ("find a centre"). Opening hours and the like are questions. */
+/** The embassy is not one of the centres: "the nearest German embassy" is a question, not a centre to find. */
+const EMBASSY = phraseSet(['embassy', 'consulate', 'botschaft', 'konsulat', 'ambassade', 'consulat', 'embajada', 'consulado', 'kedutaan', 'kedubes', 'ambasada', 'ambasadu', 'ambasades', 'سفاره', 'السفاره', 'قنصليه', 'sifara', 'sefara', 'سفارت', 'ایمبیسی', 'embassy ka', 'vfs', 'tls']);
+
+function asksForCentre(tokens: readonly string[]): boolean {
+  if (tokens.length > 14 || ABOUT_CENTRE.has(tokens) || EMBASSY.has(tokens)) return false;
+  return FIND_CENTRE.has(tokens) || (NEAR.has(tokens) && CENTRE_WORDS.has(tokens));
 }
 
 /** Words that point back at the place or centre named before ("book for there", "احجز هناك", "là-bas", "wahan"). */
@@ -162,7 +240,7 @@ export function pointsThere(text: string): boolean {
   return THERE.has(words(text));
 }
 
-const REQUEST_SETS = [HUMAN, BOOK, MINE, CANCEL, MOVE, MENU, STOP, DELETE];
+const REQUEST_SETS = [HUMAN, BOOK, MINE, CANCEL, MOVE, MENU, STOP, DELETE, FIND_CENTRE, NEAR, CENTRE_WORDS];
 /** What stands in for a word of the request, so the rest keeps its length (a sentence stays a sentence). */
 const MASK = 'qqq';
 
@@ -179,6 +257,11 @@ export function placeWords(text: string): string {
   }
   return tokens.join(' ');
 }
+
+/** The word for an appointment itself. */
+const APPOINTMENT_NOUN = phraseSet(['appointment', 'termin', 'beratungstermin', 'rdv', 'rendez vous', 'cita', 'turno', 'janji', 'maw3id', 'maw3ed', 'موعد', 'ميعاد', 'takim', 'takimi', 'اپائنٹمنٹ']);
+/** Words that make a short message a question about appointments ("termin wie lange?"), not a booking. */
+const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does', 'wie', 'was', 'warum', 'wann', 'brauche ich', 'comment', 'quoi', 'pourquoi', 'quand', 'combien', 'que', 'como', 'cuando', 'kya', 'kaise', 'kab', 'kyun', 'apa', 'bagaimana', 'kapan', 'berapa', 'si', 'kur', 'pse', 'kako', 'kada', 'zasto', 'koliko', 'كيف', 'متى', 'ليش', 'لماذا', 'شو', 'ايش', 'wach', 'kifach', 'imta', 'free', 'gratis', 'kostenlos', 'gratuit']);
 
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);

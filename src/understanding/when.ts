@@ -89,6 +89,9 @@ export function matchDay(text: string, offered: readonly string[], today: string
   if (!weekday) return undefined;
   const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
   const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
+  // "الحد الجاي", "dimanche prochain" said early in the week: the coming one; "next Tuesday" on a Monday: the one after.
+  const ahead = (weekday - weekdayOf(today) + 7) % 7;
+  if (nextWeek && !NEXT_WEEK.has(tokens) && ahead >= 4) return offered.find((d) => weekdayOf(d) === weekday && d > today && d <= endOfThisWeek);
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
 }
 
