@@ -26,7 +26,7 @@ const LEXICON: Record<string, string[]> = {
     'visto', 'vysa', 'vza', 'visah', 'viesa', 'fizza', 'fisaa', 'vizum', 'vizë', 'vizen', 'vizes', 'vizat', 'vizo*', 'فيزة', 'بيزا',
   ],
   work: [
-    'work*', 'job', 'jobs', 'arbeit*', 'travail*', 'travailler', 'trabaj*', 'empleo', 'kerja', 'bekerja', 'pekerjaan', 'pun*', 'posao', 'poslo*', 'posl*', 'rad', 'raditi', 'radim', 'naukri', 'nokri', 'nowkri', 'kaam', 'rozgar',
+    'work*', 'job', 'jobs', 'arbeit*', 'travail*', 'travailler', 'trabaj*', 'empleo', 'kerja', 'bekerja', 'pekerjaan', 'pune*', 'puna', 'puno*', 'punu*', 'posao', 'poslo*', 'posla', 'poslu', 'rad', 'raditi', 'radim', 'naukri', 'nokri', 'nowkri', 'kaam', 'rozgar',
     'shaghal', 'shoghl', 'shogl', 'khedma', 'khdma', 'lkhedma', 'lkhdma', 'nkhdem', 'nekhdem', 'nkhdm', 'khdem', 'shughl', 'ishtghal', 'شغل', 'الشغل', 'شغلي', 'عمل', 'العمل', 'خدمه', 'الخدمه', 'نخدم', 'اشتغل', 'وظيفه', 'وظيفة', 'نوکري', 'کام', 'روزگار', 'ملازمت', 'mulazmat',
     'wok', 'wokin', 'working', 'werk', 'kerjo', 'gawe', 'kerja*', 'punoj', 'punoje', 'punojne', 'punes', 'me punu', 'punu', 'radit', 'radi', 'zaposl*', 'zaposlenj*', 'karna kaam', 'naukari', 'nokari', 'nokriyan', 'khidma', '5edma', '5dma', 'l5edma', 'n5dem', 'chghol', 'chghal', 'sh3’l', 'شغله', 'خدمة', 'اخدم', 'يخدم', 'نشتغل', 'ملازمه',
     'نوکری', 'ملازمت', 'روزگار', 'شغلانه', 'وظيفه',
@@ -46,10 +46,10 @@ const LEXICON: Record<string, string[]> = {
   fee: [
     'fee', 'fees', 'charge*', 'gebuhr*', 'frais', 'tarif*', 'tasa', 'tasas', 'biaya', 'taksa', 'takse', 'tarifa', 'naknad*', 'pristojb*', 'fees', 'fis', 'kharcha', 'kharch', 'kharchay', 'rusum', 'rasoom',
     'رسوم', 'الرسوم', 'مصاريف', 'تکلفه', 'تكلفه', 'التکلفه', 'فيس', 'خرچه', 'خرچ', 'masarif', 'taklefa', 'taklifa', 'rsoum',
-    'feez', 'fis', 'fee*', 'biaya*', 'ongkos', 'naknadu', 'taksu', 'pagese', 'tarifat', 'fees', 'kharchay', 'kharche', 'kharchey', 'kharcha*', 'paise lag*', 'masareef', 'masrouf', 'رسوم', 'کرايه', 'kiraya',
+    'feez', 'fis', 'biaya*', 'ongkos', 'naknadu', 'taksu', 'pagese', 'tarifat', 'fees', 'kharchay', 'kharche', 'kharchey', 'kharcha*', 'paise lag*', 'masareef', 'masrouf', 'رسوم', 'کرايه', 'kiraya',
   ],
   money: [
-    'money', 'cash', 'geld', 'argent', 'dinero', 'uang', 'duit', 'novac', 'novca', 'lek', 'leke', 'paise', 'paisay', 'paisa', 'pese', 'pesa', 'lakh', 'lac', 'rupee*', 'euro*', 'dollar*',
+    'money', 'cash', 'geld', 'argent', 'dinero', 'uang', 'duit', 'novac', 'novca', 'lek', 'leke', 'paise', 'paisay', 'paisa', 'pese', 'pesa', 'lakh', 'lac', 'rupee*', 'euro', 'eur', 'dollar*',
     'فلوس', 'الفلوس', 'مال', 'المال', 'مبلغ', 'پيسے', 'پيسه', 'روپے', 'لاکھ', 'flous', 'flus', 'fulus', 'mbl8', 'mablagh', 'dirham*',
     'moni', 'mony', 'naira', 'cedi', 'cedis', 'kobo', 'dinar*', 'dirham*', 'lira', 'rupiya', 'rupiah', 'rupay', 'ruppees', 'leke', 'lek', 'dinara', 'evra', 'evro', 'euros', 'pare', 'paret', 'parave', 'lova', 'rs', 'pkr', 'dzd', 'tnd', 'egp', 'jod', 'flouss', 'floos', 'flos', 'fulous', 'فلوسي', 'دراهم', 'الدراهم', 'جنيه', 'دينار', 'روپيه', 'روپيے', 'رقم',
     'مصاري', 'masari', 'msari', 'بيزات', 'bizat', 'کتنے پیسے', 'kitne paise', 'kitny pesy', 'pesy', 'paisy',
@@ -76,9 +76,9 @@ const LEXICON: Record<string, string[]> = {
     'wif', 'waif', 'hubby', 'my man', 'my woman', 'iyawo', 'grueja', 'gruan', 'burrin', 'burri', 'bashkeshorte', 'bashkeshortin', 'zenu', 'zenom', 'muza', 'muzem', 'supruzi', 'supruga*', 'biwi*', 'bivi', 'bibi', 'begam', 'ghar wali', 'gharwali', 'shohar', 'mioo', 'mrati', 'mratou', 'zawjati', 'zawji', 'مرا', 'المرا', 'جوزتي', 'زوجتى', 'بيوى', 'بیوی',
   ],
   children: [
-    'child*', 'kids', 'kid', 'daughter', 'kinder', 'sohn', 'tochter', 'enfant*', 'fils', 'fille', 'hijo*', 'hija*', 'ninos', 'anak', 'dete', 'deca', 'decu', 'femije*', 'femij*', 'bachay', 'bache', 'bachon', 'bachhe', 'bachay', 'beta', 'beti',
+    'child*', 'kids', 'kid', 'daughter', 'kinder', 'sohn', 'tochter', 'enfant*', 'fils', 'fille', 'hijo*', 'hija', 'hijas', 'ninos', 'anak', 'dete', 'deca', 'decu', 'femije*', 'femij*', 'bachay', 'bache', 'bachon', 'bachhe', 'bachay', 'beta', 'beti',
     'اولاد', 'الاولاد', 'اطفال', 'الاطفال', 'ولادي', 'بچے', 'بچوں', 'بچي', 'بيٹا', 'بيٹي', 'wladi', 'awlad', 'atfal', 'pikin', 'pikin*',
-    'pickin', 'pikins', 'children', 'kids', 'kiddies', 'pikin', 'fmi', 'femi', 'femin', 'femijet', 'femijte', 'femijen', 'djal*', 'vajz*', 'djeca', 'djecu', 'dijete', 'dete', 'deca', 'decu', 'cerka', 'bachay', 'bachey', 'bache*', 'bachchon', 'bacho', 'bachon', 'bacha', 'aulad', 'awlad', 'wlad', 'lwlad', 'drari', 'دراري', 'ولاد', 'الولاد', 'اولادي', 'ابني', 'بنتي', 'عيال', 'العيال', 'بچه', 'بچہ',
+    'pickin', 'pikins', 'children', 'kids', 'kiddies', 'pikin', 'fmi', 'femi', 'femin', 'femijet', 'femijte', 'femijen', 'djal*', 'vajz*', 'djeca', 'djecu', 'dijete', 'dete', 'deca', 'decu', 'cerka', 'bachay', 'bachey', 'bache', 'bachen', 'bachchon', 'bacho', 'bachon', 'bacha', 'aulad', 'awlad', 'wlad', 'lwlad', 'drari', 'دراري', 'ولاد', 'الولاد', 'اولادي', 'ابني', 'بنتي', 'عيال', 'العيال', 'بچه', 'بچہ',
   ],
   family: [
     'family', 'famil*', 'reunif*', 'reunion', 'nachzug', 'familiennachzug', 'keluarga', 'porodic*', 'spajanj*', 'bashkim*', 'familje*',
@@ -279,7 +279,7 @@ const LEXICON: Record<string, string[]> = {
     'اپلائی', 'aplai', 'aplay',
   ],
   requirements: [
-    'requirement*', 'require', 'required', 'conditions', 'criteria', 'eligible', 'eligibility', 'qualify', 'voraussetzung*', 'bedingung*', 'benotig*', 'conditions', 'exigences', 'criteres', 'requisitos', 'requisito', 'syarat', 'persyaratan', 'uslov*', 'uvjet*', 'potrebn*', 'kusht*', 'kerkesat', 'sharait', 'sharaet', 'zaroorat', 'zaroori',
+    'requirement*', 'require', 'required', 'conditions', 'criteria', 'eligible', 'eligibility', 'qualify', 'voraussetzung*', 'bedingung*', 'benotig*', 'conditions', 'exigences', 'criteres', 'requisitos', 'requisito', 'syarat', 'persyaratan', 'uslov*', 'uvjet*', 'potrebn*', 'kusht', 'kushte*', 'kushti*', 'kerkesat', 'sharait', 'sharaet', 'zaroorat', 'zaroori',
     'chrout', 'churut', 'shurut', 'chorout', 'شروط', 'الشروط', 'متطلبات', 'المتطلبات', 'يلزم', 'شرائط', 'ضروري', 'چاہیے',
   ],
   cv: [

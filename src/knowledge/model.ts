@@ -33,8 +33,15 @@ export class Vocabulary {
     return [...this.index.keys()];
   }
 
-  /** Builds the vocabulary and inverse document frequencies from the training examples. */
-  fit(examples: readonly Features[]): void {
+  /**
+   * Builds the vocabulary and inverse document frequencies from the training examples. With
+   * `groups` (each example's language and script), a feature's frequency is its highest share of
+   * the examples of any one group: "da", "li", "je" are in a third of the Serbian questions, and
+   * only a ninth of all examples are Serbian, so counted over every language together such a
+   * function word would weigh like a word of the topic, and every batch of examples in another
+   * language (Arabizi "da", Roman Urdu "se") would move what it says about a topic.
+   */
+  fit(examples: readonly Features[], groups?: readonly string[]): void {
     const df: number[] = [];
     for (const f of examples) {
       for (const key of f.keys()) {
@@ -49,6 +56,23 @@ export class Vocabulary {
     }
     const n = examples.length;
     this.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
+    if (!groups) return;
+    const names = [...new Set(groups)];
+    const size = names.map((g) => groups.filter((x) => x === g).length);
+    const dims = this.index.size;
+    const perGroup = new Int32Array(names.length * dims);
+    examples.forEach((f, e) => {
+      const base = names.indexOf(groups[e]!) * dims;
+      for (const key of f.keys()) perGroup[base + this.index.get(key)!]! += 1;
+    });
+    for (let i = 0; i < dims; i++) {
+      let idf = Infinity;
+      for (let g = 0; g < names.length; g++) {
+        const d = perGroup[g * dims + i]!;
+        if (d > 0) idf = Math.min(idf, Math.log((size[g]! + 1) / (d + 1)) + 1);
+      }
+      this.idf[i] = idf;
+    }
   }
 
   /** Sublinear TF-IDF, L2-normalised; features never seen in training are dropped. */

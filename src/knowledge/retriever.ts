@@ -114,6 +114,14 @@ function spellingsOf(text: string, lang: Lang): string[] {
   return [];
 }
 
+/**
+ * What a word's commonness is counted within: a language in one script (Arabic and Arabizi, Urdu
+ * and Roman Urdu apart), so that a function word of any of them weighs little (see Vocabulary.fit).
+ */
+function groupOf(text: string, lang: Lang): string {
+  return /[\u0600-\u06FF]/.test(text) ? `${lang}:arabic` : lang;
+}
+
 /** Example vectors inverted by feature, in compressed sparse rows: feature f's postings are at start[f]..start[f+1]. */
 interface Postings {
   start: Int32Array;
@@ -187,9 +195,9 @@ export class KnowledgeRetriever {
       return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, wordVocabulary, wordClassifier, postings, a.labels!, documents, settings, opts.extra);
     }
     const outOfScope = topicIds.length;
-    const raw: { features: Features; words: Features; label: number; weight: number; nearest: boolean }[] = [];
+    const raw: { features: Features; words: Features; label: number; weight: number; nearest: boolean; group: string }[] = [];
     const example = (text: string, langs: Lang[], label: number, weight: number, nearest: boolean) =>
-      raw.push({ features: extractFeatures(text, langs), words: extractFeatures(text, langs, { wordsOnly: true }), label, weight, nearest });
+      raw.push({ features: extractFeatures(text, langs), words: extractFeatures(text, langs, { wordsOnly: true }), label, weight, nearest, group: groupOf(text, langs[0]!) });
     topicIds.forEach((id, label) => {
       for (const entry of kb.entries.get(id)!.values()) {
         const langs = [entry.lang];
@@ -205,7 +213,7 @@ export class KnowledgeRetriever {
       for (const q of examples) example(q, [lang], outOfScope, 1, false);
     }
     const vocabulary = new Vocabulary();
-    vocabulary.fit(raw.map((r) => r.features));
+    vocabulary.fit(raw.map((r) => r.features), raw.map((r) => r.group));
     const data = raw.map((r) => ({ vector: vocabulary.vectorize(r.features).vector, label: r.label, weight: r.weight }));
 
     const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size);
@@ -215,7 +223,7 @@ export class KnowledgeRetriever {
       opts.onProgress?.(e + 1, epochs);
     }
     const wordVocabulary = new Vocabulary();
-    wordVocabulary.fit(raw.map((r) => r.words));
+    wordVocabulary.fit(raw.map((r) => r.words), raw.map((r) => r.group));
     const wordData = raw.map((r) => ({ vector: wordVocabulary.vectorize(r.words).vector, label: r.label, weight: r.weight }));
     const wordClassifier = new SoftmaxClassifier(topicIds.length + 1, wordVocabulary.index.size);
     for (let e = 0; e < epochs; e++) wordClassifier.train(wordData, { epochs: 1, rate, l2, skipBelow, seed: 101 + e });
@@ -373,7 +381,7 @@ class TopicDocuments {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v5`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v6`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {
