@@ -91,10 +91,13 @@ const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.spl
 
 /** How people write towns that GeoNames spells otherwise (Darija, Kurdish, common misspellings). */
 const ALIASES: Record<string, string> = {
-  tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
+  tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', 'كازا': 'casablanca', 'كازه': 'casablanca', 'فكازا': 'casablanca', 'الدار البيضا': 'casablanca', 'دار البيضا': 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
   hewler: 'erbil', hawler: 'erbil', 'هولير': 'erbil', lahor: 'lahore', lahour: 'lahore', tunes: 'tunis', tounes: 'tunis', prishtine: 'pristina', prishtina: 'pristina', prishtin: 'pristina', prishtines: 'pristina', prishtinen: 'pristina', tiranen: 'tirana', beogradi: 'belgrade', tirani: 'tirana', tiranu: 'tirana', beograd: 'belgrade', beogradu: 'belgrade', beogradom: 'belgrade', 'novom sadu': 'novi sad',
   tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
 };
+
+/** The aliases as the text is folded ("كازا" is read as "کازا"). */
+const foldedAliases = new Map(Object.entries(ALIASES).map(([k, v]) => [fold(k), v]));
 
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
@@ -110,7 +113,7 @@ export function findPlace(text: string): Place | undefined {
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const typed = words.slice(i, i + n).join(' ');
-      const alias = ALIASES[typed];
+      const alias = ALIASES[typed] ?? foldedAliases.get(typed);
       const phrase = alias ?? typed;
       if (phrase.length < 3) continue;
       const towns = index.towns.get(phrase);
