@@ -139,5 +139,48 @@ export function findPlace(text: string): Place | undefined {
     }
   }
   if (best) return best.place;
-  return undefined;
+  return declinedBalkanTown(written);
+}
+
+/** Where towns are written in Serbian, Bosnian or Montenegrin cases ("iz Novog Sada", "u Kragujevcu", "iz Niša"). */
+const DECLINING_COUNTRIES = new Set(['RS', 'BA', 'ME', 'XK']);
+const CASE_PREPOSITIONS = new Set(['iz', 'u', 'kod', 'od', 'do', 'blizu', 'pored', 'za', 'na', 'oko', 'okolini', 'okoline', 'ka', 'prema']);
+
+/** The bases a declined word may come from: "novog" novi, "beograda" beograd, "kragujevca" kragujevac, "panceva" pancevo. */
+function declensionBases(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [];
+  const out = new Set<string>();
+  const adjective = /^(.+?)(?:og|om|oj|oga|ome)$/.exec(word);
+  if (adjective) out.add(`${adjective[1]}i`);
+  const noun = /^(.{2,}?)(?:a|u|om|em|e|i)$/.exec(word);
+  if (noun) {
+    const base = noun[1]!;
+    out.add(base).add(`${base}o`);
+    // the fleeting a: "kragujevca" kragujevac, "cacka" cacak
+    const fleeting = /^(.+)([^aeiou])$/.exec(base);
+    if (fleeting) out.add(`${fleeting[1]}a${fleeting[2]}`);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/** A town in the Western Balkans named in a case form after its preposition, read back to its name; only sizeable towns there. */
+function declinedBalkanTown(written: readonly string[]): Place | undefined {
+  let best: Place | undefined;
+  for (let n = 2; n >= 1; n--) {
+    // only after a preposition that governs the case ("iz", "u", "kod"): "nisu mi platili" is not Niš
+    for (let i = 1; i + n <= written.length; i++) {
+      if (!CASE_PREPOSITIONS.has(written[i - 1]!)) continue;
+      const forms = written.slice(i, i + n).map((w) => [w, ...declensionBases(w)]);
+      const phrases = forms.reduce<string[]>((acc, f) => acc.flatMap((a) => f.map((b) => (a ? `${a} ${b}` : b))), ['']);
+      for (const phrase of phrases) {
+        if (phrase.length < 4 || phrase === written.slice(i, i + n).join(' ')) continue;
+        for (const town of index!.towns.get(phrase) ?? []) {
+          if (DECLINING_COUNTRIES.has(town.country) && town.population >= 20_000 && (!best || town.population > best.population)) best = town;
+        }
+      }
+    }
+    if (best) return best;
+  }
+  return best;
 }

@@ -327,7 +327,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         takeResult(turn, found);
         return advance(turn, 'handoff.offer');
       }
-      if (found.outcome === 'ok' && found.vars?.centreId) {
+      // A town abroad read out of a sentence ("Mogu li da dobijem..." is not Moga in India): asked where instead.
+      if (found.outcome === 'ok' && found.vars?.centreId && (found.vars.placeInCentreCountry === 'yes' || words(text) <= 3)) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         addFacts(turn.meta, found.facts); // the centre proposed in this turn
