@@ -65,7 +65,12 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
   if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text))) return true;
   // Asked where, the place with a day or a time ("sfax lundi matin", "u petak u beogradu"): the day and the time are kept for the booking.
-  if (positionRef(state.at) === 'centres.start') rememberWanted(turn, text);
+  if (positionRef(state.at) === 'centres.start' && rememberWanted(turn, text) && !(await namesPlace(turn, text))) {
+    // Only the day or the hour ("غدا فالصباح", "morgen früh"): kept, and the place asked again without "I could not find that place".
+    state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
@@ -282,8 +287,8 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
   return true;
 }
 
-/** Days and times named with a booking request, kept until the booking steps can match them. */
-function rememberWanted(turn: Turn, text: string): void {
+/** Days and times named with a booking request, kept until the booking steps can match them; true when there was one. */
+function rememberWanted(turn: Turn, text: string): boolean {
   const day = matchDay(text, comingDays(today(turn), 45), today(turn));
   const time = namedTime(text, today(turn));
   if (day) {
@@ -292,6 +297,7 @@ function rememberWanted(turn: Turn, text: string): void {
     turn.state.vars.wantDayText = text.slice(0, 120);
   }
   if (time) turn.state.vars.wantTime = time;
+  return Boolean(day || time);
 }
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
