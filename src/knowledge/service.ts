@@ -52,6 +52,18 @@ const POINTS_BACK: Partial<Record<Lang, ReadonlySet<string>>> = {
   sq: new Set(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
   sr: new Set(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
 };
+/**
+ * Words that bring another person of the family into a follow-up ("et ma femme?", "طب ومراتي؟",
+ * "aur biwi bachon ka?"): the question is about them, so its own reading wins when it finds a topic.
+ */
+const FAMILY = new Set([
+  'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
+  'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon', 'family',
+  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
+].map((w) => foldText(w)));
+function bringsFamily(question: string): boolean {
+  return foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => FAMILY.has(w));
+}
 function pointsBack(question: string, lang: Lang): boolean {
   const set = POINTS_BACK[lang];
   return Boolean(set) && foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => set!.has(w));
@@ -122,7 +134,7 @@ export class KnowledgeService {
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
     const own = await this.retrieveQuestionPart(question, lang, country);
-    if (!previous || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE && !pointsBack(question, lang))) return own;
+    if (!previous || own.id === previous || (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(question, lang)) || bringsFamily(question)))) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;
