@@ -18,6 +18,16 @@ describe('findPlace', () => {
     expect(where('rabat 3afak')).toBe('Rabat, MA');
   });
 
+  it('reads Serbian and Bosnian case forms after their preposition ("iz Novog Sada", "u Kragujevcu", "kod Kragujevca", "كازا")', () => {
+    expect(where('iz Novog Sada sam')).toBe('Novi Sad, RS');
+    expect(where('zivim u Kragujevcu')).toBe('Kragujevac, RS');
+    expect(where('ja sam iz Beograda')).toBe('Belgrade, RS');
+    expect(where('iz Sarajeva')).toBe('Sarajevo, BA');
+    expect(where('كازا')).toBe('Casablanca, MA');
+    // a verb is no town: "nisu mi platili" is not Niš
+    expect(where('nisu mi platili')).toBeUndefined();
+  });
+
   it('does not read a short word of a sentence as a town abroad ("i wan talk" is Pidgin, not Van in Türkiye)', () => {
     expect(where('i wan talk to real person abeg, not this robot thing')).toBeUndefined();
     expect(where('van')).toBe('Van, TR'); // alone, it is a town

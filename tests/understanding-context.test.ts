@@ -82,6 +82,7 @@ describe('the evidence of a way of writing', () => {
   });
   it('Roman Urdu is still Roman Urdu', () => {
     expect(languageEvidence('mujhe lahore mein appointment chahiye')?.lang).toBe('ur');
+    expect(languageEvidence('bhai agar germany ja kar asylum le lun to wahan kaam mil jaye ga?')?.lang).toBe('ur');
   });
 });
 

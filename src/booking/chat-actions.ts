@@ -99,6 +99,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const facts = { centre: centre.id }; // the centre chosen for the booking
       if (!receivesPeople(centre)) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const days = await booking.daysWithSlots(centre.id, 6);
+      // A day named beyond the first six ("nächste Woche Mittwoch") is offered too when it has free times.
+      const want = vars.wantDay;
+      if (want && days.length && !days.some((d) => d.date === want) && want > days[days.length - 1]!.date && ((await booking.slots(centre.id, want)) ?? []).length) days.push({ ...days[0]!, date: want });
       if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
       const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
       // Where the hours are not confirmed the days and times are preferences: said before the person chooses.

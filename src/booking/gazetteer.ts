@@ -91,10 +91,13 @@ const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.spl
 
 /** How people write towns that GeoNames spells otherwise (Darija, Kurdish, common misspellings). */
 const ALIASES: Record<string, string> = {
-  tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
+  tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', 'كازا': 'casablanca', 'كازه': 'casablanca', 'فكازا': 'casablanca', 'الدار البيضا': 'casablanca', 'دار البيضا': 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
   hewler: 'erbil', hawler: 'erbil', 'هولير': 'erbil', lahor: 'lahore', lahour: 'lahore', tunes: 'tunis', tounes: 'tunis', prishtine: 'pristina', prishtina: 'pristina', prishtin: 'pristina', prishtines: 'pristina', prishtinen: 'pristina', tiranen: 'tirana', beogradi: 'belgrade', tirani: 'tirana', tiranu: 'tirana', beograd: 'belgrade', beogradu: 'belgrade', beogradom: 'belgrade', 'novom sadu': 'novi sad',
   tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
 };
+
+/** The aliases as the text is folded ("كازا" is read as "کازا"). */
+const foldedAliases = new Map(Object.entries(ALIASES).map(([k, v]) => [fold(k), v]));
 
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
@@ -110,7 +113,7 @@ export function findPlace(text: string): Place | undefined {
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const typed = words.slice(i, i + n).join(' ');
-      const alias = ALIASES[typed];
+      const alias = ALIASES[typed] ?? foldedAliases.get(typed);
       const phrase = alias ?? typed;
       if (phrase.length < 3) continue;
       const towns = index.towns.get(phrase);
@@ -136,5 +139,48 @@ export function findPlace(text: string): Place | undefined {
     }
   }
   if (best) return best.place;
-  return undefined;
+  return declinedBalkanTown(written);
+}
+
+/** Where towns are written in Serbian, Bosnian or Montenegrin cases ("iz Novog Sada", "u Kragujevcu", "iz Niša"). */
+const DECLINING_COUNTRIES = new Set(['RS', 'BA', 'ME', 'XK']);
+const CASE_PREPOSITIONS = new Set(['iz', 'u', 'kod', 'od', 'do', 'blizu', 'pored', 'za', 'na', 'oko', 'okolini', 'okoline', 'ka', 'prema']);
+
+/** The bases a declined word may come from: "novog" novi, "beograda" beograd, "kragujevca" kragujevac, "panceva" pancevo. */
+function declensionBases(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [];
+  const out = new Set<string>();
+  const adjective = /^(.+?)(?:og|om|oj|oga|ome)$/.exec(word);
+  if (adjective) out.add(`${adjective[1]}i`);
+  const noun = /^(.{2,}?)(?:a|u|om|em|e|i)$/.exec(word);
+  if (noun) {
+    const base = noun[1]!;
+    out.add(base).add(`${base}o`);
+    // the fleeting a: "kragujevca" kragujevac, "cacka" cacak
+    const fleeting = /^(.+)([^aeiou])$/.exec(base);
+    if (fleeting) out.add(`${fleeting[1]}a${fleeting[2]}`);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/** A town in the Western Balkans named in a case form after its preposition, read back to its name; only sizeable towns there. */
+function declinedBalkanTown(written: readonly string[]): Place | undefined {
+  let best: Place | undefined;
+  for (let n = 2; n >= 1; n--) {
+    // only after a preposition that governs the case ("iz", "u", "kod"): "nisu mi platili" is not Niš
+    for (let i = 1; i + n <= written.length; i++) {
+      if (!CASE_PREPOSITIONS.has(written[i - 1]!)) continue;
+      const forms = written.slice(i, i + n).map((w) => [w, ...declensionBases(w)]);
+      const phrases = forms.reduce<string[]>((acc, f) => acc.flatMap((a) => f.map((b) => (a ? `${a} ${b}` : b))), ['']);
+      for (const phrase of phrases) {
+        if (phrase.length < 4 || phrase === written.slice(i, i + n).join(' ')) continue;
+        for (const town of index!.towns.get(phrase) ?? []) {
+          if (DECLINING_COUNTRIES.has(town.country) && town.population >= 20_000 && (!best || town.population > best.population)) best = town;
+        }
+      }
+    }
+    if (best) return best;
+  }
+  return best;
 }

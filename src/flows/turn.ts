@@ -20,6 +20,7 @@ import type { ChannelHints, Inbound, MediaKind, Outbound } from '../core/message
 import { STATE_VERSION, type ConversationState } from '../core/state.js';
 import { emptyMeta, type TurnMeta } from '../core/turn-meta.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
+import { recogniseRequest } from '../understanding/requests.js';
 import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
@@ -119,7 +120,8 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
   delete state.context;
   delete state.confirming;
   // A first "assalam o alaikum bhai" or "hello o, good morning" is a greeting with a word of warmth, not a question.
-  const warmGreeting = input.kind === 'text' && recogniseCourtesy(input.text) === 'greeting';
+  // A greeting with a request ("bjr rdv svp", "salam bghit maw3id") is the request: it is taken up after the welcome.
+  const warmGreeting = input.kind === 'text' && recogniseCourtesy(input.text) === 'greeting' && !recogniseRequest(input.text);
   const greetingOnly = isGreetingOrEmpty(turn, input) || warmGreeting || (input.kind === 'command' && (input.name === 'start' || input.name === 'menu'));
   if (who === 'new') {
     await advance(turn, 'welcome.start', { render: greetingOnly });

@@ -64,6 +64,13 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // "la, ana f casa daba" (no, I'm in Casablanca now) at "this centre?": the place is the answer, not the no.
   const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
   if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text))) return true;
+  // Asked where, the place with a day or a time ("sfax lundi matin", "u petak u beogradu"): the day and the time are kept for the booking.
+  if (positionRef(state.at) === 'centres.start' && rememberWanted(turn, text) && !(await namesPlace(turn, text))) {
+    // Only the day or the hour ("غدا فالصباح", "morgen früh"): kept, and the place asked again without "I could not find that place".
+    state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
@@ -77,7 +84,9 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
   if (asking === 'choice' && (await showCentresNear(turn, statedPlace(text)))) return true;
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
-  if (positionRef(state.at) === 'centres.offer' && !asksAboutCentre(text) && (namesComingDay(text, today(turn)) || (CLOCK.test(westernDigits(text)) && namedTime(text)))) {
+  // A day named before ("sfax lundi matin"), then only the hour ("u 11", "9h"): the hour is the time, not an option.
+  const hourAfterDay = Boolean(state.vars.wantDay) && words(text) <= 4 && Number(/\d{1,2}/.exec(westernDigits(text))?.[0] ?? 0) >= 7;
+  if (positionRef(state.at) === 'centres.offer' && !asksAboutCentre(text) && (namesComingDay(text, today(turn)) || ((CLOCK.test(westernDigits(text)) || hourAfterDay) && namedTime(text)))) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
     if (nearest) {
       rememberWanted(turn, text);
@@ -278,12 +287,17 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
   return true;
 }
 
-/** Days and times named with a booking request, kept until the booking steps can match them. */
-function rememberWanted(turn: Turn, text: string): void {
+/** Days and times named with a booking request, kept until the booking steps can match them; true when there was one. */
+function rememberWanted(turn: Turn, text: string): boolean {
   const day = matchDay(text, comingDays(today(turn), 45), today(turn));
   const time = namedTime(text, today(turn));
-  if (day) turn.state.vars.wantDay = day;
+  if (day) {
+    turn.state.vars.wantDay = day;
+    // "lundi" said on a Monday: read again against the days offered, so it is the coming Monday when today is not.
+    turn.state.vars.wantDayText = text.slice(0, 120);
+  }
   if (time) turn.state.vars.wantTime = time;
+  return Boolean(day || time);
 }
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
@@ -319,7 +333,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         takeResult(turn, found);
         return advance(turn, 'handoff.offer');
       }
-      if (found.outcome === 'ok' && found.vars?.centreId) {
+      // A town abroad read out of a sentence ("Mogu li da dobijem..." is not Moga in India): asked where instead.
+      if (found.outcome === 'ok' && found.vars?.centreId && (found.vars.placeInCentreCountry === 'yes' || words(text) <= 3)) {
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         addFacts(turn.meta, found.facts); // the centre proposed in this turn

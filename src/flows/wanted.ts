@@ -1,5 +1,7 @@
 /** A day or a time the person named with a booking request, chosen when the booking step offers it. */
+import { DateTime } from 'luxon';
 import type { Option } from '../core/messages.js';
+import { matchDay } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
 import { say, type Turn } from './context.js';
 import { askOptions } from './render.js';
@@ -9,8 +11,16 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
   const { vars } = turn.state;
   if (ask.var === 'day' && vars.wantDay) {
     const want = vars.wantDay;
+    const said = vars.wantDayText;
     delete vars.wantDay;
-    return askOptions(turn, ask).find((o) => o.id.endsWith(`:${want}`));
+    delete vars.wantDayText;
+    const options = askOptions(turn, ask);
+    const exact = options.find((o) => o.id.endsWith(`:${want}`));
+    if (exact || !said) return exact;
+    // The day read against the days on offer, as at the day step ("lundi" on a Monday without free times today: the next one).
+    const today = DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
+    const day = matchDay(said, options.map((o) => o.id.slice(o.id.indexOf(':') + 1)), today);
+    return day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
   }
   if (ask.var === 'start' && vars.wantTime) {
     const want = vars.wantTime;

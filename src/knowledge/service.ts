@@ -4,6 +4,7 @@
  */
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
+import { foldText } from '../core/normalize.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
@@ -35,6 +36,38 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
 const OWN_TOPIC_SCORE = 0.5;
 /** Only a short question leans on the one before; a long one says what it is about. */
 const FOLLOW_UP_MAX_WORDS = 20;
+/**
+ * Words that point back at what was just answered ("wo beantragt man das?", "welches Deutschniveau
+ * braucht er?", "is it expensive?"): a question with one leans on the previous topic even when its
+ * own words find another, as long as the reading with the previous topic leads back to it.
+ */
+const POINTS_BACK: Partial<Record<Lang, ReadonlySet<string>>> = {
+  en: new Set(['it', 'that', 'this', 'he', 'she', 'him', 'them', 'they']),
+  de: new Set(['das', 'dafur', 'davon', 'dazu', 'damit', 'darauf', 'dort', 'er', 'ihn', 'ihm', 'dies', 'diese', 'dieses']),
+  fr: new Set(['ca', 'cela', 'ceci', 'elle', 'lui', 'celle', 'celui']),
+  es: new Set(['eso', 'esto', 'ello', 'el', 'ella']),
+  ar: new Set(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا']),
+  ur: new Set(['yeh', 'ye', 'woh', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'یہ', 'وہ', 'اسے', 'اس']),
+  id: new Set(['itu', 'ini', 'dia', 'tersebut']),
+  sq: new Set(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
+  sr: new Set(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
+};
+/**
+ * Words that bring another person of the family into a follow-up ("et ma femme?", "طب ومراتي؟",
+ * "aur biwi bachon ka?"): the question is about them, so its own reading wins when it finds a topic.
+ */
+const FAMILY = new Set([
+  'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
+  'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon', 'family',
+  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
+].map((w) => foldText(w)));
+function bringsFamily(question: string): boolean {
+  return foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => FAMILY.has(w));
+}
+function pointsBack(question: string, lang: Lang): boolean {
+  const set = POINTS_BACK[lang];
+  return Boolean(set) && foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => set!.has(w));
+}
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
 /** …and this much for a question that alone reads as out of scope. */
@@ -101,7 +134,7 @@ export class KnowledgeService {
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
     const own = await this.retrieveQuestionPart(question, lang, country);
-    if (!previous || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
+    if (!previous || own.id === previous || (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(question, lang)) || bringsFamily(question)))) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;

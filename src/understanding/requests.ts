@@ -32,13 +32,13 @@ const HUMAN = phraseSet([
   'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
   'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
-  'connect me', 'call me',
+  'connect me', 'call me', 'an operator', 'to an operator', 'the operator',
   // fr
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
   // ar
   'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
   // Darija (Latin)
-  'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
+  'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
   // de
@@ -50,7 +50,7 @@ const HUMAN = phraseSet([
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
   'razgovaram sa nekim', 'razgovarati sa nekim', 'razgovaram sa', 'razgovarati sa', 'pricam sa nekim', 'sa covekom', 'sa savetnikom', 'pravim covekom', 'nije bot',
-  'treba mi covek', 'zivi covek', 'ziv covek', 'zivog coveka', 'zivim covekom', 'ziva osoba', 'zivu osobu', 'zivom osobom', 'sa osobom', 'sa savetnicom', 'savetnika', 'savetnicu', 'povezite me', 'povezi me', 'spojite me', 'spoji me', 'nekog iz centra', 'nekoga iz centra', 'nekim iz centra', 'da me pozove', 'da me pozovete', 'pozovite me', 'ne bot', 'ne robot', 'pravog coveka', 'pravu osobu',
+  'treba mi covek', 'zivi covek', 'ziv covek', 'zivog coveka', 'zivim covekom', 'ziva osoba', 'zivu osobu', 'zivom osobom', 'sa osobom', 'sa savetnicom', 'savetnika', 'savetnicu', 'povezite me', 'povezi me', 'spojite me', 'spoji me', 'nekog iz centra', 'nekoga iz centra', 'nekim iz centra', 'da me pozove', 'da me pozovete', 'pozovite me', 'ne bot', 'ne robot', 'pravog coveka', 'pravu osobu', 'operatera', 'operateru', 'sa operaterom', 'daj mi nekog',
   // es
   'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente', 'pasar con alguien', 'pasar con una persona', 'pasame con',
 ]);
@@ -169,7 +169,9 @@ export function recogniseRequest(text: string): Request | undefined {
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
-  if (HUMAN.has(tokens)) return { kind: 'human' };
+  // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
+  const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);
+  if (HUMAN.has(tokens) && !appointmentWithAdvisor) return { kind: 'human' };
   if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
     if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
     return withRef({ kind: 'myAppointment' });
