@@ -106,10 +106,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
       // Where the hours are not confirmed the days and times are preferences: said before the person chooses.
       const request = takesRequests(centre);
+      const same = vars.sameCentre === 'yes' ? [text(t(lang, 'booking.sameCentre', { name: centreName(centre, lang), city: centre.city }))] : [];
       return {
         outcome: 'ok',
-        outbox: request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [],
-        vars: { centreName: centreName(centre, lang), city: centre.city, centreUnconfirmed: request ? 'yes' : '' },
+        outbox: [...same, ...(request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [])],
+        vars: { centreName: centreName(centre, lang), city: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '' },
         choices: { dayChoices: options },
         facts,
       };

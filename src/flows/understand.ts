@@ -352,7 +352,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       else if (!state.vars.centreId) {
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
         if (offered) state.vars.centreId = offered.id;
-      }
+      } else state.vars.sameCentre = 'yes'; // the centre of an earlier booking: named before the days (freeSlots), so nobody books there unawares
       return advance(turn, state.vars.centreId ? 'booking.days' : 'centres.start');
     }
     case 'findCentre': {
