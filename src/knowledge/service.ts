@@ -10,6 +10,7 @@ import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
+import { pointsBack } from './follow-up.js';
 import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
@@ -35,6 +36,10 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
 const OWN_TOPIC_SCORE = 0.5;
 /** Only a short question leans on the one before; a long one says what it is about. */
 const FOLLOW_UP_MAX_WORDS = 20;
+/** A question this short that points back ("elle doit parler allemand?") may stay with the previous topic even when its own words pick another. */
+const POINTING_MAX_WORDS = 6;
+/** …when the previous topic, read in its light, scores this much. */
+const POINTING_FLOOR = 0.55;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
 /** …and this much for a question that alone reads as out of scope. */
@@ -101,19 +106,32 @@ export class KnowledgeService {
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
     const own = await this.retrieveQuestionPart(question, lang, country);
-    if (!previous || own.id === previous || (own.id && own.score >= OWN_TOPIC_SCORE)) return own;
+    if (!previous || own.id === previous) return own;
+    const words = question.split(/\s+/).filter(Boolean).length;
+    if (own.id && own.score >= OWN_TOPIC_SCORE) {
+      // "welches Deutschniveau braucht er?" after vocational training: "er" is the nephew of the answer before.
+      if (words > POINTING_MAX_WORDS || !pointsBack(question)) return own;
+      const leaning = await this.leanOn(previous, question, lang, country);
+      const top = leaning?.ranked[0];
+      return top?.id === previous && top.score >= POINTING_FLOOR ? { ...leaning!, id: previous, score: top.score, choices: [] } : own;
+    }
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;
-    if (question.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
-    const byLang = this.kb.entries.get(previous);
-    const title = byLang && pickEntry(byLang, lang)?.title;
-    if (!title) return own;
-    const leaning = await this.retrieve(`${title} ${question} ${question}`, lang, country);
+    if (words > FOLLOW_UP_MAX_WORDS) return own;
+    const leaning = await this.leanOn(previous, question, lang, country);
+    if (!leaning) return own;
     const top = leaning.ranked[0];
     // and it needs a clearer lean than a question that is merely unsure
     if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
+  }
+
+  /** The question read with the previous topic's title before it, its own words counted twice. */
+  private async leanOn(previous: string, question: string, lang: Lang, country: string | undefined): Promise<Retrieval | undefined> {
+    const byLang = this.kb.entries.get(previous);
+    const title = byLang && pickEntry(byLang, lang)?.title;
+    return title ? this.retrieve(`${title} ${question} ${question}`, lang, country) : undefined;
   }
 
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
