@@ -27,8 +27,16 @@ const POINTING_WORDS = new Set(
   ].map((w) => w.normalize('NFC')),
 );
 
-/** Whether a question points back with a pronoun (see POINTING_WORDS). */
+/**
+ * "Me too?": the asker puts themself under the answer just given ("واش حتى انا نقدر؟" after
+ * StarthilfePlus). Only "I too": "can my kids come too?" names someone new, and a topic of its own.
+ */
+const ME_TOO = ['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambien', 'yo también', 'i ja', 'edhe une', 'edhe unë', 'main bhi', 'mein bhi', 'saya juga', 'aku juga', 'حتى انا', 'حتى أنا', 'حتا انا', 'وانا كمان', 'انا كمان', 'أنا كمان', 'انا ايضا', 'أنا أيضا'].map((p) => p.normalize('NFC'));
+
+/** Whether a question points back with a pronoun (see POINTING_WORDS) or "I too" (see ME_TOO). */
 export function pointsBack(question: string): boolean {
   const words = question.toLowerCase().normalize('NFC').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
-  return words.some((w) => POINTING_WORDS.has(w));
+  if (words.some((w) => POINTING_WORDS.has(w))) return true;
+  const joined = ` ${words.join(' ')} `;
+  return ME_TOO.some((p) => joined.includes(` ${p} `));
 }
