@@ -57,3 +57,13 @@ export function extractFeatures(text: string, langs: readonly Lang[], opts: { wo
   if (conceptWeight > 0) for (const c of conceptsOf(words)) features.set(`k:${c}`, conceptWeight);
   return features;
 }
+
+/**
+ * German typed without umlauts ("zurueck", "fuer", "Aerztin", "hoeher") written with them, as the
+ * entries are: folded, "zurück" and "zurueck" would otherwise stay two words. Not after a vowel
+ * ("Frauen", "neue", "Steuer") or "q" ("Quelle"), nor before "ll" ("aktuell", "eventuell"); "Blue Card" stays.
+ */
+export function germanUmlauts(text: string): string {
+  const umlaut: Record<string, string> = { ae: 'ä', oe: 'ö', ue: 'ü', Ae: 'Ä', Oe: 'Ö', Ue: 'Ü', AE: 'Ä', OE: 'Ö', UE: 'Ü' };
+  return text.replace(/(?<![aeiouäöüqAEIOUÄÖÜQ])(?<![bB][lL])([aouAOU][eE])(?!ll)/gu, (m) => umlaut[m] ?? m);
+}

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Lang } from '../core/lang.js';
-import { extractFeatures, FEATURE_OPTIONS } from './features.js';
+import { extractFeatures, FEATURE_OPTIONS, germanUmlauts } from './features.js';
 import { FIGURE_PLACEHOLDER } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
@@ -261,7 +261,8 @@ export class KnowledgeRetriever {
   }
 
   /** The fused score of every topic and the out-of-scope probability, before the decision. */
-  async scores(query: RetrievalQuery): Promise<{ fused: Float64Array; outOfScope: number; known: number }> {
+  async scores(asked: RetrievalQuery): Promise<{ fused: Float64Array; outOfScope: number; known: number }> {
+    const query = asked.lang === 'de' ? { ...asked, text: germanUmlauts(asked.text) } : asked;
     const { vector, known } = this.vocabulary.vectorize(extractFeatures(query.text, [query.lang]));
     const words = extractFeatures(query.text, [query.lang], { wordsOnly: true });
     const s = this.settings;

@@ -43,10 +43,10 @@ const FOLLOW_UP_MAX_WORDS = 20;
  */
 const POINTS_BACK: Partial<Record<Lang, ReadonlySet<string>>> = {
   en: new Set(['it', 'that', 'this', 'he', 'she', 'him', 'them', 'they']),
-  de: new Set(['das', 'dafur', 'davon', 'dazu', 'damit', 'darauf', 'dort', 'er', 'ihn', 'ihm', 'dies', 'diese', 'dieses']),
+  de: new Set(['das', 'dafur', 'dafuer', 'davon', 'dazu', 'damit', 'darauf', 'dort', 'er', 'ihn', 'ihm', 'dies', 'diese', 'dieses']),
   fr: new Set(['ca', 'cela', 'ceci', 'elle', 'lui', 'celle', 'celui']),
   es: new Set(['eso', 'esto', 'ello', 'el', 'ella']),
-  ar: new Set(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا']),
+  ar: new Set(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا', 'ده', 'دي']),
   ur: new Set(['yeh', 'ye', 'woh', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'یہ', 'وہ', 'اسے', 'اس']),
   id: new Set(['itu', 'ini', 'dia', 'tersebut']),
   sq: new Set(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
@@ -64,9 +64,17 @@ const FAMILY = new Set([
 function bringsFamily(question: string): boolean {
   return foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => FAMILY.has(w));
 }
+/**
+ * "Me too?": the asker puts themself under the answer just given ("واش حتى انا نقدر؟" after
+ * StarthilfePlus). Only "I too": "can my kids come too?" names someone new, and a topic of its own.
+ */
+const ME_TOO = ['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambien', 'i ja', 'edhe une', 'main bhi', 'mein bhi', 'saya juga', 'aku juga', 'حتى انا', 'حتا انا', 'وانا كمان', 'انا كمان', 'انا ايضا'].map((p) => foldText(p));
 function pointsBack(question: string, lang: Lang): boolean {
+  const words = foldText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const set = POINTS_BACK[lang];
-  return Boolean(set) && foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => set!.has(w));
+  if (set && words.some((w) => set.has(w))) return true;
+  const joined = ` ${words.join(' ')} `;
+  return ME_TOO.some((p) => joined.includes(` ${p} `));
 }
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
