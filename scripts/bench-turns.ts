@@ -153,8 +153,11 @@ async function main(): Promise<void> {
   const menu = (n: number) => (n % 3 === 0 ? 'hello' : String((n % 6) + 1));
   const knowledge = (n: number) => questions[n % questions.length]!;
 
-  // Direct Line: one conversation per connection would need tokens per connection; one shared token per scenario is enough to load the path.
-  const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  // Direct Line: a few conversations taken in turn, each with its token (one alone would soon be
+  // slowed down by MESSAGES_PER_MINUTE, and the row would measure the polite refusal).
+  const directLine: { token: string; conversationId: string }[] = [];
+  for (let i = 0; i < 8; i++) directLine.push((await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string });
+  let activity = 0;
 
   const rows: Row[] = [];
   const server = child.pid!;
@@ -164,11 +167,17 @@ async function main(): Promise<void> {
   rows.push(await run('telegram menu turn', tgRequest(menu), server));
   rows.push(await run('telegram knowledge turn', tgRequest(knowledge), server));
   rows.push(
-    await run('direct line, 1 conversation', {
-      url: `${base}/v3/directline/conversations/${conversationId}/activities`,
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', from: { id: 'u' }, text: 'hello', locale: 'en-US' }),
+    await run('direct line, 8 conversations', {
+      url: `${base}/v3/directline/conversations/${directLine[0]!.conversationId}/activities`,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req: autocannon.Request) => {
+            const { token, conversationId } = directLine[activity++ % directLine.length]!;
+            return { ...req, path: `/v3/directline/conversations/${conversationId}/activities`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', from: { id: 'u' }, text: 'hello', locale: 'en-US' }) };
+          },
+        },
+      ],
     }, server),
   );
   rows.push(await run('bare fastify (constant)', { url: bareUrl, method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
