@@ -4,7 +4,7 @@
  */
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
-import { foldText } from '../core/normalize.js';
+import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
@@ -41,40 +41,34 @@ const FOLLOW_UP_MAX_WORDS = 20;
  * braucht er?", "is it expensive?"): a question with one leans on the previous topic even when its
  * own words find another, as long as the reading with the previous topic leads back to it.
  */
-const POINTS_BACK: Partial<Record<Lang, ReadonlySet<string>>> = {
-  en: new Set(['it', 'that', 'this', 'he', 'she', 'him', 'them', 'they']),
-  de: new Set(['das', 'dafur', 'dafuer', 'davon', 'dazu', 'damit', 'darauf', 'dort', 'er', 'ihn', 'ihm', 'dies', 'diese', 'dieses']),
-  fr: new Set(['ca', 'cela', 'ceci', 'elle', 'lui', 'celle', 'celui']),
-  es: new Set(['eso', 'esto', 'ello', 'el', 'ella']),
-  ar: new Set(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا', 'ده', 'دي']),
-  ur: new Set(['yeh', 'ye', 'woh', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'یہ', 'وہ', 'اسے', 'اس']),
-  id: new Set(['itu', 'ini', 'dia', 'tersebut']),
-  sq: new Set(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
-  sr: new Set(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
+const POINTS_BACK: Partial<Record<Lang, PhraseSet>> = {
+  en: phraseSet(['it', 'that', 'this', 'he', 'she', 'him', 'them', 'they']),
+  de: phraseSet(['das', 'dafur', 'dafuer', 'davon', 'dazu', 'damit', 'darauf', 'dort', 'er', 'ihn', 'ihm', 'dies', 'diese', 'dieses']),
+  fr: phraseSet(['ca', 'cela', 'ceci', 'elle', 'lui', 'celle', 'celui']),
+  es: phraseSet(['eso', 'esto', 'ello', 'el', 'ella']),
+  ar: phraseSet(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا', 'ده', 'دي']),
+  ur: phraseSet(['yeh', 'ye', 'woh', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'یہ', 'وہ', 'اسے', 'اس']),
+  id: phraseSet(['itu', 'ini', 'dia', 'tersebut']),
+  sq: phraseSet(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
+  sr: phraseSet(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
 };
 /**
  * Words that bring another person of the family into a follow-up ("et ma femme?", "طب ومراتي؟",
  * "aur biwi bachon ka?"): the question is about them, so its own reading wins when it finds a topic.
  */
-const FAMILY = new Set([
+const FAMILY = phraseSet([
   'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
-  'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon', 'family',
+  'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon',
   'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
-].map((w) => foldText(w)));
-function bringsFamily(question: string): boolean {
-  return foldText(question).split(/[^\p{L}\p{N}]+/u).some((w) => FAMILY.has(w));
-}
+]);
 /**
  * "Me too?": the asker puts themself under the answer just given ("واش حتى انا نقدر؟" after
  * StarthilfePlus). Only "I too": "can my kids come too?" names someone new, and a topic of its own.
  */
-const ME_TOO = ['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambien', 'i ja', 'edhe une', 'main bhi', 'mein bhi', 'saya juga', 'aku juga', 'حتى انا', 'حتا انا', 'وانا كمان', 'انا كمان', 'انا ايضا'].map((p) => foldText(p));
-function pointsBack(question: string, lang: Lang): boolean {
-  const words = foldText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const set = POINTS_BACK[lang];
-  if (set && words.some((w) => set.has(w))) return true;
-  const joined = ` ${words.join(' ')} `;
-  return ME_TOO.some((p) => joined.includes(` ${p} `));
+const ME_TOO = phraseSet(['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambien', 'i ja', 'edhe une', 'main bhi', 'mein bhi', 'saya juga', 'aku juga', 'حتى انا', 'حتا انا', 'وانا كمان', 'انا كمان', 'انا ايضا']);
+/** A pointing word of the question's language, or "me too". */
+function pointsBack(tokens: readonly string[], lang: Lang): boolean {
+  return Boolean(POINTS_BACK[lang]?.has(tokens)) || ME_TOO.has(tokens);
 }
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
@@ -142,7 +136,9 @@ export class KnowledgeService {
    */
   private async retrieveFollowing(question: string, lang: Lang, country: string | undefined, previous: string | undefined): Promise<Retrieval> {
     const own = await this.retrieveQuestionPart(question, lang, country);
-    if (!previous || own.id === previous || (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(question, lang)) || bringsFamily(question)))) return own;
+    if (!previous || own.id === previous) return own;
+    const tokens = words(question); // folded once, for the pointing and the family words
+    if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;
