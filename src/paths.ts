@@ -26,6 +26,8 @@ export const PATHS = {
   emergencyNumbers: resolve(ROOT, 'knowledge', '_safety', 'emergency-numbers.yaml'),
   /** The trained retriever, keyed by a hash of the knowledge base (safe to delete). */
   cache: resolve(ROOT, '.cache', 'knowledge-index'),
+  /** The towns index read out of GeoNames' file, built on the first start (safe to delete). */
+  gazetteerCache: resolve(ROOT, '.cache', 'gazetteer'),
   /** The staff console's pages, scripts and texts. */
   staffConsole: resolve(ROOT, 'src', 'handoff', 'console'),
 };

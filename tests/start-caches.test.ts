@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseYamlCached } from '../src/core/yaml-file.js';
 import { CharNgramLanguageModel } from '../src/i18n/language-model.js';
+import { loadTownIndex, readKeptTownIndex } from '../src/booking/gazetteer.js';
 
 describe('parsed YAML kept between starts', () => {
   it('reads back what the parser gives, keyed by the text and the options', () => {
@@ -42,4 +43,19 @@ describe('the letter model kept between starts', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('language-'))).toHaveLength(1);
     for (const text of ['visa de travail', 'arbeitsvisum bitte', 'centre accra', 'xyz']) expect(kept.guess(text)).toEqual(fresh.guess(text));
   });
+});
+
+describe('the towns index kept between starts', () => {
+  it('holds exactly the towns, countries and largest towns that reading GeoNames gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'towns-cache-'));
+    expect(readKeptTownIndex(dir)).toBeUndefined();
+    const built = loadTownIndex(dir);
+    expect(readdirSync(dir).filter((f) => f.startsWith('towns-'))).toHaveLength(1);
+    const kept = readKeptTownIndex(dir)!;
+    expect(kept.towns.size).toBe(built.towns.size);
+    for (const [name, places] of built.towns) expect(kept.towns.get(name), name).toEqual(places);
+    expect(kept.countries).toEqual(built.countries);
+    expect(kept.largestTown).toEqual(built.largestTown);
+    expect(built.towns.get('accra')?.[0]?.country).toBe('GH'); // not an empty index read back as empty
+  }, 60_000);
 });

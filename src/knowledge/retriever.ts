@@ -13,7 +13,7 @@ import { FIGURE_PLACEHOLDER } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
-import { loadSnapshot, saveSnapshot } from './snapshot.js';
+import { loadSnapshot, saveSnapshot } from '../core/snapshot.js';
 import { LearnedExamples, type LearnedExample } from './learned.js';
 import { arabicToArabizi, arabiziToArabic, urduToRoman } from '../understanding/danger-augment.js';
 

@@ -4,7 +4,7 @@
  * that is missing, truncated or from another version just means building again.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { keepFile } from '../core/kept-file.js';
+import { keepFile } from './kept-file.js';
 
 type TypedArray = Float32Array | Int32Array | Int16Array;
 export interface Snapshot {
