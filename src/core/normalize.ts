@@ -45,3 +45,8 @@ function fold(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Ends with a question mark, Latin or Arabic ("?" or "؟"), spaces after it allowed. */
+export function endsAsQuestion(text: string): boolean {
+  return /[?؟]\s*$/u.test(text);
+}

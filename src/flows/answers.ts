@@ -1,4 +1,5 @@
 /** What the person's reply means at an ask step: a value, one of the options, or a question. */
+import { endsAsQuestion } from '../core/normalize.js';
 import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
@@ -73,7 +74,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
 
 /** Several words, or a question mark: more than a pick that went wrong. */
 export function looksLikeQuestion(text: string): boolean {
-  return /[?؟]\s*$/u.test(text) || text.trim().split(/\s+/).length >= 4;
+  return endsAsQuestion(text) || text.trim().split(/\s+/).length >= 4;
 }
 
 /** A question asked beside a choice, answered only when the knowledge base is sure of it. */

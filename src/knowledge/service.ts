@@ -2,6 +2,7 @@
  * Knowledge answers for the engine and the `ask` command: retrieve, then compose the entry in the
  * person's language with its sources and review date; abstain honestly when unsure.
  */
+import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
@@ -141,7 +142,7 @@ export class KnowledgeService {
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
-    if (own.outOfScope && !/[?؟]\s*$/u.test(question)) return own;
+    if (own.outOfScope && !endsAsQuestion(question)) return own;
     if (question.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
     const byLang = this.kb.entries.get(previous);
     const title = byLang && pickEntry(byLang, lang)?.title;
@@ -187,7 +188,7 @@ export class KnowledgeService {
     if (whole.id || whole.outOfScope) return whole;
     const parts = question.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 3);
     if (parts.length < 2) return whole;
-    parts.sort((a, b) => Number(/[?؟]$/u.test(b)) - Number(/[?؟]$/u.test(a)));
+    parts.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
     for (const part of parts) {
       const found = await this.retrieve(part, lang, country);
       if (found.id && !found.outOfScope) return found;
