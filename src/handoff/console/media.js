@@ -9,31 +9,12 @@
 //     name URI-encoded in X-Filename; onSent(media) is called with the server's answer.
 //
 // The console's CSP allows blob: for img-src and media-src, so the object URLs show and play.
-// Texts: the 'media' namespace of WegweiserI18n when loaded, else English.
+// Texts: the media.* keys of the console's texts (locales/<lang>/console.json), through WegweiserI18n.
 (function () {
   'use strict';
-  var EN = {
-    'media.loading': 'Loading the file…',
-    'media.failed': 'The file could not be loaded ({{status}}).',
-    'media.download': 'Download {{name}}',
-    'media.voice': 'Voice note',
-    'media.photo': 'Photo',
-    'media.attach': 'Photo or document for the person',
-    'media.send': 'Share file',
-    'media.sending': 'Sending…',
-    'media.sent': 'File sent.',
-    'media.choose': 'Choose a file first.',
-    'media.tooLarge': 'The file is too large.',
-    'media.notSent': 'Not sent: {{error}}',
-  };
 
   function t(key, vars) {
-    var i18n = window.WegweiserI18n;
-    var text = i18n ? i18n.t(key, vars) : key;
-    if (text !== key) return text;
-    return String(EN[key] || key).replace(/\{\{\s*(\w+)\s*\}\}/g, function (_m, name) {
-      return vars && vars[name] !== undefined ? String(vars[name]) : '';
-    });
+    return window.WegweiserI18n.t(key, vars);
   }
 
   function el(tag, text, className) {
