@@ -151,15 +151,31 @@ class SqliteTransaction implements Sql {
   constructor(
     private readonly conn: Connection,
     private readonly outside: Sql,
+    /** Commits the writes of earlier transactions still waiting for a COMMIT (see SqliteDatabase's group). */
+    private readonly flushGroup: (own?: string[]) => Promise<void>,
   ) {}
 
   /** BEGIN (when not yet sent) and the deferred writes, in one trip, before `then`. */
   private async send(then = ''): Promise<void> {
+    // The group's writes are committed first, on their own: this transaction may still roll back.
+    if (!this.begun) await this.flushGroup();
     // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway
     const batch = [...(this.begun ? [] : ['BEGIN IMMEDIATE']), ...this.pending, ...(then ? [then] : [])];
     this.pending = [];
     this.begun = true;
     if (batch.length) await this.conn.exec(batch.join(';\n'));
+  }
+
+  /** Only deferred writes so far (nothing sent): they may be committed with other transactions' writes. */
+  get onlyDeferred(): boolean {
+    return !this.begun && this.pending.length > 0;
+  }
+
+  /** The deferred writes, handed over to be committed elsewhere; this transaction sends nothing more. */
+  takePending(): string[] {
+    const writes = this.pending;
+    this.pending = [];
+    return writes;
   }
 
   private async via(): Promise<Statements> {
@@ -192,7 +208,8 @@ class SqliteTransaction implements Sql {
 
   /** The deferred writes and COMMIT (a transaction that sent nothing has nothing to commit). */
   async commit(): Promise<void> {
-    if (this.begun || this.pending.length) await this.send('COMMIT');
+    if (this.begun) await this.send('COMMIT');
+    else await this.flushGroup(this.takePending());
   }
 
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
@@ -212,6 +229,16 @@ export class SqliteDatabase implements Database {
   private held: Promise<void> | undefined;
   /** The last transaction queued: transactions take the connection one after another. */
   private queue: Promise<void> = Promise.resolve();
+  /** Transactions queued behind the one that holds the connection. */
+  private waiting = 0;
+  /**
+   * Group commit: a transaction that only deferred writes, ending while others wait for the
+   * connection, leaves its writes here, and the next one to commit sends them with its own, in
+   * one trip and one COMMIT (each turn's thread-pool hop and WAL commit shared by several). Each
+   * waits for that COMMIT before it returns; if the batch fails, each is committed on its own,
+   * so that only the one at fault fails.
+   */
+  private group: { writes: string[]; settle: (err?: unknown) => void }[] = [];
 
   private constructor(
     private readonly conn: Connection,
@@ -276,29 +303,75 @@ export class SqliteDatabase implements Database {
     const before = this.queue;
     let done!: () => void;
     this.queue = new Promise((resolve) => (done = resolve));
+    this.waiting++;
     await before;
+    this.waiting--;
     let ended!: () => void;
     this.held = new Promise((resolve) => (ended = resolve));
-    const tx = new SqliteTransaction(this.conn, this);
+    const tx = new SqliteTransaction(this.conn, this, (own?: string[]) => this.commitGroup(own));
+    let committed: Promise<void> | undefined;
     try {
       if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       this.drained = undefined;
       let result: T;
       try {
         result = await fn(tx);
-        await tx.commit();
+        if (tx.onlyDeferred && !tx.scrubAfterCommit && this.waiting > 0 && this.group.length < GROUP_LIMIT) {
+          const writes = tx.takePending();
+          committed = new Promise<void>((resolve, reject) => this.group.push({ writes, settle: (err) => (err === undefined ? resolve() : reject(err)) }));
+        } else await tx.commit();
       } catch (err) {
         if (tx.begun) await this.conn.exec('ROLLBACK').catch(() => undefined); // a failed COMMIT may have rolled back already
         throw err;
       }
       if (tx.scrubAfterCommit) await this.checkpoint();
+      if (committed) await committedLater(committed, () => this.releaseConnection(tx, ended, done));
       return result;
     } finally {
-      tx.ended = true;
+      if (!committed) await this.releaseConnection(tx, ended, done);
+    }
+  }
+
+  /** Ends a transaction's hold on the connection; the group is committed first when nobody else waits to take it along. */
+  private releaseConnection(tx: SqliteTransaction, ended: () => void, done: () => void): Promise<void> {
+    tx.ended = true;
+    const flushed = this.waiting === 0 && this.group.length ? this.commitGroup() : Promise.resolve();
+    return flushed.finally(() => {
       this.held = undefined;
       ended();
       done();
+    });
+  }
+
+  /**
+   * The group's writes and `own` (the committing transaction's deferred writes), in one trip and
+   * one COMMIT; `own`'s failure is thrown, each member's goes to its own transaction.
+   */
+  private async commitGroup(own: string[] = []): Promise<void> {
+    const members = this.group;
+    this.group = [];
+    let ownError: unknown;
+    const all = own.length ? [...members, { writes: own, settle: (err?: unknown) => void (ownError = err) }] : members;
+    if (!all.length) return;
+    try {
+      await this.conn.exec(['BEGIN IMMEDIATE', ...all.flatMap((m) => m.writes), 'COMMIT'].join(';\n'));
+      for (const m of all) m.settle();
+    } catch (err) {
+      await this.conn.exec('ROLLBACK').catch(() => undefined);
+      if (all.length === 1) all[0]!.settle(err ?? new Error('commit failed'));
+      else {
+        for (const m of all) {
+          try {
+            await this.conn.exec(['BEGIN IMMEDIATE', ...m.writes, 'COMMIT'].join(';\n'));
+            m.settle();
+          } catch (e) {
+            await this.conn.exec('ROLLBACK').catch(() => undefined);
+            m.settle(e ?? new Error('commit failed'));
+          }
+        }
+      }
     }
+    if (ownError !== undefined) throw ownError;
   }
 
   async scrub(): Promise<void> {
@@ -317,6 +390,18 @@ export class SqliteDatabase implements Database {
 }
 
 const SELECT = /^\s*SELECT\b/i;
+
+/** At most this many transactions' writes in one COMMIT: each waits for it. */
+const GROUP_LIMIT = 32;
+
+/**
+ * A transaction in the group lets the next one take the connection at once, then waits for the
+ * COMMIT that takes its writes along.
+ */
+async function committedLater(committed: Promise<void>, release: () => Promise<void>): Promise<void> {
+  await release();
+  await committed;
+}
 
 async function openReader(file: string): Promise<Connection> {
   const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
