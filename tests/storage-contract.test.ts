@@ -111,6 +111,16 @@ function contract(store: StoreCase): void {
       await s.conversations.save('webchat:1', { ...state('2026-11-01T08:00:00.000Z'), v: 0 } as unknown as ConversationState);
       expect(await s.conversations.load('webchat:1')).toBeNull();
     });
+
+    it('gives each of many states loaded at once its own, unknown ones null, the same one twice as two copies', async () => {
+      for (let i = 0; i < 40; i++) await s.conversations.save(`whatsapp:+${i}`, state('2026-11-01T08:00:00.000Z', { name: `p${i}` }));
+      const ids = [...Array.from({ length: 40 }, (_, i) => `whatsapp:+${i}`), 'whatsapp:+nobody', 'whatsapp:+7'];
+      const loaded = await Promise.all(ids.map((id) => s.conversations.load(id)));
+      loaded.slice(0, 40).forEach((st, i) => expect(st?.vars.name).toBe(`p${i}`));
+      expect(loaded[40]).toBeNull();
+      expect(loaded[41]).toEqual(loaded[7]);
+      expect(loaded[41]).not.toBe(loaded[7]); // a turn changes its copy only
+    });
   });
 
   describe('deliveries', () => {

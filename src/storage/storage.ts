@@ -28,7 +28,7 @@ export function createStorage(db: Database, opts: StorageOptions = {}): Storage 
   const gathered = new ReportBuffer(db);
   const repositories = (sql: Sql): Repositories => {
     const tables = {
-      conversations: new ConversationRepository(sql),
+      conversations: new ConversationRepository(sql, { batchLoads: sql === db }),
       deliveries: new DeliveryRepository(sql, pruned),
       appointments: new AppointmentRepository(sql),
       staff: new StaffRepository(sql),
