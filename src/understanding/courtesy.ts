@@ -67,6 +67,14 @@ const WHO_CONTEXT = new Set(words(
  * talk or filler. "thanks, and how long does it take?" is a question, not courtesy.
  */
 export function recogniseCourtesy(text: string): Courtesy | undefined {
+  // A turn asks several times about the same message (the language, the greeting, the step).
+  if (text !== last.text) last = { text, courtesy: courtesyOf(text) };
+  return last.courtesy;
+}
+
+let last: { text: string; courtesy: Courtesy | undefined } = { text: '', courtesy: undefined };
+
+function courtesyOf(text: string): Courtesy | undefined {
   const tokens = words(text);
   // Only signs: 👍 and 👌 are an ok, 🙏 and ❤️ thanks.
   if (!tokens.length) return ONLY_SIGNS.test(text) ? (THANKFUL_SIGN.test(text) ? 'thanks' : 'ok') : undefined;

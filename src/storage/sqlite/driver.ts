@@ -48,6 +48,14 @@ export function inlineParameters(sql: string, params: readonly SqlValue[]): stri
       literals.push(`'${p.replaceAll("'", "''")}'`);
     } else return undefined;
   }
+  // Without quotes in the statement (the repositories' own), every ? is a parameter.
+  if (!sql.includes("'") && !sql.includes('"')) {
+    const pieces = sql.split('?');
+    if (pieces.length - 1 !== literals.length) return undefined;
+    let joined = pieces[0]!;
+    for (let i = 0; i < literals.length; i++) joined += literals[i]! + pieces[i + 1]!;
+    return joined;
+  }
   // Each ? outside a quoted name or text takes the next literal.
   let out = '';
   let next = 0;
