@@ -12,7 +12,7 @@ import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
-import { matchDay, matchTime } from '../understanding/when.js';
+import { matchDay, matchTime, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
@@ -157,6 +157,8 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
+    // "as soon as possible", "any day": the first day offered.
+    if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
     const unoffered = namesComingDay(text, today(turn));
     // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
     if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
@@ -179,6 +181,12 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       turn.state.misses = 0;
       await advance(turn, 'booking.times');
       return true;
+    }
+    // "the earliest", "any time in the morning", "l'après-midi": the first time offered in that part of the day.
+    const vague = vagueWhen(text);
+    if (vague) {
+      const inPart = offered.find((o) => (vague === 'first' ? true : vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
+      if (inPart) return pick(inPart);
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.

@@ -11,6 +11,7 @@ const YES = phraseSet([
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
   'oui', 'ouais', 'ouai', 'wi', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
+  'tamam', 'tmam', 'naam', 'na3am', 'aywa', 'aiwa', 'aywah', 'ayeh', 'eh', 'ih', 'اه والله', 'آره', 'اره', 'اكيد والله',
   'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
   'haan', 'han', 'haa', 'hanji', 'ji', 'ji haan', 'haan ji', 'theek hai', 'thik hai', 'theek', 'thik', 'bilkul', 'kar do', 'zaroor', 'zarur', 'جی', 'جی ہاں', 'ہاں', 'ہاں جی', 'ٹھیک', 'ٹھیک ہے', 'بالکل', 'ضرور',
   'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
@@ -21,7 +22,7 @@ const YES = phraseSet([
 ]);
 
 const NO = phraseSet([
-  'no', 'n', 'nope', 'nah', 'not now', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
+  'no', 'n', 'nope', 'nah', 'not now', 'maybe later', 'later', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
   'non', 'pas maintenant', 'non merci', 'pas du tout', 'laisse tomber',
   'لا', 'لاء', 'لا شكرا', 'مش دلوقتي', 'مش عايز', 'بلاش', 'la', 'lla', 'la shokran', 'machi daba',
   'nahi', 'nahin', 'nai', 'nhi', 'نہیں', 'جی نہیں', 'abhi nahi', 'rehne do',
@@ -49,6 +50,8 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 8) return undefined;
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
+  // "në rregull" is Albanian for all right, not "ne".
+  if (tokens[0] === 'ne' && tokens[1] === 'rregull') return 'yes';
   if (tokens[0] === 'ne' && lang !== 'sr' && lang !== 'de' && tokens.length > 1) return undefined;
   if (tokens[0] === 'la' && lang !== 'ar') return undefined;
   if (tokens[0] === 'mau' && lang !== 'id') return undefined;
