@@ -93,6 +93,9 @@ const NEAR = phraseSet([
   'me e afert', 'me te afert', 'me afer', 'afer meje', 'afer shtepise', 'ma e afert', 'ma afer',
   'najblizi', 'najblize', 'najbliza', 'najblizeg', 'najblizu', 'blizu mene', 'u blizini', 'u mojoj blizini',
   'mas cercano', 'mas cercana', 'cerca de mi', 'cerca de aqui', 'cercano a mi', 'cercana a mi',
+  // "fin kayn akrab markaz", "mere paas koi office hai?", "is there an office in my city"
+  'akrab', 'a9reb', 'aqreb', 'qrab', 'mere paas', 'mere pas', 'mere qareeb', 'mere nazdeek', 'paas mein', 'close by', 'near to me', 'in my area', 'in my city', 'in my town',
+  'dans ma ville', 'dans ma region', 'in meiner stadt', 'in meiner gegend', 'di kota saya', 'di daerah saya', 'ne qytetin tim', 'u mom gradu', 'en mi ciudad', 'mere shehar', 'mere sheher', 'في مدينتي', 'ف مدينتي', 'f lmdina dyali',
 ]);
 const CENTRE_WORDS = phraseSet([
   'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
