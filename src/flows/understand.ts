@@ -74,6 +74,22 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
+  if (asking === 'contact') {
+    // "u fit call me for 024 412 3456", "appelez-moi au 22 345 678": the number is the contact, not a request to be called.
+    const contact = extractContact(text);
+    if (contact) {
+      state.vars.contact = contact;
+      await advance(turn, 'booking.confirm');
+      return true;
+    }
+    // "je m'appelle Samir", "mera naam Bilal hai" when the contact is asked: the name, and the contact asked again.
+    if (introducesName(text)) {
+      state.vars.name = extractName(text);
+      state.misses = 0;
+      renderAsk(turn, ask);
+      return true;
+    }
+  }
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   const req = recogniseRequest(text);

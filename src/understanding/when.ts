@@ -179,8 +179,9 @@ const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'ورب�
  * hours: "2" in "a las 2" is 14:00. A bare number is a time only when that hour is offered.
  */
 export function matchTime(text: string, offered: readonly string[]): string | undefined {
-  const plain = westernDigits(text);
-  const tokens = words(plain);
+  // "2 min", "ek minute", "une seconde", "5 menit": a while to wait, not an hour.
+  const plain = westernDigits(text).replace(DURATION, ' ');
+  const tokens = words(plain).filter((t, i, all) => !(DURATION_UNITS.has(all[i + 1] ?? '') && (NUMBER_WORDS[t] || /^\d+$/.test(t))) && !DURATION_UNITS.has(t));
   if (!tokens.length) return undefined;
   const bare = /^\s*(\d{1,2})\s*$/.exec(plain);
   if (bare) {
@@ -228,6 +229,10 @@ function pick(offered: readonly string[], hour: number, minute: number, tokens: 
   // "11" when 11:00 is taken but 11:30 is free: the first free slot in that hour.
   return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
 }
+
+/** Units of a short wait, after a number: "2 min", "ek minute", "une seconde", "un momento", "5 menit", "دقيقة". */
+const DURATION_UNITS = new Set(words('min mins minute minutes minuten minuto minutos minut minuta minuti menit sec secs second seconds seconde secondes sekunde sekunden segundo segundos sekund sekunda detik moment momento momentito instant lahza dakika دقيقه دقايق ثانيه لحظه منٹ سیکنڈ'));
+const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filter((u) => /^[a-z]+$/.test(u)).join('|')})(?![a-z])`, 'giu');
 
 /** Words for half that count towards the next hour (German, Indonesian, Serbian). */
 const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);
