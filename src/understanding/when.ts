@@ -65,7 +65,9 @@ function addDays(iso: string, n: number): string {
  */
 export function matchDay(text: string, offered: readonly string[], today: string): string | undefined {
   const tokens = words(westernDigits(text));
-  const folded = ` ${tokens.join(' ')} `;
+  // "por la mañana" is in the morning; "jueves por la mañana", "Donnerstag morgen" a weekday's morning, not tomorrow.
+  let folded = ` ${tokens.join(' ')} `.replace(/ (?:por |en |de )?la manana /g, ' ');
+  if (tokens.some((t) => WEEKDAY.has(t) && t.length > 3)) folded = folded.replace(/ (?:manana|morgen) /g, ' ');
   for (const [n, names] of RELATIVE) {
     if (names.some((name) => folded.includes(` ${words(name).join(' ')} `))) {
       const want = addDays(today, n);
