@@ -42,6 +42,7 @@ const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ار
  * "does she need to speak German before she comes?", "is the course in English?", "muss ich Deutsch lernen?".
  */
 const ABOUT_A_LANGUAGE = new Set(words(
+  'enough suffisant suffit genug reicht suficiente cukup mjafton dovoljno kafi ' +
   'need needs needed must learn learning level levels course courses class classes test exam certificate before required require requires wife husband kids children a1 a2 b1 b2 c1 ' +
   'besoin faut doit dois apprendre niveau cours examen avant diplome ' +
   'muss musst mussen brauche brauchst braucht lernen niveau kurs kurse prufung zertifikat vorher sprachkurs ' +
