@@ -105,6 +105,16 @@ describe('chat --jsonl', () => {
     expect(await send({ person: p, tap: 'handoff.confirm:yes' })).toMatchObject({ handoff: 'gh-accra', flow: 'handoff', asking: null });
   });
 
+  it('names the advisor request withdrawn while waiting as what was cancelled', async () => {
+    const p = 'human-withdrawn';
+    expect(await send({ person: p, tap: 'main.menu:human' })).toMatchObject({ asking: 'place' });
+    expect(await send({ person: p, text: 'Accra' })).toMatchObject({ asking: 'confirm' });
+    expect(await send({ person: p, tap: 'handoff.confirm:yes' })).toMatchObject({ handoff: 'gh-accra', cancelled: null });
+    const r = await send({ person: p, text: 'never mind, cancel it please' });
+    expect(r).toMatchObject({ flow: 'main', asking: 'choice', handoff: null });
+    expect(typeof r.cancelled).toBe('string');
+  });
+
   it('says when it did not understand', async () => {
     expect(await send({ person: 'question', text: 'zqxj vbnm plok' })).toMatchObject({ understood: false, topic: null, asking: 'choice' });
   });

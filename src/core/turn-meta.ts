@@ -79,6 +79,8 @@ export interface TurnMeta {
   handoff: string | null;
   appointment: BookedFact | null;
   cancelled: string | null;
+  /** The advisor request the person withdrew in this turn (its id), apart from appointments so that bookings are counted right. */
+  handoffCancelled?: string;
   /** How the turn's knowledge question went (null: no question was looked up). */
   knowledge: { outcome: KnowledgeOutcome; topics: RankedFact[] } | null;
   /** The person's answer to "did this help?" in this turn. */

@@ -12,7 +12,7 @@ import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
-import { matchDay, matchTime } from '../understanding/when.js';
+import { matchDay, matchTime, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
@@ -74,6 +74,22 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
+  if (asking === 'contact') {
+    // "u fit call me for 024 412 3456", "appelez-moi au 22 345 678": the number is the contact, not a request to be called.
+    const contact = extractContact(text);
+    if (contact) {
+      state.vars.contact = contact;
+      await advance(turn, 'booking.confirm');
+      return true;
+    }
+    // "je m'appelle Samir", "mera naam Bilal hai" when the contact is asked: the name, and the contact asked again.
+    if (introducesName(text)) {
+      state.vars.name = extractName(text);
+      state.misses = 0;
+      renderAsk(turn, ask);
+      return true;
+    }
+  }
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   const req = recogniseRequest(text);
@@ -157,6 +173,8 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
+    // "as soon as possible", "any day": the first day offered.
+    if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
     const unoffered = namesComingDay(text, today(turn));
     // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
     if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
@@ -179,6 +197,12 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       turn.state.misses = 0;
       await advance(turn, 'booking.times');
       return true;
+    }
+    // "the earliest", "any time in the morning", "l'après-midi": the first time offered in that part of the day.
+    const vague = vagueWhen(text);
+    if (vague) {
+      const inPart = offered.find((o) => (vague === 'first' ? true : vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
+      if (inPart) return pick(inPart);
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.

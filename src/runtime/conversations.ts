@@ -312,7 +312,7 @@ export class Conversations {
         }
         const cancelled: Outbound[] = release === 'cancel' && state?.handoff ? [{ kind: 'text', text: this.engine.t(state.lang, 'handoff.cancelled') }] : [];
         const performed = await this.performEffects(tx, first!, hints, id);
-        const result = cancelled.length ? { ...performed, outbox: [...cancelled, ...performed.outbox] } : performed;
+        const result = cancelled.length ? { ...performed, outbox: [...cancelled, ...performed.outbox], meta: { ...performed.meta, handoffCancelled: state!.handoff!.id } } : performed;
         const opened = result.nextState?.handoff && result.nextState.handoff.id !== state?.handoff?.id ? result.nextState.handoff : undefined;
         if (opened) {
           handoffId = opened.id;

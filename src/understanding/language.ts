@@ -9,7 +9,7 @@ import { phraseSet, words } from './phrases.js';
 
 /** Each language named in itself and in the others (folded spellings people type). */
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
-  en: ['english', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
+  en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
   fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
   ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
@@ -23,16 +23,26 @@ const LANGUAGE_NAMES: Record<Lang, string[]> = {
 const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
-/** Words that put a language name to use: "in", "en", "auf", "na", "b", "mein", "bahasa", "speak"... */
-const INTO = new Set(words('in en auf a na ne në b bi bel bl fi mein main mai me pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
+/** Words before a language's name that put it to use: "in", "en", "auf", "na", "b", "bahasa", "speak"... (Urdu's "mein" comes after it, see below: before it, "main" is "I"). */
+const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
+/**
+ * Verbs of speaking and writing that may stand a word away from the language's name, or just after
+ * it: "sprichst du Englisch?", "govoriš li engleski", "können wir Deutsch sprechen", "aap urdu bol
+ * sakte hain", "mund të flasim shqip".
+ */
+const SPEAK = new Set(words('kannst speak speaking talk talking write writing reply answer text chat parles parlez parlons parler parle ecris ecrivez ecrire repondre repondez repond sprichst spricht sprechen sprechen sprich redest reden rede schreibst schreiben schreib antworten antwortest hablas habla hablamos hablar hablame escribe escribir escribeme respondeme contesta bicara berbicara ngomong pakai pake menulis tulis balas flasim flisni flet flas fol shkruaj shkruani shkruajme pergjigju govoris govorite govori govorimo pricaj pricas pricamo pisi pisite pisati odgovori odgovaraj bol bolo bolen bolein bolte bolna likho likhen likhein likhna likh jawab tkellem tkelem tkalem hder hdar nhder ktb kteb nktb نتكلم تتكلم تكلم اتكلم احكي تحكي نحكي اكتب تكتب نكتب كلمني رد جاوب بات بولو بولیں لکھیں لکھو'));
+/** Words that may stand between such a verb and the name: "du", "wir", "li", "you", "with me". */
+const BETWEEN = new Set(words('du sie wir ihr you u we me with to in en li ti vi mi me with me avec moi mit mir con migo conmigo sa mnom dengan saya aku sama me mua m3aya maaya mujh se mujhse hum aap ap لي معي معايا معاي'));
+
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
-const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi'));
+const POLITE = new Set(words('لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi only just nur solo seulement uniquement hanya aja saja vetem samo sirf faqat want wanna prefer prefere preferably rather plutot lieber bevorzuge prefiero mejor lebih suka me mire radije abeg pliz lei لي معي اريد بدي حابب عايز فقط بس only'));
 
 /**
  * Words that make a language the subject of a question, not the language wanted for the chat:
  * "does she need to speak German before she comes?", "is the course in English?", "muss ich Deutsch lernen?".
  */
 const ABOUT_A_LANGUAGE = new Set(words(
+  'enough suffisant suffit genug reicht suficiente cukup mjafton dovoljno kafi ' +
   'need needs needed must learn learning level levels course courses class classes test exam certificate before required require requires wife husband kids children a1 a2 b1 b2 c1 ' +
   'besoin faut doit dois apprendre niveau cours examen avant diplome ' +
   'muss musst mussen brauche brauchst braucht lernen niveau kurs kurse prufung zertifikat vorher sprachkurs ' +
@@ -40,7 +50,7 @@ const ABOUT_A_LANGUAGE = new Set(words(
   'perlu harus belajar tingkat kursus ujian sebelum ' +
   'duhet mesoj mesuar nivel kurs provim ' +
   'treba moram mora nauciti nivo kurs ispit pre ' +
-  'zaroori zaruri seekhna seekhni level course pehle ' +
+  'zaroori zaruri seekhna seekhni seekhe seekh seekhay sikhna sikhe bina level course pehle ' +
   'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
 
 /** Words that, just before a language's name, say the person does not have it: "kein Englisch", "no hablo inglés", "ne zna srpski". */
@@ -48,12 +58,20 @@ const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
 const NOT_GOOD = phraseSet(['not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'mish kwayes', 'machi mzyana', 'mashi mzyan']);
 
+/** The language a word names, also with Arabic's "in" or article written onto it ("بالعربية", "بالفرنسية"). */
+function languageNamed(token: string): Lang | undefined {
+  const lang = NAME_TO_LANG.get(token);
+  if (lang || !/^[\u0600-\u06FF]{5,}$/.test(token)) return lang;
+  const bare = /^(?:بال|ال|ب)(.{3,})$/.exec(token)?.[1];
+  return bare ? (NAME_TO_LANG.get(bare) ?? NAME_TO_LANG.get(`ال${bare}`)) : undefined;
+}
+
 /** The language the person asks the conversation to continue in, or undefined. */
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 16) return undefined;
   if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
-  const named = tokens.map((t, i) => ({ lang: NAME_TO_LANG.get(t), i })).filter((n) => n.lang);
+  const named = tokens.map((t, i) => ({ lang: languageNamed(t), i })).filter((n) => n.lang);
   if (!named.length) return undefined;
   // "Ich spreche kein Englisch, bitte auf Deutsch", "sorry my german is not good, can we do english": the one the person does not have is not the one asked for.
   const negated = (i: number) => (NOT_MINE.has(tokens[i - 1] ?? '') && !INTO.has(tokens[i - 1]!)) || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5));
@@ -64,7 +82,12 @@ export function requestedLanguage(text: string): Lang | undefined {
     const before = tokens[i - 1];
     // "urdu mein", "اردو میں": the postposition follows.
     const after = tokens[i + 1];
-    const used = (before && INTO.has(before)) || (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after));
+    const speaks = (t: string | undefined) => t !== undefined && (INTO.has(t) || SPEAK.has(t));
+    const used =
+      (before && INTO.has(before)) ||
+      (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after)) ||
+      // "können wir Deutsch sprechen", "aap urdu bol sakte hain"; "sprichst du Englisch", "govoriš li engleski"
+      (tokens.length <= 10 && (SPEAK.has(before ?? '') || SPEAK.has(after ?? '') || (speaks(tokens[i - 2]) && BETWEEN.has(before ?? '')) || (speaks(tokens[i + 2]) && BETWEEN.has(after ?? ''))));
     const bare = named.length === 1 && tokens.length <= 9 && tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t));
     if (used || bare) return lang!;
   }

@@ -14,7 +14,7 @@ export function words(text: string): string[] {
 type Pattern = { word: string; prefix: boolean }[];
 
 export interface PhraseSet {
-  /** The index of the first word of the first phrase found, or -1. */
+  /** Where the first phrase found starts (the longest one starting there) and how many words it spans. */
   find(tokens: readonly string[]): { at: number; length: number } | undefined;
   has(tokens: readonly string[]): boolean;
 }
@@ -28,7 +28,9 @@ export function phraseSet(phrases: readonly string[]): PhraseSet {
         return parts.map((word, i) => ({ word, prefix: prefix && i === parts.length - 1 }));
       }),
     )
-    .filter((p) => p.length);
+    .filter((p) => p.length)
+    // the longest phrase first, so that at a position "merci beaucoup" is found whole, not "merci" and a stray word
+    .sort((a, b) => b.length - a.length);
   const find = (tokens: readonly string[]): { at: number; length: number } | undefined => {
     for (let i = 0; i < tokens.length; i++) {
       for (const p of patterns) {

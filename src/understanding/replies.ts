@@ -11,6 +11,7 @@ const YES = phraseSet([
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
   'oui', 'ouais', 'ouai', 'wi', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
+  'tamam', 'tmam', 'naam', 'na3am', 'aywa', 'aiwa', 'aywah', 'ayeh', 'eh', 'ih', 'اه والله', 'آره', 'اره', 'اكيد والله',
   'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
   'haan', 'han', 'haa', 'hanji', 'ji', 'ji haan', 'haan ji', 'theek hai', 'thik hai', 'theek', 'thik', 'bilkul', 'kar do', 'zaroor', 'zarur', 'جی', 'جی ہاں', 'ہاں', 'ہاں جی', 'ٹھیک', 'ٹھیک ہے', 'بالکل', 'ضرور',
   'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
@@ -21,7 +22,7 @@ const YES = phraseSet([
 ]);
 
 const NO = phraseSet([
-  'no', 'n', 'nope', 'nah', 'not now', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
+  'no', 'n', 'nope', 'nah', 'not now', 'maybe later', 'later', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
   'non', 'pas maintenant', 'non merci', 'pas du tout', 'laisse tomber',
   'لا', 'لاء', 'لا شكرا', 'مش دلوقتي', 'مش عايز', 'بلاش', 'la', 'lla', 'la shokran', 'machi daba',
   'nahi', 'nahin', 'nai', 'nhi', 'نہیں', 'جی نہیں', 'abhi nahi', 'rehne do',
@@ -49,6 +50,8 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 8) return undefined;
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
+  // "në rregull" is Albanian for all right, not "ne".
+  if (tokens[0] === 'ne' && tokens[1] === 'rregull') return 'yes';
   if (tokens[0] === 'ne' && lang !== 'sr' && lang !== 'de' && tokens.length > 1) return undefined;
   if (tokens[0] === 'la' && lang !== 'ar') return undefined;
   if (tokens[0] === 'mau' && lang !== 'id') return undefined;
@@ -81,11 +84,12 @@ export function extractContact(text: string): string | undefined {
 
 /** What comes before or after a name ("my name is", "je m'appelle", "mera naam … hai", "na my name"). */
 const NAME_BEFORE = [
-  /\b(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
-  /\b(?:je m'appelle|je m appelle|on m'appelle|on m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est)\s+/i,
-  /(?:اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|الاسم)\s+/,
+  /\b(?:my names are|my names is|my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
+  /\b(?:je m'appelle|je m appelle|on m'appelle|on m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est|je suis)\s+/i,
+  /(?:اسمي هو|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|الاسم)\s+/,
   /\b(?:smiti|ana smiti|smitek)\s+/i,
-  /\b(?:mera naam|mera name|naam|name)\s+/i,
+  /\b(?:mera naam|mera nam|mera name|naam|name|main)\s+/i,
+  /\bname\s*:\s*/i,
   /(?:میرا نام)\s+/,
   /\b(?:ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|ich bin|name ist)\s+/i,
   /\b(?:nama saya|namaku|nama aku|atas nama|saya)\s+/i,
@@ -96,7 +100,7 @@ const NAME_BEFORE = [
 ];
 const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|ہے|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s*[,.!].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
-const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah)[\s,]+)+/i;
+const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah)[\s,]+)+/i;
 
 /** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
 const INTRODUCES = /^(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
@@ -112,13 +116,13 @@ export function introducesName(text: string): boolean {
  */
 export function extractName(text: string): string {
   let s = text.trim().replace(LEAD, '');
+  // The words that start first, the longest of them ("emri im është", not "im"; "mein Name ist", not "Name"; "it's Na Young": "it's").
+  let best: RegExpExecArray | undefined;
   for (const before of NAME_BEFORE) {
     const m = before.exec(s);
-    if (m && m.index <= 12) {
-      s = s.slice(m.index + m[0].length);
-      break;
-    }
+    if (m && m.index <= 12 && (!best || m.index < best.index || (m.index === best.index && m[0].length > best[0].length))) best = m;
   }
+  if (best) s = s.slice(best.index + best[0].length);
   s = s.replace(NAME_AFTER, '').replace(/^[\s,:"'-]+|[\s,:"'.!-]+$/g, '');
   return (s || text.trim()).slice(0, 80);
 }

@@ -55,6 +55,15 @@ const HUMAN = phraseSet([
   'hablar con una persona', 'hablar con alguien', 'hablar con un asesor', 'hablar con una asesora', 'hablar con un humano', 'persona de verdad', 'persona real', 'no con un bot', 'con un agente', 'pasar con alguien', 'pasar con una persona', 'pasame con',
 ]);
 
+/** Asking for another language without naming it: "change the language", "autre langue", "zaban badlo". */
+const CHANGE_LANGUAGE = phraseSet([
+  'change language', 'change the language', 'change my language', 'another language', 'other language', 'different language', 'other languages', 'switch language', 'language change', 'language settings',
+  'changer de langue', 'changer la langue', 'autre langue', 'une autre langue', 'sprache andern', 'sprache wechseln', 'andere sprache', 'sprache umstellen', 'cambiar idioma', 'cambiar de idioma', 'cambiar el idioma', 'otro idioma',
+  'ganti bahasa', 'bahasa lain', 'ubah bahasa', 'ndrysho gjuhen', 'gjuhe tjeter', 'nje gjuhe tjeter', 'promeni jezik', 'promenite jezik', 'drugi jezik', 'promjeni jezik',
+  'zaban badlo', 'zaban badlen', 'zuban badlo', 'language badlo', 'language change karo', 'zaban change', 'doosri zaban', 'زبان بدلیں', 'زبان بدلو', 'دوسری زبان',
+  'غير اللغه', 'بدل اللغه', 'تغيير اللغه', 'لغه اخرى', 'لغه ثانيه', 'بدل اللغة', 'bdel lougha', 'beddel lougha', 'lougha okhra', 'loga okhra',
+]);
+
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
   'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre',
@@ -84,6 +93,9 @@ const NEAR = phraseSet([
   'me e afert', 'me te afert', 'me afer', 'afer meje', 'afer shtepise', 'ma e afert', 'ma afer',
   'najblizi', 'najblize', 'najbliza', 'najblizeg', 'najblizu', 'blizu mene', 'u blizini', 'u mojoj blizini',
   'mas cercano', 'mas cercana', 'cerca de mi', 'cerca de aqui', 'cercano a mi', 'cercana a mi',
+  // "fin kayn akrab markaz", "mere paas koi office hai?", "is there an office in my city"
+  'akrab', 'a9reb', 'aqreb', 'qrab', 'mere paas', 'mere pas', 'mere qareeb', 'mere nazdeek', 'paas mein', 'close by', 'near to me', 'in my area', 'in my city', 'in my town',
+  'dans ma ville', 'dans ma region', 'in meiner stadt', 'in meiner gegend', 'di kota saya', 'di daerah saya', 'ne qytetin tim', 'u mom gradu', 'en mi ciudad', 'mere shehar', 'mere sheher', 'في مدينتي', 'ف مدينتي', 'f lmdina dyali',
 ]);
 const CENTRE_WORDS = phraseSet([
   'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
@@ -166,6 +178,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (DELETE.has(tokens)) return { kind: 'delete' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
+  if (tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });

@@ -65,7 +65,9 @@ function addDays(iso: string, n: number): string {
  */
 export function matchDay(text: string, offered: readonly string[], today: string): string | undefined {
   const tokens = words(westernDigits(text));
-  const folded = ` ${tokens.join(' ')} `;
+  // "por la mañana" is in the morning; "jueves por la mañana", "Donnerstag morgen" a weekday's morning, not tomorrow.
+  let folded = ` ${tokens.join(' ')} `.replace(/ (?:por |en |de )?la manana /g, ' ');
+  if (tokens.some((t) => WEEKDAY.has(t) && t.length > 3)) folded = folded.replace(/ (?:manana|morgen) /g, ' ');
   for (const [n, names] of RELATIVE) {
     if (names.some((name) => folded.includes(` ${words(name).join(' ')} `))) {
       const want = addDays(today, n);
@@ -73,12 +75,25 @@ export function matchDay(text: string, offered: readonly string[], today: string
     }
   }
   const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*\d{2,4})?(?:\D|$)/.exec(westernDigits(text));
-  if (date) return offered.find((d) => Number(d.slice(8, 10)) === Number(date[1]) && Number(d.slice(5, 7)) === Number(date[2]));
+  if (date) {
+    const on = (day: number, month: number) => offered.find((d) => Number(d.slice(8, 10)) === day && Number(d.slice(5, 7)) === month);
+    // Day first, as most write it; "12/9" written month first ("December 9") when no 12 September is offered.
+    return on(Number(date[1]), Number(date[2])) ?? (Number(date[2]) > 12 || Number(date[1]) <= 12 ? on(Number(date[2]), Number(date[1])) : undefined);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const month = MONTH.get(tokens[i]!);
     if (!month || tokens.length === 1) continue;
     const day = dayNumberNear(tokens, i);
     if (day) return offered.find((d) => Number(d.slice(8, 10)) === day && Number(d.slice(5, 7)) === month);
+  }
+  // "the 10th", "le 10", "am 10.", "tanggal 10": the day of the month alone, in a short reply.
+  if (tokens.length <= 4) {
+    for (let i = 0; i < tokens.length; i++) {
+      const ordinal = /^(\d{1,2})(?:st|nd|rd|th|er|eme|e|te|ti)$/.exec(tokens[i]!);
+      const marked = /^\d{1,2}$/.test(tokens[i]!) && DAY_OF_MONTH_MARKERS.has(tokens[i - 1] ?? '') ? tokens[i] : undefined;
+      const n = Number(ordinal?.[1] ?? marked);
+      if (n >= 1 && n <= 31) return offered.find((d) => Number(d.slice(8, 10)) === n);
+    }
   }
   let weekday: number | undefined;
   for (let i = 0; i < tokens.length && !weekday; i++) {
@@ -93,6 +108,27 @@ export function matchDay(text: string, offered: readonly string[], today: string
   const ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (nextWeek && !NEXT_WEEK.has(tokens) && ahead >= 4) return offered.find((d) => weekdayOf(d) === weekday && d > today && d <= endOfThisWeek);
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** Words before a bare number that make it the day of a month: "the 10", "le 10", "am 10.", "el 10", "tanggal 10", "dated 10". */
+const DAY_OF_MONTH_MARKERS = new Set(words('the le am el tanggal tgl tarikh tareekh date dated datum fecha dia'));
+
+/** "as soon as possible", "the earliest", "any day", "le plus tôt": the first one offered will do. */
+const EARLIEST = phraseSet(['asap', 'as soon as possible', 'earliest', 'the earliest', 'soonest', 'first available', 'next available', 'any day', 'any time', 'anytime', 'whenever', 'any of them', 'either', 'le plus tot', 'au plus tot', 'des que possible', 'le plus tot possible', 'n importe', 'peu importe', 'so fruh wie moglich', 'so bald wie moglich', 'moglichst bald', 'egal', 'fruhestens', 'lo antes posible', 'cuanto antes', 'lo mas pronto', 'cualquiera', 'cualquier dia', 'secepatnya', 'paling cepat', 'kapan aja', 'kapan saja', 'terserah', 'jaldi', 'jitni jaldi', 'sab se pehle', 'koi bhi', 'جلدی', 'باسرع وقت', 'في اسرع وقت', 'اقرب موعد', 'اي وقت', 'اي يوم', 'بلي بغيتو', 'fach ma bghiti', 'ay wa9t', 'sa me shpejt', 'cilado', 'sto pre', 'sto ranije', 'bilo kad', 'bilo koji']);
+/** A part of the day named without an hour: "morning", "le matin", "subah", "pagi", "الصباح". */
+const MORNING = phraseSet(['morning', 'in the morning', 'matin', 'le matin', 'matinee', 'vormittag', 'vormittags', 'morgens', 'fruh', 'por la manana', 'en la manana', 'pagi', 'subah', 'subha', 'sabah', 'sba7', 'f sba7', 'صباح', 'الصباح', 'صباحا', 'الصبح', 'صبح', 'mengjes', 'paradite', 'ujutru', 'ujutro', 'pre podne', 'prepodne']);
+
+/**
+ * A day or time step answered without naming one: "the earliest", "any morning", "l'après-midi".
+ * 'first': the first offered; 'morning' / 'afternoon': the first offered in that part of the day.
+ */
+export function vagueWhen(text: string): 'first' | 'morning' | 'afternoon' | undefined {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 8 || /\d/.test(westernDigits(text))) return undefined;
+  if (EARLIEST.has(tokens)) return 'first';
+  if (AFTERNOON.has(tokens)) return 'afternoon';
+  if (MORNING.has(tokens)) return 'morning';
+  return undefined;
 }
 
 /** Small words between a day's number and its month: "9 de dic", "9th of december", "9 tet dhjetorit". */
@@ -131,6 +167,9 @@ const NUMBER_LISTS: string[][] = [
   ['nje', 'dy', 'tre', 'kater', 'pese', 'gjashte', 'shtate', 'tete', 'nente', 'dhjete', 'njembedhjete', 'dymbedhjete'],
 ];
 for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
+// "الساعة العاشرة", "دس بجے"
+['الواحده', 'الثانيه', 'الثالثه', 'الرابعه', 'الخامسه', 'السادسه', 'السابعه', 'الثامنه', 'التاسعه', 'العاشره', 'الحاديه عشر', 'الثانيه عشر'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
+['ایک', 'دو', 'تین', 'چار', 'پانچ', 'چھ', 'سات', 'آٹھ', 'نو', 'دس', 'گیارہ', 'بارہ'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
 Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
 
 const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon']);
@@ -142,8 +181,9 @@ const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'ورب�
  * hours: "2" in "a las 2" is 14:00. A bare number is a time only when that hour is offered.
  */
 export function matchTime(text: string, offered: readonly string[]): string | undefined {
-  const plain = westernDigits(text);
-  const tokens = words(plain);
+  // "2 min", "ek minute", "une seconde", "5 menit": a while to wait, not an hour.
+  const plain = westernDigits(text).replace(DURATION, ' ');
+  const tokens = words(plain).filter((t, i, all) => !(DURATION_UNITS.has(all[i + 1] ?? '') && (NUMBER_WORDS[t] || /^\d+$/.test(t))) && !DURATION_UNITS.has(t));
   if (!tokens.length) return undefined;
   const bare = /^\s*(\d{1,2})\s*$/.exec(plain);
   if (bare) {
@@ -191,6 +231,10 @@ function pick(offered: readonly string[], hour: number, minute: number, tokens: 
   // "11" when 11:00 is taken but 11:30 is free: the first free slot in that hour.
   return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
 }
+
+/** Units of a short wait, after a number: "2 min", "ek minute", "une seconde", "un momento", "5 menit", "دقيقة". */
+const DURATION_UNITS = new Set(words('min mins minute minutes minuten minuto minutos minut minuta minuti menit sec secs second seconds seconde secondes sekunde sekunden segundo segundos sekund sekunda detik moment momento momentito instant lahza dakika دقيقه دقايق ثانيه لحظه منٹ سیکنڈ'));
+const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filter((u) => /^[a-z]+$/.test(u)).join('|')})(?![a-z])`, 'giu');
 
 /** Words for half that count towards the next hour (German, Indonesian, Serbian). */
 const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);

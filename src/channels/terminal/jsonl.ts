@@ -6,7 +6,8 @@
  *
  *   in:  {"text": "..."} | {"tap": "<option id>"} | {"location": {"lat": n, "lon": n}}, each with an optional "person"
  *   out: {"flow", "asking", "lang", "understood", "texts", "options", "topic", "safety", "centre",
- *         "handoff", "appointment": {"reference", "centre", "local", "requested"?}, "cancelled"}
+ *         "handoff", "appointment": {"reference", "centre", "local", "requested"?}, "cancelled" (an appointment's
+ *         reference, or the id of an advisor request the person withdrew)}
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -110,7 +111,8 @@ export async function runJsonTurn(conversations: Conversations, channel: Simulat
     centre: meta.centre,
     handoff: meta.handoff,
     appointment: meta.appointment,
-    cancelled: meta.cancelled,
+    // what was cancelled in the turn: an appointment's reference, or the advisor request withdrawn
+    cancelled: meta.cancelled ?? meta.handoffCancelled ?? null,
   };
 }
 
