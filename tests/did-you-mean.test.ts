@@ -74,7 +74,7 @@ describe('did you mean', () => {
     const asked = await handleTurn(core.engine, first.nextState, { kind: 'text', text: QUESTION });
     expect(asked.nextState!.at).toEqual({ flow: 'fallback', step: 'did-you-mean' });
 
-    const typed = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'where can I learn German before I leave?' });
+    const typed = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'where can I learn German and take the Goethe exam?' });
     expect(typed.outbox[0]).toMatchObject({ kind: 'card', title: kb.entries.get('language-learning')!.get('en')!.title });
     expect(typed.outbox.map((m) => m.kind === 'text' && m.text)).not.toContain(core.texts.t('en', 'fallback.chooseFromList'));
     expect(typed.nextState!.at).toEqual({ flow: 'question', step: 'after' });

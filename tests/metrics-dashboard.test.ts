@@ -31,7 +31,7 @@ describe('metrics for operators', () => {
         await core.conversations.receive(person, { kind: 'text', text }, { country: 'GH' });
       }
     };
-    await say({ channel: 'telegram', user: '7001' }, ['hello', 'how do I get a work visa for Germany?', 'what is the best pizza recipe in town', 'my employer took my passport and locks me in', 'talk to a person', 'Accra', '1']);
+    await say({ channel: 'telegram', user: '7001' }, ['hello', 'how can I apply for the German national visa?', 'what is the best pizza recipe in town', 'my employer took my passport and locks me in', 'talk to a person', 'Accra', '1']);
     await say({ channel: 'telegram', user: '7002' }, ['hello', '4', '1', 'I live in Kumasi', '1', '2', '3', 'Kofi Boateng', '+233 20 111 2222', '1']);
     await say({ channel: 'telegram', user: '7003' }, ['hello', '4', '1', 'I live in Kumasi', '1', '2', '4', 'Ama Owusu', '+233 20 333 4444', '1', '4', 'My appointment', '1']);
     const advisor = await core.auth.create({ email: 'efua@accra.example', password: 'correct horse battery', centreId: 'gh-accra', role: 'advisor' });

@@ -29,8 +29,8 @@ describe.skipIf(!available)('reports page in Chromium', () => {
     const { core } = server;
     for (const channel of ['whatsapp', 'telegram']) core.senders.set(channel, { send: async () => ({ status: 'sent' }) });
     const said: [{ channel: string; user: string }, Record<string, string>, string[]][] = [
-      [{ channel: 'whatsapp', user: '233241110001' }, { country: 'GH' }, ['hello', 'how do I get a work visa for Germany?', 'what is the best pizza recipe in town', 'talk to a person', 'Accra', '1']],
-      [{ channel: 'telegram', user: '5550002' }, { country: 'GH', locale: 'fr' }, ['Bonjour', "comment obtenir un visa de travail pour l'Allemagne ?", 'I am locked in a room and my employer took my passport']],
+      [{ channel: 'whatsapp', user: '233241110001' }, { country: 'GH' }, ['hello', 'how can I apply for the German national visa?', 'what is the best pizza recipe in town', 'talk to a person', 'Accra', '1']],
+      [{ channel: 'telegram', user: '5550002' }, { country: 'GH', locale: 'fr' }, ['Bonjour', 'comment demander le visa national allemand en ligne ?', 'I am locked in a room and my employer took my passport']],
       [{ channel: 'whatsapp', user: '233241110003' }, { country: 'GH' }, ['hello', '4', '1', 'I live in Kumasi', '1', '2', '3', 'Kofi Boateng', '+233 20 111 2222', '1']],
       [{ channel: 'telegram', user: '5550005' }, { country: 'EG', locale: 'ar' }, ['مرحبا', 'كيف أحصل على تأشيرة عمل في ألمانيا؟']],
     ];

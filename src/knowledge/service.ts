@@ -140,6 +140,9 @@ export class KnowledgeService {
     if (!previous || own.id === previous) return own;
     const tokens = words(question); // folded once, for the pointing and the family words
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
+    // Unsure between topics of its own ("can my kids come too?": women migrants or family
+    // reunification), a question about the family offers them rather than lean back on the previous topic.
+    if (own.choices.length && FAMILY.has(tokens)) return own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !endsAsQuestion(question)) return own;
