@@ -4,7 +4,8 @@
 // imported on demand goes into chunks beside it, loaded when switched on); the npm
 // packages stay outside the bundle, loaded by Node as usual. Source maps keep error stacks
 // pointing at the sources. `tsx src/server/main.ts` runs the same server without building.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,12 +14,12 @@ const SRC = join(ROOT, 'src');
 const BUILD = join(ROOT, '.cache', 'build');
 const OUT = join(BUILD, 'server.mjs');
 
-function newestSource(dir) {
+function newestSource(dir, pattern = /\.(ts|js|mjs)$/) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|js|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path, pattern));
+    else if (pattern.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -65,6 +66,27 @@ if (builtAt() < Math.max(newestSource(SRC), statSync(join(ROOT, 'package.json'))
   for (const name of readdirSync(BUILD)) {
     const path = join(BUILD, name);
     if (name.startsWith('chunk-') && !kept.has(path) && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+  }
+}
+// What a start keeps on disk (the trained retriever above all) is built in a process of its own,
+// without this one's heap limit (package.json), when the knowledge, the texts or the code are newer
+// than the last time it was built: training needs more memory for a minute than serving for a day.
+const STAMP = join(ROOT, '.cache', 'knowledge-index', 'prepared');
+const stamp = () => {
+  try {
+    return { at: statSync(STAMP).mtimeMs, model: readFileSync(STAMP, 'utf8') };
+  } catch {
+    return { at: 0, model: '' };
+  }
+};
+const model = process.env.EMBEDDING_MODEL_DIR ?? '';
+const prepared = stamp();
+if (prepared.model !== model || prepared.at < Math.max(builtAt(), newestSource(join(ROOT, 'knowledge'), /./), newestSource(join(ROOT, 'locales'), /./))) {
+  const run = spawnSync(process.execPath, ['--enable-source-maps', OUT], { env: { ...process.env, WEGWEISER_PREPARE: '1' }, stdio: 'inherit' });
+  // Not prepared (a bad entry, say): the server starts anyway and says what is wrong.
+  if (run.status === 0) {
+    mkdirSync(join(ROOT, '.cache', 'knowledge-index'), { recursive: true });
+    writeFileSync(STAMP, model);
   }
 }
 process.setSourceMapsEnabled(true);

@@ -138,6 +138,20 @@ async function reachAtStart<T>(service: string, open: () => Promise<T>, log: Log
 }
 
 
+/**
+ * Builds what a start keeps on disk (the knowledge base, the trained retriever, the danger
+ * classifier, the language model, the towns index) and nothing else. `npm start` runs it in a
+ * process of its own, without the server's heap limit, when the knowledge or the code changed:
+ * training needs more memory for a minute than the server needs in a day.
+ */
+export async function prepareCaches(config: Config): Promise<void> {
+  const locales = loadLocales(PATHS.locales);
+  const { kb } = await loadKnowledge({ embeddingModelDir: config.EMBEDDING_MODEL_DIR });
+  loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache });
+  createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache);
+  findPlace('accra');
+}
+
 export async function createCore(config: Config, log: Logger, opts: CoreOptions = {}): Promise<Core> {
   const locales = loadLocales(PATHS.locales);
   const texts = createTexts(locales);

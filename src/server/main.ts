@@ -1,6 +1,6 @@
 /** `npm start`: the server with embedded defaults, shut down gracefully on SIGINT/SIGTERM. */
 import { WegweiserError } from '../core/errors.js';
-import { createCore, createServer } from './app.js';
+import { createCore, createServer, prepareCaches } from './app.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof WegweiserError ? err.message : err);
-  process.exit(1);
-});
+// WEGWEISER_PREPARE=1: only build what a start keeps on disk, then exit (see scripts/start.mjs).
+(process.env.WEGWEISER_PREPARE === '1' ? (async () => prepareCaches(loadConfig()))() : main()).then(
+  () => process.env.WEGWEISER_PREPARE === '1' && process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof WegweiserError ? err.message : err);
+    process.exit(1);
+  },
+);
