@@ -333,7 +333,11 @@ export class SqliteDatabase implements Database {
         throw err;
       }
       if (tx.scrubAfterCommit) await this.checkpoint();
-      if (committed) await committedLater(committed, () => this.releaseConnection(tx, ended, done));
+      if (committed) {
+        // the next transaction takes the connection at once; this one returns with the COMMIT that takes its writes along
+        await this.releaseConnection(tx, ended, done);
+        await committed;
+      }
       return result;
     } finally {
       if (!committed) await this.releaseConnection(tx, ended, done);
@@ -361,25 +365,23 @@ export class SqliteDatabase implements Database {
     let ownError: unknown;
     const all = own.length ? [...members, { writes: own, settle: (err?: unknown) => void (ownError = err) }] : members;
     if (!all.length) return;
+    const failed = await this.commitWrites(all.flatMap((m) => m.writes));
+    if (failed === undefined) for (const m of all) m.settle();
+    else if (all.length === 1) all[0]!.settle(failed);
+    // one of them is at fault: each on its own, so that only that one fails
+    else for (const m of all) m.settle(await this.commitWrites(m.writes));
+    if (ownError !== undefined) throw ownError;
+  }
+
+  /** BEGIN, `writes` and COMMIT in one trip; the error when they did not commit (rolled back), else undefined. */
+  private async commitWrites(writes: readonly string[]): Promise<unknown> {
     try {
-      await this.conn.exec(['BEGIN IMMEDIATE', ...all.flatMap((m) => m.writes), 'COMMIT'].join(';\n'));
-      for (const m of all) m.settle();
+      await this.conn.exec(['BEGIN IMMEDIATE', ...writes, 'COMMIT'].join(';\n'));
+      return undefined;
     } catch (err) {
       await this.conn.exec('ROLLBACK').catch(() => undefined);
-      if (all.length === 1) all[0]!.settle(err ?? new Error('commit failed'));
-      else {
-        for (const m of all) {
-          try {
-            await this.conn.exec(['BEGIN IMMEDIATE', ...m.writes, 'COMMIT'].join(';\n'));
-            m.settle();
-          } catch (e) {
-            await this.conn.exec('ROLLBACK').catch(() => undefined);
-            m.settle(e ?? new Error('commit failed'));
-          }
-        }
-      }
+      return err ?? new Error('commit failed');
     }
-    if (ownError !== undefined) throw ownError;
   }
 
   async scrub(): Promise<void> {
@@ -401,15 +403,6 @@ const SELECT = /^\s*SELECT\b/i;
 
 /** At most this many transactions' writes in one COMMIT: each waits for it. */
 const GROUP_LIMIT = 32;
-
-/**
- * A transaction in the group lets the next one take the connection at once, then waits for the
- * COMMIT that takes its writes along.
- */
-async function committedLater(committed: Promise<void>, release: () => Promise<void>): Promise<void> {
-  await release();
-  await committed;
-}
 
 async function openReader(file: string): Promise<Connection> {
   const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
