@@ -16,7 +16,7 @@ import { LANGS } from '../core/lang.js';
 import { buildVocabulary } from '../core/vocabulary.js';
 import { loadFlows } from '../flows/loader.js';
 import { createLanguageDetector } from '../i18n/detect.js';
-import { createTexts, loadLocales, type Texts } from '../i18n/index.js';
+import { createTexts, loadLocales, type Locales, type Texts } from '../i18n/index.js';
 import { createLocalCoordination, createRedisCoordination, type Coordination } from '../coordination/index.js';
 import { openSqliteStorage, openStorage } from '../storage/open.js';
 import type { Repositories, Storage } from '../storage/types.js';
@@ -139,16 +139,23 @@ async function reachAtStart<T>(service: string, open: () => Promise<T>, log: Log
 
 
 /**
- * Builds what a start keeps on disk (the knowledge base, the trained retriever, the danger
- * classifier, the language model, the towns index) and nothing else. `npm start` runs it in a
- * process of its own, without the server's heap limit, when the knowledge or the code changed:
- * training needs more memory for a minute than the server needs in a day.
+ * What a start builds once and keeps on disk: the knowledge base and its trained retriever, the
+ * danger classifier, the language model (and, at the first place named, the towns index).
+ */
+async function loadKept(config: Config, locales: Locales, opts: { onIndexProgress?: (done: number, total: number) => void } = {}) {
+  const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
+  const danger = loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache });
+  const detectLanguage = createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache);
+  return { kb, retriever, danger, detectLanguage };
+}
+
+/**
+ * Builds what a start keeps on disk and nothing else. `npm start` runs it in a process of its own,
+ * without the server's heap limit, when the knowledge or the code changed: training needs more
+ * memory for a minute than the server needs in a day.
  */
 export async function prepareCaches(config: Config): Promise<void> {
-  const locales = loadLocales(PATHS.locales);
-  const { kb } = await loadKnowledge({ embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache });
-  createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache);
+  await loadKept(config, loadLocales(PATHS.locales));
   findPlace('accra');
 }
 
@@ -173,8 +180,8 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
       })
     : createLocalCoordination(now);
   const vocabularySources = LANGS.map((l) => locales.vocabulary[l]);
-  const { kb, retriever } = await loadKnowledge({ ...opts, embeddingModelDir: config.EMBEDDING_MODEL_DIR });
-  const knowledge = new KnowledgeService(kb, retriever, texts.t, loadDangerForKnowledge(kb, PATHS.safety, { cacheDir: PATHS.cache }), now, loadEmergencyNumbers(PATHS.emergencyNumbers), findPlace);
+  const { kb, retriever, danger, detectLanguage } = await loadKept(config, locales, opts);
+  const knowledge = new KnowledgeService(kb, retriever, texts.t, danger, now, loadEmergencyNumbers(PATHS.emergencyNumbers), findPlace);
   const booking = new BookingService(loadCentres(PATHS.centres), storage.appointments, now);
   // The lookups go to the turn; bookings, cancellations and handoffs to the runtime, which performs them.
   const actions: Actions = opts.actions?.(texts) ?? {
@@ -188,7 +195,7 @@ export async function createCore(config: Config, log: Logger, opts: CoreOptions 
     t: texts.t,
     vocabulary: buildVocabulary(vocabularySources),
     actions,
-    detectLanguage: createLanguageDetector(locales.vocabulary, languageSamples(kb, locales), PATHS.cache),
+    detectLanguage,
     now,
     sessionTtlMs: config.sessionTtlMs,
     privacyUrl: `${config.publicBaseUrl}/privacy`,

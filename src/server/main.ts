@@ -36,8 +36,9 @@ async function main(): Promise<void> {
 }
 
 // WEGWEISER_PREPARE=1: only build what a start keeps on disk, then exit (see scripts/start.mjs).
-(process.env.WEGWEISER_PREPARE === '1' ? (async () => prepareCaches(loadConfig()))() : main()).then(
-  () => process.env.WEGWEISER_PREPARE === '1' && process.exit(0),
+const prepareOnly = process.env.WEGWEISER_PREPARE === '1';
+(prepareOnly ? (async () => prepareCaches(loadConfig()))() : main()).then(
+  () => prepareOnly && process.exit(0),
   (err: unknown) => {
     console.error(err instanceof WegweiserError ? err.message : err);
     process.exit(1);
