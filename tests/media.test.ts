@@ -360,7 +360,10 @@ describe('an advisor sends a photo or document back', () => {
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
     expect(served.headers.get('content-type')).toBe('application/pdf');
-    expect((await fetch(link.replace(/sig=./, 'sig=A'))).status).toBe(404);
+    // Forge by changing the signature's first character (to another one: the real one may be 'A').
+    const forged = link.replace(/sig=(.)/, (_m, first: string) => `sig=${first === 'A' ? 'B' : 'A'}`);
+    expect(forged).not.toBe(link);
+    expect((await fetch(forged)).status).toBe(404);
     // A person's own file never gets a public link, whatever the signature.
     const personFile = (await handoffOf('whatsapp:233241110202')).messages.find((m) => m.sender === 'person' && m.media)!.media!.id;
     expect((await fetch(link.replace(/\/media\/out\/[\w-]+/, `/media/out/${personFile}`))).status).toBe(404);
