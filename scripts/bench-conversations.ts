@@ -11,7 +11,7 @@
  *
  * A line: {"id", "lang", "variant", "kind"?, "now", "channel", "turns": [{"text" | "tap" | "location",
  * "expect": {...}}]}. Expectations: asking (a kind or a list of kinds), lang, understood, topic,
- * safety, centre_city, handoff_city, appointment_city (centre ids read as their cities from
+ * safety (a danger kind, or true for any), centre_city, handoff_city, appointment_city (centre ids read as their cities from
  * knowledge/centres.yaml), appointment_local_prefix, cancelled (true: something was cancelled),
  * not_handoff (no handoff opened in the turn). A conversation passes when every expectation of
  * every turn holds. Its kind is "kind" when given, else read from its id (book, handoff, switch...),
@@ -77,6 +77,8 @@ function holds(key: string, expected: unknown, got: unknown): boolean {
   if (key === 'asking' && Array.isArray(expected)) return expected.includes(got);
   if (key === 'appointment_local_prefix') return typeof got === 'string' && got.startsWith(String(expected));
   if (key === 'cancelled' && typeof expected === 'boolean') return expected === (got !== null);
+  // "safety": true asks for safety guidance of any kind; a kind ("stranded") asks for that kind.
+  if (key === 'safety' && typeof expected === 'boolean') return expected === (got !== null);
   return expected === got;
 }
 

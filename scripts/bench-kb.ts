@@ -11,6 +11,8 @@
  *                                 "did you mean" margins (top-1 against right topic answered or offered)
  *   npm run bench:kb -- --heldout the held-out sets instead (tests/eval/heldout: measure, never tune);
  *                                  with --set 1 or --set 2 one of the two sets only
+ *   npm run bench:kb -- --file F  another set (repeatable; a path from the project's root), e.g. new
+ *                                 questions written blind, measured once before they become examples
  *   npm run bench:kb -- --json    one JSON object instead of tables
  *   npm run bench:kb -- --errors  lists the questions answered wrongly
  *   npm run bench:kb -- --features '{"conceptWeight":0}' --settings '{"threshold":0.25}'   try other knobs
@@ -55,7 +57,7 @@ interface Outcome {
 }
 
 const { values: args } = parseArgs({
-  options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, set: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, features: { type: 'string' }, settings: { type: 'string' } },
+  options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, set: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, file: { type: 'string', multiple: true }, features: { type: 'string' }, settings: { type: 'string' } },
 });
 if (args.half && args.half !== 'tune' && args.half !== 'check') throw new Error('--half is tune or check');
 
@@ -84,7 +86,7 @@ const questionFiles = args.heldout
     .filter((f) => !args.set || (args.set === '2') === f.startsWith('questions-v2-'))
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
-  : ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
+  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !args.half || halfOf(q) === args.half);
 
