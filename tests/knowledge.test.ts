@@ -257,7 +257,9 @@ describe('index snapshot', () => {
     const { KnowledgeRetriever } = await import('../src/knowledge/retriever.js');
     const dir = mkdtempSync(join(tmpdir(), 'wegweiser-index-'));
     const built = KnowledgeRetriever.build(kb, { cacheDir: dir });
-    const restored = KnowledgeRetriever.build(kb, { cacheDir: dir });
+    const trained: number[] = [];
+    const restored = KnowledgeRetriever.build(kb, { cacheDir: dir, onProgress: (done) => trained.push(done) });
+    expect(trained).toEqual([]); // read back, not trained again
     expect(readdirSync(dir).filter((f) => f.startsWith('index-'))).toHaveLength(1);
     for (const text of ['blue card salary 2026', 'كيف أحصل على تأشيرة عمل', 'wapas pakistan ja kar kaam', 'write me a poem', 'chancenkarte punkte']) {
       expect(await restored.retrieve({ text, lang: 'en' })).toEqual(await built.retrieve({ text, lang: 'en' }));

@@ -10,10 +10,14 @@ import { createCore, createServer } from '../src/server/app.js';
 import { ROOT } from '../src/paths.js';
 import { loadConfig } from '../src/server/config.js';
 import { createLogger } from '../src/server/logger.js';
+import { startFakeTelegram } from './support/fake-telegram.js';
 import { freePort } from './support/free-port.js';
 import { npmStartArgs } from './support/npm-start.js';
 import { privateServicesMissing, startPrivatePostgres, startPrivateRedis } from './support/private-services.js';
 import { createTestCore } from './support/test-core.js';
+import { twilioSignature } from './support/twilio-signature.js';
+
+const TG_TOKEN = '7000000001:AAstart';
 
 describe('npm start', () => {
   it('starts with no configuration (the built server file), answers /healthz, the chat page and the console, and stops cleanly on SIGTERM', async () => {
@@ -49,6 +53,45 @@ describe('npm start', () => {
     expect(code).toBe(0);
     expect(out).toContain('shutting down');
   });
+});
+
+describe('npm start, with the public channels on', () => {
+  // The built file bundles the npm packages: each channel's SDK must work from inside it.
+  it('answers a WhatsApp message signed as Twilio signs it and a Telegram update, from the built file', async () => {
+    const telegram = await startFakeTelegram(TG_TOKEN);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, npmStartArgs(), {
+      cwd: ROOT,
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATA_DIR: mkdtempSync(join(tmpdir(), 'wegweiser-start-')), LOG_LEVEL: 'warn',
+        TWILIO_ACCOUNT_SID: 'AC' + '1'.repeat(32), TWILIO_AUTH_TOKEN: 'start-token', TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
+        TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: 'start-secret', TELEGRAM_API_ROOT: telegram.apiRoot,
+      },
+    });
+    try {
+      const url = `${base}/webhooks/whatsapp`;
+      const params = { MessageSid: `SM${'a'.repeat(32)}`, AccountSid: 'AC' + '1'.repeat(32), From: 'whatsapp:+233241112233', To: 'whatsapp:+14155238886', Body: 'hello', NumMedia: '0' };
+      const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature('start-token', url, params) }, body: new URLSearchParams(params) });
+      let res: Response | undefined;
+      for (let tries = 0; !res && tries < 600; tries++) res = await send().catch(() => new Promise<undefined>((r) => setTimeout(r, 100)));
+      expect(res!.status).toBe(200);
+      expect(await res!.text()).toMatch(/<Response><Message>[^<]*Wegweiser/);
+      const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' }, body: new URLSearchParams(params) });
+      expect(forged.status).toBe(403);
+      const update = { update_id: 1, message: { message_id: 1, date: 1763900000, chat: { id: 4242, type: 'private' }, from: { id: 4242, is_bot: false, first_name: 'A', language_code: 'fr' }, text: 'bonjour' } };
+      // 503 while the bot still connects to the Bot API: Telegram sends the update again, as here
+      const deliver = () => fetch(`${base}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'start-secret' }, body: JSON.stringify(update) });
+      await expect.poll(async () => (await deliver()).status, { timeout: 20_000, interval: 200 }).toBe(200);
+      await expect.poll(() => telegram.sent(4242).map((m) => m.text).join('\n'), { timeout: 10_000 }).toMatch(/Wegweiser/);
+    } finally {
+      await new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.kill('SIGTERM');
+      });
+      await telegram.close();
+    }
+  }, 120_000);
 });
 
 /** A core on the given services, its log lines kept for the test to read. */

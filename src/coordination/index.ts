@@ -32,7 +32,9 @@ export function createLocalCoordination(now: () => Date = () => new Date()): Coo
   };
 }
 
-/** Redis behind the same interfaces, for several instances. */
-export { connectRedis as createRedisCoordination } from './redis.js';
+/** Redis behind the same interfaces, for several instances; its client is loaded only when Redis is used. */
+export async function createRedisCoordination(url: string, namespace?: string): Promise<Coordination> {
+  return (await import('./redis.js')).connectRedis(url, namespace);
+}
 
 export type { ConversationLogs, Coordination, WindowCounters };

@@ -6,20 +6,22 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { keepFile } from './kept-file.js';
 
-type TypedArray = Float32Array | Int32Array | Int16Array;
+type TypedArray = Float32Array | Int32Array | Int16Array | Uint16Array;
 export interface Snapshot {
   meta: Record<string, unknown>;
   strings: Record<string, string[]>;
   arrays: Record<string, TypedArray>;
 }
 
-type Kind = 'f32' | 'i32' | 'i16';
+type Kind = 'f32' | 'i32' | 'i16' | 'u16';
 const KINDS: Record<Kind, { bytes: number; make: (length: number) => TypedArray }> = {
   f32: { bytes: 4, make: (n) => new Float32Array(n) },
   i32: { bytes: 4, make: (n) => new Int32Array(n) },
   i16: { bytes: 2, make: (n) => new Int16Array(n) },
+  u16: { bytes: 2, make: (n) => new Uint16Array(n) },
 };
-const kindOf = (array: TypedArray): Kind => (array instanceof Float32Array ? 'f32' : array instanceof Int16Array ? 'i16' : 'i32');
+const kindOf = (array: TypedArray): Kind =>
+  array instanceof Float32Array ? 'f32' : array instanceof Int16Array ? 'i16' : array instanceof Uint16Array ? 'u16' : 'i32';
 
 const SEPARATOR = '\u0001';
 

@@ -4,6 +4,7 @@
  * topics plus an out-of-scope class, and the nearest example of each topic. Plain typed arrays,
  * no dependency: the model trains in about five seconds on 2 cores, is deterministic, and is cached on disk.
  */
+import { FrozenKeys } from '../core/frozen-keys.js';
 import type { Features } from './features.js';
 
 export interface SparseVector {
@@ -18,15 +19,29 @@ export interface TrainingExample {
 }
 
 export class Vocabulary {
-  readonly index = new Map<string, number>();
+  /** A Map while fitting; frozen (see FrozenKeys) once fitted, as it is kept and restored. */
+  index: Map<string, number> | FrozenKeys = new Map<string, number>();
   idf: Float32Array<ArrayBufferLike> = new Float32Array(0);
 
-  /** A vocabulary as saved: its keys in index order and their inverse document frequencies. */
-  static restore(keys: readonly string[], idf: Float32Array): Vocabulary {
+  /** A vocabulary as saved (see `saved`): undefined when its arrays do not fit together. */
+  static restore(saved: Record<string, Int32Array | Uint16Array | Float32Array | undefined>, prefix: string): Vocabulary | undefined {
+    const idf = saved[`${prefix}Idf`];
+    const chars = saved[`${prefix}Chars`];
+    const starts = saved[`${prefix}Starts`];
+    const slots = saved[`${prefix}Slots`];
+    if (!(idf instanceof Float32Array && chars instanceof Uint16Array && starts instanceof Int32Array && slots instanceof Int32Array)) return undefined;
+    const index = FrozenKeys.restore(chars, starts, slots);
+    if (!index || index.size !== idf.length) return undefined;
     const v = new Vocabulary();
-    keys.forEach((k, i) => v.index.set(k, i));
+    v.index = index;
     v.idf = idf;
     return v;
+  }
+
+  /** The arrays to keep on disk, named with `prefix`. */
+  saved(prefix: string): Record<string, Int32Array | Uint16Array | Float32Array> {
+    const index = this.index instanceof FrozenKeys ? this.index : FrozenKeys.from([...this.index.keys()]);
+    return { [`${prefix}Idf`]: this.idf, [`${prefix}Chars`]: index.chars, [`${prefix}Starts`]: index.starts, [`${prefix}Slots`]: index.slots };
   }
 
   keys(): string[] {
@@ -43,27 +58,29 @@ export class Vocabulary {
    */
   fit(examples: readonly Features[], groups?: readonly string[]): void {
     const df: number[] = [];
+    const index = new Map<string, number>();
     for (const f of examples) {
       for (const key of f.keys()) {
-        let i = this.index.get(key);
+        let i = index.get(key);
         if (i === undefined) {
-          i = this.index.size;
-          this.index.set(key, i);
+          i = index.size;
+          index.set(key, i);
           df.push(0);
         }
         df[i]! += 1;
       }
     }
+    this.index = FrozenKeys.from([...index.keys()]);
     const n = examples.length;
     this.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
     if (!groups) return;
     const names = [...new Set(groups)];
     const size = names.map((g) => groups.filter((x) => x === g).length);
-    const dims = this.index.size;
+    const dims = index.size;
     const perGroup = new Int32Array(names.length * dims);
     examples.forEach((f, e) => {
       const base = names.indexOf(groups[e]!) * dims;
-      for (const key of f.keys()) perGroup[base + this.index.get(key)!]! += 1;
+      for (const key of f.keys()) perGroup[base + index.get(key)!]! += 1;
     });
     for (let i = 0; i < dims; i++) {
       let idf = Infinity;

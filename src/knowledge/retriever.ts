@@ -13,7 +13,7 @@ import { FIGURE_PLACEHOLDER } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import { SoftmaxClassifier, Vocabulary, type SparseVector } from './model.js';
 import type { Features } from './features.js';
-import { loadSnapshot, saveSnapshot } from '../core/snapshot.js';
+import { loadSnapshot, saveSnapshot, type Snapshot } from '../core/snapshot.js';
 import { LearnedExamples, type LearnedExample } from './learned.js';
 import { arabicToArabizi, arabiziToArabic, urduToRoman } from '../understanding/danger-augment.js';
 
@@ -190,16 +190,8 @@ export class KnowledgeRetriever {
     const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
     const cacheFile = opts.cacheDir && join(opts.cacheDir, `index-${cacheKey(kb.hash)}.bin`);
     const cached = cacheFile ? loadSnapshot(cacheFile) : undefined;
-    if (cached && JSON.stringify(cached.strings.topics) === JSON.stringify(topicIds)) {
-      const a = cached.arrays as Record<string, Float32Array & Int32Array>;
-      const vocabulary = Vocabulary.restore(cached.strings.vocabulary!, a.idf!);
-      const classifier = new SoftmaxClassifier(topicIds.length + 1, vocabulary.index.size, { q: a.weights as unknown as Int16Array, scales: a.weightScales! }, a.bias!);
-      const wordVocabulary = Vocabulary.restore(cached.strings.wordVocabulary!, a.wordIdf!);
-      const wordClassifier = new SoftmaxClassifier(topicIds.length + 1, wordVocabulary.index.size, { q: a.wordWeights as unknown as Int16Array, scales: a.wordWeightScales! }, a.wordBias!);
-      const documents = new TopicDocuments(Vocabulary.restore(cached.strings.documentVocabulary!, a.documentIdf!), a.documentMatrix!, topicIds.length);
-      const postings = { start: a.postingStart!, example: a.postingExample!, value: a.postingValue! };
-      return new KnowledgeRetriever(topicIds, countries, vocabulary, classifier, wordVocabulary, wordClassifier, postings, a.labels!, documents, settings, opts.extra);
-    }
+    const kept = cached && JSON.stringify(cached.strings.topics) === JSON.stringify(topicIds) ? restoreKept(cached.arrays, topicIds.length) : undefined;
+    if (kept) return new KnowledgeRetriever(topicIds, countries, kept.vocabulary, kept.classifier, kept.wordVocabulary, kept.wordClassifier, kept.postings, kept.labels, kept.documents, settings, opts.extra);
     const outOfScope = topicIds.length;
     const raw: { features: Features; words: Features; label: number; weight: number; nearest: boolean; group: string }[] = [];
     const example = (text: string, langs: Lang[], label: number, weight: number, nearest: boolean) =>
@@ -246,13 +238,13 @@ export class KnowledgeRetriever {
     const labelArray = Int32Array.from(labels);
     if (cacheFile) {
       saveSnapshot(cacheFile, {
-        meta: { version: 3 },
-        strings: { topics: topicIds, vocabulary: vocabulary.keys(), wordVocabulary: wordVocabulary.keys(), documentVocabulary: documents.vocabulary.keys() },
+        meta: { version: 4 },
+        strings: { topics: topicIds },
         arrays: {
-          idf: vocabulary.idf, weights: packed.q, weightScales: packed.scales, bias: classifier.bias, labels: labelArray,
-          wordIdf: wordVocabulary.idf, wordWeights: packedWords.q, wordWeightScales: packedWords.scales, wordBias: wordClassifier.bias,
+          ...vocabulary.saved('vocabulary'), weights: packed.q, weightScales: packed.scales, bias: classifier.bias, labels: labelArray,
+          ...wordVocabulary.saved('word'), wordWeights: packedWords.q, wordWeightScales: packedWords.scales, wordBias: wordClassifier.bias,
           postingStart: postings.start, postingExample: postings.example, postingValue: postings.value,
-          documentIdf: documents.vocabulary.idf, documentMatrix: documents.matrix,
+          ...documents.vocabulary.saved('document'), documentMatrix: documents.matrix,
         },
       });
     }
@@ -383,9 +375,26 @@ class TopicDocuments {
   }
 }
 
+/** A trained index as kept on disk (see `build`); undefined when its parts do not fit together. */
+function restoreKept(arrays: Snapshot['arrays'], topics: number) {
+  const saved = arrays as Record<string, Float32Array | Int32Array | Uint16Array | undefined>;
+  const [vocabulary, wordVocabulary, documentVocabulary] = ['vocabulary', 'word', 'document'].map((prefix) => Vocabulary.restore(saved, prefix));
+  if (!vocabulary || !wordVocabulary || !documentVocabulary) return undefined;
+  const a = arrays as Record<string, Float32Array & Int32Array>;
+  return {
+    vocabulary,
+    wordVocabulary,
+    classifier: new SoftmaxClassifier(topics + 1, vocabulary.index.size, { q: a.weights as unknown as Int16Array, scales: a.weightScales! }, a.bias!),
+    wordClassifier: new SoftmaxClassifier(topics + 1, wordVocabulary.index.size, { q: a.wordWeights as unknown as Int16Array, scales: a.wordWeightScales! }, a.wordBias!),
+    documents: new TopicDocuments(documentVocabulary, a.documentMatrix!, topics),
+    postings: { start: a.postingStart!, example: a.postingExample!, value: a.postingValue! },
+    labels: a.labels!,
+  };
+}
+
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v6`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v7`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {

@@ -4,10 +4,9 @@
  * redirect to where the file is kept, the credentials sent to Twilio only. An advisor's file goes
  * out through the REST API with `mediaUrl`: a signed link to this server that Twilio fetches.
  */
-import twilio from 'twilio';
 import type { InboundMedia } from '../../core/messages.js';
 import { readLimited, type ChannelMedia, type FetchedMedia, type OutgoingFile, type SendingTo, type SendResult } from '../adapter.js';
-import { CUSTOMER_SERVICE_WINDOW_MS, requestClient } from './send.js';
+import { CUSTOMER_SERVICE_WINDOW_MS, lazyTwilioClient, type TwilioClient } from './send.js';
 
 export interface WhatsAppMediaOptions {
   accountSid: string;
@@ -51,14 +50,14 @@ export async function fetchTwilioMedia(opts: WhatsAppMediaOptions, media: Inboun
 }
 
 /** Sends an advisor's file inside WhatsApp's 24-hour window, as a message whose media Twilio fetches from the signed link. */
-export async function sendWhatsAppFile(opts: WhatsAppMediaOptions, client: ReturnType<typeof twilio>, user: string, file: OutgoingFile, conversation: SendingTo): Promise<SendResult> {
+export async function sendWhatsAppFile(opts: WhatsAppMediaOptions, client: () => Promise<TwilioClient>, user: string, file: OutgoingFile, conversation: SendingTo): Promise<SendResult> {
   if (conversation?.stopped) return { status: 'refused', why: 'opted-out', reason: 'the person wrote stop; they receive nothing until they write again' };
   const last = conversation ? Date.parse(conversation.updatedAt) : NaN;
   if (!conversation || opts.now().getTime() - last > CUSTOMER_SERVICE_WINDOW_MS) {
     return { status: 'refused', why: 'outside-window', reason: 'more than 24 hours since the person last wrote: WhatsApp allows only an approved template message now' };
   }
   try {
-    const message = await client.messages.create({ from: opts.from, to: `whatsapp:+${user}`, mediaUrl: [file.url], ...(file.kind === 'document' ? { body: file.name } : {}) });
+    const message = await (await client()).messages.create({ from: opts.from, to: `whatsapp:+${user}`, mediaUrl: [file.url], ...(file.kind === 'document' ? { body: file.name } : {}) });
     return { status: 'sent', ids: [message.sid] };
   } catch (err) {
     const httpStatus = (err as { status?: unknown }).status;
@@ -68,8 +67,7 @@ export async function sendWhatsAppFile(opts: WhatsAppMediaOptions, client: Retur
 }
 
 export function whatsappMedia(opts: WhatsAppMediaOptions): ChannelMedia {
-  const httpClient = requestClient(opts.apiBase);
-  const client = twilio(opts.accountSid, opts.authToken, httpClient ? { httpClient } : {});
+  const client = lazyTwilioClient(opts);
   return {
     fetch: (media, maxBytes, signal) => fetchTwilioMedia(opts, media, maxBytes, signal),
     sendFile: (user, file, conversation) => sendWhatsAppFile(opts, client, user, file, conversation),

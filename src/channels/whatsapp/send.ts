@@ -6,7 +6,6 @@
  * English), and without one the send is refused with a clear reason instead of failing silently.
  * A person who wrote "stop" gets nothing until they write again.
  */
-import twilio from 'twilio';
 import type { Outbound } from '../../core/messages.js';
 import type { PurposeKind, Reach, SendingTo, SendPurpose, SendResult } from '../adapter.js';
 import { renderWhatsApp } from './render.js';
@@ -27,11 +26,14 @@ export interface WhatsAppSenderOptions {
   statusCallback?: string;
 }
 
+type TwilioSdk = typeof import('twilio');
+export type TwilioClient = ReturnType<TwilioSdk>;
+
 /** Twilio's own HTTP client, pointed at another host when asked. */
-export function requestClient(apiBase: string | undefined): InstanceType<typeof twilio.RequestClient> | undefined {
+function requestClient(sdk: TwilioSdk, apiBase: string | undefined): InstanceType<TwilioSdk['RequestClient']> | undefined {
   if (!apiBase) return undefined;
-  type Options<T> = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0] & { data?: T };
-  class Redirected extends twilio.RequestClient {
+  type Options<T> = Parameters<InstanceType<TwilioSdk['RequestClient']>['request']>[0] & { data?: T };
+  class Redirected extends sdk.RequestClient {
     override request<T>(opts: Options<T>) {
       return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z.]*twilio\.com/, apiBase!) });
     }
@@ -39,12 +41,24 @@ export function requestClient(apiBase: string | undefined): InstanceType<typeof 
   return new Redirected();
 }
 
+/**
+ * Twilio's REST client, loaded with the first message that starts on our side: the SDK is large
+ * (a tenth of a start), and answering webhooks never needs it.
+ */
+export function lazyTwilioClient(opts: { accountSid: string; authToken: string; apiBase?: string }): () => Promise<TwilioClient> {
+  let client: Promise<TwilioClient> | undefined;
+  return () =>
+    (client ??= import('twilio').then(({ default: sdk }) => {
+      const httpClient = requestClient(sdk, opts.apiBase);
+      return sdk(opts.accountSid, opts.authToken, httpClient ? { httpClient } : {});
+    }));
+}
+
 export class WhatsAppSender {
-  private readonly client: ReturnType<typeof twilio>;
+  private readonly client: () => Promise<TwilioClient>;
 
   constructor(private readonly opts: WhatsAppSenderOptions) {
-    const httpClient = requestClient(opts.apiBase);
-    this.client = twilio(opts.accountSid, opts.authToken, httpClient ? { httpClient } : {});
+    this.client = lazyTwilioClient(opts);
   }
 
   private inWindow(conversation: SendingTo): boolean {
@@ -78,10 +92,11 @@ export class WhatsAppSender {
     return this.create(renderWhatsApp(outbox).map((body) => ({ ...base, body })), false);
   }
 
-  private async create(messages: readonly Parameters<ReturnType<typeof twilio>['messages']['create']>[0][], template: boolean): Promise<SendResult> {
+  private async create(messages: readonly Parameters<TwilioClient['messages']['create']>[0][], template: boolean): Promise<SendResult> {
     const ids: string[] = [];
     try {
-      for (const params of messages) ids.push((await this.client.messages.create(params)).sid);
+      const client = await this.client();
+      for (const params of messages) ids.push((await client.messages.create(params)).sid);
       return { status: 'sent', ids, tracked: !!this.opts.statusCallback, ...(template ? { template } : {}) };
     } catch (err) {
       const httpStatus = (err as { status?: unknown }).status;

@@ -4,14 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import twilio from 'twilio';
+// the signature check alone, not the whole SDK (loaded only when a message is sent, see send.ts)
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import type { Refusal } from '../webhook.js';
 
 export function verifyTwilio(authToken: string, publicBaseUrl: string) {
   return (req: FastifyRequest): Refusal | undefined => {
     const signature = req.headers['x-twilio-signature'];
     const form = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-    if (typeof signature === 'string' && twilio.validateRequest(authToken, signature, `${publicBaseUrl}${req.url}`, form)) return undefined;
+    if (typeof signature === 'string' && validateRequest(authToken, signature, `${publicBaseUrl}${req.url}`, form)) return undefined;
     return { code: 403, body: { error: 'invalid or missing X-Twilio-Signature (is PUBLIC_BASE_URL the URL Twilio calls?)' } };
   };
 }
