@@ -159,9 +159,10 @@ export function shortMessageLanguage(text: string): Lang | undefined {
   // One such word in up to six words ("Termin in Casablanca morgen um 10"), two in up to ten.
   const needed = tokens.length <= 6 ? 1 : 2;
   const found = new Set<Lang>();
+  const distinct = [...new Set(tokens)].map((t) => [t]);
   for (const [lang, set] of Object.entries(SHORT_WORDS) as [Lang, ReturnType<typeof phraseSet>][]) {
     let hits = 0;
-    for (const t of new Set(tokens)) if (set.has([t])) hits++;
+    for (const t of distinct) if (set.has(t)) hits++;
     if (hits >= needed || (needed === 1 && set.has(tokens))) found.add(lang);
   }
   const arabizi = tokens.filter((t) => ARABIZI_DIGIT.test(t) && !NOT_ARABIZI.test(t)).length;

@@ -31,17 +31,48 @@ export function phraseSet(phrases: readonly string[]): PhraseSet {
     .filter((p) => p.length)
     // the longest phrase first, so that at a position "merci beaucoup" is found whole, not "merci" and a stray word
     .sort((a, b) => b.length - a.length);
+  // Looked up by first word instead of tried one by one (sets run to hundreds of phrases, and a
+  // turn asks several); a phrase that starts with a prefix ("bitt*") is tried at every position.
+  // Each keeps its rank, so the first phrase in the order above still wins.
+  const byFirstWord = new Map<string, number[]>();
+  const byPrefix: number[] = [];
+  patterns.forEach((p, rank) => {
+    if (p[0]!.prefix) byPrefix.push(rank);
+    else byFirstWord.set(p[0]!.word, [...(byFirstWord.get(p[0]!.word) ?? []), rank]);
+  });
+  const matchesAt = (p: Pattern, tokens: readonly string[], i: number): boolean => {
+    if (i + p.length > tokens.length) return false;
+    for (let k = 0; k < p.length; k++) {
+      const w = p[k]!;
+      const t = tokens[i + k]!;
+      if (w.prefix ? !t.startsWith(w.word) : t !== w.word) return false;
+    }
+    return true;
+  };
   const find = (tokens: readonly string[]): { at: number; length: number } | undefined => {
     for (let i = 0; i < tokens.length; i++) {
-      for (const p of patterns) {
-        if (i + p.length > tokens.length) continue;
-        if (p.every((w, k) => (w.prefix ? tokens[i + k]!.startsWith(w.word) : tokens[i + k] === w.word))) return { at: i, length: p.length };
+      let best = -1;
+      for (const rank of byFirstWord.get(tokens[i]!) ?? NONE) {
+        if (matchesAt(patterns[rank]!, tokens, i)) {
+          best = rank;
+          break; // ranks are in order
+        }
       }
+      for (const rank of byPrefix) {
+        if (best !== -1 && rank > best) break;
+        if (matchesAt(patterns[rank]!, tokens, i)) {
+          best = rank;
+          break;
+        }
+      }
+      if (best !== -1) return { at: i, length: patterns[best]!.length };
     }
     return undefined;
   };
   return { find, has: (tokens) => find(tokens) !== undefined };
 }
+
+const NONE: readonly number[] = [];
 
 const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
 
