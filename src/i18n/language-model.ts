@@ -44,6 +44,23 @@ export class CharNgramLanguageModel {
   private readonly counts = new Map<Lang, Map<string, number>>();
   private readonly totals = new Map<Lang, number>();
   private vocabularySize = 1;
+  /** The counts as a guess reads them: one lookup per n-gram for all languages, logarithms taken once. */
+  private table: { langs: Lang[]; logCounts: Map<string, Float64Array>; denominators: Float64Array } | undefined;
+
+  private tabulate(): NonNullable<CharNgramLanguageModel['table']> {
+    const langs = [...this.counts.keys()];
+    const logCounts = new Map<string, Float64Array>();
+    langs.forEach((lang, l) => {
+      for (const [g, n] of this.counts.get(lang)!) {
+        let row = logCounts.get(g);
+        if (!row) logCounts.set(g, (row = new Float64Array(langs.length)));
+        row[l] = Math.log(n + 1);
+      }
+    });
+    const denominators = Float64Array.from(langs, (lang) => Math.log(this.totals.get(lang)! + this.vocabularySize));
+    this.counts.clear(); // the table holds them now (they were kept on disk before the first guess)
+    return { langs, logCounts, denominators };
+  }
 
   constructor(samples: ReadonlyMap<Lang, readonly string[]>) {
     const vocabulary = new Set<string>();
@@ -90,14 +107,14 @@ export class CharNgramLanguageModel {
 
   guess(text: string): LanguageGuess | undefined {
     const gs = grams(text);
-    if (!gs.length || !this.counts.size) return undefined;
-    const scores: [Lang, number][] = [];
-    for (const [lang, counts] of this.counts) {
-      const denominator = Math.log(this.totals.get(lang)! + this.vocabularySize);
-      let score = 0;
-      for (const g of gs) score += Math.log((counts.get(g) ?? 0) + 1) - denominator;
-      scores.push([lang, score]);
+    const { langs, logCounts, denominators } = (this.table ??= this.tabulate());
+    if (!gs.length || !langs.length) return undefined;
+    const sums = new Float64Array(langs.length);
+    for (const g of gs) {
+      const row = logCounts.get(g);
+      for (let l = 0; l < langs.length; l++) sums[l]! += (row ? row[l]! : 0) - denominators[l]!;
     }
+    const scores = langs.map((lang, l): [Lang, number] => [lang, sums[l]!]);
     scores.sort((a, b) => b[1] - a[1]);
     const [best, second] = scores;
     return { lang: best![0], margin: second ? (best![1] - second[1]) / gs.length : Infinity };

@@ -394,7 +394,7 @@ function restoreKept(arrays: Snapshot['arrays'], topics: number) {
 
 /** The trained weights depend on the knowledge base and on every knob of features and training. */
 function cacheKey(kbHash: string): string {
-  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v7`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${kbHash}|${JSON.stringify(FEATURE_OPTIONS)}|${JSON.stringify(TRAINING_OPTIONS)}|v8`).digest('hex').slice(0, 20);
 }
 
 function round(n: number): number {
