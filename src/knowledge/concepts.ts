@@ -119,6 +119,7 @@ const LEXICON: Record<string, string[]> = {
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',
     'مشروع', 'مشروعي', 'المشروع', 'تجاره', 'کاروبار', 'دکان', 'machrou3', 'mashrou3', 'mchrou3', 'mashroo3', 'grant', 'grants',
     'biznes', 'biznesi', 'biznesin', 'bisnes', 'bisnis*', 'usaha', 'wirausaha', 'dagang', 'warung', 'toko', 'shop', 'small business', 'own business', 'projekat', 'radnja', 'firmu', 'sopstveni', 'dyqan*', 'karobar*', 'kaarobar', 'dukan*', 'dukaan*', 'mashroo', 'mashrou3', 'machrou3', 'mchrou3', 'projet', 'مشروع صغير', 'حانوت', 'تجارة',
+    'صالون', 'محل', 'المحل', 'ورشه', 'ma7al', 'ma7el', 'mahal',
   ],
   recognition: [
     'recogn*', 'anerkenn*', 'anerkannt*', 'reconnaiss*', 'equivalen*', 'reconoc*', 'homolog*', 'pengakuan', 'penyetaraan', 'priznavanj*', 'nostrifik*', 'njohj*', 'njohur*', 'equivalence', 'tasdeeq', 'manzoori',
