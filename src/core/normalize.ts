@@ -11,6 +11,8 @@ const ARABIC_VARIANTS: Record<string, string> = {
 };
 const ARABIC_VARIANT_RE = new RegExp(`[${Object.keys(ARABIC_VARIANTS).join('')}]`, 'g');
 
+const ARABIZI_DOTTED = /(?<=^|[\sa-z])([37])['’‘`](?=[a-z])/g;
+
 /** Folded texts recently asked for: a turn folds the same message many times (bounded: cleared when full). */
 const folded = new Map<string, string>();
 const FOLDED_LIMIT = 4096;
@@ -39,6 +41,8 @@ function fold(text: string): string {
     .replace(ARABIC_DIACRITICS, '')
     .replace(ARABIC_VARIANT_RE, (c) => ARABIC_VARIANTS[c] ?? c)
     .toLowerCase()
+    // Arabizi writes غ as 3' and خ as 7' ("ashta3'al", "7'ales"): the apostrophe would split the word.
+    .replace(ARABIZI_DOTTED, (_, digit: string) => (digit === '3' ? 'gh' : 'kh'))
     .replace(/ß/g, 'ss')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '') // zero-width and direction marks
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { foldText } from '../core/normalize.js';
+import { dialectStem } from './arabic-dialect.js';
 
 const LEXICON: Record<string, string[]> = {
   passport: [
@@ -53,6 +54,7 @@ const LEXICON: Record<string, string[]> = {
     'فلوس', 'الفلوس', 'مال', 'المال', 'مبلغ', 'پيسے', 'پيسه', 'روپے', 'لاکھ', 'flous', 'flus', 'fulus', 'mbl8', 'mablagh', 'dirham*',
     'moni', 'mony', 'naira', 'cedi', 'cedis', 'kobo', 'dinar*', 'dirham*', 'lira', 'rupiya', 'rupiah', 'rupay', 'ruppees', 'leke', 'lek', 'dinara', 'evra', 'evro', 'euros', 'pare', 'paret', 'parave', 'lova', 'rs', 'pkr', 'dzd', 'tnd', 'egp', 'jod', 'flouss', 'floos', 'flos', 'fulous', 'فلوسي', 'دراهم', 'الدراهم', 'جنيه', 'دينار', 'روپيه', 'روپيے', 'رقم',
     'مصاري', 'masari', 'msari', 'بيزات', 'bizat', 'کتنے پیسے', 'kitne paise', 'kitny pesy', 'pesy', 'paisy',
+    'قروش', 'القروش', 'gurush', 'grush', 'gorosh', 'qurush',
   ],
   boat: [
     'boat*', 'ship', 'sea', 'boot', 'boote', 'meer', 'bateau*', 'mer', 'barque', 'zodiac', 'patera', 'barco', 'cayuco', 'mar', 'kapal', 'perahu', 'laut', 'camac', 'brod', 'varka', 'barke', 'kashti', 'kishti', 'samundar', 'samandar',
@@ -79,6 +81,7 @@ const LEXICON: Record<string, string[]> = {
     'child*', 'kids', 'kid', 'daughter', 'kinder', 'sohn', 'tochter', 'enfant*', 'fils', 'fille', 'hijo*', 'hija', 'hijas', 'ninos', 'anak', 'dete', 'deca', 'decu', 'femije*', 'femij*', 'bachay', 'bache', 'bachon', 'bachhe', 'bachay', 'beta', 'beti',
     'اولاد', 'الاولاد', 'اطفال', 'الاطفال', 'ولادي', 'بچے', 'بچوں', 'بچي', 'بيٹا', 'بيٹي', 'wladi', 'awlad', 'atfal', 'pikin', 'pikin*',
     'pickin', 'pikins', 'children', 'kids', 'kiddies', 'pikin', 'fmi', 'femi', 'femin', 'femijet', 'femijte', 'femijen', 'djal*', 'vajz*', 'djeca', 'djecu', 'dijete', 'dete', 'deca', 'decu', 'cerka', 'bachay', 'bachey', 'bache', 'bachen', 'bachchon', 'bacho', 'bachon', 'bacha', 'aulad', 'awlad', 'wlad', 'lwlad', 'drari', 'دراري', 'ولاد', 'الولاد', 'اولادي', 'ابني', 'بنتي', 'عيال', 'العيال', 'بچه', 'بچہ',
+    'صغار', 'صغاري', 'الصغار', 'صغارنا', 'sghar', 'sghari', 'zghar', 'zghari',
   ],
   family: [
     'family', 'famil*', 'reunif*', 'reunion', 'nachzug', 'familiennachzug', 'keluarga', 'porodic*', 'spajanj*', 'bashkim*', 'familje*',
@@ -100,6 +103,7 @@ const LEXICON: Record<string, string[]> = {
     'german', 'deutsch*', 'allemand', 'aleman', 'bahasa jerman', 'nemack*', 'gjermanisht*', 'almani', 'almaniya', 'germani', 'language', 'sprach*', 'langue', 'idioma', 'bahasa', 'jezik*', 'gjuh*', 'zuban', 'zaban', 'lugha', 'goethe', 'telc', 'a1', 'a2', 'b1', 'b2', 'c1',
     'الماني', 'الالماني', 'الالمانيه', 'لغه', 'اللغه', 'جرمن', 'زبان', 'lalmania', 'lalmaniya', 'lugha', 'logha', 'niveau', 'level', 'nivel', 'niveli', 'nivo',
     'almand', 'alman', 'jermanis*', 'njemack* jezik', 'nemacki', 'nemackog', 'njemacki', 'gjermanishte*', 'gjermanisht', 'bahasa jerman', 'german language', 'deutschkurs', 'sprachkurs', 'kurs jezika', 'kurs gjuhe', 'language course', 'cours d allemand', 'curso de aleman', 'kursus bahasa', 'zaban sikhna', 'almani zaban', 'lugha l2almaniya', 'lugha almaniya', 'اللغة', 'اللغه الالمانيه', 'الالمانية', 'جرمن زبان',
+    'جوته', 'غوته', 'گوته', 'تيلک', 'تلک', 'telk', 'gote', 'gotha',
   ],
   germany: [
     'germany', 'deutschland', 'allemagne', 'alemania', 'jerman', 'nemack*', 'gjermani*', 'almania', 'almanya', 'lalmaniya', 'almaniya', 'germani', 'jarmani', 'jermany', 'jamani',
@@ -115,6 +119,7 @@ const LEXICON: Record<string, string[]> = {
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',
     'مشروع', 'مشروعي', 'المشروع', 'تجاره', 'کاروبار', 'دکان', 'machrou3', 'mashrou3', 'mchrou3', 'mashroo3', 'grant', 'grants',
     'biznes', 'biznesi', 'biznesin', 'bisnes', 'bisnis*', 'usaha', 'wirausaha', 'dagang', 'warung', 'toko', 'shop', 'small business', 'own business', 'projekat', 'radnja', 'firmu', 'sopstveni', 'dyqan*', 'karobar*', 'kaarobar', 'dukan*', 'dukaan*', 'mashroo', 'mashrou3', 'machrou3', 'mchrou3', 'projet', 'مشروع صغير', 'حانوت', 'تجارة',
+    'صالون', 'محل', 'المحل', 'ورشه', 'ma7al', 'ma7el', 'mahal',
   ],
   recognition: [
     'recogn*', 'anerkenn*', 'anerkannt*', 'reconnaiss*', 'equivalen*', 'reconoc*', 'homolog*', 'pengakuan', 'penyetaraan', 'priznavanj*', 'nostrifik*', 'njohj*', 'njohur*', 'equivalence', 'tasdeeq', 'manzoori',
@@ -167,6 +172,7 @@ const LEXICON: Record<string, string[]> = {
     'لجوء', 'اللجوء', 'لاجئ', 'لاجي', 'پناه', 'پناہ', 'پناہ گزين', 'lju2', 'luju2', 'lojou2', 'lajea', 'asylum',
     'asyl', 'asylbewerber', 'asylantrag', 'asylum seeker', 'demandeur d asile', 'solicitante de asilo', 'suaka politik', 'azil', 'azila', 'azilant*', 'azilanti', 'azilu', 'strehim', 'strehimi', 'azili', 'panah lena', 'siyasi panah', 'l2ojou2', 'lojou', 'lujoo', 'لجوء سياسي', 'طالب لجوء', 'اللجوء السياسي',
     'سیاسی پناہ', 'siyasi panah', 'siasi panah',
+    'lugoo2', 'lujoo2', 'lujoo', 'logoo2', 'loujou2', 'lgou2',
   ],
   deport: [
     'deport*', 'abschieb*', 'ausweis*', 'expuls*', 'reconduit*', 'deportas*', 'deportasi', 'dideport*', 'deportov*', 'deport', 'dëbim*', 'debim*', 'ban', 'entry ban', 'einreisesperre', 'interdiction', 'prohibicion', 'larangan', 'zabrana', 'ndalim*', 'jail', 'prison', 'gefangnis', 'penjara', 'zatvor', 'burg', 'jail', 'punish*',
@@ -193,6 +199,7 @@ const LEXICON: Record<string, string[]> = {
     'ausbildung*', 'apprentice*', 'vocational', 'training', 'trainee', 'formation', 'apprentissage', 'alternance', 'formacion', 'aprendiz*', 'pelatihan', 'magang', 'vokasi', 'obuk*', 'zanat*', 'strucn*', 'profesional*', 'formim*', 'aftesim*', 'hunar', 'tarbiyat', 'training',
     'اوسبيلدونغ', 'اوسبلدونغ', 'تکوين', 'التکوين', 'تدريب', 'التدريب', 'مهني', 'ٹريننگ', 'ہنر', 'تربيت', 'ausbildong', 'osbildung', 'takwin', 'tadrib', 'lformation',
     'trade test', 'vocational training', 'technical school', 'apprenticeship', 'ausbildungsplatz', 'lehre', 'lehrling', 'formation professionnelle', 'formacion profesional', 'fp', 'pelatihan kerja', 'kursus', 'skola', 'zanat', 'strucna', 'strucno', 'shkolla profesionale', 'profesionale', 'hunar', 'hunarmand', 'kaarigar', 'takwin mihani', 'tkwin', 'التكوين المهني', 'تكوين مهني', 'حرفه', 'صنعه', 'مهنه',
+    'اوسبيلدونق', 'اوسبيلدونج', 'اوسبلدونق', 'اوسبيلدونگ', 'ausbeldung', 'osbildong', 'ausbildoung',
   ],
   seasonal: [
     'season*', 'saison*', 'harvest*', 'ernte*', 'erntehelfer', 'agricultur*', 'farm*', 'landwirtschaft*', 'recolte*', 'vendange*', 'temporer*', 'temporada', 'cosecha', 'campo', 'musiman', 'panen', 'pertanian', 'sezon*', 'berba', 'poljoprivred*', 'sezonal*', 'bujqesi*', 'fasl', 'kheti', 'khet',
@@ -336,12 +343,15 @@ const LEXICON: Record<string, string[]> = {
 interface Lexicon {
   exact: Map<string, string[]>;
   prefix: Map<string, string[]>;
+  /** Arabic-script forms by their dialect stem: نشتغل and بتشتغل meet the listed اشتغل. */
+  stems: Map<string, string[]>;
   longestPrefix: number;
 }
 
 function buildLexicon(): Lexicon {
   const exact = new Map<string, string[]>();
   const prefix = new Map<string, string[]>();
+  const stems = new Map<string, string[]>();
   let longestPrefix = 0;
   const put = (m: Map<string, string[]>, k: string, c: string) => {
     const list = m.get(k) ?? [];
@@ -356,23 +366,29 @@ function buildLexicon(): Lexicon {
       if (star && !form.includes(' ')) {
         put(prefix, form, concept);
         longestPrefix = Math.max(longestPrefix, form.length);
-      } else put(exact, form, concept);
+      } else {
+        put(exact, form, concept);
+        if (ARABIC.test(form) && !form.includes(' ')) put(stems, dialectStem(form), concept);
+      }
     }
   }
-  return { exact, prefix, longestPrefix };
+  return { exact, prefix, stems, longestPrefix };
 }
-
-const lexicon = buildLexicon();
 
 /** Arabic proclitics ("the", "and the", "with the", "in"): جوازي and بالجواز are still جواز. */
 const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'لل', 'ال', 'و', 'ب', 'ف', 'ل'];
 const ARABIC = /[\u0600-\u06FF]/;
+/** Arabizi glues the article as "l" to the word: "lpasport", "lkhedma", "l9raya" (not Spanish "ll", Serbian "lj"). */
+const ARABIZI_ARTICLE = /^l(?=[^aeiouylj])/;
 
-function lookupWord(word: string, out: Set<string>): void {
+const lexicon = buildLexicon();
+
+function lookupWord(word: string, out: Set<string>, arabic: boolean): void {
   const candidates = [word];
   if (ARABIC.test(word)) {
     for (const p of ARABIC_PREFIXES) if (word.startsWith(p) && word.length - p.length >= 3) candidates.push(word.slice(p.length));
-  }
+    if (arabic) lexicon.stems.get(dialectStem(word))?.forEach((c) => out.add(c));
+  } else if (arabic && ARABIZI_ARTICLE.test(word) && word.length >= 5) candidates.push(word.slice(1));
   for (const w of candidates) {
     const hit = lexicon.exact.get(w);
     if (hit) hit.forEach((c) => out.add(c));
@@ -383,11 +399,14 @@ function lookupWord(word: string, out: Set<string>): void {
   }
 }
 
-/** The concepts named in a list of folded words (single words and two-word phrases). */
-export function conceptsOf(words: readonly string[]): Set<string> {
+/**
+ * The concepts named in a list of folded words (single words and two-word phrases). `arabic`: the
+ * question is in Arabic, so its words may carry dialect prefixes (بتشتغل, lkhedma) to look past.
+ */
+export function conceptsOf(words: readonly string[], opts: { arabic?: boolean } = {}): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    lookupWord(words[i]!, out);
+    lookupWord(words[i]!, out, opts.arabic === true);
     if (i > 0) lexicon.exact.get(`${words[i - 1]} ${words[i]}`)?.forEach((c) => out.add(c));
     if (i > 1) lexicon.exact.get(`${words[i - 2]} ${words[i - 1]} ${words[i]}`)?.forEach((c) => out.add(c));
   }

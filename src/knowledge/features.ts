@@ -8,6 +8,7 @@
 import snowball from 'snowball-stemmers';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
+import { DIALECT_FUNCTION_WORDS, dialectStem } from './arabic-dialect.js';
 import { conceptsOf, LEXICON_VERSION } from './concepts.js';
 import { serbianLatin } from './cyrillic.js';
 import { skeleton } from './skeleton.js';
@@ -27,16 +28,22 @@ function add(features: Features, key: string, weight = 1): void {
 }
 
 /** Tuning knobs, fixed in production; `npm run bench:kb` explores them. */
-export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1 };
+export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1, dialectStems: 1, dialectFunctionWords: 1 };
 
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
 export function extractFeatures(text: string, langs: readonly Lang[], opts: { wordsOnly?: boolean } = {}): Features {
   const { minGram, maxGram, gramWeight, bigrams, conceptWeight, skeletonWeight } = FEATURE_OPTIONS;
   const features: Features = new Map();
-  const words = tokens(text);
+  const arabic = langs.includes('ar');
+  // In Arabic, the dialects' "want", "can", "this" say nothing about the topic (see arabic-dialect.ts).
+  const words = arabic && FEATURE_OPTIONS.dialectFunctionWords ? tokens(text).filter((t) => !DIALECT_FUNCTION_WORDS.has(t)) : tokens(text);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     add(features, `w:${w}`);
+    if (arabic && FEATURE_OPTIONS.dialectStems) {
+      const stem = dialectStem(w);
+      if (stem !== w) add(features, `a:${stem}`);
+    }
     for (const lang of langs) {
       const stemmer = stemmers.get(lang);
       if (stemmer && w.length > 3) {
@@ -54,7 +61,7 @@ export function extractFeatures(text: string, langs: readonly Lang[], opts: { wo
       for (let j = 0; j + n <= padded.length; j++) add(features, `c:${padded.slice(j, j + n)}`, gramWeight);
     }
   }
-  if (conceptWeight > 0) for (const c of conceptsOf(words)) features.set(`k:${c}`, conceptWeight);
+  if (conceptWeight > 0) for (const c of conceptsOf(words, { arabic: arabic && FEATURE_OPTIONS.dialectStems > 0 })) features.set(`k:${c}`, conceptWeight);
   return features;
 }
 
