@@ -309,6 +309,23 @@ describe('handleTurn as people type (issue 14, dev6)', () => {
     expect(name.nextState?.vars.name).toBe('Efua Boateng');
   });
 
+  it('reads a question beside the booking steps in the light of the appointment', async () => {
+    const follows: (string | undefined)[] = [];
+    const d: EngineDeps = { ...deps, actions: { ...fakeQueries(), knowledgeAnswer: async ({ follows: f }) => (follows.push(f), { outcome: 'unsure', outbox: [] }) } };
+    await handleTurn(d, stateAt('booking', 'contact', { vars: { centreId: 'gh-accra', name: 'Efua' } }), { kind: 'text', text: 'hold on, which papers do I carry along?' }, {}, ID);
+    expect(follows).toEqual(['centres-appointment']);
+  });
+
+  it('shows the times again for "rather in the afternoon", and takes the one afternoon time when there is only one', async () => {
+    const times = (labels: string[]): Option[] => labels.map((label) => ({ id: `2026-11-25T${label}:00Z`, label }));
+    const atTime = (labels: string[]) => stateAt('booking', 'choose-time', { vars: { centreId: 'gh-accra', day: '2026-11-25' }, choices: { timeChoices: times(labels) } });
+    const several = await handleTurn(deps, atTime(['09:00', '09:30', '14:00', '14:30']), { kind: 'text', text: "plutôt l'après-midi" }, {}, ID);
+    expect(several.nextState?.at).toEqual({ flow: 'booking', step: 'choose-time' });
+    expect(several.meta.understood).toBe(true);
+    const one = await handleTurn(deps, atTime(['09:00', '09:30', '14:00']), { kind: 'text', text: "plutôt l'après-midi" }, {}, ID);
+    expect(one.nextState?.vars.start).toBe('2026-11-25T14:00:00Z');
+  });
+
   it('reads the town out of "je suis à …" when asked where for an advisor', async () => {
     const { deps: d, places } = people(ONE_CENTRE);
     await handleTurn(d, stateAt('handoff', 'where', { lang: 'fr' }), { kind: 'text', text: 'je suis à Thiès' }, {}, ID);

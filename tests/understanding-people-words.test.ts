@@ -215,6 +215,8 @@ describe('small talk: what the assistant does, and how the person found it', () 
     ['wyd', 'howAreYou'],
     ['hello, a friend gave me this number', 'greeting'],
     ['mera dost ne ye number diya', 'greeting'],
+    ['ok thanks, i will write tomorrow', 'thanks'],
+    ['ich melde mich später', 'bye'],
   ] as const)('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
 });
 

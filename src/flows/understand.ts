@@ -230,11 +230,18 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       await advance(turn, 'booking.times');
       return true;
     }
-    // "the earliest", "any time in the morning", "l'après-midi": the first time offered in that part of the day.
+    // "the earliest", "any time": the first time offered. "rather in the afternoon": the one time then, or the
+    // times asked again (same numbering, no miss) so the person picks one of that part of the day.
     const vague = vagueWhen(text);
+    if (vague === 'first' && offered[0]) return pick(offered[0]);
     if (vague) {
-      const inPart = offered.find((o) => (vague === 'first' ? true : vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
-      if (inPart) return pick(inPart);
+      const inPart = offered.filter((o) => (vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
+      if (inPart.length === 1) return pick(inPart[0]);
+      if (inPart.length) {
+        turn.state.misses = 0;
+        renderAsk(turn, ask);
+        return true;
+      }
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
