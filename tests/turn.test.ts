@@ -281,6 +281,14 @@ describe('handleTurn as people type (issue 14, dev6)', () => {
     expect(two.nextState?.at).toEqual({ flow: 'centres', step: 'offer' });
   });
 
+  it('books at the one centre near the town after "Book an appointment" in the centres menu', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const menu = await handleTurn(d, stateAt('centres', 'menu'), { kind: 'choice', id: 'centres.menu:book' }, {}, ID);
+    expect(menu.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+    const town = await handleTurn(d, menu.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
+    expect(town.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+  });
+
   it('finds the centres without booking when the person only asked where they are', async () => {
     const { deps: d } = people(ONE_CENTRE);
     const state = stateAt('centres', 'start');

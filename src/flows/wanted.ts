@@ -22,9 +22,10 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     const day = matchDay(said, options.map((o) => o.id.slice(o.id.indexOf(':') + 1)), today);
     return day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
   }
-  if (ask.optionsVar === 'centreChoices' && vars.wantBooking) {
-    // "I want to book", then the town: the one centre near it is booked at, as an advisor would; several are offered.
+  if (ask.optionsVar === 'centreChoices' && (vars.wantBooking || vars.centresChoice === 'book')) {
+    // "I want to book" (or "Book an appointment" in the centres menu), then the town: the one centre near it is booked at, as an advisor would; several are offered.
     delete vars.wantBooking;
+    delete vars.centresChoice;
     const centres = askOptions(turn, ask).filter((o) => !o.id.endsWith(':menu'));
     return centres.length === 1 ? centres[0] : undefined;
   }
