@@ -115,6 +115,16 @@ describe('chat --jsonl', () => {
     expect(typeof r.cancelled).toBe('string');
   });
 
+  it('takes an advisor request back when the person says so in words while waiting', async () => {
+    const p = 'human-taken-back';
+    await send({ person: p, tap: 'main.menu:human' });
+    await send({ person: p, text: 'Accra' });
+    expect(await send({ person: p, tap: 'handoff.confirm:yes' })).toMatchObject({ handoff: 'gh-accra' });
+    const r = await send({ person: p, text: 'no wahala, I no need am again. I found the answer' });
+    expect(r).toMatchObject({ flow: 'main', handoff: null });
+    expect(typeof r.cancelled).toBe('string');
+  });
+
   it('says when it did not understand', async () => {
     expect(await send({ person: 'question', text: 'zqxj vbnm plok' })).toMatchObject({ understood: false, topic: null, asking: 'choice' });
   });

@@ -41,3 +41,25 @@ describe('degrade', () => {
     expect(foldText('\u200Fمرحبا\u200E')).toBe('مرحبا');
   });
 });
+
+describe('an option picked by its place in the list', () => {
+  it.each([
+    ['the third one please', 'c'],
+    ['la deuxième', 'b'],
+    ['el último', 'c'],
+    ['die zweite bitte', 'b'],
+    ['doosra wala', 'b'],
+    ['e dyta', 'b'],
+    ['treća', 'c'],
+    ['yang kedua aja', 'b'],
+    ['التاني', 'b'],
+    ['الأول لو سمحت', 'a'],
+    ['پہلا والا', 'a'],
+    ['3rd', 'c'],
+    ['last one', 'c'],
+  ])('%s -> %s', (text, id) => expect(matchOption(text, options)?.id).toBe(id));
+
+  it.each(['not the first one', 'the first time I went to Germany', 'second hand car in Germany', 'the fifth one'])('%s picks nothing', (text) => {
+    expect(matchOption(text, options)).toBeUndefined();
+  });
+});

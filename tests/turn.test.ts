@@ -245,3 +245,105 @@ describe('handleTurn in the light of the conversation', () => {
     expect(sentence.nextState?.langFrom).toBeUndefined();
   });
 });
+
+describe('handleTurn as people type (issue 14, dev6)', () => {
+  const DAYS: Option[] = [{ id: '2026-11-25', label: 'Wednesday 25 November' }, { id: '2026-11-26', label: 'Thursday 26 November' }];
+  const ONE_CENTRE: ActionResult = { outcome: 'ok', outbox: [], vars: { centreId: 'gh-accra', placeInCentreCountry: 'yes' }, choices: { centreChoices: [{ id: 'gh-accra', label: 'Book in Accra' }, { id: 'menu', label: 'Main menu' }] } };
+  const TWO_CENTRES: ActionResult = { ...ONE_CENTRE, choices: { centreChoices: [{ id: 'ma-rabat', label: 'Book in Rabat' }, { id: 'ma-casablanca', label: 'Book in Casablanca' }, { id: 'menu', label: 'Main menu' }] } };
+  /** Lookups where a town has one or two centres near it, days are free, and every question about fees is answered. */
+  function people(centres: ActionResult): { deps: EngineDeps; places: (string | undefined)[] } {
+    const places: (string | undefined)[] = [];
+    const queries: Queries = {
+      ...fakeQueries(),
+      nearestCentre: async ({ query }) => {
+        places.push(query);
+        return query === 'thies' || query === 'Tamale' ? centres : { outcome: 'unsure', outbox: [] };
+      },
+      freeSlots: async () => ({ outcome: 'ok', outbox: [], choices: { dayChoices: DAYS } }),
+      knowledgeAnswer: async ({ question }) =>
+        question?.includes('fee')
+          ? { outcome: 'ok', outbox: [{ kind: 'text', text: 'It is free.' }], topic: 'centres-appointment', facts: { topic: 'centres-appointment', knowledge: { outcome: 'answered', question, topics: [] } } }
+          : { outcome: 'unsure', outbox: [] },
+      dangerCheck: async ({ text }) => (text.includes('khatam') ? { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: 'You are not alone.' }] } : undefined),
+    };
+    return { deps: { ...deps, actions: queries }, places };
+  }
+
+  it('goes on with a booking asked for before the town at the one centre near it; several centres are offered', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const asked = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'I want to book an appointment please' }, {}, ID);
+    expect(asked.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+    const one = await handleTurn(d, asked.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
+    expect(one.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+    expect(one.nextState?.vars.centreId).toBe('gh-accra');
+    const { deps: d2 } = people(TWO_CENTRES);
+    const two = await handleTurn(d2, asked.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
+    expect(two.nextState?.at).toEqual({ flow: 'centres', step: 'offer' });
+  });
+
+  it('books at the one centre near the town after "Book an appointment" in the centres menu', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const menu = await handleTurn(d, stateAt('centres', 'menu'), { kind: 'choice', id: 'centres.menu:book' }, {}, ID);
+    expect(menu.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
+    const town = await handleTurn(d, menu.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
+    expect(town.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+  });
+
+  it('finds the centres without booking when the person only asked where they are', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const state = stateAt('centres', 'start');
+    const found = await handleTurn(d, state, { kind: 'text', text: 'Tamale' }, {}, ID);
+    expect(found.nextState?.at).toEqual({ flow: 'centres', step: 'offer' });
+  });
+
+  it('takes "the second one" at the days as the second day, and the time is asked next', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const atDay = stateAt('booking', 'choose-day', { vars: { centreId: 'gh-accra' }, choices: { dayChoices: DAYS } });
+    const picked = await handleTurn(d, atDay, { kind: 'text', text: 'the second one pls' }, {}, ID);
+    expect(picked.nextState?.vars.day).toBe('2026-11-26');
+    expect(picked.nextState?.at).toEqual({ flow: 'booking', step: 'choose-time' });
+    const time = await handleTurn(d, picked.nextState, { kind: 'text', text: 'le premier' }, {}, ID);
+    expect(time.nextState?.vars.start).toBe(TIMES[0]!.id);
+  });
+
+  it('answers a question asked at the name step and asks the name again; a name is still a name', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const atName = stateAt('booking', 'name', { vars: { centreId: 'gh-accra' } });
+    const aside = await handleTurn(d, atName, { kind: 'text', text: 'wait, is there a fee for the appointment?' }, {}, ID);
+    expect(aside.meta.topic).toBe('centres-appointment');
+    expect(aside.nextState?.at).toEqual({ flow: 'booking', step: 'name' });
+    expect(aside.nextState?.vars.name).toBeUndefined();
+    const name = await handleTurn(d, aside.nextState, { kind: 'text', text: 'Efua Boateng' }, {}, ID);
+    expect(name.nextState?.vars.name).toBe('Efua Boateng');
+  });
+
+  it('reads a question beside the booking steps in the light of the appointment', async () => {
+    const follows: (string | undefined)[] = [];
+    const d: EngineDeps = { ...deps, actions: { ...fakeQueries(), knowledgeAnswer: async ({ follows: f }) => (follows.push(f), { outcome: 'unsure', outbox: [] }) } };
+    await handleTurn(d, stateAt('booking', 'contact', { vars: { centreId: 'gh-accra', name: 'Efua' } }), { kind: 'text', text: 'hold on, which papers do I carry along?' }, {}, ID);
+    expect(follows).toEqual(['centres-appointment']);
+  });
+
+  it('shows the times again for "rather in the afternoon", and takes the one afternoon time when there is only one', async () => {
+    const times = (labels: string[]): Option[] => labels.map((label) => ({ id: `2026-11-25T${label}:00Z`, label }));
+    const atTime = (labels: string[]) => stateAt('booking', 'choose-time', { vars: { centreId: 'gh-accra', day: '2026-11-25' }, choices: { timeChoices: times(labels) } });
+    const several = await handleTurn(deps, atTime(['09:00', '09:30', '14:00', '14:30']), { kind: 'text', text: "plutôt l'après-midi" }, {}, ID);
+    expect(several.nextState?.at).toEqual({ flow: 'booking', step: 'choose-time' });
+    expect(several.meta.understood).toBe(true);
+    const one = await handleTurn(deps, atTime(['09:00', '09:30', '14:00']), { kind: 'text', text: "plutôt l'après-midi" }, {}, ID);
+    expect(one.nextState?.vars.start).toBe('2026-11-25T14:00:00Z');
+  });
+
+  it('reads the town out of "je suis à …" when asked where for an advisor', async () => {
+    const { deps: d, places } = people(ONE_CENTRE);
+    await handleTurn(d, stateAt('handoff', 'where', { lang: 'fr' }), { kind: 'text', text: 'je suis à Thiès' }, {}, ID);
+    expect(places).toContain('thies');
+  });
+
+  it('answers danger said in Roman Urdu after a "salam" in Urdu', async () => {
+    const { deps: d } = people(ONE_CENTRE);
+    const first = await handleTurn(d, null, { kind: 'text', text: 'salam' }, {}, ID);
+    const danger = await handleTurn(d, first.nextState, { kind: 'text', text: 'ab ghar wale baat nahi karte, dil karta hai sab khatam kar doon' }, {}, ID);
+    expect(danger.nextState?.lang).toBe('ur');
+  });
+});

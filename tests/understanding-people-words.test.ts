@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { findPlace } from '../src/booking/gazetteer.js';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
-import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { asksOtherLanguage, languageEvidence, requestedLanguage } from '../src/understanding/language.js';
 import { withoutArabicPrefixes } from '../src/understanding/phrases.js';
-import { recogniseRequest } from '../src/understanding/requests.js';
+import { recogniseRequest, statedPlace, withdrawsRequest } from '../src/understanding/requests.js';
 import { matchDay, matchTime, namesDay } from '../src/understanding/when.js';
 
 // Monday 7 December 2026; the centre is open on weekdays and on Sunday 13.
@@ -188,4 +188,48 @@ describe('small talk without a miss: robots, praise, laughter, signs and complai
   it.each(['robot jobs in germany?', 'nul part ou aller, aidez moi', 'main bekar hoon kaam chahiye', 'awesome job offers in germany where', 'is a bot job legal'])('%s is not small talk', (text) => {
     expect(recogniseCourtesy(text)).toBeUndefined();
   });
+});
+
+describe('another language asked in a sentence', () => {
+  it.each([
+    ['ممكن تكلمني فرنساوي؟ مراتي هتقرا', 'fr'],
+    ['کیا آپ فرنچ میں بات کر سکتے ہیں؟', 'fr'],
+    ['désolé, je préfère continuer en anglais parce que mon clavier arabe ne marche pas bien sur ce vieux portable', 'en'],
+    ['sorry I will continue in French because my cousin reads the messages and he does not read English at all', 'fr'],
+  ])('%s -> %s', (text, lang) => expect(requestedLanguage(text)).toBe(lang));
+  it('a long message that only mentions a language asks for none', () => {
+    expect(requestedLanguage('my brother works in a french company in Casablanca and he wants to know how he can move to Germany with his family next year')).toBeUndefined();
+  });
+  it.each(['do you speak hausa?', 'bisa bahasa jawa gak kak', 'tu parles wolof ?'])('%s asks for a language we do not write in', (text) => {
+    expect(asksOtherLanguage(text)).toBe(true);
+    expect(recogniseRequest(text)).toEqual({ kind: 'language' });
+  });
+  it.each(['bisa kerja di jawa?', 'my wife is from a yoruba family'])('%s does not', (text) => expect(asksOtherLanguage(text)).toBe(false));
+});
+
+describe('small talk: what the assistant does, and how the person found it', () => {
+  it.each([
+    ['what can u help me with lol', 'whoAreYou'],
+    ['tu fais quoi? hehe', 'howAreYou'],
+    ['kya kar rahe ho bhai', 'howAreYou'],
+    ['wyd', 'howAreYou'],
+    ['hello, a friend gave me this number', 'greeting'],
+    ['mera dost ne ye number diya', 'greeting'],
+    ['ok thanks, i will write tomorrow', 'thanks'],
+    ['ich melde mich später', 'bye'],
+  ] as const)('%s -> %s', (text, kind) => expect(recogniseCourtesy(text)).toBe(kind));
+});
+
+describe('a request for an advisor taken back', () => {
+  it.each(['never mind, I found the answer', 'laisse tomber, plus besoin merci', 'gak jadi deh kak', 'خلاص مش محتاج، شكرا', 'hat sich erledigt, danke'])('%s withdraws it', (text) => {
+    expect(withdrawsRequest(text)).toBe(true);
+  });
+  it.each(['I found a job offer in Berlin, is it real?', 'ما بدي اروح عالسعودية، بدي المانيا'])('%s does not', (text) => expect(withdrawsRequest(text)).toBe(false));
+});
+
+describe('the place said when asked where', () => {
+  it.each([
+    ['je suis à Thiès', 'thies'],
+    ['i dey for kumasi now', 'kumasi'],
+  ])('%s -> %s', (text, place) => expect(statedPlace(text)).toBe(place));
 });

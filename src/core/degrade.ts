@@ -4,6 +4,7 @@
  */
 import type { Option, Outbound } from './messages.js';
 import { foldText } from './normalize.js';
+import { byOrdinal } from './ordinal.js';
 
 export interface ChannelCapabilities {
   /** The channel can show tappable options (buttons, quick replies, suggested actions). */
@@ -25,13 +26,14 @@ export function degrade(outbox: readonly Outbound[], caps: ChannelCapabilities):
 const DIGITS = /^[\s(]*(\d{1,2})[\s.)]*$/;
 
 /**
- * The option a typed reply means: its number ("2", "2.", "(2)", "٢"), or its label typed out
- * (accents and case ignored). Undefined when the text is something else, such as a question.
+ * The option a typed reply means: its number ("2", "2.", "(2)", "٢"), its label typed out
+ * (accents and case ignored), or its place said in words ("the first one", "le 2e", "pehla wala").
+ * Undefined when the text is something else, such as a question.
  */
 export function matchOption(text: string, options: readonly Option[]): Option | undefined {
   const folded = foldText(text);
   const digits = DIGITS.exec(folded);
   if (digits) return options[Number(digits[1]) - 1];
   if (!folded) return undefined;
-  return options.find((o) => foldText(o.label) === folded);
+  return options.find((o) => foldText(o.label) === folded) ?? byOrdinal(text, options);
 }

@@ -9,6 +9,8 @@ import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 
 const MISSES_BEFORE_HUMAN = 2;
+/** The knowledge topic a booking is about: a question beside its steps leans on it. */
+const BOOKING_TOPIC = 'centres-appointment';
 
 export async function answerInputStep(turn: Turn, ask: AskStep, input: Inbound): Promise<void> {
   if (input.kind !== 'text') return staleChoice(turn, ask, input);
@@ -79,7 +81,8 @@ export function looksLikeQuestion(text: string): boolean {
 
 /** A question asked beside a choice, answered only when the knowledge base is sure of it. */
 export async function answeredAside(turn: Turn, text: string): Promise<boolean> {
-  const follows = followedTopic(turn);
+  // In the middle of a booking, "what should I bring?" is about the appointment unless it says otherwise.
+  const follows = followedTopic(turn) ?? (turn.state.at.flow === 'booking' ? BOOKING_TOPIC : undefined);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: text, ...(follows ? { follows } : {}) });
   if (result.outcome !== 'ok' || result.urgent || result.facts?.knowledge?.outcome !== 'answered') return false;
   takeResult(turn, result);

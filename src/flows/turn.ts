@@ -26,7 +26,7 @@ import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, positionRef, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
-import { askingOf, understandText } from './understand.js';
+import { askingOf, noteLanguage, understandText } from './understand.js';
 import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
 import { advance, keepResultValues, offerHumanNow, resumeAfterEffect } from './runner.js';
 
@@ -164,6 +164,10 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   if (command) return runCommand(turn, command);
   if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
   delete turn.state.confirming;
+  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+  const ask = found?.step.type === 'ask' ? found.step : undefined;
+  // The language first: help offered for danger said in Roman Urdu after a "salam" is in Urdu.
+  if (input.kind === 'text' && !isGreetingOrEmpty(turn, input)) noteLanguage(turn, ask, input.text);
   // Danger first, at any step: a name, a town or a menu answer may be a cry for help.
   const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text }) : undefined;
   if (danger?.urgent) {
@@ -171,8 +175,6 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
     return offerHumanNow(turn);
   }
 
-  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
-  const ask = found?.step.type === 'ask' ? found.step : undefined;
   if (!ask) return advance(turn, 'main.menu');
 
   if (input.kind === 'location') {

@@ -6,6 +6,8 @@
  */
 import { DateTime } from 'luxon';
 import { matchOption } from '../core/degrade.js';
+import { byOrdinal } from '../core/ordinal.js';
+import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
@@ -15,7 +17,7 @@ import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest
 import { matchDay, matchTime, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { centreNamedBefore, positionRef, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
@@ -41,9 +43,13 @@ export function askingOf(ask: AskStep): Asking {
   return ids.has('yes') && ids.has('no') ? 'confirm' : 'choice';
 }
 
-export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
+/**
+ * The language the person writes in, while nothing settled it: taken before anything else reads
+ * the message, so that an answer to danger said in the same message is in that language too.
+ */
+export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string): void {
   const { state } = turn;
-  const asking = askingOf(ask);
+  const asking = ask ? askingOf(ask) : 'choice';
   if (state.langFrom !== 'chosen') {
     // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
     // a name, a town or a phone number says nothing about it.
@@ -56,6 +62,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     if (evidence && evidence !== state.lang) state.lang = evidence;
     if (evidence) delete state.langFrom;
   }
+}
+
+export async function understandText(turn: Turn, ask: AskStep, text: string): Promise<boolean> {
+  const { state } = turn;
+  const asking = askingOf(ask);
   // Asked where they are for an advisor, "no" / "not now" declines the advisor: it is not a town.
   if (positionRef(state.at) === 'handoff.where' && yesNo(text, state.lang) === 'no') {
     await advance(turn, 'handoff.declined');
@@ -69,6 +80,13 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     // Only the day or the hour ("غدا فالصباح", "morgen früh"): kept, and the place asked again without "I could not find that place".
     state.misses = 0;
     renderAsk(turn, ask);
+    return true;
+  }
+  // "je suis à Thiès", "main lahore mein hoon" asked where: the place said, without the words around it.
+  const stated = asking === 'place' && ask.var && ask.next ? statedPlace(text) : undefined;
+  if (stated && stated !== text.trim()) {
+    state.vars[ask.var!] = stated;
+    await advance(turn, refOf(turn, ask.next!));
     return true;
   }
   if (await answerStep(turn, ask, asking, text)) return true;
@@ -128,6 +146,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
+  // Asked a name or a contact, a question instead ("attends, c'est gratuit ?"): answered when the knowledge base is sure, then asked again.
+  if ((asking === 'name' || asking === 'contact') && asksBeside(text) && (await answeredAside(turn, text))) {
+    renderAsk(turn, ask);
+    return true;
+  }
   if (asking === 'name') return takeName(turn, text);
   if (asking === 'contact') {
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
@@ -135,6 +158,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   return false;
+}
+
+/** A question at a step that takes free text: a question mark or five words and more, with no phone number or email in it. */
+function asksBeside(text: string): boolean {
+  return !extractContact(text) && (endsAsQuestion(text) || words(text) >= 5);
 }
 
 async function takeName(turn: Turn, text: string): Promise<true> {
@@ -173,8 +201,10 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     if (time) turn.state.vars.wantTime = time;
     const day = matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
-    // "as soon as possible", "any day": the first day offered.
+    // "as soon as possible", "any day": the first day offered. "the second one", "le 1er" (when no 1st is offered): that day.
     if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
+    const placed = byOrdinal(text, askOptions(turn, ask));
+    if (placed) return pick(placed);
     const unoffered = namesComingDay(text, today(turn));
     // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
     if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
@@ -188,6 +218,8 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
+    const placed = byOrdinal(text, offered);
+    if (placed) return pick(placed);
     // "ah non attend jeudi je travail, plutot vendredi matin": another of the days offered, its times.
     const days = turn.state.choices?.dayChoices ?? [];
     const day = lastDayNamed(text, days.map((d) => d.id), today(turn));
@@ -198,11 +230,18 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       await advance(turn, 'booking.times');
       return true;
     }
-    // "the earliest", "any time in the morning", "l'après-midi": the first time offered in that part of the day.
+    // "the earliest", "any time": the first time offered. "rather in the afternoon": the one time then, or the
+    // times asked again (same numbering, no miss) so the person picks one of that part of the day.
     const vague = vagueWhen(text);
+    if (vague === 'first' && offered[0]) return pick(offered[0]);
     if (vague) {
-      const inPart = offered.find((o) => (vague === 'first' ? true : vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
-      if (inPart) return pick(inPart);
+      const inPart = offered.filter((o) => (vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
+      if (inPart.length === 1) return pick(inPart[0]);
+      if (inPart.length) {
+        turn.state.misses = 0;
+        renderAsk(turn, ask);
+        return true;
+      }
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
@@ -338,6 +377,8 @@ function namedTime(text: string, from?: string): string | undefined {
 export async function runRequest(turn: Turn, req: Request, text: string): Promise<void> {
   const { state } = turn;
   state.misses = 0;
+  // A booking asked for earlier and not yet taken up: another request replaces it.
+  if (req.kind !== 'book') delete state.vars.wantBooking;
   switch (req.kind) {
     case 'menu':
     case 'stop':
@@ -377,6 +418,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         const offered = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
         if (offered) state.vars.centreId = offered.id;
       } else state.vars.sameCentre = 'yes'; // the centre of an earlier booking: named before the days (freeSlots), so nobody books there unawares
+      // Asked where first: the booking goes on at the nearest centre when there is one clear one (wantedOption).
+      if (!state.vars.centreId) state.vars.wantBooking = 'yes';
       return advance(turn, state.vars.centreId ? 'booking.days' : 'centres.start');
     }
     case 'findCentre': {

@@ -1,4 +1,4 @@
-/** A day or a time the person named with a booking request, chosen when the booking step offers it. */
+/** A day, a time or a booking the person asked for earlier, chosen when the step offers it. */
 import { DateTime } from 'luxon';
 import type { Option } from '../core/messages.js';
 import { matchDay } from '../understanding/when.js';
@@ -21,6 +21,13 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     const today = DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
     const day = matchDay(said, options.map((o) => o.id.slice(o.id.indexOf(':') + 1)), today);
     return day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
+  }
+  if (ask.optionsVar === 'centreChoices' && (vars.wantBooking || vars.centresChoice === 'book')) {
+    // "I want to book" (or "Book an appointment" in the centres menu), then the town: the one centre near it is booked at, as an advisor would; several are offered.
+    delete vars.wantBooking;
+    delete vars.centresChoice;
+    const centres = askOptions(turn, ask).filter((o) => !o.id.endsWith(':menu'));
+    return centres.length === 1 ? centres[0] : undefined;
   }
   if (ask.var === 'start' && vars.wantTime) {
     const want = vars.wantTime;

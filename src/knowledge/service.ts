@@ -146,11 +146,13 @@ export class KnowledgeService {
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !endsAsQuestion(question)) return own;
-    if (question.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
+    // "sorry, I write in Latin letters now. where exactly is it?": the question itself leans, not the apology before it.
+    const asked = own.id ? question : (lastQuestion(question) ?? question);
+    if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
     const byLang = this.kb.entries.get(previous);
     const title = byLang && pickEntry(byLang, lang)?.title;
     if (!title) return own;
-    const leaning = await this.retrieve(`${title} ${question} ${question}`, lang, country);
+    const leaning = await this.retrieve(`${title} ${asked} ${asked}`, lang, country);
     const top = leaning.ranked[0];
     // and it needs a clearer lean than a question that is merely unsure
     if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
@@ -259,4 +261,11 @@ export class KnowledgeService {
       hasDetails: Boolean(pickEntry(byLang, lang, 'details')),
     };
   }
+}
+
+/** The last sentence of a message of several when it is a question ("…, telefon mi ne radi. gde se nalazi?"); else undefined. */
+function lastQuestion(text: string): string | undefined {
+  const parts = text.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter(Boolean);
+  const last = parts.at(-1);
+  return parts.length >= 2 && last && endsAsQuestion(last) ? last : undefined;
 }

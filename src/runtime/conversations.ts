@@ -18,7 +18,7 @@ import { createPersonRateLimit, type PersonRateLimit } from './rate-limit.js';
 import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
-import { recogniseRequest } from '../understanding/requests.js';
+import { recogniseRequest, withdrawsRequest } from '../understanding/requests.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
 import { releaseWaiting } from './outbound.js';
 import { TurnObservers, type ObservedTurn, type TurnObserver } from './turn-observers.js';
@@ -117,7 +117,8 @@ function releasesHandoff(engine: EngineDeps, inbound: Inbound): 'menu' | 'cancel
   const request = recogniseRequest(inbound.text);
   // "please help" while waiting is for the advisor, not a way out to the menu.
   if (request?.kind === 'menu' && request.help) return undefined;
-  return request?.kind === 'menu' ? 'menu' : request?.kind === 'cancel' ? 'cancel' : undefined;
+  if (request?.kind === 'cancel' || (!request && withdrawsRequest(inbound.text))) return 'cancel';
+  return request?.kind === 'menu' ? 'menu' : undefined;
 }
 
 /** Delete my data and stop work even while an advisor holds the conversation. */

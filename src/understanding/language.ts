@@ -9,8 +9,8 @@ import { phraseSet, words } from './phrases.js';
 
 /** Each language named in itself and in the others (folded spellings people type). */
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
-  en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
-  fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
+  en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'انگلش', 'انگلیش', 'انگلش', 'انجلش', 'انكليزي', 'انكلش', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
+  fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'فرینچ', 'فرنچ', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
   ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
@@ -30,7 +30,8 @@ const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pake
  * it: "sprichst du Englisch?", "govoriš li engleski", "können wir Deutsch sprechen", "aap urdu bol
  * sakte hain", "mund të flasim shqip".
  */
-const SPEAK = new Set(words('kannst speak speaking talk talking write writing reply answer text chat parles parlez parlons parler parle ecris ecrivez ecrire repondre repondez repond sprichst spricht sprechen sprechen sprich redest reden rede schreibst schreiben schreib antworten antwortest hablas habla hablamos hablar hablame escribe escribir escribeme respondeme contesta bicara berbicara ngomong pakai pake menulis tulis balas flasim flisni flet flas fol shkruaj shkruani shkruajme pergjigju govoris govorite govori govorimo pricaj pricas pricamo pisi pisite pisati odgovori odgovaraj bol bolo bolen bolein bolte bolna likho likhen likhein likhna likh jawab tkellem tkelem tkalem hder hdar nhder ktb kteb nktb نتكلم تتكلم تكلم اتكلم احكي تحكي نحكي اكتب تكتب نكتب كلمني رد جاوب بات بولو بولیں لکھیں لکھو'));
+const SPEAK = new Set(words('kannst speak speaking talk talking write writing reply answer text chat parles parlez parlons parler parle ecris ecrivez ecrire repondre repondez repond sprichst spricht sprechen sprechen sprich redest reden rede schreibst schreiben schreib antworten antwortest hablas habla hablamos hablar hablame escribe escribir escribeme respondeme contesta bicara berbicara ngomong pakai pake menulis tulis balas flasim flisni flet flas fol shkruaj shkruani shkruajme pergjigju govoris govorite govori govorimo pricaj pricas pricamo pisi pisite pisati odgovori odgovaraj bol bolo bolen bolein bolte bolna likho likhen likhein likhna likh jawab tkellem tkelem tkalem hder hdar nhder ktb kteb nktb نتكلم تتكلم تكلم اتكلم احكي تحكي نحكي اكتب تكتب نكتب كلمني تكلمني تكلمنا كلمنا تحكيلي احكيلي اكتبلي تكتبلي ردي رد جاوب بات بولو بولیں لکھیں لکھو بتا بتائیں بتاو سمجھا سمجھائیں ' +
+  'continue continuing continuer continuons continuerai continuar continuamos seguir sigamos weiter weitermachen lanjut lanjutkan nastavi nastavimo nastaviti vazhdo vazhdojme'));
 /** Words that may stand between such a verb and the name: "du", "wir", "li", "you", "with me". */
 const BETWEEN = new Set(words('du sie wir ihr you u we me with to in en li ti vi mi me with me avec moi mit mir con migo conmigo sa mnom dengan saya aku sama me mua m3aya maaya mujh se mujhse hum aap ap لي معي معايا معاي'));
 
@@ -69,8 +70,10 @@ function languageNamed(token: string): Lang | undefined {
 /** The language the person asks the conversation to continue in, or undefined. */
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
-  if (!tokens.length || tokens.length > 16) return undefined;
+  if (!tokens.length || tokens.length > 30) return undefined;
   if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
+  // A long message counts only with the request's own words together: "je vais continuer en français car ...".
+  if (tokens.length > 16) return longRequest(tokens);
   const named = tokens.map((t, i) => ({ lang: languageNamed(t), i })).filter((n) => n.lang);
   if (!named.length) return undefined;
   // "Ich spreche kein Englisch, bitte auf Deutsch", "sorry my german is not good, can we do english": the one the person does not have is not the one asked for.
@@ -92,6 +95,30 @@ export function requestedLanguage(text: string): Lang | undefined {
     if (used || bare) return lang!;
   }
   return undefined;
+}
+
+/** Languages the assistant does not write in, as people name them: asked for, the languages it does write in are shown. */
+const OTHER_LANGUAGES = new Set(words('sunda sundanese jawa javanese bugis hausa yoruba igbo twi ewe fante wolof pulaar fula amazigh tamazight berber kabyle chleh rifia punjabi panjabi pashto pushto sindhi balochi saraiki hindi bengali bangla tamil turkish turkce italian italiano russian russe ruski chinese mandarin portuguese portugais tigrinya amharic somali kurdish kurdi farsi persian turc türkisch italienisch russisch chinesisch portugiesisch'));
+/** "bisa", "can you", "do you speak": a question whether the chat has a language. */
+const CAN = new Set(words('bisa bisakah can could do you speak parles parlez sprichst sprechen kannst hablas habla puedes moze mozes flet flisni bol bolte aati sakte ممكن تعرف بتعرف تحكي تتكلم'));
+
+/** "kamu bisa bahasa sunda?", "do you speak hausa?": a language asked for that the assistant does not write in. */
+export function asksOtherLanguage(text: string): boolean {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 10 || tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return false;
+  const asks = (t: string | undefined) => t !== undefined && (CAN.has(t) || SPEAK.has(t) || INTO.has(t));
+  // The name next to a word that asks for it: "bahasa sunda", "speak hausa", "in wolof", "hausa language".
+  return tokens.some((t, i) => OTHER_LANGUAGES.has(t) && (asks(tokens[i - 1]) || asks(tokens[i - 2]) || ['language', 'langue', 'sprache', 'zaban'].includes(tokens[i + 1] ?? '')));
+}
+
+/** A language asked for in a long message: a verb of speaking, "in" and the name, side by side ("continuer en francais"). */
+function longRequest(tokens: readonly string[]): Lang | undefined {
+  const asked = new Set<Lang>();
+  tokens.forEach((t, i) => {
+    const lang = languageNamed(t);
+    if (lang && INTO.has(tokens[i - 1] ?? '') && SPEAK.has(tokens[i - 2] ?? '') && !NOT_MINE.has(tokens[i - 3] ?? '')) asked.add(lang);
+  });
+  return asked.size === 1 ? [...asked][0] : undefined;
 }
 
 // Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".

@@ -9,7 +9,7 @@
  *   recogniseRequest('mera appointment check karna hai, reference K4TQ9Z hai') // { kind: 'myAppointment', reference: 'K4TQ9Z' }
  */
 import type { Lang } from '../core/lang.js';
-import { requestedLanguage } from './language.js';
+import { asksOtherLanguage, requestedLanguage } from './language.js';
 import { phraseSet, words } from './phrases.js';
 
 export type Request =
@@ -178,7 +178,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (DELETE.has(tokens)) return { kind: 'delete' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
-  if (tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) return { kind: 'language' };
+  if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
@@ -198,6 +198,29 @@ export function recogniseRequest(text: string): Request | undefined {
   // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.
   if (tokens.length <= 5 && tokens.some((t) => HELP.has(t)) && tokens.every((t) => HELP.has(t) || HELP_FILLER.has(t))) return { kind: 'menu', help: true };
   return undefined;
+}
+
+/**
+ * A request for an advisor taken back: "never mind, I found the answer", "laisse tomber, plus
+ * besoin", "لا خلص، لقيت الجواب، ما بدي هلأ", "gak jadi deh". Read only while the person waits
+ * for an advisor, where it closes the request as "cancel" does.
+ */
+const WITHDRAW = phraseSet([
+  'never mind', 'nevermind', 'forget it', 'found the answer', 'found my answer', 'got the answer', 'got my answer', 'no need anymore', 'no need again', 'not needed anymore', 'no longer needed', 'don t need it anymore', 'dont need it anymore', 'don t need anymore', 'no need for that', 'i no need am again', 'leave am',
+  'laisse tomber', 'plus besoin', 'j ai trouve', 'j ai eu la reponse', 'c est regle', 'oubliez',
+  'hat sich erledigt', 'schon erledigt', 'vergiss es', 'nicht mehr notig', 'brauche ich nicht mehr', 'brauche keinen mehr', 'habe die antwort', 'antwort gefunden',
+  'ya encontre', 'ya no hace falta', 'ya no lo necesito', 'ya no necesito', 'olvidalo', 'olvidelo', 'ya esta resuelto',
+  'gak jadi', 'ga jadi', 'nggak jadi', 'tidak jadi', 'batal aja', 'sudah ketemu', 'udah ketemu', 'sudah tidak perlu', 'udah gak perlu', 'udah nggak perlu',
+  'e gjeta', 'harroje',
+  'nasao sam', 'nasla sam', 'ne treba vise', 'zaboravi', 'ne treba mi vise', 'vise mi ne treba',
+  'jawab mil gaya', 'mil gaya jawab', 'ab zaroorat nahi', 'rehne do', 'جواب مل گیا', 'رہنے دو',
+  'لقيت الجواب', 'لقيت الاجابه', 'لقيت جواب', 'ما عاد بدي', 'مش محتاج', 'مابقيتش محتاج', 'صافي لقيت', 'لا خلص', 'خلص ما بدي', 'خلاص مش محتاج', 'وجدت الجواب', 'لم اعد احتاج', 'safi l9it', 'l9it jawab', 'khlas ma bghitch',
+]);
+
+/** The person takes back a request for an advisor they are waiting for. */
+export function withdrawsRequest(text: string): boolean {
+  const tokens = words(text);
+  return tokens.length > 0 && tokens.length <= 14 && WITHDRAW.has(tokens);
 }
 
 /** "i dey for", "je suis à", "ana f", "main … mein hoon", "saya di", "ich wohne in": where the person says they are. */
