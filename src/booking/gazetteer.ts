@@ -14,6 +14,7 @@ import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
 import { foldOnce, foldText } from '../core/normalize.js';
 import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
+import { FrozenKeys } from '../core/frozen-keys.js';
 import { loadSnapshot, saveSnapshot, type Snapshot } from '../core/snapshot.js';
 import { PATHS } from '../paths.js';
 
@@ -32,9 +33,15 @@ export interface Place {
 }
 
 export interface TownIndex {
-  towns: Map<string, Place[]>;
+  /** The towns a folded name names. */
+  towns: { get(name: string): Place[] | undefined };
   countries: Map<string, string>;
   largestTown: Map<string, Place>;
+}
+
+/** The index as built from the file, before it is kept. */
+export interface BuiltTownIndex extends TownIndex {
+  towns: Map<string, Place[]>;
 }
 
 let index: TownIndex | undefined;
@@ -47,9 +54,15 @@ export function loadTownIndex(dir: string): TownIndex {
   const kept = readKeptTownIndex(dir);
   if (kept) return kept;
   const file = townsFile();
-  const built = buildIndex(file);
-  saveSnapshot(keptFile(dir, file), snapshotOf(built));
-  return built;
+  const snapshot = snapshotOf(buildIndex(file));
+  saveSnapshot(keptFile(dir, file), snapshot);
+  // in the form a restart reads: a first start holds and answers the same
+  return restoreIndex(snapshot)!;
+}
+
+/** The index as read out of GeoNames' file, before it is kept (what the kept one must equal). */
+export function readTownsFile(): BuiltTownIndex {
+  return buildIndex(townsFile());
 }
 
 /** The index an earlier start kept in `dir` for this file and this code, if any. */
@@ -67,11 +80,11 @@ const FOLDING_PROBE = 'Ñandú Müller-Straße O\u2019Neil ﻷ أإآ ىي ة ک
 /** Changes with the towns file, the countries indexed and the way names are folded. */
 function indexKey(file: string): string {
   const folding = [foldOnce, foldText].map((f) => f(FOLDING_PROBE)).join('|');
-  return createHash('sha256').update(`${statSync(file).size}|${[...GAZETTEER_COUNTRIES].join(',')}|${folding}|${LANGS.join(',')}|v2`).digest('hex').slice(0, 20);
+  return createHash('sha256').update(`${statSync(file).size}|${[...GAZETTEER_COUNTRIES].join(',')}|${folding}|${LANGS.join(',')}|v3`).digest('hex').slice(0, 20);
 }
 
 /** Places as parallel columns, each name with the places it names (indexes into the columns). */
-function snapshotOf(built: TownIndex): Snapshot {
+function snapshotOf(built: BuiltTownIndex): Snapshot {
   const places: Place[] = [];
   const number = new Map<Place, number>();
   const numberOf = (p: Place): number => {
@@ -88,36 +101,69 @@ function snapshotOf(built: TownIndex): Snapshot {
   });
   start[names.length] = named.length;
   const largest = [...built.largestTown.entries()];
+  const codes = [...new Set(places.map((p) => p.country))];
+  const keys = FrozenKeys.from(names);
+  const placeNames = FrozenKeys.from(places.map((p) => p.name));
   return {
-    meta: { version: 1 },
-    strings: {
-      names, placeNames: places.map((p) => p.name), placeCountries: places.map((p) => p.country),
-      countryNames: [...built.countries.keys()], countryCodes: [...built.countries.values()], largestCountries: largest.map(([c]) => c),
-    },
+    meta: { version: 2 },
+    strings: { codes, countryNames: [...built.countries.keys()], countryCodes: [...built.countries.values()], largestCountries: largest.map(([c]) => c) },
     arrays: {
-      start, named: Int32Array.from(named), lat: Float32Array.from(places.map((p) => p.lat)), lon: Float32Array.from(places.map((p) => p.lon)),
+      nameChars: keys.chars, nameStarts: keys.starts, nameSlots: keys.slots, start, named: Int32Array.from(named),
+      placeChars: placeNames.chars, placeStarts: placeNames.starts, placeSlots: placeNames.slots,
+      placeCountry: Int16Array.from(places.map((p) => codes.indexOf(p.country))),
+      lat: Float32Array.from(places.map((p) => p.lat)), lon: Float32Array.from(places.map((p) => p.lon)),
       population: Int32Array.from(places.map((p) => p.population)), largest: Int32Array.from(largest.map(([, p]) => numberOf(p))),
     },
   };
 }
 
+/**
+ * The towns as kept: names and places stay in their typed arrays (85,000 names, 35,000 places:
+ * as Maps, arrays and objects they took some 15 MB of the server's heap), and the places a name
+ * names are made when it is looked up.
+ */
+class KeptTowns {
+  constructor(
+    private readonly names: FrozenKeys,
+    private readonly start: Int32Array,
+    private readonly named: Int32Array,
+    private readonly placeNames: FrozenKeys,
+    private readonly placeCountry: Int16Array,
+    private readonly codes: readonly string[],
+    private readonly lat: Float32Array,
+    private readonly lon: Float32Array,
+    private readonly population: Int32Array,
+  ) {}
+
+  get(name: string): Place[] | undefined {
+    const i = this.names.get(name);
+    if (i === undefined) return undefined;
+    const out: Place[] = [];
+    for (let k = this.start[i]!; k < this.start[i + 1]!; k++) out.push(this.place(this.named[k]!));
+    return out;
+  }
+
+  place(n: number): Place {
+    return { name: this.placeNames.keyAt(n), country: this.codes[this.placeCountry[n]!]!, lat: this.lat[n]!, lon: this.lon[n]!, population: this.population[n]!, kind: 'town' };
+  }
+}
+
 function restoreIndex(s: Snapshot): TownIndex | undefined {
-  const { names, placeNames, placeCountries, countryNames, countryCodes, largestCountries } = s.strings;
-  const { start, named, lat, lon, population, largest } = s.arrays;
-  if (!names || !placeNames || !placeCountries || !countryNames || !countryCodes || !largestCountries || !start || !named || !lat || !lon || !population || !largest) return undefined;
-  const places = placeNames.map((name, i): Place => ({ name, country: placeCountries[i]!, lat: lat[i]!, lon: lon[i]!, population: population[i]!, kind: 'town' }));
-  const towns = new Map<string, Place[]>();
-  names.forEach((name, i) => {
-    const list: Place[] = [];
-    for (let k = start[i]!; k < start[i + 1]!; k++) list.push(places[named[k]!]!);
-    towns.set(name, list);
-  });
+  const { codes, countryNames, countryCodes, largestCountries } = s.strings;
+  const { nameChars, nameStarts, nameSlots, start, named, placeChars, placeStarts, placeSlots, placeCountry, lat, lon, population, largest } = s.arrays;
+  if (!codes || !countryNames || !countryCodes || !largestCountries || !start || !named || !lat || !lon || !population || !largest) return undefined;
+  if (!(nameChars instanceof Uint16Array && nameStarts instanceof Int32Array && nameSlots instanceof Int32Array)) return undefined;
+  if (!(placeChars instanceof Uint16Array && placeStarts instanceof Int32Array && placeSlots instanceof Int32Array && placeCountry instanceof Int16Array)) return undefined;
+  const names = FrozenKeys.restore(nameChars, nameStarts, nameSlots);
+  const placeNames = FrozenKeys.restore(placeChars, placeStarts, placeSlots);
+  if (!names || !placeNames || names.size + 1 !== start.length || placeNames.size !== lat.length) return undefined;
+  const towns = new KeptTowns(names, start as Int32Array, named as Int32Array, placeNames, placeCountry, codes, lat as Float32Array, lon as Float32Array, population as Int32Array);
   const countries = new Map(countryNames.map((n, i) => [n, countryCodes[i]!]));
-  const largestTown = new Map(largestCountries.map((c, i) => [c, places[largest[i]!]!]));
+  const largestTown = new Map(largestCountries.map((c, i) => [c, towns.place(largest[i]!)]));
   return { towns, countries, largestTown };
 }
 
-function buildIndex(file: string): TownIndex {
+function buildIndex(file: string): BuiltTownIndex {
   const towns = new Map<string, Place[]>();
   const largestTown = new Map<string, Place>();
   for (const line of linesOf(file)) {

@@ -55,10 +55,13 @@ export class FrozenKeys {
     }
   }
 
+  /** The key at a position (every one given to `from`, a repeated one too). */
+  keyAt(i: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.starts[i]!, this.starts[i + 1]!));
+  }
+
   keys(): string[] {
-    const out: string[] = new Array<string>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = String.fromCharCode(...this.chars.subarray(this.starts[i]!, this.starts[i + 1]!));
-    return out;
+    return Array.from({ length: this.size }, (_, i) => this.keyAt(i));
   }
 
   private insert(key: string, position: number): void {
