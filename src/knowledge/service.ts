@@ -141,8 +141,10 @@ export class KnowledgeService {
     const tokens = words(question); // folded once, for the pointing and the family words
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
-    // reunification), a question about the family offers them rather than lean back on the previous topic.
-    if (own.choices.length && FAMILY.has(tokens)) return own;
+    // reunification), a question about the family does not lean back on the previous topic: the
+    // previous topic only picks among its own choices, when one clearly leads in its light ("et ma
+    // femme?" after the Blue Card: family reunification); else they are offered.
+    if (own.choices.length && FAMILY.has(tokens)) return (await this.pickInContext(own, question, lang, country, previous)) ?? own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     if (own.outOfScope && !endsAsQuestion(question)) return own;
@@ -157,6 +159,19 @@ export class KnowledgeService {
     // and it needs a clearer lean than a question that is merely unsure
     if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
+  }
+
+  /** One of `own`'s two closest choices, when it clearly leads the other once read after the previous topic's title. */
+  private async pickInContext(own: Retrieval, question: string, lang: Lang, country: string | undefined, previous: string): Promise<Retrieval | undefined> {
+    const byLang = this.kb.entries.get(previous);
+    const title = byLang && pickEntry(byLang, lang)?.title;
+    if (!title) return undefined;
+    // the two closest of its own (a third offered is a weaker one)
+    const closest = own.choices.slice(0, 2);
+    const among = (await this.retrieve(`${title} ${question}`, lang, country)).ranked.filter((r) => r.id !== previous && closest.includes(r.id));
+    const [first, second] = among;
+    if (!first || (second && first.score < 2 * second.score)) return undefined;
+    return { ...own, id: first.id, score: own.ranked.find((r) => r.id === first.id)?.score ?? first.score, choices: [] };
   }
 
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
