@@ -151,8 +151,7 @@ export class KnowledgeService {
     // "sorry, I write in Latin letters now. where exactly is it?": the question itself leans, not the apology before it.
     const asked = own.id ? question : (lastQuestion(question) ?? question);
     if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
-    const byLang = this.kb.entries.get(previous);
-    const title = byLang && pickEntry(byLang, lang)?.title;
+    const title = this.titleOf(previous, lang);
     if (!title) return own;
     const leaning = await this.retrieve(`${title} ${asked} ${asked}`, lang, country);
     const top = leaning.ranked[0];
@@ -163,8 +162,7 @@ export class KnowledgeService {
 
   /** One of `own`'s two closest choices, when it clearly leads the other once read after the previous topic's title. */
   private async pickInContext(own: Retrieval, question: string, lang: Lang, country: string | undefined, previous: string): Promise<Retrieval | undefined> {
-    const byLang = this.kb.entries.get(previous);
-    const title = byLang && pickEntry(byLang, lang)?.title;
+    const title = this.titleOf(previous, lang);
     if (!title) return undefined;
     // the two closest of its own (a third offered is a weaker one)
     const closest = own.choices.slice(0, 2);
@@ -172,6 +170,12 @@ export class KnowledgeService {
     const [first, second] = among;
     if (!first || (second && first.score < 2 * second.score)) return undefined;
     return { ...own, id: first.id, score: own.ranked.find((r) => r.id === first.id)?.score ?? first.score, choices: [] };
+  }
+
+  /** A topic's title in the person's language (or the entry's fallback), to read a follow-up in its light. */
+  private titleOf(topic: string, lang: Lang): string | undefined {
+    const byLang = this.kb.entries.get(topic);
+    return byLang && pickEntry(byLang, lang)?.title;
   }
 
   /** The entry with each {{fig:...}} replaced by the figure in force today, in the entry's language. */
@@ -206,7 +210,7 @@ export class KnowledgeService {
   private async retrieveQuestionPart(question: string, lang: Lang, country: string | undefined): Promise<Retrieval> {
     const whole = await this.retrieve(question, lang, country);
     if (whole.id || whole.outOfScope) return whole;
-    const parts = question.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 3);
+    const parts = sentences(question).filter((p) => p.split(/\s+/).length >= 3);
     if (parts.length < 2) return whole;
     parts.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
     for (const part of parts) {
@@ -280,7 +284,12 @@ export class KnowledgeService {
 
 /** The last sentence of a message of several when it is a question ("…, telefon mi ne radi. gde se nalazi?"); else undefined. */
 function lastQuestion(text: string): string | undefined {
-  const parts = text.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter(Boolean);
+  const parts = sentences(text);
   const last = parts.at(-1);
   return parts.length >= 2 && last && endsAsQuestion(last) ? last : undefined;
+}
+
+/** A message's sentences, split after ? ؟ ! or a full stop. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter(Boolean);
 }
