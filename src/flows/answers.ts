@@ -50,6 +50,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (result.urgent) return offerHumanNow(turn);
   keepResultValues(turn, result);
   if (result.vars?.unsure === 'choices') return advance(turn, 'fallback.did-you-mean');
+  if (result.vars?.unsure === 'regular') return advance(turn, 'fallback.regular-ways');
   if (result.outcome === 'ok') {
     rememberTopic(turn, result);
     turn.state.misses = 0;

@@ -6,6 +6,7 @@ import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
+import { asksForRegularWays } from '../understanding/broad.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
@@ -240,13 +241,17 @@ export class KnowledgeService {
         if (!topic && question && this.kb.entries.has(question)) return this.answerTopic(question, lang);
         if (topic) return this.answerTopic(topic, lang);
         if (!question) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false } };
-        const found = await this.retrieveFollowing(question, lang, country, follows);
+        // A broad question ("how can i go legally?") asks for every way, not more of the previous topic.
+        const broad = asksForRegularWays(question);
+        const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
         if (found.id) {
           const answer = this.answerTopic(found.id, lang);
           const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
           return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics } } } : answer;
         }
+        // "how can i go to germany legally?": no one entry, so the regular ways to pick from (flows/fallback.yaml), not loose neighbours.
+        if (broad) return { outcome: 'unsure', outbox: [], vars: { unsure: 'regular' }, choices: { didYouMean: null } };
         const offered = this.offered(found.choices, lang);
         if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false, knowledge: { outcome: 'declined', question, topics } } };
         const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
