@@ -8,6 +8,7 @@ import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
 import { asksForRegularWays } from '../understanding/broad.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
+import { bestPassage } from './passage.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
@@ -246,7 +247,8 @@ export class KnowledgeService {
         const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
         if (found.id) {
-          const answer = this.answerTopic(found.id, lang);
+          // The topic just answered, asked about again: the part of it that answers, not the same text twice.
+          const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
           const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
           return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics } } } : answer;
         }
@@ -272,6 +274,21 @@ export class KnowledgeService {
     const answer = this.answerTopic(danger.topic, lang);
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
     return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };
+  }
+
+  /**
+   * A follow-up on the topic just answered ("kitne paise?" after the study answer): the passage of its
+   * details that answers it; when none does, saying so beats the same short answer word for word.
+   */
+  private answerFollowUp(id: string, question: string, lang: Lang): ActionResult {
+    const answer = this.answerTopic(id, lang);
+    const byLang = this.kb.entries.get(id);
+    const entry = byLang && pickEntry(byLang, lang, 'details');
+    if (answer.outcome !== 'ok' || !entry) return answer;
+    const dated = this.dated(entry);
+    const passage = bestPassage(dated.details, question, { arabic: /[\u0600-\u06FF]/.test(question) || lang === 'ar' || lang === 'ur', shown: dated.short });
+    const text = passage ?? this.t(lang, 'answer.nothingMorePrecise', { title: dated.title });
+    return { ...answer, outbox: [composeAnswer(this.t, lang, { ...dated, short: text })] };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {

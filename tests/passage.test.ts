@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bestPassage, passagesOf } from '../src/knowledge/passage.js';
+
+const DETAILS = `Step by step
+1. Choose a study programme and read the university's admission rules on its website.
+2. Proof of funds: usually a blocked account (Sperrkonto). In 2025 it was EUR 11,904 a year.
+3. The fee for a national visa is EUR 75.
+
+Working while studying
+Students may work, but only within limits set by law.
+
+More: https://example.org/a/2538216
+
+After graduation
+There are ways to stay and look for work after your degree; the permit lasts up to 18 months.`;
+
+describe('the passage of an entry that answers a follow-up', () => {
+  it('cuts details into paragraphs, a bare link kept with the one before it', () => {
+    const passages = passagesOf(DETAILS);
+    expect(passages).toHaveLength(4);
+    expect(passages[2]).toBe('More: https://example.org/a/2538216');
+  });
+
+  it('finds the amount asked, in other words and another script', () => {
+    expect(bestPassage(DETAILS, 'how much money in the blocked account?')).toContain('11,904');
+    expect(bestPassage(DETAILS, 'sperrkonto mein kitne paise rakhne hain')).toContain('11,904');
+  });
+
+  it('finds the paragraph a question names, and a length of time when asked how long', () => {
+    expect(bestPassage(DETAILS, 'can i work while studying?')).toContain('within limits');
+    expect(bestPassage(DETAILS, 'after graduation how long can i stay?')).toContain('18 months');
+  });
+
+  it('never answers with a bare link (its digits are no amount), nor with what was just shown', () => {
+    expect(bestPassage(DETAILS, 'more 2538216')).not.toBe('More: https://example.org/a/2538216');
+    const shown = passagesOf(DETAILS)[1]!;
+    expect(bestPassage(DETAILS, 'can i work while studying?', { shown })).not.toBe(shown);
+  });
+
+  it('says nothing when no passage shares enough with the question', () => {
+    expect(bestPassage(DETAILS, 'is the weather nice?')).toBeUndefined();
+  });
+});
