@@ -43,6 +43,9 @@ export function askingOf(ask: AskStep): Asking {
   return ids.has('yes') && ids.has('no') ? 'confirm' : 'choice';
 }
 
+/** A guessed language settles from a message of this many words (a greeting with a name or two is shorter). */
+const SETTLING_WORDS = 5;
+
 /**
  * The language the person writes in, while nothing settled it: taken before anything else reads
  * the message, so that an answer to danger said in the same message is in that language too.
@@ -60,7 +63,9 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
-    if (evidence) delete state.langFrom;
+    // A detector's guess from a few words ("salam aleykoum nanga def": Arabic?) holds until a longer
+    // sentence shows the language better; the way a message is written, or a language named, settles it.
+    if (sure || (evidence && words(text) >= SETTLING_WORDS)) delete state.langFrom;
   }
 }
 
