@@ -6,6 +6,7 @@
  * make must be exactly one of the sources of the entry shown; `ask` lists at most three sources,
  * each standing in the answer or the details.
  */
+import { danglingColons } from '../src/knowledge/check.js';
 import LinkifyIt from 'linkify-it';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
@@ -131,5 +132,12 @@ describe('kb:check on sources and links', () => {
     expect(checkLinks(entry(`  - ${about}`, `${about}\nhttps://www.bamf.de/x`)).errors.join('\n')).toMatch(/bamf\.de\/x in the text is not one of the entry's sources/);
     expect(checkLinks(entry(`  - ${about}`, `راجع ${about} الآن`, 'ar')).errors.join('\n')).toMatch(/not on its own line/);
     expect(checkLinks(entry(`  - ${about}\n  - ${bmg}`, `Short\n<!-- more -->\n${about}`)).errors.join('\n')).toMatch(/guetesiegel\.html does not stand in/);
+  });
+});
+
+describe('a sentence that announces a link must have it', () => {
+  it('finds a line ending in a colon with nothing after it, not one that opens a list, steps or a link', () => {
+    const text = 'Other EU countries have their own rules; the EU Immigration Portal explains them:\n\nThe centre helps.\nTwo ways:\n\n1. Seasonal work\nSee:\nhttps://www.make-it-in-germany.com/en/visa-residence\nLast line:';
+    expect(danglingColons(text)).toEqual(['Other EU countries have their own rules; the EU Immigration Portal explains them:', 'Last line:']);
   });
 });

@@ -77,6 +77,7 @@ export function checkKnowledgeBase(dir: string, now = new Date()): CheckReport {
       if (CORE_LANGS.includes(entry.lang) && !entry.details) errors.push(`${entry.file}: a full entry needs details after <!-- more -->`);
       if (entry.questions.length < MIN_QUESTIONS) errors.push(`${entry.file}: ${entry.questions.length} example questions (at least ${MIN_QUESTIONS})`);
       if (/\]\((https?:|www\.)/.test(entry.short + entry.details)) errors.push(`${entry.file}: a Markdown link; chat text shows a URL alone on its line`);
+      for (const line of danglingColons(`${entry.short}\n\n${entry.details}`)) errors.push(`${entry.file}: "${line.slice(-60)}" ends in a colon with nothing after it (a link taken out?): finish the sentence`);
       if (allowList) errors.push(...checkSources(entry, allowList));
       const links = checkLinks(entry);
       errors.push(...links.errors);
@@ -130,4 +131,10 @@ function parentProblems(kb: KnowledgeBase): string[] {
     else if (topicParent(kb, parent)) problems.push(`${file}: parent "${parent}" has a parent itself (one level only)`);
   }
   return problems;
+}
+
+/** Lines that announce something (end in a colon) followed by nothing: a blank line or the end, not a list, a step or a link. */
+export function danglingColons(text: string): string[] {
+  const lines = text.split('\n');
+  return lines.filter((line, i) => /[:：]\s*$/.test(line) && !/^\s*(?:[-•*]\s|\d+[.)]\s|https?:\/\/)/.test(lines.slice(i + 1).find((l) => l.trim()) ?? '') && !(lines[i + 1] ?? '').trim() && !/^\s*(?:[-•*]|\d+[.)])\s/.test(line)).map((l) => l.trim());
 }
