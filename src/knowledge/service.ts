@@ -12,6 +12,7 @@ import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
+import { asksAspectOf } from './aspects.js';
 import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
@@ -71,6 +72,8 @@ const ME_TOO = phraseSet(['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambie
 function pointsBack(tokens: readonly string[], lang: Lang): boolean {
   return Boolean(POINTS_BACK[lang]?.has(tokens)) || ME_TOO.has(tokens);
 }
+/** An aspect asked in more words than this is a question of its own. */
+const ASPECT_MAX_WORDS = 12;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
 /** …and this much for a question that alone reads as out of scope. */
@@ -139,6 +142,8 @@ export class KnowledgeService {
     const own = await this.retrieveQuestionPart(question, lang, country);
     if (!previous || own.id === previous) return own;
     const tokens = words(question); // folded once, for the pointing and the family words
+    const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
+    if (aspect) return aspect;
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
@@ -158,6 +163,20 @@ export class KnowledgeService {
     // and it needs a clearer lean than a question that is merely unsure
     if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
+  }
+
+  /**
+   * The previous topic, when a short question asks about an aspect of it that its entry states
+   * ("welches Niveau brauche ich?" after the Ausbildung), even though the aspect has a topic of its own.
+   */
+  private async aspectOfPrevious(question: string, lang: Lang, country: string | undefined, previous: string): Promise<Retrieval | undefined> {
+    if (question.split(/\s+/).filter(Boolean).length > ASPECT_MAX_WORDS) return undefined;
+    const byLang = this.kb.entries.get(previous);
+    const entry = byLang && pickEntry(byLang, lang);
+    if (!entry || !asksAspectOf(question, entry.title, `${this.dated(entry).short}\n${this.dated(entry).details}`)) return undefined;
+    const leaning = await this.retrieve(`${entry.title} ${question}`, lang, country);
+    const score = leaning.ranked.find((r) => r.id === previous)?.score ?? LOW_CONFIDENCE_BELOW;
+    return { ...leaning, id: previous, score, choices: [], outOfScope: false };
   }
 
   /** One of `own`'s two closest choices, when it clearly leads the other once read after the previous topic's title. */
