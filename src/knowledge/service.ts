@@ -74,6 +74,16 @@ function pointsBack(tokens: readonly string[], lang: Lang): boolean {
 }
 /** An aspect asked in more words than this is a question of its own. */
 const ASPECT_MAX_WORDS = 12;
+/**
+ * A short question whose own topic leads without conviction and the previous topic comes right
+ * behind ("a radno vreme?" after workers' rights: the centres' opening hours, then workers' rights)
+ * is read in the light of the previous topic like one that points back.
+ */
+const CLOSE_BEHIND_MAX_WORDS = 8;
+const CLOSE_BEHIND_BELOW = 0.6;
+function closeBehind(own: Retrieval, previous: string, wordCount: number): boolean {
+  return wordCount <= CLOSE_BEHIND_MAX_WORDS && own.score < CLOSE_BEHIND_BELOW && own.ranked[1]?.id === previous;
+}
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
 /** …and this much for a question that alone reads as out of scope. */
@@ -144,7 +154,7 @@ export class KnowledgeService {
     const tokens = words(question); // folded once, for the pointing and the family words
     const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
     if (aspect) return aspect;
-    if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
+    if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
     // previous topic only picks among its own choices, when one clearly leads in its light ("et ma
