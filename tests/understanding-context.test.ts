@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPlace } from '../src/booking/gazetteer.js';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
-import { languageEvidence, requestedLanguage } from '../src/understanding/language.js';
+import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractName, introducesName } from '../src/understanding/replies.js';
 import { placeWords, pointsThere, recogniseRequest } from '../src/understanding/requests.js';
 import { matchTime } from '../src/understanding/when.js';
@@ -90,5 +90,25 @@ describe('times of day', () => {
   it('"siang" runs from late morning', () => {
     expect(matchTime('jam 11 siang', ['11:00', '23:00'])).toBe('11:00');
     expect(matchTime('jam 1 siang', ['01:00', '13:00'])).toBe('13:00');
+  });
+});
+
+describe('a language or a move said in a sentence', () => {
+  it('a country named is where, not a language ("an office in serbia"); "bahasa serbia" is the language', () => {
+    expect(requestedLanguage('is there a centre in serbia?')).toBeUndefined();
+    expect(requestedLanguage('saya di indonesia')).toBeUndefined();
+    expect(requestedLanguage('bisa pakai bahasa serbia?')).toBe('sr');
+  });
+  it('a request in a sentence of its own switches, whatever follows it', () => {
+    expect(requestedLanguage('a mund te flasim shqip? kam punuar shume vjet ne itali dhe e kam harruar pak')).toBe('sq');
+  });
+  it('Roman Urdu and Indonesian from their words', () => {
+    expect(languageEvidence('mujhe visa apply karni hai')?.lang).toBe('ur');
+    expect(shortMessageLanguage('kak kalau mau kerja di jerman gimana ya')).toBe('id');
+  });
+  it('a change with a day named moves the appointment', () => {
+    expect(recogniseRequest('bisa diganti hari jumat?')?.kind).toBe('move');
+    expect(recogniseRequest('can we change it to friday?')?.kind).toBe('move');
+    expect(recogniseRequest('how do i change my job in germany?')?.kind).not.toBe('move');
   });
 });

@@ -7,6 +7,7 @@ import { isSetback } from '../understanding/setback.js';
 import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
+import { showCentresAsked } from './centres-asked.js';
 
 const MISSES_BEFORE_HUMAN = 2;
 /** The knowledge topic a booking is about: a question beside its steps leans on it. */
@@ -48,6 +49,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
   takeResult(turn, result);
   if (result.urgent) return offerHumanNow(turn);
+  if (result.outcome === 'ok' && (await showCentresAsked(turn, input.text, result.topic))) return rememberTopic(turn, result);
   keepResultValues(turn, result);
   if (result.vars?.unsure === 'choices') return advance(turn, 'fallback.did-you-mean');
   if (result.vars?.unsure === 'regular') return advance(turn, 'fallback.regular-ways');

@@ -204,7 +204,7 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     // "thursday at 9", or a time alone before the day: the time is kept for the time step.
     const time = namedTime(text, today(turn));
     if (time) turn.state.vars.wantTime = time;
-    const day = matchDay(text, offered.map((o) => o.id), today(turn));
+    const day = dayOfLastClause(text, offered.map((o) => o.id), today(turn)) ?? matchDay(text, offered.map((o) => o.id), today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
     // "as soon as possible", "any day": the first day offered. "the second one", "le 1er" (when no 1st is offered): that day.
     if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
@@ -306,6 +306,15 @@ function lastDayNamed(text: string, offered: readonly string[], from: string): s
     if (day) return day;
   }
   return undefined;
+}
+
+/**
+ * "السبت لا، الاثنين الجاي", "monday no, tuesday": of two days said in two clauses, the one said last
+ * is the one wanted (the first is turned down). Undefined unless two clauses name a day.
+ */
+function dayOfLastClause(text: string, offered: readonly string[], from: string): string | undefined {
+  const naming = text.split(/[,،;.!?؟]+/u).filter((clause) => namesComingDay(clause, from));
+  return naming.length >= 2 ? matchDay(naming.at(-1)!, offered, from) : undefined;
 }
 
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */

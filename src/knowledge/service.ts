@@ -14,6 +14,7 @@ import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
+import { asksAspectOf } from './aspects.js';
 import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
@@ -72,6 +73,18 @@ const ME_TOO = phraseSet(['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambie
 /** A pointing word of the question's language, or "me too". */
 function pointsBack(tokens: readonly string[], lang: Lang): boolean {
   return Boolean(POINTS_BACK[lang]?.has(tokens)) || ME_TOO.has(tokens);
+}
+/** An aspect asked in more words than this is a question of its own. */
+const ASPECT_MAX_WORDS = 12;
+/**
+ * A short question whose own topic leads without conviction and the previous topic comes right
+ * behind ("a radno vreme?" after workers' rights: the centres' opening hours, then workers' rights)
+ * is read in the light of the previous topic like one that points back.
+ */
+const CLOSE_BEHIND_MAX_WORDS = 8;
+const CLOSE_BEHIND_BELOW = 0.6;
+function closeBehind(own: Retrieval, previous: string, wordCount: number): boolean {
+  return wordCount <= CLOSE_BEHIND_MAX_WORDS && own.score < CLOSE_BEHIND_BELOW && own.ranked[1]?.id === previous;
 }
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
@@ -141,7 +154,9 @@ export class KnowledgeService {
     const own = await this.retrieveQuestionPart(question, lang, country);
     if (!previous || own.id === previous) return own;
     const tokens = words(question); // folded once, for the pointing and the family words
-    if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang)) || FAMILY.has(tokens))) return own;
+    const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
+    if (aspect) return aspect;
+    if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
     // previous topic only picks among its own choices, when one clearly leads in its light ("et ma
@@ -160,6 +175,20 @@ export class KnowledgeService {
     // and it needs a clearer lean than a question that is merely unsure
     if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
+  }
+
+  /**
+   * The previous topic, when a short question asks about an aspect of it that its entry states
+   * ("welches Niveau brauche ich?" after the Ausbildung), even though the aspect has a topic of its own.
+   */
+  private async aspectOfPrevious(question: string, lang: Lang, country: string | undefined, previous: string): Promise<Retrieval | undefined> {
+    if (question.split(/\s+/).filter(Boolean).length > ASPECT_MAX_WORDS) return undefined;
+    const byLang = this.kb.entries.get(previous);
+    const entry = byLang && pickEntry(byLang, lang);
+    if (!entry || !asksAspectOf(question, entry.title, `${this.dated(entry).short}\n${this.dated(entry).details}`)) return undefined;
+    const leaning = await this.retrieve(`${entry.title} ${question}`, lang, country);
+    const score = leaning.ranked.find((r) => r.id === previous)?.score ?? LOW_CONFIDENCE_BELOW;
+    return { ...leaning, id: previous, score, choices: [], outOfScope: false };
   }
 
   /** One of `own`'s two closest choices, when it clearly leads the other once read after the previous topic's title. */

@@ -20,6 +20,9 @@ const LANGUAGE_NAMES: Record<Lang, string[]> = {
   es: ['spanish', 'espagnol', 'spanisch', 'espanol', 'español', 'castellano', 'spanyol', 'spanjisht', 'spanski', 'spanskom', 'اسباني', 'ہسپانوی'],
 };
 
+/** Names that are countries first: "in serbia" is where, "bahasa serbia" the language. */
+const COUNTRY_FIRST = new Set(['serbia', 'indonesia']);
+
 const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
@@ -30,7 +33,7 @@ const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pake
  * it: "sprichst du Englisch?", "govoriš li engleski", "können wir Deutsch sprechen", "aap urdu bol
  * sakte hain", "mund të flasim shqip".
  */
-const SPEAK = new Set(words('kannst speak speaking talk talking write writing reply answer text chat parles parlez parlons parler parle ecris ecrivez ecrire repondre repondez repond sprichst spricht sprechen sprechen sprich redest reden rede schreibst schreiben schreib antworten antwortest hablas habla hablamos hablar hablame escribe escribir escribeme respondeme contesta bicara berbicara ngomong pakai pake menulis tulis balas flasim flisni flet flas fol shkruaj shkruani shkruajme pergjigju govoris govorite govori govorimo pricaj pricas pricamo pisi pisite pisati odgovori odgovaraj bol bolo bolen bolein bolte bolna likho likhen likhein likhna likh jawab tkellem tkelem tkalem hder hdar nhder ktb kteb nktb نتكلم تتكلم تكلم اتكلم احكي تحكي نحكي اكتب تكتب نكتب كلمني تكلمني تكلمنا كلمنا تحكيلي احكيلي اكتبلي تكتبلي ردي رد جاوب بات بولو بولیں لکھیں لکھو بتا بتائیں بتاو سمجھا سمجھائیں ' +
+const SPEAK = new Set(words('kannst speak speaking talk talking write writing reply answer text chat parles parlez parlons parler parle ecris ecrivez ecrire repondre repondez repond sprichst spricht sprechen sprechen sprich redest reden rede schreibst schreiben schreib antworten antwortest hablas habla hablamos hablar hablame escribe escribir escribeme respondeme contesta bicara berbicara ngomong pakai pake menulis tulis balas flasim flisni flet flas fol shkruaj shkruani shkruajme shkru shkrujm shkrujme shkrun pergjigju govoris govorite govori govorimo pricaj pricas pricamo pisi pisite pisati odgovori odgovaraj bol bolo bolen bolein bolte bolna likho likhen likhein likhna likh jawab tkellem tkelem tkalem hder hdar nhder ktb kteb nktb نتكلم تتكلم تكلم اتكلم احكي تحكي نحكي اكتب تكتب نكتب كلمني تكلمني تكلمنا كلمنا تحكيلي احكيلي اكتبلي تكتبلي ردي رد جاوب بات بولو بولیں لکھیں لکھو بتا بتائیں بتاو سمجھا سمجھائیں ' +
   'continue continuing continuer continuons continuerai continuar continuamos seguir sigamos weiter weitermachen lanjut lanjutkan nastavi nastavimo nastaviti vazhdo vazhdojme'));
 /** Words that may stand between such a verb and the name: "du", "wir", "li", "you", "with me". */
 const BETWEEN = new Set(words('du sie wir ihr you u we me with to in en li ti vi mi me with me avec moi mit mir con migo conmigo sa mnom dengan saya aku sama me mua m3aya maaya mujh se mujhse hum aap ap لي معي معايا معاي'));
@@ -67,14 +70,33 @@ function languageNamed(token: string): Lang | undefined {
   return bare ? (NAME_TO_LANG.get(bare) ?? NAME_TO_LANG.get(`ال${bare}`)) : undefined;
 }
 
+/** The language the word at `i` names as a language ("bahasa serbia", not "an office in serbia"). */
+function namedAt(tokens: readonly string[], i: number): Lang | undefined {
+  const t = tokens[i]!;
+  return COUNTRY_FIRST.has(t) && tokens[i - 1] !== 'bahasa' ? undefined : languageNamed(t);
+}
+
 /** The language the person asks the conversation to continue in, or undefined. */
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 30) return undefined;
   if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
+  // "mundemi me shkru gjermanisht? kam jetu 10 vjet ne gjermani": the request is a sentence of its own, short.
+  const parts = text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  if (parts.length > 1) {
+    const asked = new Set(parts.map(requestedIn).filter((l): l is Lang => l !== undefined));
+    if (asked.size === 1) return [...asked][0];
+  }
+  return requestedIn(text);
+}
+
+/** The language one message or sentence asks for (the words about a language already ruled out). */
+function requestedIn(text: string): Lang | undefined {
+  const tokens = words(text);
+  if (!tokens.length) return undefined;
   // A long message counts only with the request's own words together: "je vais continuer en français car ...".
   if (tokens.length > 16) return longRequest(tokens);
-  const named = tokens.map((t, i) => ({ lang: languageNamed(t), i })).filter((n) => n.lang);
+  const named = tokens.map((t, i) => ({ lang: namedAt(tokens, i), i })).filter((n) => n.lang);
   if (!named.length) return undefined;
   // "Ich spreche kein Englisch, bitte auf Deutsch", "sorry my german is not good, can we do english": the one the person does not have is not the one asked for.
   const negated = (i: number) => (NOT_MINE.has(tokens[i - 1] ?? '') && !INTO.has(tokens[i - 1]!)) || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5));
@@ -115,14 +137,14 @@ export function asksOtherLanguage(text: string): boolean {
 function longRequest(tokens: readonly string[]): Lang | undefined {
   const asked = new Set<Lang>();
   tokens.forEach((t, i) => {
-    const lang = languageNamed(t);
+    const lang = namedAt(tokens, i);
     if (lang && INTO.has(tokens[i - 1] ?? '') && SPEAK.has(tokens[i - 2] ?? '') && !NOT_MINE.has(tokens[i - 3] ?? '')) asked.add(lang);
   });
   return asked.size === 1 ? [...asked][0] : undefined;
 }
 
 // Only single words count (see countIn); "do" is left out: it is an English word as often as Urdu's "two" or "give".
-const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne', 'aap', 'ap', 'kon', 'kaun', 'ho', 'gaya', 'gayi', 'gaye', 'baar', 'raha', 'rahi', 'rahe', 'tum', 'hum', 'abhi', 'phir', 'lekin', 'kyun', 'kyu', 'koi', 'jeene', 'faida', 'chahta', 'chahti', 'agar', 'kar', 'wahan', 'yahan', 'kaam', 'jaye', 'jayega', 'jaega', 'lun', 'loon', 'sakta', 'sakti', 'hoga', 'hogi', 'kitna', 'kitni', 'kitne', 'paise', 'batao', 'bataen', 'karun', 'jana', 'jaana', 'milega', 'milegi']);
+const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', 'hai', 'hain', 'kya', 'kaise', 'kaisay', 'kahan', 'kab', 'mera', 'meri', 'mere', 'karo', 'karna', 'karni', 'karne', 'krna', 'krni', 'karein', 'karwa', 'baat', 'nahi', 'nahin', 'kisi', 'insan', 'theek', 'thik', 'shukriya', 'bohat', 'bahut', 'wala', 'wale', 'wali', 'mein', 'ka', 'ki', 'ko', 'se', 'aur', 'ye', 'yeh', 'woh', 'acha', 'accha', 'haan', 'bhai', 'yar', 'yaar', 'naam', 'kal', 'parso', 'baje', 'milta', 'sakte', 'dikhao', 'hoon', 'hun', 'tha', 'thi', 'apna', 'qareeb', 'sab', 'jaunga', 'rehne', 'aap', 'ap', 'kon', 'kaun', 'ho', 'gaya', 'gayi', 'gaye', 'baar', 'raha', 'rahi', 'rahe', 'tum', 'hum', 'abhi', 'phir', 'lekin', 'kyun', 'kyu', 'koi', 'jeene', 'faida', 'chahta', 'chahti', 'agar', 'kar', 'wahan', 'yahan', 'kaam', 'jaye', 'jayega', 'jaega', 'lun', 'loon', 'sakta', 'sakti', 'hoga', 'hogi', 'kitna', 'kitni', 'kitne', 'paise', 'batao', 'bataen', 'karun', 'jana', 'jaana', 'milega', 'milegi']);
 const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
 const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja',
   // Arabic of the Levant, Egypt and the Gulf in Latin letters too; "wala" and "insan" are Arabic as much as Urdu
@@ -166,6 +188,7 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
 const SHORT_WORDS: Partial<Record<Lang, ReturnType<typeof phraseSet>>> = {
   de: phraseSet(['danke', 'dankeschon', 'bitte', 'hallo', 'servus', 'moin', 'tschuss', 'guten', 'hilfe', 'brauche', 'ich', 'und', 'nicht', 'keine', 'kein', 'gehts', 'geht', 'moglich', 'genau', 'wo ist', 'wie', 'nein', 'morgen', 'ubermorgen', 'uhr', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'nachste', 'nachsten', 'woche', 'vormittag', 'nachmittag', 'kommen', 'mochte', 'hatte', 'gern', 'gerne', 'vielen', 'grussgott', 'gruss', 'mahlzeit']),
   sr: phraseSet(['hvala', 'zdravo', 'pomoc', 'pomozite', 'molim', 'treba', 'trebam', 'dobar', 'dobro', 'jutro', 'vece', 'kako', 'gde', 'gdje', 'posao', 'radim', 'nemam', 'hocu', 'zelim', 'moze', 'nije', 'sta', 'zasto', 'nemacka', 'nemackoj', 'nemacku', 'pozdrav', 'pozdrav svima', 'savetnik', 'razgovor', 'daj mi', 'dajte mi', 'operatera', 'spojite', 'necu', 'coveka', 'covekom', 'zivog', 'jel moze', 'mogu li', 'kolika', 'koliko']),
+  id: phraseSet(['kalau', 'kalo', 'gimana', 'bagaimana', 'caranya', 'saya', 'aku', 'bisa', 'tidak', 'gak', 'nggak', 'ngga', 'dong', 'aja', 'sih', 'makasih', 'terima kasih', 'jerman', 'kuliah', 'berapa', 'mau', 'yang', 'untuk', 'dengan', 'juga', 'sudah', 'udah', 'belum', 'kak', 'mbak', 'tolong', 'boleh', 'selamat', 'pagi', 'siang', 'malam', 'kerja', 'besok', 'minggu depan']),
   ar: phraseSet(['shukran', 'chokran', 'choukran', 'shokran', 'afak', 'kifach', 'kifash', 'bzaf', 'bezzaf', 'labas', 'wakha', 'mzyan', 'mezyan', 'daba', 'dyal', 'dyali', 'bghit', 'khoya', 'khouya', 'wach', 'chno', 'achno', 'ezayak', 'ezayek', 'izzayak', 'ahlan', 'marhaba', 'sahbi', 'kidayr', 'kidayra', 'walo', 'baraka', 'hamdoulah', 'lhamdoulah', 'lhamdullah', 'hamdullah', 'smhli', 'smahli', 'kayn', 'kayna', 'bslama', 'tbarkallah', 'mashi mushkil', 'ma3lich', 'maalesh']),
 };
 

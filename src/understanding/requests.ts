@@ -10,6 +10,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import { asksOtherLanguage, requestedLanguage } from './language.js';
+import { namesDay } from './when.js';
 import { phraseSet, words } from './phrases.js';
 
 export type Request =
@@ -133,6 +134,15 @@ const MOVE = phraseSet([
   'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
 ]);
 
+/**
+ * Words that change something ("bisa diganti ke kamis?", "can we change to friday?", "on peut changer
+ * pour jeudi?"): with a day named, the appointment is being moved.
+ */
+const CHANGE = phraseSet([
+  'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'promeni', 'promenite', 'promijeni',
+  'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
+]);
+
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
@@ -181,6 +191,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
+  if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
   const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);

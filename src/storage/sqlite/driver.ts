@@ -287,11 +287,23 @@ export class SqliteDatabase implements Database {
   }
 
   get<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.readOnly(sql) ? this.reader!.get<T>(sql, params) : this.statement((c) => c.get<T>(sql, params));
+    if (this.readOnly(sql)) return this.reader!.get<T>(sql, params);
+    return this.readsBeside(sql) ? this.conn.get<T>(sql, params) : this.statement((c) => c.get<T>(sql, params));
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]) {
-    return this.readOnly(sql) ? this.reader!.all<T>(sql, params) : this.statement((c) => c.all<T>(sql, params));
+    if (this.readOnly(sql)) return this.reader!.all<T>(sql, params);
+    return this.readsBeside(sql) ? this.conn.all<T>(sql, params) : this.statement((c) => c.all<T>(sql, params));
+  }
+
+  /**
+   * In memory (one connection, no reader), a SELECT while a transaction holds the connection runs
+   * beside it instead of waiting: the turn holding it may be the one reading (an appointment moved:
+   * the cancellation in the turn's transaction, then the free days looked up). A file database
+   * reads from its reader instead.
+   */
+  private readsBeside(sql: string): boolean {
+    return this.reader === undefined && this.held !== undefined && SELECT.test(sql);
   }
 
   /** A SELECT on the database (not a transaction's) goes to the reader (an UPDATE ... RETURNING is read with `all` too, and stays on the writer). */

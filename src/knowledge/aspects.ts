@@ -1,0 +1,65 @@
+/**
+ * Follow-ups that ask about one aspect of what was just answered: the German level ("what level do
+ * they need?" after nursing), how long ("y cuanto tiempo dura?" after the Opportunity Card) or how
+ * much. Their words alone find the generic topic of that aspect (learning German) or nothing; when
+ * the previous entry states that aspect (a CEFR level, a figure) and the question names nothing the
+ * entry does not speak of, it is the entry the person needs.
+ */
+import { conceptsOf } from './concepts.js';
+import { tokens } from './features.js';
+import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
+
+interface Aspect {
+  /** How people ask for it. */
+  asked: PhraseSet;
+  /** What an entry that answers it shows, whatever its language. */
+  stated: RegExp;
+  /** Concepts the question names by asking for it (a level is a level of German). */
+  implies?: string;
+}
+
+/** A figure: a number, a CEFR level, an amount in euros. */
+const FIGURE = /\d/;
+
+const ASPECTS: Aspect[] = [
+  {
+    asked: phraseSet([
+      'level', 'levels', 'niveau', 'niveaus', 'sprachniveau', 'deutschniveau', 'nivel', 'niveles', 'niveli', 'nivelin', 'nivo', 'nivoa', 'nivou', 'tingkat', 'tingkatan',
+      'مستوى', 'المستوى', 'مستوي', 'المستوي', 'سطح', 'لیول', 'ليفل', 'mostawa', 'mustawa', 'lmostawa', 'lmustawa', 'lewel', 'lebel',
+    ]),
+    stated: /\b[ABC][12]\b/,
+    implies: 'language',
+  },
+  {
+    asked: phraseSet([
+      'how long', 'how many years', 'how many months', 'valid', 'validity', 'wie lange', 'dauer*', 'gultig*', 'combien de temps', 'duree', 'valable', 'cuanto tiempo', 'dura', 'duran', 'durar', 'duracion', 'validez', 'vigencia',
+      'berapa lama', 'berlaku', 'masa berlaku', 'koliko dugo', 'koliko traje', 'traje', 'vazi', 'sa gjate', 'sa kohe', 'vlen', 'kitna time', 'kitna waqt', 'kitne saal', 'kitne mahine', 'kab tak',
+      'كم من الوقت', 'كم مده', 'مده', 'المده', 'مدتها', 'صالحه', 'شحال من وقت', 'قديش بتدوم', 'کتنا وقت', 'کب تک', 'کتنے سال',
+    ]),
+    stated: FIGURE,
+  },
+  {
+    asked: phraseSet([
+      'how much', 'cost', 'costs', 'price', 'fee', 'fees', 'was kostet', 'kostet', 'kosten', 'gebuhr*', 'combien coute', 'coute', 'cout', 'frais', 'cuanto cuesta', 'cuesta', 'precio', 'tasa', 'tasas',
+      'berapa biaya', 'biaya', 'harga', 'koliko kosta', 'kosta', 'sa kushton', 'kushton', 'kitne paise', 'kitna kharcha', 'kharcha', 'fees kitni',
+      'بكم', 'كم سعر', 'رسوم', 'الرسوم', 'تكلفه', 'التكلفه', 'شحال', 'قديش', 'کتنے پیسے', 'فیس',
+    ]),
+    stated: FIGURE,
+  },
+];
+
+/** Concepts that say what kind of answer is wanted, not what it is about. */
+const ASKING_CONCEPTS = new Set(['where', 'cost', 'duration', 'requirements', 'apply', 'free', 'fee', 'money']);
+
+/**
+ * True when `question` asks about an aspect that the previous answer (`title`, `text`: the entry in
+ * full) states, and names nothing but the aspect and what the title names: "how much is a German
+ * course?" after the Blue Card, or "how long until a human counsellor answers?" after privacy, name
+ * something else, with a topic of its own.
+ */
+export function asksAspectOf(question: string, title: string, text: string): boolean {
+  const aspect = ASPECTS.find((a) => a.asked.has(words(question)));
+  if (!aspect || !aspect.stated.test(text)) return false;
+  const named = conceptsOf(tokens(title));
+  return [...conceptsOf(tokens(question))].every((c) => ASKING_CONCEPTS.has(c) || c === aspect.implies || named.has(c));
+}
