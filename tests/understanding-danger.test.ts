@@ -108,6 +108,30 @@ describe('danger recogniser', () => {
     }
   });
 
+  it('leaves questions about risks, news of others and stories that ended alone, but not a cry for help', () => {
+    for (const text of [
+      // A question about risk: the classifier alone read a boat as stranded.
+      'is the boat from libya safe',
+      'ist die Route über das Mittelmeer gefährlich?',
+      'da li je opasno ići preko Bosne?',
+      // News about others, a story told as over, an idiom, a locked account.
+      'saw on the news that a boat sank off Crete, terrible',
+      'en las noticias dijeron que un barco se hundió cerca de Canarias',
+      'years ago my boss kept my passport, now i have it back and work legally',
+      'moja mama će me ubiti ako ne položim ispit',
+      'my account on the appointment portal is locked, how do i reset it',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
+    }
+    for (const [text, category] of [
+      ['is it safe here? the engine stopped, we are drifting since 2 days', 'stranded'],
+      ['men with guns are looking for me, they say i owe them', 'violence'],
+      ['that was years ago, now i am safe, but every night i want to die', 'selfharm'],
+    ] as const) {
+      expect(danger.detect(text)?.category, text).toBe(category);
+    }
+  });
+
   it('points each danger to the entry that helps', () => {
     expect(danger.detect('they locked me in the house and took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
   });
