@@ -12,7 +12,7 @@ import { PATHS } from '../src/paths.js';
 import { loadDangerRecogniser, type DangerRecogniser } from '../src/understanding/danger.js';
 import { compileLexicon } from '../src/understanding/danger-concepts.js';
 import { parseRule, ruleHolds } from '../src/understanding/danger-rules.js';
-import { arabicToArabizi, arabiziToArabic, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
+import { arabicToArabizi, arabiziToArabic, arabiziWithoutDigits, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
 
 let danger: DangerRecogniser;
 const kb = loadKnowledgeBase(PATHS.knowledge);
@@ -188,5 +188,8 @@ describe('training-time augmentation', () => {
     expect(withShorthand('saya tidak digaji sudah dua bulan', 'id')).toBe('sy gk digaji udh dua bulan');
     expect(withTypos('the passport was confiscated yesterday')).not.toBe('the passport was confiscated yesterday');
     expect(variantsOf('خطفو خويا', 'ar')).toContain('5tfou 5ouia');
+    // Arabizi is also written without its digits.
+    expect(arabiziWithoutDigits('5tfouh f libya w kaytlbo 9a3din')).toBe('khtfouh f libya w kaytlbo qaadin');
+    expect(variantsOf('خطفو خويا', 'ar')).toContain('khtfou khouia');
   });
 });

@@ -46,11 +46,13 @@ export interface DangerOptions {
 
 const NUMBERS_ONLY = /^[\p{N}\p{P}\p{Zs}]*$/u;
 const QUESTION_MARK = /[?؟]/;
+const LAUGHING = /[😂🤣😆😹]/u;
 
-/** The concepts of a message: its words' and, since folding drops it, a question mark's (ASK). */
+/** The concepts of a message: its words' and, since folding drops them, a question mark's (ASK) and a laugh's (JOKE). */
 function conceptsOf(lexicon: ConceptLexicon, text: string, tokens: string[]): Set<string> {
   const concepts = lexicon.conceptsOfTokens(tokens);
   if (QUESTION_MARK.test(text) && lexicon.names.includes('ASK')) concepts.add('ASK');
+  if (LAUGHING.test(text) && lexicon.names.includes('JOKE')) concepts.add('JOKE');
   return concepts;
 }
 /** How sure the classifier alone must be about a message whose concepts only set a scene. */
@@ -137,7 +139,7 @@ export function loadDangerRecogniser(dir: string, opts: DangerOptions = {}): Dan
 }
 
 /** Changes when the features or the training change, so that an old cached model is not reused. */
-const MODEL_VERSION = 'danger-3';
+const MODEL_VERSION = 'danger-4';
 
 function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases, benign: string[]): Classifier {
   const example = (text: string, label: DangerClass) => {
