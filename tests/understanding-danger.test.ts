@@ -120,12 +120,16 @@ describe('danger recogniser', () => {
       'years ago my boss kept my passport, now i have it back and work legally',
       'moja mama će me ubiti ako ne položim ispit',
       'my account on the appointment portal is locked, how do i reset it',
+      // Labour questions and ways of speaking: made to work overtime, trapped in a town without work.
+      'mein Chef zwingt mich, Überstunden zu machen, ist das erlaubt?',
+      'zarobljen sam u ovom gradu, nema posla, kakve su opcije',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }
     for (const [text, category] of [
       ['is it safe here? the engine stopped, we are drifting since 2 days', 'stranded'],
       ['men with guns are looking for me, they say i owe them', 'violence'],
+      ['years ago i paid the agent, now they keep my passport and i cannot leave', 'exploitation'],
       ['that was years ago, now i am safe, but every night i want to die', 'selfharm'],
     ] as const) {
       expect(danger.detect(text)?.category, text).toBe(category);
