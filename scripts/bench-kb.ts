@@ -37,6 +37,7 @@ import { createLanguageDetector } from '../src/i18n/detect.js';
 import { loadLocales } from '../src/i18n/index.js';
 import { PATHS, ROOT } from '../src/paths.js';
 import { languageSamples } from '../src/knowledge/open.js';
+import { halfOf, parseHalf } from './eval-half.js';
 
 interface EvalQuestion {
   q: string;
@@ -59,7 +60,7 @@ interface Outcome {
 const { values: args } = parseArgs({
   options: { tune: { type: 'boolean' }, heldout: { type: 'boolean' }, set: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, file: { type: 'string', multiple: true }, features: { type: 'string' }, settings: { type: 'string' } },
 });
-if (args.half && args.half !== 'tune' && args.half !== 'check') throw new Error('--half is tune or check');
+const half = parseHalf(args.half);
 
 function readQuestions(file: string): EvalQuestion[] {
   const path = join(ROOT, file);
@@ -68,13 +69,6 @@ function readQuestions(file: string): EvalQuestion[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalQuestion);
-}
-
-/** A stable half of the set by a hash of the question's text: "tune" or "check". */
-function halfOf(q: EvalQuestion): 'tune' | 'check' {
-  let h = 2166136261;
-  for (const ch of q.q) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return (h >>> 0) % 2 === 0 ? 'tune' : 'check';
 }
 
 const heldoutSetOf = (file: string): string => /^questions-v(\d+)-/.exec(file)?.[1] ?? '1';
@@ -90,7 +84,7 @@ const questionFiles = args.heldout
     .map((f) => `tests/eval/heldout/${f}`)
   : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
-  .filter((q) => !args.half || halfOf(q) === args.half);
+  .filter((q) => !half || halfOf(q.q) === half);
 
 if (args.features) Object.assign(FEATURE_OPTIONS, JSON.parse(args.features));
 const kb = loadKnowledgeBase(PATHS.knowledge);

@@ -11,8 +11,9 @@
  *   npm run bench:understanding -- tests/eval/x.jsonl  only these files
  *   npm run bench:understanding -- --json            one JSON object instead of tables
  *   npm run bench:understanding -- --errors          also lists the messages read wrongly
- *   npm run bench:understanding -- --half even       only the even (or odd) lines of each set: tune
- *                                                    looking at one half, report both
+ *   npm run bench:understanding -- --half tune       only the tune (or check) half of each set, split by
+ *                                                    a hash of the text (as bench:kb): tune looking at
+ *                                                    one half, report the other only as figures
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,8 +22,10 @@ import { loadKnowledgeBase } from '../src/knowledge/load.js';
 import { loadDangerForKnowledge } from '../src/knowledge/safety.js';
 import { PATHS, ROOT } from '../src/paths.js';
 import { loadSafetySignals, SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector } from '../src/understanding/danger.js';
+import { halfOf, parseHalf } from './eval-half.js';
 
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' } } });
+const half = parseHalf(args.half);
 
 interface DangerCase {
   text: string;
@@ -43,13 +46,11 @@ const emptyTally = (): Tally => ({
 });
 
 function readCases(file: string): DangerCase[] {
-  if (args.half && args.half !== 'even' && args.half !== 'odd') throw new Error('--half: even or odd');
-  const parity = args.half === 'odd' ? 1 : 0;
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .filter((_, i) => !args.half || i % 2 === parity)
-    .map((l) => JSON.parse(l) as DangerCase);
+    .map((l) => JSON.parse(l) as DangerCase)
+    .filter((c) => !half || halfOf(c.text) === half);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -118,7 +119,7 @@ function dangerTable(name: string, runs: Record<string, DangerRun>): string[] {
     for (const [lang, t] of rows) {
       const s = summary(t);
       const cells = [lang, String(s.n), ...SAFETY_CATEGORIES.map((c) => pct(t.danger[c].right, t.danger[c].n)), pct(s.right, s.n), pct(s.any, s.n), String(s.benign), pct(s.alarms, s.benign)];
-      lines.push('  ' + cells.map((x) => x.padEnd(9)).join(''));
+      lines.push('  ' + cells.map((x) => `${x} `.padEnd(9)).join(''));
     }
   }
   return lines;
@@ -133,7 +134,7 @@ const baseline = loadSafetySignals(join(PATHS.safety, 'signals.yaml'));
 const report: Record<string, unknown> = { danger: {} as Record<string, unknown>, dangerBuildMs: Math.round(buildMs) };
 const out: string[] = [`danger recogniser built in ${Math.round(buildMs)} ms`];
 for (const file of dangerSets()) {
-  const name = relative(ROOT, file) + (args.half ? ` (${args.half} lines)` : '');
+  const name = relative(ROOT, file) + (half ? ` (${half} half)` : '');
   const cases = readCases(file);
   const runs = { recogniser: runDanger(recogniser, cases), 'baseline (phrase list)': runDanger(baseline, cases) };
   (report.danger as Record<string, unknown>)[name] = Object.fromEntries(

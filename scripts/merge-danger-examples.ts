@@ -1,8 +1,8 @@
 /**
  * Merges example messages written by others (files shaped like knowledge/_safety/examples/<lang>.yaml)
  * into knowledge/_safety/examples/<lang>.yaml: appended under their kind, comments kept, a message
- * already there (same folded words) skipped, and one that is (nearly) a message of the development
- * set skipped too, so that the development figures stay honest.
+ * already there (same folded words) skipped, and one that is (nearly) a message of a development set
+ * never learnt from (danger-dev, the check half of danger-dev7) skipped too, so that its figures stay honest.
  *
  *   npx tsx scripts/merge-danger-examples.ts /path/to/de.yaml /path/to/en.yaml
  */
@@ -11,13 +11,23 @@ import { join } from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
 import { PATHS, ROOT } from '../src/paths.js';
 import { dangerTokens, foldForDanger } from '../src/understanding/danger-fold.js';
+import { halfOf } from './eval-half.js';
 
 const KINDS = ['exploitation', 'stranded', 'violence', 'selfharm', 'benign'] as const;
 
-const devTokens = readFileSync(join(ROOT, 'tests/eval/danger-dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => new Set(dangerTokens((JSON.parse(l) as { text: string }).text)));
+// The development sets measured but never learnt from: danger-dev, and the check half of danger-dev7
+// (its tune half may be merged as examples, like any other file).
+const devTexts = (file: string, keep: (text: string) => boolean = () => true): string[] =>
+  existsSync(join(ROOT, file))
+    ? readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text)
+      .filter(keep)
+    : [];
+const devTokens = [...devTexts('tests/eval/danger-dev.jsonl'), ...devTexts('tests/eval/danger-dev7.jsonl', (t) => halfOf(t) === 'check')].map(
+  (text) => new Set(dangerTokens(text)),
+);
 
 function nearDev(text: string): boolean {
   const words = new Set(dangerTokens(text));

@@ -12,7 +12,7 @@ import { PATHS } from '../src/paths.js';
 import { loadDangerRecogniser, type DangerRecogniser } from '../src/understanding/danger.js';
 import { compileLexicon } from '../src/understanding/danger-concepts.js';
 import { parseRule, ruleHolds } from '../src/understanding/danger-rules.js';
-import { arabicToArabizi, arabiziToArabic, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
+import { arabicToArabizi, arabiziToArabic, arabiziWithoutDigits, urduToRoman, variantsOf, withShorthand, withTypos } from '../src/understanding/danger-augment.js';
 
 let danger: DangerRecogniser;
 const kb = loadKnowledgeBase(PATHS.knowledge);
@@ -108,6 +108,34 @@ describe('danger recogniser', () => {
     }
   });
 
+  it('leaves questions about risks, news of others and stories that ended alone, but not a cry for help', () => {
+    for (const text of [
+      // A question about risk: the classifier alone read a boat as stranded.
+      'is the boat from libya safe',
+      'ist die Route über das Mittelmeer gefährlich?',
+      'da li je opasno ići preko Bosne?',
+      // News about others, a story told as over, an idiom, a locked account.
+      'saw on the news that a boat sank off Crete, terrible',
+      'en las noticias dijeron que un barco se hundió cerca de Canarias',
+      'years ago my boss kept my passport, now i have it back and work legally',
+      'moja mama će me ubiti ako ne položim ispit',
+      'my account on the appointment portal is locked, how do i reset it',
+      // Labour questions and ways of speaking: made to work overtime, trapped in a town without work.
+      'mein Chef zwingt mich, Überstunden zu machen, ist das erlaubt?',
+      'zarobljen sam u ovom gradu, nema posla, kakve su opcije',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
+    }
+    for (const [text, category] of [
+      ['is it safe here? the engine stopped, we are drifting since 2 days', 'stranded'],
+      ['men with guns are looking for me, they say i owe them', 'violence'],
+      ['years ago i paid the agent, now they keep my passport and i cannot leave', 'exploitation'],
+      ['that was years ago, now i am safe, but every night i want to die', 'selfharm'],
+    ] as const) {
+      expect(danger.detect(text)?.category, text).toBe(category);
+    }
+  });
+
   it('points each danger to the entry that helps', () => {
     expect(danger.detect('they locked me in the house and took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
   });
@@ -164,5 +192,8 @@ describe('training-time augmentation', () => {
     expect(withShorthand('saya tidak digaji sudah dua bulan', 'id')).toBe('sy gk digaji udh dua bulan');
     expect(withTypos('the passport was confiscated yesterday')).not.toBe('the passport was confiscated yesterday');
     expect(variantsOf('خطفو خويا', 'ar')).toContain('5tfou 5ouia');
+    // Arabizi is also written without its digits.
+    expect(arabiziWithoutDigits('5tfouh f libya w kaytlbo 9a3din')).toBe('khtfouh f libya w kaytlbo qaadin');
+    expect(variantsOf('خطفو خويا', 'ar')).toContain('khtfou khouia');
   });
 });

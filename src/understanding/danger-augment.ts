@@ -1,6 +1,6 @@
 /**
  * Training-time augmentation: each example message also teaches the ways the same words reach us.
- * Arabic script is also written in Arabizi (3=ع 7=ح 9=ق 5=خ 2=ء) and Arabizi back in Arabic letters,
+ * Arabic script is also written in Arabizi (3=ع 7=ح 9=ق 5=خ 2=ء), with or without those digits, and Arabizi back in Arabic letters,
  * Urdu script in Roman Urdu, and every message with common typos (a dropped vowel, two letters
  * swapped) and chat shorthand ("sy", "gk", "pls", "jsuis"). Missing accents need no variant: the
  * recogniser folds them away before it reads. Deterministic, so a trained model repeats.
@@ -69,6 +69,14 @@ export function arabiziToArabic(text: string): string {
   });
 }
 
+// Arabizi without its digits, as many also write it: "5tfouh" is "khtfouh", "9a3din" is "qaadin".
+const ARABIZI_DIGITS: Record<string, string> = { '2': 'a', '3': 'a', '5': 'kh', '7': 'h', '8': 'gh', '9': 'q' };
+
+/** Arabizi words written with letters instead of digits; other words are left alone. */
+export function arabiziWithoutDigits(text: string): string {
+  return text.replace(/[A-Za-z0-9]+/g, (word) => (ARABIZI_WORD.test(word.toLowerCase()) ? word.replace(/[235789]/g, (d) => ARABIZI_DIGITS[d]!) : word));
+}
+
 /** Urdu script in Roman Urdu (the aspirate ھ after a letter becomes "h": کھ -> kh). */
 export function urduToRoman(text: string): string {
   return mapLetters(text.replace(/[\u064B-\u065F\u0670]/g, ''), URDU_TO_LATIN).replace(/hh/g, 'h');
@@ -101,8 +109,14 @@ export function withShorthand(text: string, lang: string): string {
 /** The other spellings of an example message, each to be learnt with the same label. */
 export function variantsOf(text: string, lang: string): string[] {
   const variants = new Set<string>();
-  if (ARABIC_LETTERS.test(text)) variants.add(lang === 'ur' ? urduToRoman(text) : arabicToArabizi(text));
-  else if (lang === 'ar') variants.add(arabiziToArabic(text));
+  if (ARABIC_LETTERS.test(text)) {
+    const latin = lang === 'ur' ? urduToRoman(text) : arabicToArabizi(text);
+    variants.add(latin);
+    if (lang === 'ar') variants.add(arabiziWithoutDigits(latin));
+  } else if (lang === 'ar') {
+    variants.add(arabiziToArabic(text));
+    variants.add(arabiziWithoutDigits(text));
+  }
   variants.add(withTypos(text));
   variants.add(withShorthand(text, lang));
   variants.delete(text);

@@ -19,6 +19,10 @@ const conceptsSchema = z.object({
   scene: z.array(z.string()).default([]),
   // Concepts that make a message ordinary (a tour, a film): the classifier alone is not trusted then.
   ordinary: z.array(z.string()).default([]),
+  // Combinations (rule syntax) of a message that asks ABOUT danger: read as ordinary.
+  asking: z.array(z.string()).default([]),
+  // Combinations of a message about danger that is not the writer's now (news, a story that ended).
+  over: z.array(z.string()).default([]),
 });
 
 const examplesSchema = z.object({
@@ -38,6 +42,10 @@ export interface DangerData {
   examples: DangerExample[];
   scene: string[];
   ordinary: string[];
+  /** A message that asks about danger (a question about risks): the classifier alone and the phrases keep quiet. */
+  asking: ConceptRule[];
+  /** A message about danger that is over or someone else's (news, a resolved story): only self-harm still counts. */
+  over: ConceptRule[];
   /** The text of every file read, to key a cached model. */
   sources: string[];
 }
@@ -48,7 +56,7 @@ function invalid(file: string, issues: string[]): never {
 
 export function readDangerData(dir: string): DangerData {
   const file = join(dir, 'concepts.yaml');
-  const data: DangerData = { lexicon: {}, rules: [], examples: [], scene: [], ordinary: [], sources: [] };
+  const data: DangerData = { lexicon: {}, rules: [], examples: [], scene: [], ordinary: [], asking: [], over: [], sources: [] };
   if (existsSync(file)) {
     const text = readFileSync(file, 'utf8');
     data.sources.push(text);
@@ -60,8 +68,10 @@ export function readDangerData(dir: string): DangerData {
     }
     data.scene = parsed.data.scene;
     data.ordinary = parsed.data.ordinary;
+    data.asking = parsed.data.asking.map(parseRule);
+    data.over = parsed.data.over.map(parseRule);
     const unknown = [
-      ...data.rules.flatMap(({ rule }) => ruleConcepts(rule).filter((c) => !(c in data.lexicon)).map((c) => `rule "${rule.source}": no concept ${c}`)),
+      ...[...data.rules.map((r) => r.rule), ...data.asking, ...data.over].flatMap((rule) => ruleConcepts(rule).filter((c) => !(c in data.lexicon)).map((c) => `rule "${rule.source}": no concept ${c}`)),
       ...[...data.scene, ...data.ordinary].filter((c) => !(c in data.lexicon)).map((c) => `scene/ordinary: no concept ${c}`),
     ];
     if (unknown.length) invalid(file, unknown);

@@ -45,13 +45,23 @@ export interface DangerOptions {
 }
 
 const NUMBERS_ONLY = /^[\p{N}\p{P}\p{Zs}]*$/u;
+const QUESTION_MARK = /[?؟]/;
+const LAUGHING = /[😂🤣😆😹]/u;
+
+/** The concepts of a message: its words' and, since folding drops them, a question mark's (ASK) and a laugh's (JOKE). */
+function conceptsOf(lexicon: ConceptLexicon, text: string, tokens: string[]): Set<string> {
+  const concepts = lexicon.conceptsOfTokens(tokens);
+  if (QUESTION_MARK.test(text) && lexicon.names.includes('ASK')) concepts.add('ASK');
+  if (LAUGHING.test(text) && lexicon.names.includes('JOKE')) concepts.add('JOKE');
+  return concepts;
+}
 /** How sure the classifier alone must be about a message whose concepts only set a scene. */
 const SCENE_ONLY_THRESHOLD = 0.85;
 
 export class DangerRecogniser implements SafetyDetector {
   constructor(
     private readonly lexicon: ConceptLexicon,
-    private readonly data: Pick<DangerData, 'rules' | 'scene' | 'ordinary'>,
+    private readonly data: Pick<DangerData, 'rules' | 'scene' | 'ordinary' | 'asking' | 'over'>,
     private readonly classifier: Classifier,
     private readonly phrases: SafetyPhrases,
     private readonly threshold = 0.5,
@@ -59,14 +69,19 @@ export class DangerRecogniser implements SafetyDetector {
 
   analyse(text: string): DangerAnalysis {
     const tokens = dangerTokens(text);
-    const concepts = this.lexicon.conceptsOfTokens(tokens);
+    const concepts = conceptsOf(this.lexicon, text, tokens);
     const p = this.classifier.probabilities(featurise(tokens, concepts));
     const probability = Object.fromEntries(CLASSES.map((c, k) => [c, p[k]!])) as Record<DangerClass, number>;
-    const ordinary = this.data.ordinary.some((c) => concepts.has(c));
+    // News of a shipwreck or a story that ended: about danger, not the writer's now; self-harm still counts.
+    const over = this.data.over.some((r) => ruleHolds(r, concepts));
+    const stillCounts = (c: SafetyCategory) => !over || c === 'selfharm';
+    const asking = this.data.asking.some((r) => ruleHolds(r, concepts));
+    const ordinary = over || asking || this.data.ordinary.some((c) => concepts.has(c));
     // A stock phrase in an ordinary question ("the embassy kept my passport for the visa, how long?")
-    // counts only if the classifier does not read the whole message as ordinary.
-    const byPhrase = [...this.phrases.matches(text)].filter(() => !ordinary || probability.none < 0.5);
-    const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))];
+    // counts only if the classifier does not read the whole message as ordinary; in a question
+    // about risks ("is the sea crossing dangerous?") never.
+    const byPhrase = [...this.phrases.matches(text)].filter((c) => stillCounts(c) && !asking && (!ordinary || probability.none < 0.5));
+    const byRule = [...new Set(this.data.rules.filter((r) => ruleHolds(r.rule, concepts)).map((r) => r.category))].filter(stillCounts);
     const backed = SAFETY_CATEGORIES.filter((c) => byPhrase.includes(c) || byRule.includes(c));
     // The classifier alone speaks only about a message that mentions nothing ordinary, and either
     // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
@@ -124,12 +139,12 @@ export function loadDangerRecogniser(dir: string, opts: DangerOptions = {}): Dan
 }
 
 /** Changes when the features or the training change, so that an old cached model is not reused. */
-const MODEL_VERSION = 'danger-2';
+const MODEL_VERSION = 'danger-4';
 
 function train(data: DangerData, lexicon: ConceptLexicon, phrases: SafetyPhrases, benign: string[]): Classifier {
   const example = (text: string, label: DangerClass) => {
     const tokens = dangerTokens(text);
-    const concepts = lexicon.conceptsOfTokens(tokens);
+    const concepts = conceptsOf(lexicon, text, tokens);
     return { features: featurise(tokens, concepts), label, concepts };
   };
   // Each example also teaches its other spellings: Arabizi, Roman Urdu, typos, chat shorthand.
