@@ -36,6 +36,10 @@ describe('requests', () => {
     expect(recogniseRequest('mera appointment check karna hai, reference K4TQ9Z hai')).toEqual({ kind: 'myAppointment', reference: 'K4TQ9Z' });
   });
 
+  it.each(['en fait jpeux pas venir, annule le rdv stp', 'quiero cancelar la cita', 'الغي الموعد', 'Termin absagen bitte', 'batalkan janji saya', 'appointment cancel kar do', 'cancel K4TQ9Z'])('%s names what it cancels: done at once', (t) =>
+    expect(recogniseRequest(t)).toMatchObject({ kind: 'cancel', explicit: true }),
+  );
+  it.each(['something came up at work, pls cancel it', 'cancel kar do bhai'])('%s does not say what: asked first', (t) => expect(recogniseRequest(t)).toEqual({ kind: 'cancel' }));
   it('leaves questions alone', () => {
     for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'where is the nearest german embassy office', 'wahan ka timing kya hai, jumma ko khula hota hai?', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
   });

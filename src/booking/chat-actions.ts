@@ -159,11 +159,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const byRef = reference ? await appointments.byReference(reference) : undefined;
       if (byRef && byRef.status === 'booked') {
         const own = byRef.conversationId === conversationId;
-        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId } : { appointmentId: null } };
+        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId, appointmentCount: '1' } : { appointmentId: null } };
       }
       const mine = await upcoming(conversationId);
       if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
-      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId } };
+      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length) } };
     },
 
     async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {

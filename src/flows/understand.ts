@@ -458,11 +458,26 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
+      if (req.explicit) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
     case 'move':
       rememberWanted(turn, text);
       return advance(turn, 'centres.move');
   }
+}
+
+/**
+ * "annule le rdv stp", "quiero cancelar la cita", "cancel K4TQ9Z": the appointment is named, so with
+ * exactly one (or the one its reference names) it is cancelled at once, showing which one; with
+ * several, which one is meant is asked as before.
+ */
+async function cancelNamedAppointment(turn: Turn, reference: string | undefined): Promise<void> {
+  const { state } = turn;
+  const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(reference ? { reference } : {}) });
+  turn.outbox.push(...result.outbox);
+  for (const [k, v] of Object.entries(result.vars ?? {})) if (v === null) delete state.vars[k]; else state.vars[k] = v;
+  if (result.outcome !== 'ok' || !state.vars.appointmentId) return advance(turn, 'main.menu');
+  return advance(turn, state.vars.appointmentCount === '1' ? 'centres.cancel' : 'centres.cancel-confirm');
 }
 
 export { wantedOption } from './wanted.js';

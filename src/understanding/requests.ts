@@ -16,7 +16,8 @@ import { phraseSet, words } from './phrases.js';
 export type Request =
   | { kind: 'book' }
   | { kind: 'myAppointment'; reference?: string }
-  | { kind: 'cancel'; reference?: string }
+  /** `explicit`: the appointment itself is named ("annule le rdv", "quiero cancelar la cita", a reference), so one appointment is cancelled at once. */
+  | { kind: 'cancel'; reference?: string; explicit?: true }
   | { kind: 'move'; reference?: string }
   | { kind: 'human' }
   | { kind: 'findCentre' }
@@ -71,7 +72,7 @@ const BOOK = phraseSet([
   'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
   'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
-  'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ',
+  'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
   'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj', 'nji termin', 'nji takim', 'ni takim', 'me lyp nji termin', 'me lype termin', 'me rezervu',
@@ -146,6 +147,9 @@ const CHANGE = phraseSet([
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
+/** The appointment named as a thing ("le rdv", "la cita", "den Termin", "takimin"): unlike "it" or "that", a cancellation that says what it cancels. */
+const NAMES_APPOINTMENT = phraseSet(['appointment', 'booking', 'reservation', 'rdv', 'rendez vous', 'موعد', 'الموعد', 'ميعاد', 'الميعاد', 'maw3id', 'lmaw3id', 'termin', 'termine', 'termina', 'terminu', 'janji', 'janjinya', 'jadwal', 'takim*', 'cita', 'turno', 'اپائنٹمنٹ']);
+
 const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
 
 /** Help asked for with nothing more: the menu shows what there is. Danger is read before any request. */
@@ -192,7 +196,11 @@ export function recogniseRequest(text: string): Request | undefined {
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
   if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
-  if (CANCEL.has(tokens)) return withRef({ kind: 'cancel' });
+  if (CANCEL.has(tokens)) {
+    const explicit = Boolean(reference) || NAMES_APPOINTMENT.has(tokens) || MINE.has(tokens);
+    const cancel: Request = { kind: 'cancel', ...(reference ? { reference } : {}), ...(explicit ? { explicit: true as const } : {}) };
+    return cancel;
+  }
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
   const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);
   if (HUMAN.has(tokens) && !appointmentWithAdvisor) return { kind: 'human' };
