@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { mentionedPlaces, recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
 
@@ -42,6 +43,22 @@ describe('requests', () => {
   it.each(['something came up at work, pls cancel it', 'cancel kar do bhai'])('%s does not say what: asked first', (t) => expect(recogniseRequest(t)).toEqual({ kind: 'cancel' }));
   it('leaves questions alone', () => {
     for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'where is the nearest german embassy office', 'wahan ka timing kya hai, jumma ko khula hota hai?', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
+  });
+});
+
+describe('what a longer message tells', () => {
+  it.each([
+    ['je suis pecheur a mbour. mon cousin veut partir', 'mbour'],
+    ['ku eshte zyra juaj? jam ne durres', 'durres'],
+    ['I am a tailor in Kumasi, can I work in Germany?', 'kumasi'],
+  ])('%s mentions being in %s', (t, place) => expect(mentionedPlaces(t)).toContain(place));
+  it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine')).toEqual([]));
+  it.each(['comment je peux le convaincre de pas partir?', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
+    expect(holdsSomeoneBack(t)).toBe(true),
+  );
+  it('convincing alone needs the journey just talked about', () => {
+    expect(holdsSomeoneBack('how do I convince him? he does not listen')).toBe(false);
+    expect(holdsSomeoneBack('how do I convince him? he does not listen', true)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
+import { holdsSomeoneBack } from '../understanding/worried.js';
 import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
@@ -12,6 +13,8 @@ import { showCentresAsked } from './centres-asked.js';
 const MISSES_BEFORE_HUMAN = 2;
 /** The knowledge topic a booking is about: a question beside its steps leans on it. */
 const BOOKING_TOPIC = 'centres-appointment';
+/** What a worried relative is shown: the dangers of the journey. */
+const RISKS_TOPIC = 'risks-irregular-journey';
 
 export async function answerInputStep(turn: Turn, ask: AskStep, input: Inbound): Promise<void> {
   if (input.kind !== 'text') return staleChoice(turn, ask, input);
@@ -74,7 +77,21 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     turn.state.misses = 0;
     return advance(turn, 'fallback.setback');
   }
+  // "comment je peux le convaincre de pas partir?": a worried relative; the risks to show, and the centre to come to together.
+  if (holdsSomeoneBack(input.text, Boolean(follows && /^(risks|route)-/.test(follows)))) return worriedForSomeone(turn, follows);
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** The risks of the journey (unless they were the last answer), then coming to the centre together or a person. */
+async function worriedForSomeone(turn: Turn, follows: string | undefined): Promise<void> {
+  turn.meta.understood = true;
+  turn.state.misses = 0;
+  if (follows !== RISKS_TOPIC) {
+    const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), topic: RISKS_TOPIC });
+    takeResult(turn, result);
+    if (result.outcome === 'ok') rememberTopic(turn, result);
+  }
+  return advance(turn, 'fallback.worried');
 }
 
 /** Several words, or a question mark: more than a pick that went wrong. */

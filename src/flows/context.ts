@@ -41,6 +41,8 @@ export interface Turn {
   tookChoice?: boolean;
   /** The nearest centres were shown in this turn: what follows may ask about them ("open on Saturday?"). */
   showedCentres?: boolean;
+  /** The town said earlier answered a "where are you?" in this turn (not again, so a town that finds nothing cannot loop). */
+  usedSaidPlace?: boolean;
 }
 
 /** The knowledge entry about the centres (where they are, when they open): what shown centres make the conversation about. */

@@ -13,6 +13,7 @@ import type { ActionStep } from './schema.js';
 import { followedTopic, MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { wantedOption } from './wanted.js';
+import { placeSaidBefore } from './place-said.js';
 
 const MAX_STEPS_PER_TURN = 100;
 
@@ -38,6 +39,12 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
           state.vars[step.var] = wanted.id.slice(wanted.id.indexOf(':') + 1);
           state.vars[`${step.var}Label`] = wanted.label;
           next = step.next;
+          break;
+        }
+        const place = placeSaidBefore(turn, step);
+        if (place) {
+          state.vars[step.var!] = place;
+          next = step.next!;
           break;
         }
         if (opts.render !== false) renderAsk(turn, step);

@@ -27,6 +27,7 @@ import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, positionRef, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { askingOf, noteLanguage, understandText } from './understand.js';
+import { noteSaidPlace } from './place-said.js';
 import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
 import { advance, keepResultValues, offerHumanNow, resumeAfterEffect } from './runner.js';
 
@@ -197,6 +198,7 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
     return renderAsk(turn, ask);
   }
   if (input.kind === 'text' && isGreetingOrEmpty(turn, input)) return renderAsk(turn, ask);
+  if (input.kind === 'text') await noteSaidPlace(turn, ask, input.text);
   if (input.kind === 'text' && (await understandText(turn, ask, input.text))) return;
   if (ask.input) return answerInputStep(turn, ask, input);
   return answerOptionsStep(turn, ask, input);

@@ -262,6 +262,34 @@ export function statedPlace(text: string): string | undefined {
   return rest.length >= 1 && rest.length <= 3 ? rest.join(' ') : undefined;
 }
 
+/** "je suis pecheur a", "saya kerja di", "ich bin Fischer in": the person, a word or two, then where. */
+const SELF = phraseSet(['je suis', 'moi je suis', 'i am', 'i m', 'im', 'ich bin', 'ich arbeite', 'jam', 'une jam', 'ja sam', 'radim', 'saya', 'sy', 'aku', 'ana', 'soy', 'estoy', 'trabajo', 'je travaille', 'i work', 'kerja', 'punoj']);
+const AT = new Set(words('a au in ne u en di f fi في near pres pas kod bei'));
+
+/**
+ * Towns the person mentions being in, anywhere in a longer message ("je suis pecheur a mbour. mon
+ * cousin...", "ku eshte zyra juaj? jam ne durres"): candidates only, for the caller to look up.
+ */
+export function mentionedPlaces(text: string): string[] {
+  const tokens = words(text);
+  if (tokens.length < 2 || tokens.length > 60) return [];
+  const found: string[] = [];
+  const located = LOCATED.find(tokens);
+  if (located) {
+    const rest = tokens.slice(located.at + located.length, located.at + located.length + 3).filter((t) => !LOCATED_TAIL.has(t));
+    if (rest[0]) found.push(rest[0]);
+    if (rest[1]) found.push(rest.slice(0, 2).join(' '));
+  }
+  const self = SELF.find(tokens);
+  if (self) {
+    const after = self.at + self.length;
+    for (let i = after; i < Math.min(after + 3, tokens.length - 1); i++) {
+      if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 3 && !/^\d+$/.test(tokens[i + 1]!)) found.push(tokens[i + 1]!);
+    }
+  }
+  return [...new Set(found)].slice(0, 3);
+}
+
 /** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
 const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
 
