@@ -60,7 +60,11 @@ export interface ConversationState {
   /** A message signalled danger: a handoff from this conversation is urgent. */
   urgent?: boolean;
   /** A human advisor holds the conversation: the assistant stays quiet until it is closed. */
-  handoff?: { id: string };
+  handoff?: {
+    id: string;
+    /** The person was told once, before any advisor answered, that the centre answers in its opening hours and "menu" brings the assistant back. */
+    waitTold?: true;
+  };
   /** The last messages, kept only so an advisor can read them if the person asks for one. */
   recent?: RecentMessage[];
   /** An advisor's messages wait for the person's next message (WhatsApp's window): that turn releases them. */

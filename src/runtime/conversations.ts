@@ -121,6 +121,11 @@ function releasesHandoff(engine: EngineDeps, inbound: Inbound): 'menu' | 'cancel
   return request?.kind === 'menu' ? 'menu' : undefined;
 }
 
+/** No advisor has written to the person in this handoff yet (a note between staff does not count). */
+async function awaitsFirstAnswer(tx: Pick<Storage, 'handoffs'>, handoffId: string): Promise<boolean> {
+  return !(await tx.handoffs.messages(handoffId)).some((m) => m.sender === 'staff' && !m.internal);
+}
+
 /** Delete my data and stop work even while an advisor holds the conversation. */
 function isPrivacyCommand(engine: EngineDeps, inbound: Inbound): boolean {
   const name = inbound.kind === 'command' ? inbound.name : inbound.kind === 'text' ? engine.vocabulary.command(inbound.text) : undefined;
@@ -302,7 +307,16 @@ export class Conversations {
         const outbox: Outbound[] = [];
         if (files && inbound.kind === 'media') outbox.push(...(await this.keepFiles(tx, id, held, inbound, files, now)));
         else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
-        await tx.conversations.save(id, { ...held, stopped: undefined, advisorWaiting: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
+        // Nobody has answered yet ("when will they answer?"): said once, so the person knows the message arrived and how to get the assistant back.
+        // A file is for the advisor (its failures are told above); a question in words is what waits for an answer.
+        const waiting = inbound.kind === 'text' && !held.handoff!.waitTold && (await awaitsFirstAnswer(tx, held.handoff!.id));
+        if (waiting) {
+          const told: Outbound = { kind: 'text', text: this.engine.t(held.lang, 'advisor.waiting') };
+          outbox.push(told);
+          await tx.handoffs.addMessage(held.handoff!.id, { sender: 'bot', staffId: null, text: describeOutbound(told), at: now.toISOString() });
+        }
+        const handoff = waiting ? { ...held.handoff!, waitTold: true as const } : held.handoff;
+        await tx.conversations.save(id, { ...held, handoff, stopped: undefined, advisorWaiting: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
         delivered = { outbox, effects: [], lang: held.lang, meta: emptyMeta('handoff') };
       } else {
         if (release && state?.handoff) {
