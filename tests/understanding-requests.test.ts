@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { mentionedPlaces, recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { keepsTime, mentionedPlaces, recogniseRequest, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
@@ -52,6 +52,8 @@ describe('what a longer message tells', () => {
     ['ku eshte zyra juaj? jam ne durres', 'durres'],
     ['I am a tailor in Kumasi, can I work in Germany?', 'kumasi'],
   ])('%s mentions being in %s', (t, place) => expect(mentionedPlaces(t)).toContain(place));
+  it.each(['bisa diganti ke kamis aja gak? jamnya sama', 'can we move it to friday, same time?', 'on peut changer pour jeudi a la meme heure', 'geht Donnerstag zur gleichen Uhrzeit?'])('%s keeps the hour', (t) => expect(keepsTime(t)).toBe(true));
+  it('a new day alone does not keep the hour', () => expect(keepsTime('can we change it to thursday?')).toBe(false));
   it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine')).toEqual([]));
   it.each(['comment je peux le convaincre de pas partir?', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
     expect(holdsSomeoneBack(t)).toBe(true),

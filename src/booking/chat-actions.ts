@@ -59,6 +59,13 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     return t(lang, a.requested ? 'centres.mineRequested' : 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
   };
 
+  /** What a move keeps when the person asks for "the same time": the local hour, the name and the contact. */
+  const keptForMove = (a: Appointment): Record<string, string> => {
+    const centre = booking.centre(a.centreId);
+    const time = centre ? DateTime.fromISO(a.start, { zone: 'utc' }).setZone(centre.timezone).toFormat('HH:mm') : '';
+    return { appointmentTime: time, appointmentName: a.name ?? '', appointmentContact: a.contact ?? '' };
+  };
+
   const upcoming = async (conversationId: string): Promise<Appointment[]> =>
     (await appointments.list({ conversationId, status: 'booked' })).filter((a) => Date.parse(a.start) > now().getTime() - 3600_000);
 
@@ -159,11 +166,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const byRef = reference ? await appointments.byReference(reference) : undefined;
       if (byRef && byRef.status === 'booked') {
         const own = byRef.conversationId === conversationId;
-        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId, appointmentCount: '1' } : { appointmentId: null } };
+        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId, appointmentCount: '1', ...keptForMove(byRef) } : { appointmentId: null } };
       }
       const mine = await upcoming(conversationId);
       if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
-      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length) } };
+      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!) } };
     },
 
     async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {

@@ -41,6 +41,12 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
           next = step.next;
           break;
         }
+        // A yes given before (a move that keeps the rest): the option's own way on.
+        const goto = wanted && !step.var ? step.options?.find((o) => o.id === wanted.id.slice(wanted.id.indexOf(':') + 1))?.goto : undefined;
+        if (goto) {
+          next = goto;
+          break;
+        }
         const place = placeSaidBefore(turn, step);
         if (place) {
           state.vars[step.var!] = place;

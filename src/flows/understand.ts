@@ -13,7 +13,7 @@ import type { Option } from '../core/messages.js';
 import { recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -462,6 +462,9 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'centres.cancel-request');
     case 'move':
       rememberWanted(turn, text);
+      // "bisa diganti ke kamis? jamnya sama": the new day named, the rest kept; the one yes to the move books it (wanted.ts).
+      if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
+      else delete state.vars.moveKeeps;
       return advance(turn, 'centres.move');
   }
 }

@@ -29,13 +29,34 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     const centres = askOptions(turn, ask).filter((o) => !o.id.endsWith(':menu'));
     return centres.length === 1 ? centres[0] : undefined;
   }
-  if (ask.var === 'start' && vars.wantTime) {
-    const want = vars.wantTime;
+  // A move that keeps the hour: the old hour is the time wanted.
+  const keptTime = vars.moveKeeps === 'yes' ? vars.appointmentTime : undefined;
+  if (ask.var === 'start' && (vars.wantTime || keptTime)) {
+    const want = vars.wantTime || keptTime;
     delete vars.wantTime;
     const option = askOptions(turn, ask).find((o) => o.label === want);
     // Never asked again as if unsaid: the time named is taken, so the free ones follow.
     if (!option) say(turn, 'booking.timeNotFree');
+    // Not the hour promised: the new booking is shown for a yes after all.
+    if (!option && vars.moveKeeps) vars.moveKeeps = 'details';
     return option;
+  }
+  return keptForMove(turn, ask);
+}
+
+/**
+ * A move that keeps the rest ("jamnya sama"): the name and contact of the appointment moved, and
+ * the yes already given to the move ("move it to Thursday at 10:00, same name and contact?").
+ */
+function keptForMove(turn: Turn, ask: AskStep): Option | undefined {
+  const { vars } = turn.state;
+  if (!vars.moveKeeps) return undefined;
+  if (ask.var === 'name' && vars.appointmentName) return { id: `kept:${vars.appointmentName}`, label: vars.appointmentName };
+  if (ask.var === 'contact' && vars.appointmentContact) return { id: `kept:${vars.appointmentContact}`, label: vars.appointmentContact };
+  if (ask.expects === 'confirm' && turn.state.at.flow === 'booking') {
+    const yes = vars.moveKeeps === 'yes' ? ask.options?.find((o) => o.id === 'yes') : undefined;
+    delete vars.moveKeeps;
+    return yes ? { id: `kept:${yes.id}`, label: yes.id } : undefined;
   }
   return undefined;
 }

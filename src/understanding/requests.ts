@@ -135,6 +135,18 @@ const MOVE = phraseSet([
   'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
 ]);
 
+/** "jamnya sama", "same time", "même heure": a moved appointment keeps its hour. */
+const SAME_TIME = phraseSet([
+  'same time', 'same hour', 'same slot', 'jamnya sama', 'jam yang sama', 'jam sama', 'jamnya tetap', 'waktu yang sama', 'waktunya sama', 'meme heure', 'a la meme heure', 'meme horaire', 'gleiche uhrzeit', 'gleiche zeit', 'selbe uhrzeit', 'selben uhrzeit', 'gleichen uhrzeit', 'zur gleichen zeit',
+  'نفس الوقت', 'نفس الساعه', 'نفس الساعة', 'نفس الميعاد', 'nafs lwe9t', 'nafs lwa9t', 'nafs sa3a', 'nafs l waqt', 'wahi time', 'wohi time', 'usi time', 'isi time', 'same time pe', 'wahi waqt', 'اسی وقت', 'وہی وقت',
+  'misma hora', 'a la misma hora', 'mismo horario', 'ne te njejten ore', 'te njejten ore', 'ora e njejte', 'njejten ore', 'isto vreme', 'u isto vreme', 'isto vrijeme', 'u isto vrijeme',
+]);
+
+/** The person wants the hour of the appointment being moved kept ("bisa diganti ke kamis? jamnya sama"). */
+export function keepsTime(text: string): boolean {
+  return SAME_TIME.has(words(text));
+}
+
 /**
  * Words that change something ("bisa diganti ke kamis?", "can we change to friday?", "on peut changer
  * pour jeudi?"): with a day named, the appointment is being moved.
