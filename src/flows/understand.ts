@@ -10,7 +10,7 @@ import { byOrdinal } from '../core/ordinal.js';
 import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
-import { recogniseCourtesy } from '../understanding/courtesy.js';
+import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
@@ -43,7 +43,7 @@ export function askingOf(ask: AskStep): Asking {
   return ids.has('yes') && ids.has('no') ? 'confirm' : 'choice';
 }
 
-/** A guessed language settles from a message of this many words (a greeting with a name or two is shorter). */
+/** A guess from a message with a greeting settles it from this many words (the greeting and a name or two are fewer). */
 const SETTLING_WORDS = 5;
 
 /**
@@ -63,9 +63,10 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
-    // A detector's guess from a few words ("salam aleykoum nanga def": Arabic?) holds until a longer
-    // sentence shows the language better; the way a message is written, or a language named, settles it.
-    if (sure || (evidence && words(text) >= SETTLING_WORDS)) delete state.langFrom;
+    // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
+    // until a sentence shows the language better; the way a message is written, or a language named, settles it.
+    const weakGuess = !sure && words(text) < SETTLING_WORDS && hasGreeting(text);
+    if (evidence && !weakGuess) delete state.langFrom;
   }
 }
 
