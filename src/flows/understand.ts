@@ -482,7 +482,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'cancel':
       if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
         // Nothing booked: a name or contact given on the way is not kept.
-        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact']) delete state.vars[k];
+        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'wantPart']) delete state.vars[k];
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
