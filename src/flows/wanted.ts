@@ -1,7 +1,7 @@
 /** A day, a time or a booking the person asked for earlier, chosen when the step offers it. */
 import { DateTime } from 'luxon';
 import type { Option } from '../core/messages.js';
-import { matchDay } from '../understanding/when.js';
+import { matchDay, outsideHours } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
 import { say, type Turn } from './context.js';
 import { askOptions } from './render.js';
@@ -34,7 +34,8 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     delete vars.wantTime;
     const option = askOptions(turn, ask).find((o) => o.label === want);
     // Never asked again as if unsaid: the time named is taken, so the free ones follow.
-    if (!option) say(turn, 'booking.timeNotFree');
+    // Outside the centre's hours that day ("15 Uhr" where it closes at 14:00): said so, with the hours.
+    if (!option) say(turn, outsideHours(vars.dayRanges, want) ? 'booking.outsideHours' : 'booking.timeNotFree');
     return option;
   }
   return undefined;
