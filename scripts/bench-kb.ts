@@ -20,8 +20,12 @@
  *                                 text): tune on one, check on the other, so the check half stays unseen
  *
  * The development questions are tests/eval/questions.jsonl plus tests/eval/questions-dev-extra.jsonl
- * when present. "choices" is the share of in-scope questions whose topic is answered or offered
- * as "did you mean"; an out-of-scope question counts as declined only when nothing is offered.
+ * and tests/eval/questions-dev7.jsonl when present. questions-dev7 are 520 questions written blind in
+ * session 7 (ar 120, sr 80, de 60, ur 60, the other languages 40; 15% out of scope, many near the
+ * domain): its tune half (`--half tune`) became example questions, its check half never did, so
+ * `--file tests/eval/questions-dev7.jsonl --half check` still measures unseen phrasing.
+ * "choices" is the share of in-scope questions whose topic is answered or offered as "did you mean";
+ * an out-of-scope question counts as declined only when nothing is offered.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,7 +86,7 @@ const questionFiles = args.heldout
     .filter((f) => !args.set || heldoutSetOf(f) === args.set)
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
-  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
+  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !half || halfOf(q.q) === half);
 

@@ -5,12 +5,14 @@
  * its language. Skipped: a question already in the knowledge base (same folded words, in any
  * topic: kb:check refuses one question in two topics), a topic or language without an entry, and
  * one that is (nearly) a question of the development set (tests/eval/questions*.jsonl), so that
- * the development figures stay honest. Never reads the held-out sets.
+ * the development figures stay honest. A development question being merged itself (the tune half
+ * of a set, say) is no longer unseen, so it is not counted: the questions left in the set (the
+ * check half) are what nothing merged may come close to. Never reads the held-out sets.
  *
  *   npx tsx scripts/merge-example-questions.ts /path/to/q-train.jsonl [--lang ar,fr] [--dry-run] [--verbose]
  *   (--verbose lists what was skipped and why)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSeq, parseDocument, Scalar } from 'yaml';
@@ -31,7 +33,8 @@ interface Incoming {
   id: string | null;
 }
 
-const DEV_FILES = ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl'];
+// Every development question set (tests/eval/questions*.jsonl), not the held-out ones in tests/eval/heldout/.
+const DEV_FILES = readdirSync(join(ROOT, 'tests/eval')).filter((f) => /^questions.*\.jsonl$/.test(f)).map((f) => `tests/eval/${f}`);
 
 /** How close to a development question is too close: shared words, or shared letters (a typo, a word more). */
 const WORD_OVERLAP = 0.6;
@@ -62,7 +65,9 @@ function norm(m: Map<string, number>): number {
   return Math.sqrt(s) || 1;
 }
 
-const dev = DEV_FILES.flatMap((f) => readJsonLines<{ q: string }>(join(ROOT, f))).map((d) => {
+const incoming = files.flatMap((f) => readJsonLines<Incoming>(f));
+const merging = new Set(incoming.map((row) => foldText(row.q)));
+const dev = DEV_FILES.flatMap((f) => readJsonLines<{ q: string }>(join(ROOT, f))).filter((d) => !merging.has(foldText(d.q))).map((d) => {
   const g = grams(d.q);
   return { q: d.q, words: wordSet(d.q), grams: g, norm: norm(g) };
 });
@@ -91,35 +96,33 @@ const outOfScope = new Map<Lang, string[]>();
 const skipped = { known: 0, dev: 0, noEntry: 0 };
 const added: Record<string, number> = {};
 
-for (const file of files) {
-  for (const row of readJsonLines<Incoming>(file)) {
-    if (onlyLangs && !onlyLangs.has(row.lang)) continue;
-    const text = row.q.replace(/\s+/g, ' ').trim();
-    const key = foldText(text);
-    if (!key || !(LANGS as readonly string[]).includes(row.lang)) continue;
-    if (seen.has(key)) {
-      if (args.verbose) console.log(`already there: ${text}`);
-      skipped.known++;
-      continue;
-    }
-    const entry = row.id === null ? undefined : kb.entries.get(row.id)?.get(row.lang);
-    if (row.id !== null && !entry) {
-      if (args.verbose) console.log(`no entry ${row.id}/${row.lang}: ${text}`);
-      skipped.noEntry++;
-      continue;
-    }
-    const close = nearDev(text);
-    if (close !== undefined) {
-      if (args.verbose) console.log(`near the development set: ${text}\n  ~ ${close}`);
-      skipped.dev++;
-      continue;
-    }
-    seen.add(key);
-    if (entry) (byFile.get(entry.file) ?? byFile.set(entry.file, []).get(entry.file)!).push(text);
-    else (outOfScope.get(row.lang) ?? outOfScope.set(row.lang, []).get(row.lang)!).push(text);
-    const label = `${row.lang}${row.id === null ? ' oos' : ''}`;
-    added[label] = (added[label] ?? 0) + 1;
+for (const row of incoming) {
+  if (onlyLangs && !onlyLangs.has(row.lang)) continue;
+  const text = row.q.replace(/\s+/g, ' ').trim();
+  const key = foldText(text);
+  if (!key || !(LANGS as readonly string[]).includes(row.lang)) continue;
+  if (seen.has(key)) {
+    if (args.verbose) console.log(`already there: ${text}`);
+    skipped.known++;
+    continue;
   }
+  const entry = row.id === null ? undefined : kb.entries.get(row.id)?.get(row.lang);
+  if (row.id !== null && !entry) {
+    if (args.verbose) console.log(`no entry ${row.id}/${row.lang}: ${text}`);
+    skipped.noEntry++;
+    continue;
+  }
+  const close = nearDev(text);
+  if (close !== undefined) {
+    if (args.verbose) console.log(`near the development set: ${text}\n  ~ ${close}`);
+    skipped.dev++;
+    continue;
+  }
+  seen.add(key);
+  if (entry) (byFile.get(entry.file) ?? byFile.set(entry.file, []).get(entry.file)!).push(text);
+  else (outOfScope.get(row.lang) ?? outOfScope.set(row.lang, []).get(row.lang)!).push(text);
+  const label = `${row.lang}${row.id === null ? ' oos' : ''}`;
+  added[label] = (added[label] ?? 0) + 1;
 }
 
 if (!args['dry-run']) {

@@ -11,7 +11,8 @@ import type { Option, Outbound } from '../core/messages.js';
 import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.js';
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import { receivesPeople, takesRequests, type Centre, type NearbyCentre } from './centres.js';
-import { centreName, centrePlace, formatWhen, LUXON_LOCALES } from './format.js';
+import { centreName, centrePlace, formatDay, formatWhen } from './format.js';
+import { hoursOn, lastBookableDay, openWeekdays, openWeekdaysLabel } from './hours.js';
 import { foldText } from '../core/normalize.js';
 import type { BookingService } from './service.js';
 
@@ -93,6 +94,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
             placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
             // a country with several centres ("Tunesien", "indonesia"): the town decides which one, not the capital
             placeIsCountry: found.place?.kind === 'country' && found.centres.filter((n) => n.centre.country === found.place!.country).length > 1 ? 'yes' : '',
+            // a town that is not the centre's own ("jakarta" -> Bandung): named with the distance before the days are chosen
+            placeName: found.place?.kind === 'town' && !sameTown ? found.place.name : '',
+            placeKm: found.place?.kind === 'town' && !sameTown ? String(top.distanceKm) : '',
           }
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
@@ -110,26 +114,52 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const want = vars.wantDay;
       if (want && days.length && !days.some((d) => d.date === want) && want > days[days.length - 1]!.date && ((await booking.slots(centre.id, want)) ?? []).length) days.push({ ...days[0]!, date: want });
       if (!days.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
-      const options = days.map((d) => ({ id: d.date, label: DateTime.fromISO(d.date).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL') }));
+      const options = days.map((d) => ({ id: d.date, label: formatDay(d.date, lang) }));
       // Where the hours are not confirmed the days and times are preferences: said before the person chooses.
       const request = takesRequests(centre);
-      const same = vars.sameCentre === 'yes' ? [text(t(lang, 'booking.sameCentre', { name: centreName(centre, lang), city: centre.city }))] : [];
+      // The centre is named before a day is chosen, and when the town the person named is not its own, that it is the nearest one and how far.
+      const name = centreName(centre, lang);
+      const where = vars.nearestTo && vars.nearestKm
+        ? t(lang, 'booking.nearestCentre', { place: vars.nearestTo, km: vars.nearestKm, name, city: centre.city })
+        : t(lang, 'booking.sameCentre', { name, city: centre.city });
+      // What a refusal of a day not offered needs: the weekdays it opens and the last day that can be booked.
+      const last = lastBookableDay(centre, now());
+      // The days shown again at the same centre ("jeudi 17" looked up further ahead): not named twice.
+      const named = vars.centreNamed === 'yes';
       return {
         outcome: 'ok',
-        outbox: [...same, ...(request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [])],
-        vars: { centreName: centreName(centre, lang), city: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '' },
+        outbox: [...(named ? [] : [text(where)]), ...(request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [])],
+        vars: {
+          centreName: name, city: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '', nearestTo: null, nearestKm: null, centreNamed: null,
+          // a contact typed early belongs to this booking: a new one starts without it
+          ...(named ? {} : { earlyContact: null }),
+          openWeekdays: openWeekdays(centre).join(','), openDays: openWeekdaysLabel(centre, lang), lastDay: last ?? '', lastDayLabel: last ? formatDay(last, lang) : '',
+        },
         choices: { dayChoices: options },
         facts,
       };
     },
 
     async freeTimes({ lang, vars }): Promise<ActionResult> {
-      const slots = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
-      if (!slots.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      const all = (await booking.slots(vars.centreId ?? '', vars.day ?? '')) ?? [];
+      if (!all.length) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
+      // "l'après-midi", "sore": only the times of that part of the day; none free then: said so, and the day's times.
+      const part = vars.wantPart === 'morning' || vars.wantPart === 'afternoon' ? vars.wantPart : undefined;
+      const inPart = part ? all.filter((s) => (part === 'morning' ? s.local < '12:00' : s.local >= '12:00')) : all;
+      const slots = inPart.length ? inPart : all;
+      const outbox = part && !inPart.length ? [text(t(lang, 'booking.partNotFree'))] : [];
       // Ten times at most; a time named earlier ("tuesday 2pm") is among them when it is free.
       const wanted = slots.findIndex((s) => s.local === vars.wantTime);
       const from = wanted >= 10 ? Math.min(wanted - 4, slots.length - 10) : 0;
-      return { outcome: 'ok', outbox: [], choices: { timeChoices: slots.slice(from, from + 10).map((s) => ({ id: s.start, label: s.local })) } };
+      // The day's opening hours, for a time named outside them ("15 Uhr" where the centre closes at 14:00).
+      const centre = booking.centre(vars.centreId ?? '');
+      const ranges = centre ? hoursOn(centre, vars.day ?? '') : [];
+      return {
+        outcome: 'ok',
+        outbox,
+        vars: { wantPart: null, dayRanges: ranges.join(','), dayHours: ranges.map((r) => r.replace('-', '–')).join(', ') },
+        choices: { timeChoices: slots.slice(from, from + 10).map((s) => ({ id: s.start, label: s.local })) },
+      };
     },
 
     async book({ lang, centreId, start, name, contact, conversationId }): Promise<ActionResult> {

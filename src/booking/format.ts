@@ -16,14 +16,23 @@ export function centrePlace(centre: Centre, lang: Lang): string {
   return `${centre.city}, ${location}`;
 }
 
+/** A day as the language writes it (Intl): "Monday 14 December", "Montag, 14. Dezember", "lunes, 14 de diciembre". */
+const DAY_FORMAT = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+
+/** A local date (YYYY-MM-DD) as the reader's language writes it, in Western digits as the times are. */
+export function formatDay(date: string, lang: Lang): string {
+  return DateTime.fromISO(date).setLocale(LUXON_LOCALES[lang]).reconfigure({ numberingSystem: 'latn' }).toLocaleString(DAY_FORMAT);
+}
+
 /** "Wednesday 25 November, 10:00" in the centre's time zone and the reader's language. */
 export function formatWhen(start: string, centre: Centre, lang: Lang): string {
-  return DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]).toFormat('cccc d LLLL, HH:mm');
+  const { date, time } = formatDateAndTime(start, centre, lang);
+  return `${date}, ${time}`;
 }
 
 
 /** The date and the time apart ("Wednesday 25 November", "10:00"), for a template's variables. */
 export function formatDateAndTime(start: string, centre: Centre, lang: Lang): { date: string; time: string } {
-  const local = DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone).setLocale(LUXON_LOCALES[lang]);
-  return { date: local.toFormat('cccc d LLLL'), time: local.toFormat('HH:mm') };
+  const local = DateTime.fromISO(start, { zone: 'utc' }).setZone(centre.timezone);
+  return { date: formatDay(local.toISODate()!, lang), time: local.toFormat('HH:mm') };
 }

@@ -46,7 +46,12 @@ export function askOptions(turn: Turn, ask: AskStep, opts: { shown?: boolean } =
       : ask.optionsFrom === 'var'
         ? (state.choices?.[ask.optionsVar!] ?? []).map((o) => ({ id: prefix + o.id, label: o.label }))
         : (ask.options ?? []).map((o) => ({ id: prefix + o.id, label: tr(turn, o.label) }));
-  if (state.lastTopic) options.unshift({ id: `${prefix}more`, label: tr(turn, 'answer.more') });
+  if (state.lastTopic) {
+    // While centres, days or times are offered, their numbers stay: "More details" comes last.
+    const more = { id: `${prefix}more`, label: tr(turn, 'answer.more') };
+    if (ask.optionsFrom === 'var' && ask.optionsVar !== 'didYouMean') options.push(more);
+    else options.unshift(more);
+  }
   // "Did this help?" rides on the options after an answer, last, so the menu keeps its numbers.
   if (state.asked?.awaiting === 'rating' && !ask.optionsFrom && (turn.askedNow || !opts.shown)) {
     options.push({ id: `${prefix}${FEEDBACK_YES}`, label: tr(turn, 'feedback.yes') }, { id: `${prefix}${FEEDBACK_NO}`, label: tr(turn, 'feedback.no') });

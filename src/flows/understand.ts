@@ -10,11 +10,11 @@ import { byOrdinal } from '../core/ordinal.js';
 import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
-import { recogniseCourtesy } from '../understanding/courtesy.js';
+import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
-import { matchDay, matchTime, vagueWhen } from '../understanding/when.js';
+import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
@@ -22,6 +22,7 @@ import { askOptions, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
+import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
 
 const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
@@ -43,7 +44,7 @@ export function askingOf(ask: AskStep): Asking {
   return ids.has('yes') && ids.has('no') ? 'confirm' : 'choice';
 }
 
-/** A guessed language settles from a message of this many words (a greeting with a name or two is shorter). */
+/** A guess from a message with a greeting settles it from this many words (the greeting and a name or two are fewer). */
 const SETTLING_WORDS = 5;
 
 /**
@@ -63,9 +64,10 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
     if (evidence && evidence !== state.lang) state.lang = evidence;
-    // A detector's guess from a few words ("salam aleykoum nanga def": Arabic?) holds until a longer
-    // sentence shows the language better; the way a message is written, or a language named, settles it.
-    if (sure || (evidence && words(text) >= SETTLING_WORDS)) delete state.langFrom;
+    // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
+    // until a sentence shows the language better; the way a message is written, or a language named, settles it.
+    const weakGuess = !sure && words(text) < SETTLING_WORDS && hasGreeting(text);
+    if (evidence && !weakGuess) delete state.langFrom;
   }
 }
 
@@ -92,6 +94,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (stated && stated !== text.trim()) {
     state.vars[ask.var!] = stated;
     await advance(turn, refOf(turn, ask.next!));
+    return true;
+  }
+  // "never mind", "gak jadi deh", "laisse tomber" part-way through a booking: left, nothing booked.
+  if (state.at.flow === 'booking' && leavesBooking(text)) {
+    await runRequest(turn, { kind: 'cancel' }, text);
     return true;
   }
   if (await answerStep(turn, ask, asking, text)) return true;
@@ -175,8 +182,11 @@ async function takeName(turn: Turn, text: string): Promise<true> {
   const contact = extractContact(text);
   const rest = contact ? text.replace(contact, ' ').replace(/\s+/g, ' ').trim() : text;
   turn.state.vars.name = extractName(rest || text);
-  if (contact && /\p{L}{2}/u.test(rest)) {
-    turn.state.vars.contact = contact;
+  // The contact with the name, or typed early at the day or time step of this booking: not asked again.
+  const given = (contact && /\p{L}{2}/u.test(rest) ? contact : undefined) ?? turn.state.vars.earlyContact;
+  delete turn.state.vars.earlyContact;
+  if (given) {
+    turn.state.vars.contact = given;
     await advance(turn, 'booking.confirm');
     return true;
   }
@@ -200,11 +210,17 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     return answer ? pick(optionWithId(turn, ask, answer)) : false;
   }
   if (asking === 'day') {
+    if (contactTypedEarly(turn, ask, text)) return true;
     const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
+    // "lundi après-midi", "besok sore": only that part of the day's times are offered at the time step.
+    const part = vagueWhen(text);
+    if (part === 'morning' || part === 'afternoon') turn.state.vars.wantPart = part;
     // "thursday at 9", or a time alone before the day: the time is kept for the time step.
     const time = namedTime(text, today(turn));
     if (time) turn.state.vars.wantTime = time;
-    const day = dayOfLastClause(text, offered.map((o) => o.id), today(turn)) ?? matchDay(text, offered.map((o) => o.id), today(turn));
+    // "السبت لا، الاثنين الجاي", "not saturday, next monday": the day named last, when it is on offer.
+    const days = offered.map((o) => o.id);
+    const day = dayOfLastClause(text, days, today(turn)) ?? matchDay(text, days, today(turn)) ?? lastDayNamed(text, days, today(turn));
     if (day) return pick(optionWithId(turn, ask, day));
     // "as soon as possible", "any day": the first day offered. "the second one", "le 1er" (when no 1st is offered): that day.
     if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
@@ -212,14 +228,19 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     if (placed) return pick(placed);
     const unoffered = namesComingDay(text, today(turn));
     // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
-    if (!unoffered && !time && (await otherCentreNamed(turn, text))) return true;
-    if (!unoffered && !time) return false;
-    // A day that is not on offer ("besok" within the lead time): said so and the same days again; never "not understood".
-    if (unoffered) say(turn, 'booking.dayNotFree');
+    if (!unoffered && !time && !part && (await otherCentreNamed(turn, text))) return true;
+    if (!unoffered && !time && !part) return false;
+    // A day that is not on offer: why (closed that weekday, too far ahead, full) and the same days again; never "not understood".
+    if (unoffered) {
+      await refuseDay(turn, ask, text, today(turn));
+      return true;
+    }
+    turn.state.misses = 0;
     renderAsk(turn, ask);
     return true;
   }
   if (asking === 'time') {
+    if (contactTypedEarly(turn, ask, text)) return true;
     const offered = askOptions(turn, ask);
     const time = matchTime(text, offered.map((o) => o.label));
     if (time) return pick(offered.find((o) => o.label === time));
@@ -242,13 +263,22 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     if (vague) {
       const inPart = offered.filter((o) => (vague === 'morning' ? o.label < '12:00' : o.label >= '12:00'));
       if (inPart.length === 1) return pick(inPart[0]);
-      if (inPart.length) {
-        turn.state.misses = 0;
-        renderAsk(turn, ask);
-        return true;
-      }
+      // Only the times of that part of the day (or, none free then, said so with the day's times): never one outside it.
+      turn.state.misses = 0;
+      if (positionRef(turn.state.at) === 'booking.choose-time') {
+        turn.state.vars.wantPart = vague;
+        await advance(turn, 'booking.times');
+      } else renderAsk(turn, ask);
+      return true;
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
+    // "15 Uhr" where the centre closes at 14:00: outside its hours, said with the hours; not "not free".
+    if (anyTime && outsideHours(turn.state.vars.dayRanges, anyTime)) {
+      turn.state.misses = 0;
+      say(turn, 'booking.outsideHours');
+      renderAsk(turn, ask);
+      return true;
+    }
     // A time the centre may have free though not among the ten shown ("14h" after 09:00-13:30): the times around it.
     if (anyTime && positionRef(turn.state.at) === 'booking.choose-time') {
       turn.state.vars.wantTime = anyTime;
@@ -293,9 +323,18 @@ async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
   if (found.outcome !== 'ok' || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
   rememberWanted(turn, text);
   turn.state.vars.centreId = id;
+  nearestTo(turn, found);
   turn.state.misses = 0;
   await advance(turn, 'booking.days');
   return true;
+}
+
+/** The town named, when the centre booked at is elsewhere ("jakarta" -> Bandung): the day step says it is the nearest, and how far. */
+function nearestTo(turn: Turn, found: ActionResult): void {
+  if (found.vars?.placeName && found.vars.placeKm) {
+    turn.state.vars.nearestTo = found.vars.placeName;
+    turn.state.vars.nearestKm = found.vars.placeKm;
+  }
 }
 
 /** The day named last ("not thursday, friday rather"): read from the end of the text back. */
@@ -319,7 +358,7 @@ function dayOfLastClause(text: string, offered: readonly string[], from: string)
 
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */
 function namesComingDay(text: string, from: string): boolean {
-  return matchDay(text, comingDays(from, 60), from) !== undefined;
+  return matchDay(text, comingDays(from, 400), from) !== undefined;
 }
 
 /** `count` days from `from` (YYYY-MM-DD, UTC) on, as YYYY-MM-DD. */
@@ -425,7 +464,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       rememberWanted(turn, text);
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
-      if (found.outcome === 'ok' && found.vars?.centreId) state.vars.centreId = found.vars.centreId;
+      if (found.outcome === 'ok' && found.vars?.centreId) {
+        state.vars.centreId = found.vars.centreId;
+        nearestTo(turn, found);
+      }
       // "book for there", right after the nearest centres were shown: the centre named before.
       else if (centreNamedBefore(turn) && pointsThere(text)) state.vars.centreId = centreNamedBefore(turn)!;
       else if (!state.vars.centreId) {
@@ -455,6 +497,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     }
     case 'cancel':
       if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
+        // Nothing booked: a name or contact given on the way is not kept.
+        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'wantPart']) delete state.vars[k];
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
@@ -462,6 +506,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'centres.cancel-request');
     case 'move':
       rememberWanted(turn, text);
+      // "change the date" while booking: the days again, nothing to cancel yet.
+      if (state.at.flow === 'booking') return advance(turn, 'booking.days');
       // "bisa diganti ke kamis? jamnya sama": the new day named, the rest kept; the one yes to the move books it (wanted.ts).
       if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
       else delete state.vars.moveKeeps;

@@ -1,7 +1,7 @@
 /** A day, a time or a booking the person asked for earlier, chosen when the step offers it. */
 import { DateTime } from 'luxon';
 import type { Option } from '../core/messages.js';
-import { matchDay } from '../understanding/when.js';
+import { matchDay, outsideHours } from '../understanding/when.js';
 import type { AskStep } from './schema.js';
 import { say, type Turn } from './context.js';
 import { askOptions } from './render.js';
@@ -32,11 +32,12 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
   // A move that keeps the hour: the old hour is the time wanted.
   const keptTime = vars.moveKeeps === 'yes' ? vars.appointmentTime : undefined;
   if (ask.var === 'start' && (vars.wantTime || keptTime)) {
-    const want = vars.wantTime || keptTime;
+    const want = (vars.wantTime || keptTime)!;
     delete vars.wantTime;
     const option = askOptions(turn, ask).find((o) => o.label === want);
     // Never asked again as if unsaid: the time named is taken, so the free ones follow.
-    if (!option) say(turn, 'booking.timeNotFree');
+    // Outside the centre's hours that day ("15 Uhr" where it closes at 14:00): said so, with the hours.
+    if (!option) say(turn, outsideHours(vars.dayRanges, want) ? 'booking.outsideHours' : 'booking.timeNotFree');
     // Not the hour promised: the new booking is shown for a yes after all.
     if (!option && vars.moveKeeps) vars.moveKeeps = 'details';
     return option;

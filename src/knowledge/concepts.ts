@@ -31,6 +31,7 @@ const LEXICON: Record<string, string[]> = {
     'shaghal', 'shoghl', 'shogl', 'khedma', 'khdma', 'lkhedma', 'lkhdma', 'nkhdem', 'nekhdem', 'nkhdm', 'khdem', 'shughl', 'ishtghal', 'شغل', 'الشغل', 'شغلي', 'عمل', 'العمل', 'خدمه', 'الخدمه', 'نخدم', 'اشتغل', 'وظيفه', 'وظيفة', 'نوکري', 'کام', 'روزگار', 'ملازمت', 'mulazmat',
     'wok', 'wokin', 'working', 'werk', 'kerjo', 'gawe', 'kerja*', 'punoj', 'punoje', 'punojne', 'punes', 'me punu', 'punu', 'radit', 'radi', 'zaposl*', 'zaposlenj*', 'karna kaam', 'naukari', 'nokari', 'nokriyan', 'khidma', '5edma', '5dma', 'l5edma', 'n5dem', 'chghol', 'chghal', 'sh3’l', 'شغله', 'خدمة', 'اخدم', 'يخدم', 'نشتغل', 'ملازمه',
     'نوکری', 'ملازمت', 'روزگار', 'شغلانه', 'وظيفه',
+    'shughul', 'shoghol', 'sho8l', 'sho8ol', 'shoghl',
   ],
   salary: [
     'salary', 'salaries', 'wage*', 'pay', 'paid', 'lohn*', 'gehalt*', 'verdien*', 'salaire*', 'paye', 'salario*', 'sueldo*', 'gaji', 'upah', 'plata', 'plate', 'rroga', 'rrog*', 'paga', 'pagë', 'tankhwah', 'tankhah', 'tankha', 'tankhwa', 'salri',
@@ -92,6 +93,7 @@ const LEXICON: Record<string, string[]> = {
     'nurs*', 'pflege*', 'krankenpfleg*', 'infirmi*', 'enfermer*', 'perawat*', 'medicinsk*', 'sestra', 'medicinska', 'infermier*', 'care', 'caregiver', 'carer', 'altenpfleg*', 'aide soignant*', 'cuidador*', 'kujdestar*', 'negovatelj*',
     'ممرض', 'ممرضه', 'الممرض', 'تمريض', 'التمريض', 'نرس', 'نرسنگ', 'momarid', 'momarida', 'momardha', 'mmrda', 'mumarrid', 'tamrid', 'infirmiya', 'infirmier',
     'nurse*', 'nursing', 'nars', 'narsing', 'infirmiere', 'pflegekraft', 'pflegefach*', 'infermiere', 'infirmjer*', 'infermier*', 'medicinsk* sestr*', 'medicinar', 'sestra', 'perawat', 'keperawatan', 'caregiving', 'care giver', 'care work', 'elderly care', 'old people', 'pflegeheim', 'altenheim', 'maison de retraite', 'تمريض', 'ممرضة', 'ممرضين', 'nurs', 'triple win', 'triplewin',
+    'فرملي', 'فرمليه', 'الفرمليه', 'فرميلي', 'انفرميي', 'انفيرمي', 'fermli', 'fermliya', 'frmliya', 'نرسنگ', 'نرسیں',
   ],
   student: [
     'stud*', 'universit*', 'univerzit*', 'universitet*', 'masters', 'master', 'bachelor', 'degree', 'hochschul*', 'etudi*', 'fac', 'kuliah', 'mahasiswa', 'kampus', 'fakultet*', 'fakultet', 'studim*', 'parhai', 'padhai', 'parhna', 'jamia',
@@ -104,6 +106,7 @@ const LEXICON: Record<string, string[]> = {
     'الماني', 'الالماني', 'الالمانيه', 'لغه', 'اللغه', 'جرمن', 'زبان', 'lalmania', 'lalmaniya', 'lugha', 'logha', 'niveau', 'level', 'nivel', 'niveli', 'nivo',
     'almand', 'alman', 'jermanis*', 'njemack* jezik', 'nemacki', 'nemackog', 'njemacki', 'gjermanishte*', 'gjermanisht', 'bahasa jerman', 'german language', 'deutschkurs', 'sprachkurs', 'kurs jezika', 'kurs gjuhe', 'language course', 'cours d allemand', 'curso de aleman', 'kursus bahasa', 'zaban sikhna', 'almani zaban', 'lugha l2almaniya', 'lugha almaniya', 'اللغة', 'اللغه الالمانيه', 'الالمانية', 'جرمن زبان',
     'جوته', 'غوته', 'گوته', 'تيلک', 'تلک', 'telk', 'gote', 'gotha',
+    'lo8a', 'lu8a', 'lo4a', 'logha', 'lougha', 'el lo8a',
   ],
   germany: [
     'germany', 'deutschland', 'allemagne', 'alemania', 'jerman', 'nemack*', 'gjermani*', 'almania', 'almanya', 'lalmaniya', 'almaniya', 'germani', 'jarmani', 'jermany', 'jamani',
@@ -114,6 +117,7 @@ const LEXICON: Record<string, string[]> = {
     'return*', 'go back', 'going back', 'come back', 'came back', 'back home', 'ruckkehr*', 'zuruck*', 'retour*', 'rentrer', 'revenir', 'rentre', 'retorn*', 'volver', 'regres*', 'kembali', 'pulang', 'povrat*', 'vratiti', 'vratio', 'vratila', 'kthim*', 'kthehem', 'kthye*', 'u ktheva', 'wapas', 'wapis', 'wapsi', 'waapas',
     'رجوع', 'الرجوع', 'العوده', 'عوده', 'رجعت', 'نرجع', 'ارجع', 'راجع', 'واپس', 'واپسي', 'rj3t', 'rja3t', 'nrja3', 'nrj3', 'raje3', 'rje3',
     'go home', 'return home', 'returning', 'returnee', 'returnees', 'returned', 'come home', 'back to my country', 'heimkehr', 'heimreise', 'retourner', 'rentree', 'regresar', 'regreso', 'retorno', 'balik', 'balik kampung', 'pulang kampung', 'kembali ke', 'vratim', 'vratiti se', 'povratak', 'povratnik*', 'kthim', 'kthehem', 'kthej', 'kthy*', 'me u kthy', 'wapas jana', 'wapas aana', 'wapis jana', 'ghar wapas', 'nrja3', 'nrjaa', 'rja3', 'raja3', 'rj3', 'nerja3', 'العودة', 'الرجوع', 'ارجع', 'راجعين', 'نرجعو',
+    'rag3een', 'rag3in', 'raj3een', 'raj3in', 'rage3', 'rag3', 'rage3een', 'الراجعين', 'العائدين', 'عائد', 'عائدين', 'راجعين',
   ],
   business: [
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',
@@ -125,11 +129,13 @@ const LEXICON: Record<string, string[]> = {
     'recogn*', 'anerkenn*', 'anerkannt*', 'reconnaiss*', 'equivalen*', 'reconoc*', 'homolog*', 'pengakuan', 'penyetaraan', 'priznavanj*', 'nostrifik*', 'njohj*', 'njohur*', 'equivalence', 'tasdeeq', 'manzoori',
     'معادله', 'معادلة', 'اعتراف', 'الاعتراف', 'منظوري', 'تصديق', 'mu3adala', 'mo3adala', 'm3adala', 'anerkennung', 'diploma*', 'diplom*', 'degree', 'shahada', 'chahada', 'سند', 'ڈگري', 'degri',
     'recognize', 'recognise', 'recognised', 'recognized', 'accept my', 'gleichwert*', 'anerkennen', 'reconnu', 'reconnaitre', 'homologar', 'convalid*', 'nostrifikacij*', 'priznat*', 'priznaje', 'njohje', 'njihet', 'manzoor', 'tasleem', 'tasdiq', '3tirafat', 'مصادقه', 'معادلة الشهادة', 'تعادل',
+    'ديبلوم', 'الديبلوم', 'ديبلوما', 'دبلوم', 'الدبلوم', 'ديپلوما', 'ڈپلومہ', 'ڈگری',
   ],
   appointment: [
     'appointment*', 'appoint', 'termin*', 'rendez vous', 'rdv', 'cita', 'citas', 'janji', 'jadwal', 'temu', 'zakaz*', 'takim*', 'mulaqat', 'apointment', 'appointmnt',
     'موعد', 'الموعد', 'مواعيد', 'ميعاد', 'اپائنٹمنٹ', 'ملاقات', 'maw3id', 'maw3ed', 'mou3id', 'rendezvous',
     'termin*', 'appt', 'apointmnt', 'apointment', 'appoitment', 'rdv', 'rendez vous', 'cita previa', 'janji temu', 'booking', 'book', 'reserve', 'reservation', 'zakazati', 'zakazivanje', 'termina', 'takim', 'takimin', 'caktim', 'appointment lena', 'maw3ad', 'mw3d', 'mou3ad', 'ميعاد', 'الميعاد', 'حجز', 'نحجز', 'بوكنگ',
+    'رونديفو', 'الرونديفو', 'رانديفو', 'روندفو', 'رنديفو', 'randevu', 'rendevu', 'rondivo', 'randivo',
   ],
   embassy: [
     'embass*', 'botschaft*', 'konsulat*', 'consulat*', 'ambassade*', 'embajad*', 'consulado*', 'kedutaan', 'kedubes', 'konsul*', 'ambasad*', 'vfs', 'ambessy', 'ambesi', 'embasy', 'sifarat',
@@ -200,6 +206,7 @@ const LEXICON: Record<string, string[]> = {
     'اوسبيلدونغ', 'اوسبلدونغ', 'تکوين', 'التکوين', 'تدريب', 'التدريب', 'مهني', 'ٹريننگ', 'ہنر', 'تربيت', 'ausbildong', 'osbildung', 'takwin', 'tadrib', 'lformation',
     'trade test', 'vocational training', 'technical school', 'apprenticeship', 'ausbildungsplatz', 'lehre', 'lehrling', 'formation professionnelle', 'formacion profesional', 'fp', 'pelatihan kerja', 'kursus', 'skola', 'zanat', 'strucna', 'strucno', 'shkolla profesionale', 'profesionale', 'hunar', 'hunarmand', 'kaarigar', 'takwin mihani', 'tkwin', 'التكوين المهني', 'تكوين مهني', 'حرفه', 'صنعه', 'مهنه',
     'اوسبيلدونق', 'اوسبيلدونج', 'اوسبلدونق', 'اوسبيلدونگ', 'ausbeldung', 'osbildong', 'ausbildoung',
+    'آؤسبلڈونگ', 'آسبلڈنگ', 'آوسبلڈونگ', 'اوسبلڈنگ', 'آؤسبلڈنگ', 'اوسبلدونگ', 'اوسبيلدنغ',
   ],
   seasonal: [
     'season*', 'saison*', 'harvest*', 'ernte*', 'erntehelfer', 'agricultur*', 'farm*', 'landwirtschaft*', 'recolte*', 'vendange*', 'temporer*', 'temporada', 'cosecha', 'campo', 'musiman', 'panen', 'pertanian', 'sezon*', 'berba', 'poljoprivred*', 'sezonal*', 'bujqesi*', 'fasl', 'kheti', 'khet',
@@ -210,11 +217,13 @@ const LEXICON: Record<string, string[]> = {
     'chancenkarte', 'opportunity card', 'opportunity', 'points', 'point', 'punkte', 'carte opportunite', 'carte des chances', 'tarjeta de oportunidades', 'kartu peluang', 'karta sansi', 'karta mogucnosti', 'karta e mundesive', 'chance card',
     'بطاقه الفرص', 'الفرص', 'فرص', 'نقاط', 'نقطه', 'پوائنٹس', 'چانس کارڈ', 'موقع کارڈ', 'نقاط', 'no9at', 'nuqat', 'noqat', 'chancen',
     'chancen karte', 'chancenkart*', 'opportunity kard', 'opp card', 'job seeker visa', 'jobseeker', 'job seeker', 'job search visa', 'visa de recherche d emploi', 'visa de busqueda de empleo', 'visa pencari kerja', 'viza za trazenje posla', 'vize per kerkim pune', 'job seeker visa', 'punten', 'points system', 'chancen',
+    'شونص', 'الشونص', 'شانسن', 'شانسين', 'chance karte', 'شانس کارڈ', 'چانسن کارٹے',
   ],
   blueCard: [
     'blue card', 'blaue karte', 'bluecard', 'carte bleue', 'tarjeta azul', 'kartu biru', 'plava karta', 'karta blu', 'karta e kalter', 'blu card', 'blue kard',
     'البطاقه الزرقاء', 'البلو کارد', 'بلو کارد', 'بليو کارڈ', 'بلو کارڈ', 'zar9a', 'zarqa', 'blu kard',
     'bluecard', 'blue-card', 'bleu', 'blauen karte', 'blaue', 'blue', 'plave karte', 'plavu kartu', 'karta blu', 'kartu biru', 'tarjeta azul ue', 'البطاقة الزرقاء', 'بلوكارد', 'بلو كارت', 'blu kart',
+    'البلو كارت', 'البلو كارد', 'بلو كارد', 'البلوكارت', 'بلوكارت', 'بلیو کارڈ',
   ],
   experience: [
     'experience', 'experienced', 'berufserfahrung', 'erfahrung', 'experience professionnelle', 'experiencia', 'pengalaman', 'iskustv*', 'pervoj*', 'tajurba', 'tajruba', 'tajarba', 'tajurbah',
@@ -261,6 +270,7 @@ const LEXICON: Record<string, string[]> = {
     'عقد', 'العقد', 'عقدي', 'کنٹريکٹ', 'معاہده', '3a9d', '3aqd', 'l3a9d', 'kontrak',
     'contract', 'contrac', 'kontrakt', 'agreement paper', 'offer letter', 'عقد عمل', 'كونترا', 'lcontrat', 'contrat de travail', 'contratto',
     'كونطرا', 'الكونطرا', 'kontra', 'lkontra', 'lcontra',
+    'كونتراتو', 'كنترا', 'كنطرا', 'كونتراة',
   ],
   // Question words and needs that say which kind of answer is wanted, in every language.
   where: [
@@ -327,6 +337,27 @@ const LEXICON: Record<string, string[]> = {
     'prepar*', 'before leaving', 'before i leave', 'before travel', 'vorbereit*', 'avant de partir', 'antes de viajar', 'persiapan', 'sebelum berangkat', 'priprem*', 'pergatit*', 'para se nisem', 'tayyari', 'tayari', 'taiyari', 'anmeld*', 'arrival', 'arrive',
     'تحضير', 'استعداد', 'قبل السفر', 'احضر', 'نوجد', 'تياري', 'تیاری', 'nwjed', 'nwajed', 't7dir',
     'before i go', 'before going', 'before leaving', 'before departure', 'pre departure', 'predeparture', 'predeparture', 'pre-departure', 'what to pack', 'packing', 'what to bring', 'checklist', 'orientation', 'orientierung', 'avant le depart', 'antes de salir', 'sebelum pergi', 'persiapan keberangkatan', 'pre odlaska', 'pred put', 'para nisjes', 'jane se pehle', 'jaane se pehle', 'jaane se pahle', 'qbel ma nsafer', '9bel ma nsafer', 'قبل ما نسافر', 'قبل الرحيل', 'تحضيرات', 'عند الوصول', 'after arrival', 'when i arrive', 'on arrival', 'ankunft', 'a l arrivee', 'al llegar', 'setelah tiba', 'po dolasku', 'pas mberritjes', 'pohanchne ke baad',
+  ],
+  // The Western Balkans regulation by name; "balkan" alone stays out, it is as often the Balkan route.
+  westernBalkans: [
+    'westbalkan*', 'zapadnobalkan*', 'zapadni balkan', 'zapadnog balkana', 'zapadnom balkanu', 'ballkanit perendimor', 'ballkani perendimor', 'western balkans', 'western balkan',
+    'balkanregelung', 'balkan regelung', 'balkans occidentaux', 'balcanes occidentales', 'balkan barat', 'غرب البلقان', 'مغربی بلقان',
+  ],
+  // Near the domain but not ours: asylum or a visa for another continent, a holiday, a pilgrimage. A
+  // concept shared by every language lets the declined examples of one language teach the others.
+  elsewhere: [
+    'canada', 'kanada', 'canadá', 'usa', 'america', 'amerika', 'amrika', 'amreeka', 'americ*', 'estados unidos', 'eeuu', 'united states', 'vereinigte staaten', 'etats unis', 'shba', 'amerik*',
+    'australi*', 'australien', 'new zealand', 'neuseeland', 'nouvelle zelande', 'nueva zelanda', 'selandia baru', 'novi zeland', 'zelanda e re', 'japan', 'japon', 'jepang', 'japonia',
+    'كندا', 'كنادا', 'امريكا', 'امريكيا', 'الولايات المتحده', 'استراليا', 'نيوزيلندا', 'اليابان', 'کینیڈا', 'کنیڈا', 'امریکہ', 'امريكہ', 'آسٹریلیا', 'اسٹریلیا', 'جاپان',
+  ],
+  holiday: [
+    'tourist*', 'tourism', 'holiday*', 'vacation*', 'sightseeing', 'touris*', 'urlaub*', 'ferien', 'vacances', 'vacaciones', 'turismo', 'turista', 'turist*', 'liburan', 'wisata', 'pelancong', 'pushim*', 'letovanj*', 'odmor*', 'turisticka', 'ljetovanj*',
+    'chuttiyan', 'chutti', 'chhutti', 'sair', 'ghoomne', 'ghumne', 'siyahat', 'siyahati',
+    'سياحه', 'سياحيه', 'السياحه', 'سياحي', 'عطله', 'العطله', 'سیاحت', 'سیاحتی', 'چھٹیاں', 'چھٹی', 'touriste', 'siya7a', '3otla', '3utla', 'l3otla',
+  ],
+  pilgrimage: [
+    'hajj', 'haj', 'hadsch', 'hadj', 'hajji', 'umrah', 'umra', 'omra', 'oumra', 'umroh', 'haji', 'haxh*', 'umre', 'hadz',
+    'حج', 'الحج', 'عمره', 'العمره', 'حجاج', 'حاجی', 'عمرہ', 'عمرے', 'hajj*', '7ajj', '7aj', '3omra', '3umra', 'l3omra',
   ],
   counselling: [
     'advice', 'advise', 'counsel*', 'beratung', 'beraten', 'conseil*', 'asesoria', 'orientacion', 'konseling', 'konsultasi', 'savetovanj*', 'savjetovanj*', 'keshill*', 'mashwara', 'mashwera', 'rehnumai', 'guidance',

@@ -49,6 +49,11 @@ function splitSteps(block: string): string[] {
   return parts;
 }
 
+/** A short answer's sentences (a link on a line of its own stays with the sentence before it). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?؟۔])\s+(?!https?:\/\/)/u).map((s) => s.trim()).filter(Boolean);
+}
+
 const wordsOf = (text: string): string[] => foldText(text).split(/\s+/).filter(Boolean);
 
 const LINK = /https?:\/\/\S+/g;
@@ -67,11 +72,15 @@ const stemOf = (word: string): string => word.slice(0, 5);
 
 /**
  * The passage of `details` that answers `question`, or undefined when none shares enough with it
- * (then the caller says so rather than guessing). `shown`: text the person has just read, not repeated.
+ * (then the caller says so rather than guessing). `shown`: the short answer the person has just read:
+ * one of its sentences may answer, never the whole of it again.
  */
 export function bestPassage(details: string, question: string, opts: { arabic?: boolean; shown?: string } = {}): string | undefined {
   const arabic = opts.arabic === true;
-  const passages = passagesOf(details).filter((p) => p !== opts.shown?.trim() && isProse(p)).map((p) => describe(p, arabic));
+  // The short answer just shown competes sentence by sentence: "which also decides the German level
+  // you need" answers "what level?" better than any paragraph of the details, and alone it is no repeat.
+  const candidates = [...sentencesOf(opts.shown ?? ''), ...passagesOf(details).filter((p) => p !== opts.shown?.trim())];
+  const passages = candidates.filter(isProse).map((p) => describe(p, arabic));
   if (!passages.length) return undefined;
   const asked = describe(question, arabic);
   // A word or concept found in every passage says nothing about which one answers; a rare one says much.

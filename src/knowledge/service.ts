@@ -86,6 +86,8 @@ const CLOSE_BEHIND_BELOW = 0.6;
 function closeBehind(own: Retrieval, previous: string, wordCount: number): boolean {
   return wordCount <= CLOSE_BEHIND_MAX_WORDS && own.score < CLOSE_BEHIND_BELOW && own.ranked[1]?.id === previous;
 }
+/** How far one of two close choices must lead the other, read after the previous topic's title, to be answered. */
+const CONTEXT_LEAD = 1.5;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
 /** …and this much for a question that alone reads as out of scope. */
@@ -191,7 +193,7 @@ export class KnowledgeService {
     return { ...leaning, id: previous, score, choices: [], outOfScope: false };
   }
 
-  /** One of `own`'s two closest choices, when it clearly leads the other once read after the previous topic's title. */
+  /** One of `own`'s two closest choices, when it clearly leads the other (CONTEXT_LEAD times) once read after the previous topic's title. */
   private async pickInContext(own: Retrieval, question: string, lang: Lang, country: string | undefined, previous: string): Promise<Retrieval | undefined> {
     const title = this.titleOf(previous, lang);
     if (!title) return undefined;
@@ -199,7 +201,7 @@ export class KnowledgeService {
     const closest = own.choices.slice(0, 2);
     const among = (await this.retrieve(`${title} ${question}`, lang, country)).ranked.filter((r) => r.id !== previous && closest.includes(r.id));
     const [first, second] = among;
-    if (!first || (second && first.score < 2 * second.score)) return undefined;
+    if (!first || (second && first.score < CONTEXT_LEAD * second.score)) return undefined;
     return { ...own, id: first.id, score: own.ranked.find((r) => r.id === first.id)?.score ?? first.score, choices: [] };
   }
 
@@ -240,11 +242,13 @@ export class KnowledgeService {
    */
   private async retrieveQuestionPart(question: string, lang: Lang, country: string | undefined): Promise<Retrieval> {
     const whole = await this.retrieve(question, lang, country);
-    if (whole.id || whole.outOfScope) return whole;
+    if (whole.id) return whole;
     const parts = sentences(question).filter((p) => p.split(/\s+/).length >= 3);
     if (parts.length < 2) return whole;
     parts.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
-    for (const part of parts) {
+    // Out of scope as a whole, only the question asked may still be ours ("c quoi la carte des
+    // opportunités? j'ai un bts en mécanique auto": the trade said beside it read as a car loan).
+    for (const part of whole.outOfScope ? parts.filter(endsAsQuestion) : parts) {
       const found = await this.retrieve(part, lang, country);
       if (found.id && !found.outOfScope) return found;
     }

@@ -94,6 +94,11 @@ const WHO_CONTEXT = new Set(words(
  * The courtesy a message is, when it is nothing else: every word is a greeting, thanks, small
  * talk or filler. "thanks, and how long does it take?" is a question, not courtesy.
  */
+/** A greeting formula anywhere in the message ("salam aleykoum nanga def"): words shared by many languages. */
+export function hasGreeting(text: string): boolean {
+  return GREETING.has(words(text));
+}
+
 export function recogniseCourtesy(text: string): Courtesy | undefined {
   // A turn asks several times about the same message (the language, the greeting, the step).
   if (text !== last.text) last = { text, courtesy: courtesyOf(text) };

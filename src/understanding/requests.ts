@@ -47,7 +47,7 @@ const HUMAN = phraseSet([
   'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
   'einen menschen', 'einem menschen', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
   // id
-  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin',
+  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin', 'sm petugas', 'dgn petugas', 'sm admin', 'ngobrol sm orang',
   // sq
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
@@ -156,6 +156,13 @@ const CHANGE = phraseSet([
   'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
 ]);
 
+/** The date or the day of an appointment changed: a move without naming the appointment ("je veux changer la date", "bisa ganti tanggal?"). */
+const MOVE_DATE = phraseSet([
+  'change the date', 'change date', 'change the day', 'another date', 'changer la date', 'changer de date', 'changer le jour', 'une autre date', 'datum andern', 'datum aendern', 'anderes datum', 'den tag andern',
+  'cambiar la fecha', 'cambiar fecha', 'cambiar el dia', 'otra fecha', 'ganti tanggal', 'ganti hari', 'ubah tanggal', 'tanggal lain', 'date change', 'date badal', 'date badalni', 'tarikh badal', 'tareekh badal', 'din badal',
+  'تغيير التاريخ', 'اغير التاريخ', 'تاريخ اخر', 'نبدل التاريخ', 'nbdel nhar', 'nbedel nhar', 'ndrysho daten', 'ndryshoj daten', 'date tjeter', 'promeni datum', 'promenim datum', 'drugi datum', 'تاریخ بدل',
+]);
+
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
@@ -206,7 +213,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if (lang) return { kind: 'language', lang };
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
-  if (MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) return withRef({ kind: 'move' });
+  if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
   if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) {
     const explicit = Boolean(reference) || NAMES_APPOINTMENT.has(tokens) || MINE.has(tokens);

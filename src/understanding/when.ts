@@ -172,7 +172,10 @@ for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).j
 ['ایک', 'دو', 'تین', 'چار', 'پانچ', 'چھ', 'سات', 'آٹھ', 'نو', 'دس', 'گیارہ', 'بارہ'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
 Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
 
-const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon']);
+const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon',
+  // evening and after lunch: a centre's afternoon hours are the nearest it has
+  'shaam', 'shaam ko', 'sham ko', 'شام', 'دوپہر', 'masa2an', 'masaan', 'fel masa', 'f lmasa', 'l3ashiya', 'لعشية', 'العشية', 'مساءا', 'المساء', 'بالليل',
+  'tarde', 'por la tarde', 'en la tarde', 'noche', 'nachmittags', 'am nachmittag', 'abend', 'am abend', 'after lunch', 'petang', 'malam', 'pasdreke', 'mbremje', 'vece', 'uvece', 'popodne', 'poslepodne']);
 const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saade', 'sadhe', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
 const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'وربع', 'و ربع', 'viertel nach', 'sawa']);
 
@@ -244,6 +247,8 @@ const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora
 /** An hour in words: after a word such as "at", "a las", "الساعة", or alone in a short reply. */
 function numberWord(tokens: readonly string[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    // "après-midi", "after noon": the afternoon, not noon.
+    if ((tokens[i] === 'midi' && tokens[i - 1] === 'apres') || (tokens[i] === 'noon' && tokens[i - 1] === 'after')) continue;
     const n = NUMBER_WORDS[`${tokens[i]} ${tokens[i + 1]}`] ?? NUMBER_WORDS[tokens[i]!];
     if (n && (tokens.length <= 4 || TIME_MARKERS.has(tokens[i - 1] ?? '') || tokens[i] === 'noon' || tokens[i] === 'midi')) return n;
   }
@@ -252,4 +257,13 @@ function numberWord(tokens: readonly string[]): number | undefined {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/**
+ * Whether a time ("15:00") is outside a day's opening hours ("09:00-14:00", several joined by
+ * commas); false when the hours are unknown.
+ */
+export function outsideHours(hours: string | undefined, time: string): boolean {
+  const ranges = (hours ?? '').split(',').filter(Boolean).map((r) => r.split('-') as [string, string]);
+  return ranges.length > 0 && !ranges.some(([from, to]) => time >= from && time < to);
 }

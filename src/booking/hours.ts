@@ -1,0 +1,38 @@
+/**
+ * What a centre's opening hours say to a person who names a day or a time that is not on offer:
+ * the weekdays it opens ("Monday–Friday"), the last day that can be booked, a day's hours
+ * ("09:00–14:00"). So a refusal tells the truth (closed that day, too far ahead, outside the hours)
+ * instead of "that day is full".
+ */
+import { DateTime } from 'luxon';
+import type { Lang } from '../core/lang.js';
+import { WEEKDAY_ORDER, type Centre } from './centres.js';
+import { LUXON_LOCALES } from './format.js';
+import { openDays } from './slots.js';
+
+/** ISO weekdays (1 = Monday) the centre opens. */
+export function openWeekdays(centre: Centre): number[] {
+  return WEEKDAY_ORDER.map((d, i) => (centre.hours?.[d]?.length ? i + 1 : 0)).filter(Boolean);
+}
+
+/** The open weekdays in words: a run of three or more as "Monday–Friday", else listed ("Monday and Wednesday"). */
+export function openWeekdaysLabel(centre: Centre, lang: Lang): string {
+  const days = openWeekdays(centre);
+  // 2026-01-05 is a Monday: its week gives each weekday's name.
+  const name = (n: number) => DateTime.fromISO(`2026-01-0${4 + n}`).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
+  const consecutive = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  if (days.length >= 3 && consecutive) return `${name(days[0]!)}–${name(days[days.length - 1]!)}`;
+  return new Intl.ListFormat(LUXON_LOCALES[lang], { type: 'conjunction' }).format(days.map(name));
+}
+
+/** The last local date (YYYY-MM-DD) that can be booked at all, open or not: today plus the days ahead. */
+export function lastBookableDay(centre: Centre, now: Date): string | undefined {
+  return openDays(centre, now).at(-1);
+}
+
+/** A day's opening hours as ranges ("09:00-14:00"), empty when closed. */
+export function hoursOn(centre: Centre, date: string): string[] {
+  const day = DateTime.fromISO(date, { zone: centre.timezone });
+  if (!day.isValid) return [];
+  return centre.hours?.[WEEKDAY_ORDER[day.weekday - 1]!] ?? [];
+}
