@@ -63,7 +63,7 @@ const POINTS_BACK: Partial<Record<Lang, PhraseSet>> = {
 const FAMILY = phraseSet([
   'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
   'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon',
-  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
+  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'gruja', 'grueja', 'grun', 'gruas', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
 ]);
 /**
  * "Me too?": the asker puts themself under the answer just given ("واش حتى انا نقدر؟" after
