@@ -42,7 +42,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
-    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
+    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
     // A centre whose status is not confirmed takes requests: said before anyone chooses it.
