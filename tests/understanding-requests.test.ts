@@ -16,6 +16,7 @@ describe('requests', () => {
     ['my appointment', 'myAppointment'],
     ['parler à un conseiller', 'human'],
     ['bghit nhder m3a chi wahed', 'human'],
+    ['nheb na7ki m3a 3abd mel centre', 'human'],
     ['kisi insan se baat karwa do', 'human'],
     ['Да ли могу да разговарам са неким из центра?', 'human'],
     ['something came up at work, pls cancel it', 'cancel'],
@@ -111,7 +112,7 @@ describe('language and courtesy', () => {
     expect(languageEvidence('salam')).toBeUndefined();
   });
   it.each([
-    ['hello o, how una dey', 'howAreYou'], ['assalam o alaikum bhai', 'greeting'], ['thank you', 'thanks'], ['merci bzaf khoya', 'thanks'], ['Bist du ein Mensch oder ne KI?', 'whoAreYou'],
+    ['hello o, how una dey', 'howAreYou'], ['assalam o alaikum bhai', 'greeting'], ['aoa bhai', 'greeting'], ['aslema', 'greeting'], ['thank you', 'thanks'], ['merci bzaf khoya', 'thanks'], ['Bist du ein Mensch oder ne KI?', 'whoAreYou'],
   ])('%s is %s', (t, k) => expect(recogniseCourtesy(t)).toBe(k));
   it('a question with thanks is a question', () => expect(recogniseCourtesy('thanks, and how long does it take?')).toBeUndefined());
 });
