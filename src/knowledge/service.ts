@@ -250,7 +250,10 @@ export class KnowledgeService {
     // opportunités? j'ai un bts en mécanique auto": the trade said beside it read as a car loan).
     for (const part of whole.outOfScope ? parts.filter(endsAsQuestion) : parts) {
       const found = await this.retrieve(part, lang, country);
-      if (found.id && !found.outOfScope) return found;
+      // Unsure between topics as a whole, a part may pick only the one leading ("i be nurse for ghana,
+      // 6 years experience. how i fit work for germany?": nursing leads; the experience sentence alone
+      // would answer the experience route, which a nurse cannot take).
+      if (found.id && !found.outOfScope && (!whole.choices.length || found.id === whole.choices[0])) return found;
     }
     return whole;
   }
