@@ -24,6 +24,7 @@ describe('the passage of an entry that answers a follow-up', () => {
   it('finds the amount asked, in other words and another script', () => {
     expect(bestPassage(DETAILS, 'how much money in the blocked account?')).toContain('11,904');
     expect(bestPassage(DETAILS, 'sperrkonto mein kitne paise rakhne hain')).toContain('11,904');
+    expect(bestPassage(DETAILS, 'колико новца треба?')).toContain('11,904'); // Serbian Cyrillic, read as the retriever reads it
   });
 
   it('finds the paragraph a question names, and a length of time when asked how long', () => {

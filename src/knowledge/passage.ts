@@ -8,8 +8,8 @@
  *
  *   bestPassage(studyDetails, 'how much money in the blocked account') // "3. Proof of funds: usually a blocked account…"
  */
-import { foldText } from '../core/normalize.js';
 import { conceptsOf } from './concepts.js';
+import { tokens } from './features.js';
 
 /** Asking how much: a passage with an amount answers it; how long: one with a length of time. */
 const ASKS_AMOUNT = new Set(['cost', 'fee', 'money', 'salary']);
@@ -54,13 +54,11 @@ function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?؟۔])\s+(?!https?:\/\/)/u).map((s) => s.trim()).filter(Boolean);
 }
 
-const wordsOf = (text: string): string[] => foldText(text).split(/\s+/).filter(Boolean);
-
 const LINK = /https?:\/\/\S+/g;
 
 function describe(text: string, arabic: boolean): Passage {
   const prose = text.replace(LINK, ' ');
-  const words = wordsOf(prose);
+  const words = tokens(prose);
   return { text, words: new Set(words.filter((w) => w.length >= 4).map(stemOf)), concepts: conceptsOf(words, { arabic }), hasAmount: AMOUNT.test(prose), hasLengthOfTime: LENGTH_OF_TIME.test(prose) };
 }
 

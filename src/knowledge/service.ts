@@ -187,7 +187,8 @@ export class KnowledgeService {
     if (question.split(/\s+/).filter(Boolean).length > ASPECT_MAX_WORDS) return undefined;
     const byLang = this.kb.entries.get(previous);
     const entry = byLang && pickEntry(byLang, lang);
-    if (!entry || !asksAspectOf(question, entry.title, `${this.dated(entry).short}\n${this.dated(entry).details}`)) return undefined;
+    const dated = entry && this.dated(entry);
+    if (!entry || !dated || !asksAspectOf(question, entry.title, `${dated.short}\n${dated.details}`)) return undefined;
     const leaning = await this.retrieve(`${entry.title} ${question}`, lang, country);
     const score = leaning.ranked.find((r) => r.id === previous)?.score ?? LOW_CONFIDENCE_BELOW;
     return { ...leaning, id: previous, score, choices: [], outOfScope: false };
@@ -317,14 +318,13 @@ export class KnowledgeService {
    * details that answers it; when none does, saying so beats the same short answer word for word.
    */
   private answerFollowUp(id: string, question: string, lang: Lang): ActionResult {
-    const answer = this.answerTopic(id, lang);
     const byLang = this.kb.entries.get(id);
     const entry = byLang && pickEntry(byLang, lang, 'details');
-    if (answer.outcome !== 'ok' || !entry) return answer;
+    if (!entry) return this.answerTopic(id, lang);
     const dated = this.dated(entry);
     const passage = bestPassage(dated.details, question, { arabic: /[\u0600-\u06FF]/.test(question) || lang === 'ar' || lang === 'ur', shown: dated.short });
     const text = passage ?? this.t(lang, 'answer.nothingMorePrecise', { title: dated.title });
-    return { ...answer, outbox: [composeAnswer(this.t, lang, { ...dated, short: text })] };
+    return { outcome: 'ok', outbox: [composeAnswer(this.t, lang, { ...dated, short: text })], topic: id, hasDetails: true };
   }
 
   private answerTopic(id: string, lang: Lang): ActionResult {
