@@ -96,6 +96,23 @@ describe('handoff to a human advisor', () => {
     expect((await fetch(`${server.base}/api/handoffs`)).status).toBe(401);
   });
 
+  it('danger said while waiting for the advisor gets the safety guidance at once and makes the request urgent', async () => {
+    await say(904, 'hello');
+    await say(904, 'talk to a person');
+    await say(904, 'Accra');
+    await say(904, '1');
+    const reply = await say(904, 'the madam took my passport and she lock me inside the house');
+    expect(reply).toMatch(/passport/i);
+    expect(reply).not.toBe('');
+    const queue = (await (await staffApi('/api/handoffs', 'kwame@accra.example')).json()) as { handoffs: HandoffView[] };
+    const mine = queue.handoffs.find((h) => h.messages.some((m) => m.text.includes('lock me inside')))!;
+    expect(mine.urgent).toBe(true);
+    // The advisor sees what the person was told.
+    expect(mine.messages.at(-1)).toMatchObject({ sender: 'bot' });
+    // Quiet again for an ordinary message.
+    expect(await say(904, 'ok thank you')).toBe('');
+  });
+
   it('puts urgent handoffs first and removes everything on delete my data', async () => {
     await say(903, 'hello');
     expect(await say(903, 'my employer took my passport and locked me in')).toContain('Where are you?');

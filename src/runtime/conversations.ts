@@ -292,6 +292,8 @@ export class Conversations {
     const held = state?.handoff && !release && !state.confirming && !isPrivacyCommand(this.engine, inbound) ? state : undefined;
     // A file for the advisor is fetched before the transaction (with the channel's credentials) and stored in it.
     const files = held && inbound.kind === 'media' ? await this.media.fetchAll(ref.channel, inbound.media) : undefined;
+    // Danger said while an advisor holds the conversation still gets the safety guidance at once, and the request turns urgent.
+    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: held.country, text: inbound.text }) : undefined;
     const first = held
       ? undefined
       : release
@@ -307,6 +309,11 @@ export class Conversations {
         const outbox: Outbound[] = [];
         if (files && inbound.kind === 'media') outbox.push(...(await this.keepFiles(tx, id, held, inbound, files, now)));
         else await tx.handoffs.addMessage(held.handoff!.id, { sender: 'person', staffId: null, text: describeForAdvisor(this.engine, state, inbound), at: now.toISOString() });
+        if (danger?.urgent) {
+          outbox.push(...danger.outbox);
+          for (const m of danger.outbox) await tx.handoffs.addMessage(held.handoff!.id, { sender: 'bot', staffId: null, text: describeOutbound(m), at: now.toISOString() });
+          await tx.handoffs.markUrgent(held.handoff!.id);
+        }
         // Nobody has answered yet ("when will they answer?"): said once, so the person knows the message arrived and how to get the assistant back.
         // A file is for the advisor (its failures are told above); a question in words is what waits for an answer.
         const waiting = inbound.kind === 'text' && !held.handoff!.waitTold && (await awaitsFirstAnswer(tx, held.handoff!.id));
@@ -317,7 +324,9 @@ export class Conversations {
         }
         const handoff = waiting ? { ...held.handoff!, waitTold: true as const } : held.handoff;
         await tx.conversations.save(id, { ...held, handoff, stopped: undefined, advisorWaiting: undefined, updatedAt: now.toISOString(), turns: held.turns + 1 }); // writing again ends a stop
-        delivered = { outbox, effects: [], lang: held.lang, meta: emptyMeta('handoff') };
+        const meta = emptyMeta('handoff');
+        if (danger?.urgent) meta.safety = danger.facts?.safety ?? null;
+        delivered = { outbox, effects: [], lang: held.lang, meta };
       } else {
         if (release && state?.handoff) {
           handoffId = state.handoff.id;

@@ -194,6 +194,8 @@ export interface HandoffStore {
   addMessage(handoffId: string, message: HandoffMessage): Promise<number>;
   messages(handoffId: string): Promise<HandoffMessage[]>;
   close(id: string, now: Date): Promise<boolean>;
+  /** Danger said while the request waits: the advisors see it first. */
+  markUrgent(id: string): Promise<void>;
   /**
    * Takes an open handoff for `staffId`, unless someone else has it (`steal`: whoever has it);
    * the result says who has it afterwards, or undefined when it is not open.

@@ -111,6 +111,10 @@ export class HandoffRepository implements HandoffStore {
     return (await this.sql.run("UPDATE handoffs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'", [now.toISOString(), id])).changes === 1;
   }
 
+  async markUrgent(id: string): Promise<void> {
+    await this.sql.run('UPDATE handoffs SET urgent = ? WHERE id = ?', [true, id]);
+  }
+
   async claim(id: string, staffId: string, steal = false): Promise<{ claimedBy: string | null; taken: boolean } | undefined> {
     // One statement decides: two advisors claiming at once cannot both get it.
     const taken = await this.sql.run(
