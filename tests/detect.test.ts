@@ -39,6 +39,13 @@ describe('language of a first message', () => {
     expect([undefined, 'ar']).toContain(detect('kifach n9der nkhdem f almania')); // Arabizi: likewise
   });
 
+  it('reads Iraqi Arabic with چ and گ as Arabic, Urdu by its own letters', () => {
+    expect(detect('اريد احچي ويا واحد بمركز اربيل')).toBe('ar');
+    expect(detect('ساعات اگول احسن شي اختفي')).toBe('ar');
+    expect(detect('مجھے جرمنی میں کام چاہیے')).toBe('ur');
+    expect(detect('کیا آپ مدد کر سکتے ہیں')).toBe('ur');
+  });
+
   it('is unsure about very short or meaningless text', () => {
     expect(detect('ok')).toBeUndefined();
     expect(detect('???')).toBeUndefined();

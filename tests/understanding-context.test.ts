@@ -80,6 +80,9 @@ describe('the evidence of a way of writing', () => {
   it('one word said twice is one mark', () => {
     expect(languageEvidence('so do i do it at home or do i do it over there, and how long?')).toBeUndefined();
   });
+  it('two Roman-Urdu-looking words in a French sentence are not Roman Urdu', () => {
+    expect(languageEvidence('c koi les risques vraiment? ils disent barca wala barsakh')).toBeUndefined();
+  });
   it('Roman Urdu is still Roman Urdu', () => {
     expect(languageEvidence('mujhe lahore mein appointment chahiye')?.lang).toBe('ur');
     expect(languageEvidence('bhai agar germany ja kar asylum le lun to wahan kaam mil jaye ga?')?.lang).toBe('ur');

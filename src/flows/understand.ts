@@ -46,6 +46,8 @@ export function askingOf(ask: AskStep): Asking {
 
 /** A guess from a message with a greeting settles it from this many words (the greeting and a name or two are fewer). */
 const SETTLING_WORDS = 5;
+/** A sentence of this many words in another language moves a conversation whose language nobody chose. */
+const SWITCHING_WORDS = 6;
 
 /**
  * The language the person writes in, while nothing settled it: taken before anything else reads
@@ -62,7 +64,10 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     // A detector's guess needs a sentence: "merci" or "ok" after "hello" says nothing.
     // "i am ok", "all good": an ok says too little for a guess.
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
-    const evidence = sure ?? (state.langFrom === 'unknown' && sentence ? (shortMessageLanguage(text) ?? guess()) : undefined);
+    // Settled by earlier evidence (not chosen), a whole sentence in another language moves the conversation to it:
+    // "je veux voir quelqu'un à Dakar" after a "salam" that was read as Arabic.
+    const switchGuess = () => (sentence && words(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
+    const evidence = sure ?? (state.langFrom === 'unknown' ? (sentence ? (shortMessageLanguage(text) ?? guess()) : undefined) : switchGuess());
     if (evidence && evidence !== state.lang) state.lang = evidence;
     // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
     // until a sentence shows the language better; the way a message is written, or a language named, settles it.

@@ -19,8 +19,21 @@ const FRANC_TO_LANG: Record<string, Lang> = {
   eng: 'en', fra: 'fr', arb: 'ar', deu: 'de', urd: 'ur', ind: 'id', zlm: 'id', als: 'sq', srp: 'sr', hrv: 'sr', bos: 'sr', spa: 'es',
 };
 
-/** Letters Urdu writes and Arabic does not (Persian does, but it is not one of our languages). */
-const URDU_LETTERS = /[ٹڈڑںےۓھہۃیکگپچ]/;
+/** Letters only Urdu writes: ٹ ڈ ڑ ں ے ھ ہ. */
+const URDU_OWN_LETTERS = /[ٹڈڑںےۓھہۃ]/;
+/**
+ * Letters Urdu keyboards write where Arabic ones write ي and ك, and the پ چ گ that Iraqi and Gulf
+ * Arabic borrow too ("احچي ويا واحد", "اگول"): Urdu only when they outnumber Arabic's own letters.
+ */
+const URDU_SHARED_LETTERS = /[یکگپچ]/g;
+const ARABIC_OWN_LETTERS = /[يكةىأإ]/g;
+
+function arabicScriptLanguage(text: string): Lang {
+  if (URDU_OWN_LETTERS.test(text)) return 'ur';
+  const shared = text.match(URDU_SHARED_LETTERS)?.length ?? 0;
+  const arabic = text.match(ARABIC_OWN_LETTERS)?.length ?? 0;
+  return shared > arabic ? 'ur' : 'ar';
+}
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 /** A word with a digit between letters, as Arabizi writes ع, ح, ق, خ, ء ("n9der", "m3a", "7na"). */
@@ -47,7 +60,7 @@ export function createLanguageDetector(
     if (!folded) return undefined;
     const whole = greetingLang.get(folded);
     if (whole) return whole;
-    if (ARABIC_SCRIPT.test(text)) return URDU_LETTERS.test(text) ? 'ur' : 'ar';
+    if (ARABIC_SCRIPT.test(text)) return arabicScriptLanguage(text);
     const words = folded.split(' ');
     for (let n = Math.min(3, words.length); n >= 1; n--) {
       const lead = greetingLang.get(words.slice(0, n).join(' '));

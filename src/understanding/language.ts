@@ -150,6 +150,13 @@ const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'di
   // Arabic of the Levant, Egypt and the Gulf in Latin letters too; "wala" and "insan" are Arabic as much as Urdu
   'kifak', 'kifik', 'keefak', 'enta', 'inta', 'enti', 'inti', 'shu', 'chou', 'shlonak', 'ezayak', 'izzayak', 'ya3ni', 'yalla', 'habibi', 'khalas', 'wallah', 'wallahi', 'bidi', 'baddi', '3ndi', '3andi', 'ma3', 'la2', 'aywa', 'mesh', 'msh', 'kteer', 'ktir', 'shway', 'leh', 'lesh', 'feen', 'wala', 'insan']);
 
+/**
+ * Small words of French, Spanish, Indonesian and German: "c koi les risques vraiment? ils disent barca
+ * wala barsakh" has two Roman-Urdu-looking words ("koi", "wala") in a French sentence. Roman Urdu
+ * mixes in English, not these; Darija mixes in French, so they only weigh against Roman Urdu.
+ */
+const NOT_ROMAN_URDU = phraseSet(['les', 'des', 'est', 'ils', 'elles', 'vous', 'nous', 'je', 'tu', 'pour', 'avec', 'dans', 'mais', 'pas', 'vraiment', 'quoi', 'comment', 'une', 'sont', 'que', 'qui', 'quel', 'quelle', 'cest', 'los', 'las', 'para', 'con', 'por', 'como', 'una', 'pero', 'quiero', 'tengo', 'saya', 'aku', 'mau', 'bisa', 'yang', 'untuk', 'dengan', 'gak', 'tidak', 'ich', 'und', 'nicht', 'der', 'die', 'das', 'ist']);
+
 /** Words so common in several ways of writing that alone they say nothing. */
 function countIn(set: ReturnType<typeof phraseSet>, tokens: readonly string[]): number {
   let n = 0;
@@ -170,7 +177,7 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
   const tokens = words(text);
   if (tokens.length < 2) return undefined;
   const scores: [WritingVariant, Lang, number][] = [
-    ['roman-urdu', 'ur', countIn(ROMAN_URDU, tokens)],
+    ['roman-urdu', 'ur', Math.max(0, countIn(ROMAN_URDU, tokens) - countIn(NOT_ROMAN_URDU, tokens))],
     ['pidgin', 'en', countIn(PIDGIN, tokens)],
     ['darija', 'ar', countIn(DARIJA, tokens)],
   ];
