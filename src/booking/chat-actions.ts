@@ -157,7 +157,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       return {
         outcome: 'ok',
         outbox,
-        vars: { wantPart: null, dayRanges: ranges.join(','), dayHours: ranges.map((r) => r.replace('-', '–')).join(', ') },
+        // The day in words with its times ("Thursday 10 December. Which time suits you?"): the person sees which day they are choosing for.
+        vars: { wantPart: null, dayLabel: formatDay(vars.day ?? '', lang), dayRanges: ranges.join(','), dayHours: ranges.map((r) => r.replace('-', '–')).join(', ') },
         choices: { timeChoices: slots.slice(from, from + 10).map((s) => ({ id: s.start, label: s.local })) },
       };
     },

@@ -9,7 +9,7 @@ import { phraseSet, words } from './phrases.js';
 
 const YES = phraseSet([
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
-  'oui', 'ouais', 'ouai', 'wi', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
+  'oui', 'ouais', 'ouai', 'wi', 'waaw', 'waw', 'waaw waaw', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
   'tamam', 'tmam', 'naam', 'na3am', 'aywa', 'aiwa', 'aywah', 'ayeh', 'eh', 'ih', 'اه والله', 'آره', 'اره', 'اكيد والله',
   'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
@@ -23,7 +23,7 @@ const YES = phraseSet([
 
 const NO = phraseSet([
   'no', 'n', 'nope', 'nah', 'not now', 'maybe later', 'later', 'no thanks', 'no thank you', 'never mind', 'dont', 'do not', 'i don t', 'not really', 'no o',
-  'non', 'pas maintenant', 'non merci', 'pas du tout', 'laisse tomber',
+  'non', 'pas maintenant', 'non merci', 'deedeet', 'dedet', 'pas du tout', 'laisse tomber',
   'لا', 'لاء', 'لا شكرا', 'مش دلوقتي', 'مش عايز', 'بلاش', 'la', 'lla', 'la shokran', 'machi daba',
   'nahi', 'nahin', 'nai', 'nhi', 'نہیں', 'جی نہیں', 'abhi nahi', 'rehne do',
   'nein', 'nee', 'no', 'lieber nicht', 'jetzt nicht', 'nein danke',
