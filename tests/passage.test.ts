@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPassage, passagesOf } from '../src/knowledge/passage.js';
+import { bestPassage, findPassage, passagesOf } from '../src/knowledge/passage.js';
 
 const DETAILS = `Step by step
 1. Choose a study programme and read the university's admission rules on its website.
@@ -37,6 +37,12 @@ describe('the passage of an entry that answers a follow-up', () => {
     const shown = 'You can study in Germany with a student visa. The office in charge decides the German level you need. Next step: apply to a university.';
     expect(bestPassage(DETAILS, 'what german level do i need?', { shown })).toBe('The office in charge decides the German level you need.');
     expect(bestPassage(DETAILS, 'student visa?', { shown })).not.toBe(shown);
+  });
+
+  it('says the question is about another subject when the entry never speaks of the language asked about', () => {
+    const contract = 'Any job is allowed, even without a formal qualification, but you need a job contract first.\n\nThe employer asks the Federal Employment Agency for approval.';
+    expect(findPassage(contract, 'does he need to speak german?')).toEqual({ otherSubject: true });
+    expect(findPassage(DETAILS, 'what german level do i need?', { shown: 'The office in charge decides the German level you need.' })).toEqual({ text: 'The office in charge decides the German level you need.' });
   });
 
   it('says nothing when no passage shares enough with the question', () => {
