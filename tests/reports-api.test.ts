@@ -20,7 +20,7 @@ const E = { channel: 'telegram', user: '5550005' };
 
 const SAID: [typeof A, ChannelHints, string[]][] = [
   [A, { country: 'GH' }, ['hello', 'how can I apply for the German national visa?', 'what is the best pizza recipe in town', 'talk to a person', 'Accra', '1']],
-  [B, { country: 'GH', locale: 'fr' }, ['Bonjour', 'comment demander le visa national allemand en ligne ?', 'I am locked in a room and my employer took my passport']],
+  [B, { country: 'GH', locale: 'fr' }, ['Bonjour', 'comment demander le visa national allemand en ligne ?', 'je suis enfermée dans une chambre et mon employeur a pris mon passeport']],
   [C, { country: 'GH' }, ['hello', '4', '1', 'I live in Kumasi', '1', '2', '3', 'Kofi Boateng', '+233 20 111 2222', '1']],
   [D, { country: 'GH', locale: 'en' }, ['hello', '4', '1', 'I live in Kumasi', '1', '2', '4', 'Yaa Asantewaa', '+233 20 333 4444', '1', '4', 'My appointment', '1']],
   [E, { country: 'EG', locale: 'en' }, ['hello', 'how can I apply for the German national visa?']],
