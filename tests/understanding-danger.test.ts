@@ -136,6 +136,38 @@ describe('danger recogniser', () => {
     }
   });
 
+  it('hears control, a growing debt, sexual violence said without the word, and threats said as idioms', () => {
+    for (const [text, category] of [
+      // Never out alone, a debt that grows: with an agent or work, exploitation in any language.
+      ['Der Vermittler sagt, die Schulden werden jeden Monat mehr, und wir dürfen nur mit ihm raus', 'exploitation'],
+      ['la dette augmente chaque mois et le patron ne nous laisse jamais sortir seuls', 'exploitation'],
+      ['el jefe dice que mi hermano todavía debe dinero y no lo dejan salir de la finca', 'exploitation'],
+      ['il patron nous ferme a cle la nuit dans le dortoir du chantier', 'exploitation'],
+      ['the driver forced himself on me at night', 'violence'],
+      ['they came with knives to my brother, said if he does not pay what he owes he is a dead man', 'violence'],
+      ['un hombre armado nos tiene en una casa y llaman a nuestras familias para pedir dinero', 'violence'],
+      // Locked in and left without food: stranded.
+      ['agent ke bande humein godown mein tala laga ke chale gaye, khana nahi hai do din se', 'stranded'],
+      ['wallah ma 3ad fi ma3na, kelon a7san bala ana', 'selfharm'],
+      ['jeta ime nuk ka me kuptim, dua te zhdukem', 'selfharm'],
+      // A father's threat to kill is violence, even when the classifier alone leans to self-harm.
+      ['mon oncle a dit qu il me tuerait si je refusais ce mariage, je dors chez une voisine', 'violence'],
+    ] as const) {
+      expect(danger.detect(text)?.category, text).toBe(category);
+    }
+    for (const text of [
+      'can i get a loan to buy a farm in germany',
+      'Darf mein Kind allein einkaufen gehen? Es ist 12.',
+      'my credit card debt keeps growing, what can i do in germany',
+      'nos van a vender el coche, ¿necesito papeles para trabajar?',
+      'el jefe se fue de vacaciones y nos dejó el trabajo a nosotros',
+      'sy mau telpon keluarga minta doa sebelum berangkat',
+      'he is finished with his studies, can he apply for the opportunity card?',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
+    }
+  });
+
   it('points each danger to the entry that helps', () => {
     expect(danger.detect('they locked me in the house and took my passport')).toEqual({ category: 'exploitation', topic: 'risks-trafficking' });
   });
