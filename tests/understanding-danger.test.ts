@@ -150,6 +150,11 @@ describe('danger recogniser', () => {
       ['agent ke bande humein godown mein tala laga ke chale gaye, khana nahi hai do din se', 'stranded'],
       ['wallah ma 3ad fi ma3na, kelon a7san bala ana', 'selfharm'],
       ['jeta ime nuk ka me kuptim, dua te zhdukem', 'selfharm'],
+      // Armed men taking people; someone hurt in the forest; a farewell letter; 'if you tell anyone'.
+      ['bewaffnete männer haben unser geld genommen und die frauen mitgenommen', 'violence'],
+      ['estamos perdidos en el monte, mi esposo está herido y no puede caminar', 'stranded'],
+      ['ich habe einen Abschiedsbrief geschrieben', 'selfharm'],
+      ['seth ne kaha agar kisi ko bataya to tumhare ghar walon ko maar dunga', 'violence'],
       // A father's threat to kill is violence, even when the classifier alone leans to self-harm.
       ['mon oncle a dit qu il me tuerait si je refusais ce mariage, je dors chez une voisine', 'violence'],
     ] as const) {
@@ -163,6 +168,8 @@ describe('danger recogniser', () => {
       'el jefe se fue de vacaciones y nos dejó el trabajo a nosotros',
       'sy mau telpon keluarga minta doa sebelum berangkat',
       'he is finished with his studies, can he apply for the opportunity card?',
+      'kam borxh per shtepine, a mund te punoj ne gjermani si shofer',
+      'my friend was injured at work in the factory, what are his rights',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }
