@@ -154,6 +154,7 @@ describe('danger recogniser', () => {
       ['bewaffnete männer haben unser geld genommen und die frauen mitgenommen', 'violence'],
       ['estamos perdidos en el monte, mi esposo está herido y no puede caminar', 'stranded'],
       ['ich habe einen Abschiedsbrief geschrieben', 'selfharm'],
+      ['mera bhai kuch nahi khata, kehta hai sab khatam kar dunga', 'selfharm'],
       ['seth ne kaha agar kisi ko bataya to tumhare ghar walon ko maar dunga', 'violence'],
       // A father's threat to kill is violence, even when the classifier alone leans to self-harm.
       ['mon oncle a dit qu il me tuerait si je refusais ce mariage, je dors chez une voisine', 'violence'],
@@ -170,6 +171,9 @@ describe('danger recogniser', () => {
       'he is finished with his studies, can he apply for the opportunity card?',
       'kam borxh per shtepine, a mund te punoj ne gjermani si shofer',
       'my friend was injured at work in the factory, what are his rights',
+      // 'see' is not the German 'See'; rents that are 'death' are an idiom.
+      'i want to see my family before the visa appointment',
+      'die preise in hamburg sind der tod, wo wohnt man günstig',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }
