@@ -155,6 +155,11 @@ describe('danger recogniser', () => {
       ['estamos perdidos en el monte, mi esposo está herido y no puede caminar', 'stranded'],
       ['ich habe einen Abschiedsbrief geschrieben', 'selfharm'],
       ['mera bhai kuch nahi khata, kehta hai sab khatam kar dunga', 'selfharm'],
+      // 'how' ('kako', 'como', 'wie') no longer makes a message an ordinary question the classifier keeps quiet about.
+      ['stalno razmišljam kako bi bilo da me nema, sve me boli', 'selfharm'],
+      // Not let go before paying the man who brought them; the salary taken whole and no quitting.
+      ['the guy who brought us says we must pay 2000 each before they let us go', 'exploitation'],
+      ['the company deducts everything from my salary and i cannot quit', 'exploitation'],
       ['seth ne kaha agar kisi ko bataya to tumhare ghar walon ko maar dunga', 'violence'],
       // A father's threat to kill is violence, even when the classifier alone leans to self-harm.
       ['mon oncle a dit qu il me tuerait si je refusais ce mariage, je dors chez une voisine', 'violence'],
@@ -174,6 +179,10 @@ describe('danger recogniser', () => {
       // 'see' is not the German 'See'; rents that are 'death' are an idiom.
       'i want to see my family before the visa appointment',
       'die preise in hamburg sind der tod, wo wohnt man günstig',
+      // Debts and a job sought abroad; the English 'more' is not the Serbian sea; unpaid overtime is a labour question.
+      'mi hermano perdió su trabajo y tiene deudas, ¿puede ir a alemania?',
+      'i need more information about the evening course, the one with more hours',
+      'mi jefe no me paga las horas extra, ¿dónde me quejo?',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
     }
