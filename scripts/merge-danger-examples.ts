@@ -2,7 +2,7 @@
  * Merges example messages written by others (files shaped like knowledge/_safety/examples/<lang>.yaml)
  * into knowledge/_safety/examples/<lang>.yaml: appended under their kind, comments kept, a message
  * already there (same folded words) skipped, and one that is (nearly) a message of a development set
- * never learnt from (danger-dev, the check half of danger-dev7) skipped too, so that its figures stay honest.
+ * never learnt from (danger-dev, the check halves of danger-dev7 and danger-dev8) skipped too, so that its figures stay honest.
  *
  *   npx tsx scripts/merge-danger-examples.ts /path/to/de.yaml /path/to/en.yaml
  */
@@ -15,8 +15,8 @@ import { halfOf } from './eval-half.js';
 
 const KINDS = ['exploitation', 'stranded', 'violence', 'selfharm', 'benign'] as const;
 
-// The development sets measured but never learnt from: danger-dev, and the check half of danger-dev7
-// (its tune half may be merged as examples, like any other file).
+// The development sets measured but never learnt from: danger-dev, and the check halves of danger-dev7
+// and danger-dev8 (their tune halves may be merged as examples, like any other file).
 const devTexts = (file: string, keep: (text: string) => boolean = () => true): string[] =>
   existsSync(join(ROOT, file))
     ? readFileSync(join(ROOT, file), 'utf8')
@@ -25,7 +25,12 @@ const devTexts = (file: string, keep: (text: string) => boolean = () => true): s
       .map((l) => (JSON.parse(l) as { text: string }).text)
       .filter(keep)
     : [];
-const devTokens = [...devTexts('tests/eval/danger-dev.jsonl'), ...devTexts('tests/eval/danger-dev7.jsonl', (t) => halfOf(t) === 'check')].map(
+const checkHalf = (t: string) => halfOf(t) === 'check';
+const devTokens = [
+  ...devTexts('tests/eval/danger-dev.jsonl'),
+  ...devTexts('tests/eval/danger-dev7.jsonl', checkHalf),
+  ...devTexts('tests/eval/danger-dev8.jsonl', checkHalf),
+].map(
   (text) => new Set(dangerTokens(text)),
 );
 

@@ -102,6 +102,11 @@ describe('danger recogniser', () => {
       'mobile mar gaya tha, appointment ka link dobara bhej dein',
       // Nothing in these names a danger or a scene: the classifier alone never speaks about them.
       'po po',
+      // A menu label or a topic in a word or two: a scene, never danger by the classifier alone.
+      'work',
+      'kerja',
+      'kaam',
+      'boat',
       'dem dey call me Ibrahim Musa',
     ]) {
       expect(danger.detect(text), text).toBeUndefined();
@@ -133,6 +138,58 @@ describe('danger recogniser', () => {
       ['that was years ago, now i am safe, but every night i want to die', 'selfharm'],
     ] as const) {
       expect(danger.detect(text)?.category, text).toBe(category);
+    }
+  });
+
+  it('hears control, a growing debt, sexual violence said without the word, and threats said as idioms', () => {
+    for (const [text, category] of [
+      // Never out alone, a debt that grows: with an agent or work, exploitation in any language.
+      ['Der Vermittler sagt, die Schulden werden jeden Monat mehr, und wir dürfen nur mit ihm raus', 'exploitation'],
+      ['la dette augmente chaque mois et le patron ne nous laisse jamais sortir seuls', 'exploitation'],
+      ['el jefe dice que mi hermano todavía debe dinero y no lo dejan salir de la finca', 'exploitation'],
+      ['il patron nous ferme a cle la nuit dans le dortoir du chantier', 'exploitation'],
+      ['the driver forced himself on me at night', 'violence'],
+      ['they came with knives to my brother, said if he does not pay what he owes he is a dead man', 'violence'],
+      ['un hombre armado nos tiene en una casa y llaman a nuestras familias para pedir dinero', 'violence'],
+      // Locked in and left without food: stranded.
+      ['agent ke bande humein godown mein tala laga ke chale gaye, khana nahi hai do din se', 'stranded'],
+      ['wallah ma 3ad fi ma3na, kelon a7san bala ana', 'selfharm'],
+      ['jeta ime nuk ka me kuptim, dua te zhdukem', 'selfharm'],
+      // Armed men taking people; someone hurt in the forest; a farewell letter; 'if you tell anyone'.
+      ['bewaffnete männer haben unser geld genommen und die frauen mitgenommen', 'violence'],
+      ['estamos perdidos en el monte, mi esposo está herido y no puede caminar', 'stranded'],
+      ['ich habe einen Abschiedsbrief geschrieben', 'selfharm'],
+      ['mera bhai kuch nahi khata, kehta hai sab khatam kar dunga', 'selfharm'],
+      // 'how' ('kako', 'como', 'wie') no longer makes a message an ordinary question the classifier keeps quiet about.
+      ['stalno razmišljam kako bi bilo da me nema, sve me boli', 'selfharm'],
+      // Not let go before paying the man who brought them; the salary taken whole and no quitting.
+      ['the guy who brought us says we must pay 2000 each before they let us go', 'exploitation'],
+      ['the company deducts everything from my salary and i cannot quit', 'exploitation'],
+      ['seth ne kaha agar kisi ko bataya to tumhare ghar walon ko maar dunga', 'violence'],
+      // A father's threat to kill is violence, even when the classifier alone leans to self-harm.
+      ['mon oncle a dit qu il me tuerait si je refusais ce mariage, je dors chez une voisine', 'violence'],
+    ] as const) {
+      expect(danger.detect(text)?.category, text).toBe(category);
+    }
+    for (const text of [
+      'can i get a loan to buy a farm in germany',
+      'Darf mein Kind allein einkaufen gehen? Es ist 12.',
+      'my credit card debt keeps growing, what can i do in germany',
+      'nos van a vender el coche, ¿necesito papeles para trabajar?',
+      'el jefe se fue de vacaciones y nos dejó el trabajo a nosotros',
+      'sy mau telpon keluarga minta doa sebelum berangkat',
+      'he is finished with his studies, can he apply for the opportunity card?',
+      'kam borxh per shtepine, a mund te punoj ne gjermani si shofer',
+      'my friend was injured at work in the factory, what are his rights',
+      // 'see' is not the German 'See'; rents that are 'death' are an idiom.
+      'i want to see my family before the visa appointment',
+      'die preise in hamburg sind der tod, wo wohnt man günstig',
+      // Debts and a job sought abroad; the English 'more' is not the Serbian sea; unpaid overtime is a labour question.
+      'mi hermano perdió su trabajo y tiene deudas, ¿puede ir a alemania?',
+      'i need more information about the evening course, the one with more hours',
+      'mi jefe no me paga las horas extra, ¿dónde me quejo?',
+    ]) {
+      expect(danger.detect(text), text).toBeUndefined();
     }
   });
 

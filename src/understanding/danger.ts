@@ -55,6 +55,8 @@ function conceptsOf(lexicon: ConceptLexicon, text: string, tokens: string[]): Se
   if (LAUGHING.test(text) && lexicon.names.includes('JOKE')) concepts.add('JOKE');
   return concepts;
 }
+/** Concepts of a threat to kill or harm the writer (someone else's words, not the writer's wish). */
+const THREAT_OF_DEATH = ['KILL-THREAT', 'WILL-KILL', 'HARM-THREAT'];
 /** How sure the classifier alone must be about a message whose concepts only set a scene. */
 const SCENE_ONLY_THRESHOLD = 0.85;
 
@@ -86,10 +88,16 @@ export class DangerRecogniser implements SafetyDetector {
     // The classifier alone speaks only about a message that mentions nothing ordinary, and either
     // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
     // A message without any concept ("po po", a name) is never the classifier's alone.
+    // A word or two that only set a scene (a menu label "work", "boat") are never the classifier's alone.
     const dangerous = [...concepts].some((c) => !this.data.scene.includes(c));
     const needed = dangerous ? this.threshold : SCENE_ONLY_THRESHOLD;
-    const guessed = ordinary || !concepts.size ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
-    return { category: choose(backed, guessed, probability), concepts: [...concepts].sort(), byPhrase, byRule, probability };
+    const sceneLabel = !dangerous && tokens.length <= 2;
+    const guessed = ordinary || sceneLabel || !concepts.size ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
+    // Someone threatening the writer with death ("he said he would kill me") is violence that a rule
+    // backs: the classifier alone, misled by the words of dying, does not turn it into self-harm.
+    const threatened = byRule.includes('violence') && THREAT_OF_DEATH.some((c) => concepts.has(c));
+    const guesses = threatened ? guessed.filter((c) => c !== 'selfharm') : guessed;
+    return { category: choose(backed, guesses, probability), concepts: [...concepts].sort(), byPhrase, byRule, probability };
   }
 
   detect(text: string): SafetySignal | undefined {
