@@ -44,6 +44,19 @@ describe('danger recogniser', () => {
     for (const [text, category] of cases) expect(danger.detect(text)?.category, text).toBe(category);
   });
 
+  it('hears a relative gone by boat and not heard from, with the words people use for missing', () => {
+    for (const text of [
+      '3aweni ya5i wled 3ami mafkoud fel b7ar, chnowa na3mlou??',
+      'mera bhai kashti mein gaya tha, 3 din se koi khabar nahi',
+      'mon frere est parti en pirogue, pas de nouvelles depuis 4 jours',
+      'mi hijo salio en patera hace tres dias y no sabemos nada de el',
+    ]) {
+      expect(danger.detect(text)?.category, text).toBe('stranded');
+    }
+    // Missing home, a passport lost: not at sea.
+    for (const text of ['i am missing my family so much', 'paspor saya hilang, gimana caranya buat baru?']) expect(danger.detect(text), text).toBeUndefined();
+  });
+
   it('leaves look-alikes alone', () => {
     for (const text of [
       'renew my passport',
