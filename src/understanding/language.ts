@@ -148,6 +148,8 @@ const ROMAN_URDU = phraseSet(['mujhe', 'mujhy', 'chahiye', 'chahie', 'chaiye', '
 const PIDGIN = phraseSet(['abeg', 'wetin', 'una', 'dey', 'wan', 'fit', 'na', 'dem', 'pikin', 'oga', 'oya', 'sabi', 'comot', 'no be', 'e don', 'how far', 'o', 'am', 'make i', 'pass', 'broda', 'sista', 'wahala', 'chop', 'carry']);
 const DARIJA = phraseSet(['bghit', 'bghina', 'wach', 'wash', 'dyal', 'dial', 'diali', 'dyali', 'm3a', 'chi', 'shi', 'wahed', '3afak', 'afak', 'wakha', 'daba', 'khoya', 'khti', 'bzaf', 'mzyan', 'kifach', 'fin', 'lmarkaz', 'nhder', 'nhdr', 'machi', 'mashi', 'kayn', 'kayna', 'nakhod', 'ghedda', 'ghda', 'smiti', 'sba7', 'f', 'l', 'w', '3lach', 'labas', 'hna', 'momkin', 'mumkin', 'wesh', 'safi', '3likom', 'salam', 'khass', 'khassni', 'nmchi', 'nrje3', 'mli', 'snin', 'almanya', 'lmaghrib', 'y3awnoni', 'wla', 'rjou3', 'm3awna', 'kont', 'ana', 'tanja',
   // Arabic of the Levant, Egypt and the Gulf in Latin letters too; "wala" and "insan" are Arabic as much as Urdu
+  // Tunisian: "fama centre fi sfax?", "n7eb na9ra", "chnowa na3mlou", "9adech lazem flous"
+  'fama', 'famma', 'fi', 'chnowa', 'chnoua', 'chnouwa', 'n7eb', 'nheb', 'n7ebb', 'barcha', 'behi', 'bahi', '9adech', 'qadech', 'kadeh', 'kifeh', 'kifech', 'mte3', 'mta3', 'taw', 'tawa', 'lazem', 'lezem', 'ya5i', 'yakhi', '3aweni', 'wled', 'ken', 'flouka', 'b7ar', 'aslema', 'asslema', 'yesser', 'brabi', 'na9ra',
   'kifak', 'kifik', 'keefak', 'enta', 'inta', 'enti', 'inti', 'shu', 'chou', 'shlonak', 'ezayak', 'izzayak', 'ya3ni', 'yalla', 'habibi', 'khalas', 'wallah', 'wallahi', 'bidi', 'baddi', '3ndi', '3andi', 'ma3', 'la2', 'aywa', 'mesh', 'msh', 'kteer', 'ktir', 'shway', 'leh', 'lesh', 'feen', 'wala', 'insan']);
 
 /**
