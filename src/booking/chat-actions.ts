@@ -60,11 +60,11 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     return t(lang, a.requested ? 'centres.mineRequested' : 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
   };
 
-  /** What a move keeps when the person asks for "the same time": the local hour, the name and the contact. */
+  /** What a move keeps: the local day (a new hour only was asked for), the local hour ("the same time"), the name and the contact. */
   const keptForMove = (a: Appointment): Record<string, string> => {
     const centre = booking.centre(a.centreId);
-    const time = centre ? DateTime.fromISO(a.start, { zone: 'utc' }).setZone(centre.timezone).toFormat('HH:mm') : '';
-    return { appointmentTime: time, appointmentName: a.name ?? '', appointmentContact: a.contact ?? '' };
+    const local = centre ? DateTime.fromISO(a.start, { zone: 'utc' }).setZone(centre.timezone) : undefined;
+    return { appointmentDay: local?.toISODate() ?? '', appointmentTime: local?.toFormat('HH:mm') ?? '', appointmentName: a.name ?? '', appointmentContact: a.contact ?? '' };
   };
 
   const upcoming = async (conversationId: string): Promise<Appointment[]> =>

@@ -516,6 +516,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       // "bisa diganti ke kamis? jamnya sama": the new day named, the rest kept; the one yes to the move books it (wanted.ts).
       if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
       else delete state.vars.moveKeeps;
+      // A move keeps the person: the name and contact of the appointment moved are not asked again (wanted.ts).
+      state.vars.moveKeepsPerson = 'yes';
+      // "померите сат касније, у 12": only a new hour, so the day stays (wanted.ts).
+      if (state.vars.wantTime && !state.vars.wantDay) state.vars.moveSameDay = 'yes';
+      else delete state.vars.moveSameDay;
       return advance(turn, 'centres.move');
   }
 }

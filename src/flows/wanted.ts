@@ -9,6 +9,11 @@ import { askOptions } from './render.js';
 /** A day or time named earlier that the step now offers: chosen without asking again. */
 export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
   const { vars } = turn.state;
+  // A move to another hour only keeps the appointment's day.
+  if (ask.var === 'day' && vars.moveSameDay) {
+    if (!vars.wantDay && vars.appointmentDay) vars.wantDay = vars.appointmentDay;
+    delete vars.moveSameDay;
+  }
   if (ask.var === 'day' && vars.wantDay) {
     const want = vars.wantDay;
     const said = vars.wantDayText;
@@ -46,17 +51,18 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
 }
 
 /**
- * A move that keeps the rest ("jamnya sama"): the name and contact of the appointment moved, and
- * the yes already given to the move ("move it to Thursday at 10:00, same name and contact?").
+ * A move keeps the person: the name and contact of the appointment moved. One that keeps the rest too
+ * ("jamnya sama") has its yes already given ("move it to Thursday at 10:00, same name and contact?").
  */
 function keptForMove(turn: Turn, ask: AskStep): Option | undefined {
   const { vars } = turn.state;
-  if (!vars.moveKeeps) return undefined;
+  if (!vars.moveKeeps && !vars.moveKeepsPerson) return undefined;
   if (ask.var === 'name' && vars.appointmentName) return { id: `kept:${vars.appointmentName}`, label: vars.appointmentName };
   if (ask.var === 'contact' && vars.appointmentContact) return { id: `kept:${vars.appointmentContact}`, label: vars.appointmentContact };
   if (ask.expects === 'confirm' && turn.state.at.flow === 'booking') {
     const yes = vars.moveKeeps === 'yes' ? ask.options?.find((o) => o.id === 'yes') : undefined;
     delete vars.moveKeeps;
+    delete vars.moveKeepsPerson;
     return yes ? { id: `kept:${yes.id}`, label: yes.id } : undefined;
   }
   return undefined;

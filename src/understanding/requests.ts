@@ -10,7 +10,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import { asksOtherLanguage, requestedLanguage } from './language.js';
-import { namesDay } from './when.js';
+import { matchTime, namesDay } from './when.js';
 import { phraseSet, words } from './phrases.js';
 
 export type Request =
@@ -117,6 +117,12 @@ const FIND_CENTRE = phraseSet([
 
 const MINE = phraseSet([
   'my appointment', 'my booking', 'my reservation', 'when is my', 'appointment again', 'check my appointment', 'see my appointment',
+  // asked as a question: "which appointment do I have?", "који термин ја имам?", "c'est quand mon rdv ?"
+  'which appointment do i have', 'what appointment do i have', 'do i have an appointment', 'when is my appointment',
+  'quel rdv j ai', 'quel rendez vous j ai', 'quel est mon rdv', 'j ai un rdv', 'j ai rdv quand', 'welchen termin habe ich', 'habe ich einen termin', 'wann ist mein termin',
+  'que cita tengo', 'cual cita tengo', 'tengo cita', 'cuando es mi cita', 'kapan janji saya', 'janji saya kapan', 'saya ada janji',
+  'cili takim kam', 'kur e kam takimin', 'a kam takim', 'koji termin imam', 'koji termin ja imam', 'koji je moj termin', 'kad mi je termin', 'kada mi je termin', 'imam li termin',
+  'mera appointment kab hai', 'appointment kab hai', 'متى موعدي', 'موعدي امتى', 'موعدي متى',
   'mon rdv', 'mon rendez vous', 'mes rendez vous',
   'موعدي', 'ميعادي', 'حجزي',
   'maw3id dyali', 'lmaw3id dyali',
@@ -166,6 +172,14 @@ const MOVE_DATE = phraseSet([
   'cambiar la fecha', 'cambiar fecha', 'cambiar el dia', 'otra fecha', 'ganti tanggal', 'ganti hari', 'ubah tanggal', 'tanggal lain', 'date change', 'date badal', 'date badalni', 'tarikh badal', 'tareekh badal', 'din badal',
   'تغيير التاريخ', 'اغير التاريخ', 'تاريخ اخر', 'نبدل التاريخ', 'nbdel nhar', 'nbedel nhar', 'ndrysho daten', 'ndryshoj daten', 'date tjeter', 'promeni datum', 'promenim datum', 'drugi datum', 'تاریخ بدل',
 ]);
+
+/** "an hour later", "plus tôt", "сат касније": the hour of an appointment moved. */
+const LATER_OR_EARLIER = phraseSet([
+  'hour later', 'hour earlier', 'an hour later', 'une heure plus tard', 'une heure plus tot', 'stunde spater', 'stunde fruher', 'una hora mas tarde', 'una hora antes',
+  'sejam kemudian', 'satu jam lebih', 'nje ore me vone', 'një orë më vonë', 'ore me vone', 'sat kasnije', 'sat ranije', 'ghanta baad', 'ek ghanta baad', 'ek ghanta pehle', 'بساعه', 'ساعه بعد', 'ساعه قبل', 'sa3a mn b3d',
+]);
+/** Every bookable half hour, to tell whether a message names an hour. */
+const EVERY_HALF_HOUR = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
 
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
@@ -219,6 +233,8 @@ export function recogniseRequest(text: string): Request | undefined {
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
   if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
+  // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
+  if ((MOVE.has(tokens) || CHANGE.has(tokens)) && tokens.length <= 16 && (LATER_OR_EARLIER.has(tokens) || matchTime(text, EVERY_HALF_HOUR) !== undefined)) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens)) {
     const explicit = Boolean(reference) || NAMES_APPOINTMENT.has(tokens) || MINE.has(tokens);
     const cancel: Request = { kind: 'cancel', ...(reference ? { reference } : {}), ...(explicit ? { explicit: true as const } : {}) };
