@@ -23,7 +23,8 @@
  * and tests/eval/questions-dev7.jsonl when present. questions-dev7 are 520 questions written blind in
  * session 7 (ar 120, sr 80, de 60, ur 60, the other languages 40; 15% out of scope, many near the
  * domain): its tune half (`--half tune`) became example questions, its check half never did, so
- * `--file tests/eval/questions-dev7.jsonl --half check` still measures unseen phrasing.
+ * `--file tests/eval/questions-dev7.jsonl --half check` still measures unseen phrasing. questions-dev8
+ * are 360 more written blind in session 8 (40 per language, 20% out of scope), split the same way.
  * "choices" is the share of in-scope questions whose topic is answered or offered as "did you mean";
  * an out-of-scope question counts as declined only when nothing is offered.
  */
@@ -86,7 +87,7 @@ const questionFiles = args.heldout
     .filter((f) => !args.set || heldoutSetOf(f) === args.set)
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
-  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl'];
+  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl', 'tests/eval/questions-dev8.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !half || halfOf(q.q) === half);
 

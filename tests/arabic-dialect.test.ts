@@ -29,6 +29,23 @@ describe('Arabic dialects in the retriever', () => {
     expect(concepts('llegar ljudi')).toEqual([]);
   });
 
+  it('knows Levantine, Iraqi and Egyptian words for women, care work, a company, recognition and how much', () => {
+    expect(concepts('niswan')).toContain('woman');
+    expect(concepts('النسوان')).toContain('woman');
+    expect(concepts('3inaye')).toContain('nurse');
+    expect(concepts('sharike')).toContain('employer');
+    expect(concepts('a3adilha')).toContain('recognition');
+    expect(concepts('شكد')).toContain('cost');
+    expect(concepts('win', false)).not.toContain('where'); // English "win", not Tunisian "where"
+  });
+
+  it('reads learning a trade as vocational training, and German learners’ spellings of Ausbildung and Anerkennung', () => {
+    expect(concepts('he wants to learn a trade', false)).toContain('training');
+    expect(concepts('aprender un oficio', false)).toContain('training');
+    expect(concepts('ausbilung', false)).toContain('training');
+    expect(concepts('anerkenung', false)).toContain('recognition');
+  });
+
   it('leaves the dialects’ "want", "can", "this" out of an Arabic question’s features', () => {
     expect(DIALECT_FUNCTION_WORDS.has(foldText('بدي'))).toBe(true);
     const keys = [...extractFeatures('بدي اشتغل بالمانيا', ['ar']).keys()];

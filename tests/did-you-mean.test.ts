@@ -26,6 +26,29 @@ describe('did you mean', () => {
     expect(found.choices[0]).toBe('work-eu-blue-card');
   });
 
+  it('offers the runner-up beside the best when the nearest example and the topic texts both prefer it', async () => {
+    const { retriever } = await loadKnowledge();
+    // the classifier reads a work contract as the skilled-worker route; the nearest example and the topic texts read the Western Balkans rule
+    const question = { text: 'ich habe einen Arbeitsvertrag aus München, wie beantrage ich jetzt das Visum', lang: 'de' as const };
+    const found = await retriever.retrieve(question);
+    expect(found.id).toBeNull();
+    expect(found.choices).toEqual(found.ranked.slice(0, 2).map((r) => r.id));
+    const trusting = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { dissentRatio: 2 } });
+    expect((await trusting.retrieve(question)).id).toBe(found.ranked[0]!.id);
+  });
+
+  it('a question about our domain, unsure of its topic, offers its best topics instead of declining without a choice', async () => {
+    // Nothing is sure and only near ties were offered: only the in-domain rule offers here.
+    const settings = { threshold: 1, choiceRatio: 0.99, inDomainChoiceFloor: 0, inDomainChoiceRatio: 0.01 };
+    const inDomain = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings });
+    const offered = await inDomain.retrieve({ text: QUESTION, lang: 'en' });
+    expect(offered.id).toBeNull();
+    expect(offered.choices[0]).toBe('work-eu-blue-card');
+    const without = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { ...settings, inDomainBelow: 0 } });
+    expect((await without.retrieve({ text: QUESTION, lang: 'en' })).choices).toEqual([]);
+    expect((await inDomain.retrieve({ text: 'write me a poem about the sea', lang: 'en' })).choices).toEqual([]);
+  });
+
   it('ask reports the offered topics as choices, with their titles in the answer', async () => {
     const core = await createTestCore();
     const service = new KnowledgeService(kb, undecided, core.texts.t);

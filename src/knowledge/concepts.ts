@@ -94,6 +94,7 @@ const LEXICON: Record<string, string[]> = {
     'ممرض', 'ممرضه', 'الممرض', 'تمريض', 'التمريض', 'نرس', 'نرسنگ', 'momarid', 'momarida', 'momardha', 'mmrda', 'mumarrid', 'tamrid', 'infirmiya', 'infirmier',
     'nurse*', 'nursing', 'nars', 'narsing', 'infirmiere', 'pflegekraft', 'pflegefach*', 'infermiere', 'infirmjer*', 'infermier*', 'medicinsk* sestr*', 'medicinar', 'sestra', 'perawat', 'keperawatan', 'caregiving', 'care giver', 'care work', 'elderly care', 'old people', 'pflegeheim', 'altenheim', 'maison de retraite', 'تمريض', 'ممرضة', 'ممرضين', 'nurs', 'triple win', 'triplewin',
     'فرملي', 'فرمليه', 'الفرمليه', 'فرميلي', 'انفرميي', 'انفيرمي', 'fermli', 'fermliya', 'frmliya', 'نرسنگ', 'نرسیں',
+    '3inaye', '3inaya', '3enaye', 'ri3aye', 'ri3aya', 'ra3aya', 'عنايه', 'رعايه', 'krankenschwester*', 'krankenschwster', 'plege*', 'pfleege*', 'pflgekraft',
   ],
   student: [
     'stud*', 'universit*', 'univerzit*', 'universitet*', 'masters', 'master', 'bachelor', 'degree', 'hochschul*', 'etudi*', 'fac', 'kuliah', 'mahasiswa', 'kampus', 'fakultet*', 'fakultet', 'studim*', 'parhai', 'padhai', 'parhna', 'jamia',
@@ -130,6 +131,7 @@ const LEXICON: Record<string, string[]> = {
     'معادله', 'معادلة', 'اعتراف', 'الاعتراف', 'منظوري', 'تصديق', 'mu3adala', 'mo3adala', 'm3adala', 'anerkennung', 'diploma*', 'diplom*', 'degree', 'shahada', 'chahada', 'سند', 'ڈگري', 'degri',
     'recognize', 'recognise', 'recognised', 'recognized', 'accept my', 'gleichwert*', 'anerkennen', 'reconnu', 'reconnaitre', 'homologar', 'convalid*', 'nostrifikacij*', 'priznat*', 'priznaje', 'njohje', 'njihet', 'manzoor', 'tasleem', 'tasdiq', '3tirafat', 'مصادقه', 'معادلة الشهادة', 'تعادل',
     'ديبلوم', 'الديبلوم', 'ديبلوما', 'دبلوم', 'الدبلوم', 'ديپلوما', 'ڈپلومہ', 'ڈگری',
+    'a3adil*', 'n3adil*', 'n3adel*', 'y3adil*', 't3adil*', 'm3adal*', 'mu3adal*', 'ta3adul', 'ta3adol', 'anerken*', 'anerkan*', 'annerken*', 'aner kennung',
   ],
   appointment: [
     'appointment*', 'appoint', 'termin*', 'rendez vous', 'rdv', 'cita', 'citas', 'janji', 'jadwal', 'temu', 'zakaz*', 'takim*', 'mulaqat', 'apointment', 'appointmnt',
@@ -147,6 +149,7 @@ const LEXICON: Record<string, string[]> = {
     'employer*', 'boss', 'oga', 'madam', 'arbeitgeber*', 'chef', 'patron', 'employeur*', 'empleador*', 'jefe', 'majikan', 'bos', 'poslodav*', 'sef', 'punedhen*', 'shefi', 'seth', 'malik', 'kafeel', 'kafil', 'sponsor', 'company', 'firma', 'firm',
     'صاحب الشغل', 'صاحب العمل', 'الکفيل', 'کفيل', 'كفيل', 'الباطرون', 'باطرون', 'مالک', 'سيٹھ', 'کمپني', 'شرکه', 'الشرکه', 'patron', 'lpatron', 'kfil', 'mudir',
     'bos', 'boss*', 'oga', 'madam', 'sponsor', 'kafala', 'kfeel', 'lkfil', 'malik', 'maalik', 'seth', 'sethh', 'company', 'kompani', 'kompanija', 'kompanin', 'poslodavac', 'poslodavca', 'gazd*', 'sef', 'shef*', 'pronar*', 'punedhen*', 'majikan*', 'juragan', 'arbeitgeber*', 'patron', 'patrona', 'el patron', 'الكفيل', 'كفيل', 'الكفاله', 'الشركة', 'شركه', 'شركة',
+    'sharike', 'sharika', 'sherke', 'shirke', 'sherka', 'shirka', 'chirka', 'cherka', 'sharikat', 'sharikeh',
   ],
   confiscate: [
     'kept', 'keep', 'keeps', 'took', 'taken', 'take my', 'hold', 'holding', 'held', 'seized', 'confiscat*', 'behalten', 'weggenommen', 'abgenommen', 'einbehalten', 'garde', 'gardent', 'pris', 'confisq*', 'quitaron', 'quito', 'retien*', 'ditahan', 'menahan', 'disita', 'diambil', 'oduzeo', 'oduzeli', 'uzeo', 'uzeli', 'zadrza*', 'mbajt*', 'mban', 'morren', 'mori', 'rakh liya', 'rakh lia', 'rakha', 'rakh', 'le liya', 'chheen', 'cheen',
@@ -162,6 +165,7 @@ const LEXICON: Record<string, string[]> = {
     'woman', 'women', 'female', 'girl', 'lady', 'frau', 'frauen', 'femme', 'femmes', 'mujer', 'mujeres', 'perempuan', 'wanita', 'cewek', 'zena', 'zene', 'zensk*', 'grua', 'gra', 'femra', 'aurat', 'aurton', 'khatoon', 'larki', 'larkiyan',
     'امراه', 'امراة', 'المراه', 'نساء', 'النساء', 'بنت', 'عورت', 'خاتون', 'لڑکي', 'mra', 'mrra', 'bent', 'nisa', 'nsa',
     'woman', 'women', 'femal', 'gals', 'girls', 'women migrants', 'womn', 'ladies', 'wanita*', 'perempuan*', 'ibu ibu', 'tkw', 'zene', 'zena', 'zensk*', 'grate', 'grat', 'gruaja', 'femra', 'aurat', 'auraten', 'aurtein', 'khawateen', 'ladkiyan', 'ladki', 'larkiyon', 'mra', 'mrayat', 'lbnat', 'bnat', 'نسا', 'البنات', 'بنات', 'امراة', 'المراة', 'خواتين', 'عورتوں', 'عورتيں',
+    'niswan', 'neswan', 'nesswan', 'nswan', 'نسوان', 'النسوان', 'ستات', 'الستات', 'sittat', 'settat', 'sitat', 'سيدات', 'السيدات', 'sayidat',
   ],
   domestic: [
     'domestic', 'housemaid', 'maid', 'house help', 'housework', 'nanny', 'haushalt*', 'hausangestell*', 'menage', 'femme de menage', 'domestique', 'empleada', 'hogar', 'pembantu', 'prt', 'asisten rumah tangga', 'domacic*', 'kucn*', 'shtepiak*', 'ghar ka kaam', 'ghar ke kaam', 'masi', 'maasi',
@@ -207,6 +211,8 @@ const LEXICON: Record<string, string[]> = {
     'trade test', 'vocational training', 'technical school', 'apprenticeship', 'ausbildungsplatz', 'lehre', 'lehrling', 'formation professionnelle', 'formacion profesional', 'fp', 'pelatihan kerja', 'kursus', 'skola', 'zanat', 'strucna', 'strucno', 'shkolla profesionale', 'profesionale', 'hunar', 'hunarmand', 'kaarigar', 'takwin mihani', 'tkwin', 'التكوين المهني', 'تكوين مهني', 'حرفه', 'صنعه', 'مهنه',
     'اوسبيلدونق', 'اوسبيلدونج', 'اوسبلدونق', 'اوسبيلدونگ', 'ausbeldung', 'osbildong', 'ausbildoung',
     'آؤسبلڈونگ', 'آسبلڈنگ', 'آوسبلڈونگ', 'اوسبلڈنگ', 'آؤسبلڈنگ', 'اوسبلدونگ', 'اوسبيلدنغ',
+    'ausbil*', 'ausbld*', 'ausbuldung', 'ausbiltung', 'aus bildung', 'azubi*', 'auzbildung', 'osbildung*',
+    'learn a trade', 'learn a craft', 'learning a trade', 'trade school', 'handwerk lernen', 'beruf lernen', 'einen beruf lernen', 'apprendre un metier', 'aprender un oficio', 'aprender oficio', 'mesoj zanat', 'mesoje zanat', 'mesoje nje zanat', 'belajar keterampilan', 'keterampilan', 'izuciti zanat', 'nauciti zanat', 'hunar seekhna', 'kaam seekhna', 'يتعلم صنعه', 'اتعلم صنعه', 'نتعلم صنعه', 'يتعلم مهنه', 'اتعلم مهنه', 'تتعلم مهنه', 'san3a', 'sin3a', 'sen3a',
   ],
   seasonal: [
     'season*', 'saison*', 'harvest*', 'ernte*', 'erntehelfer', 'agricultur*', 'farm*', 'landwirtschaft*', 'recolte*', 'vendange*', 'temporer*', 'temporada', 'cosecha', 'campo', 'musiman', 'panen', 'pertanian', 'sezon*', 'berba', 'poljoprivred*', 'sezonal*', 'bujqesi*', 'fasl', 'kheti', 'khet',
@@ -276,14 +282,17 @@ const LEXICON: Record<string, string[]> = {
   where: [
     'where', 'wher', 'whr', 'location', 'located', 'address', 'near me', 'nearest', 'wo', 'wohin', 'standort', 'adresse', 'ou se trouve', 'donde', 'ubicacion', 'direccion', 'dimana', 'di mana', 'mana', 'lokasi', 'alamat', 'gde', 'gdje', 'adresa', 'lokacij*', 'ku', 'ku ndodhet', 'kahan', 'kahaan', 'kidhar', 'kaha',
     'wayn', 'wein', 'fein', 'feen', 'ayna', 'وين', 'فين', 'اين', 'فاين', 'عنوان', 'العنوان', 'موقع', 'مكان', 'کہاں', 'کدھر', 'پته', 'پتہ',
+    'weyn', 'wayen', 'winou', 'وينه', 'وينو', 'فينو',
   ],
   cost: [
     'how much', 'cost', 'costs', 'price', 'prices', 'expensive', 'cheap', 'afford', 'kosten', 'kostet', 'kosts', 'teuer', 'preis', 'wie viel', 'wieviel', 'combien', 'cout', 'coute', 'prix', 'cher', 'cuanto', 'cuesta', 'precio', 'caro', 'berapa', 'harga', 'mahal', 'murah', 'koliko', 'kosta', 'kostaju', 'cena', 'cijena', 'skupo', 'sa kushton', 'kushton', 'cmim*', 'sa para', 'kitna', 'kitne', 'kitni', 'qeemat', 'keemat', 'mehnga', 'sasta',
     'bkam', 'b9edach', 'bchhal', 'chhal', 'ch7al', 'shhal', 'adesh', '2adesh', 'bikam', 'بكم', 'قديش', 'شحال', 'بشحال', 'كام', 'بكام', 'سعر', 'ثمن', 'غالي', 'کتنا', 'کتنے', 'کتني', 'قيمت', 'مہنگا',
+    'shgad', 'shkad', 'shqad', 'شكد', 'بشكد', 'gaddesh', 'addeh', 'ad eh', 'b kam', 'be kam', 'قد ايه', 'بقد ايه',
   ],
   duration: [
     'how long', 'how many days', 'how many weeks', 'how many months', 'processing time', 'waiting time', 'wait', 'waiting', 'wie lange', 'dauer*', 'wartezeit', 'warten', 'combien de temps', 'delai', 'delais', 'attente', 'attendre', 'cuanto tiempo', 'tarda', 'tardan', 'demora', 'esperar', 'berapa lama', 'lama', 'menunggu', 'koliko dugo', 'koliko traje', 'traje', 'cekati', 'cekanje', 'sa gjate', 'sa kohe', 'pritje', 'kitna time', 'kitna waqt', 'kitne din', 'kitne mahine', 'intezar', 'intizar',
     '9edach dyal lw9t', 'ch7al dyal lwe9t', 'shhal w9t', 'qadesh byakhod', 'قديش بياخد', 'كم من الوقت', 'شحال د الوقت', 'كم يوم', 'كم شهر', 'مده', 'المده', 'انتظار', 'ننتظر', 'کتنا وقت', 'کتنے دن', 'انتظار',
+    'shgad wakit', 'shkad wakt', 'شكد وقت', 'شكد ياخذ', 'قد ايه وقت', 'ad eh wa2t', 'kam yom', 'kam youm', 'كام يوم', 'كام شهر',
   ],
   permit: [
     'permit', 'residence permit', 'work permit', 'residence', 'aufenthalt*', 'arbeitserlaubnis', 'titre de sejour', 'sejour', 'carte de sejour', 'residencia', 'permiso', 'permiso de trabajo', 'izin tinggal', 'izin kerja', 'kitas', 'boravak', 'boravisn*', 'dozvol*', 'radna dozvola', 'leje qendrimi', 'leje pune', 'leja', 'lejen', 'iqama', 'iqamah', 'l9ama', 'kart sejour', 'karta pobytu',
