@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { keepsTime, mentionedPlaces, recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
@@ -111,6 +111,15 @@ describe('language and courtesy', () => {
     expect(requestedLanguage('urdu mein baat karo please')).toBe('ur');
     expect(requestedLanguage('eigentlich lieber auf Deutsch bitte')).toBe('de');
     expect(requestedLanguage('I want to learn German')).toBeUndefined();
+  });
+  it('reads the request in its own part of a message, the family or a course in another', () => {
+    expect(requestedLanguage('pouvez-vous me répondre en français svp, mon mari va lire aussi')).toBe('fr');
+    expect(requestedLanguage('my husband needs to learn german, can you answer in english?')).toBe('en');
+    expect(requestedLanguage('does my wife need german, or is english enough?')).toBeUndefined();
+  });
+  it('finds the other request beside a language asked for', () => {
+    expect(requestBeside('write in english please. i want an appointment in lagos')?.kind).toBe('book');
+    expect(requestBeside('auf Deutsch bitte')).toBeUndefined();
   });
   it('reads Roman Urdu, Pidgin and Darija from more than one word', () => {
     expect(languageEvidence('assalam o alaikum mujhe lahore wale center mein appointment chahiye')?.lang).toBe('ur');

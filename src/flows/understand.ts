@@ -13,7 +13,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -442,6 +442,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       state.lang = req.lang;
       state.langFrom = 'chosen';
       say(turn, 'language.changed');
+      {
+        // "can you write in english pls. i want an appointment in belgrade": the other request too, in the new language.
+        const beside = requestBeside(text);
+        if (beside) return runRequest(turn, beside, text);
+      }
       return advance(turn, 'main.menu');
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });

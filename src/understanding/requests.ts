@@ -239,6 +239,20 @@ export function recogniseRequest(text: string): Request | undefined {
 }
 
 /**
+ * Another request in another sentence of a message that asked for a language ("can you write me in
+ * english pls. i want appointment in belgrade"): done after the switch, instead of the menu.
+ */
+export function requestBeside(text: string): Request | undefined {
+  const parts = text.split(/(?<=[?؟!.,،])\s+/u).filter((p) => words(p).length);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) {
+    const req = recogniseRequest(part);
+    if (req && req.kind !== 'language') return req;
+  }
+  return undefined;
+}
+
+/**
  * A request for an advisor taken back: "never mind, I found the answer", "laisse tomber, plus
  * besoin", "لا خلص، لقيت الجواب، ما بدي هلأ", "gak jadi deh". Read only while the person waits
  * for an advisor, where it closes the request as "cancel" does.
