@@ -514,7 +514,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       // "change the date" while booking: the days again, nothing to cancel yet.
       if (state.at.flow === 'booking') return advance(turn, 'booking.days');
       // "bisa diganti ke kamis? jamnya sama": the new day named, the rest kept; the one yes to the move books it (wanted.ts).
+      // "me e ndrru per te premten ne ora 10?": the new day and hour both named, the name and contact kept; likewise one yes.
+      delete state.vars.moveNamed;
       if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
+      else if (state.vars.wantDay && state.vars.wantTime) state.vars.moveKeeps = state.vars.moveNamed = 'yes';
       else delete state.vars.moveKeeps;
       return advance(turn, 'centres.move');
   }

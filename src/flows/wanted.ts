@@ -57,6 +57,7 @@ function keptForMove(turn: Turn, ask: AskStep): Option | undefined {
   if (ask.expects === 'confirm' && turn.state.at.flow === 'booking') {
     const yes = vars.moveKeeps === 'yes' ? ask.options?.find((o) => o.id === 'yes') : undefined;
     delete vars.moveKeeps;
+    delete vars.moveNamed;
     return yes ? { id: `kept:${yes.id}`, label: yes.id } : undefined;
   }
   return undefined;

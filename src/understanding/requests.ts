@@ -70,7 +70,7 @@ const CHANGE_LANGUAGE = phraseSet([
 const BOOK = phraseSet([
   'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una',
   'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
-  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
+  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
   'appointment chahiye', 'appointment lena', 'appointment mil', 'appointment milegi', 'appointment milay', 'appointment de do', 'milne aana', 'milne aa sakta', 'office aa sakta', 'اپائنٹمنٹ مل', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
@@ -153,6 +153,8 @@ export function keepsTime(text: string): boolean {
  */
 const CHANGE = phraseSet([
   'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'promeni', 'promenite', 'promijeni',
+  // Gheg and spoken forms: "me e ndrru terminin", "bisa digeser?", "mozemo li da pomerimo"
+  'ndrru', 'me ndrru', 'ndrroj', 'nderroj', 'ndryshu', 'me ndryshu', 'geser', 'digeser', 'dimajuin', 'pomeriti', 'pomerimo', 'prebaciti', 'prebacimo', 'tauschen', 'verlegen', 'push it', 'shift it', 'اغير المعاد', 'اغير الميعاد',
   'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
 ]);
 
