@@ -4,7 +4,15 @@
  * with the ways people write it (Latin, Arabic, Urdu script); coordinates to about a kilometre,
  * which is all a nearest centre needs, population roughly (it decides between towns of one name).
  */
-import type { Place } from './gazetteer.js';
+/** A town as gazetteer.ts keeps it (its Place, written out here: gazetteer.ts imports this file). */
+interface ExtraTown {
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+  kind: 'town';
+}
 
 /** "names|separated|by bars": [lat, lon, population, country] */
 const EXTRA: Record<string, [number, number, number, string]> = {
@@ -125,11 +133,11 @@ const EXTRA: Record<string, [number, number, number, string]> = {
 };
 
 /** The extra towns by each of their names, folded by the caller's folding. */
-export function extraTowns(fold: (name: string) => string): Map<string, Place[]> {
-  const byName = new Map<string, Place[]>();
+export function extraTowns(fold: (name: string) => string): Map<string, ExtraTown[]> {
+  const byName = new Map<string, ExtraTown[]>();
   for (const [names, [lat, lon, population, country]] of Object.entries(EXTRA)) {
     const [name, ...others] = names.split('|');
-    const place: Place = { name: name!, country, lat, lon, population, kind: 'town' };
+    const place: ExtraTown = { name: name!, country, lat, lon, population, kind: 'town' };
     for (const n of new Set([name!, ...others].map(fold))) byName.set(n, [...(byName.get(n) ?? []), place]);
   }
   return byName;
