@@ -19,6 +19,7 @@ describe('language of a first message', () => {
     ['përshëndetje', 'sq'], ['pershendetje', 'sq'], ['tung', 'sq'],
     ['zdravo', 'sr'], ['dobar dan', 'sr'],
     ['hola', 'es'], ['buenos días', 'es'],
+    ['aslema', 'ar'], ['ازيك', 'ar'], ['sba7 lkhir', 'ar'],
   ];
   for (const [text, lang] of greetings) it(`"${text}" is ${lang}`, () => expect(detect(text)).toBe(lang));
 
@@ -35,6 +36,8 @@ describe('language of a first message', () => {
     expect(detect('sta mi treba za vizu')).toBe('sr');
     expect(detect('si mund te punoj ne gjermani')).toBe('sq');
     expect(detect('cuanto cuesta la visa')).toBe('es');
+    // a degree or a level ("S2", "B2") is not Arabizi: the sentence is still read
+    expect(detect('aku mau lanjut kuliah S2 di jerman, biayanya berapa ya')).toBe('id');
     expect([undefined, 'ur']).toContain(detect('germany me kaam kaise milega')); // Roman Urdu: unsure is fine, wrong is not
     expect([undefined, 'ar']).toContain(detect('kifach n9der nkhdem f almania')); // Arabizi: likewise
   });

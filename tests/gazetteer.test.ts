@@ -32,4 +32,19 @@ describe('findPlace', () => {
     expect(where('i wan talk to real person abeg, not this robot thing')).toBeUndefined();
     expect(where('van')).toBe('Van, TR'); // alone, it is a town
   });
+
+  it('knows towns the GeoNames file lacks, in the ways people write them (Serekunda, Mbour, Ikorodu, شاہدرہ)', () => {
+    expect(where('we are in serrekunda now')).toBe('Serekunda, GM');
+    expect(where('j habite a mbour')).toBe('Mbour, SN');
+    expect(where('i dey ikorodu')).toBe('Ikorodu, NG');
+    expect(where('شاہدرہ')).toBe('Shahdara, PK');
+    expect(where('tinggal di batam')).toBe('Batam, ID');
+  });
+
+  it('reads a well-known town written one letter wrong, but not a short word near a town', () => {
+    expect(where('je veux un rdv a casablnca')).toBe('Casablanca, MA');
+    expect(where('kantor bandug aja')).toBe('Bandung, ID');
+    expect(where('peshawer')).toBe('Peshāwar, PK');
+    expect(where('basta ya, quiero tamales')).toBeUndefined(); // basta is not Basra, tamales not Tamale
+  });
 });

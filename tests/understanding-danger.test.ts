@@ -57,6 +57,20 @@ describe('danger recogniser', () => {
     for (const text of ['i am missing my family so much', 'paspor saya hilang, gimana caranya buat baru?']) expect(danger.detect(text), text).toBeUndefined();
   });
 
+  it('reads being stranded without shelter, without a way home or a passport, and not knowing as not self-harm', () => {
+    const cases: [string, string][] = [
+      ['el passeur a disparu, je dors dans la rue a tripoli et je ne peux pas rentrer', 'stranded'],
+      ['اللي جابونا اختفوا ومعيش مكان انام فيه', 'stranded'],
+      ['kami tidur di jalan di istanbul, agen kabur, gak bisa pulang', 'stranded'],
+      ['comment rentrer chez moi sans passeport, je suis à Tripoli', 'stranded'],
+      ['mujhe pakistan wapas jana hai lekin passport nahi hai', 'stranded'],
+    ];
+    for (const [text, category] of cases) expect(danger.detect(text)?.category, text).toBe(category);
+    // "معيش" (I have no) and "عارف" (knowing) are not life and shame
+    expect(danger.detect('معيش فلوس كتير ومش عارف اقدم ازاي')).toBeUndefined();
+    expect(danger.detect('ya udah kamis aja')).toBeUndefined();
+  });
+
   it('leaves look-alikes alone', () => {
     for (const text of [
       'renew my passport',

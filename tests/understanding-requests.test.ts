@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { keepsTime, mentionedPlaces, recogniseRequest, statedPlace } from '../src/understanding/requests.js';
+import { keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
@@ -31,6 +31,11 @@ describe('requests', () => {
     ['وين أقرب مركز؟', 'findCentre'],
     ['najbliži centar?', 'findCentre'],
     ['kantor terdekat di mana ya', 'findCentre'],
+    ['kann ich bitte mit ein Mensch reden vom Zentrum', 'human'],
+    ['مجھے کسی آدمی سے بات کرنی ہے', 'human'],
+    ['boleh ngobrol sama manusia aja?', 'human'],
+    ['make i come una office next week', 'book'],
+    ['karachi mein appointment milegi kya', 'book'],
   ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
 
   it('reads a reference', () => {
@@ -43,7 +48,7 @@ describe('requests', () => {
   );
   it.each(['something came up at work, pls cancel it', 'cancel kar do bhai'])('%s does not say what: asked first', (t) => expect(recogniseRequest(t)).toEqual({ kind: 'cancel' }));
   it('leaves questions alone', () => {
-    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'where is the nearest german embassy office', 'wahan ka timing kya hai, jumma ko khula hota hai?', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
+    for (const q of ['wetin i suppose carry come for the appointment?', 'I want to learn German', 'is the nearest centre open on saturday?', 'where is the nearest german embassy office', 'wahan ka timing kya hai, jumma ko khula hota hai?', 'do I have to pay for the appointment?', 'faut il payer pour prendre un rdv', 'janji temu harus bayar gak?', 'واش الموعد خاصو فلوس؟', "w wach khass l'allemand 9bel ma nmchi?", 'how do I get a visa']) expect(recogniseRequest(q)).toBeUndefined();
   });
 });
 
@@ -52,9 +57,11 @@ describe('what a longer message tells', () => {
     ['je suis pecheur a mbour. mon cousin veut partir', 'mbour'],
     ['ku eshte zyra juaj? jam ne durres', 'durres'],
     ['I am a tailor in Kumasi, can I work in Germany?', 'kumasi'],
+    ['mai multan me rehta hun, kya karun', 'multan'],
   ])('%s mentions being in %s', (t, place) => expect(mentionedPlaces(t)).toContain(place));
   it.each(['bisa diganti ke kamis aja gak? jamnya sama', 'can we move it to friday, same time?', 'on peut changer pour jeudi a la meme heure', 'geht Donnerstag zur gleichen Uhrzeit?'])('%s keeps the hour', (t) => expect(keepsTime(t)).toBe(true));
   it('a new day alone does not keep the hour', () => expect(keepsTime('can we change it to thursday?')).toBe(false));
+  it('reads a town before the Urdu "from" and "in" ("ہم سیالکوٹ سے ہیں")', () => expect(mentionedPlaces('میرا بھائی باہر جانا چاہتا ہے، ہم سیالکوٹ سے ہیں')).toHaveLength(1));
   it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine')).toEqual([]));
   it.each(['comment je peux le convaincre de pas partir?', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
     expect(holdsSomeoneBack(t)).toBe(true),
@@ -104,6 +111,15 @@ describe('language and courtesy', () => {
     expect(requestedLanguage('urdu mein baat karo please')).toBe('ur');
     expect(requestedLanguage('eigentlich lieber auf Deutsch bitte')).toBe('de');
     expect(requestedLanguage('I want to learn German')).toBeUndefined();
+  });
+  it('reads the request in its own part of a message, the family or a course in another', () => {
+    expect(requestedLanguage('pouvez-vous me répondre en français svp, mon mari va lire aussi')).toBe('fr');
+    expect(requestedLanguage('my husband needs to learn german, can you answer in english?')).toBe('en');
+    expect(requestedLanguage('does my wife need german, or is english enough?')).toBeUndefined();
+  });
+  it('finds the other request beside a language asked for', () => {
+    expect(requestBeside('write in english please. i want an appointment in lagos')?.kind).toBe('book');
+    expect(requestBeside('auf Deutsch bitte')).toBeUndefined();
   });
   it('reads Roman Urdu, Pidgin and Darija from more than one word', () => {
     expect(languageEvidence('assalam o alaikum mujhe lahore wale center mein appointment chahiye')?.lang).toBe('ur');

@@ -17,6 +17,7 @@ import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
 import { FrozenKeys } from '../core/frozen-keys.js';
 import { loadSnapshot, saveSnapshot, type Snapshot } from '../core/snapshot.js';
 import { PATHS } from '../paths.js';
+import { extraTowns } from './towns-extra.js';
 
 /** The centres' countries, their neighbours and the main transit countries. */
 export const GAZETTEER_COUNTRIES = new Set(
@@ -227,6 +228,13 @@ const ALIASES: Record<string, string> = {
 /** The aliases as the text is folded ("كازا" is read as "کازا"). */
 const foldedAliases = new Map(Object.entries(ALIASES).map(([k, v]) => [fold(k), v]));
 
+/** Towns GeoNames' file lacks, by their folded names (towns-extra.ts). */
+let extra: Map<string, Place[]> | undefined;
+const townsNamed = (name: string): Place[] | undefined => {
+  const both = [...(index!.towns.get(name) ?? []), ...((extra ??= extraTowns(foldOnce)).get(name) ?? [])];
+  return both.length ? both : undefined;
+};
+
 /** The place a text names, or undefined. A town beats a country; the most populous town of a name wins. */
 export function findPlace(text: string): Place | undefined {
   index ??= loadTownIndex(PATHS.gazetteerCache);
@@ -244,7 +252,7 @@ export function findPlace(text: string): Place | undefined {
       const alias = ALIASES[typed] ?? foldedAliases.get(typed);
       const phrase = alias ?? typed;
       if (phrase.length < 3) continue;
-      const towns = index.towns.get(phrase);
+      const towns = townsNamed(phrase);
       const code = index.countries.get(phrase);
       const consider = (place: Place, score: number) => {
         if (!best || score > best.score) best = { place, score };
@@ -267,7 +275,42 @@ export function findPlace(text: string): Place | undefined {
     }
   }
   if (best) return best.place;
-  return declinedBalkanTown(written);
+  return declinedBalkanTown(written) ?? misspelledTown(written);
+}
+
+/**
+ * Towns people often mistype ("casablnca", "bandug", "peshawer"): the centres' cities and the big
+ * towns around them, one word each, six letters or more (a shorter name is too close to words:
+ * "lagos" and "logos", "basra" and "basta").
+ */
+const WELL_KNOWN_TOWNS = (
+  'casablanca tangier marrakesh marrakech agadir meknes kenitra tetouan nador sousse kairouan bizerte monastir ' +
+  'alexandria mansoura ismailia zagazig baghdad sulaymaniyah kirkuk karbala nasiriyah duhok ' +
+  'lahore karachi islamabad rawalpindi faisalabad multan gujranwala sialkot peshawar sargodha bahawalpur sheikhupura ' +
+  'jakarta surabaya bandung mataram semarang yogyakarta makassar denpasar tangerang cirebon ' +
+  'kumasi takoradi ibadan onitsha abeokuta maiduguri kaolack ziguinchor serekunda brikama ' +
+  'pristina prishtina prizren ferizaj mitrovica elbasan shkoder belgrade beograd kragujevac subotica'
+).split(' ');
+
+/** One letter apart: one added, dropped, changed, or two side by side swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => a.slice(i + x.length) === b.slice(i + y.length);
+  if (a.length === b.length) return rest(a[i]!, b[i]!) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? rest(a[i]!, '') : rest('', b[i]!);
+}
+
+/** A well-known town written one letter wrong, when nothing else was found. */
+function misspelledTown(written: readonly string[]): Place | undefined {
+  for (const word of written) {
+    if (word.length < 6 || !/^[a-z]+$/.test(word)) continue;
+    const meant = WELL_KNOWN_TOWNS.find((t) => oneEditApart(word, t));
+    const towns = meant ? townsNamed(ALIASES[meant] ?? meant) : undefined;
+    if (towns?.length) return towns.reduce((a, b) => (b.population > a.population ? b : a));
+  }
+  return undefined;
 }
 
 /** Where towns are written in Serbian, Bosnian or Montenegrin cases ("iz Novog Sada", "u Kragujevcu", "iz Niša"). */

@@ -13,7 +13,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -447,6 +447,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       state.lang = req.lang;
       state.langFrom = 'chosen';
       say(turn, 'language.changed');
+      {
+        // "can you write in english pls. i want an appointment in belgrade": the other request too, in the new language.
+        const beside = requestBeside(text);
+        if (beside) return runRequest(turn, beside, text);
+      }
       return advance(turn, 'main.menu');
     case 'human': {
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
@@ -514,7 +519,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       // "change the date" while booking: the days again, nothing to cancel yet.
       if (state.at.flow === 'booking') return advance(turn, 'booking.days');
       // "bisa diganti ke kamis? jamnya sama": the new day named, the rest kept; the one yes to the move books it (wanted.ts).
+      // "me e ndrru per te premten ne ora 10?": the new day and hour both named, the name and contact kept; likewise one yes.
+      delete state.vars.moveNamed;
       if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
+      else if (state.vars.wantDay && state.vars.wantTime) state.vars.moveKeeps = state.vars.moveNamed = 'yes';
       else delete state.vars.moveKeeps;
       // A move keeps the person: the name and contact of the appointment moved are not asked again (wanted.ts).
       state.vars.moveKeepsPerson = 'yes';

@@ -63,6 +63,7 @@ function keptForMove(turn: Turn, ask: AskStep): Option | undefined {
     const yes = vars.moveKeeps === 'yes' ? ask.options?.find((o) => o.id === 'yes') : undefined;
     delete vars.moveKeeps;
     delete vars.moveKeepsPerson;
+    delete vars.moveNamed;
     return yes ? { id: `kept:${yes.id}`, label: yes.id } : undefined;
   }
   return undefined;

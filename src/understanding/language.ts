@@ -80,14 +80,18 @@ function namedAt(tokens: readonly string[], i: number): Lang | undefined {
 export function requestedLanguage(text: string): Lang | undefined {
   const tokens = words(text);
   if (!tokens.length || tokens.length > 30) return undefined;
-  if (tokens.some((t) => ABOUT_A_LANGUAGE.has(t))) return undefined;
+  const aboutOne = (t: string) => ABOUT_A_LANGUAGE.has(t);
+  // "can you write me in english pls, my wife will read too": a clause about the family or a course is left out, the request read without it.
+  const withoutAbout = (p: string) => p.split(/(?<=[,،])\s+/u).filter((c) => !words(c).some(aboutOne)).join(' ');
   // "mundemi me shkru gjermanisht? kam jetu 10 vjet ne gjermani": the request is a sentence of its own, short.
   const parts = text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  const kept = parts.map(withoutAbout).filter((p) => words(p).length);
   if (parts.length > 1) {
-    const asked = new Set(parts.map(requestedIn).filter((l): l is Lang => l !== undefined));
+    const asked = new Set(kept.map(requestedIn).filter((l): l is Lang => l !== undefined));
     if (asked.size === 1) return [...asked][0];
   }
-  return requestedIn(text);
+  if (!tokens.some(aboutOne)) return requestedIn(text);
+  return parts.length === 1 && kept.length === 1 ? requestedIn(kept[0]!) : undefined;
 }
 
 /** The language one message or sentence asks for (the words about a language already ruled out). */

@@ -46,12 +46,12 @@ const HUMAN = phraseSet([
   // Darija (Latin)
   'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
-  'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر',
+  'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر', 'کسی بندے', 'بندے سے', 'کسی آدمی', 'آدمی سے بات', 'کسی شخص', 'شخص سے بات', 'انسان سے بات', 'بندے نال', 'insaan se baat', 'aadmi se baat', 'bande se baat',
   // de
   'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
-  'einen menschen', 'einem menschen', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
+  'einen menschen', 'einem menschen', 'eine mensch', 'ein mensch', 'mit eine mensch', 'mit ein mensch', 'mit einem mensch', 'mensch sprechen', 'mensch reden', 'menschen sprechen', 'menschen reden', 'person sprechen', 'person reden', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
   // id
-  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin', 'sm petugas', 'dgn petugas', 'sm admin', 'ngobrol sm orang',
+  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin', 'sm petugas', 'dgn petugas', 'sm admin', 'ngobrol sm orang', 'sama manusia', 'dengan manusia', 'sm manusia', 'orang kantor', 'petugas kantor',
   // sq
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
@@ -72,11 +72,11 @@ const CHANGE_LANGUAGE = phraseSet([
 
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
-  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre',
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una',
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
-  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد',
+  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
-  'appointment chahiye', 'appointment lena', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
+  'appointment chahiye', 'appointment lena', 'appointment mil', 'appointment milegi', 'appointment milay', 'appointment de do', 'milne aana', 'milne aa sakta', 'office aa sakta', 'اپائنٹمنٹ مل', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
   'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj', 'nji termin', 'nji takim', 'ni takim', 'me lyp nji termin', 'me lype termin', 'me rezervu',
@@ -163,6 +163,8 @@ export function keepsTime(text: string): boolean {
  */
 const CHANGE = phraseSet([
   'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'ndryshojme', 'ta ndryshojme', 'levizim', 'ta levizim', 'leviz', 'zhvendos', 'promeni', 'promenite', 'promijeni',
+  // Gheg and spoken forms: "me e ndrru terminin", "bisa digeser?", "mozemo li da pomerimo"
+  'ndrru', 'me ndrru', 'ndrroj', 'nderroj', 'ndryshu', 'me ndryshu', 'geser', 'digeser', 'dimajuin', 'pomeriti', 'pomerimo', 'prebaciti', 'prebacimo', 'tauschen', 'verlegen', 'push it', 'shift it', 'اغير المعاد', 'اغير الميعاد',
   'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
 ]);
 
@@ -259,6 +261,20 @@ export function recogniseRequest(text: string): Request | undefined {
 }
 
 /**
+ * Another request in another sentence of a message that asked for a language ("can you write me in
+ * english pls. i want appointment in belgrade"): done after the switch, instead of the menu.
+ */
+export function requestBeside(text: string): Request | undefined {
+  const parts = text.split(/(?<=[?؟!.,،])\s+/u).filter((p) => words(p).length);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) {
+    const req = recogniseRequest(part);
+    if (req && req.kind !== 'language') return req;
+  }
+  return undefined;
+}
+
+/**
  * A request for an advisor taken back: "never mind, I found the answer", "laisse tomber, plus
  * besoin", "لا خلص، لقيت الجواب، ما بدي هلأ", "gak jadi deh". Read only while the person waits
  * for an advisor, where it closes the request as "cancel" does.
@@ -326,8 +342,17 @@ export function mentionedPlaces(text: string): string[] {
       if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 3 && !/^\d+$/.test(tokens[i + 1]!)) found.push(tokens[i + 1]!);
     }
   }
+  // Urdu puts "from" and "in" after the town: "ہم گوجرانوالہ سے ہیں", "shahdara me rehta hun".
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [after, then] = [tokens[i + 1]!, tokens[i + 2]!];
+    if ((FROM_AFTER.has(after) && BE_AFTER.has(then)) || (IN_AFTER.has(after) && LIVE_AFTER.has(then))) found.push(tokens[i]!);
+  }
   return [...new Set(found)].slice(0, 3);
 }
+const FROM_AFTER = new Set(words('سے se say'));
+const BE_AFTER = new Set(words('ہیں ہوں ہے hain hoon hun hu hai hein'));
+const IN_AFTER = new Set(words('میں me mein main mai'));
+const LIVE_AFTER = new Set(words('رہتا رہتی رہتے rehta rehti rehte rahta rahti rahte'));
 
 /** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
 const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
@@ -388,7 +413,7 @@ const APPOINTMENT_NOUN = phraseSet(['appointment', 'termin', 'beratungstermin', 
 const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does', 'wie', 'was', 'warum', 'wann', 'brauche ich', 'comment', 'quoi', 'pourquoi', 'quand', 'combien', 'que', 'como', 'cuando', 'kya', 'kaise', 'kab', 'kyun', 'apa', 'bagaimana', 'kapan', 'berapa', 'si', 'kur', 'pse', 'kako', 'kada', 'zasto', 'koliko', 'كيف', 'متى', 'ليش', 'لماذا', 'شو', 'ايش', 'wach', 'kifach', 'imta', 'free', 'gratis', 'kostenlos', 'gratuit']);
 
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
-const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
+const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'pay', 'pay for', 'paid', 'payer', 'payant', 'payer quelque chose', 'zahlen', 'bezahlen', 'kostenpflichtig', 'bayar', 'berbayar', 'paguaj', 'paguar', 'platiti', 'platim', 'placa', 'pagar', 'pago', 'paise lagte', 'paise dene', 'پیسے', 'فیس', 'ندفع', 'ادفع', 'دفع', 'نخلص', 'نخلصو', 'نخلصوا', 'يتخلص', 'nkhles', 'nkhlas', 'nkhalas', 'فلوس', 'flous', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
 function isAboutBooking(tokens: readonly string[]): boolean {
   return QUESTION_ABOUT.has(tokens);
 }
