@@ -74,18 +74,6 @@ const stemOf = (word: string): string => word.slice(0, 5);
  * one of its sentences may answer, never the whole of it again.
  */
 export function bestPassage(details: string, question: string, opts: { arabic?: boolean; shown?: string } = {}): string | undefined {
-  const found = findPassage(details, question, opts);
-  return found && 'text' in found ? found.text : undefined;
-}
-
-/**
- * A passage that answers (`text`); `otherSubject` when the nearest one shares words with the question but
- * not what it is about ("does he need German?" and a sentence on the job contract "you need"): the
- * question belongs to another entry. Undefined when nothing shares enough.
- */
-export type FoundPassage = { text: string } | { otherSubject: true } | undefined;
-
-export function findPassage(details: string, question: string, opts: { arabic?: boolean; shown?: string } = {}): FoundPassage {
   const arabic = opts.arabic === true;
   // The short answer just shown competes sentence by sentence: "which also decides the German level
   // you need" answers "what level?" better than any paragraph of the details, and alone it is no repeat.
@@ -109,12 +97,12 @@ export function findPassage(details: string, question: string, opts: { arabic?: 
     if (lengthAsked) score = passage.hasLengthOfTime ? score + 2 : score / 2;
     if (!best || score > best.score) best = { passage, score };
   }
-  // German is a subject of its own entry: "does he need German?" after an entry that never speaks of the
-  // language is not answered by a sentence that only shares "need" and "Germany" with it. (Only this concept:
-  // the lexicon misses many ways an entry speaks of other subjects, "pa kualifikim" for "a diploma?".)
-  const otherSubject = [...asked.concepts].filter((c) => OWN_ENTRY_CONCEPTS.has(c));
-  if (otherSubject.length && !passages.some((p) => otherSubject.some((c) => p.concepts.has(c)))) return { otherSubject: true };
-  return best && best.score >= MIN_SCORE ? { text: best.passage.text } : undefined;
+  // "does he need German?" after an entry that never speaks of the language: no sentence of it answers, however
+  // much it shares ("need", "Germany"); the caller says so. (Only this concept: the lexicon misses many ways an
+  // entry speaks of other subjects, "pa kualifikim" for "a diploma?".)
+  const unspoken = [...asked.concepts].filter((c) => OWN_ENTRY_CONCEPTS.has(c));
+  if (unspoken.length && !passages.some((p) => unspoken.some((c) => p.concepts.has(c)))) return undefined;
+  return best && best.score >= MIN_SCORE ? best.passage.text : undefined;
 }
 
 /** Subjects with an entry of their own that other entries may not mention at all. */

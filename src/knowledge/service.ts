@@ -8,7 +8,7 @@ import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
 import { asksForRegularWays } from '../understanding/broad.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
-import { findPassage } from './passage.js';
+import { bestPassage } from './passage.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
@@ -285,18 +285,9 @@ export class KnowledgeService {
         const topics = found.ranked.slice(0, 3);
         if (found.id) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
-          let answered = found;
-          let answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
-          if (answer === 'otherSubject') {
-            // The entry just shown speaks of other things than what is asked ("does he need German?" after the
-            // Western Balkans answer): the question read alone, when it then finds another entry.
-            const alone = await this.retrieveFollowing(question, lang, country, undefined);
-            if (alone.id && alone.id !== follows) answered = alone;
-            answer = answered === alone ? this.answerTopic(alone.id!, lang) : undefined;
-          }
-          answer ??= this.nothingMorePrecise(found.id, lang);
-          const outcome = answered.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
-          return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics: answered.ranked.slice(0, 3) } } } : answer;
+          const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
+          const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
+          return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics } } } : answer;
         }
         // "how can i go to germany legally?": no one entry, so the regular ways to pick from (flows/fallback.yaml), not loose neighbours.
         if (broad) return { outcome: 'unsure', outbox: [], vars: { unsure: 'regular' }, choices: { didYouMean: null } };
@@ -326,25 +317,13 @@ export class KnowledgeService {
    * A follow-up on the topic just answered ("kitne paise?" after the study answer): the passage of its
    * details that answers it; when none does, saying so beats the same short answer word for word.
    */
-  /** Undefined when no part of the entry answers; `otherSubject` when the question is about something the entry does not cover. */
-  private answerFollowUp(id: string, question: string, lang: Lang): ActionResult | 'otherSubject' | undefined {
+  private answerFollowUp(id: string, question: string, lang: Lang): ActionResult {
     const byLang = this.kb.entries.get(id);
     const entry = byLang && pickEntry(byLang, lang, 'details');
     if (!entry) return this.answerTopic(id, lang);
     const dated = this.dated(entry);
-    const found = findPassage(dated.details, question, { arabic: /[\u0600-\u06FF]/.test(question) || lang === 'ar' || lang === 'ur', shown: dated.short });
-    if (!found) return undefined;
-    if ('otherSubject' in found) return 'otherSubject';
-    return { outcome: 'ok', outbox: [composeAnswer(this.t, lang, { ...dated, short: found.text })], topic: id, hasDetails: true };
-  }
-
-  /** The entry just shown has no part that answers the follow-up: said, with its title and sources, instead of the same text twice. */
-  private nothingMorePrecise(id: string, lang: Lang): ActionResult {
-    const byLang = this.kb.entries.get(id);
-    const entry = byLang && pickEntry(byLang, lang, 'details');
-    if (!entry) return this.answerTopic(id, lang);
-    const dated = this.dated(entry);
-    const text = this.t(lang, 'answer.nothingMorePrecise', { title: dated.title });
+    const passage = bestPassage(dated.details, question, { arabic: /[\u0600-\u06FF]/.test(question) || lang === 'ar' || lang === 'ur', shown: dated.short });
+    const text = passage ?? this.t(lang, 'answer.nothingMorePrecise', { title: dated.title });
     return { outcome: 'ok', outbox: [composeAnswer(this.t, lang, { ...dated, short: text })], topic: id, hasDetails: true };
   }
 
