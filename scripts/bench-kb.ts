@@ -25,7 +25,8 @@
  * domain): its tune half (`--half tune`) became example questions, its check half never did, so
  * `--file tests/eval/questions-dev7.jsonl --half check` still measures unseen phrasing. questions-dev8
  * are 360 more written blind in session 8 (40 per language, 20% out of scope), split the same way.
- * "choices" is the share of in-scope questions whose topic is answered or offered as "did you mean";
+ * "choices" is the share of in-scope questions whose topic is answered, offered as "did you mean", or
+ * offered beside the answer (the runner-up a sure answer carries in `choices`);
  * an out-of-scope question counts as declined only when nothing is offered.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -159,7 +160,7 @@ function nearestExampleBaseline(threshold: number): Outcome[] {
 interface Summary {
   n: number;
   top1: number;
-  /** The right topic answered or among the "did you mean" choices. */
+  /** The right topic answered, among the "did you mean" choices, or offered beside the answer. */
   inChoices: number;
   mrr5: number;
   oosN: number;

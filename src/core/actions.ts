@@ -20,6 +20,8 @@ export interface ActionResult {
   topic?: string;
   /** The knowledge answer has details beyond the short answer. */
   hasDetails?: boolean;
+  /** A close runner-up offered beside the knowledge answer ("or did you mean"): its topic id and title. */
+  alsoOffered?: Option;
   /** The message signalled danger: the person is offered a human at once, and a handoff is marked urgent. */
   urgent?: boolean;
   /** A handoff was opened: the conversation now belongs to a human until it is closed. */

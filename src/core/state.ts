@@ -40,6 +40,8 @@ export interface ConversationState {
   misses: number;
   /** The topic last answered, for the "more details" option. */
   lastTopic?: string;
+  /** The runner-up offered beside the last answer ("or did you mean"): its topic id and title, while that answer's options stand. */
+  alsoOffered?: Option;
   /**
    * What the conversation was last about, so that what follows can lean on it: the topic last
    * answered and the turn it was answered in ("and can my wife come too?"), the centre last named

@@ -6,7 +6,7 @@ import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack } from '../understanding/worried.js';
 import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
-import { askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
+import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 import { showCentresAsked } from './centres-asked.js';
 
@@ -140,6 +140,15 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
     if (state.asked?.awaiting === 'rating') turn.askedNow = true; // "did this help?" now asks about the details too
     return renderAsk(turn, ask);
   }
+  if (optionId === ALSO_OFFERED && state.alsoOffered) {
+    // The runner-up offered beside the answer: answered as a "did you mean" pick is.
+    const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), topic: state.alsoOffered.id });
+    takeResult(turn, result);
+    delete state.lastTopic;
+    delete state.alsoOffered;
+    if (result.outcome === 'ok') rememberTopic(turn, result);
+    return renderAsk(turn, ask);
+  }
   if (ask.var) {
     state.vars[ask.var] = optionId;
     state.vars[`${ask.var}Label`] = label; // what the person chose, in words, for a confirmation text
@@ -150,6 +159,7 @@ async function choose(turn: Turn, ask: AskStep, optionId: string, label: string)
     const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), topic: option.topic });
     takeResult(turn, result);
     delete state.lastTopic;
+    delete state.alsoOffered;
     if (result.outcome === 'ok') rememberTopic(turn, result);
     return renderAsk(turn, ask);
   }

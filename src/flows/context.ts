@@ -126,4 +126,6 @@ export function centreNamedBefore(turn: Turn): string | undefined {
 export function rememberTopic(turn: Turn, result: ActionResult): void {
   if (result.topic && result.hasDetails) turn.state.lastTopic = result.topic;
   else delete turn.state.lastTopic;
+  if (result.topic && result.alsoOffered) turn.state.alsoOffered = result.alsoOffered;
+  else delete turn.state.alsoOffered;
 }

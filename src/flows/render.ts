@@ -10,6 +10,13 @@ import { say, tr, type Turn } from './context.js';
 /** The option ids of "did this help?": yes and no. */
 export const FEEDBACK_YES = 'helped';
 export const FEEDBACK_NO = 'not-helped';
+/** The option id of the runner-up offered beside an answer ("or did you mean"). */
+export const ALSO_OFFERED = 'also';
+
+/** "Or did you mean: <title>?" in the person's language. */
+function alsoOfferedLabel(t: Turn['deps']['t'], lang: Turn['state']['lang'], offered: Option): string {
+  return t(lang, 'answer.orDidYouMean', { title: offered.label });
+}
 
 export function renderAsk(turn: Turn, ask: AskStep): void {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
@@ -56,6 +63,8 @@ export function askOptions(turn: Turn, ask: AskStep, opts: { shown?: boolean } =
   if (state.asked?.awaiting === 'rating' && !ask.optionsFrom && (turn.askedNow || !opts.shown)) {
     options.push({ id: `${prefix}${FEEDBACK_YES}`, label: tr(turn, 'feedback.yes') }, { id: `${prefix}${FEEDBACK_NO}`, label: tr(turn, 'feedback.no') });
   }
+  // A close runner-up beside the answer comes after everything else: no option the person knows changes its number.
+  if (state.alsoOffered && !ask.optionsFrom) options.push({ id: `${prefix}${ALSO_OFFERED}`, label: alsoOfferedLabel(turn.deps.t, state.lang, state.alsoOffered) });
   return options;
 }
 
@@ -68,11 +77,12 @@ function positionOf(turn: Turn, ask: AskStep): Position {
  * The label a person saw for an option id ("flow.step:id") in their language, for the advisor's
  * transcript; undefined when the id names no option (an old button, a typed id).
  */
-export function optionLabel(deps: Pick<Turn['deps'], 'flows' | 't'>, state: Pick<Turn['state'], 'lang' | 'choices'>, optionId: string): string | undefined {
+export function optionLabel(deps: Pick<Turn['deps'], 'flows' | 't'>, state: Pick<Turn['state'], 'lang' | 'choices' | 'alsoOffered'>, optionId: string): string | undefined {
   const match = /^([\w-]+)\.([\w-]+):(.+)$/.exec(optionId);
   if (!match) return undefined;
   const [, flowId, stepId, id] = match as unknown as [string, string, string, string];
   if (id === 'more') return deps.t(state.lang, 'answer.more');
+  if (id === ALSO_OFFERED) return state.alsoOffered && alsoOfferedLabel(deps.t, state.lang, state.alsoOffered);
   const step = findStep(deps.flows, flowId, stepId)?.step as AskStep | undefined;
   if (!step || !('ask' in step)) return undefined;
   if (step.optionsFrom === 'languages') return (LANGS as readonly string[]).includes(id) ? deps.t(id as (typeof LANGS)[number], 'language.name') : undefined;

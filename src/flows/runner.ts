@@ -21,6 +21,7 @@ const MAX_STEPS_PER_TURN = 100;
 export async function advance(turn: Turn, ref: string, opts: { render?: boolean } = {}): Promise<void> {
   const { state, deps } = turn;
   delete state.lastTopic;
+  delete state.alsoOffered;
   let target = resolveRef(ref, state.at.flow);
   for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
     const found = findStep(deps.flows, target.flow, target.step);

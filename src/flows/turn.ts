@@ -118,6 +118,7 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
   state.misses = 0;
   delete state.stopped;
   delete state.lastTopic;
+  delete state.alsoOffered;
   delete state.context;
   delete state.confirming;
   // A first "assalam o alaikum bhai" or "hello o, good morning" is a greeting with a word of warmth, not a question.

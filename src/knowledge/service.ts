@@ -104,7 +104,7 @@ export interface AskResult {
   sources: string[];
   /** The danger the question describes, if any (safety guidance leads the answer in a chat). */
   safety: SafetyCategory | null;
-  /** The topics offered as "did you mean" when `id` is null (see DESIGN.md), else []. */
+  /** The topics offered as "did you mean" when `id` is null (see DESIGN.md); with an answer, the runner-up offered beside it, if any; else []. */
   choices: string[];
 }
 
@@ -233,7 +233,8 @@ export class KnowledgeService {
     }
     // The contract: at most three, each standing in the answer or the details exactly as given.
     const sources = sourcesInText(entry.sources, `${entry.short}\n${entry.details}`);
-    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, details: entry.details.trim(), sources, safety, choices: [], ranked: found.ranked };
+    const also = this.offered(found.choices, lang).map((o) => o.id);
+    return { id: found.id, score: found.score, lang: entry.lang, answer: entry.short, details: entry.details.trim(), sources, safety, choices: also, ranked: found.ranked };
   }
 
   /**
@@ -287,7 +288,9 @@ export class KnowledgeService {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
           const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
-          return answer.outcome === 'ok' ? { ...answer, facts: { knowledge: { outcome, question, topics } } } : answer;
+          // The runner-up still plausible beside the answer: offered as "or did you mean" (not the topic just left behind).
+          const [also] = this.offered(found.choices.filter((id) => id !== found.id && id !== follows), lang);
+          return answer.outcome === 'ok' ? { ...answer, ...(also ? { alsoOffered: also } : {}), facts: { knowledge: { outcome, question, topics } } } : answer;
         }
         // "how can i go to germany legally?": no one entry, so the regular ways to pick from (flows/fallback.yaml), not loose neighbours.
         if (broad) return { outcome: 'unsure', outbox: [], vars: { unsure: 'regular' }, choices: { didYouMean: null } };
