@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/knowledge/load.js';
 import { bestPassage, passagesOf } from '../src/knowledge/passage.js';
+import { PATHS } from '../src/paths.js';
 
 const DETAILS = `Step by step
 1. Choose a study programme and read the university's admission rules on its website.
@@ -43,6 +45,14 @@ describe('the passage of an entry that answers a follow-up', () => {
     const contract = 'Any job is allowed, even without a formal qualification, but you need a job contract first in Germany.\n\nThe employer in Germany asks the Federal Employment Agency for approval, and you need it.';
     expect(bestPassage(contract, 'does he need to speak german? do i need it for germany')).toBeUndefined();
     expect(bestPassage(DETAILS, 'what german level do i need?', { shown: 'The office in charge decides the German level you need.' })).toBe('The office in charge decides the German level you need.');
+  });
+
+  it('prefers a part of the details to a sentence the person has just read, when one comes near it', () => {
+    // A returnee in Darija, after the start-up answer: "is there any help?" — what the centre can offer, not its first sentence again.
+    const entry = loadKnowledgeBase(PATHS.knowledge).entries.get('return-business-startup')!.get('ar')!;
+    const found = bestPassage(entry.details, 'wach kayn chi aide?', { arabic: true, shown: entry.short });
+    expect(found).toBeDefined();
+    expect(entry.short).not.toContain(found!);
   });
 
   it('says nothing when no passage shares enough with the question', () => {

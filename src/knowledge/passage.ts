@@ -15,6 +15,8 @@ import { tokens } from './features.js';
 const ASKS_AMOUNT = new Set(['cost', 'fee', 'money', 'salary']);
 const AMOUNT = /\d[\d.,\s]*\s?(?:eur|euro|euros|evra|evro|eura|€|usd|\$|dollars?|يورو|یورو|dinars?|dirhams?|rupees|rupiah)|(?:eur|€)\s?\d/iu;
 const LENGTH_OF_TIME = /\d+\s?(?:months?|years?|weeks?|days?|mois|ans?|semaines?|jours?|monat\w*|jahr\w*|woche\w*|tag\w*|mes(?:es)?|años?|semanas?|días?|muaj|vjet|vite|jav\w*|dit\w*|mesec\w*|godin\w*|nedelj\w*|dan\w*|bulan|tahun|minggu|hari|شهر|أشهر|اشهر|شهور|سنة|سنوات|سنه|أسابيع|اسابيع|أيام|ايام|مہینے|مہینوں|ماہ|سال|ہفتے|دن)/iu;
+/** A sentence of the answer just shown weighs this much against the details' passages. */
+const READ_AGAIN = 0.6;
 /** Below this a passage shares too little with the question to be its answer. */
 const MIN_SCORE = 2;
 /** One phone screen, like a details message. */
@@ -77,8 +79,10 @@ export function bestPassage(details: string, question: string, opts: { arabic?: 
   const arabic = opts.arabic === true;
   // The short answer just shown competes sentence by sentence: "which also decides the German level
   // you need" answers "what level?" better than any paragraph of the details, and alone it is no repeat.
-  const candidates = [...sentencesOf(opts.shown ?? ''), ...passagesOf(details).filter((p) => p !== opts.shown?.trim())];
+  const shown = sentencesOf(opts.shown ?? '').filter(isProse);
+  const candidates = [...shown, ...passagesOf(details).filter((p) => p !== opts.shown?.trim())];
   const passages = candidates.filter(isProse).map((p) => describe(p, arabic));
+  const justRead = new Set(shown);
   if (!passages.length) return undefined;
   const asked = describe(question, arabic);
   // A word or concept found in every passage says nothing about which one answers; a rare one says much.
@@ -95,6 +99,8 @@ export function bestPassage(details: string, question: string, opts: { arabic?: 
     // "how much?" is answered by an amount, "how long?" by a length of time: a passage without the figure asked is a weak answer.
     if (amountAsked) score = passage.hasAmount ? score + 2 : score / 2;
     if (lengthAsked) score = passage.hasLengthOfTime ? score + 2 : score / 2;
+    // The person has just read it: said again only when no part of the details comes near it.
+    if (justRead.has(passage.text)) score *= READ_AGAIN;
     if (!best || score > best.score) best = { passage, score };
   }
   // "does he need German?" after an entry that never speaks of the language: no sentence of it answers, however
