@@ -6,7 +6,7 @@ import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
-import { asksForRegularWays } from '../understanding/broad.js';
+import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import { findPassage } from './passage.js';
 import type { KnowledgeEntry } from './entry.js';
@@ -283,7 +283,9 @@ export class KnowledgeService {
         const broad = asksForRegularWays(question);
         const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
-        if (found.id) {
+        // The legal way asked for, and one entry matched only loosely (a route, a programme): the ways to pick from serve better.
+        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW && asksForTheLegalWay(question);
+        if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           let answered = found;
           let answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
