@@ -25,6 +25,9 @@
  * domain): its tune half (`--half tune`) became example questions, its check half never did, so
  * `--file tests/eval/questions-dev7.jsonl --half check` still measures unseen phrasing. questions-dev8
  * are 360 more written blind in session 8 (40 per language, 20% out of scope), split the same way.
+ * questions-dev9 are 240 written blind in session 9 in dialect, Arabizi and slang (Tunisian, Darija,
+ * Egyptian, Iraqi, Levantine, Roman Urdu, Pidgin, Gheg, Indonesian slang, Serbian Cyrillic; 20% out of
+ * scope), split the same way.
  * "choices" is the share of in-scope questions whose topic is answered, offered as "did you mean", or
  * offered beside the answer (the runner-up a sure answer carries in `choices`);
  * an out-of-scope question counts as declined only when nothing is offered.
@@ -88,7 +91,7 @@ const questionFiles = args.heldout
     .filter((f) => !args.set || heldoutSetOf(f) === args.set)
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
-  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl', 'tests/eval/questions-dev8.jsonl'];
+  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl', 'tests/eval/questions-dev8.jsonl', 'tests/eval/questions-dev9.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !half || halfOf(q.q) === half);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForRegularWays } from '../src/understanding/broad.js';
+import { asksForRegularWays, asksForTheLegalWay } from '../src/understanding/broad.js';
 
 describe('the broadest question: the regular ways, asked in any words', () => {
   it.each([
@@ -28,4 +28,14 @@ describe('the broadest question: the regular ways, asked in any words', () => {
     'how are you',
     'renew my passport',
   ])('not: %s', (text) => expect(asksForRegularWays(text)).toBe(false));
+});
+
+describe('the legal way asked for in so many words (then a loosely matched entry gives way to the list)', () => {
+  it.each(['comment aller en allemagne legalement', 'ok how do i go legally', 'kifach nmchi l almania b tari9a 9anounia', 'si mund te shkoj ne gjermani legalisht'])(
+    '%s',
+    (text) => expect(asksForTheLegalWay(text)).toBe(true),
+  );
+  it.each(['i want to go to germany', 'edhe gruaja ime a mundet me ardh?', 'is this agent legal?', 'legal holiday in germany how'])('not: %s', (text) =>
+    expect(asksForTheLegalWay(text)).toBe(false),
+  );
 });

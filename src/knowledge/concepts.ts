@@ -21,6 +21,7 @@ const LEXICON: Record<string, string[]> = {
     'document*', 'dokument*', 'papiers', 'papier', 'papers', 'papel*', 'dokumen', 'dokumente', 'dokumenta*', 'evrak*', 'isprav*', 'akt', 'certificat*', 'zertifikat*', 'sertifik*', 'certifikat*',
     'وثائق', 'وثيقه', 'اوراق', 'الاوراق', 'اوراقي', 'مستندات', 'شهاده', 'کاغذات', 'دستاويزات', 'kaghzat', 'kagzat', 'kaagzat', 'wraq', 'lwra9', 'lawra9', 'awraq', 'surat', 'ijazah', 'akta', 'attest*', 'apostil*', 'تصديق',
     'dokumen*', 'papers', 'paper', 'doc', 'docs', 'kagaz', 'kaghaz', 'kaghazat', 'kagzaat', 'kagzat', 'dokumentet', 'dokumentat', 'leternjoftim*', 'kartë', 'isprave', 'papiri', 'papire', 'wathaiq', 'watha2i9', 'l2wra9', 'lwraq', 'الوراق', 'كاغذ', 'کاغذ',
+    'traduction*', 'translat*', 'ubersetz*', 'traduc*', 'tarjam*', 'terjem*', 'nterjem*', 'ترجمه', 'الترجمه', 'ترجمة', 'legalis*', 'legaliz*', 'beglaubig*', 'tasdi9', 'tasdiq', 'tasdeeq', 'nsadd9*', 'nsadda9*', 'perkthim*', 'prevod*', 'overen*', 'overa', 'legalizim*', 'terjemah*', 'legalisir*', 'tarjuma', 'ترجمہ',
   ],
   visa: [
     'visa*', 'visum*', 'vize', 'vizu', 'viza', 'vizen', 'vizat', 'vizes', 'vizë', 'viz', 'fiza', 'fisa', 'feeza', 'veeza', 'veza', 'فيزا', 'الفيزا', 'فيزه', 'تاشيره', 'التاشيره', 'ويزا', 'ويزه', 'viza*',
@@ -119,6 +120,7 @@ const LEXICON: Record<string, string[]> = {
     'رجوع', 'الرجوع', 'العوده', 'عوده', 'رجعت', 'نرجع', 'ارجع', 'راجع', 'واپس', 'واپسي', 'rj3t', 'rja3t', 'nrja3', 'nrj3', 'raje3', 'rje3',
     'go home', 'return home', 'returning', 'returnee', 'returnees', 'returned', 'come home', 'back to my country', 'heimkehr', 'heimreise', 'retourner', 'rentree', 'regresar', 'regreso', 'retorno', 'balik', 'balik kampung', 'pulang kampung', 'kembali ke', 'vratim', 'vratiti se', 'povratak', 'povratnik*', 'kthim', 'kthehem', 'kthej', 'kthy*', 'me u kthy', 'wapas jana', 'wapas aana', 'wapis jana', 'ghar wapas', 'nrja3', 'nrjaa', 'rja3', 'raja3', 'rj3', 'nerja3', 'العودة', 'الرجوع', 'ارجع', 'راجعين', 'نرجعو',
     'rag3een', 'rag3in', 'raj3een', 'raj3in', 'rage3', 'rag3', 'rage3een', 'الراجعين', 'العائدين', 'عائد', 'عائدين', 'راجعين',
+    'mraja3in', 'mrawa7in', 'rje3t', 'rjeat', 'rja3na', 'rje3na', 'rjaat', 'raja3t', 'rg3t', 'rege3t', 'rage3t', 'rj3na', 'ktheva', 'u ktheva', 'ktheu', 'kthyem', 'kthye', 'vratila', 'vratili', 'vratio sam', 'vratili su', 'balik ke', 'udh balik', 'udah pulang', 'wapas aa gaya', 'wapas aya', 'wapis aaya', 'deport ho ke', 'dem deport', 'send me back', 'sent back',
   ],
   business: [
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',
@@ -204,6 +206,7 @@ const LEXICON: Record<string, string[]> = {
     'data', 'privacy', 'private', 'datenschutz', 'daten', 'donnees', 'confidential*', 'datos', 'privacidad', 'privasi', 'podac*', 'privatnost', 'te dhenat', 'privatesi*', 'delete', 'loschen', 'supprimer', 'borrar', 'hapus', 'obrisati', 'fshij', 'chat', 'conversation*', 'gespräch*',
     'بيانات', 'البيانات', 'بياناتي', 'خصوصيه', 'محادثات', 'محادثاتي', 'ڈيٹا', 'رازداري', 'mohadathat', 'bayanat', 'baynat',
     'my data', 'personal data', 'donnees personnelles', 'datos personales', 'data pribadi', 'licni podaci', 'podaci', 'podatke', 'te dhenat personale', 'te dhenat', 'mere data', 'meri maloomat', 'معلوماتي', 'معلوماتي الشخصيه', 'privacy policy', 'stored', 'speichern', 'gespeichert', 'enregistre', 'guardan', 'disimpan', 'cuvate', 'ruani',
+    'tkhazn*', 'btkhazn*', 'btekhzan*', 'tekhzan*', 'khazzen*', 'tkhbiw', 'تخزن', 'بتخزنو', 'تخزين', 'تخزنوها', 'tem7i*', 'tam7i*', 'tmes7*', 'temse7*', 'nfasa5*', 'tfassa5*', 'تمسحوا', 'تمسحها', 'تحذفوا', 'احذف', 'حذف', 'hapus*', 'dihapus', 'dhapus', 'disimpen', 'dsimpen', 'nyimpen', 'obris*', 'izbris*', 'fshini', 'fshihen', 'fshij', 'i ruani', 'mita do', 'mitana', 'delete karwa', 'delete karo', 'delete am', 'saved', 'save am', 'ruajtur', 'cuvate', 'cuvaju',
   ],
   training: [
     'ausbildung*', 'apprentice*', 'vocational', 'training', 'trainee', 'formation', 'apprentissage', 'alternance', 'formacion', 'aprendiz*', 'pelatihan', 'magang', 'vokasi', 'obuk*', 'zanat*', 'strucn*', 'profesional*', 'formim*', 'aftesim*', 'hunar', 'tarbiyat', 'training',
@@ -224,6 +227,7 @@ const LEXICON: Record<string, string[]> = {
     'بطاقه الفرص', 'الفرص', 'فرص', 'نقاط', 'نقطه', 'پوائنٹس', 'چانس کارڈ', 'موقع کارڈ', 'نقاط', 'no9at', 'nuqat', 'noqat', 'chancen',
     'chancen karte', 'chancenkart*', 'opportunity kard', 'opp card', 'job seeker visa', 'jobseeker', 'job seeker', 'job search visa', 'visa de recherche d emploi', 'visa de busqueda de empleo', 'visa pencari kerja', 'viza za trazenje posla', 'vize per kerkim pune', 'job seeker visa', 'punten', 'points system', 'chancen',
     'شونص', 'الشونص', 'شانسن', 'شانسين', 'chance karte', 'شانس کارڈ', 'چانسن کارٹے',
+    'جانس', 'الجانس', 'جانس كارت', 'جانس كارته', 'شانس كارت', 'شانس كارته', 'shansen', 'shancen', 'chans karte', 'chance karte', 'chancenkart', 'karta sansi', 'kartica sansi', 'karticu sansi', 'karticu za trazenje', 'kartica za trazenje', 'karta za trazenje', 'kartu za trazenje', 'karten e mundesive', 'karta e shanseve', 'kartu kesempatan', 'kartu peluang kerja',
   ],
   blueCard: [
     'blue card', 'blaue karte', 'bluecard', 'carte bleue', 'tarjeta azul', 'kartu biru', 'plava karta', 'karta blu', 'karta e kalter', 'blu card', 'blue kard',
@@ -283,6 +287,7 @@ const LEXICON: Record<string, string[]> = {
     'where', 'wher', 'whr', 'location', 'located', 'address', 'near me', 'nearest', 'wo', 'wohin', 'standort', 'adresse', 'ou se trouve', 'donde', 'ubicacion', 'direccion', 'dimana', 'di mana', 'mana', 'lokasi', 'alamat', 'gde', 'gdje', 'adresa', 'lokacij*', 'ku', 'ku ndodhet', 'kahan', 'kahaan', 'kidhar', 'kaha',
     'wayn', 'wein', 'fein', 'feen', 'ayna', 'وين', 'فين', 'اين', 'فاين', 'عنوان', 'العنوان', 'موقع', 'مكان', 'کہاں', 'کدھر', 'پته', 'پتہ',
     'weyn', 'wayen', 'winou', 'وينه', 'وينو', 'فينو',
+    'fen', 'fain', 'fayn', 'wen', 'wain', 'dmn', 'dmna', 'dimane', 'kahan hai', 'kidhar hai', 'gdje je', 'gde je', 'gde se nalazi', 'ku e keni', 'ku gjendet', 'ku jeni', 'fin kaynin', 'win famma',
   ],
   cost: [
     'how much', 'cost', 'costs', 'price', 'prices', 'expensive', 'cheap', 'afford', 'kosten', 'kostet', 'kosts', 'teuer', 'preis', 'wie viel', 'wieviel', 'combien', 'cout', 'coute', 'prix', 'cher', 'cuanto', 'cuesta', 'precio', 'caro', 'berapa', 'harga', 'mahal', 'murah', 'koliko', 'kosta', 'kostaju', 'cena', 'cijena', 'skupo', 'sa kushton', 'kushton', 'cmim*', 'sa para', 'kitna', 'kitne', 'kitni', 'qeemat', 'keemat', 'mehnga', 'sasta',

@@ -8,6 +8,7 @@
 import snowball from 'snowball-stemmers';
 import type { Lang } from '../core/lang.js';
 import { foldText } from '../core/normalize.js';
+import { AGES_VERSION, withoutAges } from './ages.js';
 import { DIALECT_FUNCTION_WORDS, dialectStem } from './arabic-dialect.js';
 import { conceptsOf, LEXICON_VERSION } from './concepts.js';
 import { serbianLatin } from './cyrillic.js';
@@ -28,7 +29,7 @@ function add(features: Features, key: string, weight = 1): void {
 }
 
 /** Tuning knobs, fixed in production; `npm run bench:kb` explores them. */
-export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1, dialectStems: 1, dialectFunctionWords: 1 };
+export const FEATURE_OPTIONS = { minGram: 3, maxGram: 5, gramWeight: 0.5, bigrams: true, conceptWeight: 1.5, skeletonWeight: 0.7, lexicon: LEXICON_VERSION, cyrillic: 1, dialectStems: 1, dialectFunctionWords: 1, ages: AGES_VERSION };
 
 /** Features of a text; `langs` choose the stemmers (a question may mix languages). */
 export function extractFeatures(text: string, langs: readonly Lang[], opts: { wordsOnly?: boolean } = {}): Features {
@@ -36,7 +37,9 @@ export function extractFeatures(text: string, langs: readonly Lang[], opts: { wo
   const features: Features = new Map();
   const arabic = langs.includes('ar');
   // In Arabic, the dialects' "want", "can", "this" say nothing about the topic (see arabic-dialect.ts).
-  const words = arabic && FEATURE_OPTIONS.dialectFunctionWords ? tokens(text).filter((t) => !DIALECT_FUNCTION_WORDS.has(t)) : tokens(text);
+  // A stated age ("24 vjeç", "umur 25") is no topic either (see ages.ts).
+  const folded = FEATURE_OPTIONS.ages ? withoutAges(tokens(text)) : tokens(text);
+  const words = arabic && FEATURE_OPTIONS.dialectFunctionWords ? folded.filter((t) => !DIALECT_FUNCTION_WORDS.has(t)) : folded;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     add(features, `w:${w}`);

@@ -6,7 +6,8 @@ import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
-import { asksForRegularWays } from '../understanding/broad.js';
+import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
+import { namesCentre } from '../understanding/requests.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import { bestPassage } from './passage.js';
 import type { KnowledgeEntry } from './entry.js';
@@ -38,6 +39,8 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
 
 /** A question whose best topic scores this much has a topic of its own, whatever came before. */
 const OWN_TOPIC_SCORE = 0.5;
+/** The entry on where the centres are (flows' CENTRES_TOPIC): asked after any other, it is asked for itself. */
+const WHERE_THE_CENTRES_ARE = 'centres-locations';
 /** Only a short question leans on the one before; a long one says what it is about. */
 const FOLLOW_UP_MAX_WORDS = 20;
 /**
@@ -159,6 +162,9 @@ export class KnowledgeService {
     const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
     if (aspect) return aspect;
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
+    // "ok which office do I go to" after the start-up answer: an office asked for is no part of another entry
+    // ("a radno vreme?" after minimum wage names none: it stays the working hours of the previous topic).
+    if (own.id === WHERE_THE_CENTRES_ARE && own.score >= FOLLOW_UP_FLOOR && namesCentre(question) && !pointsBack(tokens, lang)) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
     // previous topic only picks among its own choices, when one clearly leads in its light ("et ma
@@ -284,7 +290,9 @@ export class KnowledgeService {
         const broad = asksForRegularWays(question);
         const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
-        if (found.id) {
+        // The legal way asked for, and one entry matched only loosely (a route, a programme): the ways to pick from serve better.
+        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW && asksForTheLegalWay(question);
+        if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
           const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';

@@ -3,7 +3,7 @@
  * hai", "kifach nmchi l almania b tari9a 9anounia", "wie komme ich legal nach Deutschland". No one
  * entry answers it (there are many routes), so the knowledge base finds only loose neighbours; the
  * person needs the regular ways laid out to pick from, not "not sure" or three unrelated topics.
- * Asked only after the knowledge base found no answer.
+ * Asked only after the knowledge base found no answer, or only a loose one (below the low-confidence bar).
  *
  *   asksForRegularWays('ok how do i go legally') // true
  *   asksForRegularWays('how can i go to germany') // true
@@ -97,6 +97,16 @@ const HOW = phraseSet([
   'kako', 'koji', 'koje', 'nacin', 'nacini', 'mogucnosti',
   'bagaimana', 'gimana', 'gmn', 'caranya', 'cara', 'jalur', 'apa saja',
 ]);
+
+/**
+ * The strong form: the legal way asked for in so many words ("comment aller en allemagne legalement").
+ * Then even an entry found only loosely (a route, a programme) serves less well than the ways to pick from.
+ */
+export function asksForTheLegalWay(text: string): boolean {
+  const tokens = words(text);
+  if (!tokens.length || tokens.length > 25 || NOT_MIGRATION.has(tokens)) return false;
+  return LEGAL_WAY.has(tokens) && HOW.has(tokens) && !CHECKING.has(tokens);
+}
 
 export function asksForRegularWays(text: string): boolean {
   const tokens = words(text);

@@ -106,6 +106,11 @@ const NEAR = phraseSet([
 const CENTRE_WORDS = phraseSet([
   'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
 ]);
+
+/** The message names an office or a centre ("which office do I go to", "fin lmarkaz"). */
+export function namesCentre(text: string): boolean {
+  return CENTRE_WORDS.has(words(text));
+}
 /** "find a centre", "where is your office": a centre asked for outright. */
 const FIND_CENTRE = phraseSet([
   'find a centre', 'find a center', 'find the centre', 'find the center', 'find centre', 'find center', 'find an office', 'find your office', 'where is the centre', 'where is the center', 'where is your office', 'where is the office', 'where is your centre', 'where is your center', 'where una office', 'where una dey', 'where your office dey',
