@@ -7,7 +7,8 @@
  */
 import type { ActionResult } from '../core/actions.js';
 import { placeWords } from '../understanding/requests.js';
-import { CENTRES_TOPIC, request, takeResult, type Turn } from './context.js';
+import { CENTRES_TOPIC } from '../core/topics.js';
+import { request, takeResult, type Turn } from './context.js';
 import { advance, keepResultValues } from './runner.js';
 
 /** How many turns after a question named a town "which office?" still means near that town. */

@@ -2,6 +2,7 @@
  * What every part of the step runner shares: the turn under way (its state, replies and effects)
  * and the small helpers that read it.
  */
+import { CENTRES_TOPIC } from '../core/topics.js';
 import type { ActionResult, Queries, Translate } from '../core/actions.js';
 import type { Effect } from '../core/effects.js';
 import type { Lang } from '../core/lang.js';
@@ -44,9 +45,6 @@ export interface Turn {
   /** The town said earlier answered a "where are you?" in this turn (not again, so a town that finds nothing cannot loop). */
   usedSaidPlace?: boolean;
 }
-
-/** The knowledge entry about the centres (where they are, when they open): what shown centres make the conversation about. */
-export const CENTRES_TOPIC = 'centres-locations';
 
 export const MENU: Position = { flow: 'main', step: 'menu' };
 

@@ -8,6 +8,7 @@ import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
 import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
 import { namesCentre } from '../understanding/requests.js';
+import { CENTRES_TOPIC } from '../core/topics.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import { bestPassage } from './passage.js';
 import type { KnowledgeEntry } from './entry.js';
@@ -39,8 +40,6 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
 
 /** A question whose best topic scores this much has a topic of its own, whatever came before. */
 const OWN_TOPIC_SCORE = 0.5;
-/** The entry on where the centres are (flows' CENTRES_TOPIC): asked after any other, it is asked for itself. */
-const WHERE_THE_CENTRES_ARE = 'centres-locations';
 /** Only a short question leans on the one before; a long one says what it is about. */
 const FOLLOW_UP_MAX_WORDS = 20;
 /**
@@ -164,7 +163,7 @@ export class KnowledgeService {
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // "ok which office do I go to" after the start-up answer: an office asked for is no part of another entry
     // ("a radno vreme?" after minimum wage names none: it stays the working hours of the previous topic).
-    if (own.id === WHERE_THE_CENTRES_ARE && own.score >= FOLLOW_UP_FLOOR && namesCentre(question) && !pointsBack(tokens, lang)) return own;
+    if (own.id === CENTRES_TOPIC && own.score >= FOLLOW_UP_FLOOR && namesCentre(question) && !pointsBack(tokens, lang)) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
     // previous topic only picks among its own choices, when one clearly leads in its light ("et ma

@@ -1,0 +1,5 @@
+/**
+ * The knowledge entry about the centres (where they are, when they open): what shown centres make the
+ * conversation about (flows), and a follow-up's own topic when it names an office (knowledge service).
+ */
+export const CENTRES_TOPIC = 'centres-locations';
