@@ -524,11 +524,9 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       if (state.vars.wantDay && keepsTime(text)) state.vars.moveKeeps = 'yes';
       else if (state.vars.wantDay && state.vars.wantTime) state.vars.moveKeeps = state.vars.moveNamed = 'yes';
       else delete state.vars.moveKeeps;
-      // A move keeps the person: the name and contact of the appointment moved are not asked again (wanted.ts).
+      // A move keeps the person: the name and contact of the appointment moved are not asked again, and a
+      // new hour with no day ("померите сат касније, у 12") keeps the day (wanted.ts).
       state.vars.moveKeepsPerson = 'yes';
-      // "померите сат касније, у 12": only a new hour, so the day stays (wanted.ts).
-      if (state.vars.wantTime && !state.vars.wantDay) state.vars.moveSameDay = 'yes';
-      else delete state.vars.moveSameDay;
       return advance(turn, 'centres.move');
   }
 }

@@ -10,10 +10,7 @@ import { askOptions } from './render.js';
 export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
   const { vars } = turn.state;
   // A move to another hour only keeps the appointment's day.
-  if (ask.var === 'day' && vars.moveSameDay) {
-    if (!vars.wantDay && vars.appointmentDay) vars.wantDay = vars.appointmentDay;
-    delete vars.moveSameDay;
-  }
+  if (ask.var === 'day' && vars.moveKeepsPerson && vars.wantTime && !vars.wantDay && vars.appointmentDay) vars.wantDay = vars.appointmentDay;
   if (ask.var === 'day' && vars.wantDay) {
     const want = vars.wantDay;
     const said = vars.wantDayText;
