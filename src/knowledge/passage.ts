@@ -80,8 +80,8 @@ export function bestPassage(details: string, question: string, opts: { arabic?: 
   // The short answer just shown competes sentence by sentence: "which also decides the German level
   // you need" answers "what level?" better than any paragraph of the details, and alone it is no repeat.
   const shown = sentencesOf(opts.shown ?? '').filter(isProse);
-  const candidates = [...shown, ...passagesOf(details).filter((p) => p !== opts.shown?.trim())];
-  const passages = candidates.filter(isProse).map((p) => describe(p, arabic));
+  const candidates = [...shown, ...passagesOf(details).filter((p) => p !== opts.shown?.trim() && isProse(p))];
+  const passages = candidates.map((p) => describe(p, arabic));
   const justRead = new Set(shown);
   if (!passages.length) return undefined;
   const asked = describe(question, arabic);
