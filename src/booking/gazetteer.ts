@@ -222,7 +222,7 @@ const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.spl
 const ALIASES: Record<string, string> = {
   tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', 'كازا': 'casablanca', 'كازه': 'casablanca', 'فكازا': 'casablanca', 'الدار البيضا': 'casablanca', 'دار البيضا': 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
   hewler: 'erbil', hawler: 'erbil', 'هولير': 'erbil', lahor: 'lahore', lahour: 'lahore', tunes: 'tunis', tounes: 'tunis', prishtine: 'pristina', prishtina: 'pristina', prishtin: 'pristina', prishtines: 'pristina', prishtinen: 'pristina', tiranen: 'tirana', beogradi: 'belgrade', tirani: 'tirana', tiranu: 'tirana', beograd: 'belgrade', beogradu: 'belgrade', beogradom: 'belgrade', 'novom sadu': 'novi sad',
-  tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
+  tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', iskandareya: 'alexandria', iskandaria: 'alexandria', eskendereya: 'alexandria', eskendereyya: 'alexandria', eskenderia: 'alexandria', eskendriya: 'alexandria', eskendrya: 'alexandria', 'الاسكندريه': 'alexandria', 'اسكندرية': 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
 };
 
 /** The aliases as the text is folded ("كازا" is read as "کازا"). */

@@ -44,6 +44,8 @@ export interface Turn {
   showedCentres?: boolean;
   /** The town said earlier answered a "where are you?" in this turn (not again, so a town that finds nothing cannot loop). */
   usedSaidPlace?: boolean;
+  /** A flow ended in this turn: the conversation rests at the main menu without showing it, asking nothing. */
+  ended?: boolean;
 }
 
 export const MENU: Position = { flow: 'main', step: 'menu' };

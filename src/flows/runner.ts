@@ -77,6 +77,7 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
       case 'end':
         if (step.say) say(turn, step.say);
         state.at = MENU;
+        turn.ended = true;
         return;
     }
     if (!next) throw new Error(`flow ${flow.id}: step ${step.id} leads nowhere`);
@@ -155,6 +156,11 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
     case 'nearestCentre': {
       const location = parseCoordinates(value);
       result = await deps.actions.nearestCentre(location ? { ...req, location } : { ...req, query: value });
+      // In danger, words that name no place ("the battery is at 15%", "who do we call?") get the emergency line again, not "no such place".
+      if (result.outcome === 'unsure' && state.urgent && !location) {
+        say(turn, 'handoff.urgentNotPlace');
+        result = { outcome: 'unsure', outbox: [] };
+      }
       break;
     }
     case 'freeSlots':

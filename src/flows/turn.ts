@@ -97,6 +97,7 @@ function restingPlace(turn: Turn, state: ConversationState | null): Pick<TurnMet
   if (state.handoff) return { flow: 'handoff', asking: null };
   if (state.stopped) return { flow: state.at.flow, asking: null };
   if (state.confirming === 'delete') return { flow: state.at.flow, asking: 'confirm' };
+  if (turn.ended) return { flow: state.at.flow, asking: null };
   const found = findStep(turn.deps.flows, state.at.flow, state.at.step);
   return { flow: state.at.flow, asking: found?.step.type === 'ask' ? askingOf(found.step) : null };
 }

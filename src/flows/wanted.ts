@@ -25,11 +25,14 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     return day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
   }
   if (ask.optionsVar === 'centreChoices' && (vars.wantBooking || vars.centresChoice === 'book')) {
-    // "I want to book" (or "Book an appointment" in the centres menu), then the town: the one centre near it is booked at, as an advisor would; several are offered.
+    // "I want to book" (or "Book an appointment" in the centres menu), then the town: the centre of that town, or the nearest
+    // of the town's country, is booked at, as an advisor would (the days say where, and that another town can be written);
+    // a whole country with several centres, or a place in none of theirs, gets them offered.
     delete vars.wantBooking;
     delete vars.centresChoice;
     const centres = askOptions(turn, ask).filter((o) => !o.id.endsWith(':menu'));
-    return centres.length === 1 ? centres[0] : undefined;
+    const nearestIsTheirs = vars.placeIsCentreTown === 'yes' || (vars.placeInCentreCountry === 'yes' && vars.placeIsCountry !== 'yes');
+    return centres.length === 1 || nearestIsTheirs ? centres[0] : undefined;
   }
   // A move that keeps the hour: the old hour is the time wanted.
   const keptTime = vars.moveKeeps === 'yes' ? vars.appointmentTime : undefined;

@@ -293,7 +293,7 @@ export class KnowledgeService {
         const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW && asksForTheLegalWay(question);
         if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
-          const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang);
+          const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang, found.hedged);
           const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
           // The runner-up still plausible beside the answer: offered as "or did you mean" (not the topic just left behind).
           const [also] = this.offered(found.choices.filter((id) => id !== found.id && id !== follows), lang);
@@ -337,13 +337,14 @@ export class KnowledgeService {
     return { outcome: 'ok', outbox: [composeAnswer(this.t, lang, { ...dated, short: text })], topic: id, hasDetails: true };
   }
 
-  private answerTopic(id: string, lang: Lang): ActionResult {
+  /** `hedged`: the assistant was not sure this is what was asked, and says so before the answer. */
+  private answerTopic(id: string, lang: Lang, hedged?: boolean): ActionResult {
     const byLang = this.kb.entries.get(id);
     const entry = byLang && pickEntry(byLang, lang);
     if (!byLang || !entry) return { outcome: 'unsure', outbox: [] };
     return {
       outcome: 'ok',
-      outbox: [composeAnswer(this.t, lang, this.dated(entry))],
+      outbox: [...(hedged ? [{ kind: 'text' as const, text: this.t(lang, 'answer.hedged') }] : []), composeAnswer(this.t, lang, this.dated(entry))],
       topic: id,
       hasDetails: Boolean(pickEntry(byLang, lang, 'details')),
     };

@@ -11,7 +11,7 @@ import { phraseSet, words } from './phrases.js';
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
   en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'انگلش', 'انگلیش', 'انگلش', 'انجلش', 'انكليزي', 'انكلش', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
   fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'فرینچ', 'فرنچ', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
-  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbi', 'l3arbi', '3arabi', 'l3arabi', 'bel3arbi', 'bl3arbi', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
   id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
@@ -21,7 +21,8 @@ const LANGUAGE_NAMES: Record<Lang, string[]> = {
 };
 
 /** Names that are countries first: "in serbia" is where, "bahasa serbia" the language. */
-const COUNTRY_FIRST = new Set(['serbia', 'indonesia']);
+// Indonesian names a language with "bahasa": "ke jerman" is to Germany, "bahasa jerman" German.
+const COUNTRY_FIRST = new Set(['serbia', 'indonesia', 'jerman', 'inggris']);
 
 const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);

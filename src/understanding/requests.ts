@@ -44,7 +44,7 @@ const HUMAN = phraseSet([
   // ar
   'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'احچي ويا', 'احچي وياكم', 'احجي وياكم', 'احچي ويا واحد', 'احچي ويا شخص', 'احچي ويا موظف', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
   // Darija (Latin)
-  'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
+  'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'akalem 7ad', 'akallem 7ad', 'akalem had', 'atkalem m3 7ad', 'atkalem ma3 7ad', 'atkallem ma3 7ad', 'akalem insan', 'a7ki m3 7ad', 'a7ki ma3 7ad', 'ahki m3 7ad', 'n7ki m3 7ad', 'msh bot', 'mesh bot', 'mish bot', 'mosh bot', 'مش بوت', 'مش روبوت', 'مش روبوط', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر', 'کسی بندے', 'بندے سے', 'کسی آدمی', 'آدمی سے بات', 'کسی شخص', 'شخص سے بات', 'انسان سے بات', 'بندے نال', 'insaan se baat', 'aadmi se baat', 'bande se baat',
   // de

@@ -101,6 +101,7 @@ export function matchDay(text: string, offered: readonly string[], today: string
     // "mon", "sun", "sat", "mar", "wed" are weekdays only where nothing else is said.
     if (weekday && ['mon', 'sun', 'sat', 'wed', 'thu', 'fri', 'tue', 'pir', 'hafta', 'kal'].includes(tokens[i]!) && tokens.length > 3) weekday = undefined;
   }
+  weekday ??= germanShortWeekday(text, tokens);
   if (!weekday) return undefined;
   const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
   const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
@@ -108,6 +109,15 @@ export function matchDay(text: string, offered: readonly string[], today: string
   const ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (nextWeek && !NEXT_WEEK.has(tokens) && ahead >= 4) return offered.find((d) => weekdayOf(d) === weekday && d > today && d <= endOfThisWeek);
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** German's two-letter weekdays ("Do 14 Uhr", "am Di", "Mi."): "do" is two in Urdu and "di" is "in" in Indonesian, so only where German frames them. */
+const GERMAN_SHORT = new Map([['mo', 1], ['di', 2], ['mi', 3], ['do', 4], ['fr', 5], ['sa', 6], ['so', 7]]);
+function germanShortWeekday(text: string, tokens: readonly string[]): number | undefined {
+  const i = tokens.findIndex((t) => GERMAN_SHORT.has(t));
+  if (i < 0) return undefined;
+  const framed = tokens.includes('uhr') || tokens[i - 1] === 'am' || new RegExp(`(?:^|\\s)${tokens[i]}\\.`, 'i').test(text);
+  return framed ? GERMAN_SHORT.get(tokens[i]!) : undefined;
 }
 
 /** Words before a bare number that make it the day of a month: "the 10", "le 10", "am 10.", "el 10", "tanggal 10", "dated 10". */
