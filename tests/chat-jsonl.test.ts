@@ -61,7 +61,7 @@ describe('chat --jsonl', () => {
     // Accra keeps UTC all year: the local time is the slot's start.
     expect(appointment.local).toBe(start.slice(0, 16));
     expect(appointment.local).toMatch(/^2026-12-08T\d\d:\d\d$/);
-    expect(booked).toMatchObject({ flow: 'main', asking: 'choice', understood: true });
+    expect(booked).toMatchObject({ flow: 'main', asking: null, understood: true }); // ends on the confirmation: nothing asked
   });
 
   it('gives the local time of a booking in the centre’s own zone (Lahore, UTC+5)', async () => {

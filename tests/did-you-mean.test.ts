@@ -14,7 +14,9 @@ import { PATHS } from '../src/paths.js';
 import { createTestCore } from './support/test-core.js';
 
 const { kb } = await loadKnowledge();
-const undecided = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { closeRatio: 0.01 } });
+// Hedging off (hedgeFloor above any score): these tests are about the topics offered; the hedge has its own below.
+const NO_HEDGE = { hedgeFloor: 2 };
+const undecided = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { closeRatio: 0.01, ...NO_HEDGE } });
 const QUESTION = 'blue card salary how much';
 
 describe('did you mean', () => {
@@ -29,7 +31,7 @@ describe('did you mean', () => {
   it('offers the runner-up beside the best when the nearest example and the topic texts both prefer it', async () => {
     // the classifier reads a work contract as the skilled-worker route; the nearest example and the topic texts read the Western Balkans rule.
     // The two score close enough for the near-tie rule to offer both as well: it is switched off, so only the dissent rule can.
-    const noTie = { closeRatio: 1.01, wideCloseRatio: 1.01 };
+    const noTie = { closeRatio: 1.01, wideCloseRatio: 1.01, ...NO_HEDGE };
     const retriever = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: noTie });
     const question = { text: 'ich habe einen Arbeitsvertrag aus München, wie beantrage ich jetzt das Visum', lang: 'de' as const };
     const found = await retriever.retrieve(question);
@@ -41,7 +43,7 @@ describe('did you mean', () => {
 
   it('a question about our domain, unsure of its topic, offers its best topics instead of declining without a choice', async () => {
     // Nothing is sure and only near ties were offered: only the in-domain rule offers here.
-    const settings = { threshold: 1, choiceRatio: 0.99, inDomainChoiceFloor: 0, inDomainChoiceRatio: 0.01 };
+    const settings = { threshold: 1, choiceRatio: 0.99, inDomainChoiceFloor: 0, inDomainChoiceRatio: 0.01, ...NO_HEDGE };
     const inDomain = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings });
     const offered = await inDomain.retrieve({ text: QUESTION, lang: 'en' });
     expect(offered.id).toBeNull();
@@ -106,6 +108,32 @@ describe('did you mean', () => {
 
     const unsure = await handleTurn(core.engine, asked.nextState as ConversationState, { kind: 'text', text: 'qwxz plorf' });
     expect(unsure.outbox.at(-1)).toMatchObject({ kind: 'options', text: core.texts.t('en', 'fallback.notSure') });
+    await core.close();
+  });
+
+  it('hedges instead when the best topic leads the ones offered: it says it is not sure, answers it, and offers the runner-up beside it', async () => {
+    // Too close to call with the wide margin, but the runner-up scores under 99% of the best: answered, hedged.
+    const hedging = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { closeRatio: 0.01, hedgeFloor: 0, hedgeRatio: 0.99 } });
+    const found = await hedging.retrieve({ text: QUESTION, lang: 'en' });
+    expect(found).toMatchObject({ id: 'work-eu-blue-card', hedged: true });
+    expect(found.choices).toEqual([found.ranked[1]!.id]);
+    // A runner-up within the ratio of the best keeps "did you mean".
+    const strict = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { closeRatio: 0.01, hedgeFloor: 0, hedgeRatio: 0 } });
+    expect((await strict.retrieve({ text: QUESTION, lang: 'en' })).id).toBeNull();
+
+    const core = await createTestCore({
+      actions: (texts) => ({ ...unavailableActions(texts.t), ...new KnowledgeService(kb, hedging, texts.t).actions() }),
+    });
+    const first = await handleTurn(core.engine, null, { kind: 'text', text: 'hello' });
+    const asked = await handleTurn(core.engine, first.nextState, { kind: 'text', text: QUESTION });
+    expect(asked.outbox[0]).toMatchObject({ kind: 'text', text: core.texts.t('en', 'answer.hedged') });
+    expect(asked.outbox[1]).toMatchObject({ kind: 'card', title: kb.entries.get('work-eu-blue-card')!.get('en')!.title });
+    const menu = asked.outbox.at(-1)!;
+    const labels = menu.kind === 'options' ? menu.options.map((o) => o.label) : [];
+    const runnerUp = kb.entries.get(found.ranked[1]!.id)!.get('en')!.title;
+    expect(labels).toContain(core.texts.t('en', 'answer.orDidYouMean', { title: runnerUp }));
+    expect(labels).toContain(core.texts.t('en', 'main.menu.human'));
+    expect(asked.meta.review).toEqual([expect.objectContaining({ reason: 'low' })]);
     await core.close();
   });
 });

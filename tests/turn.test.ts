@@ -84,7 +84,9 @@ describe('handleTurn', () => {
       choices: { timeChoices: null, dayChoices: null },
     };
     const result = await handleTurn(deps, asked.nextState, { kind: 'effectResult', effect: 'book', result: booked }, {}, ID);
-    expect(texted(result)).toEqual(['Booked: ABC123', en('main.menu.prompt')]);
+    // The booking ends on its confirmation: the menu is not shown again, and the chat asks nothing.
+    expect(texted(result)).toEqual(['Booked: ABC123']);
+    expect(result.meta.asking).toBeNull();
     expect(result.effects).toEqual([]);
     expect(result.nextState?.at).toEqual({ flow: 'main', step: 'menu' });
     expect(result.nextState?.vars).not.toHaveProperty('name');
@@ -269,16 +271,24 @@ describe('handleTurn as people type (issue 14, dev6)', () => {
     return { deps: { ...deps, actions: queries }, places };
   }
 
-  it('goes on with a booking asked for before the town at the one centre near it; several centres are offered', async () => {
+  it('goes on with a booking asked for before the town at the nearest centre of its country; a whole country or a place abroad gets them offered', async () => {
     const { deps: d } = people(ONE_CENTRE);
     const asked = await handleTurn(d, stateAt('main', 'menu'), { kind: 'text', text: 'I want to book an appointment please' }, {}, ID);
     expect(asked.nextState?.at).toEqual({ flow: 'centres', step: 'start' });
     const one = await handleTurn(d, asked.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
     expect(one.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
     expect(one.nextState?.vars.centreId).toBe('gh-accra');
+    // Two centres near a town of their country: the nearest, as when the town comes with the request (the days say where).
     const { deps: d2 } = people(TWO_CENTRES);
     const two = await handleTurn(d2, asked.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
-    expect(two.nextState?.at).toEqual({ flow: 'centres', step: 'offer' });
+    expect(two.nextState?.at).toEqual({ flow: 'booking', step: 'choose-day' });
+    expect(two.nextState?.vars.centreId).toBe('ma-rabat');
+    const wholeCountry = { ...TWO_CENTRES, vars: { ...TWO_CENTRES.vars, placeIsCountry: 'yes' } };
+    const abroad = { ...TWO_CENTRES, vars: { centreId: 'ma-rabat' } };
+    for (const found of [wholeCountry, abroad]) {
+      const offered = await handleTurn(people(found).deps, asked.nextState, { kind: 'text', text: 'Tamale' }, {}, ID);
+      expect(offered.nextState?.at).toEqual({ flow: 'centres', step: 'offer' });
+    }
   });
 
   it('books at the one centre near the town after "Book an appointment" in the centres menu', async () => {

@@ -69,7 +69,7 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
         break;
       }
       case 'branch':
-        next = step.cases[state.vars[step.branch] ?? ''] ?? step.default;
+        next = step.cases[branchValue(state, step.branch)] ?? step.default;
         break;
       case 'goto':
         next = step.goto;
@@ -104,6 +104,12 @@ export function offerHumanNow(turn: Turn): Promise<void> {
   turn.state.urgent = true;
   turn.state.misses = 0;
   return advance(turn, 'handoff.start');
+}
+
+/** What a branch goes by: a variable, or `urgent` ("yes" once a message of the conversation signalled danger). */
+function branchValue(state: Turn['state'], name: string): string {
+  if (name === 'urgent') return state.urgent ? 'yes' : '';
+  return state.vars[name] ?? '';
 }
 
 /** The step after this one: its `next`, else the one below it in the flow. */

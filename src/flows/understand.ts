@@ -17,12 +17,13 @@ import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recog
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { centreNamedBefore, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
+import { words as plainWords } from '../understanding/phrases.js';
 
 const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
@@ -66,7 +67,7 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
     // Settled by earlier evidence (not chosen), a whole sentence in another language moves the conversation to it:
     // "je veux voir quelqu'un à Dakar" after a "salam" that was read as Arabic.
-    const switchGuess = () => (sentence && words(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
+    const switchGuess = () => (sentence && letterWords(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' ? (sentence ? (shortMessageLanguage(text) ?? guess()) : undefined) : switchGuess());
     if (evidence && evidence !== state.lang) state.lang = evidence;
     // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
@@ -104,6 +105,14 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // "never mind", "gak jadi deh", "laisse tomber" part-way through a booking: left, nothing booked.
   if (state.at.flow === 'booking' && leavesBooking(text)) {
     await runRequest(turn, { kind: 'cancel' }, text);
+    return true;
+  }
+  // "la machi iyeh, 06 61 23 45 78" at the booking's yes: the contact corrected, and the yes asked again with it.
+  const corrected = asking === 'confirm' && state.at.flow === 'booking' ? extractContact(text) : undefined;
+  if (corrected && corrected !== state.vars.contact) {
+    state.vars.contact = corrected;
+    state.misses = 0;
+    renderAsk(turn, ask);
     return true;
   }
   if (await answerStep(turn, ask, asking, text)) return true;
@@ -169,6 +178,12 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   if (asking === 'name') return takeName(turn, text);
+  // "iyeh", "yes o", "ok" asked for a phone or an email: no way to reach them, so asked again.
+  if (asking === 'contact' && !extractContact(text) && yesNo(text, state.lang)) {
+    missed(turn);
+    renderAsk(turn, ask);
+    return true;
+  }
   if (asking === 'contact') {
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
     await advance(turn, 'booking.confirm');
@@ -226,6 +241,12 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     // "السبت لا، الاثنين الجاي", "not saturday, next monday": the day named last, when it is on offer.
     const days = offered.map((o) => o.id);
     const day = dayOfLastClause(text, days, today(turn)) ?? matchDay(text, days, today(turn)) ?? lastDayNamed(text, days, today(turn));
+    // "i no fit come thursday", "ich kann nicht am Donnerstag": the one day named is turned down, so the days are shown again.
+    if (day && turnsDownDay(text, today(turn))) {
+      turn.state.misses = 0;
+      renderAsk(turn, ask);
+      return true;
+    }
     if (day) return pick(optionWithId(turn, ask, day));
     // "as soon as possible", "any day": the first day offered. "the second one", "le 1er" (when no 1st is offered): that day.
     if (vagueWhen(text) === 'first' && offered.length) return pick(optionWithId(turn, ask, offered[0]!.id));
@@ -323,9 +344,18 @@ async function showCentresNear(turn: Turn, place: string | undefined): Promise<b
 
 /** A town whose nearest centre is not the one being booked, in a country with a centre: booking moves there. */
 async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
-  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
-  const id = found.vars?.centreId;
-  if (found.outcome !== 'ok' || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
+  // "benin too far. make e be lagos": the town of the last clause that names one, before the whole message.
+  const clauses = text.split(/[,.;!?،؟]+/u).filter((c) => c.trim());
+  let found: ActionResult | undefined;
+  for (const part of [...(clauses.length > 1 ? clauses.reverse() : []), text]) {
+    const tried = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(part) });
+    if (tried.outcome === 'ok' && tried.vars?.centreId) {
+      found = tried;
+      break;
+    }
+  }
+  const id = found?.vars?.centreId;
+  if (!found || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
   rememberWanted(turn, text);
   turn.state.vars.centreId = id;
   nearestTo(turn, found);
@@ -361,6 +391,17 @@ function dayOfLastClause(text: string, offered: readonly string[], from: string)
   return naming.length >= 2 ? matchDay(naming.at(-1)!, offered, from) : undefined;
 }
 
+/** Words that turn a day down in its own clause ("not", "kann nicht", "nuk mundem", "gak bisa", "ما نقدرش"). */
+const NOT_THAT_DAY = new Set(plainWords('not no cannot cant never nicht kein keine pas nuk ne nahi nahin nhi tidak gak ga nggak tdk mech mich msh mish machi mashi لا ما مش مو ماشي نہیں nemoze nemogu nije'));
+/** "thursday no problem", "kein Problem": said of the day, not against it. */
+const NO_PROBLEM = /\b(?:no|kein|pas de|nema|nuk ka|gak|tidak ada|koi)\s+(?:problem\w*|wahala|masla|worries|souci\w*|probleme?)\b/giu;
+
+/** The one clause that names a day also says no to it: "i no fit come thursday", "ich kann nicht am donnerstag". */
+function turnsDownDay(text: string, from: string): boolean {
+  const naming = text.replace(NO_PROBLEM, ' ').split(/[,،;.!?؟]+/u).filter((clause) => namesComingDay(clause, from));
+  return naming.length === 1 && plainWords(naming[0]!).some((w) => NOT_THAT_DAY.has(w));
+}
+
 /** Whether the text names one of the coming weeks' days at all, on offer or not. */
 function namesComingDay(text: string, from: string): boolean {
   return matchDay(text, comingDays(from, 400), from) !== undefined;
@@ -377,6 +418,8 @@ function today(turn: Turn): string {
 }
 
 const words = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean).length;
+/** Words of letters only: a phone number, an email or a time says nothing of a language ("la machi hadak, 06 61 23 45 78"). */
+const letterWords = (text: string) => text.split(/[\s,.!?،]+/u).filter((w) => /\p{L}/u.test(w) && !/\d|@/.test(w)).length;
 
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {

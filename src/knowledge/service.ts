@@ -294,7 +294,8 @@ export class KnowledgeService {
         if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang, found.hedged);
-          const outcome = found.score < LOW_CONFIDENCE_BELOW ? 'low' : 'answered';
+          // Answered unsure (a low score, or hedged): the question goes to the curators' review too.
+          const outcome = found.score < LOW_CONFIDENCE_BELOW || found.hedged ? 'low' : 'answered';
           // The runner-up still plausible beside the answer: offered as "or did you mean" (not the topic just left behind).
           const [also] = this.offered(found.choices.filter((id) => id !== found.id && id !== follows), lang);
           return answer.outcome === 'ok' ? { ...answer, ...(also ? { alsoOffered: also } : {}), facts: { knowledge: { outcome, question, topics } } } : answer;
