@@ -22,10 +22,18 @@ const NOT_NOW = phraseSet([
   'machi daba', 'mashi daba', 'machi lyoum', 'ماشي دابا', 'مشي دابا', 'ليس الان', 'مش هلا', 'مش هلق', 'مو هسه', 'مش دلوقتي',
 ]);
 
-/** A booking left part-way: "never mind", "laisse tomber", "gak jadi deh", "rehne do", "not now". */
+/** "nein kein termin, ich frage wegen visum": no appointment wanted at all (the booking began on a misreading). */
+const NO_APPOINTMENT = phraseSet([
+  'kein termin', 'keinen termin', 'no appointment', 'not an appointment', 'don t want an appointment', 'dont want appointment', 'i no want appointment', 'pas de rdv', 'pas de rendez vous', 'pas un rdv', 'pas un rendez vous',
+  'ska nevoje per takim', 'nuk dua takim', 'nuk du takim', 'jo takim', 'appointment nahi chahiye', 'appointment nahi chahye', 'ma bghitch rdv', 'mabghitch rdv', 'ma bghitch maw3id', 'mabghitch maw3id',
+  'gak mau janji', 'tidak perlu janji', 'ga mau janji', 'ne treba mi termin', 'necu termin', 'nije mi trebao termin', 'no quiero cita', 'no necesito cita', 'sin cita',
+  'مش عايز ميعاد', 'مش عاوز ميعاد', 'ما بغيتش موعد', 'ما بدي موعد', 'لا اريد موعد', 'ما اريد موعد', 'مو موعد', 'اپائنٹمنٹ نہیں چاہیے',
+]);
+
+/** A booking left part-way: "never mind", "laisse tomber", "gak jadi deh", "rehne do", "not now", "kein Termin". */
 export function leavesBooking(text: string): boolean {
   const tokens = words(text);
-  return withdrawsRequest(text) || (tokens.length <= 6 && NOT_NOW.has(tokens));
+  return withdrawsRequest(text) || (tokens.length <= 6 && NOT_NOW.has(tokens)) || (tokens.length <= 12 && NO_APPOINTMENT.has(tokens));
 }
 
 /** A date such as "12.01.2027" or "12/1/27" looks like a phone number to the contact reader; it is a day. */

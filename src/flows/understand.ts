@@ -115,6 +115,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
+  if (asking === 'confirm' && state.at.flow === 'booking' && (await otherDayAtConfirm(turn, text))) return true;
   if (await answerStep(turn, ask, asking, text)) return true;
   // "dem dey call me Ibrahim Musa" at the name step is a name, not a request to be called.
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
@@ -261,6 +262,8 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       await refuseDay(turn, ask, text, today(turn));
       return true;
     }
+    // "er kann nur nachmittags, gibts was ab 14 uhr?": the hour or part of the day is kept, and said to be.
+    say(turn, 'booking.whenKept');
     turn.state.misses = 0;
     renderAsk(turn, ask);
     return true;
@@ -339,6 +342,23 @@ async function showCentresNear(turn: Turn, place: string | undefined): Promise<b
   keepResultValues(turn, found);
   turn.state.misses = 0;
   await advance(turn, 'centres.offer');
+  return true;
+}
+
+/**
+ * "prit, te enjten nuk mundem. te henen ma mire" at the booking's yes: another of the days offered, its times asked,
+ * the name and contact kept (as a move keeps them), then the yes again.
+ */
+async function otherDayAtConfirm(turn: Turn, text: string): Promise<boolean> {
+  const { vars } = turn.state;
+  const days = turn.state.choices?.dayChoices ?? [];
+  const from = today(turn);
+  const ids = days.map((d) => d.id);
+  const day = dayOfLastClause(text, ids, from) ?? (turnsDownDay(text, from) ? undefined : lastDayNamed(text, ids, from));
+  if (!day || day === vars.day) return false;
+  Object.assign(vars, { day, dayLabel: days.find((d) => d.id === day)?.label ?? day, appointmentName: vars.name ?? '', appointmentContact: vars.contact ?? '', moveKeepsPerson: 'yes' });
+  turn.state.misses = 0;
+  await advance(turn, 'booking.times');
   return true;
 }
 

@@ -63,6 +63,9 @@ export function createLanguageDetector(
     if (!folded) return undefined;
     const whole = greetingLang.get(folded);
     if (whole) return whole;
+    // A greeting shared by several languages in Latin letters ("salamaleikum": French and English speakers of West Africa) says
+    // nothing; in Arabic letters the script still tells Arabic from Urdu ("السلام عليكم", "السلام علیکم").
+    if (whole === null && !ARABIC_SCRIPT.test(text)) return undefined;
     if (ARABIC_SCRIPT.test(text)) return arabicScriptLanguage(text);
     const words = folded.split(' ');
     for (let n = Math.min(3, words.length); n >= 1; n--) {

@@ -188,7 +188,8 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
   const scores: [WritingVariant, Lang, number][] = [
     ['roman-urdu', 'ur', Math.max(0, countIn(ROMAN_URDU, tokens) - countIn(NOT_ROMAN_URDU, tokens))],
     ['pidgin', 'en', countIn(PIDGIN, tokens)],
-    ['darija', 'ar', countIn(DARIJA, tokens)],
+    // Arabic in Latin letters of any dialect: a word with a digit for a letter ("beta3y", "3ando", "2aly") is a mark too.
+    ['darija', 'ar', countIn(DARIJA, tokens) + new Set(tokens.filter((t) => ARABIZI_DIGIT.test(t) && !NOT_ARABIZI.test(t) && !countIn(DARIJA, [t]))).size],
   ];
   scores.sort((a, b) => b[2] - a[2]);
   const [best, second] = scores;

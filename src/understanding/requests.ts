@@ -420,5 +420,6 @@ const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does',
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'pay', 'pay for', 'paid', 'payer', 'payant', 'payer quelque chose', 'zahlen', 'bezahlen', 'kostenpflichtig', 'bayar', 'berbayar', 'paguaj', 'paguar', 'platiti', 'platim', 'placa', 'pagar', 'pago', 'paise lagte', 'paise dene', 'پیسے', 'فیس', 'ندفع', 'ادفع', 'دفع', 'نخلص', 'نخلصو', 'نخلصوا', 'يتخلص', 'nkhles', 'nkhlas', 'nkhalas', 'فلوس', 'flous', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
 function isAboutBooking(tokens: readonly string[]): boolean {
-  return QUESTION_ABOUT.has(tokens);
+  // "termin in pristina ambasada ist sehr lang warten", "the VFS appointment takes months": the embassy's appointment, not ours.
+  return QUESTION_ABOUT.has(tokens) || (EMBASSY.has(tokens) && !CENTRE_WORDS.has(tokens));
 }
