@@ -169,7 +169,10 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // Asked where they are, a question instead ("how much does it cost?"): answered when no place is named and the knowledge base is sure, then asked again.
-  if (asking === 'place' && looksLikeQuestion(text) && !(await namesPlace(turn, text)) && (await answeredAside(turn, text))) {
+  // A long message that names a place without saying the person is there ("dem go pass through libya first before germany,
+  // i dey fear") is about something else: answered when the knowledge base is sure, and the place asked again.
+  const aboutElse = asking === 'place' && words(text) >= 8 && !statedPlace(text);
+  if (asking === 'place' && (aboutElse || (looksLikeQuestion(text) && !(await namesPlace(turn, text)))) && (await answeredAside(turn, text))) {
     renderAsk(turn, ask);
     return true;
   }

@@ -48,7 +48,12 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
   if (YES_EMOJI.test(text)) return 'yes';
   if (NO_EMOJI.test(text)) return 'no';
   const tokens = words(text);
-  if (!tokens.length || tokens.length > 8) return undefined;
+  if (tokens.length > 8) {
+    // "jo. nuk dua me fol me njeri tani, kam turp": a short first sentence answers, the rest says why.
+    const first = text.split(/[.!;؛]|,\s/u)[0] ?? '';
+    return first.length < text.length && words(first).length <= 3 ? yesNo(first, lang) : undefined;
+  }
+  if (!tokens.length) return undefined;
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
   // "në rregull" is Albanian for all right, not "ne".
   if (tokens[0] === 'ne' && tokens[1] === 'rregull') return 'yes';
@@ -90,7 +95,7 @@ const NAME_BEFORE = [
   /\b(?:smiti|ana smiti|smitek)\s+/i,
   /\b(?:mera naam|mera nam|mera name|naam|name|main)\s+/i,
   /\bname\s*:\s*/i,
-  /(?:میرا نام)\s+/,
+  /(?:میرا نام|کا نام|کی نام|نام)\s+/,
   /\b(?:ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|ich bin|name ist)\s+/i,
   /\b(?:nama saya|namaku|nama aku|atas nama|saya)\s+/i,
   /\b(?:quhem|emri im eshte|emri im është|emri im|une jam|unë jam|jam)\s+/i,
@@ -98,9 +103,10 @@ const NAME_BEFORE = [
   /(?:зовем се|ја сам|моје име је)\s+/i,
   /\b(?:me llamo|mi nombre es|me dicen|me llaman|soy|a nombre de)\s+/i,
 ];
-const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|ہے|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s*[,.!].*$/i;
+// Urdu's "ہے" after the name: \b knows no Arabic letters, so it has its own alternative.
+const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
-const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah)[\s,]+)+/i;
+const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you|i don tell you|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 
 /** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
 const INTRODUCES = /^(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
