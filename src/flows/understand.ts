@@ -159,6 +159,13 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // A town typed at the "this centre?" question, or at the consent question: the centre near it.
   if (atCentreQuestion && (await proposeCentre(turn, text))) return true;
+  // In danger, a reply there that is no yes, no no and no place ("نكلم مين طيب", who do we call then?): the emergency line again, and the question.
+  if (atCentreQuestion && state.urgent) {
+    say(turn, 'handoff.urgentNotPlace');
+    state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
