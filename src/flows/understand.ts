@@ -375,7 +375,7 @@ async function otherDayAtConfirm(turn: Turn, text: string): Promise<boolean> {
 /** A town whose nearest centre is not the one being booked, in a country with a centre: booking moves there. */
 async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
   // "benin too far. make e be lagos": the town of the last clause that names one, before the whole message.
-  const clauses = text.split(/[,.;!?،؟]+/u).filter((c) => c.trim());
+  const clauses = text.split(CLAUSE_MARKS).filter((c) => c.trim());
   let found: ActionResult | undefined;
   for (const part of [...(clauses.length > 1 ? clauses.reverse() : []), text]) {
     const tried = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(part) });
@@ -417,9 +417,15 @@ function lastDayNamed(text: string, offered: readonly string[], from: string): s
  * is the one wanted (the first is turned down). Undefined unless two clauses name a day.
  */
 function dayOfLastClause(text: string, offered: readonly string[], from: string): string | undefined {
-  const naming = text.split(/[,،;.!?؟]+/u).filter((clause) => namesComingDay(clause, from));
+  const naming = clausesNamingDay(text, from);
   return naming.length >= 2 ? matchDay(naming.at(-1)!, offered, from) : undefined;
 }
+
+/** The clauses of a message (between commas and sentence marks) that name a coming day. */
+function clausesNamingDay(text: string, from: string): string[] {
+  return text.split(CLAUSE_MARKS).filter((clause) => namesComingDay(clause, from));
+}
+const CLAUSE_MARKS = /[,،;.!?؟]+/u;
 
 /** Words that turn a day down in its own clause ("not", "kann nicht", "nuk mundem", "gak bisa", "ما نقدرش"). */
 const NOT_THAT_DAY = new Set(plainWords('not no cannot cant never nicht kein keine pas nuk ne nahi nahin nhi tidak gak ga nggak tdk mech mich msh mish machi mashi لا ما مش مو ماشي نہیں nemoze nemogu nije'));
@@ -428,7 +434,7 @@ const NO_PROBLEM = /\b(?:no|kein|pas de|nema|nuk ka|gak|tidak ada|koi)\s+(?:prob
 
 /** The one clause that names a day also says no to it: "i no fit come thursday", "ich kann nicht am donnerstag". */
 function turnsDownDay(text: string, from: string): boolean {
-  const naming = text.replace(NO_PROBLEM, ' ').split(/[,،;.!?؟]+/u).filter((clause) => namesComingDay(clause, from));
+  const naming = clausesNamingDay(text.replace(NO_PROBLEM, ' '), from);
   return naming.length === 1 && plainWords(naming[0]!).some((w) => NOT_THAT_DAY.has(w));
 }
 
@@ -447,9 +453,10 @@ function today(turn: Turn): string {
   return DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
 }
 
-const words = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean).length;
+const pieces = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean);
+const words = (text: string) => pieces(text).length;
 /** Words of letters only: a phone number, an email or a time says nothing of a language ("la machi hadak, 06 61 23 45 78"). */
-const letterWords = (text: string) => text.split(/[\s,.!?،]+/u).filter((w) => /\p{L}/u.test(w) && !/\d|@/.test(w)).length;
+const letterWords = (text: string) => pieces(text).filter((w) => /\p{L}/u.test(w) && !/\d|@/.test(w)).length;
 
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
