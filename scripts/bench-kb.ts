@@ -31,6 +31,9 @@
  * questions-dev10 are 240 written blind in session 11 in Arabic (Darija, Egyptian, Tunisian, Iraqi,
  * Levantine, MSA), French, German and Albanian (50 in scope and 10 out of scope each), split the same way:
  * nothing of it became an example question.
+ * questions-dev11 are 240 written blind in session 12 in German, English (Pidgin, West African, South Asian),
+ * Albanian and Arabic (Arabizi included), the languages weakest on unseen phrasing; its tune half became
+ * example questions, its check half never did (`--file tests/eval/questions-dev11.jsonl --half check`).
  * "choices" is the share of in-scope questions whose topic is answered, offered as "did you mean", or
  * offered beside the answer (the runner-up a sure answer carries in `choices`);
  * an out-of-scope question counts as declined only when nothing is offered.
@@ -94,7 +97,7 @@ const questionFiles = args.heldout
     .filter((f) => !args.set || heldoutSetOf(f) === args.set)
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
-  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl', 'tests/eval/questions-dev8.jsonl', 'tests/eval/questions-dev9.jsonl', 'tests/eval/questions-dev10.jsonl'];
+  : args.file ?? ['tests/eval/questions.jsonl', 'tests/eval/questions-dev-extra.jsonl', 'tests/eval/questions-dev7.jsonl', 'tests/eval/questions-dev8.jsonl', 'tests/eval/questions-dev9.jsonl', 'tests/eval/questions-dev10.jsonl', 'tests/eval/questions-dev11.jsonl'];
 const questions: EvalQuestion[] = questionFiles.flatMap(readQuestions)
   .filter((q) => !half || halfOf(q.q) === half);
 
