@@ -48,8 +48,10 @@ describe('did you mean', () => {
     const offered = await inDomain.retrieve({ text: QUESTION, lang: 'en' });
     expect(offered.id).toBeNull();
     expect(offered.choices[0]).toBe('work-eu-blue-card');
+    expect(offered.choices.length).toBeGreaterThanOrEqual(2);
+    // Without the in-domain rule only the best is plausible enough: offered alone, not with neighbours.
     const without = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: { ...settings, inDomainBelow: 0 } });
-    expect((await without.retrieve({ text: QUESTION, lang: 'en' })).choices).toEqual([]);
+    expect((await without.retrieve({ text: QUESTION, lang: 'en' })).choices).toEqual(['work-eu-blue-card']);
     expect((await inDomain.retrieve({ text: 'write me a poem about the sea', lang: 'en' })).choices).toEqual([]);
   });
 

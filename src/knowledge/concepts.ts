@@ -77,7 +77,7 @@ const LEXICON: Record<string, string[]> = {
   wife: [
     'wife', 'husband', 'spouse', 'ehefrau', 'ehemann', 'frau', 'mann', 'ehepartner', 'epouse', 'mari', 'femme', 'esposa', 'esposo', 'marido', 'mujer', 'istri', 'suami', 'zena', 'zenu', 'supruga', 'suprug', 'muz', 'bashkeshort*', 'grua', 'gruaja', 'burri', 'burrin',
     'زوجه', 'زوجتي', 'الزوجه', 'مراتي', 'مرتي', 'زوجي', 'جوزي', 'راجلي', 'بيوي', 'بيوي', 'شوهر', 'ميان', 'biwi', 'biwi', 'bivi', 'begum', 'shohar', 'shauhar', 'mrati', 'mrat', 'zawja', 'zawjti', 'rajli', 'missus',
-    'wif', 'waif', 'hubby', 'my man', 'my woman', 'iyawo', 'grueja', 'gruan', 'burrin', 'burri', 'bashkeshorte', 'bashkeshortin', 'zenu', 'zenom', 'muza', 'muzem', 'supruzi', 'supruga*', 'biwi*', 'bivi', 'bibi', 'begam', 'ghar wali', 'gharwali', 'shohar', 'mioo', 'mrati', 'mratou', 'zawjati', 'zawji', 'مرا', 'المرا', 'جوزتي', 'زوجتى', 'بيوى', 'بیوی',
+    'wif', 'waif', 'hubby', 'my man', 'my woman', 'iyawo', 'grueja', 'gruan', 'gruen', 'grun', 'burrin', 'burri', 'bashkeshorte', 'bashkeshortin', 'zenu', 'zenom', 'muza', 'muzem', 'supruzi', 'supruga*', 'biwi*', 'bivi', 'bibi', 'begam', 'ghar wali', 'gharwali', 'shohar', 'mioo', 'mrati', 'mratou', 'zawjati', 'zawji', 'مرا', 'المرا', 'جوزتي', 'زوجتى', 'بيوى', 'بیوی',
   ],
   children: [
     'child*', 'kids', 'kid', 'daughter', 'kinder', 'sohn', 'tochter', 'enfant*', 'fils', 'fille', 'hijo*', 'hija', 'hijas', 'ninos', 'anak', 'dete', 'deca', 'decu', 'femije*', 'femij*', 'bachay', 'bache', 'bachon', 'bachhe', 'bachay', 'beta', 'beti',
@@ -120,7 +120,7 @@ const LEXICON: Record<string, string[]> = {
     'رجوع', 'الرجوع', 'العوده', 'عوده', 'رجعت', 'نرجع', 'ارجع', 'راجع', 'واپس', 'واپسي', 'rj3t', 'rja3t', 'nrja3', 'nrj3', 'raje3', 'rje3',
     'go home', 'return home', 'returning', 'returnee', 'returnees', 'returned', 'come home', 'back to my country', 'heimkehr', 'heimreise', 'retourner', 'rentree', 'regresar', 'regreso', 'retorno', 'balik', 'balik kampung', 'pulang kampung', 'kembali ke', 'vratim', 'vratiti se', 'povratak', 'povratnik*', 'kthim', 'kthehem', 'kthej', 'kthy*', 'me u kthy', 'wapas jana', 'wapas aana', 'wapis jana', 'ghar wapas', 'nrja3', 'nrjaa', 'rja3', 'raja3', 'rj3', 'nerja3', 'العودة', 'الرجوع', 'ارجع', 'راجعين', 'نرجعو',
     'rag3een', 'rag3in', 'raj3een', 'raj3in', 'rage3', 'rag3', 'rage3een', 'الراجعين', 'العائدين', 'عائد', 'عائدين', 'راجعين',
-    'mraja3in', 'mrawa7in', 'rje3t', 'rjeat', 'rja3na', 'rje3na', 'rjaat', 'raja3t', 'rg3t', 'rege3t', 'rage3t', 'rj3na', 'ktheva', 'u ktheva', 'ktheu', 'kthyem', 'kthye', 'vratila', 'vratili', 'vratio sam', 'vratili su', 'balik ke', 'udh balik', 'udah pulang', 'wapas aa gaya', 'wapas aya', 'wapis aaya', 'deport ho ke', 'dem deport', 'send me back', 'sent back',
+    'mraja3in', 'mrawa7in', 'rje3t', 'rjeat', 'rja3na', 'rje3na', 'rjaat', 'raja3t', 'rg3t', 'rege3t', 'rage3t', 'rj3na', 'ktheva', 'u ktheva', 'ktheu', 'kthyem', 'kthye', 'vratila', 'vratili', 'vratio sam', 'vratili su', 'balik ke', 'udh balik', 'udah pulang', 'kam ardh prej', 'kam ardhur nga', 'erdha prej', 'erdha nga', 'jam kthy', 'kemi ardh prej', 'wapas aa gaya', 'wapas aya', 'wapis aaya', 'deport ho ke', 'dem deport', 'send me back', 'sent back',
   ],
   business: [
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',

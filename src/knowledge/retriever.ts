@@ -38,7 +38,8 @@ export interface Retrieval {
   /** The best topics, best first (at most five), whatever the decision. */
   ranked: RankedTopic[];
   /**
-   * "Did you mean": two or three close topics, best first, offered instead of an answer (`id` null);
+   * "Did you mean": two or three close topics, best first, offered instead of an answer (`id` null), or the one
+   * plausible topic alone when nothing is near it and the question is surely ours;
    * with an answer, the runner-up offered beside it when still plausible (at most one, see `alsoRatio`); else empty.
    */
   choices: string[];
@@ -393,8 +394,10 @@ export class KnowledgeRetriever {
     }
     const plausible = best.score >= s.choiceFloor && inScope;
     const inDomain = outOfScope < s.inDomainBelow && best.score >= s.inDomainChoiceFloor;
-    const choices = plausible ? near(best.score * Math.min(inDomain ? s.inDomainChoiceRatio : s.choiceRatio, s.closeRatio)) : [];
-    return { id: null, score: best.score, ranked, choices: choices.length >= 2 ? choices : [], ...(inScope ? {} : { outOfScope: true }) };
+    const close = plausible ? near(best.score * Math.min(inDomain ? s.inDomainChoiceRatio : s.choiceRatio, s.closeRatio)) : [];
+    // One plausible topic and no other near it, the question surely ours: that one offered alone ("did you mean …?"), not a flat "not sure".
+    const choices = close.length >= 2 ? close : plausible ? [best.id] : [];
+    return { id: null, score: best.score, ranked, choices, ...(inScope ? {} : { outOfScope: true }) };
   }
 
   /** One topic is the other's parent: answering the more specific one answers both. */
