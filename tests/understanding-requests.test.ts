@@ -75,6 +75,16 @@ describe('what a longer message tells', () => {
 describe('replies at a step', () => {
   it.each(['yes o', 'oui', 'wakha', 'haan ji', 'ee', 'po', 'da', 'sí claro', '👍', "ok let's do it", 'oui c bon', 'اي نعم اكد', 'може', 'jo, passt'])('%s is yes', (t) => expect(yesNo(t, 'de')).toBe('yes'));
   it.each(['no', 'non merci', 'nahi', 'ma ipak ne, otkazi to'])('%s is no', (t) => expect(yesNo(t, 'sr')).toBe('no'));
+  it('"you be robot abi na real person?" asks what the chat is; "are you a robot? i want a real person" asks for one', () => {
+    expect(recogniseRequest('you be robot abi na real person?')).toBeUndefined();
+    expect(recogniseRequest("t'es un robot ou une vraie personne ?")).toBeUndefined();
+    expect(recogniseRequest('are you a robot? i want to talk to a real person')).toEqual({ kind: 'human' });
+  });
+  it.each(['yes everything is correct go ahead and book it', 'oui tout est correct vous pouvez reserver pour moi svp'])('a long yes with nothing against it, "%s", is yes', (t) => expect(yesNo(t, 'en')).toBe('yes'));
+  it.each(['yes everything is correct but i no fit come tomorrow again', 'ok i want to book at lagos instead of this one please', 'yes i do not want this appointment any more at all'])(
+    'a long message opening with a yes and saying something else, "%s", is no plain yes',
+    (t) => expect(yesNo(t, 'en')).toBeUndefined(),
+  );
   it('settles "jo" by the language', () => {
     expect(yesNo('jo', 'sq')).toBe('no');
     expect(yesNo('jo', 'de')).toBe('yes');

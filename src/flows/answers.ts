@@ -5,12 +5,11 @@ import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack } from '../understanding/worried.js';
-import { followedTopic, missed, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 import { showCentresAsked } from './centres-asked.js';
 
-const MISSES_BEFORE_HUMAN = 2;
 /** The knowledge topic a booking is about: a question beside its steps leans on it. */
 const BOOKING_TOPIC = 'centres-appointment';
 /** What a worried relative is shown: the dangers of the journey. */

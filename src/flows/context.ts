@@ -44,6 +44,8 @@ export interface Turn {
   showedCentres?: boolean;
   /** The town said earlier answered a "where are you?" in this turn (not again, so a town that finds nothing cannot loop). */
   usedSaidPlace?: boolean;
+  /** A place typed was not found for the second time in a row: a person is offered instead of "where are you?" once more. */
+  placeMissedTwice?: boolean;
   /** A flow ended in this turn: the conversation rests at the main menu without showing it, asking nothing. */
   ended?: boolean;
 }
@@ -65,6 +67,9 @@ export function takeResult(turn: Turn, result: ActionResult): void {
 }
 
 /** The turn ends in "not sure" or "did not understand". */
+/** Not understood this many times in a row at a step: a person is offered. */
+export const MISSES_BEFORE_HUMAN = 2;
+
 export function missed(turn: Turn): void {
   turn.meta.understood = false;
 }

@@ -10,7 +10,7 @@ import type { RequestEffect } from '../core/effects.js';
 import { parseCoordinates } from '../core/messages.js';
 import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
-import { followedTopic, MENU, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { followedTopic, MENU, MISSES_BEFORE_HUMAN, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { wantedOption } from './wanted.js';
 import { placeSaidBefore } from './place-said.js';
@@ -166,6 +166,10 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
       if (result.outcome === 'unsure' && state.urgent && !location) {
         say(turn, 'handoff.urgentNotPlace');
         result = { outcome: 'unsure', outbox: [] };
+      } else if (result.outcome === 'unsure' && !location && ++state.misses >= MISSES_BEFORE_HUMAN) {
+        // A place not found twice in a row: asked once more, then a person offered, as at any step.
+        state.misses = 0;
+        turn.placeMissedTwice = true;
       }
       break;
     }
@@ -204,6 +208,7 @@ function applyResult(turn: Turn, step: ActionStep, result: ActionResult): string
     return 'handoff.start';
   }
   if (result.outcome === 'ok') rememberTopic(turn, result);
+  if (turn.placeMissedTwice) return 'fallback.offer-human';
   return result.outcome === 'ok' ? undefined : step.on?.[result.outcome];
 }
 

@@ -132,6 +132,8 @@ async function greet(turn: Turn, who: 'new' | 'returning', input: Inbound): Prom
     say(turn, 'system.welcomeBack');
     await advance(turn, 'main.menu', { render: greetingOnly });
   }
+  // "good morning, i dey benin city": the welcome, and the town kept for a booking or a person asked for later.
+  if (warmGreeting) await noteSaidPlace(turn, undefined, input.text);
   if (!greetingOnly && !turn.effects.length) await handleInput(turn, input);
 }
 

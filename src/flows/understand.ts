@@ -4,6 +4,7 @@
  * (book, my appointment, cancel, move, a person, a language, menu, stop, delete), courtesy, or the
  * evidence of the language the person writes in. True when the message was taken care of here.
  */
+import type { Lang } from '../core/lang.js';
 import { DateTime } from 'luxon';
 import { matchOption } from '../core/degrade.js';
 import { byOrdinal } from '../core/ordinal.js';
@@ -385,6 +386,12 @@ async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
     }
   }
   const id = found?.vars?.centreId;
+  // "rabat" while the days at Rabat are shown: yes, that centre; its days again.
+  if (found && id && id === turn.state.vars.centreId && found.vars?.placeIsCentreTown === 'yes') {
+    turn.state.misses = 0;
+    await advance(turn, 'booking.days');
+    return true;
+  }
   if (!found || !id || id === turn.state.vars.centreId || found.vars?.placeInCentreCountry !== 'yes') return false;
   rememberWanted(turn, text);
   turn.state.vars.centreId = id;
@@ -546,7 +553,9 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         for (const [k, v] of Object.entries(found.vars)) if (v !== null) state.vars[k] = v;
         state.vars.place = text.slice(0, 120);
         addFacts(turn.meta, found.facts); // the centre proposed in this turn
-        return advance(turn, 'handoff.confirm');
+        // Asked whether to connect, "connect me to the lagos office": the centre named, and the yes given.
+        const consenting = ['handoff.consent', 'handoff.confirm'].includes(positionRef(state.at)) && found.vars.placeIsCentreTown === 'yes';
+        return advance(turn, consenting ? 'handoff.hand-off' : 'handoff.confirm');
       }
       return advance(turn, 'handoff.start');
     }
@@ -592,7 +601,8 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
-      if (req.explicit) return cancelNamedAppointment(turn, req.reference);
+      // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request.
+      if (req.explicit || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
     case 'move':
       rememberWanted(turn, text);
@@ -616,6 +626,12 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
  * exactly one (or the one its reference names) it is cancelled at once, showing which one; with
  * several, which one is meant is asked as before.
  */
+/** The last clause of a message is a yes of its own ("..., oui je suis sûr", "..., yes i'm sure"). */
+function sureAtTheEnd(text: string, lang: Lang): boolean {
+  const clauses = text.split(CLAUSE_MARKS).filter((c) => c.trim());
+  return clauses.length > 1 && words(clauses.at(-1)!) <= 5 && yesNo(clauses.at(-1)!, lang) === 'yes';
+}
+
 async function cancelNamedAppointment(turn: Turn, reference: string | undefined): Promise<void> {
   const { state } = turn;
   const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(reference ? { reference } : {}) });

@@ -63,7 +63,9 @@ const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
 const NOT_GOOD = phraseSet(['not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
   // "bahasa jerman sy gk bisa sama sekali": Indonesian says it after the name
-  'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham']);
+  'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham',
+  // "urdu likhai parh nahi sakta": Urdu too says it after the name
+  'nahi sakta', 'nahi sakti', 'nahi sakte', 'nahi aati', 'nahi aata', 'nahi ati', 'nahi ata', 'parh nahi', 'samajh nahi', 'nahi samajh', 'nahin sakta', 'nahin aati', 'نہیں آتی', 'نہیں پڑھ']);
 
 /** The language a word names, also with Arabic's "in" or article written onto it ("بالعربية", "بالفرنسية"). */
 function languageNamed(token: string): Lang | undefined {

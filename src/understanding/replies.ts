@@ -36,6 +36,12 @@ const NO = phraseSet([
 /** Words that may follow yes or no without changing it ("oui merci", "iya kak", "yes please o"). */
 const SOFT = new Set(words('please pls plz o oh thanks thank you merci bitte danke gracias hvala faleminderit makasih terima kasih shukriya شكرا kak ji bhai sir madam khoya khouya 3afak afak te lutem molim porfa por favor svp stp so that s it thats it c est it is fine good that ok okay bon bien tout correct right go ahead let s do it confirm am now maintenant jetzt sada tani ahora sekarang abhi ab yes oui ja si da po iya ya haan'));
 
+/** "but" in our languages: a yes followed by one is no plain yes ("yes but another day"). */
+const BUT = new Set(words('but however except mais sauf aber ausser pero sino tapi namun tetapi lekin magar par lakin walakin bas بس لكن لاكن بل لیکن مگر por megjithate ali nego'));
+
+/** Yes words that also open sentences saying something else ("ok so…", "good morning…", "ya allah…"). */
+const LOOSE_YES = new Set(words('ok okay oky okey okk k kk good fine great right alright perfect ya yah eh ah ey ih han ji si va da po jo mau gut bon bien bueno dale tamam tmam'));
+
 /** Emoji that say yes or no. */
 const YES_EMOJI = /^[\s]*(?:👍|👌|✅|✔️?|🙆|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+[\s!.]*$/u;
 const NO_EMOJI = /^[\s]*(?:👎|❌|🙅|👎🏽|👎🏾|👎🏿)+[\s!.]*$/u;
@@ -51,7 +57,11 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
   if (tokens.length > 8) {
     // "jo. nuk dua me fol me njeri tani, kam turp": a short first sentence answers, the rest says why.
     const first = text.split(/[.!;؛]|,\s/u)[0] ?? '';
-    return first.length < text.length && words(first).length <= 3 ? yesNo(first, lang) : undefined;
+    if (first.length < text.length && words(first).length <= 3) return yesNo(first, lang);
+    // "yes everything is correct go ahead and book it": a yes that opens, with no no and no "but" after it.
+    const opens = YES.find(tokens.slice(0, 2));
+    // Not "ok …" or "good …": "ok i want lagos instead" says something else.
+    return opens && opens.at === 0 && !LOOSE_YES.has(tokens[0]!) && !NO.find(tokens) && !tokens.some((t) => BUT.has(t)) ? 'yes' : undefined;
   }
   if (!tokens.length) return undefined;
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';

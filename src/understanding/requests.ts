@@ -249,7 +249,7 @@ export function recogniseRequest(text: string): Request | undefined {
   }
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
   const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);
-  if (HUMAN.has(tokens) && !appointmentWithAdvisor) return { kind: 'human' };
+  if (HUMAN.has(tokens) && !appointmentWithAdvisor && !asksRobotOrPerson(tokens)) return { kind: 'human' };
   if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
     if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
     return withRef({ kind: 'myAppointment' });
@@ -422,4 +422,13 @@ const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'h
 function isAboutBooking(tokens: readonly string[]): boolean {
   // "termin in pristina ambasada ist sehr lang warten", "the VFS appointment takes months": the embassy's appointment, not ours.
   return QUESTION_ABOUT.has(tokens) || (EMBASSY.has(tokens) && !CENTRE_WORDS.has(tokens));
+}
+
+const BOT_WORDS = new Set(words('robot bot ai roboter chatbot machine machina روبوت بوت روبوٹ'));
+const OR_WORDS = new Set(words('or abi ou oder wala walla wela ya ili apo atau ola'));
+const WANTS_WORDS = new Set(words('talk speak want wan need connect parler parle veux sprechen will mochte bghit nhder chahiye karwa baat hablar quiero bicara mau flas dua razgovarati'));
+
+/** "you be robot abi na real person?", "t es un robot ou une vraie personne ?": a question about the chat, not a request for a person. */
+function asksRobotOrPerson(tokens: readonly string[]): boolean {
+  return tokens.some((t) => BOT_WORDS.has(t)) && tokens.some((t) => OR_WORDS.has(t)) && !tokens.some((t) => WANTS_WORDS.has(t));
 }

@@ -439,7 +439,9 @@
     var firstStaff = h.messages.findIndex(function (m) { return m.sender === 'staff'; });
     var before = firstStaff < 0 ? h.messages : h.messages.slice(0, firstStaff);
     var markAfter = -1;
-    before.forEach(function (m, i) { if (m.sender === 'bot') markAfter = i; });
+    // Its notices while the person waits ("passed on") come later: the last bot message up to a few seconds after the handoff opened.
+    var opened = Date.parse(h.createdAt);
+    before.forEach(function (m, i) { if (m.sender === 'bot' && !(Date.parse(m.at) > opened + 5000)) markAfter = i; });
     var lastBot = null;
     h.messages.forEach(function (m, i) {
       if (m.sender === 'bot' && m.text === lastBot) return; // the same text twice (the welcome) once
