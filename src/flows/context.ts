@@ -66,10 +66,10 @@ export function takeResult(turn: Turn, result: ActionResult): void {
   }
 }
 
-/** The turn ends in "not sure" or "did not understand". */
 /** Not understood this many times in a row at a step: a person is offered. */
 export const MISSES_BEFORE_HUMAN = 2;
 
+/** The turn ends in "not sure" or "did not understand". */
 export function missed(turn: Turn): void {
   turn.meta.understood = false;
 }

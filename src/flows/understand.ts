@@ -621,17 +621,17 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
   }
 }
 
-/**
- * "annule le rdv stp", "quiero cancelar la cita", "cancel K4TQ9Z": the appointment is named, so with
- * exactly one (or the one its reference names) it is cancelled at once, showing which one; with
- * several, which one is meant is asked as before.
- */
 /** The last clause of a message is a yes of its own ("..., oui je suis sûr", "..., yes i'm sure"). */
 function sureAtTheEnd(text: string, lang: Lang): boolean {
   const clauses = text.split(CLAUSE_MARKS).filter((c) => c.trim());
   return clauses.length > 1 && words(clauses.at(-1)!) <= 5 && yesNo(clauses.at(-1)!, lang) === 'yes';
 }
 
+/**
+ * "annule le rdv stp", "quiero cancelar la cita", "cancel K4TQ9Z": the appointment is named, so with
+ * exactly one (or the one its reference names) it is cancelled at once, showing which one; with
+ * several, which one is meant is asked as before.
+ */
 async function cancelNamedAppointment(turn: Turn, reference: string | undefined): Promise<void> {
   const { state } = turn;
   const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(reference ? { reference } : {}) });
