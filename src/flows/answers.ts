@@ -5,7 +5,8 @@ import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack } from '../understanding/worried.js';
-import { followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { courtesyInPassing } from '../understanding/courtesy.js';
+import { COURTESY_KEYS, followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 import { showCentresAsked } from './centres-asked.js';
@@ -63,10 +64,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (result.outcome === 'unavailable') return renderAsk(turn, ask);
   // A town alone that the knowledge base knows nothing of ("accra", "lahore pls"): the nearest centres there.
   if (await isPlaceWithCentres(turn, input.text)) {
-    // understood after all: not a question the knowledge base missed (no report of it, nothing for the curator)
-    turn.meta.understood = true;
-    turn.meta.knowledge = null;
-    turn.meta.review = turn.meta.review.filter((r) => r.question !== input.text);
+    notAMiss(turn, input.text);
     turn.state.vars.place = input.text.trim().slice(0, 120);
     return advance(turn, 'centres.find');
   }
@@ -78,7 +76,22 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   }
   // "comment je peux le convaincre de pas partir?": a worried relative; the risks to show, and the centre to come to together.
   if (holdsSomeoneBack(input.text, Boolean(follows && /^(risks|route)-/.test(follows)))) return worriedForSomeone(turn, follows);
+  // "i just want to say thank you for yesterday ... God go bless you": no question in it, so its courtesy is what it says.
+  const courtesy = courtesyInPassing(input.text);
+  if (courtesy) {
+    notAMiss(turn, input.text);
+    if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
+    turn.state.misses = 0;
+    return renderAsk(turn, ask);
+  }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** Understood after all: not a question the knowledge base missed (no report of it, nothing for the curator). */
+function notAMiss(turn: Turn, text: string): void {
+  turn.meta.understood = true;
+  turn.meta.knowledge = null;
+  turn.meta.review = turn.meta.review.filter((r) => r.question !== text);
 }
 
 /** The risks of the journey (unless they were the last answer), then coming to the centre together or a person. */

@@ -18,7 +18,7 @@ import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recog
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, COURTESY_KEYS, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
 import { runCommand } from './commands.js';
@@ -26,7 +26,6 @@ import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
 import { words as plainWords } from '../understanding/phrases.js';
 
-const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
 
 /**
  * What an ask step waits for, in the words of the chat contract: what the flow says it expects,

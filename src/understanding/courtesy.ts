@@ -3,12 +3,13 @@
  * never counted as a miss. "hello o, how una dey", "assalam o alaikum bhai", "merci bzaf khoya",
  * "tank u my broda, God bless", "Bist du ein Mensch oder ne KI?".
  */
+import { endsAsQuestion } from '../core/normalize.js';
 import { phraseSet, words } from './phrases.js';
 
 /** `ok`: a bare acknowledgement ("ok", "tamam", "theek hai") where nothing was asked that it answers. */
 export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye' | 'ok' | 'complaint';
 
-const GREETING = phraseSet([
+const GREETING = phraseSet(['a ka kush ktu', 'a ka kush', 'pomoz bog', 'ada org', 'ada org gk', 'ada orang gk', 'anyone dey', 'anybody dey', 'hello anybody', 'allo', 'alo', 'salut tout le monde', 'bonjour a tous', 'hallo zusammen', 'servus', 'moin', 'mirdita', 'tungjatjeta', 'zdravo', 'cao', 'halo', 'assalamualaikum', 'selamat pagi', 'salam alaikum', 'salamu alaykum', 'السلام عليكم', 'سلام عليكم', 
   // "are you there?", "t'es là ?", "koi hai?": the person checks someone is there
   'are you there', 'you there', 'r u there', 'anybody there', 'anyone there', 'is anyone there', 'is anybody there', 'anybody', 'anyone', 'hello anyone', 'i greet you', 'greet you', 'how body oga',
   't es la', 'tu es la', 'vous etes la', 'il y a quelqu un', 'y a quelqu un', 'bist du da', 'seid ihr da', 'sind sie da', 'ist jemand da', 'jemand da', 'hallo jemand da', 'ada orang', 'ada orang gak', 'ada yang bisa bantu', 'halo ada orang', 'hay alguien', 'estas ahi', 'esta ahi', 'hay alguien ahi', 'a je aty', 'jeni aty', 'a ka dikush', 'ima li koga', 'jesi tu', 'jeste li tu', 'da li ste tu', 'koi hai', 'koi hai kya', 'aap hain', 'aap ho', 'حد هنا', 'في حد', 'فيه حد', 'انت هنا', 'انتو هنا', 'كاين شي حد',
@@ -22,19 +23,19 @@ const THANKS = phraseSet(['thank*', 'thx', 'thnx', 'tnx', 'ty', 'tank u', 'tanks
   'الله يرضي عليك', 'الله يرضى عليك', 'الله يرضي عليكم', 'الله يحفظك', 'الله يبارك فيك', 'بارك الله فيك', 'الله يجازيك بخير', 'allah yrdi 3lik', 'allah yardi 3lik', 'lah yrdi 3lik', 'allah ybarek fik', 'allah y7fdek', 'allah khush rakhe', 'khush rakhe', 'allah aap ko khush rakhe', 'allah ap ko khush rakhe', 'allah tumhe khush rakhe', 'khuda aap ko khush rakhe', 'khush raho', 'اللہ آپ کو خوش رکھے', 'خوش رکھے', 'god bless you', 'dieu te benisse', 'dieu vous benisse', 'que dieu te benisse', 'que dieu vous benisse', 'gott segne dich', 'gott segne sie', 'gott segne euch', 'semoga allah membalas', 'semoga allah membalas kebaikan', 'semoga berkah', 'tuhan memberkati', 'zoti te bekofte', 'zoti ju bekofte', 'zoti te ruajt', 'bog te blagoslovio', 'bog vas blagoslovio', 'bog ti pomogao', 'dios te bendiga', 'dios le bendiga', 'dios los bendiga',
   // compliments get the same kind word: "you are awesome", "je shum i mir", "zabardast"
   'you are awesome', 'you re awesome', 'ur awesome', 'you are great', 'you are the best', 'awesome', 'well done', 'bravo', 'genial', 'tu es genial', 'du bist super', 'du bist toll', 'eres genial', 'eres lo maximo', 'kamu hebat', 'hebat', 'keren', 'mantap sekali', 'je shum i mir', 'je i mire', 'shum mire', 'bravo te qofte', 'svaka cast', 'odlicno', 'super si', 'zabardast', 'kamaal', 'kamal hai', 'شاطر', 'ممتاز', 'رائع', 'برافو', 'عاش', 'زبردست']);
-const HOW_ARE_YOU = phraseSet(['how is your day', 'how s your day', 'how was your day', 'how your day', 'how is everything', 'how s everything', 'how are you', 'how r u', 'how are u', 'how u doing', 'how you doing', 'how una dey', 'how you dey', 'how far', 'how is it going', 'ca va', 'comment ca va', 'comment allez vous', 'cv', 'labas', 'la bas', 'kif dayr', 'kidayr', 'كيف حالك', 'ازيك', 'عامل ايه', 'اخبارك', 'kaise ho', 'kya haal hai', 'aap kaise hain', 'wie geht s', 'wie gehts', 'wie geht es', 'apa kabar', 'gimana kabarnya', 'lagi sibuk', 'si je', 'si jeni', 'si jen', 'kako si', 'kako ste', 'sta ima', 'que tal', 'como estas', 'todo bien', 'como esta', 'kif halak', 'kif halek', 'كيفك', 'كيف الحال', 'كيف حالكم', 'شلونك', 'شلونكم', 'شو الاخبار', 'ki dayr', 'kif dayra', 'kidayra', 'kako ste vi',
+const HOW_ARE_YOU = phraseSet(['شنحوالك', 'شنو احوالك', 'شلون الحال', 'كيف الحال', 'كيفك', 'wie ist dein tag', 'wie war dein tag', 'wie lauft', 'a je mir', 'a jeni mire', 'si je', 'si jeni', 'q tal', 'que tal', 'holaa q tal', 'como estas', 'cka ka', 'ca va', 'comment ca va', 'sava', 'kako si', 'kako ste', 'sta ima', 'gimana kabarnya', 'apa kabar', 'kabar', 'kya haal', 'kya haal hai', 'kaise ho', 'how far', 'how body', 'how you dey', 'how is your day', 'how s your day', 'how was your day', 'how your day', 'how is everything', 'how s everything', 'how are you', 'how r u', 'how are u', 'how u doing', 'how you doing', 'how una dey', 'how you dey', 'how far', 'how is it going', 'ca va', 'comment ca va', 'comment allez vous', 'cv', 'labas', 'la bas', 'kif dayr', 'kidayr', 'كيف حالك', 'ازيك', 'عامل ايه', 'اخبارك', 'kaise ho', 'kya haal hai', 'aap kaise hain', 'wie geht s', 'wie gehts', 'wie geht es', 'apa kabar', 'gimana kabarnya', 'lagi sibuk', 'si je', 'si jeni', 'si jen', 'kako si', 'kako ste', 'sta ima', 'que tal', 'como estas', 'todo bien', 'como esta', 'kif halak', 'kif halek', 'كيفك', 'كيف الحال', 'كيف حالكم', 'شلونك', 'شلونكم', 'شو الاخبار', 'ki dayr', 'kif dayra', 'kidayra', 'kako ste vi',
   'kifak', 'kifik', 'keefak', 'kifkon', 'shlonak', 'shlonek', 'ezayak', 'izayak', 'ezayek', 'wesh rak', 'labas 3lik', 'kaisa hai', 'kese ho', 'kaise hain', 'apa kabarnya', 'gimana kabar', 'piye kabare', 'si po ja kalon', 'si po kalon', 'kako ide', 'wie lauft', 'wie laufts', 'alles gut', 'alles klar', 'como vas', 'que tal todo', 'how body', 'how your side', 'how e dey', 'how things', 'hope you are well', 'ca va bien', 'ca roule',
   // what the assistant is doing: "lagi apa nih?", "wyd", "tu fais quoi?", "kya kar rahe ho?"
   'lagi apa', 'lagi ngapain', 'sedang apa', 'ngapain', 'what are you doing', 'what are u doing', 'what r u doing', 'wyd', 'tu fais quoi', 'que fais tu', 'qu est ce que tu fais', 'was machst du', 'was machst du so', 'que haces', 'que estas haciendo', 'kya kar rahe ho', 'kya kar rahi ho', 'kya ho raha hai', 'cfare po ben', 'cka po bon', 'sta radis', 'شو عم تعمل', 'بتعمل ايه', 'بتعمل اي', 'شنو كدير', 'اش كدير', 'chno kadir', 'ach katdir', 'کیا کر رہے ہو',
   // Pidgin and slang: "wetin dey happen", "how market", "wassup", "šta ima", "wie geht's dir"
   'wetin dey happen', 'wetin de happen', 'wetin dey sup', 'wetin dey', 'how market', 'how work', 'how family', 'how your people', 'how una side', 'how you see am', 'you dey alright', 'hope you dey fine', 'how today', 'whats up', 'what s up', 'wassup', 'wasup', 'sup', 'wie geht s dir', 'wie geht es dir', 'wie geht es ihnen', 'wie gehts dir', 'alles gut bei dir', 'alles fit', 'kako je', 'sta radis', 'kako si mi', 'kako ste mi', 'si je ti', 'si jeni ju', 'cfare ben', 'chi khbar', 'ach khbarek', 'kif dayrin', 'labas alik', 'لاباس', 'لاباس عليك', 'لا باس عليك', 'لاباس عليكم', 'واش لاباس', 'كي داير', 'كيداير', 'كيف داير', 'كيدايرة', 'labas 3likom', 'wach labas', 'kya haal', 'kya hal hai', 'sab theek', 'apa kabar nih', 'que hay', 'como te va', 'ca dit quoi', 'quoi de neuf']);
 /** "i dey o", "I'm fine", "je vais bien", "mir geht's gut", "الحمد لله", "theek hoon": the person's own news, an ok. */
-const FINE = phraseSet(['i dey', 'i dey o', 'i dey fine', 'i dey kampe', 'i dey alright', 'we dey', 'we dey o', 'we dey here', 'body dey', 'i m fine', 'i am fine', 'im fine', 'i m good', 'i am good', 'im good', 'i m ok', 'i am ok', 'i m okay', 'fine thanks', 'fine thank you', 'all good', 'doing well', 'not bad',
+const FINE = phraseSet(['evo ziv sam', 'ziv sam', 'dobro sam hvala', 'en la lucha', 'aqui en la lucha', 'bien bien', 'ganz gut', 'ganz gut und dir', 'ich bin gut', 'gut und dir', 'und dir', 'und ihnen', 'wa nta', 'wnta', 'وانت', 'ونت', 'و انت', 'tamam alhamdulillah', 'labas', 'bikhir', 'kolchi mzyan', 'mire edhe ti', 'mire po ti', 'jam mire', 'baik kak', 'alhamdulillah baik', 'main theek hoon', 'theek hoon aap sunao', 'aap sunao', 'sunao', 'i dey fine o', 'we thank god', 'thank god', 'by god grace', 'by the grace of god', 'grace of god', 'i dey', 'i dey o', 'i dey fine', 'i dey kampe', 'i dey alright', 'we dey', 'we dey o', 'we dey here', 'body dey', 'i m fine', 'i am fine', 'im fine', 'i m good', 'i am good', 'im good', 'i m ok', 'i am ok', 'i m okay', 'fine thanks', 'fine thank you', 'all good', 'doing well', 'not bad',
   'je vais bien', 'tres bien', 'bien et toi', 'bien et vous', 'mir geht s gut', 'mir gehts gut', 'mir geht es gut', 'gut danke', 'passt',
   'alhamdulillah', 'alhamdulilah', 'hamdoulah', 'hamdullah', 'lhamdullah', 'lhamdoulah', 'lhamdulillah', 'الحمد لله', 'الحمدلله', 'بخير', 'انا بخير', 'bikhir', 'bkhir', 'ana bikhir', 'ana bkhir', 'labas hamdoulah', 'kolchi mzyan', 'كويس', 'تمام الحمد لله',
   'theek hoon', 'theek hun', 'main theek hoon', 'main theek hun', 'theek thak', 'thik hoon', 'thik hun', 'mai thik hu', 'ٹھیک ہوں', 'میں ٹھیک ہوں',
   'baik', 'baik baik', 'aku baik', 'saya baik', 'baik kok', 'sehat', 'mire jam', 'jam mire', 'mire faleminderit', 'dobro sam', 'ja sam dobro', 'sve je dobro', 'estoy bien', 'muy bien', 'bien gracias', 'bien y tu', 'todo bien por aca']);
-const WHO_ARE_YOU = phraseSet(['are you a robot', 'r u a robot', 'are you a bot', 'are you human', 'are you a human', 'real human', 'who are you', 'what are you', 'what is this chat', 'what can you do', 'what can u do', 'what can u actually do', 'tu es un robot', 't es un robot', 'qui es tu', 'qui etes vous', 'انت مين', 'انت روبوت', 'من انت', 'mensch oder', 'bist du ein mensch', 'bist du ein bot', 'ne ki', 'eine ki', 'wer bist du', 'kamu bot', 'kakak bot', 'ini siapa', 'kush jeni', 'kush je', 'je robot', 'ko si ti', 'jesi li bot', 'eres un robot', 'eres humano', 'quien eres', 'aap kaun', 'tum kaun', 'kya tum robot', 'ini gratis', 'is it free', 'is this free',
+const WHO_ARE_YOU = phraseSet(['c qui', 'c qui ici', 'qui est la', 'c est qui ici', 'tu sers a quoi', 'vous servez a quoi', 'ca sert a quoi', 'sind sie', 'seid ihr', 'wer bist du', 'wer sind sie', 'cfare mund te besh', 'cfare mund te beni', 'cfare ben ti', 'kush je ti', 'kush jeni', 'q puedes hacer', 'que puedes hacer', 'que haces tu', 'sarkari number', 'ye sarkari', 'kaun ho', 'aap kaun', 'tum kaun', 'شو فيك تعمل', 'شو بتعمل', 'شكون انت', 'مين معايا', 'شنو تقدر', 'ko si ti', 'sta mozes', 'šta možeš', 'sta radis ti', 'apa yang bisa', 'bisa bantu apa', 'km bs apa', 'cerita lucu', 'cuento', 'nukta sunao', 'joke sunao', '3awd liya nokta', 'nokta', 'are you a robot', 'r u a robot', 'are you a bot', 'are you human', 'are you a human', 'real human', 'who are you', 'what are you', 'what is this chat', 'what can you do', 'what can u do', 'what can u actually do', 'tu es un robot', 't es un robot', 'qui es tu', 'qui etes vous', 'انت مين', 'انت روبوت', 'من انت', 'mensch oder', 'bist du ein mensch', 'bist du ein bot', 'ne ki', 'eine ki', 'wer bist du', 'kamu bot', 'kakak bot', 'ini siapa', 'kush jeni', 'kush je', 'je robot', 'ko si ti', 'jesi li bot', 'eres un robot', 'eres humano', 'quien eres', 'aap kaun', 'tum kaun', 'kya tum robot', 'ini gratis', 'is it free', 'is this free',
   // who is behind the chat: the government, a company, an agency?
   'are you from the government', 'are you the government', 'are you government', 'is this the government', 'is this government', 'are you an agency', 'is this an agency', 'who is behind this', 'who runs this',
   'vous etes qui', 't es qui', 'c est qui', 'vous etes du gouvernement', 'c est le gouvernement', 'qui est derriere',
@@ -47,6 +48,32 @@ const WHO_ARE_YOU = phraseSet(['are you a robot', 'r u a robot', 'are you a bot'
   'robot', 'roboter', 'bot', 'chatbot', 'ai', 'روبوت', 'بوت', 'روبوٹ', 'who you be', 'who be you', 'you be robot', 'enta robot', 'inta robot', 'enti robot', 'wala insan', 'insan wala', 'انت انسان', 'انسان ولا', 'آپ کون', 'آپ کون ہیں', 'تم کون', 'tu kon', 'aap insaan', 'kya aap insaan', 'a je njeri', 'je njeri', 'jesi li covek', 'jesi li čovek', 'jesi li ziv', 'jesi ti robot', 'jesi ti bot', 'jesi ti covek', 'pravi covek', 'ziv covek', 'ili covek', 'eres una persona', 'eres persona', 'kamu manusia', 'manusia atau', 'es tu humain', 'tu es humain', 'bist du echt', 'bist du n mensch',
   // a joke or a song asked of it: it says kindly what it is for
   'tell me a joke', 'a joke', 'joke', 'chiste', 'cuentame un chiste', 'blague', 'raconte une blague', 'witz', 'erzahl mir einen witz', 'lelucon', 'candaan', 'nukta', 'latifa', 'نكته', 'نكتة', 'نکتہ', 'lateefa', 'mizah', 'shaka', 'vic', 'ispricaj vic', 'cuento', 'شو بتقدري', 'شو فيكن', 'شو فيكم', 'شو بتعملوا', 'ايش تقدر', 'ايش تقدرون', 'ايه اللي تقدر', 'تقدروا تعملوا ايه', 'ماذا تستطيع', 'ماذا يمكنك', 'بماذا يمكنك', 'بماذا تساعد', 'شنو تكدرون', 'اشنو تقدر', 'شنو تقدر', 'chno t9der', 'achno t9der']);
+/** Questions about the assistant as if it were a person ("where you dey based", "tu viens d'où", "udh nikah blm"): it says what it is. */
+const PERSONAL = phraseSet([
+  'where you from', 'where are you from', 'where r u from', 'where you dey', 'where you dey based', 'where are you based', 'are you married', 'you married', 'what is your name', 'what s your name', 'whats your name', 'your name', 'how old are you', 'are you a man', 'are you a woman', 'man or woman', 'boy or girl', 'are you real',
+  'tu viens d ou', 'vous venez d ou', 'tu es d ou', 't es d ou', 'tu es marie', 'tu es mariee', 't es marie', 'c quoi ton nom', 'comment tu t appelles', 'tu t appelles comment', 'quel age as tu', 't as quel age', 'homme ou femme', 'tu es un homme', 'tu es une femme',
+  'woher kommst du', 'woher bist du', 'wo kommst du her', 'bist du verheiratet', 'wie heisst du', 'wie alt bist du', 'mann oder frau', 'bist du ein mann', 'bist du eine frau',
+  'de donde eres', 'de donde es usted', 'estas casado', 'estas casada', 'como te llamas', 'cuantos anos tienes', 'hombre o mujer',
+  'asli mana', 'dari mana', 'kakak dari mana', 'kamu dari mana', 'udah nikah', 'udh nikah', 'sudah menikah', 'siapa namamu', 'nama kamu siapa', 'namanya siapa', 'umur berapa', 'cowok atau cewek', 'cowo apa cewe',
+  'prej kah je', 'prej kah jeni', 'nga je', 'nga jeni', 'a je martu', 'je i martuar', 'je e martuar', 'si ta kane emrin', 'si quhesh', 'sa vjec je', 'mashkull apo femer',
+  'odakle si', 'odakle ste', 'jesi ozenjen', 'jesi udata', 'kako se zoves', 'koliko imas godina', 'musko ili zensko', 'jesi musko', 'jesi zensko',
+  'kahan se ho', 'aap kahan se hain', 'ap kahan se ho', 'tum kahan se ho', 'shadi shuda', 'shadi hui', 'aap ka naam', 'ap ka naam', 'tumhara naam', 'kitne saal', 'larka ho ya larki', 'mard ho ya aurat',
+  'منين نتا', 'منين انت', 'من وين انت', 'من وين', 'انت منين', 'mnin nta', 'mnin nti', 'mn win', 'min wein', 'inta min wein', 'انت متزوج', 'متزوج', 'mtzawej', 'mzawej', 'شنو سميتك', 'ما اسمك', 'اسمك ايه', 'chno smitek', 'ismak eh', 'شحال فعمرك', 'كم عمرك', 'راجل ولا مرا', 'ولد ولا بنت',
+]);
+
+/** The person's own mood or weather, shared in passing ("i dey bored", "mir ist langweilig", "garmi bohat hai"): heard, and the question asked again. */
+const MOOD = phraseSet([
+  'i m bored', 'i am bored', 'im bored', 'i dey bored', 'bored', 'boring', 'so bored', 'i m tired', 'i am tired', 'im tired', 'i dey tire', 'tired', 'the heat', 'so hot', 'too hot', 'hot today', 'weather', 'raining', 'rain',
+  'je m ennuie', 'je m ennuis', 'jm ennuie', 'je suis fatigue', 'je suis fatiguee', 'jsuis fatigue', 'fatigue', 'il fait chaud', 'trop chaud', 'la chaleur', 'il pleut', 'meteo',
+  'mir ist langweilig', 'langweilig', 'ich bin mude', 'bin mude', 'mude', 'so heiss', 'zu heiss', 'hitze', 'wetter', 'es regnet', 'regen',
+  'estoy aburrido', 'estoy aburrida', 'aburrido', 'estoy cansado', 'estoy cansada', 'cansado', 'que calor', 'mucho calor', 'calor', 'llueve', 'lluvia',
+  'bosen', 'bosen bgt', 'gabut', 'capek', 'cape', 'lelah', 'panas', 'panas bgt', 'hujan', 'ujan', 'cuaca',
+  'jam merzit', 'mërzitem', 'merzitem', 'jam i lodhur', 'jam i lodhun', 'jam e lodhur', 'i lodhun', 'i lodhur', 'vape', 'nxehte', 'shi', 'bie shi',
+  'dosadno mi je', 'dosadno', 'umoran sam', 'umorna sam', 'umoran', 'umorna', 'vrucina', 'vruce', 'pada kisa', 'kisa',
+  'bore ho raha', 'bore ho rahi', 'bore', 'thak gaya', 'thak gayi', 'thaka hua', 'garmi', 'bohat garmi', 'bahut garmi', 'barish', 'baarish',
+  'زهقت', 'مزهوق', 'ملل', 'مليت', 'عييت', 'تعبان', 'تعبانه', 'حر', 'الحر', 'السخونه', 'الجو', 'شتا', 'المطر', 'ضايج', 'ضجران', 'mlit', '3yit', 'te3ban', '3yan', 'l7er', 'skhana', 'ljaw', 'zhe9t',
+]);
+
 const ONLY_SIGNS = /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+$/u;
 const THANKFUL_SIGN = /🙏|❤|🥰|😍|💐/u;
 
@@ -58,8 +85,8 @@ const COMPLAINT = phraseSet(['useless', 'you are useless', 'u are useless', 'not
   // "ihr antwortet nie richtig", "you never understand", "tu comprends rien"
   'antwortet nie', 'antwortest nie', 'nie richtig', 'nie eine antwort', 'verstehst nichts', 'versteht nichts', 'never answer', 'never understand', 'don t understand anything', 'understand nothing', 'tu comprends rien', 'comprends rien', 'no entiendes nada', 'no entiendes', 'ne razumes nista', 'ne razumes', 'gak ngerti', 'ga ngerti', 'nggak ngerti', 'samajh nahi aata', 'kuch samajh nahi', 'nuk kupton', 'ma katfhem walo', 'ما كتفهم والو']);
 
-const OK = phraseSet(['ok', 'okay', 'okey', 'oki', 'k', 'alright', 'all right', 'fine', 'good', 'd accord', 'dac', 'tamam', 'تمام', 'طيب', 'ماشي', 'حسنا', 'wakha', 'mzyan', 'theek hai', 'thik hai', 'acha', 'achha', 'accha', 'ٹھیک ہے', 'gut', 'okay danke', 'oke', 'baik', 'siap', 'mire', 'ne rregull', 'dobro', 'u redu', 'vazi', 'vale', 'bueno', 'perfecto', 'cool', 'perfect', 'parfait', 'perfekt', 'super', 'top', 'nice', 'sip', 'mantap', 'oke deh', 'understood', 'got it', 'compris', 'verstanden']);
-const BYE = phraseSet(['bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'schones tag', 'schoenen tag', 'schoenes tag', 'schonen abend', 'schones wochenende', 'schonen tag noch', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'good night', 'bonne nuit', 'gute nacht', 'laku noc', 'selamat tinggal', 'ma3a salama', 'm3a salama', 'naten e mire', 'buenas noches', 'تصبح على خير', 'shab bakhair',
+const OK = phraseSet(['dacc', 'dak', 'okej', 'okay okay', 'ok ok', 'ah ok', 'ah ok ok', 'listo', 'va', 'vale vale', 'oh gitu', 'gitu', 'paham', 'oke paham', 'razumem', 'razumijem', 'jasno', 'kuptova', 'e kuptova', 'mire pra', 'samajh gaya', 'samajh gayi', 'samjha', 'theek', 'c bon', 'entendu', 'ah bon', 'compris merci', 'klar', 'alles klar', 'verstanden danke', 'wakha', 'fhmt', 'fhemt', 'فهمت', 'مفهوم', 'تمام', 'ok', 'okay', 'okey', 'oki', 'k', 'alright', 'all right', 'fine', 'good', 'd accord', 'dac', 'tamam', 'تمام', 'طيب', 'ماشي', 'حسنا', 'wakha', 'mzyan', 'theek hai', 'thik hai', 'acha', 'achha', 'accha', 'ٹھیک ہے', 'gut', 'okay danke', 'oke', 'baik', 'siap', 'mire', 'ne rregull', 'dobro', 'u redu', 'vazi', 'vale', 'bueno', 'perfecto', 'cool', 'perfect', 'parfait', 'perfekt', 'super', 'top', 'nice', 'sip', 'mantap', 'oke deh', 'understood', 'got it', 'compris', 'verstanden']);
+const BYE = phraseSet(['i go come back', 'i go come back tomorrow', 'come back tomorrow', 'i will come back', 'on se reparle', 'on se parle plus tard', 'je dois y aller', 'jdois y aller', 'je dois partir', 'a demain', 'a demain inchallah', 'خدا حافظ', 'اللہ حافظ', 'phir baat hogi', 'phir baat karte', 'baad mein baat', 'udah dulu', 'udh dulu', 'besok chat lagi', 'ich schreib morgen', 'ich schreibe morgen wieder', 'bis morgen', 'hasta manana', 'nos hablamos', 'flasim neser', 'shihemi', 'vidimo se sutra', 'cujemo se', 'bslama 3likom', 'tsbah 3la khir', 'نتلاقاو', 'بسلامة', 'bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'schones tag', 'schoenen tag', 'schoenes tag', 'schonen abend', 'schones wochenende', 'schonen tag noch', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'good night', 'bonne nuit', 'gute nacht', 'laku noc', 'selamat tinggal', 'ma3a salama', 'm3a salama', 'naten e mire', 'buenas noches', 'تصبح على خير', 'shab bakhair',
   // good wishes at parting: "bonne journée", "have a nice day", "schönen Abend noch", "din acha guzre"
   'bonne journee', 'bonne soiree', 'bonne fin de journee', 'bonne continuation', 'a bientot', 'a plus tard', 'have a nice day', 'have a good day', 'have a great day', 'have a nice evening', 'nice day', 'take care', 'see you later', 'talk later', 'talk to you later', 'later bro', 'until next time',
   // the person will come back later: "je vais écrire demain", "I'll text tomorrow", "kal baat karte hain"
@@ -94,6 +121,18 @@ const WHO_CONTEXT = new Set(words(
  * The courtesy a message is, when it is nothing else: every word is a greeting, thanks, small
  * talk or filler. "thanks, and how long does it take?" is a question, not courtesy.
  */
+/**
+ * What still says courtesy inside a longer message: not a greeting or an ok, which open questions too
+ * ("hello, can i get a visa for canada?" stays a question the assistant declines).
+ */
+const SAID_IN_PASSING = [['complaint', COMPLAINT], ['whoAreYou', WHO_ARE_YOU], ['whoAreYou', PERSONAL], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['ok', FINE], ['ok', MOOD]] as const;
+
+/** When a message says several kinds of courtesy, the one answered. */
+const STRONGEST_FIRST: readonly Courtesy[] = ['complaint', 'whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting', 'ok'];
+
+/** Each kind of courtesy and the words that say it, strongest first. */
+const SETS = [['complaint', COMPLAINT], ['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING], ['ok', OK], ['ok', FINE], ['ok', MOOD], ['whoAreYou', PERSONAL], ['ok', KIND_WORDS], ['ok', WAIT], ['greeting', REFERRED]] as const;
+
 /** A greeting formula anywhere in the message ("salam aleykoum nanga def"): words shared by many languages. */
 export function hasGreeting(text: string): boolean {
   return GREETING.has(words(text));
@@ -107,14 +146,23 @@ export function recogniseCourtesy(text: string): Courtesy | undefined {
 
 let last: { text: string; courtesy: Courtesy | undefined } = { text: '', courtesy: undefined };
 
-function courtesyOf(text: string): Courtesy | undefined {
+/**
+ * Courtesy told at length ("i just want to say thank you for yesterday, my wife too say make i tell you
+ * thank you"), or with news of the day ("a demain inchallah, jdois y aller"): read only once the knowledge
+ * base found no question in the message, so words of courtesy anywhere in it are what it says.
+ */
+export function courtesyInPassing(text: string): Courtesy | undefined {
   const tokens = words(text);
-  // Only signs: 👍 and 👌 are an ok, 🙏 and ❤️ thanks.
-  if (!tokens.length) return ONLY_SIGNS.test(text) ? (THANKFUL_SIGN.test(text) ? 'thanks' : 'ok') : undefined;
-  if (tokens.length > 12) return undefined;
-  if (tokens.every((t) => LAUGHTER.test(t))) return 'ok';
+  if (!tokens.length || tokens.length > 40) return undefined;
+  const found = anchors(tokens, SAID_IN_PASSING);
+  // "i'm tired of waiting, what can i do?": a mood beside a question is no courtesy.
+  if (found.every((f) => f.kind === 'ok') && endsAsQuestion(text)) return undefined;
+  return STRONGEST_FIRST.find((k) => found.some((f) => f.kind === k));
+}
+
+function anchors(tokens: readonly string[], sets: typeof SETS | typeof SAID_IN_PASSING = SETS): { kind: Courtesy; at: number; length: number }[] {
   const found: { kind: Courtesy; at: number; length: number }[] = [];
-  for (const [kind, set] of [['complaint', COMPLAINT], ['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING], ['ok', OK], ['ok', FINE], ['ok', KIND_WORDS], ['ok', WAIT], ['greeting', REFERRED]] as const) {
+  for (const [kind, set] of sets) {
     let rest = [...tokens];
     let hit = set.find(rest);
     while (hit) {
@@ -123,6 +171,16 @@ function courtesyOf(text: string): Courtesy | undefined {
       hit = set.find(rest);
     }
   }
+  return found;
+}
+
+function courtesyOf(text: string): Courtesy | undefined {
+  const tokens = words(text);
+  // Only signs: 👍 and 👌 are an ok, 🙏 and ❤️ thanks.
+  if (!tokens.length) return ONLY_SIGNS.test(text) ? (THANKFUL_SIGN.test(text) ? 'thanks' : 'ok') : undefined;
+  if (tokens.length > 12) return undefined;
+  if (tokens.every((t) => LAUGHTER.test(t))) return 'ok';
+  const found = anchors(tokens);
   if (!found.length) return undefined;
   const covered = new Set<number>();
   for (const f of found) for (let i = f.at; i < f.at + f.length; i++) covered.add(i);
@@ -132,6 +190,5 @@ function courtesyOf(text: string): Courtesy | undefined {
   if (rest.length > 2) return undefined;
   // "ok" stands alone or with courtesy only: "ok visa?", "good job offers" are questions.
   if (rest.length && found.every((f) => f.kind === 'ok')) return undefined;
-  const order: Courtesy[] = ['complaint', 'whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting', 'ok'];
-  return order.find((k) => found.some((f) => f.kind === k));
+  return STRONGEST_FIRST.find((k) => found.some((f) => f.kind === k));
 }
