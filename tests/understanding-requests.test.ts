@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
-import { keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
+import { findReference, keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
@@ -75,6 +75,14 @@ describe('what a longer message tells', () => {
 describe('replies at a step', () => {
   it.each(['yes o', 'oui', 'wakha', 'haan ji', 'ee', 'po', 'da', 'sí claro', '👍', "ok let's do it", 'oui c bon', 'اي نعم اكد', 'може', 'jo, passt'])('%s is yes', (t) => expect(yesNo(t, 'de')).toBe('yes'));
   it.each(['no', 'non merci', 'nahi', 'ma ipak ne, otkazi to'])('%s is no', (t) => expect(yesNo(t, 'sr')).toBe('no'));
+  it('a reference after its label is looked up, six capitals without a digit too; "cancel nahi karna, shift kar do" moves; "ma bghitch nhder m3a chi wahed" asks for nobody', () => {
+    expect(recogniseRequest('my reference QPPKGH. abeg check am for me, e still dey?')).toEqual({ kind: 'myAppointment', reference: 'QPPKGH' });
+    expect(findReference('I WANT TO TRAVEL TO GERMANY SOON')).toBeUndefined();
+    expect(recogniseRequest('cancel nahi karna, jumma 11 dec ko shift kar do')?.kind).toBe('move');
+    expect(recogniseRequest('ma bghitch nhder m3a chi wahed daba, ghir kan sowel')).toBeUndefined();
+    expect(recogniseRequest('i dont want to wait, book me for friday in accra')).toEqual({ kind: 'book' });
+    expect(recogniseRequest('ma bghitch rendez vous nhaeyan, lghih 3afak')?.kind).toBe('cancel');
+  });
   it('"you be robot abi na real person?" asks what the chat is; "are you a robot? i want a real person" asks for one', () => {
     expect(recogniseRequest('you be robot abi na real person?')).toBeUndefined();
     expect(recogniseRequest("t'es un robot ou une vraie personne ?")).toBeUndefined();

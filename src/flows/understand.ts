@@ -69,7 +69,11 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     // "je veux voir quelqu'un à Dakar" after a "salam" that was read as Arabic.
     const switchGuess = () => (sentence && letterWords(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' ? (sentence ? (shortMessageLanguage(text) ?? guess()) : undefined) : switchGuess());
-    if (evidence && evidence !== state.lang) state.lang = evidence;
+    if (evidence && evidence !== state.lang) {
+      // The welcome went out in a guess ("salam" read as Arabic): the privacy notice again, in the language now known.
+      if (state.langFrom === 'unknown' && state.turns <= 2) turn.outbox.push({ kind: 'text', text: turn.deps.t(evidence, 'welcome.privacy', { privacyUrl: `${turn.deps.privacyUrl}?lang=${evidence}` }) });
+      state.lang = evidence;
+    }
     // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
     // until a sentence shows the language better; the way a message is written, or a language named, settles it.
     const weakGuess = !sure && words(text) < SETTLING_WORDS && hasGreeting(text);
@@ -144,6 +148,17 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
   if (asking === 'choice' && (await showCentresNear(turn, statedPlace(text)))) return true;
+  // "haan ji", "yes o" at "an appointment at one of these centres?": yes, at the nearest one.
+  // A bare "ok" there is only heard: the list stays.
+  if (positionRef(state.at) === 'centres.offer' && yesNo(text, state.lang) === 'yes' && recogniseCourtesy(text) !== 'ok') {
+    const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
+    if (nearest) {
+      state.vars.centreId = nearest.id;
+      state.misses = 0;
+      await advance(turn, 'booking.days');
+      return true;
+    }
+  }
   // "monday", "el 9 de dic", "at 11" at "an appointment at one of these centres?": yes, at the nearest one, that day.
   // A day named before ("sfax lundi matin"), then only the hour ("u 11", "9h"): the hour is the time, not an option.
   const hourAfterDay = Boolean(state.vars.wantDay) && words(text) <= 4 && Number(/\d{1,2}/.exec(westernDigits(text))?.[0] ?? 0) >= 7;
@@ -560,6 +575,9 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     }
     case 'book': {
       rememberWanted(turn, text);
+      // "book me for accra wednesday 10am. my name na Abena Mensah": the name kept for the name step.
+      const named = text.split(CLAUSE_MARKS).find((c) => introducesName(c));
+      if (named) state.vars.earlyName = extractName(named).slice(0, 80);
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
@@ -596,7 +614,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'cancel':
       if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
         // Nothing booked: a name or contact given on the way is not kept.
-        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'wantPart']) delete state.vars[k];
+        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'earlyName', 'wantPart']) delete state.vars[k];
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }

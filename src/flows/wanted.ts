@@ -47,6 +47,12 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     if (!option && vars.moveKeeps) vars.moveKeeps = 'details';
     return option;
   }
+  // A name given with the booking request ("… my name na Abena Mensah"): not asked again.
+  if (ask.var === 'name' && vars.earlyName) {
+    const name = vars.earlyName;
+    delete vars.earlyName;
+    return { id: `kept:${name}`, label: name };
+  }
   return keptForMove(turn, ask);
 }
 

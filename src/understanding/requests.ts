@@ -11,7 +11,7 @@
 import type { Lang } from '../core/lang.js';
 import { asksOtherLanguage, requestedLanguage } from './language.js';
 import { matchTime, namesDay } from './when.js';
-import { phraseSet, words } from './phrases.js';
+import { phraseSet, words, type PhraseSet } from './phrases.js';
 
 export type Request =
   | { kind: 'book' }
@@ -76,7 +76,7 @@ const BOOK = phraseSet([
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
-  'appointment chahiye', 'appointment lena', 'appointment mil', 'appointment milegi', 'appointment milay', 'appointment de do', 'milne aana', 'milne aa sakta', 'office aa sakta', 'اپائنٹمنٹ مل', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
+  'appointment chahiye', 'appointment lena', 'time mil sakta', 'time mil jaye', 'time mil jayega', 'waqt mil sakta', 'time de do', 'time de den', 'time lena hai', 'appointment mil', 'appointment milegi', 'appointment milay', 'appointment de do', 'milne aana', 'milne aa sakta', 'office aa sakta', 'اپائنٹمنٹ مل', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
   'le nje takim', 'vij ne zyre', 'vij ne qender', 'lej nje takim', 'nje takim', 'lan ni termin', 'ni termin', 'nje termin', 'rezervoj', 'nji termin', 'nji takim', 'ni takim', 'me lyp nji termin', 'me lype termin', 'me rezervu',
@@ -140,8 +140,14 @@ const MINE = phraseSet([
 ]);
 
 const CANCEL = phraseSet([
-  'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
+  'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'lghih', 'lghiha', 'nlghih', 'nlghiha', 'tlghih', 'لغيه', 'نلغيه', 'نلغي', 'الغيها', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
   'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'anulo', 'anuloje', 'anulo takimin', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
+]);
+
+/** "cancel nahi karna", "don't cancel it", "pas annuler": cancelling is what the person does not want. */
+const NOT_CANCEL = phraseSet([
+  'cancel nahi', 'cancel nai', 'cancel mat', 'no cancel', 'dont cancel', 'don t cancel', 'do not cancel', 'not cancel', 'no need to cancel', 'pas annuler', 'n annule pas', 'annule pas', 'ne pas annuler', 'nicht absagen', 'nicht stornieren', 'nicht abbrechen',
+  'jangan batal', 'jangan dibatalkan', 'jgn batal', 'gak usah batal', 'mos e anulo', 'mos anulo', 'mos e anuloni', 'ne otkazuj', 'nemoj otkazati', 'ne otkazujte', 'no cancelar', 'no lo canceles', 'no la canceles', 'ma tlghich', 'matlghich', 'ما تلغيش', 'لا تلغي', 'متلغيش', 'منسوخ نہ',
 ]);
 
 const MOVE = phraseSet([
@@ -170,13 +176,13 @@ const CHANGE = phraseSet([
   'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'ndryshojme', 'ta ndryshojme', 'levizim', 'ta levizim', 'leviz', 'zhvendos', 'promeni', 'promenite', 'promijeni',
   // Gheg and spoken forms: "me e ndrru terminin", "bisa digeser?", "mozemo li da pomerimo"
   'ndrru', 'me ndrru', 'ndrroj', 'nderroj', 'ndryshu', 'me ndryshu', 'geser', 'digeser', 'dimajuin', 'pomeriti', 'pomerimo', 'prebaciti', 'prebacimo', 'tauschen', 'verlegen', 'push it', 'shift it', 'اغير المعاد', 'اغير الميعاد',
-  'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
+  'shift', 'shift kar', 'shift karo', 'shift kar do', 'aage kar do', 'peeche kar do', 'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
 ]);
 
 /** The date or the day of an appointment changed: a move without naming the appointment ("je veux changer la date", "bisa ganti tanggal?"). */
 const MOVE_DATE = phraseSet([
   'change the date', 'change date', 'change the day', 'another date', 'changer la date', 'changer de date', 'changer le jour', 'une autre date', 'datum andern', 'datum aendern', 'anderes datum', 'den tag andern',
-  'cambiar la fecha', 'cambiar fecha', 'cambiar el dia', 'otra fecha', 'ganti tanggal', 'ganti hari', 'ubah tanggal', 'tanggal lain', 'date change', 'date badal', 'date badalni', 'tarikh badal', 'tareekh badal', 'din badal',
+  'cambiar la fecha', 'cambiar fecha', 'cambiar el dia', 'otra fecha', 'ganti tanggal', 'ganti hari', 'ubah tanggal', 'tanggal lain', 'date change', 'date badal*', 'tarikh badal*', 'tareekh badal*', 'din badal*', 'din change',
   'تغيير التاريخ', 'اغير التاريخ', 'تاريخ اخر', 'نبدل التاريخ', 'nbdel nhar', 'nbedel nhar', 'ndrysho daten', 'ndryshoj daten', 'date tjeter', 'promeni datum', 'promenim datum', 'drugi datum', 'تاریخ بدل',
 ]);
 
@@ -220,8 +226,16 @@ export function findReference(text: string): string | undefined {
   const upper = REFERENCE.exec(text)?.[0];
   if (upper) return upper;
   // Written in small letters: six letters and digits, at least one digit, after a word like "reference" or "ref".
-  const m = /\b(?:ref(?:erence)?|référence|reference|rif|referenz|nomor|kode|code|broj|numri|referencia)\W{0,3}([a-z0-9]{6})\b/i.exec(text);
-  return m && /\d/.test(m[1]!) ? m[1]!.toUpperCase() : undefined;
+  const m = LABELLED_REFERENCE.exec(text);
+  // "reference QPPKGH": after its label, six capitals are a reference even without a digit.
+  return m && (/\d/.test(m[1]!) || /^[A-Z]{6}$/.test(m[1]!)) ? m[1]!.toUpperCase() : undefined;
+}
+
+const LABELLED_REFERENCE = /\b(?:ref(?:erence)?|référence|reference|rif|referenz|nomor|kode|code|broj|numri|referencia)\W{0,3}([a-z0-9]{6})\b/i;
+
+/** The reference was written after its label ("my reference QPPKGH", "ref: k4tq9z"): the person points at their appointment. */
+function labelledReference(text: string): boolean {
+  return LABELLED_REFERENCE.test(text);
 }
 
 /**
@@ -242,20 +256,20 @@ export function recogniseRequest(text: string): Request | undefined {
   if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
   // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
   if ((MOVE.has(tokens) || CHANGE.has(tokens)) && tokens.length <= 16 && (LATER_OR_EARLIER.has(tokens) || matchTime(text, EVERY_HALF_HOUR) !== undefined)) return withRef({ kind: 'move' });
-  if (CANCEL.has(tokens)) {
+  if (CANCEL.has(tokens) && !NOT_CANCEL.has(tokens)) {
     const explicit = Boolean(reference) || NAMES_APPOINTMENT.has(tokens) || MINE.has(tokens);
     const cancel: Request = { kind: 'cancel', ...(reference ? { reference } : {}), ...(explicit ? { explicit: true as const } : {}) };
     return cancel;
   }
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
   const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);
-  if (HUMAN.has(tokens) && !appointmentWithAdvisor && !asksRobotOrPerson(tokens)) return { kind: 'human' };
+  if (HUMAN.has(tokens) && !appointmentWithAdvisor && !asksRobotOrPerson(tokens) && !notWanted(tokens, HUMAN)) return { kind: 'human' };
   if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
     if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
     return withRef({ kind: 'myAppointment' });
   }
-  if (reference && tokens.length <= 3) return { kind: 'myAppointment', reference };
-  if (BOOK.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  if (reference && (tokens.length <= 3 || labelledReference(text))) return { kind: 'myAppointment', reference };
+  if (BOOK.has(tokens) && !isAboutBooking(tokens) && !notWanted(tokens, BOOK)) return { kind: 'book' };
   // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
   if (tokens.length >= 2 && tokens.length <= 5 && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
@@ -424,11 +438,26 @@ function isAboutBooking(tokens: readonly string[]): boolean {
   return QUESTION_ABOUT.has(tokens) || (EMBASSY.has(tokens) && !CENTRE_WORDS.has(tokens));
 }
 
-const BOT_WORDS = new Set(words('robot bot ai roboter chatbot machine machina روبوت بوت روبوٹ'));
-const OR_WORDS = new Set(words('or abi ou oder wala walla wela ya ili apo atau ola'));
+const BOT_WORDS = new Set(words('robot robo bot ai roboter chatbot machine machina makina روبوت بوت روبوٹ'));
+const OR_WORDS = new Set(words('or abi ou oder wala walla wela wla wlla ولا او ya ili apo atau ola'));
 const WANTS_WORDS = new Set(words('talk speak want wan need connect parler parle veux sprechen will mochte bghit nhder chahiye karwa baat hablar quiero bicara mau flas dua razgovarati'));
 
 /** "you be robot abi na real person?", "t es un robot ou une vraie personne ?": a question about the chat, not a request for a person. */
 function asksRobotOrPerson(tokens: readonly string[]): boolean {
   return tokens.some((t) => BOT_WORDS.has(t)) && tokens.some((t) => OR_WORDS.has(t)) && !tokens.some((t) => WANTS_WORDS.has(t));
+}
+
+/** "ma bghitch", "je veux pas", "nahi chahiye": what follows is not wanted. */
+const NOT_WANTED = phraseSet([
+  'ma bghitch', 'mabghitch', 'ma bghitsh', 'mabghitsh', 'ma bghit', 'ما بغيتش', 'مابغيتش', 'ما بديش', 'مش عايز', 'مش عاوز', 'ma n7ebch', 'manhebch', 'ما نحبش',
+  'i don t want', 'i dont want', 'i do not want', 'i no want', 'no need', 'je ne veux pas', 'je veux pas', 'jveux pas', 'j veux pas', 'pas besoin', 'ich will nicht', 'ich mochte nicht', 'ich will keinen', 'ich brauche keinen', 'no quiero', 'no necesito',
+  'nahi chahiye', 'nahi chahta', 'nahi chahti', 'nahi karni', 'nahi karna', 'gak mau', 'ga mau', 'nggak mau', 'tidak mau', 'gk mau', 'nuk dua', 's dua', 'nuk due', 'ne zelim', 'necu', 'ne treba',
+]);
+
+/** The request's own words come after a "don't want" ("ma bghitch nhder m3a chi wahed daba"), and no robot is what is refused. */
+function notWanted(tokens: readonly string[], request: PhraseSet): boolean {
+  const no = NOT_WANTED.find(tokens);
+  const asked = request.find(tokens);
+  // Right before it ("ma bghitch rendez vous", "don't want to talk"): "i dont want to wait, book me for friday" still books.
+  return Boolean(no && asked && asked.at >= no.at + no.length && asked.at - (no.at + no.length) <= 1 && !tokens.some((t) => BOT_WORDS.has(t)));
 }
