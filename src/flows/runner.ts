@@ -23,6 +23,8 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
   delete state.lastTopic;
   delete state.alsoOffered;
   let target = resolveRef(ref, state.at.flow);
+  // Back at the menu, a move left half-way is over: a later booking replaces nothing.
+  if (target.flow === 'main' && target.step === 'menu') delete state.vars.moving;
   for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
     const found = findStep(deps.flows, target.flow, target.step);
     if (!found) throw new Error(`flow step ${target.flow}.${target.step} not found`);
@@ -76,6 +78,7 @@ export async function advance(turn: Turn, ref: string, opts: { render?: boolean 
         break;
       case 'end':
         if (step.say) say(turn, step.say);
+        delete state.vars.moving; // a move is over once its booking is
         state.at = MENU;
         turn.ended = true;
         return;

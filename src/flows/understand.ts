@@ -574,6 +574,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       return advance(turn, 'handoff.start');
     }
     case 'book': {
+      delete state.vars.moving; // a booking asked for anew replaces no appointment
       rememberWanted(turn, text);
       // "book me for accra wednesday 10am. my name na Abena Mensah": the name kept for the name step.
       const named = text.split(CLAUSE_MARKS).find((c) => introducesName(c));
