@@ -203,6 +203,12 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
+  // "i talk am already", "wohi number", "I told you": no name in it, so the name is asked again, not stored.
+  if (asking === 'name' && saysNoName(text)) {
+    missed(turn);
+    renderAsk(turn, ask);
+    return true;
+  }
   if (asking === 'name') return takeName(turn, text);
   // "iyeh", "yes o", "ok" asked for a phone or an email: no way to reach them, so asked again.
   if (asking === 'contact' && !extractContact(text) && yesNo(text, state.lang)) {
@@ -221,6 +227,14 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
 /** A question at a step that takes free text: a question mark or five words and more, with no phone number or email in it. */
 function asksBeside(text: string): boolean {
   return !extractContact(text) && (endsAsQuestion(text) || words(text) >= 5);
+}
+
+/** Words that are never part of a name but of a reply about it ("i talk am already", "same as before", "wohi number"). */
+const ABOUT_THE_NAME = new Set('already told tell said talk talked same before above number phone email wohi wahi bataya pehle upar deja schon gesagt sudah udah tadi kemarin rekao tashme njejte'.split(' '));
+
+function saysNoName(text: string): boolean {
+  const tokens = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return tokens.length <= 6 && !introducesName(text) && tokens.some((t) => ABOUT_THE_NAME.has(t));
 }
 
 async function takeName(turn: Turn, text: string): Promise<true> {
@@ -374,12 +388,17 @@ async function showCentresNear(turn: Turn, place: string | undefined): Promise<b
  * "prit, te enjten nuk mundem. te henen ma mire" at the booking's yes: another of the days offered, its times asked,
  * the name and contact kept (as a move keeps them), then the yes again.
  */
+/** "not 8", "pas lundi", "nicht Montag", "machi l7ed": a day turned down beside the one wanted. */
+const NOT_THAT = /\b(?:not|pas|nicht|no|nahi|nahin|machi|mashi|mish|bukan|jo|ne)\s+(?:the\s+|le\s+|am\s+)?[\p{L}\d.]+/giu;
+
 async function otherDayAtConfirm(turn: Turn, text: string): Promise<boolean> {
   const { vars } = turn.state;
   const days = turn.state.choices?.dayChoices ?? [];
   const from = today(turn);
   const ids = days.map((d) => d.id);
-  const day = dayOfLastClause(text, ids, from) ?? (turnsDownDay(text, from) ? undefined : lastDayNamed(text, ids, from));
+  // "no o, i talk 15 december not 8": the day turned down ("not 8") is not the one wanted.
+  const said = text.replace(NOT_THAT, ' ');
+  const day = dayOfLastClause(said, ids, from) ?? (turnsDownDay(said, from) ? undefined : lastDayNamed(said, ids, from));
   if (!day || day === vars.day) return false;
   Object.assign(vars, { day, dayLabel: days.find((d) => d.id === day)?.label ?? day, appointmentName: vars.name ?? '', appointmentContact: vars.contact ?? '', moveKeepsPerson: 'yes' });
   turn.state.misses = 0;
