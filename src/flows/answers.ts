@@ -5,7 +5,7 @@ import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack } from '../understanding/worried.js';
-import { courtesyInPassing } from '../understanding/courtesy.js';
+import { courtesyInPassing, type Courtesy } from '../understanding/courtesy.js';
 import { COURTESY_KEYS, followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
@@ -80,11 +80,16 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   const courtesy = courtesyInPassing(input.text);
   if (courtesy) {
     notAMiss(turn, input.text);
-    if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
-    turn.state.misses = 0;
-    return renderAsk(turn, ask);
+    return replyToCourtesy(turn, ask, courtesy);
   }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
+}
+
+/** Courtesy is never a miss: a kind word of its own (none to a greeting or a bare ok), then the same question again. */
+export function replyToCourtesy(turn: Turn, ask: AskStep, courtesy: Courtesy): void {
+  if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
+  turn.state.misses = 0;
+  renderAsk(turn, ask);
 }
 
 /** Understood after all: not a question the knowledge base missed (no report of it, nothing for the curator). */

@@ -18,9 +18,9 @@ import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recog
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { centreNamedBefore, COURTESY_KEYS, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
-import { answeredAside, answerOptionsStep, looksLikeQuestion } from './answers.js';
+import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
@@ -70,9 +70,9 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const switchGuess = () => (sentence && letterWords(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' ? (sentence ? (shortMessageLanguage(text) ?? guess()) : undefined) : switchGuess());
     if (evidence && evidence !== state.lang) {
-      // The welcome went out in a guess ("salam" read as Arabic): the privacy notice again, in the language now known.
-      if (state.langFrom === 'unknown' && state.turns <= 2) turn.outbox.push({ kind: 'text', text: turn.deps.t(evidence, 'welcome.privacy', { privacyUrl: `${turn.deps.privacyUrl}?lang=${evidence}` }) });
       state.lang = evidence;
+      // The welcome went out in a guess ("salam" read as Arabic): the privacy notice again, in the language now known.
+      if (state.langFrom === 'unknown' && state.turns <= 2) say(turn, 'welcome.privacy');
     }
     // A detector's guess from a greeting and a word or two ("salam aleykoum nanga def": Arabic?) holds
     // until a sentence shows the language better; the way a message is written, or a language named, settles it.
@@ -184,10 +184,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   const courtesy = recogniseCourtesy(text);
   if (courtesy) {
     // A greeting in the middle ("hello o") gets the question again; small talk a kind word first. Never a miss.
-    // A bare "ok" likewise: the question again, no word of its own.
-    if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
-    state.misses = 0;
-    renderAsk(turn, ask);
+    replyToCourtesy(turn, ask, courtesy);
     return true;
   }
   // Asked where they are, a question instead ("how much does it cost?"): answered when no place is named and the knowledge base is sure, then asked again.
