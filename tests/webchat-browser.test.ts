@@ -172,6 +172,18 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     }, 60_000);
   }
 
+  it('greets even when the page’s first join is lost on the way: it is posted again, and the greeting comes once', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: PHONE });
+    let dropped = 0;
+    await page.route('**/v3/directline/conversations/*/activities', (route) => (route.request().method() === 'POST' && dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await page.goto(`${server.base}/?lang=en`);
+    await page.getByText('Hello, I am Wegweiser').first().waitFor({ timeout: 20_000 });
+    expect(dropped).toBeGreaterThan(1);
+    await page.waitForTimeout(7_000); // past the next retry: it is not posted again, and no second greeting
+    expect(await page.locator(THEIRS, { hasText: 'Hello, I am Wegweiser' }).count()).toBe(1);
+    await page.close();
+  }, 60_000);
+
   it('collapses a long option list on a 390×844 phone to three options and “more”, which reveals the rest, by touch or keyboard', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: PHONE, hasTouch: true });
     await page.goto(`${server.base}/?lang=en`);

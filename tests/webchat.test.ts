@@ -94,6 +94,16 @@ describe('Direct Line for web chat', () => {
     expect(later.activities).toEqual([]);
   });
 
+  it('greets once when the page posts its join again under the same id (the first was slow or lost)', async () => {
+    const { token: t, conversationId } = await token();
+    const headers = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+    expect((await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    const join = JSON.stringify({ type: 'event', name: 'webchat/join', from: { id: 'u1' }, locale: 'en-US', channelData: { clientActivityID: 'join' } });
+    for (let i = 0; i < 3; i++) expect((await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: join })).status).toBe(200);
+    const all = (await (await fetch(`${server.base}/v3/directline/conversations/${conversationId}/activities?watermark=0`, { headers })).json()) as { activities: BotActivity[] };
+    expect(all.activities.filter((a) => a.text?.includes('Hello, I am Wegweiser'))).toHaveLength(1);
+  });
+
   it('opens only the token’s own conversation, refuses bad tokens, and expires tokens', async () => {
     const a = await token();
     const b = await token();

@@ -241,13 +241,24 @@ const PAGE_SCRIPT = `
     };
   }
 
+  var joining = false, greeted = false;
+  /**
+   * Joining starts the conversation (the greeting). A join lost on the way (a dropped request, a
+   * busy server) is posted again, under the same id, so the server answers it once.
+   */
+  function join(attempt) {
+    joining = true;
+    directLine.postActivity({ type: 'event', name: 'webchat/join', value: { lang: config.lang }, from: { id: saved.userID, role: 'user' }, locale: config.locale, channelData: { clientActivityID: 'join' } })
+      .subscribe(function () {}, function () {});
+    setTimeout(function () { if (!greeted && attempt < 4) join(attempt + 1); }, 6000);
+  }
+
   function start(resumed) {
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
-          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !resumed) {
-            api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { lang: config.lang } } });
-          }
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !resumed && !joining) join(1);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity.from && action.payload.activity.from.role === 'bot') greeted = true;
           if (action.type === 'WEB_CHAT/SET_SUGGESTED_ACTIONS') {
             action = { type: action.type, payload: Object.assign({}, action.payload, { suggestedActions: collapse(action.payload.suggestedActions) }) };
           }
