@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, keepsTime, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -92,6 +92,10 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // "la, ana f casa daba" (no, I'm in Casablanca now) at "this centre?": the place is the answer, not the no.
   const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
   if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text))) return true;
+  // "iya mau ngobrol sama orang, aku asli lombok" asked to agree with no centre yet: the yes, and the centre of the place said is proposed.
+  if (positionRef(state.at) === 'handoff.consent' && !state.vars.centreId && yesNo(text, state.lang) === 'yes' && words(text) >= 3) {
+    for (const place of mentionedPlaces(text)) if (await proposeCentre(turn, place)) return true;
+  }
   // Asked where, the place with a day or a time ("sfax lundi matin", "u petak u beogradu"): the day and the time are kept for the booking.
   if (positionRef(state.at) === 'centres.start' && rememberWanted(turn, text) && !(await namesPlace(turn, text))) {
     // Only the day or the hour ("غدا فالصباح", "morgen früh"): kept, and the place asked again without "I could not find that place".
@@ -540,9 +544,9 @@ function rememberWanted(turn: Turn, text: string): boolean {
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
 function namedTime(text: string, from?: string): string | undefined {
-  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
   // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
-  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à/i.test(text)) {
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l/i.test(text)) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
   }
@@ -635,7 +639,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
-      // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request.
+      // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request. The
+      // appointment just shown with "cancel" among its options ("isko cancel kar do"): the same as the tap.
+      const shownToCancel = ['centres.mine-options', 'centres.cancel-confirm'].includes(positionRef(state.at)) && !req.reference;
+      if (shownToCancel && state.vars.appointmentId) return advance(turn, 'centres.cancel');
       if (req.explicit || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
     case 'move':

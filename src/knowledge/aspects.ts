@@ -34,7 +34,7 @@ const ASPECTS: Aspect[] = [
     asked: phraseSet([
       'how long', 'how many years', 'how many months', 'valid', 'validity', 'wie lange', 'dauer*', 'gultig*', 'combien de temps', 'duree', 'valable', 'cuanto tiempo', 'dura', 'duran', 'durar', 'duracion', 'validez', 'vigencia',
       'berapa lama', 'berlaku', 'masa berlaku', 'koliko dugo', 'koliko traje', 'traje', 'vazi', 'sa gjate', 'sa kohe', 'vlen', 'kitna time', 'kitna waqt', 'kitne saal', 'kitne mahine', 'kab tak',
-      'كم من الوقت', 'كم مده', 'مده', 'المده', 'مدتها', 'صالحه', 'شحال من وقت', 'قديش بتدوم', 'کتنا وقت', 'کب تک', 'کتنے سال',
+      'how many weeks', 'how many days', 'combien de mois', 'combien d annees', 'combien de semaines', 'wie viele monate', 'wie viele jahre', 'cuantos meses', 'cuantos anos', 'berapa bulan', 'berapa tahun', 'koliko meseci', 'koliko godina', 'sa muaj', 'sa vite', 'kitne din', 'kitny mahine', 'kitne hafte', 'ch7al mn chhar', 'ch7al mn chher', 'chhal mn chhar', 'ch7al mn 3am', 'ch7al mn l3am', 'ch7al mn wa9t', 'ch7al dyal lw9t', 'kam shahr', 'kam chahr', 'kam sana', 'شحال من شهر', 'شحال من عام', 'كم شهر', 'كم سنه', 'كام شهر', 'كام سنه', 'قديش شهر', 'كم من الوقت', 'كم مده', 'مده', 'المده', 'مدتها', 'صالحه', 'شحال من وقت', 'قديش بتدوم', 'کتنا وقت', 'کب تک', 'کتنے سال',
     ]),
     stated: FIGURE,
   },
@@ -42,7 +42,7 @@ const ASPECTS: Aspect[] = [
     asked: phraseSet([
       'how much', 'cost', 'costs', 'price', 'fee', 'fees', 'was kostet', 'kostet', 'kosten', 'gebuhr*', 'combien coute', 'coute', 'cout', 'frais', 'cuanto cuesta', 'cuesta', 'precio', 'tasa', 'tasas',
       'berapa biaya', 'biaya', 'harga', 'koliko kosta', 'kosta', 'sa kushton', 'kushton', 'kitne paise', 'kitna kharcha', 'kharcha', 'fees kitni',
-      'بكم', 'كم سعر', 'رسوم', 'الرسوم', 'تكلفه', 'التكلفه', 'شحال', 'قديش', 'کتنے پیسے', 'فیس',
+      'ch7al', 'sh7al', 'chhal', 'bch7al', 'b ch7al', 'ch7al dyal lflous', 'qdach', 'gdach', 'b9adach', 'bkam', 'be kam', 'kam el flous', 'kam lflous', 'kitna paisa', 'kitne paise lagenge', 'kitna kharch', 'combien ca coute', 'c combien', 'ca coute combien', 'wie teuer', 'wieviel kostet', 'sa kushton', 'sa kushtojne', 'berapa harganya', 'berapa duit', 'بكم', 'كم سعر', 'رسوم', 'الرسوم', 'تكلفه', 'التكلفه', 'شحال', 'قديش', 'کتنے پیسے', 'فیس',
     ]),
     stated: FIGURE,
   },

@@ -44,7 +44,7 @@ const LEXICON: Record<string, string[]> = {
     'agent*', 'agenc*', 'agenz*', 'agencij*', 'agjenc*', 'agjent*', 'recruit*', 'vermittl*', 'recruteur*', 'reclut*', 'agen', 'calo', 'sponsor', 'perantara', 'posrednik*', 'posredn*', 'ndermjet*', 'samsar', 'simsar', 'wasit',
     'ايجنت', 'ايجنٹ', 'اجنت', 'وكيل', 'الوكيل', 'سمسار', 'السمسار', 'وسيط', 'مكتب', 'المکتب', 'المكتب', 'مکتب', 'ejent', 'ajent', 'maktab', 'lmaktab',
     'agency', 'ajensi', 'ajens', 'agensi', 'agen*', 'sponsor*', 'recruiter', 'broker', 'middleman', 'connection man', 'agenti', 'agjentin', 'agjencia', 'agjencin', 'agencija', 'agenciju', 'agentu', 'agenti', 'ejant', 'ejent*', 'ajant', 'agint', 'samasra', 'smasri', 'simsar', 'سماسره', 'وكاله', 'الوكاله', 'وکاله', 'ايجينٹ', 'ايجنٹوں',
-    'ایجنسی', 'دلال', 'dalal', 'dallal', 'ايجنسي',
+    'ایجنسی', 'دلال', 'dalal', 'dallal', 'madam', 'oga', 'the madam', 'connection woman', 'ايجنسي',
   ],
   fee: [
     'fee', 'fees', 'charge*', 'gebuhr*', 'frais', 'tarif*', 'tasa', 'tasas', 'biaya', 'taksa', 'takse', 'tarifa', 'naknad*', 'pristojb*', 'fees', 'fis', 'kharcha', 'kharch', 'kharchay', 'rusum', 'rasoom',
@@ -61,7 +61,7 @@ const LEXICON: Record<string, string[]> = {
   boat: [
     'boat*', 'ship', 'sea', 'boot', 'boote', 'meer', 'bateau*', 'mer', 'barque', 'zodiac', 'patera', 'barco', 'cayuco', 'mar', 'kapal', 'perahu', 'laut', 'camac', 'brod', 'varka', 'barke', 'kashti', 'kishti', 'samundar', 'samandar',
     'قارب', 'القارب', 'مركب', 'المركب', 'بوطي', 'البوطي', 'لبوطي', 'فلوکه', 'بحر', 'البحر', 'کشتي', 'سمندر', 'boti', 'lbouti', 'botti', 'lboti', 'l9areb', 'qareb', 'markeb', 'lb7ar', 'bahr', 'b7ar', '7rig', 'l7rig', 'harga', 'hrig', 'حريک', 'الحريک', 'حراقه', 'lbahr',
-    'boats', 'kanu', 'canoe', 'pirogue', 'piroga', 'barca', 'varke', 'varka', 'lundr*', 'camca', 'camac', 'brodom', 'kishti', 'kashti*', 'kisti', 'bahri', 'ba7r', 'l7arga', '7arraga', 'harraga', 'hrag', 'l7rag', '7rag', 'حراگه', 'حراقه', 'الحراقه', 'حرگ', 'الحرگ', 'قوارب', 'كشتي', 'کشتي',
+    'boats', 'kanu', 'canoe', 'pirogue', 'piroga', 'barca', 'varke', 'varka', 'lundr*', 'camca', 'camac', 'brodom', 'kishti', 'kashti*', 'kisti', 'bahri', 'ba7r', 'l7arga', '7arraga', 'harraga', 'hrag', 'l7rag', '7rag', 'حراگه', 'حراقه', 'الحراقه', 'حرگ', 'الحرگ', 'قوارب', 'كشتي', 'کشتي', 'شقف', 'الشقف', 'في شقف', 'فلوكه', 'الفلوكه', 'زودياك', 'بابور', 'حرق', 'حرقو', 'نحرق', 'يحرق', 'حرقت', 'الحرقه', 'حرقه', 'chkef', 'chqaf', 'flouka', 'lflouka',
   ],
   smuggler: [
     'smuggl*', 'schleus*', 'schlepper*', 'passeur*', 'passeurs', 'traficant*', 'contraband*', 'coyote', 'penyelundup*', 'krijumcar*', 'kriumcar*', 'shverc*', 'kontrabandist*', 'trafikant*',
@@ -178,6 +178,7 @@ const LEXICON: Record<string, string[]> = {
     'fake', 'scam*', 'fraud*', 'betrug*', 'gefalscht*', 'falsch', 'arnaque*', 'faux', 'fausse', 'escroc*', 'estafa*', 'falso', 'falsa', 'palsu', 'penipu*', 'tipu', 'prevar*', 'lazn*', 'falsifik*', 'mashtrim*', 'rrem*', 'nakli', 'naqli', 'dhoka', 'dhoke', 'jaali', 'jali', '419', 'guarant*', 'garant*', 'madmoun*', 'madmouna',
     'مزوره', 'مزور', 'تزوير', 'نصب', 'نصاب', 'احتيال', 'مضمون', 'مضمونه', 'مضمونة', 'مضمونه', 'فيک', 'فراڈ', 'دھوکه', 'دھوکا', 'جعلي', 'نقلي', 'گارنٹي', 'nasb', 'nassab', 'mzawra', 'mzawar', 'tazwir', 'ghesh', 'ghech',
     'scam', 'scammer', 'scammers', '419', 'fake', 'fake fake', 'wayo', 'trickster', 'yahoo yahoo', 'too good', 'legit', 'legitimate', 'genuine', 'serios', 'seriozno', 'serioz', 'serieux', 'real or fake', 'jaali', 'jaaly', 'fake hai', 'dhokha', 'dhokebaz', 'farji', 'frod', 'fraud', 'prevara', 'prevaranti', 'lazni', 'lazan', 'lazna', 'lazno', 'falsifikuar', 'rreme', 'mashtrues*', 'penipuan', 'penipu', 'bohong', 'abal abal', 'nassabin', 'nasaba', '9ofa', 'مزيف', 'مزيفه', 'مزيفة', 'نصابين', 'نصبو', 'غش', 'كذب', 'كذاب', 'احتيال', 'فراڈيا', 'جعلی',
+    'pakka visa', 'visa pakka', 'paka visa', 'pakki visa', 'sure visa', '100% visa', '100 percent visa', 'visa guarantee', 'guaranteed visa', 'dila dunga', 'dilwa dunga', 'dilwa denge', 'lagwa dunga', 'lagwa denge', 'پکا ویزا', 'پکی ویزا', 'visa assuree', 'visa garanti', 'visa garantie', 'visa sur', 'visa 100%', 'fiza madmouna', 'visa madmouna',
   ],
   asylum: [
     'asylum', 'refugee*', 'asyl*', 'fluchtling*', 'asile', 'refugie*', 'asilo', 'refugiad*', 'suaka', 'pengungsi', 'azil*', 'izbeglic*', 'izbjeglic*', 'strehim*', 'refugjat*', 'panah', 'panahgazeen',
@@ -297,7 +298,7 @@ const LEXICON: Record<string, string[]> = {
   duration: [
     'how long', 'how many days', 'how many weeks', 'how many months', 'processing time', 'waiting time', 'wait', 'waiting', 'wie lange', 'dauer*', 'wartezeit', 'warten', 'combien de temps', 'delai', 'delais', 'attente', 'attendre', 'cuanto tiempo', 'tarda', 'tardan', 'demora', 'esperar', 'berapa lama', 'lama', 'menunggu', 'koliko dugo', 'koliko traje', 'traje', 'cekati', 'cekanje', 'sa gjate', 'sa kohe', 'pritje', 'kitna time', 'kitna waqt', 'kitne din', 'kitne mahine', 'intezar', 'intizar',
     '9edach dyal lw9t', 'ch7al dyal lwe9t', 'shhal w9t', 'qadesh byakhod', 'قديش بياخد', 'كم من الوقت', 'شحال د الوقت', 'كم يوم', 'كم شهر', 'مده', 'المده', 'انتظار', 'ننتظر', 'کتنا وقت', 'کتنے دن', 'انتظار',
-    'shgad wakit', 'shkad wakt', 'شكد وقت', 'شكد ياخذ', 'قد ايه وقت', 'ad eh wa2t', 'kam yom', 'kam youm', 'كام يوم', 'كام شهر',
+    'ch7al mn chhar', 'ch7al mn chher', 'chhal mn chhar', 'ch7al mn 3am', 'ch7al mn nhar', 'sh7al mn shhar', 'chhal dyal chhour', 'kam chahr', 'kam shahr', 'kam shahar', 'شحال من شهر', 'شحال من عام', 'شحال من نهار', 'كم من شهر', 'kitne mahine', 'kitny mahiny', 'kitne saal', 'shgad wakit', 'shkad wakt', 'شكد وقت', 'شكد ياخذ', 'قد ايه وقت', 'ad eh wa2t', 'kam yom', 'kam youm', 'كام يوم', 'كام شهر',
   ],
   permit: [
     'permit', 'residence permit', 'work permit', 'residence', 'aufenthalt*', 'arbeitserlaubnis', 'titre de sejour', 'sejour', 'carte de sejour', 'residencia', 'permiso', 'permiso de trabajo', 'izin tinggal', 'izin kerja', 'kitas', 'boravak', 'boravisn*', 'dozvol*', 'radna dozvola', 'leje qendrimi', 'leje pune', 'leja', 'lejen', 'iqama', 'iqamah', 'l9ama', 'kart sejour', 'karta pobytu',
@@ -345,7 +346,7 @@ const LEXICON: Record<string, string[]> = {
   travel: [
     'travel*', 'journey', 'trip', 'route', 'reise', 'reisen', 'voyage', 'viaje', 'perjalanan', 'putovanj*', 'udhetim*', 'safar', 'safr', 'ticket', 'ticket*', 'flight', 'flug', 'billet', 'vuelo', 'tiket', 'bileta', 'tikat', 'tiket',
     'سفر', 'السفر', 'تذکره', 'التذکره', 'تذكره', 'رحله', 'ٹکٹ', 'تکت', 'lvoyage', 'safar', 'tadkira',
-    'fly', 'flying', 'flight ticket', 'plane', 'airplane', 'aeroplane', 'airport', 'flughafen', 'aeroport', 'aeropuerto', 'bandara', 'aerodrom', 'aeroport*', 'jahaz', 'jahaaz', 'hawai jahaz', 'tayyara', 'tiyara', 'طياره', 'الطياره', 'مطار', 'المطار', 'ايربورت', 'ائیرپورٹ', 'go abroad', 'going abroad', 'abroad', 'leave the country', 'japa', 'jappa', 'travel out', 'comot', 'comot for', 'نهاجر', 'هاجر', 'نسافر', 'يسافر', 'emigr*', 'auswander*', 'iseljavanje', 'emigrim*', 'merantau', 'ijra',
+    'fly', 'flying', 'flight ticket', 'plane', 'airplane', 'aeroplane', 'airport', 'flughafen', 'aeroport', 'aeropuerto', 'bandara', 'aerodrom', 'aeroport*', 'jahaz', 'jahaaz', 'hawai jahaz', 'tayyara', 'tiyara', 'طياره', 'الطياره', 'مطار', 'المطار', 'ايربورت', 'ائیرپورٹ', 'go abroad', 'going abroad', 'abroad', 'leave the country', 'japa', 'jappa', 'travel out', 'comot', 'comot for', 'carry me go', 'carry us go', 'take me go', 'bring me go', 'نهاجر', 'هاجر', 'نسافر', 'يسافر', 'emigr*', 'auswander*', 'iseljavanje', 'emigrim*', 'merantau', 'ijra',
   ],
   prepare: [
     'prepar*', 'before leaving', 'before i leave', 'before travel', 'vorbereit*', 'avant de partir', 'antes de viajar', 'persiapan', 'sebelum berangkat', 'priprem*', 'pergatit*', 'para se nisem', 'tayyari', 'tayari', 'taiyari', 'anmeld*', 'arrival', 'arrive',

@@ -53,7 +53,7 @@ const POINTS_BACK: Partial<Record<Lang, PhraseSet>> = {
   fr: phraseSet(['ca', 'cela', 'ceci', 'elle', 'lui', 'celle', 'celui']),
   es: phraseSet(['eso', 'esto', 'ello', 'el', 'ella']),
   ar: phraseSet(['ذلك', 'هذا', 'هذه', 'هذي', 'هو', 'هي', 'داك', 'هادشي', 'هاد', 'هادي', 'هادا', 'ده', 'دي']),
-  ur: phraseSet(['yeh', 'ye', 'woh', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'یہ', 'وہ', 'اسے', 'اس']),
+  ur: phraseSet(['yeh', 'ye', 'woh', 'wo', 'isko', 'usko', 'iske', 'uske', 'unko', 'inko', 'uski', 'iski', 'uska', 'iska', 'unki', 'inki', 'unka', 'inka', 'us ki', 'is ki', 'us ka', 'is ka', 'یہ', 'وہ', 'اسے', 'اس', 'اسکی', 'اسکا', 'اس کی', 'اس کا']),
   id: phraseSet(['itu', 'ini', 'dia', 'tersebut']),
   sq: phraseSet(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
   sr: phraseSet(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
@@ -76,6 +76,19 @@ const ME_TOO = phraseSet(['me too', 'i too', 'ich auch', 'moi aussi', 'yo tambie
 function pointsBack(tokens: readonly string[], lang: Lang): boolean {
   return Boolean(POINTS_BACK[lang]?.has(tokens)) || ME_TOO.has(tokens);
 }
+/** Question words, for questions typed without a question mark ("to uski baat kaise check karun"). */
+const ASKS = phraseSet([
+  'how', 'what', 'where', 'when', 'why', 'which', 'who', 'can i', 'do i', 'is it', 'wetin', 'how i go',
+  'kaise', 'kaisay', 'kya', 'kahan', 'kab', 'kyun', 'kitna', 'kitni', 'kitne', 'kaun', 'کیسے', 'کیا', 'کہاں', 'کب', 'کیوں', 'کتنا',
+  'comment', 'quoi', 'ou', 'quand', 'pourquoi', 'combien', 'quel', 'quelle', 'est ce que', 'wie', 'was', 'wo', 'wann', 'warum', 'welche', 'welcher', 'kann ich', 'muss ich',
+  'kako', 'sta', 'gde', 'kada', 'zasto', 'koliko', 'si', 'cfare', 'ku', 'kur', 'pse', 'sa', 'a mundem', 'bagaimana', 'gimana', 'apa', 'dimana', 'kapan', 'berapa', 'kenapa',
+  'como', 'que', 'donde', 'cuando', 'cuanto', 'por que', 'كيف', 'كيفاش', 'شنو', 'اش', 'فين', 'وين', 'امتى', 'متى', 'ليش', 'لماذا', 'شحال', 'قديش', 'كم', 'واش', 'هل', 'ازاي', 'ايه',
+  'kifach', 'kifash', 'chno', 'achno', 'fin', 'fine', 'wach', 'ch7al', 'imta', 'lach', 'ezay', 'eh', 'shlon', 'shno', 'wein',
+]);
+/** A message this long with a story before its question: the question decides among the topics near the top. */
+const STORY_MIN_WORDS = 25;
+/** …when the question alone finds its topic at least this clearly. */
+const STORY_QUESTION_FLOOR = 0.5;
 /** An aspect asked in more words than this is a question of its own. */
 const ASPECT_MAX_WORDS = 12;
 /**
@@ -171,7 +184,8 @@ export class KnowledgeService {
     if (own.choices.length && FAMILY.has(tokens)) return (await this.pickInContext(own, question, lang, country, previous)) ?? own;
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
-    if (own.outOfScope && !endsAsQuestion(question)) return own;
+    // One that points back to the answer ("to uski baat kaise check karun") leans too, question mark or not.
+    if (own.outOfScope && !endsAsQuestion(question) && !(pointsBack(tokens, lang) && ASKS.has(tokens) && tokens.length <= CLOSE_BEHIND_MAX_WORDS)) return own;
     // "sorry, I write in Latin letters now. where exactly is it?": the question itself leans, not the apology before it.
     const asked = own.id ? question : (lastQuestion(question) ?? question);
     if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
@@ -249,8 +263,8 @@ export class KnowledgeService {
    */
   private async retrieveQuestionPart(question: string, lang: Lang, country: string | undefined): Promise<Retrieval> {
     const whole = await this.retrieve(question, lang, country);
-    if (whole.id) return whole;
     const parts = sentences(question).filter((p) => p.split(/\s+/).length >= 3);
+    if (whole.id) return parts.length >= 2 ? ((await this.askedAfterStory(whole, parts, lang, country)) ?? whole) : whole;
     if (parts.length < 2) return whole;
     parts.sort((a, b) => Number(endsAsQuestion(b)) - Number(endsAsQuestion(a)));
     // Out of scope as a whole, only the question asked may still be ours ("c quoi la carte des
@@ -263,6 +277,21 @@ export class KnowledgeService {
       if (found.id && !found.outOfScope && (!whole.choices.length || found.id === whole.choices[0])) return found;
     }
     return whole;
+  }
+
+  /**
+   * A long message tells the story first and asks last ("je suis infirmier ... une agence me demande
+   * 2 millions ... c normal? comment savoir si l'agence est serieuse"): the story says who is asking,
+   * the question what they need. When the question alone clearly finds another of the topics the whole
+   * ranked near the top, that one answers.
+   */
+  private async askedAfterStory(whole: Retrieval, parts: readonly string[], lang: Lang, country: string | undefined): Promise<Retrieval | undefined> {
+    if (words(parts.join(' ')).length < STORY_MIN_WORDS) return undefined;
+    const asked = parts.filter((p, i) => endsAsQuestion(p) || i === parts.length - 1);
+    if (asked.length === parts.length) return undefined;
+    const found = await this.retrieve(asked.join(' '), lang, country);
+    if (!found.id || found.id === whole.id || found.outOfScope || found.score < STORY_QUESTION_FLOOR) return undefined;
+    return whole.ranked.slice(0, 3).some((r) => r.id === found.id) ? found : undefined;
   }
 
   /** The topics to offer as "did you mean", with their titles in the person's language. */

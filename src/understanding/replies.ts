@@ -12,7 +12,7 @@ const YES = phraseSet([
   'oui', 'ouais', 'ouai', 'wi', 'waaw', 'waw', 'waaw waaw', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
   'tamam', 'tmam', 'naam', 'na3am', 'aywa', 'aiwa', 'aywah', 'ayeh', 'eh', 'ih', 'اه والله', 'آره', 'اره', 'اكيد والله',
-  'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ey', 'eyh', 'ayh', 'ايه باهي', 'باهي', 'bahi', 'behi', 'mriguel', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
+  'wakha', 'wakhha', 'waxa', 'iyeh', 'iyah', 'eyy', 'ey', 'eyh', 'ayh', 'ايه باهي', 'باهي', 'bahi', 'behi', 'mriguel', 'ah', 'safi', 'mzyan', 'ewa', 'yallah', 'واخا', 'واخه', 'صافي', 'واه', 'wah', 'waah', 'iwa', 'ewa safi', 'واه صافي', 'اه صافي', 'ايه صافي', 'مزيان', 'ايه نعم', 'يالاه', 'اوك', 'اوكيه', 'ماشي مشكل',
   'haan', 'han', 'haa', 'hanji', 'ji', 'ji haan', 'haan ji', 'theek hai', 'thik hai', 'theek', 'thik', 'bilkul', 'kar do', 'zaroor', 'zarur', 'جی', 'جی ہاں', 'ہاں', 'ہاں جی', 'ٹھیک', 'ٹھیک ہے', 'بالکل', 'ضرور',
   'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
   'ya', 'iya', 'iyah', 'iyaa', 'oke', 'okeh', 'sip', 'boleh', 'betul', 'bener', 'benar', 'setuju', 'siap', 'tentu', 'yoi', 'mau',

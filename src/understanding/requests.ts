@@ -322,7 +322,7 @@ const LOCATED = phraseSet([
   'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
   'انا في', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
   'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
-  'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
+  'aku asli', 'saya asli', 'sy asli', 'aku dari', 'saya dari', 'sy dari', 'aku orang', 'saya orang', 'je viens de', 'je suis de', 'ana men', 'ana mn', 'ana min', 'i come from', 'i be from', 'ich komme aus', 'ich bin aus', 'jam nga', 'jam prej', 'une jam prej', 'vengo de', 'انا من', 'أنا من', 'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
 ]);
 const LOCATED_TAIL = new Set(words('now o oh sef mein main me hoon hun hu hain rehta rehti hoon sekarang skrg jetzt gerade daba db maintenant actuellement ahora tani sada ya kak please pls بس دابا الحين حاليا میں ہوں'));
 

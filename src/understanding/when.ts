@@ -28,8 +28,8 @@ const RELATIVE: [number, string[]][] = [
   [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
-const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
-const NEXT = new Set(words('next prochain prochaine nachsten nächsten naechsten kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
+const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'nechste woche', 'negste woche', 'naxte woche', 'nexte woche', 'nachster woche', 'kommende woche', 'die woche drauf', 'semaine pro', 'sem prochaine', 'next wk', 'nxt week', 'agly hafte', 'agle hafta', 'minggu dpn', 'javen tjeter', 'javen qe vjen', 'sledece sedmice', 'iduce sedmice', 'la semana que viene', 'السيمانة الجاية', 'السيمانه الجايه', 'الاسبوع الجاي', 'lsimana jaya', 'simana jaya', 'l osbou3 jay', 'el esbo3 el gay', 'الاسبوع اللي جاي', 'الأسبوع اللي جاي', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
+const NEXT = new Set(words('next nxt prochain prochaine nachsten nächsten naechsten nechsten nechste kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
 
 const MONTHS: [number, string[]][] = [
   [1, ['january', 'jan', 'janvier', 'januar', 'enero', 'ene', 'januari', 'janar', 'januar', 'يناير', 'جنوری', 'januara', 'janarit']],
@@ -180,7 +180,10 @@ for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).j
 // "الساعة العاشرة", "دس بجے"
 ['الواحده', 'الثانيه', 'الثالثه', 'الرابعه', 'الخامسه', 'السادسه', 'السابعه', 'الثامنه', 'التاسعه', 'العاشره', 'الحاديه عشر', 'الثانيه عشر'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
 ['ایک', 'دو', 'تین', 'چار', 'پانچ', 'چھ', 'سات', 'آٹھ', 'نو', 'دس', 'گیارہ', 'بارہ'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
-Object.assign(NUMBER_WORDS, { 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
+// Darija and spoken Arabic name the hour with the article: "مع العشرة ديال الصباح", "m3a l3achra".
+['الوحده', 'الجوج', 'التلاته', 'الربعه', 'الخمسه', 'السته', 'السبعه', 'التمنيه', 'التسعه', 'العشره', 'الحداش', 'الطناش'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
+['lwe7da', 'jjouj', 'tlata', 'rreb3a', 'lkhamsa', 'setta', 'sseb3a', 'ttmnya', 'ttes3a', 'l3achra', 'l7dach', 'ttnach'].forEach((w, i) => (NUMBER_WORDS[w] = i + 1));
+Object.assign(NUMBER_WORDS, { l3ashra: 10, 'لحداش': 11, 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
 
 const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon',
   // evening and after lunch: a centre's afternoon hours are the nearest it has
@@ -252,7 +255,7 @@ const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filte
 /** Words for half that count towards the next hour (German, Indonesian, Serbian). */
 const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);
 
-const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه'));
+const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه مع m3a'));
 
 /** An hour in words: after a word such as "at", "a las", "الساعة", or alone in a short reply. */
 function numberWord(tokens: readonly string[]): number | undefined {
