@@ -639,9 +639,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
-      // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request. The
-      // appointment just shown with "cancel" among its options ("isko cancel kar do"): the same as the tap.
-      if (shownToCancel(turn, req)) return advance(turn, 'centres.cancel');
+      // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request.
       if (req.explicit || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
     case 'move':
@@ -672,11 +670,6 @@ function sureAtTheEnd(text: string, lang: Lang): boolean {
  * exactly one (or the one its reference names) it is cancelled at once, showing which one; with
  * several, which one is meant is asked as before.
  */
-/** At the appointment just shown with "cancel" among its options (or "shall I cancel it?"), with no other reference named. */
-function shownToCancel(turn: Turn, req: Request & { kind: 'cancel' }): boolean {
-  return ['centres.mine-options', 'centres.cancel-confirm'].includes(positionRef(turn.state.at)) && !req.reference && Boolean(turn.state.vars.appointmentId);
-}
-
 async function cancelNamedAppointment(turn: Turn, reference: string | undefined): Promise<void> {
   const { state } = turn;
   const result = await turn.deps.actions.myAppointment({ ...request(turn), conversationId: turn.conversationId, ...(reference ? { reference } : {}) });
