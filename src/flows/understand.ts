@@ -24,7 +24,7 @@ import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } 
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
-import { words as plainWords } from '../understanding/phrases.js';
+import { phraseSet, words as plainWords } from '../understanding/phrases.js';
 
 
 /**
@@ -145,6 +145,12 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
+  // "keep am", "je la garde", "rakh lo" at "cancel or keep?": kept (never read as a question about keeping someone's passport).
+  const keep = KEEPS_APPOINTMENT[positionRef(state.at)];
+  if (keep && plainWords(text).length <= 6 && KEEP_IT.has(plainWords(text)) && !recogniseRequest(text)) {
+    await answerOptionsStep(turn, ask, { kind: 'choice', id: optionWithId(turn, ask, keep)!.id });
+    return true;
+  }
   const req = recogniseRequest(text);
   if (req) {
     await runRequest(turn, req, text);
@@ -254,6 +260,16 @@ async function takeName(turn: Turn, text: string): Promise<true> {
   await advance(turn, 'booking.contact');
   return true;
 }
+
+/** The steps that ask whether to keep or cancel an appointment, and the id of their "keep" option. */
+const KEEPS_APPOINTMENT: Record<string, string> = { 'centres.mine-options': 'keep', 'centres.cancel-confirm': 'no' };
+const KEEP_IT = phraseSet([
+  'keep', 'keep it', 'keep am', 'keep am like that', 'i go keep am', 'keep the appointment', 'leave it', 'leave am', 'leave it like that', 'dont cancel', 'don t cancel', 'no cancel', 'no cancel am',
+  'garder', 'je garde', 'je la garde', 'je le garde', 'garde le', 'garde la', 'gardez le', 'on garde', 'pas annuler', 'n annule pas', 'behalten', 'ich behalte', 'behalte ihn', 'behalten bitte', 'nicht absagen',
+  'rakh lo', 'rakho', 'rakhna hai', 'rakhni hai', 'cancel na karo', 'cancel mat karo', 'رہنے دیں', 'رکھ لیں', 'biarin', 'biarkan', 'biarkan saja', 'tetap', 'jangan dibatalkan', 'jangan batal',
+  'mbaje', 'e mbaj', 'mbajeni', 'mos e anulo', 'zadrzi', 'zadrži', 'ostavi', 'ne otkazuj', 'mantener', 'la mantengo', 'no cancelar',
+  'khalliha', 'khlliha', 'nkhalliha', 'khaliha', 'خليه', 'خليها', 'نخليه', 'نخليها', 'احتفظ به', 'سيبه', 'سيبها', 'لا تلغيه', 'ما تلغيهش',
+]);
 
 /** The option of the current ask whose own id is `id` (ids are rendered "flow.step:id"). */
 function optionWithId(turn: Turn, ask: AskStep, id: string): Option | undefined {

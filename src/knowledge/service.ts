@@ -87,6 +87,21 @@ const ASKS = phraseSet([
 ]);
 /** A message this long with a story before its question: the question decides among the topics near the top. */
 const STORY_MIN_WORDS = 25;
+/** The question read is the message's last clauses, at most this many words. */
+const STORY_QUESTION_MAX_WORDS = 16;
+/** The last clauses of a text (split at , ; . ? !), at most `max` words, or undefined when that is all of it. */
+function lastClauses(text: string, max: number): string | undefined {
+  const clauses = text.split(/[,;.?!؟،\n]+/).map((c) => c.trim()).filter(Boolean);
+  const kept: string[] = [];
+  let count = 0;
+  for (let i = clauses.length - 1; i > 0; i--) {
+    const n = clauses[i]!.split(/\s+/).length;
+    if (count + n > max && kept.length) break;
+    kept.unshift(clauses[i]!);
+    count += n;
+  }
+  return kept.length && kept.length < clauses.length ? kept.join(', ') : undefined;
+}
 /** …when the question alone finds its topic at least this clearly. */
 const STORY_QUESTION_FLOOR = 0.5;
 /** An aspect asked in more words than this is a question of its own. */
@@ -287,9 +302,9 @@ export class KnowledgeService {
    */
   private async askedAfterStory(whole: Retrieval, parts: readonly string[], lang: Lang, country: string | undefined): Promise<Retrieval | undefined> {
     if (words(parts.join(' ')).length < STORY_MIN_WORDS) return undefined;
-    const asked = parts.filter((p, i) => endsAsQuestion(p) || i === parts.length - 1);
-    if (asked.length === parts.length) return undefined;
-    const found = await this.retrieve(asked.join(' '), lang, country);
+    const asked = lastClauses(parts.join(' '), STORY_QUESTION_MAX_WORDS);
+    if (!asked) return undefined;
+    const found = await this.retrieve(asked, lang, country);
     if (!found.id || found.id === whole.id || found.outOfScope || found.score < STORY_QUESTION_FLOOR) return undefined;
     return whole.ranked.slice(0, 3).some((r) => r.id === found.id) ? found : undefined;
   }
