@@ -158,6 +158,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
   if (asking === 'choice' && (await showCentresNear(turn, statedPlace(text)))) return true;
+  // "5km? i dey kumasi o, but no wahala i go take bus come" at the centres shown for another town: the centres near where the person is.
+  if (positionRef(state.at) === 'centres.offer') for (const place of mentionedPlaces(text)) if (await showCentresNear(turn, place)) return true;
   // "haan ji", "yes o" at "an appointment at one of these centres?": yes, at the nearest one.
   // A bare "ok" there is only heard: the list stays.
   if (positionRef(state.at) === 'centres.offer' && yesNo(text, state.lang) === 'yes' && recogniseCourtesy(text) !== 'ok') {
