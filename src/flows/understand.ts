@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, centreAskedIn, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -145,6 +145,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
+  // "ma kaynch chi centre f tanja?" where no centre is: said so, with the nearest and that an advisor answers here; the question again.
+  if (await noCentreThere(turn, text)) {
+    if (ask) renderAsk(turn, ask);
+    return true;
+  }
   // "keep am", "je la garde", "rakh lo" at "cancel or keep?": kept (never read as a question about keeping someone's passport).
   const keep = KEEPS_APPOINTMENT[positionRef(state.at)];
   if (keep && plainWords(text).length <= 6 && KEEP_IT.has(plainWords(text)) && !recogniseRequest(text)) {
@@ -260,6 +265,18 @@ async function takeName(turn: Turn, text: string): Promise<true> {
     return true;
   }
   await advance(turn, 'booking.contact');
+  return true;
+}
+
+/** A centre asked for in a town that has none: the nearest named, with its distance; false when the town has one or is not found. */
+async function noCentreThere(turn: Turn, text: string): Promise<boolean> {
+  const town = centreAskedIn(text);
+  if (!town) return false;
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: town });
+  const v = found.outcome === 'ok' ? found.vars : undefined;
+  if (!v?.centreId || v.placeIsCentreTown === 'yes' || v.placeInCentreCountry !== 'yes' || !v.placeName || !v.placeKm) return false;
+  turn.outbox.push({ kind: 'text', text: turn.deps.t(turn.state.lang, 'centres.noneHere', { place: v.placeName, name: v.centreName ?? '', city: v.centreCity ?? '', km: v.placeKm }) });
+  turn.state.misses = 0;
   return true;
 }
 

@@ -9,6 +9,7 @@
  *   recogniseRequest('mera appointment check karna hai, reference K4TQ9Z hai') // { kind: 'myAppointment', reference: 'K4TQ9Z' }
  */
 import type { Lang } from '../core/lang.js';
+import { endsAsQuestion } from '../core/normalize.js';
 import { asksOtherLanguage, requestedLanguage } from './language.js';
 import { matchTime, namesDay } from './when.js';
 import { phraseSet, words, type PhraseSet } from './phrases.js';
@@ -106,6 +107,22 @@ const NEAR = phraseSet([
 const CENTRE_WORDS = phraseSet([
   'centre', 'center', 'centres', 'centers', 'office', 'offices', 'branch', 'location', 'cmd', 'bureau', 'agence', 'zentrum', 'zentren', 'buro', 'beratungsstelle', 'beratungszentrum', 'stelle', 'standort', 'مركز', 'المركز', 'مكتب', 'المكتب', 'فرع', 'markaz', 'lmarkaz', 'lmaktab', 'maktab', 'سینٹر', 'دفتر', 'آفس', 'daftar', 'kantor', 'pusat', 'kantornya', 'pusatnya', 'qendra', 'qendren', 'qendres', 'zyra', 'zyren', 'centar', 'centra', 'centru', 'kancelarija', 'kancelariju', 'centro', 'oficina',
 ]);
+
+/** Words before a town after a centre word: "centre in", "centre f", "zentrum in", "pusat di", "مركز ف". */
+const IN_TOWN = new Set(words('in at a au en f fi fl b bi u ne di dekat near pres kod في ف ب بـ'));
+/** "ma kaynch chi centre f tanja?", "is there no centre in kumasi?": the town a centre is asked for (a question about there being one). */
+export function centreAskedIn(text: string): string | undefined {
+  const tokens = words(text);
+  if (tokens.length > 14 || (!endsAsQuestion(text) && !THERE_IS.has(tokens))) return undefined;
+  const hit = CENTRE_WORDS.find(tokens);
+  if (!hit) return undefined;
+  const after = tokens.slice(hit.at + hit.length);
+  const at = after.findIndex((t) => IN_TOWN.has(t));
+  // "centre f tanja", or Urdu and Arabic joined ("مركز فطنجة" is rare; "lahore mein centre hai?" puts the town first).
+  const town = at >= 0 ? after[at + 1] : undefined;
+  return town && town.length >= 3 ? town : undefined;
+}
+const THERE_IS = phraseSet(['is there', 'there is no', 'no centre', 'no center', 'no office', 'kayn', 'kayna', 'kaynch', 'makaynch', 'ma kaynch', 'mkaynch', 'y a', 'y a pas', 'il y a', 'ya pas', 'gibt es', 'kein', 'keine', 'ka', 'nuk ka', 'a ka', 'ima li', 'nema', 'ada', 'tidak ada', 'gak ada', 'ga ada', 'nggak ada', 'hay', 'no hay', 'hai kya', 'nahi hai', 'koi', 'كاين', 'ماكاينش', 'ما كاينش', 'في', 'ما في', 'مافي', 'فيه', 'مفيش', 'هل يوجد', 'لا يوجد', 'کوئی', 'نہیں']);
 
 /** The message names an office or a centre ("which office do I go to", "fin lmarkaz"). */
 export function namesCentre(text: string): boolean {
