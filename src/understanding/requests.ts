@@ -118,8 +118,8 @@ export function centreAskedIn(text: string): string | undefined {
   if (!hit) return undefined;
   const after = tokens.slice(hit.at + hit.length);
   const at = after.findIndex((t) => IN_TOWN.has(t));
-  // "centre f tanja", or Urdu and Arabic joined ("مركز فطنجة" is rare; "lahore mein centre hai?" puts the town first).
-  const town = at >= 0 ? after[at + 1] : undefined;
+  // The town right after: "centre f tanja", not "المركز ديالكم انا ف طنجة" (where is your centre, I'm in Tangier).
+  const town = at === 0 ? after[1] : undefined;
   return town && town.length >= 3 ? town : undefined;
 }
 const THERE_IS = phraseSet(['is there', 'there is no', 'no centre', 'no center', 'no office', 'kayn', 'kayna', 'kaynch', 'makaynch', 'ma kaynch', 'mkaynch', 'y a', 'y a pas', 'il y a', 'ya pas', 'gibt es', 'kein', 'keine', 'ka', 'nuk ka', 'a ka', 'ima li', 'nema', 'ada', 'tidak ada', 'gak ada', 'ga ada', 'nggak ada', 'hay', 'no hay', 'hai kya', 'nahi hai', 'koi', 'كاين', 'ماكاينش', 'ما كاينش', 'في', 'ما في', 'مافي', 'فيه', 'مفيش', 'هل يوجد', 'لا يوجد', 'کوئی', 'نہیں']);
