@@ -77,14 +77,15 @@ export function missed(turn: Turn): void {
   turn.meta.understood = false;
 }
 
-export function say(turn: Turn, key: string): void {
-  turn.outbox.push({ kind: 'text', text: tr(turn, key) });
+/** `values` beside the flow's variables: what a turn found that the conversation need not keep. */
+export function say(turn: Turn, key: string, values: Record<string, string> = {}): void {
+  turn.outbox.push({ kind: 'text', text: tr(turn, key, values) });
 }
 
-/** A text in the conversation's language; the flow's variables can be interpolated ({{name}}). */
-export function tr(turn: Turn, key: string): string {
+/** A text in the conversation's language; the flow's variables (and `values`) can be interpolated ({{name}}). */
+export function tr(turn: Turn, key: string, values: Record<string, string> = {}): string {
   // The notice opens in the conversation's language.
-  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, privacyUrl: `${turn.deps.privacyUrl}?lang=${turn.state.lang}` });
+  return turn.deps.t(turn.state.lang, key, { ...turn.state.vars, ...values, privacyUrl: `${turn.deps.privacyUrl}?lang=${turn.state.lang}` });
 }
 
 export function request(turn: Turn): { lang: Lang; country?: string } {

@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, centreAskedIn, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -24,7 +24,7 @@ import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } 
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
-import { phraseSet, words as plainWords } from '../understanding/phrases.js';
+import { words as plainWords } from '../understanding/phrases.js';
 
 
 /**
@@ -147,12 +147,12 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   // "ma kaynch chi centre f tanja?" where no centre is: said so, with the nearest and that an advisor answers here; the question again.
   if (await noCentreThere(turn, text)) {
-    if (ask) renderAsk(turn, ask);
+    renderAsk(turn, ask);
     return true;
   }
   // "keep am", "je la garde", "rakh lo" at "cancel or keep?": kept (never read as a question about keeping someone's passport).
   const keep = KEEPS_APPOINTMENT[positionRef(state.at)];
-  if (keep && plainWords(text).length <= 6 && KEEP_IT.has(plainWords(text)) && !recogniseRequest(text)) {
+  if (keep && keepsAppointment(text)) {
     await answerOptionsStep(turn, ask, { kind: 'choice', id: optionWithId(turn, ask, keep)!.id });
     return true;
   }
@@ -275,20 +275,13 @@ async function noCentreThere(turn: Turn, text: string): Promise<boolean> {
   const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: town });
   const v = found.outcome === 'ok' ? found.vars : undefined;
   if (!v?.centreId || v.placeIsCentreTown === 'yes' || v.placeInCentreCountry !== 'yes' || !v.placeName || !v.placeKm) return false;
-  turn.outbox.push({ kind: 'text', text: turn.deps.t(turn.state.lang, 'centres.noneHere', { place: v.placeName, name: v.centreName ?? '', city: v.centreCity ?? '', km: v.placeKm }) });
+  say(turn, 'centres.noneHere', { place: v.placeName, name: v.centreName ?? '', city: v.centreCity ?? '', km: v.placeKm });
   turn.state.misses = 0;
   return true;
 }
 
 /** The steps that ask whether to keep or cancel an appointment, and the id of their "keep" option. */
 const KEEPS_APPOINTMENT: Record<string, string> = { 'centres.mine-options': 'keep', 'centres.cancel-confirm': 'no' };
-const KEEP_IT = phraseSet([
-  'keep', 'keep it', 'keep am', 'keep am like that', 'i go keep am', 'keep the appointment', 'leave it', 'leave am', 'leave it like that', 'dont cancel', 'don t cancel', 'no cancel', 'no cancel am',
-  'garder', 'je garde', 'je la garde', 'je le garde', 'garde le', 'garde la', 'gardez le', 'on garde', 'pas annuler', 'n annule pas', 'behalten', 'ich behalte', 'behalte ihn', 'behalten bitte', 'nicht absagen',
-  'rakh lo', 'rakho', 'rakhna hai', 'rakhni hai', 'cancel na karo', 'cancel mat karo', 'رہنے دیں', 'رکھ لیں', 'biarin', 'biarkan', 'biarkan saja', 'tetap', 'jangan dibatalkan', 'jangan batal',
-  'mbaje', 'e mbaj', 'mbajeni', 'mos e anulo', 'zadrzi', 'zadrži', 'ostavi', 'ne otkazuj', 'mantener', 'la mantengo', 'no cancelar',
-  'khalliha', 'khlliha', 'nkhalliha', 'khaliha', 'خليه', 'خليها', 'نخليه', 'نخليها', 'احتفظ به', 'سيبه', 'سيبها', 'لا تلغيه', 'ما تلغيهش',
-]);
 
 /** The option of the current ask whose own id is `id` (ids are rendered "flow.step:id"). */
 function optionWithId(turn: Turn, ask: AskStep, id: string): Option | undefined {
@@ -420,13 +413,13 @@ async function showCentresNear(turn: Turn, place: string | undefined): Promise<b
   return true;
 }
 
+/** "not 8", "pas lundi", "nicht Montag", "machi l7ed": a day turned down beside the one wanted. */
+const NOT_THAT = /\b(?:not|pas|nicht|no|nahi|nahin|machi|mashi|mish|bukan|jo|ne)\s+(?:the\s+|le\s+|am\s+)?[\p{L}\d.]+/giu;
+
 /**
  * "prit, te enjten nuk mundem. te henen ma mire" at the booking's yes: another of the days offered, its times asked,
  * the name and contact kept (as a move keeps them), then the yes again.
  */
-/** "not 8", "pas lundi", "nicht Montag", "machi l7ed": a day turned down beside the one wanted. */
-const NOT_THAT = /\b(?:not|pas|nicht|no|nahi|nahin|machi|mashi|mish|bukan|jo|ne)\s+(?:the\s+|le\s+|am\s+)?[\p{L}\d.]+/giu;
-
 async function otherDayAtConfirm(turn: Turn, text: string): Promise<boolean> {
   const { vars } = turn.state;
   const days = turn.state.choices?.dayChoices ?? [];

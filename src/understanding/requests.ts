@@ -167,6 +167,21 @@ const NOT_CANCEL = phraseSet([
   'jangan batal', 'jangan dibatalkan', 'jgn batal', 'gak usah batal', 'mos e anulo', 'mos anulo', 'mos e anuloni', 'ne otkazuj', 'nemoj otkazati', 'ne otkazujte', 'no cancelar', 'no lo canceles', 'no la canceles', 'ma tlghich', 'matlghich', 'ما تلغيش', 'لا تلغي', 'متلغيش', 'منسوخ نہ',
 ]);
 
+/** "keep am", "je la garde", "rakh lo", or "don't cancel" (NOT_CANCEL): the appointment shown is kept. */
+const KEEP_IT = phraseSet([
+  'keep', 'keep it', 'keep am', 'keep am like that', 'i go keep am', 'keep the appointment', 'leave it', 'leave am', 'leave it like that', 'no cancel am',
+  'garder', 'je garde', 'je la garde', 'je le garde', 'garde le', 'garde la', 'gardez le', 'on garde', 'behalten', 'ich behalte', 'behalte ihn', 'behalten bitte',
+  'rakh lo', 'rakho', 'rakhna hai', 'rakhni hai', 'cancel na karo', 'رہنے دیں', 'رکھ لیں', 'biarin', 'biarkan', 'biarkan saja', 'tetap',
+  'mbaje', 'e mbaj', 'mbajeni', 'zadrzi', 'zadrži', 'ostavi', 'mantener', 'la mantengo',
+  'khalliha', 'khlliha', 'nkhalliha', 'khaliha', 'خليه', 'خليها', 'نخليه', 'نخليها', 'احتفظ به', 'سيبه', 'سيبها', 'لا تلغيه', 'ما تلغيهش',
+]);
+
+/** A short reply that keeps the appointment just shown ("keep am", "nicht absagen"), and asks nothing else. */
+export function keepsAppointment(text: string): boolean {
+  const tokens = words(text);
+  return tokens.length <= 6 && (KEEP_IT.has(tokens) || NOT_CANCEL.has(tokens)) && !recogniseRequest(text);
+}
+
 const MOVE = phraseSet([
   'move my', 'move the appointment', 'move it', 'reschedule', 'change my appointment', 'change the appointment', 'another day', 'different day', 'change the date', 'change the time',
   'deplacer', 'decaler', 'reporter', 'changer le rdv', 'changer mon rdv', 'changer de date', 'تغيير الموعد', 'اغير الموعد', 'أأجل', 'اأجل', 'نبدل لmaw3id', 'nbdel', 'badal do', 'tabdeel',
