@@ -13,9 +13,9 @@ import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
-import { extractContact, extractName, introducesName, westernDigits, yesNo } from '../understanding/replies.js';
+import { extractContact, extractName, introducesName, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
-import { matchDay, matchTime, outsideHours, vagueWhen } from '../understanding/when.js';
+import { matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
@@ -223,6 +223,14 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     renderAsk(turn, ask);
     return true;
   }
+  // "mi cel es +221 77 654 32 10" asked for a name: the contact kept for later, the name asked again (never "mi cel es").
+  const contactAlone = asking === 'name' ? extractContact(text) : undefined;
+  if (contactAlone && !/\p{L}{2}/u.test(withoutContact(text, contactAlone))) {
+    state.vars.earlyContact = contactAlone;
+    state.misses = 0;
+    renderAsk(turn, ask);
+    return true;
+  }
   if (asking === 'name') return takeName(turn, text);
   // "iyeh", "yes o", "ok" asked for a phone or an email: no way to reach them, so asked again.
   if (asking === 'contact' && !extractContact(text) && yesNo(text, state.lang)) {
@@ -254,7 +262,7 @@ function saysNoName(text: string): boolean {
 async function takeName(turn: Turn, text: string): Promise<true> {
   // "Hicham Bennani 0662 45 78 90", "Arben Krasniqi, 044 123 456": the name and the contact in one message.
   const contact = extractContact(text);
-  const rest = contact ? text.replace(contact, ' ').replace(/\s+/g, ' ').trim() : text;
+  const rest = contact ? withoutContact(text, contact) : text;
   turn.state.vars.name = extractName(rest || text);
   // The contact with the name, or typed early at the day or time step of this booking: not asked again.
   const given = (contact && /\p{L}{2}/u.test(rest) ? contact : undefined) ?? turn.state.vars.earlyContact;
@@ -567,6 +575,9 @@ function rememberWanted(turn: Turn, text: string): boolean {
     turn.state.vars.wantDayText = text.slice(0, 120);
   }
   if (time) turn.state.vars.wantTime = time;
+  // "wednesday for afternoon": that part of the day's times are offered.
+  const part = day && !time ? partOfDay(text) : undefined;
+  if (part) turn.state.vars.wantPart = part;
   return Boolean(day || time);
 }
 

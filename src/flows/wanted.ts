@@ -22,7 +22,11 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     // The day read against the days on offer, as at the day step ("lundi" on a Monday without free times today: the next one).
     const today = DateTime.fromJSDate(turn.deps.now()).toUTC().toISODate()!;
     const day = matchDay(said, options.map((o) => o.id.slice(o.id.indexOf(':') + 1)), today);
-    return day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
+    const found = day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
+    // "saturday 9am" with the request: never dropped unsaid; a weekday the centre is closed on is said so before the days.
+    const open = (vars.openWeekdays ?? '').split(',').filter(Boolean).map(Number);
+    if (!found && open.length && !open.includes(DateTime.fromISO(want).weekday)) say(turn, 'booking.dayClosed');
+    return found;
   }
   if (ask.optionsVar === 'centreChoices' && (vars.wantBooking || vars.centresChoice === 'book')) {
     // "I want to book" (or "Book an appointment" in the centres menu), then the town: the centre of that town, or the nearest

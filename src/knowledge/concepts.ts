@@ -61,7 +61,7 @@ const LEXICON: Record<string, string[]> = {
   boat: [
     'boat*', 'ship', 'sea', 'boot', 'boote', 'meer', 'bateau*', 'mer', 'barque', 'zodiac', 'patera', 'barco', 'cayuco', 'mar', 'kapal', 'perahu', 'laut', 'camac', 'brod', 'varka', 'barke', 'kashti', 'kishti', 'samundar', 'samandar',
     'قارب', 'القارب', 'مركب', 'المركب', 'بوطي', 'البوطي', 'لبوطي', 'فلوکه', 'بحر', 'البحر', 'کشتي', 'سمندر', 'boti', 'lbouti', 'botti', 'lboti', 'l9areb', 'qareb', 'markeb', 'lb7ar', 'bahr', 'b7ar', '7rig', 'l7rig', 'harga', 'hrig', 'حريک', 'الحريک', 'حراقه', 'lbahr',
-    'boats', 'kanu', 'canoe', 'pirogue', 'piroga', 'barca', 'varke', 'varka', 'lundr*', 'camca', 'camac', 'brodom', 'kishti', 'kashti*', 'kisti', 'bahri', 'ba7r', 'l7arga', '7arraga', 'harraga', 'hrag', 'l7rag', '7rag', 'حراگه', 'حراقه', 'الحراقه', 'حرگ', 'الحرگ', 'قوارب', 'كشتي', 'کشتي', 'شقف', 'الشقف', 'في شقف', 'فلوكه', 'الفلوكه', 'زودياك', 'بابور', 'حرق', 'حرقو', 'نحرق', 'يحرق', 'حرقت', 'الحرقه', 'حرقه', 'chkef', 'chqaf', 'flouka', 'lflouka',
+    'boats', 'kanu', 'canoe', 'pirogue', 'piroga', 'barca', 'varke', 'varka', 'lundr*', 'camca', 'camac', 'brodom', 'kishti', 'kashti*', 'kisti', 'bahri', 'ba7r', 'l7arga', '7arraga', 'harraga', 'hrag', 'l7rag', '7rag', 'حراگه', 'حراقه', 'الحراقه', 'حرگ', 'الحرگ', 'قوارب', 'كشتي', 'کشتي', 'شقف', 'الشقف', 'في شقف', 'فلوكه', 'الفلوكه', 'زودياك', 'بابور', 'حرق', 'حرقو', 'نحرق', 'يحرق', 'حرقت', 'الحرقه', 'حرقه', 'chkef', 'chqaf', 'flouka', 'lflouka', 'batto', 'lbatto', 'battou', 'lbattou', 'babor', 'lbabor', 'بطو', 'لبطو',
   ],
   smuggler: [
     'smuggl*', 'schleus*', 'schlepper*', 'passeur*', 'passeurs', 'traficant*', 'contraband*', 'coyote', 'penyelundup*', 'krijumcar*', 'kriumcar*', 'shverc*', 'kontrabandist*', 'trafikant*',

@@ -120,6 +120,8 @@ function closeBehind(own: Retrieval, previous: string, wordCount: number): boole
 const CONTEXT_LEAD = 1.5;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
+/** An office asked for in so many words ('which office do I go to') needs only the answer threshold to be about the centres. */
+const CENTRES_NAMED_FLOOR = 0.3;
 /** …and this much for a question that alone reads as out of scope. */
 const FOLLOW_UP_FLOOR_OUT_OF_SCOPE = 0.55;
 
@@ -191,7 +193,7 @@ export class KnowledgeService {
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // "ok which office do I go to" after the start-up answer: an office asked for is no part of another entry
     // ("a radno vreme?" after minimum wage names none: it stays the working hours of the previous topic).
-    if (own.id === CENTRES_TOPIC && own.score >= FOLLOW_UP_FLOOR && namesCentre(question) && !pointsBack(tokens, lang)) return own;
+    if (own.id === CENTRES_TOPIC && own.score >= CENTRES_NAMED_FLOOR && namesCentre(question) && !pointsBack(tokens, lang)) return own;
     // Unsure between topics of its own ("can my kids come too?": women migrants or family
     // reunification), a question about the family does not lean back on the previous topic: the
     // previous topic only picks among its own choices, when one clearly leads in its light ("et ma

@@ -159,7 +159,9 @@ const DARIJA = phraseSet(['iyeh', 'iyyeh', 'ewa', 'bghit', 'bghina', 'wach', 'wa
   // Arabic of the Levant, Egypt and the Gulf in Latin letters too; "wala" and "insan" are Arabic as much as Urdu
   // Tunisian: "fama centre fi sfax?", "n7eb na9ra", "chnowa na3mlou", "9adech lazem flous"
   'fama', 'famma', 'fi', 'chnowa', 'chnoua', 'chnouwa', 'n7eb', 'nheb', 'n7ebb', 'barcha', 'behi', 'bahi', '9adech', 'qadech', 'kadeh', 'kifeh', 'kifech', 'mte3', 'mta3', 'taw', 'tawa', 'lazem', 'lezem', 'ya5i', 'yakhi', '3aweni', 'wled', 'ken', 'flouka', 'b7ar', 'aslema', 'asslema', 'yesser', 'brabi', 'na9ra',
-  'kifak', 'kifik', 'keefak', 'enta', 'inta', 'enti', 'inti', 'shu', 'chou', 'shlonak', 'ezayak', 'izzayak', 'ya3ni', 'yalla', 'habibi', 'khalas', 'wallah', 'wallahi', 'bidi', 'baddi', '3ndi', '3andi', 'ma3', 'la2', 'aywa', 'mesh', 'msh', 'kteer', 'ktir', 'shway', 'leh', 'lesh', 'feen', 'wala', 'insan']);
+  'kifak', 'kifik', 'keefak', 'enta', 'inta', 'enti', 'inti', 'shu', 'chou', 'shlonak', 'ezayak', 'izzayak', 'ya3ni', 'yalla', 'habibi', 'khalas', 'wallah', 'wallahi', 'bidi', 'baddi', '3ndi', '3andi', 'ma3', 'la2', 'aywa', 'mesh', 'msh', 'kteer', 'ktir', 'shway', 'leh', 'lesh', 'feen', 'wala', 'insan',
+  // Moroccan words the walks met in Latin letters ("chkoun li ghadi yjawbni?", "ana ma fhmtch walo")
+  'chkoun', 'chkon', 'chkun', 'ghadi', 'ghadya', 'yjawbni', 'fhmt', 'fhemt', 'fhmtch', 'fhemtch', 'kanfhem', 'kanfhemch', 'kanhdr', 'kanhder', 'walo', 'kolchi', 'bqit', 'bqitch', 'baghi', 'baghya', 'mcha', 'rje3t', 'ma3ndi', 'lbatto', 'l7rig', 'lkhedma', 'khedma', 'lflous', 'flous', '9ader', 'n3ich', 'bghatnich']);
 
 /**
  * Small words of French, Spanish, Indonesian and German: "c koi les risques vraiment? ils disent barca

@@ -99,7 +99,7 @@ export function extractContact(text: string): string | undefined {
 
 /** What comes before or after a name ("my name is", "je m'appelle", "mera naam … hai", "na my name"). */
 const NAME_BEFORE = [
-  /\b(?:my names are|my names is|my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
+  /\b(?:my names are|my names is|my name is|my name's|my name na|my name be|my names be|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|call me|i am|i'm|im|it is|it's|its|this is|na)\s+/i,
   /\b(?:je m'appelle|je m appelle|on m'appelle|on m appelle|je m'apelle|mon nom est|mon nom c'est|moi c'est|moi c|c'est|je suis)\s+/i,
   /(?:اسمي هو|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|الاسم)\s+/,
   /\b(?:smiti|ana smiti|smitek)\s+/i,
@@ -119,7 +119,15 @@ const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|lik
 const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you|i don tell you|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 
 /** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
-const INTRODUCES = /^(?:my name is|my name's|my name na|name na|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
+const INTRODUCES = /^(?:my name is|my name's|my name na|my name be|name na|a nombre de|au nom de|atas nama|under the name|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
+
+/** Words that say what a contact is ("mi cel es", "my number is", "nomor wa"): never a name. */
+const CONTACT_LABEL = /\b(?:my|mi|mon|ma|meine|mein|mera|meri|moj|numri|nomor|no)?\s*(?:phone|number|numbr|cell|cel|celular|mobile|whatsapp|wa|wtsp|email|e-mail|mail|numero|número|num|tel|telephone|téléphone|telefono|teléfono|correo|nummer|handynummer|handy|telefonnummer|nambar|broj|hp|kontak)(?![\p{L}])\s*(?:number|nr|no)?\s*(?:is|es|est|c'est|ist|hai|je|eshte|është|:)?/giu;
+
+/** What is left of a reply once its contact and the words naming it are taken out ("mi cel es +221 …" -> ""). */
+export function withoutContact(text: string, contact: string): string {
+  return text.replace(contact, ' ').replace(CONTACT_LABEL, ' ').replace(/\s+/g, ' ').trim();
+}
 
 /** The reply introduces a name: at the name step it is the name, even when it holds a request's words ("call me"). */
 export function introducesName(text: string): boolean {

@@ -303,7 +303,9 @@ export function recogniseRequest(text: string): Request | undefined {
   if (reference && (tokens.length <= 3 || labelledReference(text))) return { kind: 'myAppointment', reference };
   if (BOOK.has(tokens) && !isAboutBooking(tokens) && !notWanted(tokens, BOOK)) return { kind: 'book' };
   // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
-  if (tokens.length >= 2 && tokens.length <= 5 && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  // With a day or an hour it may run longer: "lahore mein appointment jumeraat subah 10 baje".
+  const saysWhen = () => namesDay(text) || matchTime(text, EVERY_HALF_HOUR) !== undefined;
+  if (tokens.length >= 2 && (tokens.length <= 5 || (tokens.length <= 9 && saysWhen())) && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
   // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.
@@ -358,8 +360,26 @@ const LOCATED = phraseSet([
 ]);
 const LOCATED_TAIL = new Set(words('now o oh sef mein main me hoon hun hu hain rehta rehti hoon sekarang skrg jetzt gerade daba db maintenant actuellement ahora tani sada ya kak please pls بس دابا الحين حاليا میں ہوں'));
 
-/** The place a "where I am" statement names ("i dey for lagos" -> "lagos"), or undefined. */
+/** Where a short opening ends and the statement of place begins ("salut je suis senegalais mais je vis a banjul"). */
+const CLAUSE_BREAK = /[,.;!]|\b(?:mais|but|aber|lekin|magar|tapi|pero|ama|ali|et|and|und)\b/giu;
+/** An opening before the place this short (a greeting, who the person is) still leaves the message a statement of place. */
+const OPENING_MAX_WORDS = 5;
+
+/**
+ * The place a "where I am" statement names ("i dey for lagos" -> "lagos"), or undefined; also after
+ * a short opening with no question in it ("salut je suis senegalais mais je vis a banjul maintenant").
+ */
 export function statedPlace(text: string): string | undefined {
+  const whole = placeOfStatement(text);
+  if (whole || text.includes('?') || text.includes('؟')) return whole;
+  const breaks = [...text.matchAll(CLAUSE_BREAK)];
+  const last = breaks.at(-1);
+  if (!last || last.index === undefined) return undefined;
+  if (words(text.slice(0, last.index)).length > OPENING_MAX_WORDS) return undefined;
+  return placeOfStatement(text.slice(last.index + last[0].length));
+}
+
+function placeOfStatement(text: string): string | undefined {
   const tokens = words(text);
   if (tokens.length < 2 || tokens.length > 8) return undefined;
   const hit = LOCATED.find(tokens);

@@ -59,6 +59,9 @@ function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** "9.30am", "um 9.30", "14.30 Uhr", "jam 10.30": an hour with a dot that says it is an hour, not a date. */
+const CLOCK_WITH_DOT = /(?:\b(?:at|um|a|à|jam|pukul|alle|ore|at around|vers|gegen)\s+\d{1,2}\.\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.?|p\.m\.?|h|uhr|hrs|baje|bje|wib)(?![a-z]))/giu;
+
 /**
  * The offered day (YYYY-MM-DD) a text names, or undefined. `today` is the date at the centre.
  * A weekday is the first one offered; "next Monday" or "Monday next week" the one after this week.
@@ -74,7 +77,7 @@ export function matchDay(text: string, offered: readonly string[], today: string
       return offered.includes(want) ? want : undefined;
     }
   }
-  const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*\d{2,4})?(?:\D|$)/.exec(westernDigits(text));
+  const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*\d{2,4})?(?:\D|$)/.exec(westernDigits(text).replace(CLOCK_WITH_DOT, ' '));
   if (date) {
     const on = (day: number, month: number) => offered.find((d) => Number(d.slice(8, 10)) === day && Number(d.slice(5, 7)) === month);
     // Day first, as most write it; "12/9" written month first ("December 9") when no 12 September is offered.
@@ -136,6 +139,15 @@ export function vagueWhen(text: string): 'first' | 'morning' | 'afternoon' | und
   const tokens = words(text);
   if (!tokens.length || tokens.length > 8 || /\d/.test(westernDigits(text))) return undefined;
   if (EARLIEST.has(tokens)) return 'first';
+  if (AFTERNOON.has(tokens)) return 'afternoon';
+  if (MORNING.has(tokens)) return 'morning';
+  return undefined;
+}
+
+/** The part of the day a longer message asks for beside a day ("next week wednesday for afternoon"), when it names no hour. */
+export function partOfDay(text: string): 'morning' | 'afternoon' | undefined {
+  const tokens = words(text);
+  if (/\d/.test(westernDigits(text))) return undefined;
   if (AFTERNOON.has(tokens)) return 'afternoon';
   if (MORNING.has(tokens)) return 'morning';
   return undefined;
