@@ -29,11 +29,12 @@ describe('did you mean', () => {
   });
 
   it('offers the runner-up beside the best when the nearest example and the topic texts both prefer it', async () => {
-    // the classifier reads a work contract as the skilled-worker route; the nearest example and the topic texts read the Western Balkans rule.
+    // the classifier reads an electrician's diploma as the skilled-worker route; the nearest example and the topic texts read recognition
+    // (a question of the development set questions-dev7).
     // The two score close enough for the near-tie rule to offer both as well: it is switched off, so only the dissent rule can.
     const noTie = { closeRatio: 1.01, wideCloseRatio: 1.01, ...NO_HEDGE };
     const retriever = KnowledgeRetriever.build(kb, { cacheDir: PATHS.cache, settings: noTie });
-    const question = { text: 'ich habe einen Arbeitsvertrag aus München, wie beantrage ich jetzt das Visum', lang: 'de' as const };
+    const question = { text: 'da li mi treba nostrifikacija diplome za nemacku ako sam elektrotehnicar', lang: 'sr' as const };
     const found = await retriever.retrieve(question);
     expect(found.id).toBeNull();
     expect(found.choices).toEqual(found.ranked.slice(0, 2).map((r) => r.id));

@@ -67,7 +67,7 @@ export function takeResult(turn: Turn, result: ActionResult): void {
 }
 
 /** What is said to each kind of courtesy (a greeting or a bare ok: nothing of its own, the question again). */
-export const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint' } as const;
+export const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.howAreYou', whoAreYou: 'courtesy.whoAreYou', bye: 'courtesy.bye', complaint: 'courtesy.complaint', afraid: 'courtesy.afraid' } as const;
 
 /** Not understood this many times in a row at a step: a person is offered. */
 export const MISSES_BEFORE_HUMAN = 2;

@@ -91,7 +91,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   }
   // "la, ana f casa daba" (no, I'm in Casablanca now) at "this centre?": the place is the answer, not the no.
   const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
-  if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text))) return true;
+  // "non pas casa, c est loin. vous avez rien a tanger?": a town turned down is not the one proposed.
+  if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text.replace(NOT_THAT, ' ')))) return true;
   // "iya mau ngobrol sama orang, aku asli lombok" asked to agree with no centre yet: the yes, and the centre of the place said is proposed.
   if (positionRef(state.at) === 'handoff.consent' && !state.vars.centreId && yesNo(text, state.lang) === 'yes' && words(text) >= 3) {
     for (const place of mentionedPlaces(text)) if (await proposeCentre(turn, place)) return true;

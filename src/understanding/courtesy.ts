@@ -7,7 +7,7 @@ import { endsAsQuestion } from '../core/normalize.js';
 import { phraseSet, words } from './phrases.js';
 
 /** `ok`: a bare acknowledgement ("ok", "tamam", "theek hai") where nothing was asked that it answers. */
-export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye' | 'ok' | 'complaint';
+export type Courtesy = 'thanks' | 'howAreYou' | 'whoAreYou' | 'greeting' | 'bye' | 'ok' | 'complaint' | 'afraid';
 
 const GREETING = phraseSet(['a ka kush ktu', 'a ka kush', 'pomoz bog', 'ada org', 'ada org gk', 'ada orang gk', 'anyone dey', 'anybody dey', 'hello anybody', 'allo', 'alo', 'salut tout le monde', 'bonjour a tous', 'hallo zusammen', 'servus', 'moin', 'mirdita', 'tungjatjeta', 'zdravo', 'cao', 'halo', 'assalamualaikum', 'selamat pagi', 'salam alaikum', 'salamu alaykum', 'السلام عليكم', 'سلام عليكم', 
   // "are you there?", "t'es là ?", "koi hai?": the person checks someone is there
@@ -92,6 +92,15 @@ const COMPLAINT = phraseSet(['useless', 'you are useless', 'u are useless', 'not
   'ma fhmtch', 'ma fhemtch', 'mafhemtch', 'mafhmtch', 'ma fhmt walo', 'ma fhemt walo', 'مافهمتش', 'ما فهمتش', 'ما فهمت شي', 'لم افهم', 'مش فاهم', 'ما فهمت', 'مافهمت',
   'saya tidak mengerti', 'aku gak ngerti', 'gak ngerti', 'gk ngerti', 'ga ngerti', 'nggak ngerti', 'gak paham', 'ga paham', 'nuk kuptova', 'nuk e kuptoj', 'nuk kuptoj', 'ne razumem', 'nisam razumeo', 'nisam razumela', 'ne kapiram']);
 
+/** Fear said, not a danger described: "mujhe darr lag raha hai", "j'ai peur", "i dey fear". A kind word and a person offered. */
+const AFRAID = phraseSet([
+  'i m scared', 'i am scared', 'im scared', 'i m afraid', 'i am afraid', 'im afraid', 'i dey fear', 'i dey fear o', 'i fear', 'i m worried', 'i am worried', 'im worried', 'i m nervous', 'i am nervous',
+  'j ai peur', 'jai peur', 'j ai un peu peur', 'je suis inquiet', 'je suis inquiete', 'je stresse', 'ich habe angst', 'ich hab angst', 'hab angst', 'ich mache mir sorgen', 'tengo miedo', 'estoy preocupado', 'estoy preocupada',
+  'darr lag raha', 'darr lag rahi', 'dar lag raha', 'dar lag rahi', 'mujhe darr', 'mujhe dar', 'ڈر لگ رہا', 'ڈر لگتا', 'مجھے ڈر', 'pareshan hoon', 'fikar ho rahi',
+  'saya takut', 'aku takut', 'takut banget', 'aku khawatir', 'saya khawatir', 'kam frike', 'kam frikë', 'me vjen frike', 'plasim se', 'bojim se', 'strah me je',
+  'خايف', 'خايفه', 'انا خايف', 'انا خايفة', 'اخاف', 'أخاف', 'عندي خوف', 'khayef', 'khayfa', 'ana khayef', 'kan5af', 'kankhaf',
+]);
+
 const OK = phraseSet(['dacc', 'dak', 'okej', 'okay okay', 'ok ok', 'ah ok', 'ah ok ok', 'listo', 'va', 'vale vale', 'oh gitu', 'gitu', 'paham', 'oke paham', 'razumem', 'razumijem', 'jasno', 'kuptova', 'e kuptova', 'mire pra', 'samajh gaya', 'samajh gayi', 'samjha', 'theek', 'c bon', 'entendu', 'ah bon', 'compris merci', 'klar', 'alles klar', 'verstanden danke', 'wakha', 'fhmt', 'fhemt', 'فهمت', 'مفهوم', 'تمام', 'ok', 'okay', 'okey', 'oki', 'k', 'alright', 'all right', 'fine', 'good', 'd accord', 'dac', 'tamam', 'تمام', 'طيب', 'ماشي', 'حسنا', 'wakha', 'mzyan', 'theek hai', 'thik hai', 'acha', 'achha', 'accha', 'ٹھیک ہے', 'gut', 'okay danke', 'oke', 'baik', 'siap', 'mire', 'ne rregull', 'dobro', 'u redu', 'vazi', 'vale', 'bueno', 'perfecto', 'cool', 'perfect', 'parfait', 'perfekt', 'super', 'top', 'nice', 'sip', 'mantap', 'oke deh', 'understood', 'got it', 'compris', 'verstanden']);
 const BYE = phraseSet(['i go come back', 'i go come back tomorrow', 'come back tomorrow', 'i will come back', 'on se reparle', 'on se parle plus tard', 'je dois y aller', 'jdois y aller', 'je dois partir', 'a demain', 'a demain inchallah', 'خدا حافظ', 'اللہ حافظ', 'phir baat hogi', 'phir baat karte', 'baad mein baat', 'udah dulu', 'udh dulu', 'besok chat lagi', 'ich schreib morgen', 'ich schreibe morgen wieder', 'bis morgen', 'hasta manana', 'nos hablamos', 'flasim neser', 'shihemi', 'vidimo se sutra', 'cujemo se', 'bslama 3likom', 'tsbah 3la khir', 'نتلاقاو', 'بسلامة', 'bye', 'goodbye', 'good bye', 'see you', 'au revoir', 'a plus', 'tschuss', 'auf wiedersehen', 'schonen tag', 'schones tag', 'schoenen tag', 'schoenes tag', 'schonen abend', 'schones wochenende', 'schonen tag noch', 'dadah', 'sampai jumpa', 'mirupafshim', 'ciao', 'vidimo se', 'adios', 'hasta luego', 'khuda hafiz', 'allah hafiz', 'مع السلامه', 'بسلامه', 'bslama', 'good night', 'bonne nuit', 'gute nacht', 'laku noc', 'selamat tinggal', 'ma3a salama', 'm3a salama', 'naten e mire', 'buenas noches', 'تصبح على خير', 'shab bakhair',
   // good wishes at parting: "bonne journée", "have a nice day", "schönen Abend noch", "din acha guzre"
@@ -132,13 +141,13 @@ const WHO_CONTEXT = new Set(words(
  * What still says courtesy inside a longer message: not a greeting or an ok, which open questions too
  * ("hello, can i get a visa for canada?" stays a question the assistant declines).
  */
-const SAID_IN_PASSING = [['complaint', COMPLAINT], ['whoAreYou', WHO_ARE_YOU], ['whoAreYou', PERSONAL], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['ok', FINE], ['ok', MOOD]] as const;
+const SAID_IN_PASSING = [['complaint', COMPLAINT], ['afraid', AFRAID], ['whoAreYou', WHO_ARE_YOU], ['whoAreYou', PERSONAL], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['ok', FINE], ['ok', MOOD]] as const;
 
 /** When a message says several kinds of courtesy, the one answered. */
-const STRONGEST_FIRST: readonly Courtesy[] = ['complaint', 'whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting', 'ok'];
+const STRONGEST_FIRST: readonly Courtesy[] = ['complaint', 'afraid', 'whoAreYou', 'howAreYou', 'thanks', 'bye', 'greeting', 'ok'];
 
 /** Each kind of courtesy and the words that say it, strongest first. */
-const SETS = [['complaint', COMPLAINT], ['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING], ['ok', OK], ['ok', FINE], ['ok', MOOD], ['whoAreYou', PERSONAL], ['ok', KIND_WORDS], ['ok', WAIT], ['greeting', REFERRED]] as const;
+const SETS = [['complaint', COMPLAINT], ['afraid', AFRAID], ['whoAreYou', WHO_ARE_YOU], ['howAreYou', HOW_ARE_YOU], ['thanks', THANKS], ['bye', BYE], ['greeting', GREETING], ['ok', OK], ['ok', FINE], ['ok', MOOD], ['whoAreYou', PERSONAL], ['ok', KIND_WORDS], ['ok', WAIT], ['greeting', REFERRED]] as const;
 
 /** A greeting formula anywhere in the message ("salam aleykoum nanga def"): words shared by many languages. */
 export function hasGreeting(text: string): boolean {
