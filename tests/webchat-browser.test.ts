@@ -155,7 +155,8 @@ describe.skipIf(!available)('web chat in Chromium', () => {
       expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' || lang === 'ur' ? 'rtl' : 'ltr');
       expect(await page.title()).toBe(t('webchat.page.title'));
       expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(t('webchat.page.description'));
-      await page.locator(OPTIONS).first().waitFor({ timeout: 20_000 });
+      // The page posts its join again every 6 s, four times, when no greeting came: the wait covers all of them.
+      await page.locator(OPTIONS).first().waitFor({ timeout: 35_000 });
       // When a message was sent, in the page's language too (the test clock says 23 November).
       const locale = await page.evaluate(() => (JSON.parse(document.getElementById('wegweiser-config')!.textContent!) as { locale: string }).locale);
       const november = await page.evaluate((l) => new Intl.DateTimeFormat(l, { month: 'long' }).format(new Date(Date.UTC(2025, 10, 23, 12))), locale);
