@@ -14,6 +14,7 @@ import type { AskStep } from './schema.js';
 import { positionRef, say, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { advance } from './runner.js';
+import { closedOn } from './wanted.js';
 
 /** "not now", "pas maintenant", "abhi nahi", "machi daba": the booking is put off, not a day asked for. */
 const NOT_NOW = phraseSet([
@@ -62,10 +63,9 @@ export function contactTypedEarly(turn: Turn, ask: AskStep, text: string): boole
 export async function refuseDay(turn: Turn, ask: AskStep, text: string, today: string): Promise<void> {
   const { vars } = turn.state;
   const date = matchDay(text, comingDays(today, 400), today);
-  const open = (vars.openWeekdays ?? '').split(',').filter(Boolean).map(Number);
   const offered = turn.state.choices?.[ask.optionsVar!] ?? [];
   const lastShown = offered.at(-1)?.id ?? '';
-  if (date && open.length && !open.includes(DateTime.fromISO(date).weekday)) say(turn, 'booking.dayClosed');
+  if (date && closedOn(vars, date)) say(turn, 'booking.dayClosed');
   else if (date && vars.lastDay && date > vars.lastDay) say(turn, 'booking.dayBeyond');
   else if (date && date > lastShown && positionRef(turn.state.at) === 'booking.choose-day') {
     // Within reach but past the days shown ("le 17"): the days again with that one among them when it has free times.

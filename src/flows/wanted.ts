@@ -6,6 +6,12 @@ import type { AskStep } from './schema.js';
 import { say, type Turn } from './context.js';
 import { askOptions } from './render.js';
 
+/** Whether the centre of the booking is closed on that date's weekday (its open weekdays, as freeSlots left them in the variables). */
+export function closedOn(vars: Turn['state']['vars'], date: string): boolean {
+  const open = (vars.openWeekdays ?? '').split(',').filter(Boolean).map(Number);
+  return open.length > 0 && !open.includes(DateTime.fromISO(date).weekday);
+}
+
 /** A day or time named earlier that the step now offers: chosen without asking again. */
 export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
   const { vars } = turn.state;
@@ -24,8 +30,7 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     const day = matchDay(said, options.map((o) => o.id.slice(o.id.indexOf(':') + 1)), today);
     const found = day ? options.find((o) => o.id.endsWith(`:${day}`)) : undefined;
     // "saturday 9am" with the request: never dropped unsaid; a weekday the centre is closed on is said so before the days.
-    const open = (vars.openWeekdays ?? '').split(',').filter(Boolean).map(Number);
-    if (!found && open.length && !open.includes(DateTime.fromISO(want).weekday)) say(turn, 'booking.dayClosed');
+    if (!found && closedOn(vars, want)) say(turn, 'booking.dayClosed');
     return found;
   }
   if (ask.optionsVar === 'centreChoices' && (vars.wantBooking || vars.centresChoice === 'book')) {

@@ -139,9 +139,7 @@ export function vagueWhen(text: string): 'first' | 'morning' | 'afternoon' | und
   const tokens = words(text);
   if (!tokens.length || tokens.length > 8 || /\d/.test(westernDigits(text))) return undefined;
   if (EARLIEST.has(tokens)) return 'first';
-  if (AFTERNOON.has(tokens)) return 'afternoon';
-  if (MORNING.has(tokens)) return 'morning';
-  return undefined;
+  return partOfDay(text);
 }
 
 /** The part of the day a longer message asks for beside a day ("next week wednesday for afternoon"), when it names no hour. */
