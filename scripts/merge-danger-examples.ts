@@ -2,7 +2,7 @@
  * Merges example messages written by others (files shaped like knowledge/_safety/examples/<lang>.yaml)
  * into knowledge/_safety/examples/<lang>.yaml: appended under their kind, comments kept, a message
  * already there (same folded words) skipped, and one that is (nearly) a message of a development set
- * never learnt from (danger-dev, the check halves of danger-dev7 and danger-dev8) skipped too, so that its figures stay honest.
+ * never learnt from (danger-dev, the check halves of danger-dev7 to danger-dev9) skipped too, so that its figures stay honest.
  *
  *   npx tsx scripts/merge-danger-examples.ts /path/to/de.yaml /path/to/en.yaml
  */
@@ -16,7 +16,7 @@ import { halfOf } from './eval-half.js';
 const KINDS = ['exploitation', 'stranded', 'violence', 'selfharm', 'benign'] as const;
 
 // The development sets measured but never learnt from: danger-dev, and the check halves of danger-dev7
-// and danger-dev8 (their tune halves may be merged as examples, like any other file).
+// to danger-dev9 (their tune halves may be merged as examples, like any other file).
 const devTexts = (file: string, keep: (text: string) => boolean = () => true): string[] =>
   existsSync(join(ROOT, file))
     ? readFileSync(join(ROOT, file), 'utf8')
@@ -30,6 +30,7 @@ const devTokens = [
   ...devTexts('tests/eval/danger-dev.jsonl'),
   ...devTexts('tests/eval/danger-dev7.jsonl', checkHalf),
   ...devTexts('tests/eval/danger-dev8.jsonl', checkHalf),
+  ...devTexts('tests/eval/danger-dev9.jsonl', checkHalf),
 ].map(
   (text) => new Set(dangerTokens(text)),
 );
