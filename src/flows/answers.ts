@@ -6,6 +6,8 @@ import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack } from '../understanding/worried.js';
 import { courtesyInPassing, type Courtesy } from '../understanding/courtesy.js';
+import { words } from '../understanding/phrases.js';
+import { yesNo } from '../understanding/replies.js';
 import { COURTESY_KEYS, followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
@@ -81,6 +83,11 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (courtesy) {
     notAMiss(turn, input.text);
     return replyToCourtesy(turn, ask, courtesy);
+  }
+  // "yes", "po", "oui" where nothing waits for a yes (the menu after a booking or a move): an ok, never a miss.
+  if (words(input.text).length <= 3 && yesNo(input.text, turn.state.lang) === 'yes') {
+    notAMiss(turn, input.text);
+    return replyToCourtesy(turn, ask, 'ok');
   }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
 }

@@ -247,6 +247,17 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   return false;
 }
 
+/**
+ * "اه", "iya", "ok" where the days or the times are shown (the centre named with them): the person
+ * agrees and has not chosen yet, so the same choices are asked again, not counted as a miss.
+ */
+function acknowledges(turn: Turn, ask: AskStep, text: string): boolean {
+  if (words(text) > 3 || yesNo(text, turn.state.lang) !== 'yes') return false;
+  turn.state.misses = 0;
+  renderAsk(turn, ask);
+  return true;
+}
+
 /** A question at a step that takes free text: a question mark or five words and more, with no phone number or email in it. */
 function asksBeside(text: string): boolean {
   return !extractContact(text) && (endsAsQuestion(text) || words(text) >= 5);
@@ -305,6 +316,10 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
   };
   if (asking === 'confirm') {
     const answer = yesNo(text, turn.state.lang);
+    // "po, te premten ora 10" asked whether to move: the yes with the new day (and hour), chosen as if named with the move.
+    if (answer === 'yes' && positionRef(turn.state.at) === 'centres.move-confirm' && rememberWanted(turn, text) && turn.state.vars.wantDay && turn.state.vars.wantTime) {
+      turn.state.vars.moveKeeps = turn.state.vars.moveNamed = 'yes';
+    }
     return answer ? pick(optionWithId(turn, ask, answer)) : false;
   }
   if (asking === 'day') {
@@ -331,6 +346,7 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
     const placed = byOrdinal(text, askOptions(turn, ask));
     if (placed) return pick(placed);
     const unoffered = namesComingDay(text, today(turn));
+    if (!unoffered && !time && !part && acknowledges(turn, ask, text)) return true;
     // "wait o, make e be lagos, na lagos i dey now": another town while the days are shown: the centre there.
     if (!unoffered && !time && !part && (await otherCentreNamed(turn, text))) return true;
     if (!unoffered && !time && !part) return false;
@@ -378,6 +394,7 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       return true;
     }
     const anyTime = matchTime(text, OFFICE_TIMES);
+    if (!anyTime && acknowledges(turn, ask, text)) return true;
     // "15 Uhr" where the centre closes at 14:00: outside its hours, said with the hours; not "not free".
     if (anyTime && outsideHours(turn.state.vars.dayRanges, anyTime)) {
       turn.state.misses = 0;

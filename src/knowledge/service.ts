@@ -365,7 +365,7 @@ export class KnowledgeService {
   private dangerAnswer(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
     const danger = this.safety.detect(text);
     if (!danger) return undefined;
-    const answer = this.answerTopic(danger.topic, lang);
+    const answer: ActionResult = danger.topic ? this.answerTopic(danger.topic, lang) : { outcome: 'ok', outbox: [] };
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
     return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };
   }

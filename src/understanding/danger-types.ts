@@ -15,7 +15,8 @@ export const SAFETY_PRIORITY: readonly SafetyCategory[] = ['selfharm', 'stranded
 
 export interface SafetySignal {
   category: SafetyCategory;
-  topic: string;
+  /** The entry that helps; none when the category's entry would not fit (violence at home is not about smugglers). */
+  topic?: string;
   /** The message speaks of a boat or the sea: the guidance leads with the coast guard. */
   atSea?: boolean;
 }

@@ -57,6 +57,8 @@ function conceptsOf(lexicon: ConceptLexicon, text: string, tokens: string[]): Se
 }
 /** Concepts of a threat to kill or harm the writer (someone else's words, not the writer's wish). */
 const THREAT_OF_DEATH = ['KILL-THREAT', 'WILL-KILL', 'HARM-THREAT'];
+/** Concepts of a journey or of being held on the way: with them, violence is what the smugglers' entry speaks of. */
+const ON_THE_WAY = ['SMUGGLER', 'KIDNAP', 'RANSOM', 'FAMILY-PAY', 'TORTURE', 'DETENTION', 'BOAT', 'SEA', 'WILD', 'TRUCK', 'ABANDONED', 'STUCK', 'LOST'];
 /** How sure the classifier alone must be about a message whose concepts only set a scene. */
 const SCENE_ONLY_THRESHOLD = 0.85;
 
@@ -106,7 +108,9 @@ export class DangerRecogniser implements SafetyDetector {
     const { category, concepts } = this.analyse(text);
     if (!category) return undefined;
     const atSea = concepts.includes('BOAT') || concepts.includes('SEA');
-    return { category, topic: this.phrases.topics[category], ...(atSea ? { atSea } : {}) };
+    // Violence with nothing of a journey in it ("my husband hits me"): the guidance and a person, not the smugglers' entry.
+    const fits = category !== 'violence' || ON_THE_WAY.some((c) => concepts.includes(c));
+    return { category, ...(fits ? { topic: this.phrases.topics[category] } : {}), ...(atSea ? { atSea } : {}) };
   }
 }
 

@@ -205,7 +205,7 @@ export function keepsTime(text: string): boolean {
  * pour jeudi?"): with a day named, the appointment is being moved.
  */
 const CHANGE = phraseSet([
-  'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'ndryshojme', 'ta ndryshojme', 'levizim', 'ta levizim', 'leviz', 'zhvendos', 'promeni', 'promenite', 'promijeni',
+  'change', 'changed', 'switch', 'changer', 'change pour', 'modifier', 'andern', 'umlegen', 'cambiar', 'cambiarla', 'cambiarlo', 'mover', 'ganti', 'diganti', 'gantiin', 'ubah', 'diubah', 'pindah', 'dipindah', 'ndrysho', 'ndryshoj', 'ndryshojme', 'ta ndryshojme', 'levizim', 'ta levizim', 'leviz', 'zhvendos', 'promeni', 'promenite', 'promijeni', 'promenimo', 'promijenimo', 'promenim',
   // Gheg and spoken forms: "me e ndrru terminin", "bisa digeser?", "mozemo li da pomerimo"
   'ndrru', 'me ndrru', 'ndrroj', 'nderroj', 'ndryshu', 'me ndryshu', 'geser', 'digeser', 'dimajuin', 'pomeriti', 'pomerimo', 'prebaciti', 'prebacimo', 'tauschen', 'verlegen', 'push it', 'shift it', 'اغير المعاد', 'اغير الميعاد',
   'shift', 'shift kar', 'shift karo', 'shift kar do', 'aage kar do', 'peeche kar do', 'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
@@ -286,6 +286,8 @@ export function recogniseRequest(text: string): Request | undefined {
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
   if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
+  // "a mund ta ndryshoj takimin?", "je peux changer mon rdv?": the appointment itself named with a change.
+  if (CHANGE.has(tokens) && NAMES_APPOINTMENT.has(tokens) && tokens.length <= 8) return withRef({ kind: 'move' });
   // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
   if ((MOVE.has(tokens) || CHANGE.has(tokens)) && tokens.length <= 16 && (LATER_OR_EARLIER.has(tokens) || matchTime(text, EVERY_HALF_HOUR) !== undefined)) return withRef({ kind: 'move' });
   if (CANCEL.has(tokens) && !NOT_CANCEL.has(tokens)) {

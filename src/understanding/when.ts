@@ -13,9 +13,9 @@ import { westernDigits } from './replies.js';
 /** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
 const WEEKDAYS: [number, string[]][] = [
   [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر']],
-  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'tlat', 'tlata', 'mangal', 'منگل']],
-  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
-  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'التلاتا', 'ثلاثاء', 'الثلوث', 'tlat', 'tlata', 'mangal', 'منگل']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'الاربعا', 'اربعاء', 'اربعا', 'الاربعه', 'larba', 'larbaa', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'خميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
   [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
   [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ']],
   [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'itwaar', 'itwar', 'اتوار']],
