@@ -135,6 +135,14 @@ describe('language and courtesy', () => {
     expect(requestedLanguage('my husband needs to learn german, can you answer in english?')).toBe('en');
     expect(requestedLanguage('does my wife need german, or is english enough?')).toBeUndefined();
   });
+  it('offers the languages to someone who says they do not understand one, never to a question about German', () => {
+    for (const text of ['kanhdr darija, ma kanfhemch l3arabiya mzyan', 'i no understand english o', 'nuk e kuptoj kete gjuhe', 'mujhe english nahi aati', 'ne razumem engleski']) {
+      expect(recogniseRequest(text), text).toEqual({ kind: 'language' });
+    }
+    for (const text of ["I don't speak German, can I still work in Germany?", 'i dont speak german yet', "i don't understand the visa rules"]) {
+      expect(recogniseRequest(text)?.kind, text).not.toBe('language');
+    }
+  });
   it('finds the other request beside a language asked for', () => {
     expect(requestBeside('write in english please. i want an appointment in lagos')?.kind).toBe('book');
     expect(requestBeside('auf Deutsch bitte')).toBeUndefined();

@@ -52,6 +52,8 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   // Text that is not one of the options is a question: answer it, then offer the menu again.
   const follows = followedTopic(turn);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
+  // "mera visa teesri baar reject ho gaya": bad news told in a few words, not asked, even when an entry is near; a kind word and a person.
+  if (!result.urgent && result.outcome === 'ok' && words(input.text).length <= 10 && !endsAsQuestion(input.text) && isSetback(input.text)) return toldSetback(turn, input.text);
   takeResult(turn, result);
   if (result.urgent) return offerHumanNow(turn);
   if (result.outcome === 'ok' && (await showCentresAsked(turn, input.text, result.topic))) return rememberTopic(turn, result);
@@ -71,11 +73,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return advance(turn, 'centres.find');
   }
   // "mera visa teesri baar reject ho gaya": bad news told, not a question missed; a kind word and a person.
-  if (isSetback(input.text)) {
-    turn.meta.understood = true;
-    turn.state.misses = 0;
-    return advance(turn, 'fallback.setback');
-  }
+  if (isSetback(input.text)) return toldSetback(turn, input.text);
   // "comment je peux le convaincre de pas partir?": a worried relative; the risks to show, and the centre to come to together.
   if (holdsSomeoneBack(input.text, Boolean(follows && /^(risks|route)-/.test(follows)))) return worriedForSomeone(turn, follows);
   // "i just want to say thank you for yesterday ... God go bless you": no question in it, so its courtesy is what it says.
@@ -97,6 +95,13 @@ export function replyToCourtesy(turn: Turn, ask: AskStep, courtesy: Courtesy): v
   if (courtesy !== 'greeting' && courtesy !== 'ok') say(turn, COURTESY_KEYS[courtesy]);
   turn.state.misses = 0;
   renderAsk(turn, ask);
+}
+
+/** Bad news told: a kind word and a person, not an entry nor "not sure". */
+function toldSetback(turn: Turn, text: string): Promise<void> {
+  notAMiss(turn, text);
+  turn.state.misses = 0;
+  return advance(turn, 'fallback.setback');
 }
 
 /** Understood after all: not a question the knowledge base missed (no report of it, nothing for the curator). */

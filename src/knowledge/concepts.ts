@@ -122,6 +122,8 @@ const LEXICON: Record<string, string[]> = {
     'rag3een', 'rag3in', 'raj3een', 'raj3in', 'rage3', 'rag3', 'rage3een', 'الراجعين', 'العائدين', 'عائد', 'عائدين', 'راجعين',
     'mraja3in', 'mrawa7in', 'rje3t', 'rjeat', 'rja3na', 'rje3na', 'rjaat', 'raja3t', 'rg3t', 'rege3t', 'rage3t', 'rj3na', 'ktheva', 'u ktheva', 'ktheu', 'kthyem', 'kthye', 'vratila', 'vratili', 'vratio sam', 'vratili su', 'balik ke', 'udh balik', 'udah pulang', 'kam ardh prej', 'kam ardhur nga', 'erdha prej', 'erdha nga', 'jam kthy', 'kemi ardh prej', 'wapas aa gaya', 'wapas aya', 'wapis aaya', 'deport ho ke', 'dem deport', 'send me back', 'sent back',
   ],
+  // The federal voluntary-return programme by its names: "REAG still dey for me?", "garp 2.0", "retour volontaire".
+  voluntaryReturn: ['reag*', 'garp*', 'returningfromgermany', 'voluntary return', 'retour volontaire', 'freiwillige ruckkehr', 'freiwillige rueckkehr', 'retorno voluntario', 'pulang sukarela', 'kthim vullnetar', 'kthimi vullnetar', 'dobrovoljni povratak', 'العوده الطوعيه', 'رضاکارانہ واپسی', 'razakarana wapsi'],
   business: [
     'business*', 'startup', 'start up', 'own company', 'existenzgrund*', 'selbststandig*', 'gewerbe', 'entreprise*', 'projet', 'negocio*', 'emprend*', 'usaha', 'bisnis', 'wirausaha', 'biznis*', 'firma', 'preduzec*', 'biznes*', 'sipermarrj*', 'karobar', 'kaarobar', 'dukaan', 'dukan',
     'مشروع', 'مشروعي', 'المشروع', 'تجاره', 'کاروبار', 'دکان', 'machrou3', 'mashrou3', 'mchrou3', 'mashroo3', 'grant', 'grants',
@@ -129,6 +131,7 @@ const LEXICON: Record<string, string[]> = {
     'صالون', 'محل', 'المحل', 'ورشه', 'ma7al', 'ma7el', 'mahal',
   ],
   recognition: [
+    'تتعادل', 'يتعادل', 'تعادل', 'تعادلها', 'نعادل', 'm3adla', 'mo3adala', 'mu3adala',
     'recogn*', 'anerkenn*', 'anerkannt*', 'reconnaiss*', 'equivalen*', 'reconoc*', 'homolog*', 'pengakuan', 'penyetaraan', 'priznavanj*', 'nostrifik*', 'njohj*', 'njohur*', 'equivalence', 'tasdeeq', 'manzoori',
     'معادله', 'معادلة', 'اعتراف', 'الاعتراف', 'منظوري', 'تصديق', 'mu3adala', 'mo3adala', 'm3adala', 'anerkennung', 'diploma*', 'diplom*', 'degree', 'shahada', 'chahada', 'سند', 'ڈگري', 'degri',
     'recognize', 'recognise', 'recognised', 'recognized', 'accept my', 'gleichwert*', 'anerkennen', 'reconnu', 'reconnaitre', 'homologar', 'convalid*', 'nostrifikacij*', 'priznat*', 'priznaje', 'njohje', 'njihet', 'manzoor', 'tasleem', 'tasdiq', '3tirafat', 'مصادقه', 'معادلة الشهادة', 'تعادل',
@@ -223,8 +226,10 @@ const LEXICON: Record<string, string[]> = {
     'موسمي', 'الموسمي', 'زراعه', 'الزراعه', 'فلاحه', 'الفلاحه', 'جني', 'موسمي کام', 'کھيت', 'فصل', 'falaha', 'fla7a', 'mawsimi', 'mausmi', 'strawberr*', 'asparag*', 'spargel', 'fraise*', 'fresa*',
     'harvest', 'harvesting', 'picking', 'fruit picking', 'farm work', 'farmwork', 'agriculture', 'saisonarbeit*', 'saisonnier*', 'temporero*', 'jornalero*', 'pekerja musiman', 'sezonski', 'sezonsk*', 'sezonale', 'sezonal', 'puna sezonale', 'fasal', 'khet', 'kheton', 'kisan', 'fla7a', 'l7ssad', '7ssad', 'l7assad', 'الحصاد', 'الفلاحة', 'الجني', 'جني الفراوله',
   ],
+  // The yearly cap of the Western Balkans regulation and the seasonal contingents: "a ka kuote?", "ist das kontingent voll?".
+  quota: ['quota*', 'kuot*', 'kvot*', 'kontingent*', 'contingent*', 'cupo', 'cupos', 'kuota', 'حصه', 'الحصه', 'کوٹہ', 'کوٹے', 'کوٹا', 'kota tahunan'],
   opportunityCard: [
-    'chancenkarte', 'opportunity card', 'opportunity', 'points', 'point', 'punkte', 'carte opportunite', 'carte des chances', 'tarjeta de oportunidades', 'kartu peluang', 'karta sansi', 'karta mogucnosti', 'karta e mundesive', 'chance card',
+    'chancenkarte', 'opportunity card', 'opportunity', 'points', 'point', 'punkte', 'carte opportunite', 'carte des chances', 'carte des opportunites', 'carte d opportunite', 'carte d opportunites', 'opportunites', 'tarjeta de oportunidades', 'kartu peluang', 'karta sansi', 'karta mogucnosti', 'karta e mundesive', 'chance card',
     'بطاقه الفرص', 'الفرص', 'فرص', 'نقاط', 'نقطه', 'پوائنٹس', 'چانس کارڈ', 'موقع کارڈ', 'نقاط', 'no9at', 'nuqat', 'noqat', 'chancen',
     'chancen karte', 'chancenkart*', 'opportunity kard', 'opp card', 'job seeker visa', 'jobseeker', 'job seeker', 'job search visa', 'visa de recherche d emploi', 'visa de busqueda de empleo', 'visa pencari kerja', 'viza za trazenje posla', 'vize per kerkim pune', 'job seeker visa', 'punten', 'points system', 'chancen',
     'شونص', 'الشونص', 'شانسن', 'شانسين', 'chance karte', 'شانس کارڈ', 'چانسن کارٹے',

@@ -142,6 +142,33 @@ export function asksOtherLanguage(text: string): boolean {
   return tokens.some((t, i) => OTHER_LANGUAGES.has(t) && (asks(tokens[i - 1]) || asks(tokens[i - 2]) || ['language', 'langue', 'sprache', 'zaban'].includes(tokens[i + 1] ?? '')));
 }
 
+/** Saying a language is not understood (or read): "ma kanfhemch", "i don't understand", "nahi aati", "ne razumem". */
+const NOT_UNDERSTOOD = phraseSet([
+  'ma kanfhemch', 'makanfhemch', 'ma kanfhmch', 'makanfhmch', 'ma fhemtch', 'mafhemtch', 'ma kan3refch', 'ma kanqrach', 'ma kanqrach', 'ما كنفهمش', 'ماكنفهمش', 'ما نفهمش', 'ما بفهم', 'ما افهم', 'لا افهم', 'مش فاهم', 'ما فهمت',
+  'dont understand', 'don t understand', 'do not understand', 'cant understand', 'can t understand', 'cannot understand', 'cant read', 'can t read', 'cannot read', 'dont speak', 'don t speak', 'do not speak', 'no understand', 'i no understand', 'i no sabi', 'no sabi',
+  'comprends pas', 'comprend pas', 'ne comprends pas', 'parle pas', 'sais pas lire', 'lis pas',
+  'verstehe kein', 'verstehe nicht', 'versteh kein', 'spreche kein', 'kann kein',
+  'nahi aati', 'nahi ati', 'nai aati', 'samajh nahi', 'samajh nahi aati', 'samjh nahi', 'parhni nahi', 'nahi samajhta', 'nahi samajhti', 'نہیں آتی', 'سمجھ نہیں',
+  'tidak mengerti', 'gak ngerti', 'ga ngerti', 'nggak ngerti', 'tidak paham', 'gak paham', 'ga paham', 'gk ngerti',
+  'nuk e kuptoj', 'nuk kuptoj', 's e kuptoj', 'nuk di', 'nuk e di', 'nuk flas',
+  'ne razumem', 'ne razumijem', 'ne znam', 'ne pricam', 'ne govorim',
+  'no entiendo', 'no hablo', 'no se leer', 'no leo',
+]);
+
+/** Words for "language" itself, so "i don't understand this language" counts without a name. */
+const LANGUAGE_WORD = new Set(['language', 'langue', 'sprache', 'idioma', 'bahasa', 'bahasanya', 'gjuhe', 'gjuhen', 'jezik', 'zaban', 'zuban', 'lougha', 'logha', 'اللغه', 'لغه', 'زبان']);
+
+/**
+ * The person says they do not understand the language of the chat (or another one named): "kanhdr darija, ma kanfhemch
+ * l3arabiya mzyan", "i no understand english", "nuk e kuptoj kete gjuhe". The language list is what helps them.
+ */
+export function languageNotUnderstood(text: string): boolean {
+  const tokens = words(text);
+  // "I don't speak German, can I still work there?" asks about going, not about the chat: a question, or German, is never this.
+  if (!tokens.length || tokens.length > 12 || /[?؟]/.test(text) || !NOT_UNDERSTOOD.has(tokens)) return false;
+  return tokens.some((t, i) => LANGUAGE_WORD.has(t) || (namedAt(tokens, i) ?? 'de') !== 'de');
+}
+
 /** A language asked for in a long message: a verb of speaking, "in" and the name, side by side ("continuer en francais"). */
 function longRequest(tokens: readonly string[]): Lang | undefined {
   const asked = new Set<Lang>();

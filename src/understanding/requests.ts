@@ -10,7 +10,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import { endsAsQuestion } from '../core/normalize.js';
-import { asksOtherLanguage, requestedLanguage } from './language.js';
+import { asksOtherLanguage, languageNotUnderstood, requestedLanguage } from './language.js';
 import { matchTime, namesDay } from './when.js';
 import { phraseSet, words, type PhraseSet } from './phrases.js';
 
@@ -280,6 +280,8 @@ export function recogniseRequest(text: string): Request | undefined {
   const reference = findReference(text);
   const withRef = (r: { kind: 'myAppointment' | 'cancel' | 'move' }): Request => (reference ? { ...r, reference } : r);
   if (DELETE.has(tokens)) return { kind: 'delete' };
+  // "ma kanfhemch l3arabiya": the languages offered, never the one named (that is the one not understood).
+  if (languageNotUnderstood(text)) return { kind: 'language' };
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
