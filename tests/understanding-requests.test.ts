@@ -205,3 +205,13 @@ describe('where the person says they are', () => {
   it.each([['i dey for lagos', 'lagos'], ['je suis à sfax', 'sfax'], ['main lahore mein hoon', 'lahore'], ['sy di bandung', 'bandung'], ['ich wohne in Erbil', 'erbil'], ['ana f tanja daba', 'tanja']])('%s -> %s', (t, p) => expect(statedPlace(t)).toBe(p));
   it.each(['i am in trouble with my agent and he took my passport', 'how do i get a visa', 'hi'])('%s names no place of stay', (t) => expect(statedPlace(t)).toBeUndefined());
 });
+
+describe('the emergency number asked for', () => {
+  it('is read in the words people use, and not in an ordinary question', async () => {
+    const { asksEmergencyNumber } = await import('../src/understanding/emergency-asked.js');
+    for (const text of ['emergency number kya hai pakistan ka', 'c quoi le numero d urgence au maroc', 'رقم الطوارئ في الأردن', 'nomor darurat polisi berapa', 'numri i policise ne shqiperi']) {
+      expect(asksEmergencyNumber(text), text).toBe(true);
+    }
+    for (const text of ['how do I renew my passport', 'what number do I call to book an appointment?']) expect(asksEmergencyNumber(text), text).toBe(false);
+  });
+});

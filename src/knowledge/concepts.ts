@@ -104,6 +104,8 @@ const LEXICON: Record<string, string[]> = {
     'داخلہ', 'تعلیم', 'dakhla', 'daakhla', 'taleem', 'taleemi',
   ],
   language: [
+    // Language tests people name: "IELTS se kaam chalega?", "mera toefl hai".
+    'ielts', 'toefl', 'pte', 'duolingo', 'english test', 'test d anglais', 'goethe', 'telc', 'testdaf', 'osd',
     'german', 'deutsch*', 'allemand', 'aleman', 'bahasa jerman', 'nemack*', 'gjermanisht*', 'almani', 'almaniya', 'germani', 'language', 'sprach*', 'langue', 'idioma', 'bahasa', 'jezik*', 'gjuh*', 'zuban', 'zaban', 'lugha', 'goethe', 'telc', 'a1', 'a2', 'b1', 'b2', 'c1',
     'الماني', 'الالماني', 'الالمانيه', 'لغه', 'اللغه', 'جرمن', 'زبان', 'lalmania', 'lalmaniya', 'lugha', 'logha', 'niveau', 'level', 'nivel', 'niveli', 'nivo',
     'almand', 'alman', 'jermanis*', 'njemack* jezik', 'nemacki', 'nemackog', 'njemacki', 'gjermanishte*', 'gjermanisht', 'bahasa jerman', 'german language', 'deutschkurs', 'sprachkurs', 'kurs jezika', 'kurs gjuhe', 'language course', 'cours d allemand', 'curso de aleman', 'kursus bahasa', 'zaban sikhna', 'almani zaban', 'lugha l2almaniya', 'lugha almaniya', 'اللغة', 'اللغه الالمانيه', 'الالمانية', 'جرمن زبان',
@@ -222,6 +224,7 @@ const LEXICON: Record<string, string[]> = {
     'learn a trade', 'learn a craft', 'learning a trade', 'trade school', 'handwerk lernen', 'beruf lernen', 'einen beruf lernen', 'apprendre un metier', 'aprender un oficio', 'aprender oficio', 'mesoj zanat', 'mesoje zanat', 'mesoje nje zanat', 'belajar keterampilan', 'keterampilan', 'izuciti zanat', 'nauciti zanat', 'hunar seekhna', 'kaam seekhna', 'يتعلم صنعه', 'اتعلم صنعه', 'نتعلم صنعه', 'يتعلم مهنه', 'اتعلم مهنه', 'تتعلم مهنه', 'san3a', 'sin3a', 'sen3a',
   ],
   seasonal: [
+    'temporary', 'temporary work', 'temporary job', 'short term', 'short-term', 'few months', 'travail temporaire', 'quelques mois', 'befristet', 'kurzzeit*', 'trabajo temporal', 'unos meses', 'kerja sementara', 'beberapa bulan', 'pune e perkohshme', 'privremen*', 'kuch mahine', 'kuch mahinon', 'عمل مؤقت', 'شغل مؤقت',
     'season*', 'saison*', 'harvest*', 'ernte*', 'erntehelfer', 'agricultur*', 'farm*', 'landwirtschaft*', 'recolte*', 'vendange*', 'temporer*', 'temporada', 'cosecha', 'campo', 'musiman', 'panen', 'pertanian', 'sezon*', 'berba', 'poljoprivred*', 'sezonal*', 'bujqesi*', 'fasl', 'kheti', 'khet',
     'موسمي', 'الموسمي', 'زراعه', 'الزراعه', 'فلاحه', 'الفلاحه', 'جني', 'موسمي کام', 'کھيت', 'فصل', 'falaha', 'fla7a', 'mawsimi', 'mausmi', 'strawberr*', 'asparag*', 'spargel', 'fraise*', 'fresa*',
     'harvest', 'harvesting', 'picking', 'fruit picking', 'farm work', 'farmwork', 'agriculture', 'saisonarbeit*', 'saisonnier*', 'temporero*', 'jornalero*', 'pekerja musiman', 'sezonski', 'sezonsk*', 'sezonale', 'sezonal', 'puna sezonale', 'fasal', 'khet', 'kheton', 'kisan', 'fla7a', 'l7ssad', '7ssad', 'l7assad', 'الحصاد', 'الفلاحة', 'الجني', 'جني الفراوله',
@@ -252,6 +255,8 @@ const LEXICON: Record<string, string[]> = {
     'saudi arabia', 'riyadh', 'jeddah', 'doha', 'abu dhabi', 'sharjah', 'muscat', 'kuwait city', 'arabia', 'timur tengah', 'arab saudi', 'saudia arabia', 'gulf countries', 'dubai', 'dubay', 'dubayy', 'duba', 'saudi', 'sa3oudia', 'sa3odia', 'lkhlij', 'السعودية', 'الرياض', 'جده', 'الدوحة', 'ابوظبي', 'مسقط', 'الكويت',
   ],
   psychosocial: [
+    // Darija and Arabic for low mood: "ana mkta2b bzaf, m9hour", "kan7ass b rasi dayi3", "nas kaygolo fachel".
+    'mkta2b', 'mkt2b', 'mktaeb', 'mokta2ib', 'مكتئب', 'مكتئبه', 'm9hour', 'mqhour', 'ma9hour', 'مقهور', 'dayi3', 'dayae', 'ضايع', 'fachel', 'fachla', 'فاشل', 'فاشله', 'kan7ass', 'kanhass', 'خايب',
     'depress*', 'stress*', 'anxi*', 'mental*', 'trauma*', 'psych*', 'shame', 'ashamed', 'failure', 'lonely', 'sleep', 'angst', 'traurig', 'scham', 'triste', 'honte', 'echec', 'verguenza', 'fracaso', 'malu', 'sedih', 'gagal', 'stres', 'tuga', 'sram', 'neuspeh', 'turp', 'deshtim', 'pareshan', 'pareshani', 'sharam', 'sharmindagi', 'tension', 'nakami',
     'اكتئاب', 'اکتئاب', 'حزين', 'فشل', 'بالفشل', 'الفشل', 'ضغط', 'نفسي', 'نفسيه', 'عار', 'ڈپريشن', 'پريشان', 'پريشاني', 'شرم', 'ناکامي', 'tension', '7ochma', 'hchouma', 'l7chouma', 'nafsiya', 'mkta2eb', 'fachal', 'fashal',
     'sad', 'sadness', 'depressed', 'depression', 'mental health', 'hopeless', 'ashamed', 'embarrassed', 'cant sleep', 'can t sleep', 'no sleep', 'schlaflos', 'deprimiert', 'depressif', 'deprime', 'deprimido', 'ansiedad', 'cemas', 'sedih', 'stres', 'stresan', 'depresij*', 'anksioz*', 'depresion*', 'merzit*', 'i merzitur', 'pareshaan', 'udaas', 'udas', 'dil nahi', 'dimagh', 'mayus', 'mayoos', 'm9la9', 'mqalaq', 'mdeprimi', 'mdepresi', 'hzin', '7zin', 'مقلق', 'قلق', 'القلق', 'حزن', 'مكتئب', 'زهقت', 'تعبان نفسيا', 'اداس', 'مايوس',

@@ -154,6 +154,16 @@ function line(t: Translate, lang: Lang, n: EmergencyNumber): string {
   return `- ${service}: ${showNumber(n.number, lang)}${caveat}`;
 }
 
+/** Every number known for the countries (emergency, then help lines), for someone who asks for them; undefined when none is known. */
+export function numbersToCall(t: Translate, lang: Lang, numbers: EmergencyNumbers, countries: readonly string[]): string | undefined {
+  const parts = countries.flatMap((code) => {
+    const known = numbers.countries[code];
+    const listed = known ? (['emergency', 'trafficking', 'crisis'] as const).flatMap((list) => known[list] ?? []) : [];
+    return listed.length ? [[t(lang, 'safety.numbersIn', { country: countryName(code, lang) }), ...listed.map((n) => line(t, lang, n))].join('\n')] : [];
+  });
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
 /** Which of a country's lists each danger names, most specific first. */
 const LISTS: Record<SafetyCategory, ('trafficking' | 'crisis' | 'emergency')[]> = {
   exploitation: ['trafficking', 'emergency'],

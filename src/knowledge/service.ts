@@ -6,7 +6,8 @@ import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
-import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
+import { asksForRegularWays } from '../understanding/broad.js';
+import { asksEmergencyNumber } from '../understanding/emergency-asked.js';
 import { namesCentre } from '../understanding/requests.js';
 import { CENTRES_TOPIC } from '../core/topics.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
@@ -17,7 +18,7 @@ import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
 import { asksAspectOf } from './aspects.js';
-import { NO_EMERGENCY_NUMBERS, safetyGuidance, type EmergencyNumbers } from './emergency.js';
+import { NO_EMERGENCY_NUMBERS, numbersToCall, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
 import type { LearnedExample } from './learned.js';
@@ -335,8 +336,9 @@ export class KnowledgeService {
         const broad = asksForRegularWays(question);
         const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
-        // The legal way asked for, and one entry matched only loosely (a route, a programme): the ways to pick from serve better.
-        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW && asksForTheLegalWay(question);
+        // The way there asked for ("how to go germany", "comment aller en allemagne legalement") and one entry matched only
+        // loosely (a route, a programme, the consequences of irregular entry): the ways to pick from serve better.
+        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW;
         if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang, found.hedged);
@@ -364,10 +366,17 @@ export class KnowledgeService {
   /** Safety guidance with the numbers for where the person is, the entry that helps and `urgent`, when the text signals danger. */
   private dangerAnswer(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
     const danger = this.safety.detect(text);
-    if (!danger) return undefined;
+    if (!danger) return this.numbersAsked(text, lang, phoneCountry);
     const answer: ActionResult = danger.topic ? this.answerTopic(danger.topic, lang) : { outcome: 'ok', outbox: [] };
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
     return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };
+  }
+
+  /** "emergency number kya hai pakistan ka": the numbers of the country named or known, urgent like danger (a person is offered). */
+  private numbersAsked(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
+    if (!asksEmergencyNumber(text)) return undefined;
+    const listed = numbersToCall(this.t, lang, this.numbers, whereFrom(text, this.numbers, this.findPlace, phoneCountry));
+    return listed ? { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: listed }] } : undefined;
   }
 
   /**

@@ -293,7 +293,9 @@ export class Conversations {
     // A file for the advisor is fetched before the transaction (with the channel's credentials) and stored in it.
     const files = held && inbound.kind === 'media' ? await this.media.fetchAll(ref.channel, inbound.media) : undefined;
     // Danger said while an advisor holds the conversation still gets the safety guidance at once, and the request turns urgent.
-    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: held.country, text: inbound.text }) : undefined;
+    // Where they are: the phone's country, else the country of the centre they were handed to (its id starts with it: "pk-lahore").
+    const heldCountry = held && (held.country ?? held.vars.centreId?.slice(0, 2).toUpperCase());
+    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: heldCountry || undefined, text: inbound.text }) : undefined;
     const first = held
       ? undefined
       : release

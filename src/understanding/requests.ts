@@ -44,7 +44,8 @@ const HUMAN = phraseSet([
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
   // ar
   'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'احچي ويا', 'احچي وياكم', 'احجي وياكم', 'احچي ويا واحد', 'احچي ويا شخص', 'احچي ويا موظف', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
-  // Darija (Latin)
+  // Darija (Latin): "bghit conseiller", "bghit mostachar", "bghit chi conseiller"
+  'bghit conseiller', 'bghit chi conseiller', 'bghit mostachar', 'bghit mustachar', 'bghit chi mostachar',
   'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'akalem 7ad', 'akallem 7ad', 'akalem had', 'atkalem m3 7ad', 'atkalem ma3 7ad', 'atkallem ma3 7ad', 'akalem insan', 'a7ki m3 7ad', 'a7ki ma3 7ad', 'ahki m3 7ad', 'n7ki m3 7ad', 'msh bot', 'mesh bot', 'mish bot', 'mosh bot', 'مش بوت', 'مش روبوت', 'مش روبوط', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر', 'کسی بندے', 'بندے سے', 'کسی آدمی', 'آدمی سے بات', 'کسی شخص', 'شخص سے بات', 'انسان سے بات', 'بندے نال', 'insaan se baat', 'aadmi se baat', 'bande se baat',
@@ -298,14 +299,15 @@ export function recogniseRequest(text: string): Request | undefined {
     return cancel;
   }
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
-  const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens);
+  const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens) && !notWanted(tokens, APPOINTMENT_NOUN);
   if (HUMAN.has(tokens) && !appointmentWithAdvisor && !asksRobotOrPerson(tokens) && !notWanted(tokens, HUMAN)) return { kind: 'human' };
   if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
     if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
     return withRef({ kind: 'myAppointment' });
   }
   if (reference && (tokens.length <= 3 || labelledReference(text))) return { kind: 'myAppointment', reference };
-  if (BOOK.has(tokens) && !isAboutBooking(tokens) && !notWanted(tokens, BOOK)) return { kind: 'book' };
+  // "ok i no go pay am. i wan book appointment for accra": paying is another sentence, the booking's own asks nothing about cost.
+  if (BOOK.has(tokens) && !isAboutBooking(sentenceWith(text, BOOK) ?? tokens) && !notWanted(tokens, BOOK) && !notWanted(tokens, APPOINTMENT_NOUN)) return { kind: 'book' };
   // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
   // With a day or an hour it may run longer: "lahore mein appointment jumeraat subah 10 baje".
   const saysWhen = () => namesDay(text) || matchTime(text, EVERY_HALF_HOUR) !== undefined;
@@ -489,6 +491,12 @@ const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does',
 
 /** "what should I bring to the appointment?", "is the appointment free?": a question, not a request. */
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'pay', 'pay for', 'paid', 'payer', 'payant', 'payer quelque chose', 'zahlen', 'bezahlen', 'kostenpflichtig', 'bayar', 'berbayar', 'paguaj', 'paguar', 'platiti', 'platim', 'placa', 'pagar', 'pago', 'paise lagte', 'paise dene', 'پیسے', 'فیس', 'ندفع', 'ادفع', 'دفع', 'نخلص', 'نخلصو', 'نخلصوا', 'يتخلص', 'nkhles', 'nkhlas', 'nkhalas', 'فلوس', 'flous', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
+/** The words of the first sentence of a message that holds a phrase of `set`, when the message has more than one. */
+function sentenceWith(text: string, set: PhraseSet): string[] | undefined {
+  const sentences = text.split(/(?<=[.!?؟;])\s+/u).map(words).filter((t) => t.length);
+  return sentences.length > 1 ? sentences.find((t) => set.has(t)) : undefined;
+}
+
 function isAboutBooking(tokens: readonly string[]): boolean {
   // "termin in pristina ambasada ist sehr lang warten", "the VFS appointment takes months": the embassy's appointment, not ours.
   return QUESTION_ABOUT.has(tokens) || (EMBASSY.has(tokens) && !CENTRE_WORDS.has(tokens));
@@ -508,6 +516,8 @@ const NOT_WANTED = phraseSet([
   'ma bghitch', 'mabghitch', 'ma bghitsh', 'mabghitsh', 'ma bghit', 'ما بغيتش', 'مابغيتش', 'ما بديش', 'مش عايز', 'مش عاوز', 'ma n7ebch', 'manhebch', 'ما نحبش',
   'i don t want', 'i dont want', 'i do not want', 'i no want', 'no need', 'je ne veux pas', 'je veux pas', 'jveux pas', 'j veux pas', 'pas besoin', 'ich will nicht', 'ich mochte nicht', 'ich will keinen', 'ich brauche keinen', 'no quiero', 'no necesito',
   'nahi chahiye', 'nahi chahta', 'nahi chahti', 'nahi karni', 'nahi karna', 'gak mau', 'ga mau', 'nggak mau', 'tidak mau', 'gk mau', 'nuk dua', 's dua', 'nuk due', 'ne zelim', 'necu', 'ne treba',
+  // "bghit conseiller machi rendez vous", "a person, not an appointment", "pas un rdv": the thing named is turned down.
+  'machi', 'mashi', 'mchi', 'not an', 'not a', 'pas un', 'pas de', 'kein', 'keinen', 'nahi', 'bukan', 'jo', 'ne', 'no un', 'no una',
 ]);
 
 /** The request's own words come after a "don't want" ("ma bghitch nhder m3a chi wahed daba"), and no robot is what is refused. */
