@@ -6,7 +6,7 @@ import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
 import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
-import { asksForRegularWays } from '../understanding/broad.js';
+import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
 import { asksEmergencyNumber } from '../understanding/emergency-asked.js';
 import { namesCentre } from '../understanding/requests.js';
 import { CENTRES_TOPIC } from '../core/topics.js';
@@ -39,6 +39,8 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
   return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
 }
 
+/** "how to go germany", "kaise jaun germany": the way there asked in this many words at most, nothing more specific said. */
+const BARE_WAY_MAX_WORDS = 6;
 /** A question whose best topic scores this much has a topic of its own, whatever came before. */
 const OWN_TOPIC_SCORE = 0.5;
 /** Only a short question leans on the one before; a long one says what it is about. */
@@ -336,9 +338,9 @@ export class KnowledgeService {
         const broad = asksForRegularWays(question);
         const found = await this.retrieveFollowing(question, lang, country, broad ? undefined : follows);
         const topics = found.ranked.slice(0, 3);
-        // The way there asked for ("how to go germany", "comment aller en allemagne legalement") and one entry matched only
-        // loosely (a route, a programme, the consequences of irregular entry): the ways to pick from serve better.
-        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW;
+        // The legal way asked for ("comment aller en allemagne legalement"), or the way there in a few words ("how to go
+        // germany"), and one entry matched only loosely (a route, the consequences of irregular entry): the ways serve better.
+        const looseForBroad = broad && found.score < LOW_CONFIDENCE_BELOW && (asksForTheLegalWay(question) || words(question).length <= BARE_WAY_MAX_WORDS);
         if (found.id && !looseForBroad) {
           // The topic just answered, asked about again: the part of it that answers, not the same text twice.
           const answer = found.id === follows ? this.answerFollowUp(found.id, question, lang) : this.answerTopic(found.id, lang, found.hedged);
