@@ -144,7 +144,7 @@ export function asksOtherLanguage(text: string): boolean {
 
 /** Saying a language is not understood (or read): "ma kanfhemch", "i don't understand", "nahi aati", "ne razumem". */
 const NOT_UNDERSTOOD = phraseSet([
-  'ma kanfhemch', 'makanfhemch', 'ma kanfhmch', 'makanfhmch', 'ma fhemtch', 'mafhemtch', 'ma kan3refch', 'ma kanqrach', 'ma kanqrach', 'ما كنفهمش', 'ماكنفهمش', 'ما نفهمش', 'ما بفهم', 'ما افهم', 'لا افهم', 'مش فاهم', 'ما فهمت',
+  'ma kanfhemch', 'makanfhemch', 'ma kanfhmch', 'makanfhmch', 'ma fhemtch', 'mafhemtch', 'ma kan3refch', 'ma kanqrach', 'ما كنفهمش', 'ماكنفهمش', 'ما نفهمش', 'ما بفهم', 'ما افهم', 'لا افهم', 'مش فاهم', 'ما فهمت',
   'dont understand', 'don t understand', 'do not understand', 'cant understand', 'can t understand', 'cannot understand', 'cant read', 'can t read', 'cannot read', 'dont speak', 'don t speak', 'do not speak', 'no understand', 'i no understand', 'i no sabi', 'no sabi',
   'comprends pas', 'comprend pas', 'ne comprends pas', 'parle pas', 'sais pas lire', 'lis pas',
   'verstehe kein', 'verstehe nicht', 'versteh kein', 'spreche kein', 'kann kein',

@@ -517,7 +517,7 @@ const NOT_WANTED = phraseSet([
   'i don t want', 'i dont want', 'i do not want', 'i no want', 'no need', 'je ne veux pas', 'je veux pas', 'jveux pas', 'j veux pas', 'pas besoin', 'ich will nicht', 'ich mochte nicht', 'ich will keinen', 'ich brauche keinen', 'no quiero', 'no necesito',
   'nahi chahiye', 'nahi chahta', 'nahi chahti', 'nahi karni', 'nahi karna', 'gak mau', 'ga mau', 'nggak mau', 'tidak mau', 'gk mau', 'nuk dua', 's dua', 'nuk due', 'ne zelim', 'necu', 'ne treba',
   // "bghit conseiller machi rendez vous", "a person, not an appointment", "pas un rdv": the thing named is turned down.
-  'machi', 'mashi', 'mchi', 'not an', 'not a', 'pas un', 'pas de', 'kein', 'keinen', 'nahi', 'bukan', 'jo', 'ne', 'no un', 'no una',
+  'machi', 'mashi', 'mchi', 'not an', 'not a', 'pas un', 'pas de', 'kein', 'keinen', 'bukan', 'no un', 'no una',
 ]);
 
 /** The request's own words come after a "don't want" ("ma bghitch nhder m3a chi wahed daba"), and no robot is what is refused. */
