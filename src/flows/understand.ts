@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -629,6 +629,9 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         // "can you write in english pls. i want an appointment in belgrade": the other request too, in the new language.
         const beside = requestBeside(text);
         if (beside) return runRequest(turn, beside, text);
+        // "... stp. je me sens tres mal depuis le retour": what else was said, answered in the new language when the knowledge base is sure.
+        const rest = saidBesideTheLanguage(text);
+        if (rest) await answeredAside(turn, rest);
       }
       return advance(turn, 'main.menu');
     case 'human': {

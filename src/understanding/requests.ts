@@ -320,6 +320,18 @@ export function recogniseRequest(text: string): Request | undefined {
 }
 
 /**
+ * What else a message that asked for a language says, in its other sentences ("je prefere parler en
+ * francais stp. je me sens tres mal depuis le retour, je suis deprime"): asked again in the new
+ * language, so it is not dropped. Undefined when the rest is only a few words.
+ */
+export function saidBesideTheLanguage(text: string): string | undefined {
+  const parts = text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  if (parts.length < 2) return undefined;
+  const rest = parts.filter((p) => !requestedLanguage(p) && !asksOtherLanguage(p)).join(' ');
+  return rest.length < text.length && words(rest).length >= 4 ? rest : undefined;
+}
+
+/**
  * Another request in another sentence of a message that asked for a language ("can you write me in
  * english pls. i want appointment in belgrade"): done after the switch, instead of the menu.
  */
