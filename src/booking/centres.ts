@@ -45,6 +45,11 @@ const fileSchema = z.object({
 });
 
 export type CentreData = z.infer<typeof centreSchema>;
+
+/** A centre's country from its id ("pk-lahore" → "PK"): loadCentres refuses an id that does not start with its country. */
+export function countryOfCentre(id: string): string {
+  return id.slice(0, 2).toUpperCase();
+}
 export interface Centre extends CentreData {
   /** Local dates (YYYY-MM-DD) the centre is closed, set by its admin in the console. */
   holidays?: string[];
@@ -72,6 +77,7 @@ export function loadCentres(file: string): Centre[] {
       problems.push(...r.error.issues.map((issue) => `${file}, centre ${id}: ${issue.path.join('.')}: ${issue.message}`));
       return;
     }
+    if (!r.data.id.startsWith(`${r.data.country.toLowerCase()}-`)) problems.push(`${file}, centre ${r.data.id}: the id starts with its country in small letters (${r.data.country.toLowerCase()}-…)`);
     if (Boolean(r.data.location) !== Boolean(r.data.locations)) problems.push(`${file}, centre ${r.data.id}: location and locations (its other languages) go together`);
     if (r.data.status === 'active' && !r.data.hours) problems.push(`${file}, centre ${r.data.id}: an active centre needs hours for bookings`);
     centres.push({ ...parsed.data.defaults, ...r.data });

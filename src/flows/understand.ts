@@ -253,8 +253,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
  */
 function acknowledges(turn: Turn, ask: AskStep, text: string): boolean {
   if (words(text) > 3 || yesNo(text, turn.state.lang) !== 'yes') return false;
-  turn.state.misses = 0;
-  renderAsk(turn, ask);
+  replyToCourtesy(turn, ask, 'ok');
   return true;
 }
 

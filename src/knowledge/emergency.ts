@@ -154,18 +154,22 @@ function line(t: Translate, lang: Lang, n: EmergencyNumber): string {
   return `- ${service}: ${showNumber(n.number, lang)}${caveat}`;
 }
 
+type NumberList = 'trafficking' | 'crisis' | 'emergency';
+
+/** "Numbers to call in …:" with the country's numbers of the lists named, in that order; undefined when it has none of them. */
+function numbersIn(t: Translate, lang: Lang, numbers: EmergencyNumbers, code: string, lists: readonly NumberList[]): string | undefined {
+  const listed = lists.flatMap((list) => numbers.countries[code]?.[list] ?? []);
+  return listed.length ? [t(lang, 'safety.numbersIn', { country: countryName(code, lang) }), ...listed.map((n) => line(t, lang, n))].join('\n') : undefined;
+}
+
 /** Every number known for the countries (emergency, then help lines), for someone who asks for them; undefined when none is known. */
 export function numbersToCall(t: Translate, lang: Lang, numbers: EmergencyNumbers, countries: readonly string[]): string | undefined {
-  const parts = countries.flatMap((code) => {
-    const known = numbers.countries[code];
-    const listed = known ? (['emergency', 'trafficking', 'crisis'] as const).flatMap((list) => known[list] ?? []) : [];
-    return listed.length ? [[t(lang, 'safety.numbersIn', { country: countryName(code, lang) }), ...listed.map((n) => line(t, lang, n))].join('\n')] : [];
-  });
+  const parts = countries.flatMap((code) => numbersIn(t, lang, numbers, code, ['emergency', 'trafficking', 'crisis']) ?? []);
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
 /** Which of a country's lists each danger names, most specific first. */
-const LISTS: Record<SafetyCategory, ('trafficking' | 'crisis' | 'emergency')[]> = {
+const LISTS: Record<SafetyCategory, NumberList[]> = {
   exploitation: ['trafficking', 'emergency'],
   selfharm: ['crisis', 'emergency'],
   violence: ['emergency'],
@@ -191,8 +195,8 @@ export function safetyGuidance(t: Translate, lang: Lang, category: SafetyCategor
     if (!known) continue;
     const country = countryName(code, lang);
     if (known.guidance?.length) parts.push([t(lang, 'safety.noPolice', { country }), ...known.guidance.map((n) => line(t, lang, n))].join('\n'));
-    const listed = LISTS[category].flatMap((list) => known[list] ?? []);
-    if (listed.length) parts.push([t(lang, 'safety.numbersIn', { country }), ...listed.map((n) => line(t, lang, n))].join('\n'));
+    const listed = numbersIn(t, lang, numbers, code, LISTS[category]);
+    if (listed) parts.push(listed);
   }
   return parts.join('\n\n');
 }

@@ -10,6 +10,7 @@ import type { Repositories, Storage } from '../storage/types.js';
 import { ServiceUnavailableError } from '../core/errors.js';
 import type { ActionResult, EffectPerformers } from '../core/actions.js';
 import { awaitsResult, type Effect, type RequestEffect } from '../core/effects.js';
+import { countryOfCentre } from '../booking/centres.js';
 import { handleTurn, type EngineDeps, type TurnResult } from '../flows/turn.js';
 import { numberedChoice, optionLabel } from '../flows/render.js';
 import { langFromLocale, DEFAULT_LANG } from '../core/lang.js';
@@ -293,9 +294,10 @@ export class Conversations {
     // A file for the advisor is fetched before the transaction (with the channel's credentials) and stored in it.
     const files = held && inbound.kind === 'media' ? await this.media.fetchAll(ref.channel, inbound.media) : undefined;
     // Danger said while an advisor holds the conversation still gets the safety guidance at once, and the request turns urgent.
-    // Where they are: the phone's country, else the country of the centre they were handed to (its id starts with it: "pk-lahore").
-    const heldCountry = held && (held.country ?? held.vars.centreId?.slice(0, 2).toUpperCase());
-    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: heldCountry || undefined, text: inbound.text }) : undefined;
+    // Where they are: the phone's country, else the country of the centre they were handed to.
+    const centreId = held?.vars.centreId;
+    const heldCountry = held?.country ?? (centreId ? countryOfCentre(centreId) : undefined);
+    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: heldCountry, text: inbound.text }) : undefined;
     const first = held
       ? undefined
       : release

@@ -5,7 +5,7 @@
  * One greeting ("salam") is not evidence: it is shared by Arabic, Urdu and Darija speakers.
  */
 import type { Lang } from '../core/lang.js';
-import { phraseSet, words } from './phrases.js';
+import { phraseSet, sentences, words } from './phrases.js';
 
 /** Each language named in itself and in the others (folded spellings people type). */
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
@@ -89,7 +89,7 @@ export function requestedLanguage(text: string): Lang | undefined {
   // "can you write me in english pls, my wife will read too": a clause about the family or a course is left out, the request read without it.
   const withoutAbout = (p: string) => p.split(/(?<=[,،])\s+/u).filter((c) => !words(c).some(aboutOne)).join(' ');
   // "mundemi me shkru gjermanisht? kam jetu 10 vjet ne gjermani": the request is a sentence of its own, short.
-  const parts = text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  const parts = sentences(text);
   const kept = parts.map(withoutAbout).filter((p) => words(p).length);
   if (parts.length > 1) {
     const asked = new Set(kept.map(requestedIn).filter((l): l is Lang => l !== undefined));

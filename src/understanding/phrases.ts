@@ -11,6 +11,11 @@ export function words(text: string): string[] {
   return fold(text).split(' ').filter(Boolean);
 }
 
+/** The sentences of a message (after ? ! . and their Arabic forms), those with words only. */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+}
+
 type Pattern = { word: string; prefix: boolean }[];
 
 export interface PhraseSet {

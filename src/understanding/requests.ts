@@ -12,7 +12,7 @@ import type { Lang } from '../core/lang.js';
 import { endsAsQuestion } from '../core/normalize.js';
 import { asksOtherLanguage, languageNotUnderstood, requestedLanguage } from './language.js';
 import { matchTime, namesDay } from './when.js';
-import { phraseSet, words, type PhraseSet } from './phrases.js';
+import { phraseSet, sentences, words, type PhraseSet } from './phrases.js';
 
 export type Request =
   | { kind: 'book' }
@@ -325,7 +325,7 @@ export function recogniseRequest(text: string): Request | undefined {
  * language, so it is not dropped. Undefined when the rest is only a few words.
  */
 export function saidBesideTheLanguage(text: string): string | undefined {
-  const parts = text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  const parts = sentences(text);
   if (parts.length < 2) return undefined;
   const rest = parts.filter((p) => !requestedLanguage(p) && !asksOtherLanguage(p)).join(' ');
   return rest.length < text.length && words(rest).length >= 4 ? rest : undefined;
