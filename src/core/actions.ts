@@ -47,8 +47,11 @@ export interface Queries {
    */
   knowledgeAnswer(req: ActionRequest & { question?: string; topic?: string; follows?: string }): Promise<ActionResult>;
   knowledgeDetails(req: ActionRequest & { topic: string }): Promise<ActionResult>;
-  /** Safety guidance when a message signals danger (then `urgent`), else undefined; asked of every text first. */
-  dangerCheck?(req: ActionRequest & { text: string }): Promise<ActionResult | undefined>;
+  /**
+   * Safety guidance when a message signals danger (then `urgent`), else undefined; asked of every text first.
+   * `afterDanger`: the kind of danger the conversation already told of, so "who do I call?" asks for the emergency numbers.
+   */
+  dangerCheck?(req: ActionRequest & { text: string; afterDanger?: string }): Promise<ActionResult | undefined>;
   nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
   freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;

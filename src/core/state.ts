@@ -61,6 +61,8 @@ export interface ConversationState {
   confirming?: 'delete';
   /** A message signalled danger: a handoff from this conversation is urgent. */
   urgent?: boolean;
+  /** The kind of danger told (exploitation, stranded...), so "who do I call?" later gets its guidance again. */
+  dangerSaid?: string;
   /** A human advisor holds the conversation: the assistant stays quiet until it is closed. */
   handoff?: {
     id: string;

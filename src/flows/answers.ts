@@ -4,7 +4,7 @@ import { matchOption } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
-import { holdsSomeoneBack } from '../understanding/worried.js';
+import { holdsSomeoneBack, someoneHasLeft } from '../understanding/worried.js';
 import { courtesyInPassing, type Courtesy } from '../understanding/courtesy.js';
 import { words } from '../understanding/phrases.js';
 import { yesNo } from '../understanding/replies.js';
@@ -75,7 +75,14 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   // "mera visa teesri baar reject ho gaya": bad news told, not a question missed; a kind word and a person.
   if (isSetback(input.text)) return toldSetback(turn, input.text);
   // "comment je peux le convaincre de pas partir?": a worried relative; the risks to show, and the centre to come to together.
-  if (holdsSomeoneBack(input.text, Boolean(follows && /^(risks|route)-/.test(follows)))) return worriedForSomeone(turn, follows);
+  const afterRisks = Boolean(follows && /^(risks|route)-/.test(follows));
+  if (holdsSomeoneBack(input.text, afterRisks)) return worriedForSomeone(turn, follows);
+  // "mon petit frere est parti avant hier de mbour": someone close already on the way; what to do in danger, and a person.
+  if (someoneHasLeft(input.text, afterRisks)) {
+    notAMiss(turn, input.text);
+    turn.state.misses = 0;
+    return advance(turn, 'fallback.someone-left');
+  }
   // "i just want to say thank you for yesterday ... God go bless you": no question in it, so its courtesy is what it says.
   const courtesy = courtesyInPassing(input.text);
   if (courtesy) {

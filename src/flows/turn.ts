@@ -174,8 +174,9 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   // The language first: help offered for danger said in Roman Urdu after a "salam" is in Urdu.
   if (input.kind === 'text' && !isGreetingOrEmpty(turn, input)) noteLanguage(turn, ask, input.text);
   // Danger first, at any step: a name, a town or a menu answer may be a cry for help.
-  const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text }) : undefined;
+  const danger = input.kind === 'text' ? await turn.deps.actions.dangerCheck?.({ ...request(turn), text: input.text, afterDanger: turn.state.dangerSaid }) : undefined;
   if (danger?.urgent) {
+    if (danger.facts?.safety) turn.state.dangerSaid = danger.facts.safety;
     takeResult(turn, danger);
     return offerHumanNow(turn);
   }

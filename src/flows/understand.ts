@@ -13,7 +13,7 @@ import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
-import { extractContact, extractName, introducesName, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
+import { extractContact, extractName, introducesName, looksLikeFullName, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
 import { matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
@@ -136,8 +136,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
       await advance(turn, 'booking.confirm');
       return true;
     }
-    // "je m'appelle Samir", "mera naam Bilal hai" when the contact is asked: the name, and the contact asked again.
-    if (introducesName(text)) {
+    // "je m'appelle Samir", "mera naam Bilal hai", "Besnik Krasniqi" when the contact is asked: the name, and the contact asked again.
+    if (introducesName(text) || looksLikeFullName(text)) {
       state.vars.name = extractName(text);
       state.misses = 0;
       renderAsk(turn, ask);
@@ -230,6 +230,11 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     state.vars.earlyContact = contactAlone;
     state.misses = 0;
     renderAsk(turn, ask);
+    return true;
+  }
+  // "ja", "ja genau prishtina" at the name step (the centre named with the question): agreed, the name asked again.
+  if (asking === 'name' && onlyAgrees(text, state.lang, [state.vars.city ?? '', state.vars.centreName ?? ''])) {
+    replyToCourtesy(turn, ask, 'ok');
     return true;
   }
   if (asking === 'name') return takeName(turn, text);
@@ -523,12 +528,14 @@ const CLAUSE_MARKS = /[,،;.!?؟]+/u;
 
 /** Words that turn a day down in its own clause ("not", "kann nicht", "nuk mundem", "gak bisa", "ما نقدرش"). */
 const NOT_THAT_DAY = new Set(plainWords('not no cannot cant never nicht kein keine pas nuk ne nahi nahin nhi tidak gak ga nggak tdk mech mich msh mish machi mashi لا ما مش مو ماشي نہیں nemoze nemogu nije'));
+/** Albanian "ne ora 11", "në orën 10" (at eleven): "ne" there is "at", not the Serbian or German no. */
+const AT_THE_HOUR = /\b(?:ne|në)\s+(?:ora|oren|orën|oret|orës|(?=\d))\b/giu;
 /** "thursday no problem", "kein Problem": said of the day, not against it. */
 const NO_PROBLEM = /\b(?:no|kein|pas de|nema|nuk ka|gak|tidak ada|koi)\s+(?:problem\w*|wahala|masla|worries|souci\w*|probleme?)\b/giu;
 
 /** The one clause that names a day also says no to it: "i no fit come thursday", "ich kann nicht am donnerstag". */
 function turnsDownDay(text: string, from: string): boolean {
-  const naming = clausesNamingDay(text.replace(NO_PROBLEM, ' '), from);
+  const naming = clausesNamingDay(text.replace(NO_PROBLEM, ' ').replace(AT_THE_HOUR, ' '), from);
   return naming.length === 1 && plainWords(naming[0]!).some((w) => NOT_THAT_DAY.has(w));
 }
 

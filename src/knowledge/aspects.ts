@@ -63,3 +63,15 @@ export function asksAspectOf(question: string, title: string, text: string): boo
   const named = conceptsOf(tokens(title));
   return [...conceptsOf(tokens(question))].every((c) => ASKING_CONCEPTS.has(c) || c === aspect.implies || named.has(c));
 }
+
+/** Concepts too general to make a follow-up a question of its own ("can someone help me there?"). */
+const GENERAL_CONCEPTS = new Set([...ASKING_CONCEPTS, 'human', 'help', 'germany', 'europe']);
+
+/**
+ * The question names a thing the previous answer's title does not ("und in marokko, hilft mir
+ * jemand arbeit zu finden?" after voluntary return: work): a topic it finds on its own is its answer.
+ */
+export function namesBeyondTitle(question: string, title: string): boolean {
+  const named = conceptsOf(tokens(title));
+  return [...conceptsOf(tokens(question))].some((c) => !GENERAL_CONCEPTS.has(c) && !named.has(c));
+}

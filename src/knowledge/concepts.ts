@@ -316,7 +316,7 @@ const LEXICON: Record<string, string[]> = {
     'permis de sejour', 'البيرمي', 'lbirmi', 'الكارط', 'lkart', 'karte de sejour',
   ],
   apply: [
-    'apply', 'applying', 'application', 'applications', 'bewerb*', 'antrag', 'beantrag*', 'postul*', 'candidat*', 'deposer', 'solicit*', 'aplicar', 'tramit*', 'melamar', 'lamar', 'lamaran', 'mendaftar', 'pendaftaran', 'prijav*', 'aplicir*', 'aplikim*', 'aplikoj', 'konkurr*', 'apply karna', 'apply kaise', 'darkhwast', 'darkhast', 'form',
+    'apply', 'applying', 'application', 'applications', 'pedir', 'pide', 'pido', 'piden', 'pedirla', 'pedirlo', 'demande', 'demander', 'bewerb*', 'antrag', 'beantrag*', 'postul*', 'candidat*', 'deposer', 'solicit*', 'aplicar', 'tramit*', 'melamar', 'lamar', 'lamaran', 'mendaftar', 'pendaftaran', 'prijav*', 'aplicir*', 'aplikim*', 'aplikoj', 'konkurr*', 'apply karna', 'apply kaise', 'darkhwast', 'darkhast', 'form',
     'ntqdm', 'nqdm', 'taqdim', 'tqdim', 'ndir dossier', 'dossier', 'تقديم', 'التقديم', 'نقدم', 'اقدم', 'طلب', 'الطلب', 'ملف', 'الملف', 'درخواست', 'اپلاي', 'فارم',
     'اپلائی', 'aplai', 'aplay',
   ],
@@ -354,7 +354,7 @@ const LEXICON: Record<string, string[]> = {
     'انسانی اسمگلنگ', 'insani smuggling',
   ],
   travel: [
-    'travel*', 'journey', 'trip', 'route', 'reise', 'reisen', 'voyage', 'viaje', 'perjalanan', 'putovanj*', 'udhetim*', 'safar', 'safr', 'ticket', 'ticket*', 'flight', 'flug', 'billet', 'vuelo', 'tiket', 'bileta', 'tikat', 'tiket',
+    'travel*', 'journey', 'trip', 'route', 'reise', 'reisen', 'voyage', 'viaje', 'perjalanan', 'putovanj*', 'udhetim*', 'safar', 'safr', 'ticket', 'ticket*', 'flight', 'flug', 'flug*', 'billet', 'vuelo', 'tiket', 'bileta', 'tikat', 'tiket',
     'سفر', 'السفر', 'تذکره', 'التذکره', 'تذكره', 'رحله', 'ٹکٹ', 'تکت', 'lvoyage', 'safar', 'tadkira',
     'fly', 'flying', 'flight ticket', 'plane', 'airplane', 'aeroplane', 'airport', 'flughafen', 'aeroport', 'aeropuerto', 'bandara', 'aerodrom', 'aeroport*', 'jahaz', 'jahaaz', 'hawai jahaz', 'tayyara', 'tiyara', 'طياره', 'الطياره', 'مطار', 'المطار', 'ايربورت', 'ائیرپورٹ', 'go abroad', 'going abroad', 'abroad', 'leave the country', 'japa', 'jappa', 'travel out', 'comot', 'comot for', 'carry me go', 'carry us go', 'take me go', 'bring me go', 'نهاجر', 'هاجر', 'نسافر', 'يسافر', 'emigr*', 'auswander*', 'iseljavanje', 'emigrim*', 'merantau', 'ijra',
   ],

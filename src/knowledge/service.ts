@@ -12,14 +12,16 @@ import { namesCentre } from '../understanding/requests.js';
 import { CENTRES_TOPIC } from '../core/topics.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import { bestPassage } from './passage.js';
+import { conceptsOf } from './concepts.js';
+import { tokens } from './features.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
-import { asksAspectOf } from './aspects.js';
+import { asksAspectOf, namesBeyondTitle } from './aspects.js';
 import { NO_EMERGENCY_NUMBERS, numbersToCall, safetyGuidance, type EmergencyNumbers } from './emergency.js';
-import type { SafetyCategory, SafetyDetector } from '../understanding/danger.js';
+import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
 import type { LearnedExample } from './learned.js';
 
@@ -38,6 +40,23 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
   const named = place && (place.kind === 'country' || place.population >= PLACE_MIN_POPULATION) && numbers.countries[place.country] ? [place.country] : [];
   return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
 }
+
+/**
+ * "طب إزاي أحجز ميعاد السفارة بنفسي؟", "how do I book the embassy appointment myself": an appointment
+ * at the embassy (the centre not named) is the visa's, never the centre's.
+ */
+function embassyNotCentre(found: Retrieval, text: string): Retrieval {
+  if (found.id !== CENTRES_APPOINTMENT && !found.choices.includes(CENTRES_APPOINTMENT)) return found;
+  const named = conceptsOf(tokens(text));
+  if (!named.has('embassy') || named.has('centre')) return found;
+  const swap = (id: string) => (id === CENTRES_APPOINTMENT ? VISA_APPLICATION : id);
+  const id = found.id && swap(found.id);
+  return { ...found, id, choices: [...new Set(found.choices.map(swap))].filter((c) => c !== id) };
+}
+const CENTRES_APPOINTMENT = 'centres-appointment';
+/** Topics of one area share the first part of their id: return-job-placement and return-voluntary-programmes. */
+const sameArea = (a: string, b: string): boolean => a.split('-')[0] === b.split('-')[0];
+const VISA_APPLICATION = 'visa-application';
 
 /** "how to go germany", "kaise jaun germany": the way there asked in this many words at most, nothing more specific said. */
 const BARE_WAY_MAX_WORDS = 6;
@@ -68,6 +87,8 @@ const POINTS_BACK: Partial<Record<Lang, PhraseSet>> = {
 const FAMILY = phraseSet([
   'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
   'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon',
+  // going along with the person just talked about: "aur main uske sath ja sakta hun?" after nursing
+  'with her', 'with him', 'uske sath', 'uske saath', 'us ke sath', 'us ke saath', 'avec elle', 'avec lui', 'mit ihr', 'mit ihm', 'con ella', 'con el', 'ikut dia', 'sama dia', 'bersamanya', 'me te', 'bashke me te', 'sa njom', 'sa njim', 'معاها', 'معاه', 'معها', 'اس کے ساتھ',
   'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'gruja', 'grueja', 'grun', 'gruas', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
 ]);
 /**
@@ -123,6 +144,8 @@ function closeBehind(own: Retrieval, previous: string, wordCount: number): boole
 const CONTEXT_LEAD = 1.5;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
+/** A follow-up that names something the previous title does not keeps a topic it finds this clearly on its own. */
+const NEW_THING_SCORE = 0.4;
 /** An office asked for in so many words ('which office do I go to') needs only the answer threshold to be about the centres. */
 const CENTRES_NAMED_FLOOR = 0.3;
 /** …and this much for a question that alone reads as out of scope. */
@@ -175,9 +198,9 @@ export class KnowledgeService {
     this.refresh = refresh;
   }
 
-  private async retrieve(text: string, lang: Lang, country?: string) {
+  private async retrieve(text: string, lang: Lang, country?: string): Promise<Retrieval> {
     await this.refresh();
-    return this.retriever.retrieve({ text, lang, country });
+    return embassyNotCentre(await this.retriever.retrieve({ text, lang, country }), text);
   }
 
   /**
@@ -211,6 +234,9 @@ export class KnowledgeService {
     if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
     const title = this.titleOf(previous, lang);
     if (!title) return own;
+    // "und in marokko, hilft mir jemand arbeit zu finden?" after voluntary return: another topic of the same area (return-),
+    // found on its own, for a thing the previous title does not name (work).
+    if (own.id && !own.outOfScope && !own.choices.length && own.score >= NEW_THING_SCORE && sameArea(own.id, previous) && namesBeyondTitle(asked, title)) return own;
     const leaning = await this.retrieve(`${title} ${asked} ${asked}`, lang, country);
     const top = leaning.ranked[0];
     // and it needs a clearer lean than a question that is merely unsure
@@ -326,7 +352,7 @@ export class KnowledgeService {
   /** The engine's knowledge actions. */
   actions(): Required<Pick<Actions, 'knowledgeAnswer' | 'knowledgeDetails' | 'dangerCheck'>> {
     return {
-      dangerCheck: async ({ text, lang, country }) => this.dangerAnswer(text, lang, country),
+      dangerCheck: async ({ text, lang, country, afterDanger }) => this.dangerAnswer(text, lang, country, afterDanger),
       knowledgeAnswer: async ({ question, topic, lang, country, follows }) => {
         const danger = question ? this.dangerAnswer(question, lang, country) : undefined;
         if (danger) return danger;
@@ -366,19 +392,27 @@ export class KnowledgeService {
   }
 
   /** Safety guidance with the numbers for where the person is, the entry that helps and `urgent`, when the text signals danger. */
-  private dangerAnswer(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
+  private dangerAnswer(text: string, lang: Lang, phoneCountry?: string, afterDanger?: string): ActionResult | undefined {
     const danger = this.safety.detect(text);
-    if (!danger) return this.numbersAsked(text, lang, phoneCountry);
+    if (!danger) return this.numbersAsked(text, lang, phoneCountry, afterDanger);
     const answer: ActionResult = danger.topic ? this.answerTopic(danger.topic, lang) : { outcome: 'ok', outbox: [] };
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
     return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };
   }
 
-  /** "emergency number kya hai pakistan ka": the numbers of the country named or known, urgent like danger (a person is offered). */
-  private numbersAsked(text: string, lang: Lang, phoneCountry?: string): ActionResult | undefined {
-    if (!asksEmergencyNumber(text)) return undefined;
-    const listed = numbersToCall(this.t, lang, this.numbers, whereFrom(text, this.numbers, this.findPlace, phoneCountry));
-    return listed ? { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: listed }] } : undefined;
+  /**
+   * "emergency number kya hai pakistan ka": the numbers of the country named or known, urgent like danger (a person is offered).
+   * "j appelle qui??" after danger was told: those numbers, else that danger's guidance again (at sea with the coast guards).
+   */
+  private numbersAsked(text: string, lang: Lang, phoneCountry?: string, afterDanger?: string): ActionResult | undefined {
+    const kind = SAFETY_CATEGORIES.find((c) => c === afterDanger);
+    if (!asksEmergencyNumber(text, { afterDanger: kind !== undefined })) return undefined;
+    const countries = whereFrom(text, this.numbers, this.findPlace, phoneCountry);
+    const listed = numbersToCall(this.t, lang, this.numbers, countries);
+    if (listed) return { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: listed }] };
+    if (!kind) return undefined;
+    const guidance = safetyGuidance(this.t, lang, kind, this.numbers, { countries, atSea: kind === 'stranded' });
+    return { outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }], facts: { safety: kind } };
   }
 
   /**

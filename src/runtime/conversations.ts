@@ -297,7 +297,7 @@ export class Conversations {
     // Where they are: the phone's country, else the country of the centre they were handed to.
     const centreId = held?.vars.centreId;
     const heldCountry = held?.country ?? (centreId ? countryOfCentre(centreId) : undefined);
-    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: heldCountry, text: inbound.text }) : undefined;
+    const danger = held && inbound.kind === 'text' ? await this.engine.actions.dangerCheck?.({ lang: held.lang, country: heldCountry, text: inbound.text, afterDanger: held.dangerSaid }) : undefined;
     const first = held
       ? undefined
       : release

@@ -19,7 +19,25 @@ const EMERGENCY_NUMBER = phraseSet([
   'broj za hitne', 'hitni broj', 'broj hitne pomoci', 'broj policije', 'broj za policiju', 'broj za hitne slucajeve',
 ]);
 
-export function asksEmergencyNumber(text: string): boolean {
+/**
+ * "j appelle qui??", "who do I call", "koga da zovem": after danger was told in the conversation,
+ * asking whom to call is asking for the emergency numbers (before it, it may be about booking).
+ */
+const WHOM_TO_CALL = phraseSet([
+  'who do i call', 'who should i call', 'who can i call', 'who to call', 'who we go call', 'who i go call', 'who i fit call', 'which number do i call', 'what number do i call', 'which number',
+  'j appelle qui', 'j apelle qui', 'on appelle qui', 'qui appeler', 'qui je dois appeler', 'qui dois je appeler', 'je dois appeler qui', 'quel numero', 'a qui je telephone',
+  'wen soll ich anrufen', 'wen rufe ich an', 'wen kann ich anrufen', 'wen anrufen', 'welche nummer',
+  'a quien llamo', 'a quien llamar', 'a quien debo llamar', 'que numero', 'a quien puedo llamar',
+  'kisko call karun', 'kis ko call karun', 'kisko call karoon', 'kis ko call karoon', 'kisko phone karun', 'kis ko phone karun', 'kise call karun', 'kis ko fon karun', 'kaun sa number', 'کس کو کال کروں', 'کس کو فون کروں',
+  'harus telepon siapa', 'telepon siapa', 'telpon siapa', 'hubungi siapa', 'harus hubungi siapa', 'nomor berapa', 'siapa yang harus saya hubungi', 'siapa yang bisa dihubungi',
+  'ke te thirr', 'kë të thërras', 'ke duhet te thërras', 'ke duhet te thirr', 'ke te telefonoj', 'cilin numer',
+  'koga da zovem', 'koga treba da zovem', 'koga zvati', 'koga da pozovem', 'koji broj', 'кога да зовем', 'кога да позовем',
+  'نتصل بمين', 'نكلم مين', 'اكلم مين', 'اتصل بمين', 'اتصل بمن', 'بمن اتصل', 'بمين اتصل', 'نعيط على من', 'نعيط لمن', 'نعيط لشكون', 'اتصل على مين', 'شو الرقم', 'اي رقم',
+  'n3iyet 3la chkoun', 'n3ayet l chkoun', 'n3ayet lchkoun', 'n3iyet lchkoun', 'nkalem chkoun', 'nkalem min', 'atasel bmin', 'netasel bmin',
+]);
+
+export function asksEmergencyNumber(text: string, opts: { afterDanger?: boolean } = {}): boolean {
   const tokens = words(text);
-  return tokens.length > 0 && tokens.length <= 30 && EMERGENCY_NUMBER.has(tokens);
+  if (!tokens.length || tokens.length > 30) return false;
+  return EMERGENCY_NUMBER.has(tokens) || (opts.afterDanger === true && WHOM_TO_CALL.has(tokens));
 }

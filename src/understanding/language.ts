@@ -11,7 +11,7 @@ import { phraseSet, sentences, words } from './phrases.js';
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
   en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'انگلش', 'انگلیش', 'انگلش', 'انجلش', 'انكليزي', 'انكلش', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
   fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'فرینچ', 'فرنچ', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
-  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbi', 'l3arbi', '3arabi', 'l3arabi', 'bel3arbi', 'bl3arbi', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya', 'دارجه', 'الدارجه', 'بالدارجه', 'بالدارجة', 'الدارجة', 'ldarija', 'bdarija'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbi', 'l3arbi', '3arabi', 'l3arabi', 'bel3arbi', 'bl3arbi', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', 'bl3arbiya', 'bel3arbiya', 'bel3arbia', 'l3rbia', 'l3rbiya', 'bl3rbia', '3rbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya', 'دارجه', 'الدارجه', 'بالدارجه', 'بالدارجة', 'الدارجة', 'ldarija', 'bdarija'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
   id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
@@ -59,7 +59,7 @@ const ABOUT_A_LANGUAGE = new Set(words(
   'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
 
 /** Words that, just before a language's name, say the person does not have it: "kein Englisch", "no hablo inglés", "ne zna srpski". */
-const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mnfhmch ma kanfhemch ma nfhamch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
+const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mnfhmch ma kanfhemch ma nfhamch kan9rach kanqrach kanfhemch kanfhamch kanfhmch kanhdrch kanhdarch kan3refch kanktebch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
 const NOT_GOOD = phraseSet(['not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
   // "bahasa jerman sy gk bisa sama sekali": Indonesian says it after the name

@@ -129,6 +129,25 @@ export function withoutContact(text: string, contact: string): string {
   return text.replace(contact, ' ').replace(CONTACT_LABEL, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A yes and nothing else, beside words the step showed ("ja genau prishtina" where the centre was
+ * named with the question): an agreement, never a name or a contact.
+ */
+export function onlyAgrees(text: string, lang: Lang | undefined, shown: readonly string[] = []): boolean {
+  if (yesNo(text, lang) !== 'yes') return false;
+  const known = shown.flatMap((s) => words(s)).filter((w) => w.length >= 3);
+  // "prishtina" for Pristina shown: the same start and about the same length is the word shown.
+  const isShown = (t: string) => known.some((w) => w === t || (t.length >= 5 && t.slice(0, 3) === w.slice(0, 3) && Math.abs(t.length - w.length) <= 2));
+  let rest = words(text).filter((t) => !SOFT.has(t) && !LOOSE_YES.has(t) && !isShown(t));
+  for (let hit = YES.find(rest); hit; hit = YES.find(rest)) rest = [...rest.slice(0, hit.at), ...rest.slice(hit.at + hit.length)];
+  return rest.length === 0;
+}
+
+/** "Besnik Krasniqi", "Abena Mensah": two or three capitalised words and nothing else, a name as people type it. */
+export function looksLikeFullName(text: string): boolean {
+  return /^\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}[.!]?$/u.test(text.trim());
+}
+
 /** The reply introduces a name: at the name step it is the name, even when it holds a request's words ("call me"). */
 export function introducesName(text: string): boolean {
   return INTRODUCES.test(text.trim().replace(LEAD, ''));

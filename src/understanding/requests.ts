@@ -212,6 +212,14 @@ const CHANGE = phraseSet([
   'shift', 'shift kar', 'shift karo', 'shift kar do', 'aage kar do', 'peeche kar do', 'tabdeel', 'tabdil', 'badal', 'badalna', 'badli', 'نبدل', 'نغير', 'تغيير', 'تبديل', 'تبدیل', 'بدلنا', 'beddel', 'nbeddel', 'badel', 'nbadel',
 ]);
 
+/** "morgen kann ich doch nicht", "i no fit come tuesday", "je peux pas demain": a day that does not suit, so with a day named the appointment moves. */
+const CANNOT_COME = phraseSet([
+  'can t', 'cant', 'cannot', 'can not', 'won t make it', 'wont make it', 'no fit', 'no go fit', 'not possible', 'kann nicht', 'kann ich nicht', 'kann ich doch nicht', 'schaffe es nicht', 'schaff es nicht', 'geht nicht', 'geht doch nicht',
+  'peux pas', 'peux plus', 'pourrai pas', 'pourrais pas', 'pas possible', 'no puedo', 'no podre', 'no voy a poder', 'ne mogu', 'necu moci', 'nuk mundem', 'nuk mund', 'nuk vij dot', 'nuk mundem te vij',
+  'gak bisa', 'ga bisa', 'nggak bisa', 'ngga bisa', 'tidak bisa', 'tdk bisa', 'gabisa', 'nahi aa sakta', 'nahi aa sakti', 'nahi aa sakunga', 'nahi aa sakoonga', 'nahi ho sakta', 'nahi ho payega', 'nahi aa paunga',
+  'ma n9derch', 'man9derch', 'ma nqderch', 'ma n9drch', 'ما نقدرش', 'مش هقدر', 'مقدرش', 'ما اقدر', 'لا استطيع', 'ما راح اقدر', 'مش حقدر',
+]);
+
 /** The date or the day of an appointment changed: a move without naming the appointment ("je veux changer la date", "bisa ganti tanggal?"). */
 const MOVE_DATE = phraseSet([
   'change the date', 'change date', 'change the day', 'another date', 'changer la date', 'changer de date', 'changer le jour', 'une autre date', 'datum andern', 'datum aendern', 'anderes datum', 'den tag andern',
@@ -288,7 +296,7 @@ export function recogniseRequest(text: string): Request | undefined {
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
-  if (CHANGE.has(tokens) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
+  if ((CHANGE.has(tokens) || CANNOT_COME.has(tokens)) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
   // "a mund ta ndryshoj takimin?", "je peux changer mon rdv?": the appointment itself named with a change.
   if (CHANGE.has(tokens) && NAMES_APPOINTMENT.has(tokens) && tokens.length <= 8) return withRef({ kind: 'move' });
   // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
