@@ -172,6 +172,8 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     const item = (page: Page) => page.locator('#queue li', { has: page.locator('button') }); // the one waiting person
     await Promise.all([item(efua).waitFor(), item(kofi).waitFor()]);
     expect(await efua.title()).toMatch(/^\(1\) /);
+    // The queue shows what the person last told, not the "1" that agreed to the handoff.
+    expect(await item(efua).locator('.queue-last').textContent()).toBe('talk to a person');
     expect(title).not.toMatch(/^\(/);
     // The phone number never reaches the browser.
     const html = await efua.evaluate(async () => JSON.stringify(await (await fetch('/api/handoffs', { headers: { authorization: `Bearer ${sessionStorage.getItem('wegweiser-token')}` } })).json()));

@@ -46,6 +46,15 @@ const ASPECTS: Aspect[] = [
     ]),
     stated: FIGURE,
   },
+  {
+    // Working hours ("a radno vreme?" after the minimum wage): an entry that speaks of hours answers it.
+    asked: phraseSet([
+      'working hours', 'work hours', 'hours of work', 'how many hours', 'arbeitszeit', 'arbeitszeiten', 'wie viele stunden', 'heures de travail', 'horaires de travail', 'combien d heures', 'horario de trabajo', 'horas de trabajo', 'cuantas horas',
+      'jam kerja', 'berapa jam', 'orari i punes', 'orari i punës', 'sa ore', 'radno vreme', 'radno vrijeme', 'koliko sati', 'kitne ghante', 'kaam ke ghante', 'ساعات العمل', 'ساعات الشغل', 'كم ساعه', 'کام کے اوقات', 'کتنے گھنٹے',
+    ]),
+    stated: /\d+\s*(?:hours?|stunden|heures|horas|jam|ore|orë|sati|ساعات|ساعة|ساعه|گھنٹے)|working hours|working time|arbeitszeit|heures de travail|temps de travail|horario|jam kerja|orari|radno vreme|radnom vremenu|radnog vremena|ساعات العمل|اوقات کار/iu,
+    implies: 'hours',
+  },
 ];
 
 /** Concepts that say what kind of answer is wanted, not what it is about. */
@@ -74,4 +83,9 @@ const GENERAL_CONCEPTS = new Set([...ASKING_CONCEPTS, 'human', 'help', 'germany'
 export function namesBeyondTitle(question: string, title: string): boolean {
   const named = conceptsOf(tokens(title));
   return [...conceptsOf(tokens(question))].some((c) => !GENERAL_CONCEPTS.has(c) && !named.has(c));
+}
+
+/** The question asks what kind of answer (where, how much, how long, what is needed, how to apply): the shape of a follow-up. */
+export function asksAKindOfAnswer(question: string): boolean {
+  return [...conceptsOf(tokens(question))].some((c) => ASKING_CONCEPTS.has(c));
 }

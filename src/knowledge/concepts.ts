@@ -230,7 +230,7 @@ const LEXICON: Record<string, string[]> = {
     'harvest', 'harvesting', 'picking', 'fruit picking', 'farm work', 'farmwork', 'agriculture', 'saisonarbeit*', 'saisonnier*', 'temporero*', 'jornalero*', 'pekerja musiman', 'sezonski', 'sezonsk*', 'sezonale', 'sezonal', 'puna sezonale', 'fasal', 'khet', 'kheton', 'kisan', 'fla7a', 'l7ssad', '7ssad', 'l7assad', 'الحصاد', 'الفلاحة', 'الجني', 'جني الفراوله',
   ],
   // The yearly cap of the Western Balkans regulation and the seasonal contingents: "a ka kuote?", "ist das kontingent voll?".
-  quota: ['quota*', 'kuot*', 'kvot*', 'kontingent*', 'contingent*', 'cupo', 'cupos', 'kuota', 'حصه', 'الحصه', 'کوٹہ', 'کوٹے', 'کوٹا', 'kota tahunan'],
+  quota: ['quota*', 'sa veta', 'sa vete', 'how many people', 'combien de personnes', 'wie viele leute', 'wie viele menschen', 'koliko ljudi', 'berapa orang', 'kitne log', 'kitne logon', 'cuantas personas', 'كم شخص', 'kuot*', 'kvot*', 'kontingent*', 'contingent*', 'cupo', 'cupos', 'kuota', 'حصه', 'الحصه', 'کوٹہ', 'کوٹے', 'کوٹا', 'kota tahunan'],
   opportunityCard: [
     'chancenkarte', 'opportunity card', 'opportunity', 'points', 'point', 'punkte', 'carte opportunite', 'carte des chances', 'carte des opportunites', 'carte d opportunite', 'carte d opportunites', 'opportunites', 'tarjeta de oportunidades', 'kartu peluang', 'karta sansi', 'karta mogucnosti', 'karta e mundesive', 'chance card',
     'بطاقه الفرص', 'الفرص', 'فرص', 'نقاط', 'نقطه', 'پوائنٹس', 'چانس کارڈ', 'موقع کارڈ', 'نقاط', 'no9at', 'nuqat', 'noqat', 'chancen',

@@ -19,7 +19,7 @@ import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js';
 import { sourcesInText } from './sources.js';
-import { asksAspectOf, namesBeyondTitle } from './aspects.js';
+import { asksAKindOfAnswer, asksAspectOf, namesBeyondTitle } from './aspects.js';
 import { NO_EMERGENCY_NUMBERS, numbersToCall, safetyGuidance, type EmergencyNumbers } from './emergency.js';
 import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
@@ -144,8 +144,8 @@ function closeBehind(own: Retrieval, previous: string, wordCount: number): boole
 const CONTEXT_LEAD = 1.5;
 /** Read in the light of the previous topic, that topic must still score this much. */
 const FOLLOW_UP_FLOOR = 0.4;
-/** A follow-up that names something the previous title does not keeps a topic it finds this clearly on its own. */
-const NEW_THING_SCORE = 0.4;
+/** A follow-up that names something the previous title does not keeps a topic of the same area it finds this clearly on its own. */
+const NEW_THING_SCORE = 0.2;
 /** An office asked for in so many words ('which office do I go to') needs only the answer threshold to be about the centres. */
 const CENTRES_NAMED_FLOOR = 0.3;
 /** …and this much for a question that alone reads as out of scope. */
@@ -234,13 +234,19 @@ export class KnowledgeService {
     if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
     const title = this.titleOf(previous, lang);
     if (!title) return own;
-    // "und in marokko, hilft mir jemand arbeit zu finden?" after voluntary return: another topic of the same area (return-),
-    // found on its own, for a thing the previous title does not name (work).
-    if (own.id && !own.outOfScope && !own.choices.length && own.score >= NEW_THING_SCORE && sameArea(own.id, previous) && namesBeyondTitle(asked, title)) return own;
+    // "und in marokko, hilft mir jemand arbeit zu finden?" after voluntary return, "kann ihm in Accra dann jemand helfen Arbeit
+    // zu finden?" after the Starthilfe: a thing the previous title does not name (work), and the best topic of the question
+    // alone, sure or not, is another of the same area (return-). Unsure between it and the previous topic ("a ka kuote?"
+    // after the Western Balkans rule), the previous topic's light decides below.
+    const best = own.outOfScope || own.choices.includes(previous) ? undefined : own.id ? own : own.ranked[0];
+    if (best?.id && best.score >= NEW_THING_SCORE && sameArea(best.id, previous) && best.id !== previous && namesBeyondTitle(asked, title)) {
+      return { ...own, id: best.id, score: best.score, choices: [] };
+    }
     const leaning = await this.retrieve(`${title} ${asked} ${asked}`, lang, country);
     const top = leaning.ranked[0];
     // and it needs a clearer lean than a question that is merely unsure
-    if (top?.id !== previous || top.score < (own.outOfScope ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
+    // ("ku duhet me aplikue, a duhet me ardh deri n Prishtine?" asks where to apply: out of scope alone, it leans like any follow-up)
+    if (top?.id !== previous || top.score < (own.outOfScope && !asksAKindOfAnswer(asked) ? FOLLOW_UP_FLOOR_OUT_OF_SCOPE : FOLLOW_UP_FLOOR)) return own;
     return { ...leaning, id: previous, score: top.score, choices: [] };
   }
 

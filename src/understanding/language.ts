@@ -28,7 +28,7 @@ const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
 /** Words before a language's name that put it to use: "in", "en", "auf", "na", "b", "bahasa", "speak"... (Urdu's "mein" comes after it, see below: before it, "main" is "I"). */
-const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
+const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya thder tehder to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
 /**
  * Verbs of speaking and writing that may stand a word away from the language's name, or just after
  * it: "sprichst du Englisch?", "govoriš li engleski", "können wir Deutsch sprechen", "aap urdu bol
@@ -55,6 +55,7 @@ const ABOUT_A_LANGUAGE = new Set(words(
   'perlu harus belajar tingkat kursus ujian sebelum ' +
   'duhet mesoj mesuar nivel kurs provim ' +
   'treba moram mora nauciti nivo kurs ispit pre ' +
+  'kan9ra kanqra kanqra kant3alem kanat3alem n9ra nqra nt3alem goethe ' +
   'zaroori zaruri seekhna seekhni seekhe seekh seekhay sikhna sikhe bina level course pehle ' +
   'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
 
@@ -113,7 +114,8 @@ function requestedIn(text: string): Lang | undefined {
   if (new Set(wanted.map((n) => n.lang)).size !== 1) return undefined;
   // A long message names the language it wants with a word that puts it to use; a short one may name it bare.
   for (const { lang, i } of wanted) {
-    const before = tokens[i - 1];
+    // "b l'allemand", "bel l'arabe": the article between the word that puts it to use and the name.
+    const before = tokens[i - 1] === 'l' ? tokens[i - 2] : tokens[i - 1];
     // "urdu mein", "اردو میں": the postposition follows.
     const after = tokens[i + 1];
     const speaks = (t: string | undefined) => t !== undefined && (INTO.has(t) || SPEAK.has(t));

@@ -19,6 +19,8 @@ const YES = phraseSet([
   'po', 'po po', 'ne rregull', 'mire', 'dakord', 'sigurisht', 'vazhdo',
   'da', 'moze', 'naravno', 'vazi', 'potvrdjujem', 'potvrdi', 'u redu', 'vazi tako', 'svakako', 'važi',
   'si', 'claro', 'dale', 'vale', 'de acuerdo', 'por supuesto', 'confirmado', 'confirmo', 'listo', 'perfecto', 'bueno', 'esta bien', 'va',
+  // "no problem" is an agreement: "jauh ya.. tp gpp, iya"
+  'no problem', 'no wahala', 'pas de probleme', 'pas de souci', 'kein problem', 'no hay problema', 'no pasa nada', 'nuk ka problem', 'nema problema', 'koi baat nahi', 'koi masla nahi', 'mafi mochkil', 'ma kayn mochkil', 'مافي مشكله', 'مفيش مشكله', 'ماشي مشكل', 'gpp', 'gapapa', 'ga apa apa', 'gak apa apa', 'nggak apa apa', 'tidak apa apa', 'tidak masalah', 'gak masalah',
 ]);
 
 const NO = phraseSet([
@@ -64,6 +66,9 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
     return opens && opens.at === 0 && !LOOSE_YES.has(tokens[0]!) && !NO.find(tokens) && !tokens.some((t) => BUT.has(t)) ? 'yes' : undefined;
   }
   if (!tokens.length) return undefined;
+  // "jauh ya.. tp gpp, iya", "c loin mais bon, oui": a last short clause that is a yes, with no no before it.
+  const clauses = text.split(/[.!;,؛،]+/u).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length > 1 && words(clauses.at(-1)!).length <= 2 && !NO.find(tokens.slice(0, -words(clauses.at(-1)!).length)) && yesNo(clauses.at(-1)!, lang) === 'yes') return 'yes';
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
   // "në rregull" is Albanian for all right, not "ne".
   if (tokens[0] === 'ne' && tokens[1] === 'rregull') return 'yes';

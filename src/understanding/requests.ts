@@ -40,6 +40,10 @@ const HUMAN = phraseSet([
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
   'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
   'connect me', 'call me', 'an operator', 'to an operator', 'the operator',
+  // to be called or contacted by someone of the centre: "est ce qu une personne du centre peut me contacter?", "kann mich jemand zurückrufen?"
+  'me contacter', 'me recontacter', 'me rappeler', 'm appeler', 'me joindre', 'mich anrufen', 'mich kontaktieren', 'mich zuruckrufen', 'zuruckrufen', 'zurueckrufen', 'ruft mich an', 'contactarme', 'me contacten', 'me llamen', 'llamarme',
+  'hubungi saya', 'hubungin saya', 'telepon saya', 'telpon saya', 'telfon saya', 'me kontaktoni', 'me telefononi', 'me merrni ne telefon', 'kontaktirajte me', 'pozovite me', 'nazovite me', 'mujhe call kar*', 'mujhe phone kar*', 'mujhe call back', 'mujhse rabta',
+  'اتصلوا بي', 'اتصلو بيا', 'كلموني', 'عيطو ليا', 'تتصلو بيا', 'ittasel biya', '3ayto liya', '3aytou lia',
   // fr
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
   // ar
@@ -235,6 +239,14 @@ const LATER_OR_EARLIER = phraseSet([
 /** Every bookable half hour, to tell whether a message names an hour. */
 const EVERY_HALF_HOUR = Array.from({ length: 28 }, (_, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
 
+/** A day and an hour alone ask for a booking in at most this many words. */
+const WHEN_ALONE_MAX_WORDS = 10;
+/** Another occasion with a day and an hour (the embassy's appointment, an exam, a flight) is no booking at a centre. */
+const OTHER_OCCASIONS = phraseSet([
+  'embassy', 'ambassade', 'botschaft', 'embajada', 'kedutaan', 'kedubes', 'ambasad*', 'ambasada', 'سفاره', 'السفاره', 'sifarat', 'safara', 'visa', 'vfs', 'interview',
+  'exam', 'test', 'examen', 'prufung', 'ujian', 'provim*', 'ispit*', 'imtihan', 'امتحان', 'flight', 'vol', 'flug', 'vuelo', 'penerbangan', 'fluturim*', 'let', 'طياره', 'رحله', 'course', 'cours', 'kurs', 'class', 'kelas',
+]);
+
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
 const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
@@ -296,7 +308,8 @@ export function recogniseRequest(text: string): Request | undefined {
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
-  if ((CHANGE.has(tokens) || CANNOT_COME.has(tokens)) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
+  // (a day that does not suit and "cancel it" is a cancellation: "besok sy gak bisa, batalin aja ya")
+  if ((CHANGE.has(tokens) || (CANNOT_COME.has(tokens) && !CANCEL.has(tokens))) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
   // "a mund ta ndryshoj takimin?", "je peux changer mon rdv?": the appointment itself named with a change.
   if (CHANGE.has(tokens) && NAMES_APPOINTMENT.has(tokens) && tokens.length <= 8) return withRef({ kind: 'move' });
   // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
@@ -320,6 +333,8 @@ export function recogniseRequest(text: string): Request | undefined {
   // With a day or an hour it may run longer: "lahore mein appointment jumeraat subah 10 baje".
   const saysWhen = () => namesDay(text) || matchTime(text, EVERY_HALF_HOUR) !== undefined;
   if (tokens.length >= 2 && (tokens.length <= 5 || (tokens.length <= 9 && saysWhen())) && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  // "besok jam 10 di bandung bisa gak kak?", "demain 10h a rabat c possible?": a day and an hour asked for, in a few words, is a booking.
+  if (tokens.length <= WHEN_ALONE_MAX_WORDS && namesDay(text) && matchTime(text, EVERY_HALF_HOUR) !== undefined && !isAboutBooking(tokens) && !OTHER_OCCASIONS.has(tokens)) return { kind: 'book' };
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
   if (MENU.has(tokens) && tokens.length <= 5) return { kind: 'menu' };
   // "help", "ich brauche Hilfe", "necesito ayuda", "madad chahiye": what the menu is for.

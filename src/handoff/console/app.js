@@ -352,7 +352,10 @@
       head.appendChild(el('span', (LANG_NAMES[h.lang] || h.lang) + (h.country ? ' · ' + h.country : ''), 'queue-lang'));
       head.appendChild(el('span', formatTime(h.createdAt, zoneOf(h.centreId), true), 'queue-time'));
       button.appendChild(head);
-      var lastPerson = h.messages.filter(function (m) { return m.sender === 'person' && !/^\/\w+$/.test(m.text); }).pop();
+      // What the person last told in their own words, not the option tapped or the "yes" that agreed to the handoff.
+      var fromPerson = h.messages.filter(function (m) { return m.sender === 'person' && !/^\/\w+$/.test(m.text); });
+      var told = fromPerson.filter(function (m) { return readable(m.text).kind === 'text' && m.text.trim().split(/\s+/).length >= 3; });
+      var lastPerson = told.pop() || fromPerson.pop();
       button.appendChild(said('span', lastPerson ? shortText(readable(lastPerson.text).text, 90) : '', 'queue-last'));
       var foot = el('span', null, 'queue-foot');
       if (me.role === 'admin') foot.appendChild(el('span', centreName(h.centreId)));
