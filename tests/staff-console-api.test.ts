@@ -140,6 +140,13 @@ describe('staff console API', () => {
     expect((await api[loser]!(`/api/handoffs/${h.id}/claim`, 'POST', { steal: 'yes' })).status).toBe(400);
   });
 
+  it('shows the topic last answered before the person asked for someone', async () => {
+    const user = 'topic-1';
+    for (const text of ['how can i work in germany as a nurse?', 'talk to a person', 'Accra', '1']) await server.core.conversations.receive({ channel: 'test', user }, { kind: 'text', text });
+    const view = ((await api['root@example.org']!('/api/handoffs')).body.handoffs as HandoffView[]).find((h) => h.messages.some((m) => m.text === 'how can i work in germany as a nurse?'));
+    expect(view).toMatchObject({ topic: 'work-nursing-care' });
+  });
+
   it('keeps internal notes from the person: stored with the transcript for colleagues, never sent', async () => {
     const h = await handOff('note-1');
     const before = sent.length;

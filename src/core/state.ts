@@ -46,9 +46,9 @@ export interface ConversationState {
    * What the conversation was last about, so that what follows can lean on it: the topic last
    * answered and the turn it was answered in ("and can my wife come too?"), the centre last named
    * or shown ("book for there"), the question that last named a town with a centre near it ("which
-   * office should I visit?" later).
+   * office should I visit?" later); `answered`: the knowledge topic last answered, for the advisor.
    */
-  context?: { topic?: string; topicTurn?: number; centre?: string; centreTurn?: number; place?: string; placeTurn?: number };
+  context?: { topic?: string; topicTurn?: number; centre?: string; centreTurn?: number; place?: string; placeTurn?: number; answered?: string };
   /**
    * The question just answered (waiting for "did this help?") or offered "did you mean" for
    * (waiting for a pick): kept for one turn only, so a "no" or a left choice can reach the

@@ -120,6 +120,7 @@ export function rememberContext(turn: Turn): void {
   // Centres shown make the conversation about them, so "il est ouvert le samedi?" is read in their light.
   const topic = meta.topic ?? (turn.showedCentres ? CENTRES_TOPIC : undefined);
   if (topic) state.context = { ...state.context, topic, topicTurn: state.turns };
+  if (meta.topic) state.context = { ...state.context, answered: meta.topic };
   if (meta.centre) state.context = { ...state.context, centre: meta.centre, centreTurn: state.turns };
 }
 

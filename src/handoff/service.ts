@@ -131,7 +131,7 @@ export class HandoffService {
           claimedBy: h.claimedBy ?? null,
           claimedByEmail: h.claimedBy ? (emails.get(h.claimedBy) ?? null) : null,
           country: state?.country ?? null,
-          topic: state?.lastTopic ?? null,
+          topic: state?.context?.answered ?? state?.lastTopic ?? null,
           canReply: h.status === 'open' ? await reachOf(this.storage.conversations, this.senders, h.conversationId, 'advisor-replied') : 'now',
           messages: messages.map((m) => {
             const shown = m.staffId ? { ...m, author: emails.get(m.staffId) ?? '' } : m;
