@@ -103,9 +103,12 @@ export async function resumeAfterEffect(turn: Turn, input: EffectResult): Promis
 }
 
 /** After a message that signalled danger: the offer of a person comes at once. */
-export function offerHumanNow(turn: Turn): Promise<void> {
+export async function offerHumanNow(turn: Turn): Promise<void> {
   turn.state.urgent = true;
   turn.state.misses = 0;
+  // Already being asked where they are or whether to connect ("aku hrs telpon siapa kak?" there): the same question again, never from the start.
+  const found = turn.state.at.flow === 'handoff' ? findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step) : undefined;
+  if (found?.step.type === 'ask') return renderAsk(turn, found.step);
   return advance(turn, 'handoff.start');
 }
 

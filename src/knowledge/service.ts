@@ -53,6 +53,20 @@ function embassyNotCentre(found: Retrieval, text: string): Retrieval {
   const id = found.id && swap(found.id);
   return { ...found, id, choices: [...new Set(found.choices.map(swap))].filter((c) => c !== id) };
 }
+/**
+ * "germany kaam ke liye kaise jaun?" (a man asking, "bhai, mein larka hun"): the entry for women
+ * migrants answers only a question that speaks of a woman, domestic work or a wife; else it is set
+ * aside and the question is unsure among the rest (a broad one then gets the regular ways).
+ */
+function onlyWomenAskWomensTopic(found: Retrieval, text: string): Retrieval {
+  if (found.id !== WOMEN_MIGRANTS) return found;
+  const named = conceptsOf(tokens(text));
+  if (WOMEN_CONCEPTS.some((c) => named.has(c))) return found;
+  const rest = found.ranked.filter((r) => r.id !== WOMEN_MIGRANTS);
+  return { ...found, id: null, score: rest[0]?.score ?? 0, ranked: rest, choices: [...new Set([...found.choices, ...rest.map((r) => r.id)])].filter((c) => c !== WOMEN_MIGRANTS).slice(0, 3) };
+}
+const WOMEN_MIGRANTS = 'women-migrants';
+const WOMEN_CONCEPTS = ['woman', 'domestic', 'wife'];
 const CENTRES_APPOINTMENT = 'centres-appointment';
 /** Topics of one area share the first part of their id: return-job-placement and return-voluntary-programmes. */
 const sameArea = (a: string, b: string): boolean => a.split('-')[0] === b.split('-')[0];
@@ -200,7 +214,7 @@ export class KnowledgeService {
 
   private async retrieve(text: string, lang: Lang, country?: string): Promise<Retrieval> {
     await this.refresh();
-    return embassyNotCentre(await this.retriever.retrieve({ text, lang, country }), text);
+    return onlyWomenAskWomensTopic(embassyNotCentre(await this.retriever.retrieve({ text, lang, country }), text), text);
   }
 
   /**
