@@ -12,8 +12,7 @@ import { namesCentre } from '../understanding/requests.js';
 import { CENTRES_TOPIC } from '../core/topics.js';
 import { composeAnswer, composeDetails, pickEntry } from './compose.js';
 import { bestPassage } from './passage.js';
-import { conceptsOf } from './concepts.js';
-import { tokens } from './features.js';
+import { sameArea, withTopicRules } from './topic-rules.js';
 import type { KnowledgeEntry } from './entry.js';
 import { germanDay, renderFigures } from './figures.js';
 import type { KnowledgeBase } from './load.js';
@@ -41,36 +40,6 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
   return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
 }
 
-/**
- * "طب إزاي أحجز ميعاد السفارة بنفسي؟", "how do I book the embassy appointment myself": an appointment
- * at the embassy (the centre not named) is the visa's, never the centre's.
- */
-function embassyNotCentre(found: Retrieval, text: string): Retrieval {
-  if (found.id !== CENTRES_APPOINTMENT && !found.choices.includes(CENTRES_APPOINTMENT)) return found;
-  const named = conceptsOf(tokens(text));
-  if (!named.has('embassy') || named.has('centre')) return found;
-  const swap = (id: string) => (id === CENTRES_APPOINTMENT ? VISA_APPLICATION : id);
-  const id = found.id && swap(found.id);
-  return { ...found, id, choices: [...new Set(found.choices.map(swap))].filter((c) => c !== id) };
-}
-/**
- * "germany kaam ke liye kaise jaun?" (a man asking, "bhai, mein larka hun"): the entry for women
- * migrants answers only a question that speaks of a woman, domestic work or a wife; else it is set
- * aside and the question is unsure among the rest (a broad one then gets the regular ways).
- */
-function onlyWomenAskWomensTopic(found: Retrieval, text: string): Retrieval {
-  if (found.id !== WOMEN_MIGRANTS) return found;
-  const named = conceptsOf(tokens(text));
-  if (WOMEN_CONCEPTS.some((c) => named.has(c))) return found;
-  const rest = found.ranked.filter((r) => r.id !== WOMEN_MIGRANTS);
-  return { ...found, id: null, score: rest[0]?.score ?? 0, ranked: rest, choices: [...new Set([...found.choices, ...rest.map((r) => r.id)])].filter((c) => c !== WOMEN_MIGRANTS).slice(0, 3) };
-}
-const WOMEN_MIGRANTS = 'women-migrants';
-const WOMEN_CONCEPTS = ['woman', 'domestic', 'wife'];
-const CENTRES_APPOINTMENT = 'centres-appointment';
-/** Topics of one area share the first part of their id: return-job-placement and return-voluntary-programmes. */
-const sameArea = (a: string, b: string): boolean => a.split('-')[0] === b.split('-')[0];
-const VISA_APPLICATION = 'visa-application';
 
 /** "how to go germany", "kaise jaun germany": the way there asked in this many words at most, nothing more specific said. */
 const BARE_WAY_MAX_WORDS = 6;
@@ -214,7 +183,7 @@ export class KnowledgeService {
 
   private async retrieve(text: string, lang: Lang, country?: string): Promise<Retrieval> {
     await this.refresh();
-    return onlyWomenAskWomensTopic(embassyNotCentre(await this.retriever.retrieve({ text, lang, country }), text), text);
+    return withTopicRules(await this.retriever.retrieve({ text, lang, country }), text);
   }
 
   /**
