@@ -185,6 +185,23 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('greets when the join was answered but no greeting reached the page: after two posts, a join under a new id asks again', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: PHONE });
+    // The first two joins are "answered" on the way and never reach the server: the page hears nothing back.
+    const ids: string[] = [];
+    await page.route('**/v3/directline/conversations/*/activities', async (route) => {
+      const id = (JSON.parse(route.request().postData() ?? '{}') as { channelData?: { clientActivityID?: string } }).channelData?.clientActivityID ?? '';
+      ids.push(id);
+      if (route.request().method() === 'POST' && id === 'join') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: 'lost' }) });
+      return route.continue();
+    });
+    await page.goto(`${server.base}/?lang=en`);
+    await page.getByText('Hello, I am Wegweiser').first().waitFor({ timeout: 30_000 });
+    expect(ids.slice(0, 3)).toEqual(['join', 'join', 'join-3']);
+    expect(await page.locator(THEIRS, { hasText: 'Hello, I am Wegweiser' }).count()).toBe(1);
+    await page.close();
+  }, 60_000);
+
   it('collapses a long option list on a 390×844 phone to three options and “more”, which reveals the rest, by touch or keyboard', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: PHONE, hasTouch: true });
     await page.goto(`${server.base}/?lang=en`);

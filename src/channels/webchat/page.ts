@@ -244,11 +244,14 @@ const PAGE_SCRIPT = `
   var joining = false, greeted = false;
   /**
    * Joining starts the conversation (the greeting). A join lost on the way (a dropped request, a
-   * busy server) is posted again, under the same id, so the server answers it once.
+   * busy server) is posted again, under the same id, so the server answers it once. After two posts
+   * with no word back, the join may have been answered and its greeting lost: a join under a new id
+   * asks for the greeting again rather than leave the page empty.
    */
   function join(attempt) {
     joining = true;
-    directLine.postActivity({ type: 'event', name: 'webchat/join', value: { lang: config.lang }, from: { id: saved.userID, role: 'user' }, locale: config.locale, channelData: { clientActivityID: 'join' } })
+    var id = attempt <= 2 ? 'join' : 'join-' + attempt;
+    directLine.postActivity({ type: 'event', name: 'webchat/join', value: { lang: config.lang }, from: { id: saved.userID, role: 'user' }, locale: config.locale, channelData: { clientActivityID: id } })
       .subscribe(function () {}, function () {});
     setTimeout(function () { if (!greeted && attempt < 4) join(attempt + 1); }, 6000);
   }
