@@ -17,16 +17,17 @@ const WOMEN_CONCEPTS = ['woman', 'domestic', 'wife'];
 export const sameArea = (a: string, b: string): boolean => a.split('-')[0] === b.split('-')[0];
 
 export function withTopicRules(found: Retrieval, text: string): Retrieval {
-  return onlyWomenAskWomensTopic(embassyNotCentre(found, text), text);
+  if (![CENTRES_APPOINTMENT, WOMEN_MIGRANTS].some((id) => found.id === id || found.choices.includes(id))) return found;
+  const named = conceptsOf(tokens(text));
+  return onlyWomenAskWomensTopic(embassyNotCentre(found, named), named);
 }
 
 /**
  * "طب إزاي أحجز ميعاد السفارة بنفسي؟", "how do I book the embassy appointment myself": an appointment
  * at the embassy (the centre not named) is the visa's, never the centre's.
  */
-function embassyNotCentre(found: Retrieval, text: string): Retrieval {
+function embassyNotCentre(found: Retrieval, named: ReadonlySet<string>): Retrieval {
   if (found.id !== CENTRES_APPOINTMENT && !found.choices.includes(CENTRES_APPOINTMENT)) return found;
-  const named = conceptsOf(tokens(text));
   if (!named.has('embassy') || named.has('centre')) return found;
   const swap = (id: string) => (id === CENTRES_APPOINTMENT ? VISA_APPLICATION : id);
   const id = found.id && swap(found.id);
@@ -38,9 +39,8 @@ function embassyNotCentre(found: Retrieval, text: string): Retrieval {
  * migrants answers only a question that speaks of a woman, domestic work or a wife; else it is set
  * aside and the question is unsure among the rest (a broad one then gets the regular ways).
  */
-function onlyWomenAskWomensTopic(found: Retrieval, text: string): Retrieval {
+function onlyWomenAskWomensTopic(found: Retrieval, named: ReadonlySet<string>): Retrieval {
   if (found.id !== WOMEN_MIGRANTS) return found;
-  const named = conceptsOf(tokens(text));
   if (WOMEN_CONCEPTS.some((c) => named.has(c))) return found;
   const rest = found.ranked.filter((r) => r.id !== WOMEN_MIGRANTS);
   return { ...found, id: null, score: rest[0]?.score ?? 0, ranked: rest, choices: [...new Set([...found.choices, ...rest.map((r) => r.id)])].filter((c) => c !== WOMEN_MIGRANTS).slice(0, 3) };

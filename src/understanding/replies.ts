@@ -68,7 +68,9 @@ export function yesNo(text: string, lang?: Lang): 'yes' | 'no' | undefined {
   if (!tokens.length) return undefined;
   // "jauh ya.. tp gpp, iya", "c loin mais bon, oui": a last short clause that is a yes, with no no before it.
   const clauses = text.split(/[.!;,؛،]+/u).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length > 1 && words(clauses.at(-1)!).length <= 2 && !NO.find(tokens.slice(0, -words(clauses.at(-1)!).length)) && yesNo(clauses.at(-1)!, lang) === 'yes') return 'yes';
+  const last = clauses.length > 1 ? clauses.at(-1)! : undefined;
+  const lastWords = last ? words(last).length : 0;
+  if (last && lastWords <= 2 && !NO.find(tokens.slice(0, -lastWords)) && yesNo(last, lang) === 'yes') return 'yes';
   if (tokens[0] === 'jo') return lang === 'sq' ? 'no' : lang === 'de' ? 'yes' : tokens.length === 1 ? undefined : 'yes';
   // "në rregull" is Albanian for all right, not "ne".
   if (tokens[0] === 'ne' && tokens[1] === 'rregull') return 'yes';
