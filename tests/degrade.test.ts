@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degrade, matchOption } from '../src/core/degrade.js';
+import { degrade, matchOption, matchOptionWords } from '../src/core/degrade.js';
 import { foldText } from '../src/core/normalize.js';
 
 const options = [
@@ -32,6 +32,16 @@ describe('degrade', () => {
     expect(matchOption('WORK, STUDY OR TRAIN!', options)?.id).toBe('a');
     expect(matchOption('التحدث الى شخص', options)?.id).toBe('c');
     expect(matchOption('is the boat safe?', options)).toBeUndefined();
+  });
+
+  it('maps one to three words of a single option back to it, and nothing else', () => {
+    expect(matchOptionWords('work', options)?.id).toBe('a');
+    expect(matchOptionWords('risque migration', options)?.id).toBe('b');
+    expect(matchOptionWords('شخص', options)?.id).toBe('c');
+    expect(matchOptionWords('تحدث', options)?.id).toBe('c');
+    expect(matchOptionWords('work visa', options)).toBeUndefined();
+    expect(matchOptionWords('de', options)).toBeUndefined();
+    expect(matchOptionWords('i want to work there', options)).toBeUndefined();
   });
 
   it('folds text for matching', () => {

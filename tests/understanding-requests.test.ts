@@ -110,6 +110,10 @@ describe('replies at a step', () => {
     ['subah 11 baje', '11:00'], ['a las diez y media', '10:30'], ['٩ ونص', '09:30'], ['2pm', '14:00'], ["n'ora 1 pasdite", '13:00'],
   ])('time %s -> %s', (t, h) => expect(matchTime(t, times)).toBe(h));
   it('never reads a small number as an hour (it is an option number)', () => expect(matchTime('3', times)).toBeUndefined());
+  it.each([['tmrw 10 30am', '10:30'], ['sutra u 9 i 30', '09:30'], ['te enjten ne 10 e 30', '10:30'], ['tuesday 8 10am', '10:00'], ['am 10 12 um 9', '09:00']])(
+    'hour and minutes with a space or a word between: %s -> %s',
+    (t, h) => expect(matchTime(t, times)).toBe(h),
+  );
 
   it.each([
     ['my name na Abena Mensah', 'Abena Mensah'], ["je m'appelle Yassine Trabelsi", 'Yassine Trabelsi'], ['mera naam Usman Ghani hai', 'Usman Ghani'],

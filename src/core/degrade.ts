@@ -37,3 +37,21 @@ export function matchOption(text: string, options: readonly Option[]): Option | 
   if (!folded) return undefined;
   return options.find((o) => foldText(o.label) === folded) ?? byOrdinal(text, options);
 }
+
+/** Arabic's article is part of the word ("العمل"): a person typing "عمل" means the same word. */
+const wordsOf = (text: string): string[] => foldText(text).split(' ').filter(Boolean).map((w) => w.replace(/^(?:ال|لل)(?=\p{L}{2})/u, ''));
+
+/**
+ * The option a reply of one to three words names by the words of its label: "work" for "Work, study
+ * or train in Germany", "retour" for "Retour et nouveau départ". Every word must be a word of the same
+ * single option (or its beginning, from four letters: "travail" in "Travailler"); else undefined.
+ */
+export function matchOptionWords(text: string, options: readonly Option[]): Option | undefined {
+  const said = wordsOf(text);
+  if (!said.length || said.length > 3) return undefined;
+  const holds = (label: string[], w: string) =>
+    label.some((l) => l === w || (w.length >= 4 && l.length >= 4 && (l.startsWith(w) || w.startsWith(l))));
+  const labels = options.map((o) => wordsOf(o.label));
+  const named = options.filter((_, i) => said.every((w) => w.length >= 3 && holds(labels[i]!, w)));
+  return named.length === 1 ? named[0] : undefined;
+}

@@ -1,6 +1,6 @@
 /** What the person's reply means at an ask step: a value, one of the options, or a question. */
 import { endsAsQuestion } from '../core/normalize.js';
-import { matchOption } from '../core/degrade.js';
+import { matchOption, matchOptionWords } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
@@ -31,7 +31,8 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     chosen = options.find((o) => o.id === input.id);
     if (!chosen) return staleChoice(turn, ask, input);
   } else if (input.kind === 'text') {
-    chosen = matchOption(input.text, options);
+    // A menu's option by a word of it ("work", "retour"); the days, times and centres are read at their own steps.
+    chosen = matchOption(input.text, options) ?? (ask.optionsFrom ? undefined : matchOptionWords(input.text, options));
   }
   if (chosen) {
     turn.state.lastChoice = chosen.id;

@@ -224,7 +224,11 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   const monthAt = tokens.findIndex((t) => MONTH.has(t));
   const dayOfMonth = monthAt >= 0 && tokens.length > 1 ? dayNumberNear(tokens, monthAt) : 0;
   if (dayOfMonth) noDates = noDates.replace(new RegExp(`(^|\\D)0?${dayOfMonth}(?:st|nd|rd|th|er|e)?(?!\\d)`), '$1 ');
-  const clock = /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})(?!\d)/i.exec(noDates) ?? /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates);
+  const clock =
+    /(\d{1,2})\s*(?::|h|uhr|ч)\s*(\d{2})(?!\d)/i.exec(noDates) ??
+    /(\d{1,2})\s*\.\s*(\d{2})(?!\s*[./-]?\s*\d)/.exec(noDates) ??
+    // "10 30am", "u 9 i 30", "ne 10 e 30", "jam 9 lewat 30": hour and minutes with a space or a word between.
+    CLOCK_SPOKEN.exec(noDates);
   const marked = /\b(\d{1,2})\s*(?:h\b|uhr|hrs?\b|heures?|o'?clock|am\b|a\.m\.|pm\b|p\.m\.|baje|bje|sa\b|ure\b|sati\b|saat\b)/i.exec(noDates);
   // A digit inside a word is a letter of Arabizi ("m3a 10 w nss": the hour is 10), not an hour.
   const anyNumber = /(?:^|[^\p{L}\d/.:])(\d{1,2})(?![\d/.:]\d)(?!\p{L})/u.exec(noDates);
@@ -238,6 +242,7 @@ export function matchTime(text: string, offered: readonly string[]): string | un
     hour = Number(clock[1]);
     minute = Number(clock[2]);
   } else if (marked) hour = Number(marked[1]);
+  else if (afterTimeWord(tokens) !== undefined) hour = afterTimeWord(tokens);
   else if (anyNumber) hour = Number(anyNumber[1]);
   else hour = numberWord(tokens);
   if (hour === undefined || hour > 23) return undefined;
@@ -258,6 +263,8 @@ function pick(offered: readonly string[], hour: number, minute: number, tokens: 
   return minute === 0 ? offered.find((t) => t.startsWith(`${pad(h)}:`)) : undefined;
 }
 
+const CLOCK_SPOKEN = /\b(\d{1,2})\s+(?:(?:i|e|y|et|and|w|و|dan|lewat|und)\s+)?(00|15|30|45)\s*(?:am|pm|h|uhr|a\.m\.|p\.m\.)?(?!\s*[./:]?\s*\d)(?!\p{L})/iu;
+
 /** Units of a short wait, after a number: "2 min", "ek minute", "une seconde", "un momento", "5 menit", "دقيقة". */
 const DURATION_UNITS = new Set(words('min mins minute minutes minuten minuto minutos minut minuta minuti menit sec secs second seconds seconde secondes sekunde sekunden segundo segundos sekund sekunda detik moment momento momentito instant lahza dakika دقيقه دقايق ثانيه لحظه منٹ سیکنڈ'));
 const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filter((u) => /^[a-z]+$/.test(u)).join('|')})(?![a-z])`, 'giu');
@@ -266,6 +273,12 @@ const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filte
 const TOWARDS_NEXT = new Set(['halb', 'setengah', 'pola']);
 
 const TIME_MARKERS = new Set(words('at a las la um gegen a à vers jam pukul ora oren n ore u oko f fi saa by around الساعه ساعه مع m3a'));
+
+/** "am 10 12 um 9": the number after a word that says an hour follows ("um", "at", "jam"), not the first number. */
+function afterTimeWord(tokens: readonly string[]): number | undefined {
+  const i = tokens.findIndex((t, k) => k > 0 && /^\d{1,2}$/.test(t) && TIME_MARKERS.has(tokens[k - 1]!));
+  return i > 0 ? Number(tokens[i]) : undefined;
+}
 
 /** An hour in words: after a word such as "at", "a las", "الساعة", or alone in a short reply. */
 function numberWord(tokens: readonly string[]): number | undefined {
