@@ -47,4 +47,11 @@ describe('findPlace', () => {
     expect(where('peshawer')).toBe('Peshāwar, PK');
     expect(where('basta ya, quiero tamales')).toBeUndefined(); // basta is not Basra, tamales not Tamale
   });
+
+  it('reads a country beside a town of it written wrong as the town, and of two countries the one with a centre', () => {
+    expect(where('im Irak, Sulaimaniyya')).toBe('As Sulaymānīyah, IQ');
+    expect(where('marokko, casablnca')).toBe('Casablanca, MA');
+    expect(where('morocco')).toBe('Morocco, MA');
+    expect(where('wohne in deutschland, aber familie in tunesien')).toBe('Tunisia, TN');
+  });
 });

@@ -41,8 +41,9 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
 export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue, publicBaseUrl = ''): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
-  const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[]): string => {
-    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
+  /** A whole country named ("Marokko"): its centres without distances, which would be counted from the middle of the country. */
+  const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[], wholeCountry = false): string => {
+    const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, wholeCountry || n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
     // A centre whose status is not confirmed takes requests: said before anyone chooses it.
@@ -52,7 +53,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       t(lang, 'centres.requestNote', { city: n.centre.city }),
     ]);
     const reach = nearby.length ? [t(lang, 'centres.reach')] : [];
-    return [t(lang, 'centres.nearestHeading'), ...lines, ...notes, ...requests, ...unconfirmed, ...reach].join('\n');
+    return [t(lang, wholeCountry ? 'centres.thereHeading' : 'centres.nearestHeading'), ...lines, ...notes, ...requests, ...unconfirmed, ...reach].join('\n');
   };
 
   const appointmentLine = (lang: Lang, a: Appointment): string => {
@@ -101,7 +102,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
-      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
+      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive, found.place?.kind === 'country'))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
     },
 
     async freeSlots({ lang, vars }): Promise<ActionResult> {

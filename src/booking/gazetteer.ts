@@ -222,7 +222,7 @@ const CENTRE_COUNTRIES = new Set('GH NG TN MA EG JO IQ PK ID XK AL RS SN GM'.spl
 const ALIASES: Record<string, string> = {
   tanja: 'tangier', tanger: 'tangier', 'طنجه': 'tangier', casa: 'casablanca', 'كازا': 'casablanca', 'كازه': 'casablanca', 'فكازا': 'casablanca', 'الدار البيضا': 'casablanca', 'دار البيضا': 'casablanca', kaza: 'casablanca', 'dar el beida': 'casablanca', rbat: 'rabat', fes: 'fez', fas: 'fez', mraksh: 'marrakesh', marrakech: 'marrakesh',
   hewler: 'erbil', hawler: 'erbil', 'هولير': 'erbil', lahor: 'lahore', lahour: 'lahore', tunes: 'tunis', tounes: 'tunis', prishtine: 'pristina', prishtina: 'pristina', prishtin: 'pristina', prishtines: 'pristina', prishtinen: 'pristina', tiranen: 'tirana', beogradi: 'belgrade', tirani: 'tirana', tiranu: 'tirana', beograd: 'belgrade', beogradu: 'belgrade', beogradom: 'belgrade', 'novom sadu': 'novi sad',
-  tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', iskandareya: 'alexandria', iskandaria: 'alexandria', eskendereya: 'alexandria', eskendereyya: 'alexandria', eskenderia: 'alexandria', eskendriya: 'alexandria', eskendrya: 'alexandria', 'الاسكندريه': 'alexandria', 'اسكندرية': 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad',
+  tirane: 'tirana', tiranes: 'tirana', 'اسكندريه': 'alexandria', iskandariya: 'alexandria', iskandareya: 'alexandria', iskandaria: 'alexandria', eskendereya: 'alexandria', eskendereyya: 'alexandria', eskenderia: 'alexandria', eskendriya: 'alexandria', eskendrya: 'alexandria', 'الاسكندريه': 'alexandria', 'اسكندرية': 'alexandria', 'lombok timur': 'selong', lombok: 'mataram', pindi: 'rawalpindi', isloo: 'islamabad', sulaimaniyya: 'sulaymaniyah', sulaimaniya: 'sulaymaniyah', sulaimaniyah: 'sulaymaniyah', sulaymaniya: 'sulaymaniyah', sulaimania: 'sulaymaniyah', slemany: 'sulaymaniyah', silemani: 'sulaymaniyah',
 };
 
 /** The aliases as the text is folded ("كازا" is read as "کازا"). */
@@ -272,11 +272,18 @@ export function findPlace(text: string): Place | undefined {
       }
       if (code) {
         const capital = index.largestTown.get(code);
-        if (capital) consider({ ...capital, name: countries.getName(code, 'en') ?? code, kind: 'country' }, 3.5 + n / 10);
+        // "wohne in deutschland, aber familie in tunesien": of two countries, the one with a centre.
+        if (capital) consider({ ...capital, name: countries.getName(code, 'en') ?? code, kind: 'country' }, 3.5 + n / 10 + (CENTRE_COUNTRIES.has(code) ? 0.05 : 0));
       }
     }
   }
-  if (best) return best.place;
+  const found = best as { place: Place } | undefined;
+  // "im Irak, Sulaimaniya": a country beside a town of it written a letter wrong means the town.
+  if (found?.place.kind === 'country') {
+    const town = misspelledTown(written);
+    return town?.country === found.place.country ? town : found.place;
+  }
+  if (found) return found.place;
   return declinedBalkanTown(written) ?? misspelledTown(written);
 }
 

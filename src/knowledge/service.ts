@@ -20,7 +20,7 @@ import type { KnowledgeRetriever, RankedTopic, Retrieval } from './retriever.js'
 import { sourcesInText } from './sources.js';
 import { asksAKindOfAnswer, asksAspectOf, namesBeyondTitle } from './aspects.js';
 import { NO_EMERGENCY_NUMBERS, numbersToCall, safetyGuidance, type EmergencyNumbers } from './emergency.js';
-import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector } from '../understanding/danger.js';
+import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyDetector, type SafetySignal } from '../understanding/danger.js';
 import { LOW_CONFIDENCE_BELOW } from '../core/turn-meta.js';
 import type { LearnedExample } from './learned.js';
 
@@ -380,10 +380,16 @@ export class KnowledgeService {
     };
   }
 
-  /** Safety guidance with the numbers for where the person is, the entry that helps and `urgent`, when the text signals danger. */
+  /** Safety guidance (`urgent`) when the text signals danger, or asks whom to call. */
   private dangerAnswer(text: string, lang: Lang, phoneCountry?: string, afterDanger?: string): ActionResult | undefined {
     const danger = this.safety.detect(text);
-    if (!danger) return this.numbersAsked(text, lang, phoneCountry, afterDanger);
+    // "j appelle qui??" after danger was told: the numbers for that danger, not a new one the classifier alone guessed.
+    if (!danger || (danger.guessed && afterDanger)) return this.numbersAsked(text, lang, phoneCountry, afterDanger) ?? (danger && this.dangerGuidance(text, lang, phoneCountry, danger));
+    return this.dangerGuidance(text, lang, phoneCountry, danger);
+  }
+
+  /** The guidance for the danger told, with the numbers for where the person is and the entry that helps. */
+  private dangerGuidance(text: string, lang: Lang, phoneCountry: string | undefined, danger: SafetySignal): ActionResult {
     const answer: ActionResult = danger.topic ? this.answerTopic(danger.topic, lang) : { outcome: 'ok', outbox: [] };
     const guidance = safetyGuidance(this.t, lang, danger.category, this.numbers, { countries: whereFrom(text, this.numbers, this.findPlace, phoneCountry), atSea: danger.atSea });
     return { ...answer, outcome: 'ok', urgent: true, outbox: [{ kind: 'text', text: guidance }, ...answer.outbox], facts: { safety: danger.category } };

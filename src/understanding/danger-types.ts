@@ -19,6 +19,8 @@ export interface SafetySignal {
   topic?: string;
   /** The message speaks of a boat or the sea: the guidance leads with the coast guard. */
   atSea?: boolean;
+  /** The classifier alone read it so: no phrase and no rule backs it. */
+  guessed?: boolean;
 }
 
 export interface SafetyDetector {

@@ -59,6 +59,8 @@ function conceptsOf(lexicon: ConceptLexicon, text: string, tokens: string[]): Se
 const THREAT_OF_DEATH = ['KILL-THREAT', 'WILL-KILL', 'HARM-THREAT'];
 /** Concepts of a journey or of being held on the way: with them, violence is what the smugglers' entry speaks of. */
 const ON_THE_WAY = ['SMUGGLER', 'KIDNAP', 'RANSOM', 'FAMILY-PAY', 'TORTURE', 'DETENTION', 'BOAT', 'SEA', 'WILD', 'TRUCK', 'ABANDONED', 'STUCK', 'LOST'];
+/** The concepts of how a message is said (a question mark, a laugh), not of what it tells. */
+const MANNER = ['ASK', 'JOKE'];
 /** How sure the classifier alone must be about a message whose concepts only set a scene. */
 const SCENE_ONLY_THRESHOLD = 0.85;
 
@@ -91,7 +93,8 @@ export class DangerRecogniser implements SafetyDetector {
     // something dangerous or only a scene (a border, a boat, a debt) but then it must be very sure.
     // A message without any concept ("po po", a name) is never the classifier's alone.
     // A word or two that only set a scene (a menu label "work", "boat") are never the classifier's alone.
-    const dangerous = [...concepts].some((c) => !this.data.scene.includes(c));
+    // A question mark or a laugh says how something is said, not what happened: never danger of itself ("j appelle qui??").
+    const dangerous = [...concepts].some((c) => !this.data.scene.includes(c) && !MANNER.includes(c));
     const needed = dangerous ? this.threshold : SCENE_ONLY_THRESHOLD;
     const sceneLabel = !dangerous && tokens.length <= 2;
     const guessed = ordinary || sceneLabel || !concepts.size ? [] : SAFETY_CATEGORIES.filter((c) => probability[c] >= needed);
@@ -105,12 +108,13 @@ export class DangerRecogniser implements SafetyDetector {
   detect(text: string): SafetySignal | undefined {
     // A menu number or a time ("3", "10:30"): nothing in it can describe danger, and no phrase is made of it.
     if (NUMBERS_ONLY.test(text)) return undefined;
-    const { category, concepts } = this.analyse(text);
+    const { category, concepts, byPhrase, byRule } = this.analyse(text);
     if (!category) return undefined;
+    const guessed = !byPhrase.includes(category) && !byRule.includes(category);
     const atSea = concepts.includes('BOAT') || concepts.includes('SEA');
     // Violence with nothing of a journey in it ("my husband hits me"): the guidance and a person, not the smugglers' entry.
     const fits = category !== 'violence' || ON_THE_WAY.some((c) => concepts.includes(c));
-    return { category, ...(fits ? { topic: this.phrases.topics[category] } : {}), ...(atSea ? { atSea } : {}) };
+    return { category, ...(fits ? { topic: this.phrases.topics[category] } : {}), ...(atSea ? { atSea } : {}), ...(guessed ? { guessed } : {}) };
   }
 }
 
