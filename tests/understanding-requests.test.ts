@@ -103,6 +103,10 @@ describe('replies at a step', () => {
     ['tomorrow', '2026-12-08'], ['mardi', '2026-12-08'], ['الثلاثاء', '2026-12-08'], ['kal', '2026-12-08'], ['next Monday', '2026-12-14'],
     ['Montag nächste Woche', '2026-12-14'], ['8/12', '2026-12-08'], ['8 dec', '2026-12-08'], ['у петак', '2026-12-11'], ['parso', '2026-12-09'],
   ])('day %s -> %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
+  it.each([
+    ['mitwoch', '2026-12-09'], ['donerstag', '2026-12-10'], ['freitg', '2026-12-11'], ['montag 14', '2026-12-14'], ['nicht montag, mittwoch 9', '2026-12-09'],
+    ['mittwoch 10 uhr', '2026-12-09'], ['tuesday 10', '2026-12-08'], ['mercredi 16', undefined],
+  ])('a weekday written a letter wrong, or with its date beside it: %s -> %s', (t, d) => expect(matchDay(t, days, '2026-12-07')).toBe(d));
 
   const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '12:00', '13:00', '13:30', '14:00'];
   it.each([

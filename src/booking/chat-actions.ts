@@ -42,6 +42,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
   /** A whole country named ("Marokko"): its centres without distances, which would be counted from the middle of the country. */
+  /** The countries whose centres take people, in the person's language. */
+  const centreCountries = (lang: Lang): string => [...new Set(booking.centres.filter(receivesPeople).map((c) => countryName(c.country, lang)))].join(', ');
+
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[], wholeCountry = false): string => {
     const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, wholeCountry || n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
@@ -76,10 +79,15 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))], facts: { understood: false } };
       const top = found.centres[0];
+      // Riyadh, Kuala Lumpur, Berlin: no centre there; the advisors of the centres at home can answer in this chat.
+      if (!top && found.place && !found.nearbyInactive.length) {
+        const place = found.place.kind === 'country' ? countryName(found.place.country, lang) : found.place.name;
+        return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noneInPlace', { place, countries: centreCountries(lang) }))], vars: { placeWithoutCentre: 'yes' } };
+      }
       if (!top && found.place && found.nearbyInactive.some((n) => n.centre.country === found.place!.country)) {
         // The centre there cannot take bookings or a handoff through this chat: said so, with a person or the countries that can.
         const there = found.nearbyInactive[0]!.centre;
-        const countries = [...new Set(booking.centres.filter(receivesPeople).map((c) => countryName(c.country, lang)))].join(', ');
+        const countries = centreCountries(lang);
         // Suspended (Kabul): said plainly that it takes no appointments, with the other ways; else that its status is not confirmed.
         if (there.status === 'suspended') return { outcome: 'unavailable', outbox: [text(t(lang, 'centres.suspendedHere', { city: there.city, countries }))], facts: { centre: there.id } };
         const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { LANGS } from '../core/lang.js';
-import { foldOnce, foldText } from '../core/normalize.js';
+import { foldOnce, foldText, oneEditApart } from '../core/normalize.js';
 import { fold, withoutArabicPrefixes } from '../understanding/phrases.js';
 import { FrozenKeys } from '../core/frozen-keys.js';
 import { loadSnapshot, saveSnapshot, type Snapshot } from '../core/snapshot.js';
@@ -301,15 +301,6 @@ const WELL_KNOWN_TOWNS = (
   'pristina prishtina prizren ferizaj mitrovica elbasan shkoder belgrade beograd kragujevac subotica'
 ).split(' ');
 
-/** One letter apart: one added, dropped, changed, or two side by side swapped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const rest = (x: string, y: string) => a.slice(i + x.length) === b.slice(i + y.length);
-  if (a.length === b.length) return rest(a[i]!, b[i]!) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return a.length > b.length ? rest(a[i]!, '') : rest('', b[i]!);
-}
 
 /** A well-known town written one letter wrong, when nothing else was found. */
 function misspelledTown(written: readonly string[]): Place | undefined {

@@ -81,7 +81,7 @@ export class BookingService {
       : withinReach(nearestCentres(this.centres, point)).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM).slice(0, limit);
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
       .filter((n) => !receivesPeople(n.centre) && n.distanceKm < 150);
-    if (place && !centres.length && !nearbyInactive.length) return undefined;
+    // A place known but far from every centre (Riyadh, Berlin): found, with no centre, so the person hears that, not "no such place".
     return { place, centres, nearbyInactive };
   }
 

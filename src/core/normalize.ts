@@ -54,3 +54,13 @@ function fold(text: string): string {
 export function endsAsQuestion(text: string): boolean {
   return /[?؟]\s*$/u.test(text);
 }
+
+/** One letter apart: one added, dropped, changed, or two side by side swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => a.slice(i + x.length) === b.slice(i + y.length);
+  if (a.length === b.length) return rest(a[i]!, b[i]!) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? rest(a[i]!, '') : rest('', b[i]!);
+}

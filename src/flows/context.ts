@@ -72,6 +72,11 @@ export const COURTESY_KEYS = { thanks: 'courtesy.thanks', howAreYou: 'courtesy.h
 /** Not understood this many times in a row at a step: a person is offered. */
 export const MISSES_BEFORE_HUMAN = 2;
 
+/** In danger, the line to call first: with the coast guard only when the danger told is at sea or unknown, not for a worker in Riyadh. */
+export function urgentLine(state: Turn['state']): string {
+  return state.dangerSaid && state.dangerSaid !== 'stranded' ? 'handoff.urgentNotPlaceLand' : 'handoff.urgentNotPlace';
+}
+
 /** The turn ends in "not sure" or "did not understand". */
 export function missed(turn: Turn): void {
   turn.meta.understood = false;

@@ -10,7 +10,7 @@ import type { RequestEffect } from '../core/effects.js';
 import { parseCoordinates } from '../core/messages.js';
 import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
-import { followedTopic, MENU, MISSES_BEFORE_HUMAN, rememberTopic, request, say, takeResult, type Turn } from './context.js';
+import { followedTopic, MENU, MISSES_BEFORE_HUMAN, rememberTopic, request, say, takeResult, urgentLine, type Turn } from './context.js';
 import { renderAsk } from './render.js';
 import { wantedOption } from './wanted.js';
 import { placeSaidBefore } from './place-said.js';
@@ -170,9 +170,9 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
       result = await deps.actions.nearestCentre(location ? { ...req, location } : { ...req, query: value });
       // In danger, words that name no place ("the battery is at 15%", "who do we call?") get the emergency line again, not "no such place".
       if (result.outcome === 'unsure' && state.urgent && !location) {
-        say(turn, 'handoff.urgentNotPlace');
+        say(turn, urgentLine(state));
         result = { outcome: 'unsure', outbox: [] };
-      } else if (result.outcome === 'unsure' && !location && ++state.misses >= MISSES_BEFORE_HUMAN) {
+      } else if (result.outcome === 'unsure' && !location && result.vars?.placeWithoutCentre !== 'yes' && ++state.misses >= MISSES_BEFORE_HUMAN) {
         // A place not found twice in a row: asked once more, then a person offered, as at any step.
         state.misses = 0;
         turn.placeMissedTwice = true;

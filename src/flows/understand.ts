@@ -15,14 +15,15 @@ import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
-import { matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
+import { hasWeekdayWithDate, matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
-import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, type Turn } from './context.js';
+import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, urgentLine, type Turn } from './context.js';
 import { askOptions, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
+import { findStep } from './loader.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
 import { words as plainWords } from '../understanding/phrases.js';
 
@@ -194,7 +195,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (atCentreQuestion && (await proposeCentre(turn, text))) return true;
   // In danger, a reply there that is no yes, no no and no place ("نكلم مين طيب", who do we call then?): the emergency line again, and the question.
   if (atCentreQuestion && state.urgent) {
-    say(turn, 'handoff.urgentNotPlace');
+    say(turn, urgentLine(state));
     state.misses = 0;
     renderAsk(turn, ask);
     return true;
@@ -382,6 +383,14 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
       await advance(turn, 'booking.times');
       return true;
     }
+    // "nein!! nicht montag, mittwoch 16": a day past those offered, never "16" as an hour: the days again with it among them.
+    const further = CLOCK.test(westernDigits(text)) ? undefined : matchDay(text.replace(NOT_THAT, ' '), comingDays(today(turn), 45), today(turn));
+    if (further && further !== turn.state.vars.day && positionRef(turn.state.at) === 'booking.choose-time' && rememberWanted(turn, text)) {
+      turn.state.vars.centreNamed = 'yes';
+      turn.state.misses = 0;
+      await advance(turn, 'booking.days');
+      return true;
+    }
     // "the earliest", "any time": the first time offered. "rather in the afternoon": the one time then, or the
     // times asked again (same numbering, no miss) so the person picks one of that part of the day.
     const vague = vagueWhen(text);
@@ -427,7 +436,7 @@ async function answerStep(turn: Turn, ask: AskStep, asking: Asking, text: string
 
 async function namesPlace(turn: Turn, text: string): Promise<boolean> {
   const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
-  return found.outcome !== 'unsure';
+  return found.outcome !== 'unsure' || found.vars?.placeWithoutCentre === 'yes';
 }
 
 /** The centres near a place the person said they are in, when it is in a country with a centre. */
@@ -470,12 +479,21 @@ async function otherCentreNamed(turn: Turn, text: string): Promise<boolean> {
   // "benin too far. make e be lagos": the town of the last clause that names one, before the whole message.
   const clauses = text.split(CLAUSE_MARKS).filter((c) => c.trim());
   let found: ActionResult | undefined;
+  let withoutCentre: ActionResult | undefined;
   for (const part of [...(clauses.length > 1 ? clauses.reverse() : []), text]) {
     const tried = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(part) });
+    if (tried.vars?.placeWithoutCentre === 'yes') withoutCentre ??= tried;
     if (tried.outcome === 'ok' && tried.vars?.centreId) {
       found = tried;
       break;
     }
+  }
+  // "ich wohne in berlin" at the days: no centre there, said so with the way on; the days again.
+  if (!found && withoutCentre && (words(text) <= 5 || statedPlace(text))) {
+    takeResult(turn, withoutCentre);
+    turn.state.misses = 0;
+    await advance(turn, 'booking.days');
+    return true;
   }
   const id = found?.vars?.centreId;
   // "rabat" while the days at Rabat are shown: yes, that centre; its days again.
@@ -563,6 +581,12 @@ const letterWords = (text: string) => pieces(text).filter((w) => /\p{L}/u.test(w
 async function proposeCentre(turn: Turn, text: string): Promise<boolean> {
   const result = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   if (result.outcome === 'unavailable') return notBookableThere(turn, result);
+  // "sy di malaysia kak" asked to agree: no centre there, said so, and where at home asked.
+  if (result.vars?.placeWithoutCentre === 'yes' && !turn.state.urgent) {
+    takeResult(turn, result);
+    await advance(turn, 'handoff.where');
+    return true;
+  }
   if (result.outcome !== 'ok' || !result.vars?.centreId) return false;
   if (result.vars.placeIsCountry === 'yes') {
     takeResult(turn, result);
@@ -591,7 +615,10 @@ async function notBookableThere(turn: Turn, result: ActionResult): Promise<true>
 
 /** Days and times named with a booking request, kept until the booking steps can match them; true when there was one. */
 function rememberWanted(turn: Turn, text: string): boolean {
-  const day = matchDay(text, comingDays(today(turn), 45), today(turn));
+  const from = today(turn);
+  const coming = comingDays(from, 45);
+  // "ich kann nicht am montag, kann ich verschieben auf mitwoch?": the day wanted, not the one turned down.
+  const day = dayOfLastClause(text, coming, from) ?? matchDay(text, coming, from);
   const time = namedTime(text, today(turn));
   if (day) {
     turn.state.vars.wantDay = day;
@@ -612,6 +639,8 @@ function namedTime(text: string, from?: string): string | undefined {
   if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l/i.test(text)) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
+    // "mittwoch 2": the 2nd, not 14:00.
+    if (hasWeekdayWithDate(text, from)) return undefined;
   }
   return time;
 }
@@ -637,6 +666,13 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         if (beside) return runRequest(turn, beside, text);
         // "... stp. je me sens tres mal depuis le retour": what else was said, answered in the new language when the knowledge base is sure.
         const rest = saidBesideTheLanguage(text);
+        // Asked mid-way (where are you? which day? after danger too): the same question again in the new
+        // language, never the menu that would drop it; a place said beside it answers "where".
+        const found = state.at.flow === 'main' ? undefined : findStep(turn.deps.flows, state.at.flow, state.at.step);
+        if (found?.step.type === 'ask') {
+          if (rest && askingOf(found.step) === 'place' && (await proposeCentre(turn, placeWords(rest)))) return;
+          return renderAsk(turn, found.step);
+        }
         if (rest) await answeredAside(turn, rest);
       }
       return advance(turn, 'main.menu');

@@ -61,8 +61,11 @@ const ABOUT_A_LANGUAGE = new Set(words(
 
 /** Words that, just before a language's name, say the person does not have it: "kein Englisch", "no hablo inglés", "ne zna srpski". */
 const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mnfhmch ma kanfhemch ma nfhamch kan9rach kanqrach kanfhemch kanfhamch kanfhmch kanhdrch kanhdarch kan3refch kanktebch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
+/** "roman urdu ya english", "english or roman urdu": the words between two languages offered. */
+const EITHER = new Set(words('ya or ou oder o atau ili ose'));
+
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
-const NOT_GOOD = phraseSet(['not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
+const NOT_GOOD = phraseSet(['script nahi', 'nahi parh', 'parh nahi', 'nahi samajh', 'samajh nahi', 'not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
   // "bahasa jerman sy gk bisa sama sekali": Indonesian says it after the name
   'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham',
   // "urdu likhai parh nahi sakta": Urdu too says it after the name
@@ -110,7 +113,10 @@ function requestedIn(text: string): Lang | undefined {
   if (!named.length) return undefined;
   // "Ich spreche kein Englisch, bitte auf Deutsch", "sorry my german is not good, can we do english": the one the person does not have is not the one asked for.
   const negated = (i: number) => (NOT_MINE.has(tokens[i - 1] ?? '') && !INTO.has(tokens[i - 1]!)) || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5));
-  const wanted = named.filter(({ i }) => !negated(i));
+  // "roman urdu ya english mein likho": Roman Urdu is not written here, so the other one named is the one asked for.
+  const romanOnly = (i: number) => tokens[i] === 'roman' || tokens[i - 1] === 'roman';
+  const named2 = named.filter(({ i }) => !negated(i));
+  const wanted = named2.some(({ i }) => !romanOnly(i)) ? named2.filter(({ i }) => !romanOnly(i)) : named2;
   if (new Set(wanted.map((n) => n.lang)).size !== 1) return undefined;
   // A long message names the language it wants with a word that puts it to use; a short one may name it bare.
   for (const { lang, i } of wanted) {
@@ -124,7 +130,7 @@ function requestedIn(text: string): Lang | undefined {
       (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after)) ||
       // "können wir Deutsch sprechen", "aap urdu bol sakte hain"; "sprichst du Englisch", "govoriš li engleski"
       (tokens.length <= 10 && (SPEAK.has(before ?? '') || SPEAK.has(after ?? '') || (speaks(tokens[i - 2]) && BETWEEN.has(before ?? '')) || (speaks(tokens[i + 2]) && BETWEEN.has(after ?? ''))));
-    const bare = named.length === 1 && tokens.length <= 9 && tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t));
+    const bare = wanted.length === 1 && tokens.length <= 9 && tokens.every((t, k) => k === i || POLITE.has(t) || INTO.has(t) || romanOnly(k) || EITHER.has(t));
     if (used || bare) return lang!;
   }
   return undefined;

@@ -7,6 +7,7 @@
  *   matchDay('jeudi', ['2026-12-08', '2026-12-10'], '2026-12-07') // '2026-12-10'
  *   matchTime('10', ['09:00', '09:30', '10:00']) // '10:00'
  */
+import { oneEditApart } from '../core/normalize.js';
 import { phraseSet, words } from './phrases.js';
 import { westernDigits } from './replies.js';
 
@@ -104,14 +105,62 @@ export function matchDay(text: string, offered: readonly string[], today: string
     // "mon", "sun", "sat", "mar", "wed" are weekdays only where nothing else is said.
     if (weekday && ['mon', 'sun', 'sat', 'wed', 'thu', 'fri', 'tue', 'pir', 'hafta', 'kal'].includes(tokens[i]!) && tokens.length > 3) weekday = undefined;
   }
-  weekday ??= germanShortWeekday(text, tokens);
+  weekday ??= germanShortWeekday(text, tokens) ?? misspelledWeekday(tokens);
   if (!weekday) return undefined;
+  // "mittwoch 16", "nicht montag, mittwoch 16", "dienstag den 15.": the number says which one; never the first of that weekday instead.
+  // A number that makes no such date with the weekday ("tuesday 10" on a Thursday the 10th) is not a date: the weekday alone counts.
+  const dated = weekdayWithDate(tokens);
+  const onCalendar = dated && nextDateOfMonth(today, dated.date);
+  if (dated && onCalendar && weekdayOf(onCalendar) === dated.weekday) return offered.find((d) => d === onCalendar);
   const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
   const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
   // "الحد الجاي", "dimanche prochain" said early in the week: the coming one; "next Tuesday" on a Monday: the one after.
   const ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (nextWeek && !NEXT_WEEK.has(tokens) && ahead >= 4) return offered.find((d) => weekdayOf(d) === weekday && d > today && d <= endOfThisWeek);
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** A weekday with the day of the month beside it ("mittwoch 16", "16 mercredi", "dienstag den 15."), not an hour ("mittwoch 10 uhr"). */
+function weekdayWithDate(tokens: readonly string[]): { weekday: number; date: number } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const weekday = WEEKDAY.get(tokens[i]!) ?? misspelledWeekday([tokens[i]!]);
+    if (!weekday) continue;
+    const after = tokens[i + 1] === 'den' || tokens[i + 1] === 'le' ? i + 2 : i + 1;
+    for (const k of [after, i - 1]) {
+      const n = Number(/^(\d{1,2})(?:st|nd|rd|th|er|e)?$/.exec(tokens[k] ?? '')?.[1]);
+      const anHour = HOUR_AFTER.has(tokens[k + 1] ?? '') || TIME_MARKERS.has(tokens[k - 1] ?? '');
+      if (n >= 1 && n <= 31 && !anHour) return { weekday, date: n };
+    }
+  }
+  return undefined;
+}
+
+/** The next date from today (YYYY-MM-DD) that falls on this day of the month, within two months. */
+function nextDateOfMonth(today: string, day: number): string | undefined {
+  for (let n = 0; n < 62; n++) {
+    const d = addDays(today, n);
+    if (Number(d.slice(8, 10)) === day) return d;
+  }
+  return undefined;
+}
+
+/** Whether the text has a weekday with its date beside it ("mittwoch 2", "mercredi 16"), one on the calendar from today: that number is no hour. */
+export function hasWeekdayWithDate(text: string, today: string): boolean {
+  const dated = weekdayWithDate(words(westernDigits(text)));
+  const onCalendar = dated && nextDateOfMonth(today, dated.date);
+  return Boolean(dated && onCalendar && weekdayOf(onCalendar) === dated.weekday);
+}
+
+/** Words after a number that make it an hour: "10 uhr", "10 h", "10 baje". */
+const HOUR_AFTER = new Set(words('uhr h hrs am pm heures heure baje bje oclock o clock sa ure sati saat'));
+
+/** A long weekday name written a letter wrong: "mitwoch", "donerstag", "freitg", "wednsday". */
+function misspelledWeekday(tokens: readonly string[]): number | undefined {
+  for (const t of tokens) {
+    if (t.length < 6) continue;
+    for (const [name, n] of WEEKDAY) if (name.length >= 6 && /^[a-z]+$/.test(name) && oneEditApart(t, name)) return n;
+  }
+  return undefined;
 }
 
 /** German's two-letter weekdays ("Do 14 Uhr", "am Di", "Mi."): "do" is two in Urdu and "di" is "in" in Indonesian, so only where German frames them. */
