@@ -668,7 +668,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         const rest = saidBesideTheLanguage(text);
         // Asked mid-way (where are you? which day? after danger too): the same question again in the new
         // language, never the menu that would drop it; a place said beside it answers "where".
-        const found = state.at.flow === 'main' ? undefined : findStep(turn.deps.flows, state.at.flow, state.at.step);
+        const found = ['main', 'language', 'welcome'].includes(state.at.flow) ? undefined : findStep(turn.deps.flows, state.at.flow, state.at.step);
         if (found?.step.type === 'ask') {
           if (rest && askingOf(found.step) === 'place' && (await proposeCentre(turn, placeWords(rest)))) return;
           return renderAsk(turn, found.step);

@@ -20,6 +20,7 @@ import type { ChannelHints, Inbound, Outbound } from '../core/messages.js';
 import type { ConversationState, RecentMessage } from '../core/state.js';
 import { emptyMeta, mergeMeta } from '../core/turn-meta.js';
 import { recogniseRequest, withdrawsRequest } from '../understanding/requests.js';
+import { recogniseCourtesy } from '../understanding/courtesy.js';
 import type { Delivered, DeliveryOutcome, DeliveryTicket } from './deliveries.js';
 import { releaseWaiting } from './outbound.js';
 import { TurnObservers, type ObservedTurn, type TurnObserver } from './turn-observers.js';
@@ -320,9 +321,11 @@ export class Conversations {
         }
         // Nobody has answered yet ("when will they answer?"): said once, so the person knows the message arrived and how to get the assistant back.
         // A file is for the advisor (its failures are told above); a question in words is what waits for an answer.
-        const waiting = inbound.kind === 'text' && !held.handoff!.waitTold && (await awaitsFirstAnswer(tx, held.handoff!.id));
-        if (waiting) {
-          const told: Outbound = { kind: 'text', text: this.engine.t(held.lang, 'advisor.waiting') };
+        // Told already, "allo?? wach kayn chi wa7ed?" (anyone there?) still waiting: that the messages arrived, never silence.
+        const awaited = inbound.kind === 'text' && (!held.handoff!.waitTold || recogniseCourtesy(inbound.text) === 'greeting') && (await awaitsFirstAnswer(tx, held.handoff!.id));
+        const waiting = awaited && !held.handoff!.waitTold;
+        if (awaited) {
+          const told: Outbound = { kind: 'text', text: this.engine.t(held.lang, waiting ? 'advisor.waiting' : 'advisor.stillWaiting') };
           outbox.push(told);
           await tx.handoffs.addMessage(held.handoff!.id, { sender: 'bot', staffId: null, text: describeOutbound(told), at: now.toISOString() });
         }
