@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
-import { extractContact, extractName, yesNo } from '../src/understanding/replies.js';
+import { extractContact, extractName, meansThisNumber, yesNo } from '../src/understanding/replies.js';
 import { findReference, keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
@@ -97,6 +97,9 @@ describe('replies at a step', () => {
     expect(yesNo('jo', 'sq')).toBe('no');
     expect(yesNo('jo', 'de')).toBe('yes');
   });
+
+  it.each(['this number', 'same number pls', 'wohi number', 'nomor ini aja kak', 'ce numéro', 'هذا الرقم', 'ovaj broj', 'diese Nummer bitte'])('"%s" at the contact step means the number written from', (t) => expect(meansThisNumber(t)).toBe(true));
+  it.each(['is this free?', 'my number is 0244 123 456', 'this number is not mine, use 0501234567'])('"%s" is not "this number"', (t) => expect(meansThisNumber(t)).toBe(false));
 
   const days = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14'];
   it.each([

@@ -160,6 +160,19 @@ describe('WhatsApp parsing and rendering', () => {
 });
 
 describe('logs', () => {
+  it('books with "this number" as the contact: the WhatsApp number written from, offered at the contact step and not kept before it is chosen', async () => {
+    const from = '+233245550777';
+    await post(message(from, { Body: 'book appointment accra tomorrow 10am' }));
+    const asked = await post(message(from, { Body: 'Abena' }));
+    expect(asked.messages.join('\n')).toContain('or "this number" for the WhatsApp number you are writing from');
+    // Offered, not kept: the state holds that there is a number, never the number, until it is chosen.
+    expect(JSON.stringify(await conversation('233245550777'))).not.toContain('245550777');
+    const check = await post(message(from, { Body: 'this number' }));
+    expect(check.messages.join('\n')).toContain('for Abena, contact +233245550777');
+    const booked = await post(message(from, { Body: 'yes' }));
+    expect(booked.messages.join('\n')).toContain('Your appointment is booked');
+  });
+
   it('never hold the message text or the phone number, also on the webhook path', async () => {
     const secret = 'my passport number is X1234567 and my name is Abena';
     await post(message('+233245550199', { Body: 'hello' }));

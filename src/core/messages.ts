@@ -70,6 +70,8 @@ export interface ChannelHints {
   locale?: string;
   /** ISO 3166 alpha-2, e.g. from the phone number's country code. */
   country?: string;
+  /** The number the person writes from (WhatsApp, E.164): offered as the booking's contact, stored only when chosen. */
+  phone?: string;
 }
 
 /** "lat,lon" as a flow variable holds a shared location; anything else is not one. */

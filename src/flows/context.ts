@@ -46,6 +46,8 @@ export interface Turn {
   usedSaidPlace?: boolean;
   /** A place typed was not found for the second time in a row: a person is offered instead of "where are you?" once more. */
   placeMissedTwice?: boolean;
+  /** The number the person writes from (WhatsApp), for "this number" at the contact step; never kept in the state. */
+  replyPhone?: string;
   /** A flow ended in this turn: the conversation rests at the main menu without showing it, asking nothing. */
   ended?: boolean;
 }

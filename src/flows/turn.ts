@@ -67,6 +67,11 @@ export async function handleTurn(
   turn.state.turns += 1;
   turn.state.updatedAt = now.toISOString();
   if (hints.country && !turn.state.country) turn.state.country = hints.country;
+  // Only that there is a number to offer is kept ("this number" at the contact step), never the number itself.
+  if (hints.phone) {
+    turn.replyPhone = hints.phone;
+    turn.state.vars.canUseThisNumber = 'yes';
+  } else delete turn.state.vars.canUseThisNumber;
 
   const expired = previous && now.getTime() - Date.parse(previous.updatedAt) > deps.sessionTtlMs;
   const asked = turn.state.asked;

@@ -13,7 +13,7 @@ import type { ActionResult } from '../core/actions.js';
 import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
-import { extractContact, extractName, introducesName, looksLikeFullName, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
+import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
 import { hasWeekdayWithDate, matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
@@ -131,7 +131,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   if (asking === 'name' && introducesName(text)) return takeName(turn, text);
   if (asking === 'contact') {
     // "u fit call me for 024 412 3456", "appelez-moi au 22 345 678": the number is the contact, not a request to be called.
-    const contact = extractContact(text);
+    // "this number", "wohi number", "nomor ini aja" on WhatsApp: the number written from.
+    const contact = extractContact(text) ?? (turn.replyPhone && meansThisNumber(text) ? turn.replyPhone : undefined);
     if (contact) {
       state.vars.contact = contact;
       await advance(turn, 'booking.confirm');

@@ -95,6 +95,22 @@ export function westernDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => EASTERN_DIGITS[d] ?? d);
 }
 
+/** "this number", "same one", "wohi number", "nomor ini aja", "هذا الرقم": the number the person writes from, at the contact step. */
+const THIS_NUMBER = phraseSet([
+  'this number', 'this one', 'same number', 'the same number', 'the same', 'use this number', 'use this one', 'my whatsapp', 'my whatsapp number', 'this whatsapp', 'whatsapp number', 'dis number', 'na dis number', 'this same number', 'call me on this number',
+  'ce numero', 'ce numero la', 'le meme', 'le meme numero', 'meme numero', 'sur ce numero', 'mon whatsapp', 'mon numero whatsapp',
+  'diese nummer', 'dieselbe nummer', 'die gleiche nummer', 'gleiche nummer', 'die nummer hier', 'meine whatsapp nummer',
+  'yehi number', 'yahi number', 'wohi number', 'wahi number', 'isi number', 'isi number pe', 'same wala', 'یہی نمبر', 'اسی نمبر',
+  'nomor ini', 'nomor ini aja', 'nomor ini saja', 'no ini', 'no ini aja', 'nomor yang sama', 'nomor wa ini',
+  'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
+  'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
+  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'الرقم هذا', 'على هذا الرقم',
+]);
+
+export function meansThisNumber(text: string): boolean {
+  return words(text).length <= 6 && THIS_NUMBER.has(words(text)) && !/\d{4}/.test(text);
+}
+
 /** A phone number (7 digits or more) or an email address in the text; undefined when there is none. */
 export function extractContact(text: string): string | undefined {
   const email = EMAIL.exec(text)?.[0];

@@ -90,7 +90,8 @@ function hintsFor(channel: SimulatedChannel, input: JsonInput): ChannelHints {
     ? parsePhoneNumberFromString(input.person.startsWith('+') ? input.person : `+${input.person}`)?.country
     : undefined;
   const country = input.country ?? phoneCountry;
-  return { ...(input.locale ? { locale: input.locale } : {}), ...(country ? { country } : {}) };
+  const phone = phoneCountry ? `+${input.person!.replace(/^\+/, '')}` : undefined;
+  return { ...(input.locale ? { locale: input.locale } : {}), ...(country ? { country } : {}), ...(phone ? { phone } : {}) };
 }
 
 /** Runs one input through the conversations, as the channel would hand it in, and describes the turn. */

@@ -60,7 +60,7 @@ export function parseTwilioInbound(form: TwilioForm, accountSid?: string): Whats
   const phone = from.slice('whatsapp:'.length);
   const user = params.WaId && /^\d{6,16}$/.test(params.WaId) ? params.WaId : phone.replace(/^\+/, '');
   const country = countryFromPhone(user);
-  const hints: ChannelHints = country ? { country } : {};
+  const hints: ChannelHints = { ...(country ? { country } : {}), phone: `+${user}` };
   const base = { messageSid, user, hints };
 
   const lat = Number(params.Latitude);
