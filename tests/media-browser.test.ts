@@ -81,12 +81,14 @@ describe.skipIf(!available)('files in the staff console, in Chromium', () => {
     expect(src).toMatch(/^blob:/);
     expect(duration).toBeGreaterThan(1);
     expect(duration).toBeLessThan(1.5);
-    // It plays: play() resolves only once playback has started, and rejects for a file the browser cannot decode.
-    // (Not the audio clock: with no sound device, headless Chromium's clock sometimes stood still for 20 s under load.)
+    // It plays: play() resolves only once playback has started (its "playing" event), and rejects for a file the browser cannot decode.
+    // (Not the audio clock: with no sound device, headless Chromium's clock sometimes stood still for 20 s under load;
+    // nor "not paused" after it: a refresh of the transcript under load can replace the element, which pauses it.)
     const started = await audio.evaluate(async (a: HTMLAudioElement) => {
       a.muted = true;
+      let playing = false;
+      a.addEventListener('playing', () => (playing = true), { once: true });
       await a.play();
-      const playing = !a.paused;
       a.pause();
       return { playing, error: a.error?.code ?? null };
     });

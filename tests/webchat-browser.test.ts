@@ -149,6 +149,17 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     it(`speaks ${lang} in Web Chat’s own strings, title and description (chosen by ${how})${lang === 'ar' || lang === 'ur' ? ', right to left' : ''}`, { retry: 1, timeout: 60_000 }, async () => {
       const t = (key: string) => server.core.texts.t(lang as Lang, key);
       const page = await browser.newPage({ locale: how === 'accept-language' ? `${lang}-PK` : 'en-US', viewport: PHONE });
+      // What the page saw on the way, told when the greeting does not come (for the flake above).
+      const seen: string[] = [];
+      page.on('console', (m) => seen.push(`console ${m.type()}: ${m.text().slice(0, 200)}`));
+      page.on('requestfailed', (r) => seen.push(`failed ${r.method()} ${r.url().replace(server.base, '').slice(0, 80)}: ${r.failure()?.errorText}`));
+      page.on('response', (r) => void (r.status() >= 400 && seen.push(`${r.status()} ${r.request().method()} ${r.url().replace(server.base, '').slice(0, 80)}`)));
+      page.on('websocket', (ws) => {
+        seen.push(`websocket opened ${Date.now()}`);
+        ws.on('framereceived', () => seen.push(`frame ${Date.now()}`));
+        ws.on('close', () => seen.push(`websocket closed ${Date.now()}`));
+      });
+      page.on('request', (r) => void (r.method() === 'POST' && seen.push(`POST ${r.url().replace(server.base, '').replace(/conversations\/[^/]+/, 'conversations/…')} ${Date.now()}`)));
       await page.goto(how === 'query' ? `${server.base}/?lang=${lang}` : `${server.base}/`);
       const input = page.getByRole('textbox').first();
       await input.waitFor({ timeout: 20_000 });
@@ -159,7 +170,11 @@ describe.skipIf(!available)('web chat in Chromium', () => {
       expect(await page.title()).toBe(t('webchat.page.title'));
       expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(t('webchat.page.description'));
       // The page posts its join again every 6 s, four times, when no greeting came: the wait covers all of them.
-      await page.locator(OPTIONS).first().waitFor({ timeout: 35_000 });
+      await page.locator(OPTIONS).first().waitFor({ timeout: 35_000 }).catch((err: Error) => {
+        const serverSaw = server.core.logLines.filter((l) => /"level":(40|50)/.test(l)).slice(-10);
+        console.warn(`no greeting on the ${lang} page; the page saw:\n${seen.join('\n')}\nserver warnings:\n${serverSaw.join('')}`);
+        throw err;
+      });
       // When a message was sent, in the page's language too (the test clock says 23 November).
       const locale = await page.evaluate(() => (JSON.parse(document.getElementById('wegweiser-config')!.textContent!) as { locale: string }).locale);
       const november = await page.evaluate((l) => new Intl.DateTimeFormat(l, { month: 'long' }).format(new Date(Date.UTC(2025, 10, 23, 12))), locale);
