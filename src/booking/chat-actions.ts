@@ -41,10 +41,10 @@ const INACTIVE_KEYS: Record<Exclude<Centre['status'], 'active'>, string> = {
 export function bookingActions(booking: BookingService, appointments: AppointmentStore, t: Translate, now: () => Date, jobs?: JobQueue, publicBaseUrl = ''): BookingActions {
   const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
-  /** A whole country named ("Marokko"): its centres without distances, which would be counted from the middle of the country. */
   /** The countries whose centres take people, in the person's language. */
   const centreCountries = (lang: Lang): string => [...new Set(booking.centres.filter(receivesPeople).map((c) => countryName(c.country, lang)))].join(', ');
 
+  /** A whole country named ("Marokko"): its centres without distances, which would be counted from the middle of the country. */
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[], wholeCountry = false): string => {
     const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, wholeCountry || n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
     const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));

@@ -301,7 +301,6 @@ const WELL_KNOWN_TOWNS = (
   'pristina prishtina prizren ferizaj mitrovica elbasan shkoder belgrade beograd kragujevac subotica'
 ).split(' ');
 
-
 /** A well-known town written one letter wrong, when nothing else was found. */
 function misspelledTown(written: readonly string[]): Place | undefined {
   for (const word of written) {

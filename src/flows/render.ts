@@ -18,6 +18,12 @@ function alsoOfferedLabel(t: Turn['deps']['t'], lang: Turn['state']['lang'], off
   return t(lang, 'answer.orDidYouMean', { title: offered.label });
 }
 
+/** The ask step the conversation waits at, when it waits at one. */
+export function currentAsk(turn: Turn): AskStep | undefined {
+  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+  return found?.step.type === 'ask' ? found.step : undefined;
+}
+
 export function renderAsk(turn: Turn, ask: AskStep): void {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   if (found?.step !== ask) turn.state.at = positionOf(turn, ask);

@@ -11,7 +11,7 @@ import { parseCoordinates } from '../core/messages.js';
 import { findStep, resolveRef } from './loader.js';
 import type { ActionStep } from './schema.js';
 import { followedTopic, MENU, MISSES_BEFORE_HUMAN, rememberTopic, request, say, takeResult, urgentLine, type Turn } from './context.js';
-import { renderAsk } from './render.js';
+import { currentAsk, renderAsk } from './render.js';
 import { wantedOption } from './wanted.js';
 import { placeSaidBefore } from './place-said.js';
 
@@ -107,8 +107,8 @@ export async function offerHumanNow(turn: Turn): Promise<void> {
   turn.state.urgent = true;
   turn.state.misses = 0;
   // Already being asked where they are or whether to connect ("aku hrs telpon siapa kak?" there): the same question again, never from the start.
-  const found = turn.state.at.flow === 'handoff' ? findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step) : undefined;
-  if (found?.step.type === 'ask') return renderAsk(turn, found.step);
+  const ask = turn.state.at.flow === 'handoff' ? currentAsk(turn) : undefined;
+  if (ask) return renderAsk(turn, ask);
   return advance(turn, 'handoff.start');
 }
 

@@ -25,7 +25,7 @@ import { findStep } from './loader.js';
 import { answerInputStep, answerOptionsStep } from './answers.js';
 import { answerDeleteConfirmation, runCommand } from './commands.js';
 import { isGreetingOrEmpty, MENU, missed, positionRef, refOf, rememberContext, request, say, takeResult, type EngineDeps, type Turn } from './context.js';
-import { renderAsk } from './render.js';
+import { currentAsk, renderAsk } from './render.js';
 import { askingOf, noteLanguage, understandText } from './understand.js';
 import { noteSaidPlace } from './place-said.js';
 import { languageEvidence, shortMessageLanguage } from '../understanding/language.js';
@@ -161,10 +161,8 @@ async function answerMedia(turn: Turn, input: Extract<Inbound, { kind: 'media' }
   if (caption) return handleInput(turn, { kind: 'text', text: caption });
   missed(turn);
   // Already being asked whether a person should take over: ask that again rather than offer it twice.
-  if (turn.state.at.flow === 'handoff') {
-    const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
-    if (found?.step.type === 'ask') return renderAsk(turn, found.step);
-  }
+  const ask = turn.state.at.flow === 'handoff' ? currentAsk(turn) : undefined;
+  if (ask) return renderAsk(turn, ask);
   return advance(turn, 'media.offer');
 }
 
@@ -174,8 +172,7 @@ async function handleInput(turn: Turn, input: Inbound): Promise<void> {
   if (command) return runCommand(turn, command);
   if (turn.state.confirming === 'delete' && (await answerDeleteConfirmation(turn, input))) return;
   delete turn.state.confirming;
-  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
-  const ask = found?.step.type === 'ask' ? found.step : undefined;
+  const ask = currentAsk(turn);
   // The language first: help offered for danger said in Roman Urdu after a "salam" is in Urdu.
   if (input.kind === 'text' && !isGreetingOrEmpty(turn, input)) noteLanguage(turn, ask, input.text);
   // Danger first, at any step: a name, a town or a menu answer may be a cry for help.

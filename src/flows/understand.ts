@@ -19,11 +19,10 @@ import { hasWeekdayWithDate, matchDay, matchTime, outsideHours, partOfDay, vague
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, urgentLine, type Turn } from './context.js';
-import { askOptions, renderAsk } from './render.js';
+import { askOptions, currentAsk, renderAsk } from './render.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
-import { findStep } from './loader.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
 import { words as plainWords } from '../understanding/phrases.js';
 
@@ -669,10 +668,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         const rest = saidBesideTheLanguage(text);
         // Asked mid-way (where are you? which day? after danger too): the same question again in the new
         // language, never the menu that would drop it; a place said beside it answers "where".
-        const found = ['main', 'language', 'welcome'].includes(state.at.flow) ? undefined : findStep(turn.deps.flows, state.at.flow, state.at.step);
-        if (found?.step.type === 'ask') {
-          if (rest && askingOf(found.step) === 'place' && (await proposeCentre(turn, placeWords(rest)))) return;
-          return renderAsk(turn, found.step);
+        const asked = ['main', 'language', 'welcome'].includes(state.at.flow) ? undefined : currentAsk(turn);
+        if (asked) {
+          if (rest && askingOf(asked) === 'place' && (await proposeCentre(turn, placeWords(rest)))) return;
+          return renderAsk(turn, asked);
         }
         if (rest) await answeredAside(turn, rest);
       }

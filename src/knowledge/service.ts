@@ -40,7 +40,6 @@ function whereFrom(text: string, numbers: EmergencyNumbers, findPlace: PlaceFind
   return [...new Set([...named, ...(phoneCountry ? [phoneCountry] : [])])];
 }
 
-
 /** "how to go germany", "kaise jaun germany": the way there asked in this many words at most, nothing more specific said. */
 const BARE_WAY_MAX_WORDS = 6;
 /** A question whose best topic scores this much has a topic of its own, whatever came before. */

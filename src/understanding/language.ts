@@ -115,8 +115,8 @@ function requestedIn(text: string): Lang | undefined {
   const negated = (i: number) => (NOT_MINE.has(tokens[i - 1] ?? '') && !INTO.has(tokens[i - 1]!)) || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5));
   // "roman urdu ya english mein likho": Roman Urdu is not written here, so the other one named is the one asked for.
   const romanOnly = (i: number) => tokens[i] === 'roman' || tokens[i - 1] === 'roman';
-  const named2 = named.filter(({ i }) => !negated(i));
-  const wanted = named2.some(({ i }) => !romanOnly(i)) ? named2.filter(({ i }) => !romanOnly(i)) : named2;
+  const had = named.filter(({ i }) => !negated(i));
+  const wanted = had.some(({ i }) => !romanOnly(i)) ? had.filter(({ i }) => !romanOnly(i)) : had;
   if (new Set(wanted.map((n) => n.lang)).size !== 1) return undefined;
   // A long message names the language it wants with a word that puts it to use; a short one may name it bare.
   for (const { lang, i } of wanted) {

@@ -108,7 +108,8 @@ const THIS_NUMBER = phraseSet([
 ]);
 
 export function meansThisNumber(text: string): boolean {
-  return words(text).length <= 6 && THIS_NUMBER.has(words(text)) && !/\d{4}/.test(text);
+  const tokens = words(text);
+  return tokens.length <= 6 && THIS_NUMBER.has(tokens) && !/\d{4}/.test(text);
 }
 
 /** A phone number (7 digits or more) or an email address in the text; undefined when there is none. */

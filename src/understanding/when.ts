@@ -109,15 +109,21 @@ export function matchDay(text: string, offered: readonly string[], today: string
   if (!weekday) return undefined;
   // "mittwoch 16", "nicht montag, mittwoch 16", "dienstag den 15.": the number says which one; never the first of that weekday instead.
   // A number that makes no such date with the weekday ("tuesday 10" on a Thursday the 10th) is not a date: the weekday alone counts.
-  const dated = weekdayWithDate(tokens);
-  const onCalendar = dated && nextDateOfMonth(today, dated.date);
-  if (dated && onCalendar && weekdayOf(onCalendar) === dated.weekday) return offered.find((d) => d === onCalendar);
+  const dated = datedWeekday(tokens, today);
+  if (dated) return offered.find((d) => d === dated);
   const nextWeek = NEXT_WEEK.has(tokens) || tokens.some((t) => NEXT.has(t));
   const endOfThisWeek = addDays(today, 7 - weekdayOf(today));
   // "الحد الجاي", "dimanche prochain" said early in the week: the coming one; "next Tuesday" on a Monday: the one after.
   const ahead = (weekday - weekdayOf(today) + 7) % 7;
   if (nextWeek && !NEXT_WEEK.has(tokens) && ahead >= 4) return offered.find((d) => weekdayOf(d) === weekday && d > today && d <= endOfThisWeek);
   return offered.find((d) => weekdayOf(d) === weekday && (!nextWeek || d > endOfThisWeek));
+}
+
+/** The date (YYYY-MM-DD) of a weekday with its day of the month beside it, when that day falls on that weekday within two months. */
+function datedWeekday(tokens: readonly string[], today: string): string | undefined {
+  const dated = weekdayWithDate(tokens);
+  const onCalendar = dated && nextDateOfMonth(today, dated.date);
+  return dated && onCalendar && weekdayOf(onCalendar) === dated.weekday ? onCalendar : undefined;
 }
 
 /** A weekday with the day of the month beside it ("mittwoch 16", "16 mercredi", "dienstag den 15."), not an hour ("mittwoch 10 uhr"). */
@@ -146,19 +152,20 @@ function nextDateOfMonth(today: string, day: number): string | undefined {
 
 /** Whether the text has a weekday with its date beside it ("mittwoch 2", "mercredi 16"), one on the calendar from today: that number is no hour. */
 export function hasWeekdayWithDate(text: string, today: string): boolean {
-  const dated = weekdayWithDate(words(westernDigits(text)));
-  const onCalendar = dated && nextDateOfMonth(today, dated.date);
-  return Boolean(dated && onCalendar && weekdayOf(onCalendar) === dated.weekday);
+  return datedWeekday(words(westernDigits(text)), today) !== undefined;
 }
 
 /** Words after a number that make it an hour: "10 uhr", "10 h", "10 baje". */
 const HOUR_AFTER = new Set(words('uhr h hrs am pm heures heure baje bje oclock o clock sa ure sati saat'));
 
+/** The weekday names long enough (six letters, Latin) to be recognised written a letter wrong. */
+const LONG_WEEKDAYS = [...WEEKDAY].filter(([name]) => name.length >= 6 && /^[a-z]+$/.test(name));
+
 /** A long weekday name written a letter wrong: "mitwoch", "donerstag", "freitg", "wednsday". */
 function misspelledWeekday(tokens: readonly string[]): number | undefined {
   for (const t of tokens) {
     if (t.length < 6) continue;
-    for (const [name, n] of WEEKDAY) if (name.length >= 6 && /^[a-z]+$/.test(name) && oneEditApart(t, name)) return n;
+    for (const [name, n] of LONG_WEEKDAYS) if (oneEditApart(t, name)) return n;
   }
   return undefined;
 }
@@ -291,9 +298,7 @@ export function matchTime(text: string, offered: readonly string[]): string | un
     hour = Number(clock[1]);
     minute = Number(clock[2]);
   } else if (marked) hour = Number(marked[1]);
-  else if (afterTimeWord(tokens) !== undefined) hour = afterTimeWord(tokens);
-  else if (anyNumber) hour = Number(anyNumber[1]);
-  else hour = numberWord(tokens);
+  else hour = afterTimeWord(tokens) ?? (anyNumber ? Number(anyNumber[1]) : numberWord(tokens));
   if (hour === undefined || hour > 23) return undefined;
   if (!minute && HALF.has(tokens)) minute = 30;
   if (!minute && QUARTER_PAST.has(tokens)) minute = 15;
