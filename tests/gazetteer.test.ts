@@ -31,6 +31,8 @@ describe('findPlace', () => {
   it('does not read a short word of a sentence as a town abroad ("i wan talk" is Pidgin, not Van in Türkiye)', () => {
     expect(where('i wan talk to real person abeg, not this robot thing')).toBeUndefined();
     expect(where('van')).toBe('Van, TR'); // alone, it is a town
+    // a name, not Amman (whose other names include "Ama")
+    expect(where('Ama Owusu')).toBeUndefined();
   });
 
   it('knows towns the GeoNames file lacks, in the ways people write them (Serekunda, Mbour, Ikorodu, شاہدرہ)', () => {

@@ -11,6 +11,8 @@ import { matchDay, matchTime } from '../src/understanding/when.js';
 describe('requests', () => {
   it.each([
     ['i wan book appointment for accra office', 'book'],
+    ['hi i need appointment in tamale', 'book'],
+    ['hello sir i need appointment in accra', 'book'],
     ['salam 3likom, bghit nakhod maw3id f lmarkaz dyal casa', 'book'],
     ['min, daftar konsultasi di bandung buat lusa jam 1 siang bisa?', 'book'],
     ['my appointment', 'myAppointment'],

@@ -257,8 +257,9 @@ export function findPlace(text: string): Place | undefined {
       const consider = (place: Place, score: number) => {
         if (!best || score > best.score) best = { place, score };
       };
-      // In a sentence a three-letter word is a town only by the town's own name ("nis"), not one of its other names ("mes" is not Medan).
-      const byOtherName = sentence && phrase.length <= 3 && !alias && !towns?.some((t) => fold(t.name) === phrase);
+      // A three-letter word is a town only by the town's own name ("nis"), not one of its other names
+      // ("mes" is not Medan, and "Ama Owusu" is a name, not Amman).
+      const byOtherName = phrase.length <= 3 && !alias && !towns?.some((t) => fold(t.name) === phrase);
       if (towns?.length && !byOtherName) {
         // A name shared by towns in several countries ("Tanja": Tangier and Thane) means the one where the centres are.
         const served = towns.filter((t) => CENTRE_COUNTRIES.has(t.country));

@@ -154,6 +154,12 @@ export function hasGreeting(text: string): boolean {
   return GREETING.has(words(text));
 }
 
+/** The words after an opening greeting ("hi i need appointment in accra": "i need appointment in accra"). */
+export function afterGreeting(tokens: readonly string[]): readonly string[] {
+  const hit = GREETING.find(tokens);
+  return hit?.at === 0 ? tokens.slice(hit.length) : tokens;
+}
+
 export function recogniseCourtesy(text: string): Courtesy | undefined {
   // A turn asks several times about the same message (the language, the greeting, the step).
   if (text !== last.text) last = { text, courtesy: courtesyOf(text) };

@@ -10,6 +10,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import { endsAsQuestion } from '../core/normalize.js';
+import { afterGreeting } from './courtesy.js';
 import { asksOtherLanguage, languageNotUnderstood, requestedLanguage } from './language.js';
 import { matchTime, namesDay } from './when.js';
 import { phraseSet, sentences, words, type PhraseSet } from './phrases.js';
@@ -78,7 +79,7 @@ const CHANGE_LANGUAGE = phraseSet([
 
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
-  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una',
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una',
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
@@ -332,7 +333,9 @@ export function recogniseRequest(text: string): Request | undefined {
   // "Termin Accra Freitag", "appointment lagos monday", "rdv casa demain": the word for an appointment with a place or a day, no question.
   // With a day or an hour it may run longer: "lahore mein appointment jumeraat subah 10 baje".
   const saysWhen = () => namesDay(text) || matchTime(text, EVERY_HALF_HOUR) !== undefined;
-  if (tokens.length >= 2 && (tokens.length <= 5 || (tokens.length <= 9 && saysWhen())) && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
+  // An opening greeting is not counted: "hi i need appointment in accra" is as short as without it.
+  const said = afterGreeting(tokens).length;
+  if (said >= 2 && (said <= 5 || (said <= 9 && saysWhen())) && APPOINTMENT_NOUN.has(tokens) && !ASKS.has(tokens) && !isAboutBooking(tokens)) return { kind: 'book' };
   // "besok jam 10 di bandung bisa gak kak?", "demain 10h a rabat c possible?": a day and an hour asked for, in a few words, is a booking.
   if (tokens.length <= WHEN_ALONE_MAX_WORDS && namesDay(text) && matchTime(text, EVERY_HALF_HOUR) !== undefined && !isAboutBooking(tokens) && !OTHER_OCCASIONS.has(tokens)) return { kind: 'book' };
   if (asksForCentre(tokens)) return { kind: 'findCentre' };
@@ -430,8 +433,9 @@ function placeOfStatement(text: string): string | undefined {
 }
 
 /** "je suis pecheur a", "saya kerja di", "ich bin Fischer in": the person, a word or two, then where. */
-const SELF = phraseSet(['je suis', 'moi je suis', 'i am', 'i m', 'im', 'ich bin', 'ich arbeite', 'jam', 'une jam', 'ja sam', 'radim', 'saya', 'sy', 'aku', 'ana', 'soy', 'estoy', 'trabajo', 'je travaille', 'i work', 'kerja', 'punoj']);
-const AT = new Set(words('a au in ne u en di f fi في near pres pas kod bei'));
+const SELF = phraseSet(['je suis', 'moi je suis', 'i am', 'i m', 'im', 'i be', 'i dey work', 'i dey do', 'ich bin', 'ich arbeite', 'jam', 'une jam', 'ja sam', 'radim', 'saya', 'sy', 'aku', 'ana', 'soy', 'estoy', 'trabajo', 'je travaille', 'i work', 'kerja', 'punoj']);
+// "for" is Pidgin's "in" ("i be nurse for kumasi"); a word after it that is no town finds nothing.
+const AT = new Set(words('a au in ne u en di f fi في near pres pas kod bei for'));
 
 /**
  * Towns the person mentions being in, anywhere in a longer message ("je suis pecheur a mbour. mon
@@ -458,6 +462,13 @@ export function mentionedPlaces(text: string): string[] {
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [after, then] = [tokens[i + 1]!, tokens[i + 2]!];
     if ((FROM_AFTER.has(after) && BE_AFTER.has(then)) || (IN_AFTER.has(after) && LIVE_AFTER.has(then))) found.push(tokens[i]!);
+  }
+  // Else the town after "in" anywhere ("bghit nbda projet sghir f tanja", "small shop for kumasi"): the
+  // caller keeps it only when it is a town of a country with a centre.
+  if (!found.length) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 4 && !/^\d+$/.test(tokens[i + 1]!)) found.push(tokens[i + 1]!);
+    }
   }
   return [...new Set(found)].slice(0, 3);
 }
