@@ -1,4 +1,5 @@
 /** Requests, replies at a step, language and courtesy, as people write them (pure functions). */
+import { findPlace } from '../src/booking/gazetteer.js';
 import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
@@ -64,7 +65,9 @@ describe('what a longer message tells', () => {
   it.each(['bisa diganti ke kamis aja gak? jamnya sama', 'can we move it to friday, same time?', 'on peut changer pour jeudi a la meme heure', 'geht Donnerstag zur gleichen Uhrzeit?'])('%s keeps the hour', (t) => expect(keepsTime(t)).toBe(true));
   it('a new day alone does not keep the hour', () => expect(keepsTime('can we change it to thursday?')).toBe(false));
   it('reads a town before the Urdu "from" and "in" ("ہم سیالکوٹ سے ہیں")', () => expect(mentionedPlaces('میرا بھائی باہر جانا چاہتا ہے، ہم سیالکوٹ سے ہیں')).toHaveLength(1));
-  it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine')).toEqual([]));
+  // Candidates only: the word after "au" is looked up and is no town.
+  it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine').filter((c) => findPlace(c))).toEqual([]));
+  it('a town after "in" anywhere is a candidate ("bghit nbda projet sghir f tanja")', () => expect(mentionedPlaces('bghit nbda projet sghir f tanja')).toContain('tanja'));
   it.each(['comment je peux le convaincre de pas partir?', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
     expect(holdsSomeoneBack(t)).toBe(true),
   );
@@ -119,6 +122,11 @@ describe('replies at a step', () => {
     ['subah 11 baje', '11:00'], ['a las diez y media', '10:30'], ['٩ ونص', '09:30'], ['2pm', '14:00'], ["n'ora 1 pasdite", '13:00'],
   ])('time %s -> %s', (t, h) => expect(matchTime(t, times)).toBe(h));
   it('never reads a small number as an hour (it is an option number)', () => expect(matchTime('3', times)).toBeUndefined());
+  it('reads no hour out of a time ago or an age ("rentre y a 2 mois", "25 ans")', () => {
+    expect(matchTime('je suis rentre d allemagne y a 2 mois', times)).toBeUndefined();
+    expect(matchTime('mera beta 12 saal ka hai', times)).toBeUndefined();
+    expect(matchTime('jam 10 dan', times)).toBe('10:00');
+  });
   it.each([['tmrw 10 30am', '10:30'], ['sutra u 9 i 30', '09:30'], ['te enjten ne 10 e 30', '10:30'], ['tuesday 8 10am', '10:00'], ['am 10 12 um 9', '09:00']])(
     'hour and minutes with a space or a word between: %s -> %s',
     (t, h) => expect(matchTime(t, times)).toBe(h),
@@ -139,6 +147,10 @@ describe('replies at a step', () => {
 describe('language and courtesy', () => {
   it('switches when asked, in any language', () => {
     expect(requestedLanguage('momkin b francais?')).toBe('fr');
+    // the request a clause of its own beside the language the person lacks
+    expect(requestedLanguage('sorry my german is not so good, english please')).toBe('en');
+    expect(requestedLanguage('mon arabe est faible, en francais stp')).toBe('fr');
+    expect(requestedLanguage('i speak english, but french please')).toBeUndefined();
     expect(requestedLanguage('urdu mein baat karo please')).toBe('ur');
     expect(requestedLanguage('eigentlich lieber auf Deutsch bitte')).toBe('de');
     expect(requestedLanguage('I want to learn German')).toBeUndefined();

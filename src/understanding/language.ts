@@ -40,7 +40,7 @@ const SPEAK = new Set(words('kannst speak speaking talk talking write writing re
 const BETWEEN = new Set(words('du sie wir ihr you u we me with to in en li ti vi mi me with me avec moi mit mir con migo conmigo sa mnom dengan saya aku sama me mua m3aya maaya mujh se mujhse hum aap ap لي معي معايا معاي'));
 
 /** Words that may stand around a bare language name ("shqip te lutem", "english please"). */
-const POLITE = new Set(words('safi wakha daba yallah l lel عافاك عفاك bghit bghina n7eb nheb nhab rje3 rja3 rjeε nrj3o رجع ارجع بغيت لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi only just nur solo seulement uniquement hanya aja saja vetem samo sirf faqat want wanna prefer prefere preferably rather plutot lieber bevorzuge prefiero mejor lebih suka me mire radije abeg pliz lei لي معي اريد بدي حابب عايز فقط بس only'));
+const POLITE = new Set(words('safi wakha daba yallah l lel عافاك عفاك bghit bghina n7eb nheb nhab rje3 rja3 rjeε nrj3o رجع ارجع بغيت لو سمحت من فضلك ممكن رجاء ارجوك please pls plz plx stp svp sil vous plait bitte lieber eigentlich gerne porfa por favor favor te lutem ju lutem molim vas te rog 3afak afak lah plis tolong aja ya dong kak ji bhai yar please karo kijiye mein main se me can you could do you we i moze može mozemo li da hoces in en auf a na b momkin mumkin mümkin possible peux tu vous ok okay yes oui ja si sí da po iya then alors now maintenant jetzt ahora sada tani sekarang ab abhi only just nur solo seulement uniquement hanya aja saja vetem samo sirf faqat want wanna prefer prefere preferably rather plutot lieber bevorzuge prefiero mejor lebih suka me mire radije abeg pliz lei لي معي اريد بدي حابب عايز فقط بس only sorry desole pardon maaf izvini izvinite perdon entschuldigung'));
 
 /**
  * Words that make a language the subject of a question, not the language wanted for the chat:
@@ -65,7 +65,7 @@ const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk
 const EITHER = new Set(words('ya or ou oder o atau ili ose'));
 
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
-const NOT_GOOD = phraseSet(['script nahi', 'nahi parh', 'parh nahi', 'nahi samajh', 'samajh nahi', 'not good', 'not so good', 'not very good', 'is bad', 'is weak', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
+const NOT_GOOD = phraseSet(['script nahi', 'nahi parh', 'parh nahi', 'nahi samajh', 'samajh nahi', 'not good', 'not so good', 'not very good', 'is bad', 'is weak', 'est faible', 'est nul', 'n est pas bon', 'ist schwach', 'es malo', 'es debil', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
   // "bahasa jerman sy gk bisa sama sekali": Indonesian says it after the name
   'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham',
   // "urdu likhai parh nahi sakta": Urdu too says it after the name
@@ -99,8 +99,22 @@ export function requestedLanguage(text: string): Lang | undefined {
     const asked = new Set(kept.map(requestedIn).filter((l): l is Lang => l !== undefined));
     if (asked.size === 1) return [...asked][0];
   }
+  // "sorry my german is not so good, english please": the request a clause of its own, the other clause names only the language not had.
+  // (A clause about a language, "do i need a german exam", is no request, as above.)
+  const split = parts.length === 1 ? text.split(/[,،;]+/u).filter((c) => words(c).length) : [];
+  const clauses = split.filter((c) => !words(c).some(aboutOne));
+  if (split.length > 1 && clauses.length) {
+    const asked = new Set(clauses.map(requestedIn).filter((l): l is Lang => l !== undefined));
+    if (asked.size === 1 && clauses.every((c) => requestedIn(c) !== undefined || !namesWantedLanguage(c))) return [...asked][0];
+  }
   if (!tokens.some(aboutOne)) return requestedIn(text);
   return parts.length === 1 && kept.length === 1 ? requestedIn(kept[0]!) : undefined;
+}
+
+/** A clause names a language it does not say the person lacks ("i speak english" does; "my german is not good" does not). */
+function namesWantedLanguage(text: string): boolean {
+  const tokens = words(text);
+  return tokens.some((_, i) => namedAt(tokens, i) && !(NOT_MINE.has(tokens[i - 1] ?? '') || NOT_MINE.has(tokens[i - 2] ?? '') || NOT_GOOD.has(tokens.slice(i + 1, i + 5))));
 }
 
 /** The language one message or sentence asks for (the words about a language already ruled out). */
