@@ -6,6 +6,7 @@
  *   npm run bench:conversations                       tests/eval/conversations-dev.jsonl
  *   npm run bench:conversations -- --heldout          tests/eval/heldout/conversations.jsonl: only
  *                                                     counts and which checks failed, never what was typed
+ *   npm run bench:conversations -- --heldout tests/eval/heldout/conversations-v2.jsonl   the second held-out set, likewise
  *   npm run bench:conversations -- path/to/x.jsonl    another set (reported like the dev set)
  *   npm run bench:conversations -- --json             one JSON object instead of text
  *
