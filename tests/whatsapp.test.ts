@@ -108,7 +108,7 @@ describe('WhatsApp webhook', () => {
     expect(res.status).toBe(200);
     const text = res.messages.join('\n');
     expect(text).toContain(server.core.texts.t('ar', 'centres.nearestHeading'));
-    expect(text).toMatch(/^1\. .*Cairo.*\d+ /m);
+    expect(text).toMatch(/^1\. .*القاهرة.*\d+ /m);
   });
 
   it('handles a 20,000-character message without breaking, under the WhatsApp length limit', async () => {

@@ -20,6 +20,8 @@ const centreSchema = z.strictObject({
   status: z.enum(['active', 'unconfirmed', 'planned', 'handed-over', 'suspended']),
   country: z.string().regex(/^[A-Z]{2}$/),
   city: z.string().min(1),
+  /** The city as the other languages write it ("القاهرة", "Kairo"); where one is missing, `city`. */
+  cities: z.partialRecord(z.enum(LANGS), z.string().min(1)).optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
   timezone: z.string().refine((tz) => DateTime.now().setZone(tz).isValid, 'an IANA time zone such as Africa/Accra'),

@@ -11,7 +11,7 @@ import type { Option, Outbound } from '../core/messages.js';
 import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.js';
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import { receivesPeople, takesRequests, type Centre, type NearbyCentre } from './centres.js';
-import { centreName, centrePlace, formatDay, formatWhen } from './format.js';
+import { centreName, centrePlace, cityName, formatDay, formatWhen } from './format.js';
 import { hoursOn, lastBookableDay, openWeekdays, openWeekdaysLabel } from './hours.js';
 import { foldText } from '../core/normalize.js';
 import type { BookingService } from './service.js';
@@ -47,13 +47,13 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
   /** A whole country named ("Marokko"): its centres without distances, which would be counted from the middle of the country. */
   const describeNearby = (lang: Lang, nearby: NearbyCentre[], inactive: NearbyCentre[], wholeCountry = false): string => {
     const lines = nearby.map((n, i) => `${i + 1}. ${t(lang, wholeCountry || n.distanceKm < 1 ? 'centres.lineHere' : 'centres.line', { name: centreName(n.centre, lang), city: centrePlace(n.centre, lang), km: n.distanceKm })}`);
-    const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
+    const notes = inactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: cityName(n.centre, lang), partner: n.centre.partner ?? '' }));
     const unconfirmed = nearby.some((n) => n.centre.unconfirmed.length) ? [t(lang, 'centres.unconfirmedNote')] : [];
     // A centre whose status is not confirmed takes requests: said before anyone chooses it.
     const requests = nearby.filter((n) => takesRequests(n.centre)).flatMap((n) => [
       // Dakar: who runs it now, then that it takes requests.
-      ...(n.centre.status === 'handed-over' ? [t(lang, INACTIVE_KEYS['handed-over'], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' })] : []),
-      t(lang, 'centres.requestNote', { city: n.centre.city }),
+      ...(n.centre.status === 'handed-over' ? [t(lang, INACTIVE_KEYS['handed-over'], { name: centreName(n.centre, lang), city: cityName(n.centre, lang), partner: n.centre.partner ?? '' })] : []),
+      t(lang, 'centres.requestNote', { city: cityName(n.centre, lang) }),
     ]);
     const reach = nearby.length ? [t(lang, 'centres.reach')] : [];
     return [t(lang, wholeCountry ? 'centres.thereHeading' : 'centres.nearestHeading'), ...lines, ...notes, ...requests, ...unconfirmed, ...reach].join('\n');
@@ -61,7 +61,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
 
   const appointmentLine = (lang: Lang, a: Appointment): string => {
     const centre = booking.centre(a.centreId)!;
-    return t(lang, a.requested ? 'centres.mineRequested' : 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: centre.city, reference: a.reference });
+    return t(lang, a.requested ? 'centres.mineRequested' : 'centres.mine', { when: formatWhen(a.start, centre, lang), centreName: centreName(centre, lang), city: cityName(centre, lang), reference: a.reference });
   };
 
   /** What a move keeps: the local day (a new hour only was asked for), the local hour ("the same time"), the name and the contact. */
@@ -89,16 +89,16 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         const there = found.nearbyInactive[0]!.centre;
         const countries = centreCountries(lang);
         // Suspended (Kabul): said plainly that it takes no appointments, with the other ways; else that its status is not confirmed.
-        if (there.status === 'suspended') return { outcome: 'unavailable', outbox: [text(t(lang, 'centres.suspendedHere', { city: there.city, countries }))], facts: { centre: there.id } };
-        const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: n.centre.city, partner: n.centre.partner ?? '' }));
-        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: there.city, countries })].join('\n'))], facts: { centre: there.id } };
+        if (there.status === 'suspended') return { outcome: 'unavailable', outbox: [text(t(lang, 'centres.suspendedHere', { city: cityName(there, lang), countries }))], facts: { centre: there.id } };
+        const notes = found.nearbyInactive.map((n) => t(lang, INACTIVE_KEYS[n.centre.status as keyof typeof INACTIVE_KEYS], { name: centreName(n.centre, lang), city: cityName(n.centre, lang), partner: n.centre.partner ?? '' }));
+        return { outcome: 'unavailable', outbox: [text([...notes, t(lang, 'centres.notBookableHere', { city: cityName(there, lang), countries })].join('\n'))], facts: { centre: there.id } };
       }
       // The centre proposed for a handoff or a booking; "yes" when the person typed that centre's own town.
       const sameTown = Boolean(top && found.place && found.place.kind === 'town' && foldText(found.place.name) === foldText(top.centre.city));
       // centreUnconfirmed: the proposed centre takes requests, and a handoff's reply may take longer (the flows' askIf).
       const proposed: Record<string, string> = top
         ? {
-            centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: top.centre.city, city: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
+            centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: cityName(top.centre, lang), city: cityName(top.centre, lang), centreTown: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
             // the place named is in a country with a centre ("accra", "lahore"; not "berlin")
             placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
             // a country with several centres ("Tunesien", "indonesia"): the town decides which one, not the capital
@@ -108,7 +108,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
             placeKm: found.place?.kind === 'town' && !sameTown ? String(top.distanceKm) : '',
           }
         : {};
-      const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: n.centre.city }) }));
+      const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: cityName(n.centre, lang) }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
       return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive, found.place?.kind === 'country'))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
     },
@@ -129,17 +129,17 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       // The centre is named before a day is chosen, and when the town the person named is not its own, that it is the nearest one and how far.
       const name = centreName(centre, lang);
       const where = vars.nearestTo && vars.nearestKm
-        ? t(lang, 'booking.nearestCentre', { place: vars.nearestTo, km: vars.nearestKm, name, city: centre.city })
-        : t(lang, 'booking.sameCentre', { name, city: centre.city });
+        ? t(lang, 'booking.nearestCentre', { place: vars.nearestTo, km: vars.nearestKm, name, city: cityName(centre, lang) })
+        : t(lang, 'booking.sameCentre', { name, city: cityName(centre, lang) });
       // What a refusal of a day not offered needs: the weekdays it opens and the last day that can be booked.
       const last = lastBookableDay(centre, now());
       // The days shown again at the same centre ("jeudi 17" looked up further ahead): not named twice.
       const named = vars.centreNamed === 'yes';
       return {
         outcome: 'ok',
-        outbox: [...(named ? [] : [text(where)]), ...(request ? [text(t(lang, 'booking.requestIntro', { city: centre.city }))] : [])],
+        outbox: [...(named ? [] : [text(where)]), ...(request ? [text(t(lang, 'booking.requestIntro', { city: cityName(centre, lang) }))] : [])],
         vars: {
-          centreName: name, city: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '', nearestTo: null, nearestKm: null, centreNamed: null,
+          centreName: name, city: cityName(centre, lang), centreTown: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '', nearestTo: null, nearestKm: null, centreNamed: null,
           // a contact typed early belongs to this booking: a new one starts without it
           ...(named ? {} : { earlyContact: null }),
           openWeekdays: openWeekdays(centre).join(','), openDays: openWeekdaysLabel(centre, lang), lastDay: last ?? '', lastDayLabel: last ? formatDay(last, lang) : '',

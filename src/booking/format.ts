@@ -9,11 +9,17 @@ export function centreName(centre: Centre, lang: Lang): string {
   return (centre.names as Record<string, string>)[lang] ?? centre.names.en;
 }
 
+/** The centre's city as the language writes it: "Cairo", "القاهرة", "Le Caire". */
+export function cityName(centre: Pick<Centre, 'city' | 'cities'>, lang: Lang): string {
+  return centre.cities?.[lang] ?? centre.city;
+}
+
 /** The city and, where sourced and confirmed, the premises: "Accra, at the premises of the Ministry of …". */
 export function centrePlace(centre: Centre, lang: Lang): string {
-  if (!centre.location || centre.unconfirmed.includes('location')) return centre.city;
+  const city = cityName(centre, lang);
+  if (!centre.location || centre.unconfirmed.includes('location')) return city;
   const location = lang === 'en' ? centre.location : (centre.locations?.[lang] ?? centre.location);
-  return `${centre.city}, ${location}`;
+  return `${city}, ${location}`;
 }
 
 /** A day as the language writes it (Intl): "Monday 14 December", "Montag, 14. Dezember", "lunes, 14 de diciembre". */

@@ -17,7 +17,7 @@ import { recordSent } from '../runtime/outbound.js';
 import type { Appointment, JobQueue, Storage } from '../storage/types.js';
 import type { Centre } from './centres.js';
 import type { BookingService } from './service.js';
-import { centreName, formatDateAndTime, formatWhen } from './format.js';
+import { centreName, cityName, formatDateAndTime, formatWhen } from './format.js';
 
 export const REMINDER_KIND = 'reminder';
 const REMINDER_BEFORE_MS = 24 * 3600_000;
@@ -60,8 +60,8 @@ async function tellAbout(
 ): Promise<SendResult> {
   const lang = isLang(a.lang) ? a.lang : 'en';
   const name = centreName(centre, lang);
-  const text = t(lang, key, { when: formatWhen(a.start, centre, lang), centreName: name, city: centre.city, reference: a.reference });
-  const purpose: SendPurpose = { kind, ...formatDateAndTime(a.start, centre, lang), centre: `${name}, ${centre.city}`, reference: a.reference };
+  const text = t(lang, key, { when: formatWhen(a.start, centre, lang), centreName: name, city: cityName(centre, lang), reference: a.reference });
+  const purpose: SendPurpose = { kind, ...formatDateAndTime(a.start, centre, lang), centre: `${name}, ${cityName(centre, lang)}`, reference: a.reference };
   const outbox = [{ kind: 'text' as const, text }];
   const sent = await sendToConversation(storage.conversations, senders, a.conversationId!, outbox, purpose);
   if (sent.status === 'sent') await recordSent(storage, { conversationId: a.conversationId!, outbox, purpose }, sent, now);

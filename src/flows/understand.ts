@@ -234,7 +234,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // "ja", "ja genau prishtina" at the name step (the centre named with the question): agreed, the name asked again.
-  if (asking === 'name' && onlyAgrees(text, state.lang, [state.vars.city ?? '', state.vars.centreName ?? ''])) {
+  if (asking === 'name' && onlyAgrees(text, state.lang, [state.vars.city ?? '', state.vars.centreTown ?? '', state.vars.centreName ?? ''])) {
     replyToCourtesy(turn, ask, 'ok');
     return true;
   }

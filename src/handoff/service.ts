@@ -15,6 +15,7 @@ import type { Lang } from '../core/lang.js';
 import { parseCoordinates } from '../core/messages.js';
 import type { BookingService } from '../booking/service.js';
 import { receivesPeople, takesRequests } from '../booking/centres.js';
+import { centreName, cityName } from '../booking/format.js';
 import type { DeliveryStatus, Handoff, HandoffMessage, HandoffStore, StaffMember, Storage } from '../storage/types.js';
 import { mayActOn } from '../staff/auth.js';
 import type { StaffEvent, StaffEvents } from './events.js';
@@ -104,10 +105,10 @@ export class HandoffService {
           { id: randomUUID(), conversationId, centreId: centre?.id ?? null, lang, urgent, reason, createdAt: this.now().toISOString() },
           recent.map((m) => ({ sender: m.from, text: m.text, at: this.now().toISOString() })),
         );
-        const name = centre ? ((centre.names as Record<string, string>)[lang] ?? centre.names.en) : '';
+        const name = centre ? centreName(centre, lang) : '';
         // A centre whose details are not confirmed may take longer to reply: the person is told so.
         const key = !centre ? 'advisor.createdNoCentre' : takesRequests(centre) ? 'advisor.createdUnconfirmed' : 'advisor.created';
-        const text = this.t(lang, key, { centreName: name, city: centre?.city ?? '' });
+        const text = this.t(lang, key, { centreName: name, city: centre ? cityName(centre, lang) : '' });
         return { outcome: 'ok', outbox: [{ kind: 'handoffNotice', text }], handoff: { id: handoff.id }, facts: { handoff: centre?.id ?? '' } };
       },
     };

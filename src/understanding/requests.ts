@@ -467,7 +467,7 @@ export function mentionedPlaces(text: string): string[] {
   // caller keeps it only when it is a town of a country with a centre.
   if (!found.length) {
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 4 && !/^\d+$/.test(tokens[i + 1]!)) found.push(tokens[i + 1]!);
+      if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 4 && !/^\d+$/.test(tokens[i + 1]!) && !THERE.has([tokens[i + 1]!])) found.push(tokens[i + 1]!);
     }
   }
   return [...new Set(found)].slice(0, 3);
