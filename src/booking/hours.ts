@@ -17,12 +17,15 @@ export function openWeekdays(centre: Centre): number[] {
 
 /** The open weekdays in words: a run of three or more as "Monday–Friday", else listed ("Monday and Wednesday"). */
 export function openWeekdaysLabel(centre: Centre, lang: Lang): string {
-  const days = openWeekdays(centre);
+  const open = openWeekdays(centre);
+  // The week read from the day after a closed one: Sunday to Thursday is a run too ("Sunday–Thursday").
+  const start = open.findIndex((d) => !open.includes(d === 1 ? 7 : d - 1));
+  const days = start > 0 ? [...open.slice(start), ...open.slice(0, start)] : open;
   // 2026-01-05 is a Monday: its week gives each weekday's name.
-  const name = (n: number) => DateTime.fromISO(`2026-01-0${4 + n}`).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
-  const consecutive = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  const name = (n: number) => DateTime.fromObject({ year: 2026, month: 1, day: 4 + n }).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
+  const consecutive = days.every((d, i) => i === 0 || d === (days[i - 1]! % 7) + 1);
   if (days.length >= 3 && consecutive) return `${name(days[0]!)}–${name(days[days.length - 1]!)}`;
-  return new Intl.ListFormat(LUXON_LOCALES[lang], { type: 'conjunction' }).format(days.map(name));
+  return new Intl.ListFormat(LUXON_LOCALES[lang], { type: 'conjunction' }).format(open.map(name));
 }
 
 /** The last local date (YYYY-MM-DD) that can be booked at all, open or not: today plus the days ahead. */
