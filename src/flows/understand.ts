@@ -239,13 +239,19 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   if (asking === 'name') return takeName(turn, text);
-  // "iyeh", "yes o", "ok" asked for a phone or an email: no way to reach them, so asked again.
-  if (asking === 'contact' && !extractContact(text) && yesNo(text, state.lang)) {
-    missed(turn);
-    renderAsk(turn, ask);
-    return true;
-  }
   if (asking === 'contact') {
+    // "same number" where the chat shows no number (web chat, Telegram): the number itself is asked for.
+    if (!turn.replyPhone && meansThisNumber(text)) {
+      say(turn, 'booking.numberNotSeen');
+      return true;
+    }
+    // "iyeh", "appelez moi", "i no get phone": no way to reach the person in it, so asked again (then a person offered).
+    // A handle or a number written with words around it ("telegram @kwame", "call my brother 024 41…") is kept as typed.
+    if (!extractContact(text) && !/@\S|\d{5}/.test(westernDigits(text))) {
+      missed(turn);
+      renderAsk(turn, ask);
+      return true;
+    }
     state.vars.contact = extractContact(text) ?? text.trim().slice(0, 120);
     await advance(turn, 'booking.confirm');
     return true;

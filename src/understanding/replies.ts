@@ -104,7 +104,8 @@ const THIS_NUMBER = phraseSet([
   'nomor ini', 'nomor ini aja', 'nomor ini saja', 'no ini', 'no ini aja', 'nomor yang sama', 'nomor wa ini',
   'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
   'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
-  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'الرقم هذا', 'على هذا الرقم',
+  'nfs numero', 'nefs numero', 'nfs nmra', 'had nnoumrou', 'had nnumero', 'had noumrou', 'same one', 'the same one',
+  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'الرقم هذا', 'على هذا الرقم',
 ]);
 
 export function meansThisNumber(text: string): boolean {
