@@ -18,6 +18,11 @@ describe('findPlace', () => {
     expect(where('rabat 3afak')).toBe('Rabat, MA');
   });
 
+  it('reads Albanian definite forms after their preposition ("prej Prizrenit", "nga Durresi")', () => {
+    expect(where('jam infermiere prej prizrenit')).toBe('Prizren, XK');
+    expect(where('jam nga durresi')).toBe('Durrës, AL');
+  });
+
   it('reads Serbian and Bosnian case forms after their preposition ("iz Novog Sada", "u Kragujevcu", "kod Kragujevca", "كازا")', () => {
     expect(where('iz Novog Sada sam')).toBe('Novi Sad, RS');
     expect(where('zivim u Kragujevcu')).toBe('Kragujevac, RS');
@@ -31,8 +36,11 @@ describe('findPlace', () => {
   it('does not read a short word of a sentence as a town abroad ("i wan talk" is Pidgin, not Van in Türkiye)', () => {
     expect(where('i wan talk to real person abeg, not this robot thing')).toBeUndefined();
     expect(where('van')).toBe('Van, TR'); // alone, it is a town
-    // a name, not Amman (whose other names include "Ama")
+    // a name, not Amman (whose other names include "Ama"), nor a village that has "Krasniqi" among its other names
     expect(where('Ama Owusu')).toBeUndefined();
+    expect(where('Arta Krasniqi')).toBeUndefined();
+    // Gheg "koni" (could you) in a sentence is not Konya
+    expect(where('koni mujt me m lidh me ni person?')).toBeUndefined();
   });
 
   it('knows towns the GeoNames file lacks, in the ways people write them (Serekunda, Mbour, Ikorodu, شاہدرہ)', () => {

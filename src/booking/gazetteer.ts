@@ -258,12 +258,15 @@ export function findPlace(text: string): Place | undefined {
         if (!best || score > best.score) best = { place, score };
       };
       // A three-letter word is a town only by the town's own name ("nis"), not one of its other names
-      // ("mes" is not Medan, and "Ama Owusu" is a name, not Amman).
-      const byOtherName = phrase.length <= 3 && !alias && !towns?.some((t) => fold(t.name) === phrase);
-      if (towns?.length && !byOtherName) {
+      // ("mes" is not Medan, and "Ama Owusu" is a name, not Amman); in a sentence a four-letter one neither
+      // ("koni mujt me m lidh": Gheg for "could you", not Konya).
+      const byOtherName = (phrase.length <= 3 || (sentence && phrase.length <= 4 && /^[a-z]+$/.test(phrase))) && !alias && !towns?.some((t) => fold(t.name) === phrase);
+      // A village only by its own name: "Arta Krasniqi" is a person, though a village has "Krasniqi" among its other names.
+      const named = towns?.filter((t) => alias || t.population >= 15_000 || fold(t.name) === phrase);
+      if (named?.length && !byOtherName) {
         // A name shared by towns in several countries ("Tanja": Tangier and Thane) means the one where the centres are.
-        const served = towns.filter((t) => CENTRE_COUNTRIES.has(t.country));
-        const pool = served.length ? served : towns;
+        const served = named.filter((t) => CENTRE_COUNTRIES.has(t.country));
+        const pool = served.length ? served : named;
         const town = pool.reduce((a, b) => (b.population > a.population ? b : a));
         const big = town.population >= 100_000;
         // A short word in a sentence is a word, not a town abroad ("i wan talk": Pidgin, not Van in Türkiye).
@@ -285,7 +288,7 @@ export function findPlace(text: string): Place | undefined {
     return town?.country === found.place.country ? town : found.place;
   }
   if (found) return found.place;
-  return declinedBalkanTown(written) ?? misspelledTown(written);
+  return declinedBalkanTown(written) ?? declinedAlbanianTown(written) ?? misspelledTown(written);
 }
 
 /**
@@ -355,3 +358,31 @@ function declinedBalkanTown(written: readonly string[]): Place | undefined {
   }
   return best;
 }
+
+/** Where towns are written in Albanian's definite cases ("prej Prizrenit", "në Prishtinës", "nga Durrësi"). */
+const ALBANIAN_COUNTRIES = new Set(['XK', 'AL', 'MK', 'ME']);
+const ALBANIAN_PREPOSITIONS = new Set(['prej', 'nga', 'ne', 'n', 'te', 'tek', 'per', 'afer', 'prane', 'rreth', 'jashte', 'qytetin', 'qytetit', 'ka']);
+
+/** The bases an Albanian definite form may come from: "prizrenit" prizren, "durresi" durres, "prishtines" prishtina. */
+function albanianBases(word: string): string[] {
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  const out: string[] = [];
+  if (/(?:it|in)$/.test(word)) out.push(word.slice(0, -2));
+  if (word.endsWith('i')) out.push(word.slice(0, -1));
+  if (word.endsWith('es')) out.push(`${word.slice(0, -2)}a`, word.slice(0, -1));
+  return out;
+}
+
+function declinedAlbanianTown(written: readonly string[]): Place | undefined {
+  let best: Place | undefined;
+  for (let i = 1; i < written.length; i++) {
+    if (!ALBANIAN_PREPOSITIONS.has(written[i - 1]!)) continue;
+    for (const base of albanianBases(written[i]!)) {
+      for (const town of index!.towns.get(ALIASES[base] ?? base) ?? []) {
+        if (ALBANIAN_COUNTRIES.has(town.country) && town.population >= 20_000 && (!best || town.population > best.population)) best = town;
+      }
+    }
+  }
+  return best;
+}
+

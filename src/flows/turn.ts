@@ -90,6 +90,8 @@ export async function handleTurn(
 
 function finish(turn: Turn): TurnResult {
   if (turn.state.confirming === undefined) delete turn.state.confirming;
+  // "Two misses in a row" offer a person: a turn understood in between starts the count again.
+  if (turn.meta.understood) turn.state.misses = 0;
   rememberContext(turn);
   const deleted = turn.effects.some((e) => e.kind === 'deleteData');
   const nextState = deleted ? null : turn.state;
