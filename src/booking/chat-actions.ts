@@ -201,16 +201,19 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       };
     },
 
-    async myAppointment({ lang, conversationId, reference }): Promise<ActionResult> {
+    async myAppointment({ lang, conversationId, reference, wantDay }): Promise<ActionResult> {
+      // The day a move is to, as the person reads days ("Monday 14 December"), for the question before it.
+      // ("ponedeljak" said on a Monday is next week's: today cannot be booked any more.)
+      const moveTo: Record<string, string> = wantDay && /^\d{4}-\d{2}-\d{2}$/.test(wantDay) ? { wantDayLabel: formatDay(nextIfPast(wantDay, now()), lang) } : {};
       // A reference is the person's key to their appointment, even from another chat; changing it needs the chat that booked it.
       const byRef = reference ? await appointments.byReference(reference) : undefined;
       if (byRef && byRef.status === 'booked') {
         const own = byRef.conversationId === conversationId;
-        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId, appointmentCount: '1', ...keptForMove(byRef) } : { appointmentId: null } };
+        return { outcome: 'ok', outbox: [text(appointmentLine(lang, byRef))], vars: own ? { appointmentId: byRef.id, centreId: byRef.centreId, appointmentCount: '1', ...keptForMove(byRef), ...moveTo } : { appointmentId: null } };
       }
       const mine = await upcoming(conversationId);
       if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
-      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!) } };
+      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!), ...moveTo } };
     },
 
     async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {
@@ -222,4 +225,10 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null }, facts: { cancelled: appointment.reference } };
     },
   };
+}
+
+/** A day already here or gone (YYYY-MM-DD) as the same weekday a week on. */
+function nextIfPast(day: string, now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  return day > today ? day : DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 7 }).toISODate()!;
 }

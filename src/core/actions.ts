@@ -55,7 +55,8 @@ export interface Queries {
   nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
   freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
-  myAppointment(req: ActionRequest & { conversationId: string; reference?: string }): Promise<ActionResult>;
+  /** `wantDay`: a day named to move it to (YYYY-MM-DD), returned as `wantDayLabel` in the person's words. */
+  myAppointment(req: ActionRequest & { conversationId: string; reference?: string; wantDay?: string }): Promise<ActionResult>;
 }
 
 /** What the runtime calls to carry out a turn's effects; the result goes back to the turn. */

@@ -186,7 +186,7 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
       result = await deps.actions.freeTimes({ ...req, vars: state.vars });
       break;
     case 'myAppointment':
-      result = await deps.actions.myAppointment({ ...req, conversationId: turn.conversationId });
+      result = await deps.actions.myAppointment({ ...req, conversationId: turn.conversationId, ...(turn.state.vars.wantDay ? { wantDay: turn.state.vars.wantDay } : {}) });
       break;
     case 'setLanguage': {
       const lang = LANGS.find((l) => l === value);

@@ -541,7 +541,10 @@ function lastDayNamed(text: string, offered: readonly string[], from: string): s
  */
 function dayOfLastClause(text: string, offered: readonly string[], from: string): string | undefined {
   const naming = clausesNamingDay(text, from);
-  return naming.length >= 2 ? matchDay(naming.at(-1)!, offered, from) : undefined;
+  if (naming.length < 2) return undefined;
+  // "pomeri za ponedeljak 14h, u cetvrtak sam na turi": the one day named with an hour is the one wanted, the other the reason.
+  const withHour = naming.filter((clause) => namedTime(clause) !== undefined);
+  return matchDay((withHour.length === 1 ? withHour[0] : naming.at(-1))!, offered, from);
 }
 
 /** The clauses of a message (between commas and sentence marks) that name a coming day. */
