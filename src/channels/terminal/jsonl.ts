@@ -84,13 +84,20 @@ export function parseJsonInput(line: string, channel: SimulatedChannel): JsonInp
   return { inbound: { kind: 'location', lat, lon }, ...extra };
 }
 
+/**
+ * Every WhatsApp chat has the number it comes from: where the person is not given as one, the
+ * simulation uses a made-up number (+1 555 0100, a range kept for fiction), so "this number" works as
+ * on WhatsApp, without a country.
+ */
+const SIMULATED_WHATSAPP_NUMBER = '+15550100';
+
 /** A simulated channel's hints: WhatsApp knows the country from a phone number given as the person. */
 function hintsFor(channel: SimulatedChannel, input: JsonInput): ChannelHints {
   const phoneCountry = channel === 'whatsapp' && input.person && /^\+?\d{6,16}$/.test(input.person)
     ? parsePhoneNumberFromString(input.person.startsWith('+') ? input.person : `+${input.person}`)?.country
     : undefined;
   const country = input.country ?? phoneCountry;
-  const phone = phoneCountry ? `+${input.person!.replace(/^\+/, '')}` : undefined;
+  const phone = phoneCountry ? `+${input.person!.replace(/^\+/, '')}` : channel === 'whatsapp' ? SIMULATED_WHATSAPP_NUMBER : undefined;
   return { ...(input.locale ? { locale: input.locale } : {}), ...(country ? { country } : {}), ...(phone ? { phone } : {}) };
 }
 
