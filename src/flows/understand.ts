@@ -710,6 +710,10 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       // "book me for accra wednesday 10am. my name na Abena Mensah": the name kept for the name step.
       const named = text.split(CLAUSE_MARKS).find((c) => introducesName(c));
       if (named) state.vars.earlyName = extractName(named).slice(0, 80);
+      // "… call me 0244123456": the number kept for the contact step.
+      const contact = extractContact(text);
+      if (contact) state.vars.contactWithRequest = contact;
+      else delete state.vars.contactWithRequest;
       const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
       if (found.outcome === 'unavailable') return void (await notBookableThere(turn, found));
       if (found.outcome === 'ok' && found.vars?.centreId) {
@@ -746,7 +750,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
     case 'cancel':
       if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
         // Nothing booked: a name or contact given on the way is not kept.
-        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'earlyName', 'wantPart']) delete state.vars[k];
+        if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'earlyName', 'contactWithRequest', 'wantPart']) delete state.vars[k];
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }

@@ -62,6 +62,12 @@ export function wantedOption(turn: Turn, ask: AskStep): Option | undefined {
     delete vars.earlyName;
     return { id: `kept:${name}`, label: name };
   }
+  // A number given with the booking request ("… call me 0244123456"): not asked again.
+  if (ask.var === 'contact' && vars.contactWithRequest) {
+    const contact = vars.contactWithRequest;
+    delete vars.contactWithRequest;
+    return { id: `kept:${contact}`, label: contact };
+  }
   return keptForMove(turn, ask);
 }
 

@@ -79,7 +79,7 @@ const CHANGE_LANGUAGE = phraseSet([
 
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
-  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una',
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una', 'see dem for', 'see una people for', 'meet them face to face', 'meet una face to face', 'face to face meeting',
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
@@ -156,7 +156,8 @@ const MINE = phraseSet([
   'maw3id dyali', 'lmaw3id dyali',
   'mera appointment', 'meri appointment', 'mera booking', 'میری اپائنٹمنٹ',
   'mein termin', 'meinen termin', 'meinem termin',
-  'janji saya', 'jadwal saya',
+  'janji saya', 'jadwal saya', 'janji aku', 'janjiku', 'janji sy', 'jadwal aku',
+  'الميعاد بتاعي', 'الموعد بتاعي', 'الموعد ديالي', 'الميعاد ديالي', 'الموعد تاعي',
   'takimi im', 'takimin tim', 'terminin tim', 'termini im',
   'moj termin', 'mog termina', 'moga termina',
   'mi cita', 'mi turno', 'cual es mi cita',
@@ -322,7 +323,9 @@ export function recogniseRequest(text: string): Request | undefined {
   }
   // "bghit maw3id m3a chi mostachar", "einen Termin mit einem Berater": an appointment with an advisor is a booking.
   const appointmentWithAdvisor = APPOINTMENT_NOUN.has(tokens) && BOOK.has(tokens) && !isAboutBooking(tokens) && !MINE.has(tokens) && !notWanted(tokens, APPOINTMENT_NOUN);
-  if (HUMAN.has(tokens) && !appointmentWithAdvisor && !asksRobotOrPerson(tokens) && !notWanted(tokens, HUMAN)) return { kind: 'human' };
+  // "book me for accra thursday 10am, call me 0244123456": the number to call is the booking's contact, not a request for a person.
+  const bookingWithNumber = BOOK.has(tokens) && /\d{7}/.test(text.replace(/[\s-]/g, ''));
+  if (HUMAN.has(tokens) && !appointmentWithAdvisor && !bookingWithNumber && !asksRobotOrPerson(tokens) && !notWanted(tokens, HUMAN)) return { kind: 'human' };
   if (MINE.has(tokens) || (reference && APPOINTMENT_WORDS.has(tokens))) {
     if (BOOK.has(tokens) && /\b(new|another|naya|nouveau|autre|neuen|otro|nuevo)\b/i.test(text)) return { kind: 'book' };
     return withRef({ kind: 'myAppointment' });

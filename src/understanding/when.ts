@@ -180,7 +180,7 @@ function germanShortWeekday(text: string, tokens: readonly string[]): number | u
 }
 
 /** Words before a bare number that make it the day of a month: "the 10", "le 10", "am 10.", "el 10", "tanggal 10", "dated 10". */
-const DAY_OF_MONTH_MARKERS = new Set(words('the le am el tanggal tgl tarikh tareekh date dated datum fecha dia'));
+const DAY_OF_MONTH_MARKERS = new Set(words('the le am el tanggal tgl tarikh tareekh date dated datum fecha dia يوم نهار تاريخ بتاريخ nhar youm yom dana datë daten'));
 
 /** "as soon as possible", "the earliest", "any day", "le plus tôt": the first one offered will do. */
 const EARLIEST = phraseSet(['asap', 'as soon as possible', 'earliest', 'the earliest', 'soonest', 'first available', 'next available', 'any day', 'any time', 'anytime', 'whenever', 'any of them', 'either', 'le plus tot', 'au plus tot', 'des que possible', 'le plus tot possible', 'n importe', 'peu importe', 'so fruh wie moglich', 'so bald wie moglich', 'moglichst bald', 'egal', 'fruhestens', 'lo antes posible', 'cuanto antes', 'lo mas pronto', 'cualquiera', 'cualquier dia', 'secepatnya', 'paling cepat', 'kapan aja', 'kapan saja', 'terserah', 'jaldi', 'jitni jaldi', 'sab se pehle', 'koi bhi', 'جلدی', 'باسرع وقت', 'في اسرع وقت', 'اقرب موعد', 'اي وقت', 'اي يوم', 'بلي بغيتو', 'fach ma bghiti', 'ay wa9t', 'sa me shpejt', 'cilado', 'sto pre', 'sto ranije', 'bilo kad', 'bilo koji']);
@@ -264,7 +264,8 @@ const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'ورب�
  */
 export function matchTime(text: string, offered: readonly string[]): string | undefined {
   // "2 min", "ek minute", "une seconde", "5 menit": a while to wait, not an hour.
-  const plain = westernDigits(text).replace(DURATION, ' ');
+  // "jam 1an", "jam 10an": Indonesian for about that hour
+  const plain = westernDigits(text).replace(DURATION, ' ').replace(/(\d)an\b/gi, '$1');
   const tokens = words(plain).filter((t, i, all) => !(DURATION_UNITS.has(all[i + 1] ?? '') && (NUMBER_WORDS[t] || /^\d+$/.test(t))) && !DURATION_UNITS.has(t));
   if (!tokens.length) return undefined;
   const bare = /^\s*(\d{1,2})\s*$/.exec(plain);
@@ -275,7 +276,8 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   }
   let hour: number | undefined;
   let minute = 0;
-  let noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ');
+  // "the 15th", "le 9eme": a day of the month, not an hour
+  let noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ').replace(/\b\d{1,2}(?:st|nd|rd|th|eme|ème)\b/gi, ' ');
   // The day of a month named ("el 9 de dic", "15 décembre à 10h") is not an hour.
   const monthAt = tokens.findIndex((t) => MONTH.has(t));
   const dayOfMonth = monthAt >= 0 && tokens.length > 1 ? dayNumberNear(tokens, monthAt) : 0;
