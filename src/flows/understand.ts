@@ -20,6 +20,7 @@ import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, urgentLine, type Turn } from './context.js';
 import { askOptions, currentAsk, renderAsk } from './render.js';
+import { findStep } from './loader.js';
 import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } from './answers.js';
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
@@ -680,6 +681,12 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         const asked = ['main', 'language', 'welcome'].includes(state.at.flow) ? undefined : currentAsk(turn);
         if (asked) {
           if (rest && askingOf(asked) === 'place' && (await proposeCentre(turn, placeWords(rest)))) return;
+          // Days and times an action wrote in the old language ("e martë, 8 dhjetor"): the action runs again, the centre not named twice.
+          const maker = asked.optionsFrom === 'var' ? actionBefore(turn) : undefined;
+          if (maker) {
+            state.vars.centreNamed = 'yes';
+            return advance(turn, maker);
+          }
           return renderAsk(turn, asked);
         }
         if (rest) await answeredAside(turn, rest);
@@ -795,3 +802,10 @@ async function cancelNamedAppointment(turn: Turn, reference: string | undefined)
 }
 
 export { wantedOption } from './wanted.js';
+
+/** The action step right before the ask the conversation waits at, that leads to it (booking.days before choose-day). */
+function actionBefore(turn: Turn): string | undefined {
+  const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
+  const before = found && found.index > 0 ? found.flow.steps[found.index - 1] : undefined;
+  return before?.type === 'action' && before.next === found!.step.id ? `${turn.state.at.flow}.${before.id}` : undefined;
+}
