@@ -68,7 +68,7 @@ describe('what a longer message tells', () => {
   // Candidates only: the word after "au" is looked up and is no town.
   it('a sentence with no place in it mentions none', () => expect(mentionedPlaces('il a deja donne 400 000 au capitaine').filter((c) => findPlace(c))).toEqual([]));
   it('a town after "in" anywhere is a candidate ("bghit nbda projet sghir f tanja")', () => expect(mentionedPlaces('bghit nbda projet sghir f tanja')).toContain('tanja'));
-  it.each(['comment je peux le convaincre de pas partir?', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
+  it.each(['comment je peux le convaincre de pas partir?', 'wetin i fit tell am make e no go', 'how can I convince my brother not to leave?', 'kaise samjhaun usko ke na jaye', 'wie kann ich ihn davon abbringen zu gehen?'])('%s: someone is held back from leaving', (t) =>
     expect(holdsSomeoneBack(t)).toBe(true),
   );
   it('convincing alone needs the journey just talked about', () => {

@@ -11,6 +11,8 @@
 import { phraseSet, words } from './phrases.js';
 
 const CONVINCE = phraseSet([
+  // Pidgin: "wetin i fit tell am make e no go", "how i go take stop am"
+  'tell am make e no', 'talk am make e no', 'beg am make e no', 'make e no go', 'stop am', 'hold am back', 'make e no travel',
   'convince', 'convinced', 'persuade', 'talk him out', 'talk her out', 'talk them out', 'dissuade', 'stop him', 'stop her', 'stop them', 'hold him back', 'make him stay', 'make her stay',
   'convaincre', 'convaincu', 'persuader', 'dissuader', 'l empecher', 'les empecher', 'le retenir', 'la retenir', 'les retenir', 'faire changer d avis',
   'uberzeugen', 'uberreden', 'abhalten', 'davon abbringen', 'aufhalten',
