@@ -78,7 +78,7 @@ describe('what a longer message tells', () => {
 });
 
 describe('replies at a step', () => {
-  it.each(['yes o', 'oui', 'wakha', 'haan ji', 'ee', 'po', 'da', 'sí claro', '👍', "ok let's do it", 'oui c bon', 'اي نعم اكد', 'може', 'jo, passt'])('%s is yes', (t) => expect(yesNo(t, 'de')).toBe('yes'));
+  it.each(['yes o', 'oui', 'wakha', 'haan ji', 'ee', 'po', 'da', 'sí claro', '👍', "ok let's do it", 'oui c bon', 'اي نعم اكد', 'може', 'jo, passt', 'ajde', 'хајде може'])('%s is yes', (t) => expect(yesNo(t, 'de')).toBe('yes'));
   it.each(['no', 'non merci', 'nahi', 'ma ipak ne, otkazi to'])('%s is no', (t) => expect(yesNo(t, 'sr')).toBe('no'));
   it('a reference after its label is looked up, six capitals without a digit too; "cancel nahi karna, shift kar do" moves; "ma bghitch nhder m3a chi wahed" asks for nobody', () => {
     expect(recogniseRequest('my reference QPPKGH. abeg check am for me, e still dey?')).toEqual({ kind: 'myAppointment', reference: 'QPPKGH' });
