@@ -803,9 +803,12 @@ async function cancelNamedAppointment(turn: Turn, reference: string | undefined)
 
 export { wantedOption } from './wanted.js';
 
+const RENDERS_AGAIN = new Set(['freeSlots', 'freeTimes']);
+
 /** The action step right before the ask the conversation waits at, that leads to it (booking.days before choose-day). */
 function actionBefore(turn: Turn): string | undefined {
   const found = findStep(turn.deps.flows, turn.state.at.flow, turn.state.at.step);
   const before = found && found.index > 0 ? found.flow.steps[found.index - 1] : undefined;
-  return before?.type === 'action' && before.next === found!.step.id ? `${turn.state.at.flow}.${before.id}` : undefined;
+  // Only the actions that read nothing of the message (the free days and times), so running them again is safe.
+  return before?.type === 'action' && RENDERS_AGAIN.has(before.action) && before.next === found!.step.id ? `${turn.state.at.flow}.${before.id}` : undefined;
 }

@@ -62,6 +62,26 @@ const POINTS_BACK: Partial<Record<Lang, PhraseSet>> = {
   sq: phraseSet(['kjo', 'ky', 'ate', 'ai', 'ajo', 'kete', 'keto']),
   sr: phraseSet(['to', 'ovo', 'taj', 'ta', 'on', 'ona', 'njega', 'nju', 'tome']),
 };
+/** A person's own facts in a follow-up: an age or a count, a language level ("34 سنة", "A2", "5 years"). */
+const GIVES_OWN_FACTS = /(?:^|[^\p{L}\d])(?:\d{1,2}|[abc][12])(?![\p{L}\d])/iu;
+/** "can I?", "is that enough?", "reicht das?", "كده اقدر؟", "kya main ja sakta hun?": whether it is enough for what was explained. */
+const ASKS_IF_ENOUGH = phraseSet([
+  'can i', 'could i', 'am i eligible', 'do i qualify', 'is it enough', 'is that enough', 'enough', 'fit go', 'i fit', 'e go work', 'possible for me', 'chance',
+  'je peux', 'est ce que je peux', 'ca suffit', 'c est suffisant', 'suffisant', 'ca passe', 'j ai une chance', 'je suis eligible',
+  'reicht das', 'reicht es', 'geht das', 'kann ich', 'komme ich in frage', 'habe ich chancen', 'ausreichend',
+  'اقدر', 'كده اقدر', 'ينفع', 'يكفي', 'هل يمكنني', 'ممكن', 'نقدر', 'نقدر نمشي', 'واش نقدر', 'يصلح', 'كافي', 'بقدر', 'فيني',
+  'kya main', 'ho sakta', 'chal jaye', 'kafi hai', 'mil sakta', 'kar sakta', 'ja sakta', 'کیا میں', 'ہو سکتا', 'کافی ہے',
+  'bisa ga', 'bisa gak', 'bisa nggak', 'apakah saya bisa', 'cukup', 'memenuhi syarat',
+  'a mundem', 'a mund', 'mjafton', 'a mjafton', 'kam shans', 'mogu li', 'da li mogu', 'je l dovoljno', 'dovoljno', 'imam li sanse',
+  'puedo', 'alcanza', 'es suficiente', 'califico', 'me alcanza', 'tengo chance',
+]);
+
+/** The question names a word of the topic's title ("Blue Card", "Ausbildung"): it asks of that topic itself. */
+function namesTitleOf(tokens: readonly string[], title: string | undefined): boolean {
+  const stems = new Set(words(title ?? '').filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
+  return tokens.some((t) => t.length >= 4 && stems.has(t.slice(0, 5)));
+}
+
 /**
  * Words that bring another person of the family into a follow-up ("et ma femme?", "طب ومراتي؟",
  * "aur biwi bachon ka?"): the question is about them, so its own reading wins when it finds a topic.
@@ -198,6 +218,11 @@ export class KnowledgeService {
     const tokens = words(question); // folded once, for the pointing and the family words
     const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
     if (aspect) return aspect;
+    // "طب انا عندي 34 سنة ومعايا دبلوم صنايع وبتكلم الماني A2، كده اقدر؟" after the Opportunity Card: the person's
+    // own facts (an age, a level) and "can I?", no other route named: asked of the route just explained.
+    if (own.id && tokens.length <= CLOSE_BEHIND_MAX_WORDS * 3 && GIVES_OWN_FACTS.test(question) && ASKS_IF_ENOUGH.has(tokens) && !namesTitleOf(tokens, this.titleOf(own.id, lang))) {
+      return { ...own, id: previous, choices: [] };
+    }
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // "ok which office do I go to" after the start-up answer: an office asked for is no part of another entry
     // ("a radno vreme?" after minimum wage names none: it stays the working hours of the previous topic).
