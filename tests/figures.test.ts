@@ -146,8 +146,8 @@ describe('kb:check --today', () => {
     expect(checkFigures(figures, [], '2027-10-31').warnings).toEqual([]);
   });
 
-  it('the real knowledge base: passes on 2026-12-04 and on 2027-01-02 (2027 thresholds pending, said in warnings), fails on 2028-01-02', () => {
-    const now = checkKnowledgeBase(PATHS.knowledge, new Date('2026-12-04T12:00:00Z'));
+  it('the real knowledge base: passes on 2026-12-07 and on 2027-01-02 (2027 thresholds pending, said in warnings), fails on 2028-01-02', () => {
+    const now = checkKnowledgeBase(PATHS.knowledge, new Date('2026-12-07T12:00:00Z'));
     expect(now.errors).toEqual([]);
     const next = checkKnowledgeBase(PATHS.knowledge, new Date('2027-01-02T12:00:00Z'));
     expect(next.errors).toEqual([]);
