@@ -17,7 +17,7 @@ const YES = phraseSet([
   'ja', 'jo', 'jap', 'jawohl', 'klar', 'passt', 'gerne', 'genau', 'sicher', 'in ordnung', 'bestatigen', 'bestatige', 'mach', 'mach das', 'gut',
   'ya', 'iya', 'iyah', 'iyaa', 'oke', 'okeh', 'sip', 'boleh', 'betul', 'bener', 'benar', 'setuju', 'siap', 'tentu', 'yoi', 'mau',
   'po', 'po po', 'ne rregull', 'mire', 'dakord', 'sigurisht', 'vazhdo',
-  'da', 'moze', 'naravno', 'vazi', 'potvrdjujem', 'potvrdi', 'u redu', 'vazi tako', 'svakako', 'važi', 'ajde', 'hajde', 'ajde moze', 'hajde moze', 'ok ajde', 'може', 'хајде', 'ајде', 'важи', 'да',
+  'da', 'moze', 'naravno', 'vazi', 'potvrdjujem', 'potvrdi', 'u redu', 'vazi tako', 'svakako', 'važi', 'ajde', 'hajde',
   'si', 'claro', 'dale', 'vale', 'de acuerdo', 'por supuesto', 'confirmado', 'confirmo', 'listo', 'perfecto', 'bueno', 'esta bien', 'va',
   // "no problem" is an agreement: "jauh ya.. tp gpp, iya"
   'no problem', 'no wahala', 'pas de probleme', 'pas de souci', 'kein problem', 'no hay problema', 'no pasa nada', 'nuk ka problem', 'nema problema', 'koi baat nahi', 'koi masla nahi', 'mafi mochkil', 'ma kayn mochkil', 'مافي مشكله', 'مفيش مشكله', 'ماشي مشكل', 'gpp', 'gapapa', 'ga apa apa', 'gak apa apa', 'nggak apa apa', 'tidak apa apa', 'tidak masalah', 'gak masalah',

@@ -325,7 +325,7 @@ const CLOCK_SPOKEN = /\b(\d{1,2})\s+(?:(?:i|e|y|et|and|w|و|dan|lewat|und)\s+)?(
 const DURATION_UNITS = new Set(words('min mins minute minutes minuten minuto minutos minut minuta minuti menit sec secs second seconds seconde secondes sekunde sekunden segundo segundos sekund sekunda detik moment momento momentito instant lahza dakika دقيقه دقايق ثانيه لحظه منٹ سیکنڈ ' +
   // "rentre y a 2 mois", "3 saal se", "25 ans": days, weeks, months and years ago or of age, not an hour
   'days jour jours tage tagen dias hari dita dana din دن ايام week weeks semaine semaines woche wochen semana semanas jave sedmica sedmice nedelja nedelje hafta ہفتے اسابيع ' +
-  'month months mois monat monate monaten meses bulan muaj muaj mesec meseca meseci mahine mahina مہینے شهور اشهر year years ans annee annees jahr jahre jahren anos tahun vit vjet godina godine saal sal سال سنه سنين'));
+  'month months mois monat monate monaten meses bulan muaj mesec meseca meseci mahine mahina مہینے شهور اشهر year years ans annee annees jahr jahre jahren anos tahun vit vjet godina godine saal sal سال سنه سنين'));
 const DURATION = new RegExp(`(?:^|\\s)\\d{1,3}\\s*(?:${[...DURATION_UNITS].filter((u) => /^[a-z]+$/.test(u)).join('|')})(?![a-z])`, 'giu');
 
 /** Words for half that count towards the next hour (German, Indonesian, Serbian). */
