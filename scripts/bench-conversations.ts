@@ -20,7 +20,7 @@
  * else from what it checks (a booking, a handoff, a danger, a change of language...).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCentres } from '../src/booking/centres.js';
 import { loadKnowledgeBase } from '../src/knowledge/load.js';
@@ -58,6 +58,15 @@ interface Outcome {
   turns: number;
   failure?: { turn: number; keys: string[]; expected: Record<string, unknown>; got: Record<string, unknown>; said: string };
 }
+
+// The briefs of these sets left out the question that asks the person's yes before a handoff (the
+// issue wants it: no conversation goes to a centre the person did not confirm). Where one of their
+// turns expects a handoff and gets that question, the bench taps its yes, as the person asking for
+// a person would, and checks the turn on what follows.
+const WRITTEN_WITHOUT_CONSENT = new Set(['conversations-v3.jsonl', 'conversations-dev23.jsonl']);
+
+const asksConsent = (r: JsonResult): string | undefined =>
+  r.flow === 'handoff' && r.asking === 'confirm' && r.handoff === null ? r.options.find((o) => /^handoff\.(confirm|consent):yes$/.test(o.id))?.id : undefined;
 
 const CITY_BY_CENTRE = new Map(loadCentres(PATHS.centres).map((c) => [c.id, c.city]));
 const city = (centreId: string | null | undefined): string | null => (centreId ? CITY_BY_CENTRE.get(centreId) ?? centreId : null);
@@ -128,7 +137,7 @@ function readSet(file: string): Conversation[] {
     });
 }
 
-async function runConversation(c: Conversation, index: number): Promise<Outcome> {
+async function runConversation(c: Conversation, index: number, consentOmitted: boolean): Promise<Outcome> {
   const channel = (SIMULATED_CHANNELS as readonly string[]).includes(c.channel ?? '') ? (c.channel as SimulatedChannel) : 'terminal';
   const at = Date.parse(c.now);
   if (!Number.isFinite(at)) throw new Error(`conversation ${index + 1}: "now" is not an ISO time`);
@@ -141,7 +150,10 @@ async function runConversation(c: Conversation, index: number): Promise<Outcome>
       const line = JSON.stringify(turn.text !== undefined ? { text: turn.text } : turn.tap !== undefined ? { tap: turn.tap } : { location: turn.location });
       const result = await runJsonTurn(core.conversations, channel, parseJsonInput(line, channel), `bench-${index}`);
       const expected = turn.expect ?? {};
-      const failed = Object.entries(expected).filter(([key, want]) => !READ[key] || !holds(key, want, READ[key](result)));
+      const yes = consentOmitted && 'handoff_city' in expected ? asksConsent(result) : undefined;
+      // The turn's expectations hold on its reply or, once the bench said yes, on the reply to that.
+      const replies = yes ? [result, await runJsonTurn(core.conversations, channel, parseJsonInput(JSON.stringify({ tap: yes }), channel), `bench-${index}`)] : [result];
+      const failed = Object.entries(expected).filter(([key, want]) => !READ[key] || !replies.some((r) => holds(key, want, READ[key](r))));
       if (failed.length) {
         const keys = failed.map(([k]) => k);
         const got = Object.fromEntries(keys.map((k) => [k, READ[k] ? READ[k](result) : '(unknown expectation)']));
@@ -174,7 +186,7 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   const started = performance.now();
   for (const [i, c] of set.entries()) {
-    const o = await runConversation(c, i);
+    const o = await runConversation(c, i, WRITTEN_WITHOUT_CONSENT.has(basename(file)));
     outcomes.push(o);
     if (args.json) continue;
     // Held out: the number, group, kind and the names of the checks that failed; never what was typed or expected.

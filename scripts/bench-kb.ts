@@ -10,7 +10,7 @@
  *   npm run bench:kb -- --tune    also searches fusion weights and threshold on the set, then the
  *                                 "did you mean" margins (top-1 against right topic answered or offered)
  *   npm run bench:kb -- --heldout the held-out sets instead (tests/eval/heldout: measure, never tune);
- *                                  with --set 1, 2, 3 or 4 one of the sets only
+ *                                  with --set 1 to 5 one of the sets only
  *   npm run bench:kb -- --file F  another set (repeatable; a path from the project's root), e.g. new
  *                                 questions written blind, measured once before they become examples
  *   npm run bench:kb -- --json    one JSON object instead of tables
@@ -93,7 +93,7 @@ const heldoutDir = join(ROOT, 'tests/eval/heldout');
 const questionFiles = args.heldout
   ? readdirSync(heldoutDir)
     .filter((f) => /^questions-.*\.jsonl$/.test(f))
-    // --set 1: the first held-out set (session 3), --set 2, 3, 4: questions-v2-*, -v3-*, -v4-*
+    // --set 1: the first held-out set (session 3), --set 2 to 5: questions-v2-* to -v5-*
     .filter((f) => !args.set || heldoutSetOf(f) === args.set)
     .sort()
     .map((f) => `tests/eval/heldout/${f}`)
