@@ -75,9 +75,13 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
     (await appointments.list({ conversationId, status: 'booked' })).filter((a) => Date.parse(a.start) > now().getTime() - 3600_000);
 
   return {
-    async nearestCentre({ lang, query, location }): Promise<ActionResult> {
-      const found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
+    async nearestCentre({ lang, query, location, urgent }): Promise<ActionResult> {
+      let found = location ? booking.nearest(location) : query ? booking.nearest({ query }) : undefined;
       if (!found) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.notFound'))], facts: { understood: false } };
+      // In danger far from every centre (Johor Bahru, Tripoli): never a handoff that no centre owns, but the nearest
+      // centre whose advisors speak the person's language, said so.
+      const far = urgent && !found.centres.length && !found.nearbyInactive.length ? booking.nearestSpeaking(location ?? found.place!, lang) : undefined;
+      if (far) found = { ...found, centres: [far] };
       const top = found.centres[0];
       // Riyadh, Kuala Lumpur, Berlin: no centre there; the advisors of the centres at home can answer in this chat.
       if (!top && found.place && !found.nearbyInactive.length) {
@@ -106,11 +110,14 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
             // a town that is not the centre's own ("jakarta" -> Bandung): named with the distance before the days are chosen
             placeName: found.place?.kind === 'town' && !sameTown ? found.place.name : '',
             placeKm: found.place?.kind === 'town' && !sameTown ? String(top.distanceKm) : '',
+            // in danger far from every centre: the centre that speaks the person's language
+            farInOwnLanguage: far ? 'yes' : '',
           }
         : {};
       const offer: Option[] = found.centres.map((n) => ({ id: n.centre.id, label: t(lang, 'centres.bookAt', { city: cityName(n.centre, lang) }) }));
       offer.push({ id: 'menu', label: t(lang, 'common.mainMenu') });
-      return { outcome: 'ok', outbox: [text(describeNearby(lang, found.centres, found.nearbyInactive, found.place?.kind === 'country'))], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
+      const where = far ? t(lang, 'centres.noneNearYourLanguage', { city: cityName(far.centre, lang) }) : describeNearby(lang, found.centres, found.nearbyInactive, found.place?.kind === 'country');
+      return { outcome: 'ok', outbox: [text(where)], vars: proposed, choices: { centreChoices: offer }, ...(top ? { facts: { centre: top.centre.id } } : {}) };
     },
 
     async freeSlots({ lang, vars }): Promise<ActionResult> {

@@ -62,6 +62,11 @@ export class BookingService {
     return this.byId.get(id);
   }
 
+  /** The nearest centre that receives people and whose advisors speak `lang` (someone in danger far from every centre). */
+  nearestSpeaking(point: { lat: number; lon: number }, lang: string): NearbyCentre | undefined {
+    return nearestCentres(this.centres.filter((c) => c.languages.includes(lang)), point)[0];
+  }
+
   /** Nearest centres that receive people (active, or taking requests) to a point, or to a typed town or country. */
   nearest(where: { lat: number; lon: number } | { query: string }, limit = 3): { place?: Place; centres: NearbyCentre[]; nearbyInactive: NearbyCentre[] } | undefined {
     let point: { lat: number; lon: number };

@@ -52,7 +52,8 @@ export interface Queries {
    * `afterDanger`: the kind of danger the conversation already told of, so "who do I call?" asks for the emergency numbers.
    */
   dangerCheck?(req: ActionRequest & { text: string; afterDanger?: string }): Promise<ActionResult | undefined>;
-  nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number } }): Promise<ActionResult>;
+  /** `urgent`: the person told of danger, so a place far from every centre still gets one (the nearest in their language). */
+  nearestCentre(req: ActionRequest & { query?: string; location?: { lat: number; lon: number }; urgent?: boolean }): Promise<ActionResult>;
   freeSlots(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   freeTimes(req: ActionRequest & { vars: Readonly<Record<string, string>> }): Promise<ActionResult>;
   /** `wantDay`: a day named to move it to (YYYY-MM-DD), returned as `wantDayLabel` in the person's words. */

@@ -167,8 +167,11 @@ async function runQuery(turn: Turn, step: ActionStep): Promise<ActionResult> {
       break;
     case 'nearestCentre': {
       const location = parseCoordinates(value);
-      result = await deps.actions.nearestCentre(location ? { ...req, location } : { ...req, query: value });
+      const urgent = state.urgent && state.at.flow === 'handoff' ? { urgent: true } : {};
+      result = await deps.actions.nearestCentre(location ? { ...req, ...urgent, location } : { ...req, ...urgent, query: value });
       // In danger, words that name no place ("the battery is at 15%", "who do we call?") get the emergency line again, not "no such place".
+      // Far from every centre, in danger: the emergency line first, then the centre in the person's language.
+      if (result.vars?.farInOwnLanguage === 'yes') say(turn, urgentLine(state));
       if (result.outcome === 'unsure' && state.urgent && !location) {
         say(turn, urgentLine(state));
         result = { outcome: 'unsure', outbox: [] };
