@@ -153,7 +153,7 @@ async function runConversation(c: Conversation, index: number, consentOmitted: b
       const yes = consentOmitted && 'handoff_city' in expected ? asksConsent(result) : undefined;
       // The turn's expectations hold on its reply or, once the bench said yes, on the reply to that.
       const replies = yes ? [result, await runJsonTurn(core.conversations, channel, parseJsonInput(JSON.stringify({ tap: yes }), channel), `bench-${index}`)] : [result];
-      const failed = Object.entries(expected).filter(([key, want]) => !READ[key] || !replies.some((r) => holds(key, want, READ[key](r))));
+      const failed = Object.entries(expected).filter(([key, want]) => !READ[key] || !replies.some((r) => holds(key, want, READ[key]!(r))));
       if (failed.length) {
         const keys = failed.map(([k]) => k);
         const got = Object.fromEntries(keys.map((k) => [k, READ[k] ? READ[k](result) : '(unknown expectation)']));

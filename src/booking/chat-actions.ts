@@ -125,7 +125,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       if (!centre) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))] };
       const facts = { centre: centre.id }; // the centre chosen for the booking
       if (!receivesPeople(centre)) return { outcome: 'unavailable', outbox: [text(t(lang, 'booking.noSlots'))], facts };
-      const days = await booking.daysWithSlots(centre.id, 6);
+      // "la semaine prochaine": the days from that Monday on.
+      const from = vars.wantFrom ?? '';
+      const days = from ? (await booking.daysWithSlots(centre.id, 12)).filter((d) => d.date >= from).slice(0, 6) : await booking.daysWithSlots(centre.id, 6);
       // A day named beyond the first six ("nächste Woche Mittwoch") is offered too when it has free times.
       const want = vars.wantDay;
       if (want && days.length && !days.some((d) => d.date === want) && want > days[days.length - 1]!.date && ((await booking.slots(centre.id, want)) ?? []).length) days.push({ ...days[0]!, date: want });
@@ -146,7 +148,7 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
         outcome: 'ok',
         outbox: [...(named ? [] : [text(where)]), ...(request ? [text(t(lang, 'booking.requestIntro', { city: cityName(centre, lang) }))] : [])],
         vars: {
-          centreName: name, city: cityName(centre, lang), centreTown: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '', nearestTo: null, nearestKm: null, centreNamed: null,
+          centreName: name, city: cityName(centre, lang), centreTown: centre.city, centreUnconfirmed: request ? 'yes' : '', sameCentre: '', nearestTo: null, nearestKm: null, centreNamed: null, wantFrom: null,
           // a contact typed early belongs to this booking: a new one starts without it
           ...(named ? {} : { earlyContact: null }),
           openWeekdays: openWeekdays(centre).join(','), openDays: openWeekdaysLabel(centre, lang), lastDay: last ?? '', lastDayLabel: last ? formatDay(last, lang) : '',
@@ -223,13 +225,16 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!), ...moveTo } };
     },
 
-    async cancelAppointment({ lang, appointmentId, conversationId }): Promise<ActionResult> {
+    async cancelAppointment({ lang, appointmentId, conversationId, replaced }): Promise<ActionResult> {
       const appointment = await appointments.get(appointmentId);
       if (!appointment || appointment.conversationId !== conversationId || !(await appointments.cancel(appointment.id))) {
         return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))], vars: { appointmentId: null } };
       }
       if (jobs) await jobs.cancelFor(REMINDER_KIND, appointment.id);
-      return { outcome: 'ok', outbox: [text(t(lang, 'centres.cancelled', { reference: appointment.reference }))], vars: { appointmentId: null }, facts: { cancelled: appointment.reference } };
+      // After a move, the old one is named by its day and hour: its reference alone reads like the new booking's.
+      const centre = booking.centre(appointment.centreId);
+      const said = replaced && centre ? t(lang, 'centres.replacedCancelled', { when: formatWhen(appointment.start, centre, lang), reference: appointment.reference }) : t(lang, 'centres.cancelled', { reference: appointment.reference });
+      return { outcome: 'ok', outbox: [text(said)], vars: { appointmentId: null }, facts: { cancelled: appointment.reference } };
     },
   };
 }

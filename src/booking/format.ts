@@ -33,9 +33,9 @@ export function formatDay(date: string, lang: Lang): string {
 /** "Wednesday 25 November, 10:00" in the centre's time zone and the reader's language. */
 export function formatWhen(start: string, centre: Centre, lang: Lang): string {
   const { date, time } = formatDateAndTime(start, centre, lang);
-  return `${date}, ${time}`;
+  // Arabic and Urdu write their own comma
+  return `${date}${lang === 'ar' || lang === 'ur' ? '،' : ','} ${time}`;
 }
-
 
 /** The date and the time apart ("Wednesday 25 November", "10:00"), for a template's variables. */
 export function formatDateAndTime(start: string, centre: Centre, lang: Lang): { date: string; time: string } {

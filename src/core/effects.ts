@@ -14,7 +14,8 @@ interface ForPerson {
 }
 
 export type BookEffect = ForPerson & { kind: 'book'; centreId: string; start: string; name: string; contact: string };
-export type CancelAppointmentEffect = ForPerson & { kind: 'cancelAppointment'; appointmentId: string };
+/** `replaced`: cancelled because a move booked its successor (said so, with its day and hour). */
+export type CancelAppointmentEffect = ForPerson & { kind: 'cancelAppointment'; appointmentId: string; replaced?: boolean };
 export type HandOffEffect = ForPerson & {
   kind: 'handOff';
   country?: string;

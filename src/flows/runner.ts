@@ -133,7 +133,7 @@ function effectOf(turn: Turn, step: ActionStep): RequestEffect | undefined {
     case 'book':
       return { kind: 'book', conversationId, lang, centreId: vars.centreId ?? '', start: vars.start ?? '', name: vars.name ?? '', contact: vars.contact ?? '' };
     case 'cancelAppointment':
-      return { kind: 'cancelAppointment', conversationId, lang, appointmentId: vars.appointmentId ?? '' };
+      return { kind: 'cancelAppointment', conversationId, lang, appointmentId: vars.appointmentId ?? '', ...(vars.moving === 'yes' && state.at.flow === 'booking' ? { replaced: true } : {}) };
     case 'handOff':
       return {
         kind: 'handOff',

@@ -15,7 +15,7 @@ import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
 import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
-import { hasWeekdayWithDate, matchDay, matchTime, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
+import { dateBesideWeekday, matchDay, matchTime, namesNextWeek, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
 import { centreNamedBefore, missed, positionRef, refOf, request, say, takeResult, urgentLine, type Turn } from './context.js';
@@ -280,7 +280,10 @@ const ABOUT_THE_NAME = new Set('already told tell said talk talked same before a
 
 function saysNoName(text: string): boolean {
   const tokens = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  return tokens.length <= 6 && !introducesName(text) && tokens.some((t) => ABOUT_THE_NAME.has(t));
+  // "i told you already, Lamin": the name after the words about it
+  const rest = extractName(text).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const nameAfter = rest.length >= 1 && rest.length <= 3 && rest.length < tokens.length && !rest.some((t) => ABOUT_THE_NAME.has(t));
+  return tokens.length <= 6 && !introducesName(text) && !nameAfter && tokens.some((t) => ABOUT_THE_NAME.has(t));
 }
 
 async function takeName(turn: Turn, text: string): Promise<true> {
@@ -636,10 +639,13 @@ function rememberWanted(turn: Turn, text: string): boolean {
     turn.state.vars.wantDayText = text.slice(0, 120);
   }
   if (time) turn.state.vars.wantTime = time;
-  // "wednesday for afternoon": that part of the day's times are offered.
-  const part = day && !time ? partOfDay(text) : undefined;
+  // "la semaine prochaine": the days offered start next Monday.
+  const nextWeek = !day && namesNextWeek(text);
+  if (nextWeek) turn.state.vars.wantFrom = DateTime.fromISO(from).plus({ weeks: 1 }).startOf('week').toISODate()!;
+  // "wednesday for afternoon", "next week in the morning": that part of the day's times are offered.
+  const part = (day || nextWeek) && !time ? partOfDay(text) : undefined;
   if (part) turn.state.vars.wantPart = part;
-  return Boolean(day || time);
+  return Boolean(day || time || nextWeek);
 }
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
@@ -649,8 +655,9 @@ function namedTime(text: string, from?: string): string | undefined {
   if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l/i.test(text)) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
-    // "mittwoch 2": the 2nd, not 14:00.
-    if (hasWeekdayWithDate(text, from)) return undefined;
+    // "mittwoch 2": the 2nd, not 14:00 ("larb3a 9 f 10 w nos": the 9th, at 10:30).
+    const date = dateBesideWeekday(text, from);
+    if (date !== undefined && date % 12 === hour % 12) return undefined;
   }
   return time;
 }

@@ -28,7 +28,7 @@ const NAME_TO_LANG = new Map<string, Lang>();
 for (const [lang, names] of Object.entries(LANGUAGE_NAMES) as [Lang, string[]][]) for (const n of names) for (const w of words(n)) NAME_TO_LANG.set(w, lang);
 
 /** Words before a language's name that put it to use: "in", "en", "auf", "na", "b", "bahasa", "speak"... (Urdu's "mein" comes after it, see below: before it, "main" is "I"). */
-const INTO = new Set(words('in en auf a na ne në b bi bel bl fi pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya thder tehder to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
+const INTO = new Set(words('in en auf a na ne në n b bi bel bl fi pakai pake pakek pake bahasa dalam pa por en speak speaks talk write reply answer parle parler parlez ecris écris sprich sprechen schreib schreiben habla hablar hablame escribe bicara fol flisni flas govori pisi pisite baat zaban zuban بات میں في ب بال اتكلم احكي نحكي تحكي كلمني كلموني تكلم اكتب اكتبلي رد ردو جاوب جاوبني معي معاي hder hdr hdar tkelem tkalem ktb kteb jawbni m3aya thder tehder to do ke hablas parles sprichst tjawbni tjawebni jawebni'));
 /**
  * Verbs of speaking and writing that may stand a word away from the language's name, or just after
  * it: "sprichst du Englisch?", "govoriš li engleski", "können wir Deutsch sprechen", "aap urdu bol

@@ -105,7 +105,7 @@ const THIS_NUMBER = phraseSet([
   'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
   'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
   'nfs numero', 'nefs numero', 'nfs nmra', 'had nnoumrou', 'had nnumero', 'had noumrou', 'same one', 'the same one',
-  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'الرقم هذا', 'على هذا الرقم',
+  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
 ]);
 
 export function meansThisNumber(text: string): boolean {
@@ -141,7 +141,7 @@ const NAME_BEFORE = [
 // Urdu's "ہے" after the name: \b knows no Arabic letters, so it has its own alternative.
 const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
-const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you|i don tell you|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
+const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you already|i told you before|i told you|i don tell you before|i don tell you|i already told you|already told you|i said|i said already|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 
 /** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
 const INTRODUCES = /^(?:my name is|my name's|my name na|my name be|name na|a nombre de|au nom de|atas nama|under the name|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;

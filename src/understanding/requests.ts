@@ -48,7 +48,7 @@ const HUMAN = phraseSet([
   // fr
   'parler a un*', 'parler a une*', 'parler avec un*', 'parler avec une*', 'parler a quelqu un', 'parler avec quelqu un', 'un conseiller', 'une conseillere', 'un vrai', 'une vraie personne', 'un humain', 'etre humain', 'personne reelle', 'pas un robot',
   // ar
-  'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'احچي ويا', 'احچي وياكم', 'احجي وياكم', 'احچي ويا واحد', 'احچي ويا شخص', 'احچي ويا موظف', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
+  'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'احچي ويا', 'احچي وياكم', 'احجي وياكم', 'احچي ويا واحد', 'احچي ويا شخص', 'احچي ويا موظف', 'a7chi wiyah', 'a7chi wiyak', 'a7chi wiya', 'a7chi wyah', 'ah4i wiyah', 'a7ki wiyah', 'wa7ed min el markaz', 'wa7id min el markaz', 'mu robot', 'mo robot', 'mu bot', 'mo bot', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
   // Darija (Latin): "bghit conseiller", "bghit mostachar", "bghit chi conseiller"
   'bghit conseiller', 'bghit chi conseiller', 'bghit mostachar', 'bghit mustachar', 'bghit chi mostachar',
   'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'akalem 7ad', 'akallem 7ad', 'akalem had', 'atkalem m3 7ad', 'atkalem ma3 7ad', 'atkallem ma3 7ad', 'akalem insan', 'a7ki m3 7ad', 'a7ki ma3 7ad', 'ahki m3 7ad', 'n7ki m3 7ad', 'msh bot', 'mesh bot', 'mish bot', 'mosh bot', 'مش بوت', 'مش روبوت', 'مش روبوط', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
@@ -58,7 +58,7 @@ const HUMAN = phraseSet([
   'mit einem berater', 'mit einer beraterin', 'mit einem menschen', 'mit einer person', 'mit jemandem', 'mit jemand reden', 'mit jemand sprechen', 'einen berater', 'einer beraterin', 'mit einem mitarbeiter', 'echten menschen', 'echte person', 'kein bot', 'keine ki',
   'einen menschen', 'einem menschen', 'eine mensch', 'ein mensch', 'mit eine mensch', 'mit ein mensch', 'mit einem mensch', 'mensch sprechen', 'mensch reden', 'menschen sprechen', 'menschen reden', 'person sprechen', 'person reden', 'zu einem menschen', 'einen mitarbeiter', 'eine mitarbeiterin', 'mitarbeiter bitte', 'mitarbeiter sprechen', 'personliche beratung', 'personlich beraten', 'mich anrufen', 'rufen sie mich an', 'ruft mich an', 'mit dem ich reden', 'mit der ich reden', 'jemanden sprechen', 'jemanden zum reden', 'verbinden sie mich', 'verbinde mich', 'einen ansprechpartner', 'ansprechpartner', 'jemand anrufen', 'echter mensch', 'ein mensch bitte', 'mensch bitte',
   // id
-  'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin', 'sm petugas', 'dgn petugas', 'sm admin', 'ngobrol sm orang', 'sama manusia', 'dengan manusia', 'sm manusia', 'orang kantor', 'petugas kantor',
+  'ngobrol langsung', 'bicara langsung', 'ngomong langsung', 'sama petugasnya', 'sm petugasnya', 'dengan petugasnya', 'dgn petugasnya', 'bicara sama orang', 'bicara dengan orang', 'ngobrol sama orang', 'ngobrol dengan orang', 'ngomong sama orang', 'ngomong dengan orang', 'orang beneran', 'orang asli', 'bukan bot', 'mau bicara', 'bicara dengan petugas', 'sama petugas', 'sama admin', 'sm petugas', 'dgn petugas', 'sm admin', 'ngobrol sm orang', 'sama manusia', 'dengan manusia', 'sm manusia', 'orang kantor', 'petugas kantor',
   // sq
   'fol me nje', 'fol me ni', 'fol me nji', 'flas me nji', 'me nji njeri', 'jo me robot', 'jo me bot', 'fol me njeri', 'flas me nje', 'flas me ni', 'njeri t vertet', 'njeri te vertet', 'nje keshilltar', 'flas me dike', 'fol me dike', 'fol me dikon', 'me nje njeri', 'me ni njeri', 'jo robot',
   // sr (Latin; Cyrillic is folded to it)
@@ -79,7 +79,7 @@ const CHANGE_LANGUAGE = phraseSet([
 
 /** Asking to book (or "see someone at your Lagos office"). */
 const BOOK = phraseSet([
-  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una', 'see dem for', 'see una people for', 'meet them face to face', 'meet una face to face', 'face to face meeting',
+  'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una', 'see dem for', 'see una people for', 'meet them face to face', 'see them face to face', 'see dem face to face', 'see una face to face', 'come see them', 'come and see them', 'meet una face to face', 'face to face meeting',
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
   'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
   'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
@@ -165,7 +165,7 @@ const MINE = phraseSet([
 
 const CANCEL = phraseSet([
   'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'lghih', 'lghiha', 'nlghih', 'nlghiha', 'tlghih', 'لغيه', 'نلغيه', 'نلغي', 'الغيها', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
-  'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'anulo', 'anuloje', 'anulo takimin', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
+  'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'anulo', 'anuloje', 'anulo takimin', 'anulu', 'me e anulu', 'me anulu', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
 ]);
 
 /** "cancel nahi karna", "don't cancel it", "pas annuler": cancelling is what the person does not want. */
@@ -192,7 +192,7 @@ export function keepsAppointment(text: string): boolean {
 const MOVE = phraseSet([
   'move my', 'move the appointment', 'move it', 'reschedule', 'change my appointment', 'change the appointment', 'another day', 'different day', 'change the date', 'change the time',
   'deplacer', 'decaler', 'reporter', 'changer le rdv', 'changer mon rdv', 'changer de date', 'تغيير الموعد', 'اغير الموعد', 'أأجل', 'اأجل', 'نبدل لmaw3id', 'nbdel', 'badal do', 'tabdeel',
-  'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'ta levizim', 'ta levizni', 'levizim takimin', 'levize takimin', 'ta zhvendosim', 'ta ndryshojme takimin', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
+  'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'ta levizim', 'ta levizni', 'levizim takimin', 'levize takimin', 'ta zhvendosim', 'ta ndryshojme takimin', 'nderru terminin', 'ndrru terminin', 'nderroj terminin', 'ndryshoj terminin', 'me nderru takimin', 'me ndrru takimin', 'nderru diten', 'ndrru diten', 'me e shty', 'me shty terminin', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
 ]);
 
 /** "jamnya sama", "same time", "même heure": a moved appointment keeps its hour. */
@@ -222,7 +222,7 @@ const CHANGE = phraseSet([
 const CANNOT_COME = phraseSet([
   'can t', 'cant', 'cannot', 'can not', 'won t make it', 'wont make it', 'no fit', 'no go fit', 'not possible', 'kann nicht', 'kann ich nicht', 'kann ich doch nicht', 'schaffe es nicht', 'schaff es nicht', 'geht nicht', 'geht doch nicht',
   'peux pas', 'peux plus', 'pourrai pas', 'pourrais pas', 'pas possible', 'no puedo', 'no podre', 'no voy a poder', 'ne mogu', 'necu moci', 'nuk mundem', 'nuk mund', 'nuk vij dot', 'nuk mundem te vij',
-  'gak bisa', 'ga bisa', 'nggak bisa', 'ngga bisa', 'tidak bisa', 'tdk bisa', 'gabisa', 'nahi aa sakta', 'nahi aa sakti', 'nahi aa sakunga', 'nahi aa sakoonga', 'nahi ho sakta', 'nahi ho payega', 'nahi aa paunga',
+  'gak bisa', 'ga bisa', 'nggak bisa', 'ngga bisa', 'tidak bisa', 'tdk bisa', 'gabisa', 'chutti nahi', 'chhutti nahi', 'chutti nai', 'nahi aa sakta', 'nahi aa sakti', 'nahi aa sakunga', 'nahi aa sakoonga', 'nahi ho sakta', 'nahi ho payega', 'nahi aa paunga',
   'ma n9derch', 'man9derch', 'ma nqderch', 'ma n9drch', 'ما نقدرش', 'مش هقدر', 'مقدرش', 'ما اقدر', 'لا استطيع', 'ما راح اقدر', 'مش حقدر',
 ]);
 
@@ -250,7 +250,7 @@ const OTHER_OCCASIONS = phraseSet([
 ]);
 
 /** An appointment or a request, so "cancel" means the appointment and not messages. */
-const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
+const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vous', 'موعد', 'ميعاد', 'maw3id', 'termin', 'terminin', 'terminu', 'termina', 'janji', 'jadwal', 'takim*', 'cita', 'turno', 'it', 'that', 'to', 'ga', 'am', 'اپائنٹمنٹ']);
 
 /** The appointment named as a thing ("le rdv", "la cita", "den Termin", "takimin"): unlike "it" or "that", a cancellation that says what it cancels. */
 const NAMES_APPOINTMENT = phraseSet(['appointment', 'booking', 'reservation', 'rdv', 'rendez vous', 'موعد', 'الموعد', 'ميعاد', 'الميعاد', 'maw3id', 'lmaw3id', 'termin', 'termine', 'termina', 'terminu', 'janji', 'janjinya', 'jadwal', 'takim*', 'cita', 'turno', 'اپائنٹمنٹ']);
@@ -311,7 +311,8 @@ export function recogniseRequest(text: string): Request | undefined {
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
   // (a day that does not suit and "cancel it" is a cancellation: "besok sy gak bisa, batalin aja ya")
-  if ((CHANGE.has(tokens) || (CANNOT_COME.has(tokens) && !CANCEL.has(tokens))) && tokens.length <= 16 && namesDay(text)) return withRef({ kind: 'move' });
+  // (a reason told with it may run longer: "maazrat jumeraat ko factory se chutti nahi mil rahi, kya ye 15 tareekh mangal ko ho sakti hai?")
+  if ((CHANGE.has(tokens) || (CANNOT_COME.has(tokens) && !CANCEL.has(tokens))) && tokens.length <= 24 && namesDay(text)) return withRef({ kind: 'move' });
   // "a mund ta ndryshoj takimin?", "je peux changer mon rdv?": the appointment itself named with a change.
   if (CHANGE.has(tokens) && NAMES_APPOINTMENT.has(tokens) && tokens.length <= 8) return withRef({ kind: 'move' });
   // "померите сат касније, у 12?", "décalez à 14h", "move it an hour later": a move with the hour, not the day.
@@ -403,7 +404,7 @@ const LOCATED = phraseSet([
   'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
   'انا في', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
   'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
-  'aku asli', 'saya asli', 'sy asli', 'aku dari', 'saya dari', 'sy dari', 'aku orang', 'saya orang', 'je viens de', 'je suis de', 'ana men', 'ana mn', 'ana min', 'i come from', 'i be from', 'ich komme aus', 'ich bin aus', 'jam nga', 'jam prej', 'une jam prej', 'vengo de', 'انا من', 'أنا من', 'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
+  'aku asli', 'saya asli', 'sy asli', 'aku dari', 'saya dari', 'sy dari', 'aku dr', 'saya dr', 'sy dr', 'aku orang', 'saya orang', 'je viens de', 'je suis de', 'ana men', 'ana mn', 'ana min', 'i come from', 'i be from', 'ich komme aus', 'ich bin aus', 'jam nga', 'jam prej', 'une jam prej', 'vengo de', 'انا من', 'أنا من', 'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
 ]);
 const LOCATED_TAIL = new Set(words('now o oh sef mein main me hoon hun hu hain rehta rehti hoon sekarang skrg jetzt gerade daba db maintenant actuellement ahora tani sada ya kak please pls بس دابا الحين حاليا میں ہوں'));
 
@@ -436,9 +437,10 @@ function placeOfStatement(text: string): string | undefined {
 }
 
 /** "je suis pecheur a", "saya kerja di", "ich bin Fischer in": the person, a word or two, then where. */
-const SELF = phraseSet(['je suis', 'moi je suis', 'i am', 'i m', 'im', 'i be', 'i dey work', 'i dey do', 'ich bin', 'ich arbeite', 'jam', 'une jam', 'ja sam', 'radim', 'saya', 'sy', 'aku', 'ana', 'soy', 'estoy', 'trabajo', 'je travaille', 'i work', 'kerja', 'punoj']);
+const SELF = phraseSet(['je suis', 'moi je suis', 'i am', 'i m', 'im', 'i be', 'i dey work', 'i dey do', 'ich bin', 'ich arbeite', 'jam', 'une jam', 'ja sam', 'radim', 'saya', 'sy', 'aku', 'ana', 'ani', 'انا', 'أنا', 'soy', 'estoy', 'trabajo', 'je travaille', 'i work', 'kerja', 'punoj']);
 // "for" is Pidgin's "in" ("i be nurse for kumasi"); a word after it that is no town finds nothing.
-const AT = new Set(words('a au in ne u en di f fi في near pres pas kod bei for'));
+const AT = new Set(words('a au in ne u en di f fi b bi في near pres pas kod bei for'));
+const ARTICLE = new Set(words('el al l'));
 
 /**
  * Towns the person mentions being in, anywhere in a longer message ("je suis pecheur a mbour. mon
@@ -457,8 +459,12 @@ export function mentionedPlaces(text: string): string[] {
   const self = SELF.find(tokens);
   if (self) {
     const after = self.at + self.length;
-    for (let i = after; i < Math.min(after + 3, tokens.length - 1); i++) {
-      if (AT.has(tokens[i]!) && tokens[i + 1]!.length >= 3 && !/^\d+$/.test(tokens[i + 1]!)) found.push(tokens[i + 1]!);
+    for (let i = after; i < Math.min(after + 3, tokens.length); i++) {
+      // "انا باربيل", "ana fkaza": Arabic writes "in" joined to the town
+      if (/^[بف][\p{Script=Arabic}]{3,}$/u.test(tokens[i]!)) found.push(tokens[i]!.slice(1));
+      // "ani b el mosil": an article between "in" and the town
+      const town = ARTICLE.has(tokens[i + 1] ?? '') ? tokens[i + 2] : tokens[i + 1];
+      if (town && AT.has(tokens[i]!) && town.length >= 3 && !/^\d+$/.test(town)) found.push(town);
     }
   }
   // Urdu puts "from" and "in" after the town: "ہم گوجرانوالہ سے ہیں", "shahdara me rehta hun".

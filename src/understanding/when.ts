@@ -13,23 +13,23 @@ import { westernDigits } from './replies.js';
 
 /** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
 const WEEKDAYS: [number, string[]][] = [
-  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'pir', 'peer', 'somwar', 'پیر']],
-  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'التلاتا', 'ثلاثاء', 'الثلوث', 'tlat', 'tlata', 'mangal', 'منگل']],
-  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'الاربعا', 'اربعاء', 'اربعا', 'الاربعه', 'larba', 'larbaa', 'larb3a', 'larb3', 'budh', 'bodh', 'بدھ']],
-  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'خميس', 'lkhmis', 'khmis', 'jumeraat', 'jumerat', 'جمعرات']],
-  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
-  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'hafta', 'sanichar', 'ہفتہ']],
-  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'itwaar', 'itwar', 'اتوار']],
+  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'ithnein', 'el ithnein', 'ethnen', 'el ethnen', 'itnen', 'el itnen', 'pir', 'peer', 'somwar', 'پیر']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'التلاتا', 'ثلاثاء', 'الثلوث', 'tlat', 'tlata', 'thalatha', 'el thalatha', 'tlatha', 'el tlatha', 'el thulatha', 'mangal', 'منگل']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'الاربعا', 'اربعاء', 'اربعا', 'الاربعه', 'larba', 'larbaa', 'larb3a', 'larb3', 'arba3a', 'el arba3a', 'al arba3a', 'arbi3a', 'el arbi3a', 'arb3a', 'arbaa', 'budh', 'bodh', 'بدھ']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'خميس', 'lkhmis', 'khmis', 'khamis', 'el khamis', 'al khamis', '5amis', 'el 5amis', 'jumeraat', 'jumerat', 'جمعرات']],
+  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'jum3a', 'el jum3a', 'jom3a', 'el jom3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
+  [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'sabt', 'el sabt', 'al sabt', 'hafta', 'sanichar', 'ہفتہ']],
+  [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'a7ad', 'el a7ad', 'al a7ad', 'itwaar', 'itwar', 'اتوار']],
 ];
 const WEEKDAY = new Map<string, number>();
 for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
 
 const RELATIVE: [number, string[]][] = [
-  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
-  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
+  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'ba3d baker', 'ba3d bacher', 'ba3d bachir', 'ba3d bokra', 'ba3d bukra', 'ba3d boukra', 'ba3d ghodwa', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
+  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'bukra', 'boukra', 'bacher', 'baacher', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
-const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'nechste woche', 'negste woche', 'naxte woche', 'nexte woche', 'nachster woche', 'kommende woche', 'die woche drauf', 'semaine pro', 'sem prochaine', 'next wk', 'nxt week', 'agly hafte', 'agle hafta', 'minggu dpn', 'javen tjeter', 'javen qe vjen', 'sledece sedmice', 'iduce sedmice', 'la semana que viene', 'السيمانة الجاية', 'السيمانه الجايه', 'الاسبوع الجاي', 'lsimana jaya', 'simana jaya', 'l osbou3 jay', 'el esbo3 el gay', 'الاسبوع اللي جاي', 'الأسبوع اللي جاي', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya']);
+const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'nechste woche', 'negste woche', 'naxte woche', 'nexte woche', 'nachster woche', 'kommende woche', 'die woche drauf', 'semaine pro', 'sem prochaine', 'next wk', 'nxt week', 'agly hafte', 'agle hafta', 'minggu dpn', 'javen tjeter', 'javen qe vjen', 'sledece sedmice', 'iduce sedmice', 'la semana que viene', 'السيمانة الجاية', 'السيمانه الجايه', 'الاسبوع الجاي', 'lsimana jaya', 'simana jaya', 'l osbou3 jay', 'el esbo3 el gay', 'الاسبوع اللي جاي', 'الأسبوع اللي جاي', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya', 'coming week', 'semaine qui vient', 'nachsten woche', 'kommenden woche', 'pekan depan', 'java tjeter', 'naredne nedelje', 'iduce nedelje', 'agle haftay', 'اگلے ہفتے', 'smana jaya', 'el osbo3 el gai']);
 const NEXT = new Set(words('next nxt prochain prochaine nachsten nächsten naechsten nechsten nechste kommenden proximo próximo depan sledeci sledeceg agla agle الجاي القادم'));
 
 const MONTHS: [number, string[]][] = [
@@ -126,12 +126,15 @@ function datedWeekday(tokens: readonly string[], today: string): string | undefi
   return dated && onCalendar && weekdayOf(onCalendar) === dated.weekday ? onCalendar : undefined;
 }
 
+/** Words between a weekday and its day of the month: "dienstag den 15.", "rabu tgl 16", "mardi le 15", "el lunes el 14". */
+const DATE_LEAD = new Set(words('den le tgl tanggal el the al'));
+
 /** A weekday with the day of the month beside it ("mittwoch 16", "16 mercredi", "dienstag den 15."), not an hour ("mittwoch 10 uhr"). */
 function weekdayWithDate(tokens: readonly string[]): { weekday: number; date: number } | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const weekday = WEEKDAY.get(tokens[i]!) ?? misspelledWeekday([tokens[i]!]);
     if (!weekday) continue;
-    const after = tokens[i + 1] === 'den' || tokens[i + 1] === 'le' ? i + 2 : i + 1;
+    const after = DATE_LEAD.has(tokens[i + 1] ?? '') ? i + 2 : i + 1;
     for (const k of [after, i - 1]) {
       const n = Number(/^(\d{1,2})(?:st|nd|rd|th|er|e)?$/.exec(tokens[k] ?? '')?.[1]);
       const anHour = HOUR_AFTER.has(tokens[k + 1] ?? '') || TIME_MARKERS.has(tokens[k - 1] ?? '');
@@ -150,9 +153,10 @@ function nextDateOfMonth(today: string, day: number): string | undefined {
   return undefined;
 }
 
-/** Whether the text has a weekday with its date beside it ("mittwoch 2", "mercredi 16"), one on the calendar from today: that number is no hour. */
-export function hasWeekdayWithDate(text: string, today: string): boolean {
-  return datedWeekday(words(westernDigits(text)), today) !== undefined;
+/** The day of the month beside a weekday ("mittwoch 2", "mercredi 16"), one on the calendar from today: that number is no hour. */
+export function dateBesideWeekday(text: string, today: string): number | undefined {
+  const tokens = words(westernDigits(text));
+  return datedWeekday(tokens, today) ? weekdayWithDate(tokens)?.date : undefined;
 }
 
 /** Words after a number that make it an hour: "10 uhr", "10 h", "10 baje". */
@@ -207,6 +211,11 @@ export function partOfDay(text: string): 'morning' | 'afternoon' | undefined {
   return undefined;
 }
 
+/** "next week", "la semaine prochaine", "nächste Woche", "minggu depan", "agle hafte": the coming week, no day named. */
+export function namesNextWeek(text: string): boolean {
+  return NEXT_WEEK.has(words(text));
+}
+
 /** Small words between a day's number and its month: "9 de dic", "9th of december", "9 tet dhjetorit". */
 const DATE_LINKS = new Set(words('de del of the le el th st nd rd e te i di'));
 
@@ -255,7 +264,7 @@ const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'even
   // evening and after lunch: a centre's afternoon hours are the nearest it has
   'shaam', 'shaam ko', 'sham ko', 'شام', 'دوپہر', 'masa2an', 'masaan', 'fel masa', 'f lmasa', 'l3ashiya', 'لعشية', 'العشية', 'مساءا', 'المساء', 'بالليل',
   'tarde', 'por la tarde', 'en la tarde', 'noche', 'nachmittags', 'am nachmittag', 'abend', 'am abend', 'after lunch', 'petang', 'malam', 'pasdreke', 'mbremje', 'vece', 'uvece', 'popodne', 'poslepodne']);
-const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'sade', 'saade', 'sadhe', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
+const HALF = phraseSet(['half past', 'et demie', 'y media', 'و نص', 'ونص', 'والنص', 'و النص', 'w nss', 'wnos', 'w nos', 'w nouss', 'w nass', 'et demi', 'sade', 'saade', 'sadhe', 'saadhe', 'setengah', 'e gjysme', 'i po', 'thirty']);
 const QUARTER_PAST = phraseSet(['quarter past', 'et quart', 'y cuarto', 'وربع', 'و ربع', 'viertel nach', 'sawa']);
 
 /**
@@ -277,7 +286,10 @@ export function matchTime(text: string, offered: readonly string[]): string | un
   let hour: number | undefined;
   let minute = 0;
   // "the 15th", "le 9eme": a day of the month, not an hour
-  let noDates = plain.replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ').replace(/\b\d{1,2}(?:st|nd|rd|th|eme|ème)\b/gi, ' ');
+  // "16.12", "14.12.": a day and month (a month that is no minute of a booking), not 16:12
+  let noDates = plain
+    .replace(/\b(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\b(?!:)(?:\.(?:\d{2,4})?)?/g, (d) => (/\.(?:00|15|30|45)$/.test(d) ? d : ' '))
+    .replace(/\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?/g, ' ').replace(/\b\d{1,2}(?:st|nd|rd|th|eme|ème)\b/gi, ' ');
   // The day of a month named ("el 9 de dic", "15 décembre à 10h") is not an hour.
   const monthAt = tokens.findIndex((t) => MONTH.has(t));
   const dayOfMonth = monthAt >= 0 && tokens.length > 1 ? dayNumberNear(tokens, monthAt) : 0;
