@@ -222,7 +222,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       }
       const mine = await upcoming(conversationId);
       if (!mine.length) return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noAppointment'))] };
-      return { outcome: 'ok', outbox: [text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!), ...moveTo } };
+      // A reference that is none of ours ("ZZ9QQQ"): said so before the appointments of this chat, never silently passed over.
+      const unknown = reference && !byRef ? [text(t(lang, 'centres.referenceUnknown', { reference }))] : [];
+      return { outcome: 'ok', outbox: [...unknown, text(mine.map((a) => appointmentLine(lang, a)).join('\n'))], vars: { appointmentId: mine[0]!.id, centreId: mine[0]!.centreId, appointmentCount: String(mine.length), ...keptForMove(mine[0]!), ...moveTo } };
     },
 
     async cancelAppointment({ lang, appointmentId, conversationId, replaced }): Promise<ActionResult> {
