@@ -39,7 +39,7 @@ const HUMAN = phraseSet([
   // en and Pidgin
   'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
-  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
+  'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'talk to una person', 'talk to una people', 'talk with una person', 'make i talk to', 'make i yarn with', 'make i see person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
   'connect me', 'call me', 'an operator', 'to an operator', 'the operator',
   // to be called or contacted by someone of the centre: "est ce qu une personne du centre peut me contacter?", "kann mich jemand zurückrufen?"
   'me contacter', 'me recontacter', 'me rappeler', 'm appeler', 'me joindre', 'mich anrufen', 'mich kontaktieren', 'mich zuruckrufen', 'zuruckrufen', 'zurueckrufen', 'ruft mich an', 'contactarme', 'me contacten', 'me llamen', 'llamarme',
@@ -165,7 +165,7 @@ const MINE = phraseSet([
 
 const CANCEL = phraseSet([
   'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'lghih', 'lghiha', 'nlghih', 'nlghiha', 'tlghih', 'لغيه', 'نلغيه', 'نلغي', 'الغيها', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
-  'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'anulo', 'anuloje', 'anulo takimin', 'anulu', 'me e anulu', 'me anulu', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
+  'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'dibatalin', 'dibatalkan', 'dibatal*', 'anulo', 'anuloje', 'anulo takimin', 'anulu', 'me e anulu', 'me anulu', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
 ]);
 
 /** "cancel nahi karna", "don't cancel it", "pas annuler": cancelling is what the person does not want. */
