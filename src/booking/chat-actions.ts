@@ -167,7 +167,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const slots = inPart.length ? inPart : all;
       const outbox = part && !inPart.length ? [text(t(lang, 'booking.partNotFree'))] : [];
       // Ten times at most; a time named earlier ("tuesday 2pm") is among them when it is free.
-      const wanted = slots.findIndex((s) => s.local === vars.wantTime);
+      // (a move that keeps its hour, "monday at the same time", wants the appointment's hour)
+      const wantTime = vars.wantTime || (vars.moveKeeps === 'yes' ? vars.appointmentTime : undefined);
+      const wanted = slots.findIndex((s) => s.local === wantTime);
       const from = wanted >= 10 ? Math.min(wanted - 4, slots.length - 10) : 0;
       // The day's opening hours, for a time named outside them ("15 Uhr" where the centre closes at 14:00).
       const centre = booking.centre(vars.centreId ?? '');

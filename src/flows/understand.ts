@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, withdrawsRequest, type Request } from '../understanding/requests.js';
 import { dateBesideWeekday, matchDay, matchTime, namesNextWeek, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -94,6 +94,17 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   const atCentreQuestion = positionRef(state.at) === 'handoff.confirm' || positionRef(state.at) === 'handoff.consent';
   // "non pas casa, c est loin. vous avez rien a tanger?": a town turned down is not the one proposed.
   if (atCentreQuestion && yesNo(text, state.lang) === 'no' && words(text) >= 3 && (await proposeCentre(turn, text.replace(NOT_THAT, ' ')))) return true;
+  // "non en fait laisse tomber, je reviens au menu" asked whether to be put through: declined, as a plain "no".
+  if (atCentreQuestion && yesNo(text, state.lang) !== 'yes' && withdrawsRequest(text)) {
+    await advance(turn, 'handoff.declined');
+    return true;
+  }
+  // "theek hai main khud lahore center aa jata hun. appointment chahiye agle hafte": an ok that goes on to book is the booking, not a yes to an advisor.
+  const booking = atCentreQuestion && words(text) >= 4 ? recogniseRequest(text) : undefined;
+  if (booking?.kind === 'book') {
+    await runRequest(turn, booking, text);
+    return true;
+  }
   // "iya mau ngobrol sama orang, aku asli lombok" asked to agree with no centre yet: the yes, and the centre of the place said is proposed.
   if (positionRef(state.at) === 'handoff.consent' && !state.vars.centreId && yesNo(text, state.lang) === 'yes' && words(text) >= 3) {
     for (const place of mentionedPlaces(text)) if (await proposeCentre(turn, place)) return true;

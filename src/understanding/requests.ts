@@ -255,7 +255,7 @@ const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vo
 /** The appointment named as a thing ("le rdv", "la cita", "den Termin", "takimin"): unlike "it" or "that", a cancellation that says what it cancels. */
 const NAMES_APPOINTMENT = phraseSet(['appointment', 'booking', 'reservation', 'rdv', 'rendez vous', 'موعد', 'الموعد', 'ميعاد', 'الميعاد', 'maw3id', 'lmaw3id', 'termin', 'termine', 'termina', 'terminu', 'janji', 'janjinya', 'jadwal', 'takim*', 'cita', 'turno', 'اپائنٹمنٹ']);
 
-const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
+const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'reviens au menu', 'revenir au menu', 'revenons au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
 
 /** Help asked for with nothing more: the menu shows what there is. Danger is read before any request. */
 const HELP = new Set(words('help hilfe aide ayuda pomoc pomoci madad bantuan tolong ndihme ndihmë مساعده مساعدة مدد helpu'));
