@@ -175,8 +175,11 @@ export function looksLikeFullName(text: string): boolean {
 
 /** The reply introduces a name: at the name step it is the name, even when it holds a request's words ("call me"). */
 export function introducesName(text: string): boolean {
-  return INTRODUCES.test(text.trim().replace(LEAD, ''));
+  return INTRODUCES.test(text.trim().replace(LEAD, '')) || THIRD_PERSON_NAME.test(text);
 }
+
+/** The name of the person the booking is for, said anywhere: "cest pour mon mari, il sappelle Moussa". */
+const THIRD_PERSON_NAME = /(?:^|[\s,.;:])(?:il s'appelle|il s appelle|il sappelle|elle s'appelle|elle s appelle|elle sappelle|son nom est|son nom c'est|his name is|her name is|his name na|her name na|sein name ist|ihr name ist|er heißt|er heisst|sie heißt|sie heisst|namanya|nama dia|uska naam|us ka naam|unka naam|اسمه|اسمها|se llama|su nombre es|njegovo ime je|njeno ime je|emri i tij|emri i saj|emri i tij eshte|emri i saj eshte)\s+/i;
 
 /**
  * The name in a reply to "what name should the centre use?": the words after "my name is" or
@@ -190,7 +193,9 @@ export function extractName(text: string): string {
     const m = before.exec(s);
     if (m && m.index <= 12 && (!best || m.index < best.index || (m.index === best.index && m[0].length > best[0].length))) best = m;
   }
-  if (best) s = s.slice(best.index + best[0].length);
+  const third = THIRD_PERSON_NAME.exec(s);
+  if (third) s = s.slice(third.index + third[0].length);
+  else if (best) s = s.slice(best.index + best[0].length);
   s = s.replace(NAME_AFTER, '').replace(/^[\s,:"'-]+|[\s,:"'.!-]+$/g, '');
   return (s || text.trim()).slice(0, 80);
 }
