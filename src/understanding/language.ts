@@ -67,7 +67,7 @@ const EITHER = new Set(words('ya or ou oder o atau ili ose'));
 /** Words that, just after a language's name, say it is not good: "my german is not good". */
 const NOT_GOOD = phraseSet(['script nahi', 'nahi parh', 'parh nahi', 'nahi samajh', 'samajh nahi', 'not good', 'not so good', 'not very good', 'is bad', 'is weak', 'est faible', 'est nul', 'n est pas bon', 'ist schwach', 'es malo', 'es debil', 'nicht gut', 'nicht so gut', 'ist schlecht', 'pas bon', 'pas bien', 'no es bueno', 'no muy bueno', 'tidak bagus', 'kurang bagus', 'kurang lancar', 'nuk e di mire', 'nije dobar', 'acha nahi', 'achi nahi', 'no reach', 'never reach', 'no sabi', 'no too good', 'no good', 'no strong', 'is weak', 'mish kwayes', 'machi mzyana', 'mashi mzyan',
   // "bahasa jerman sy gk bisa sama sekali": Indonesian says it after the name
-  'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham',
+  'gk bisa', 'gak bisa', 'ga bisa', 'tidak bisa', 'tdk bisa', 'nggak bisa', 'ngga bisa', 'belum bisa', 'blm bisa', 'kurang bisa', 'sy kurang', 'saya kurang', 'aku kurang', 'kurang lancar', 'kurang bagus', 'gk ngerti', 'gak ngerti', 'tidak mengerti', 'gk paham', 'gak paham', 'tidak paham',
   // "urdu likhai parh nahi sakta": Urdu too says it after the name
   'mushkil', 'mushkil hai', 'nahi sakta', 'nahi sakti', 'nahi sakte', 'nahi aati', 'nahi aata', 'nahi ati', 'nahi ata', 'parh nahi', 'samajh nahi', 'nahi samajh', 'nahin sakta', 'nahin aati', 'نہیں آتی', 'نہیں پڑھ']);
 
