@@ -155,8 +155,8 @@ function nextDateOfMonth(today: string, day: number): string | undefined {
 
 /** The day of the month beside a weekday ("mittwoch 2", "mercredi 16"), one on the calendar from today: that number is no hour. */
 export function dateBesideWeekday(text: string, today: string): number | undefined {
-  const tokens = words(westernDigits(text));
-  return datedWeekday(tokens, today) ? weekdayWithDate(tokens)?.date : undefined;
+  const day = datedWeekday(words(westernDigits(text)), today);
+  return day ? Number(day.slice(8, 10)) : undefined;
 }
 
 /** Words after a number that make it an hour: "10 uhr", "10 h", "10 baje". */
