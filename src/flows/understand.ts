@@ -58,7 +58,10 @@ const SWITCHING_WORDS = 6;
 export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string): void {
   const { state } = turn;
   const asking = ask ? askingOf(ask) : 'choice';
-  if (state.langFrom !== 'chosen') {
+  // "merci ya3tik essa7a" in a conversation held in French: a few words of thanks said the way one's family says it
+  // move nothing ("shukriya, Allah aap ko khush rakhe", a sentence, still does).
+  const courtesyOnly = state.langFrom === undefined && state.turns > 1 && words(text) <= 3 && recogniseCourtesy(text) !== undefined && !requestedLanguage(text);
+  if (state.langFrom !== 'chosen' && !courtesyOnly) {
     // Nothing said the language yet: the first sentence that shows it sets it ("buenaaas", then "todo bien por alla?");
     // a name, a town or a phone number says nothing about it.
     const sentence = asking === 'choice' || asking === 'text' || asking === 'confirm';
@@ -322,6 +325,7 @@ async function noCentreThere(turn: Turn, text: string): Promise<boolean> {
   const v = found.outcome === 'ok' ? found.vars : undefined;
   if (!v?.centreId || v.placeIsCentreTown === 'yes' || v.placeInCentreCountry !== 'yes' || !v.placeName || !v.placeKm) return false;
   say(turn, 'centres.noneHere', { place: v.placeName, name: v.centreName ?? '', city: v.centreCity ?? '', km: v.placeKm });
+  addFacts(turn.meta, found.facts); // the nearest centre, proposed: "book there" then means it
   turn.state.misses = 0;
   return true;
 }
@@ -661,7 +665,7 @@ function rememberWanted(turn: Turn, text: string): boolean {
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
 function namedTime(text: string, from?: string): string | undefined {
-  const time = /\d|half|halb|las|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+  const time = /\d|half|halb|las|noon|midi|podne|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
   // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
   if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l/i.test(text)) {
     const hour = Number(time.slice(0, 2));

@@ -38,9 +38,10 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 /**
  * A word with a digit between letters, as Arabizi writes ع, ح, ق, خ, ء ("n9der", "m3a", "7na", "sa3");
- * one letter and a digit is a level or a degree ("B2", "S2"), not Arabizi.
+ * one letter and a digit is a level or a degree ("B2", "S2"), not Arabizi, and a "2" at the end of a
+ * word is Indonesian's doubling ("diem2", "hati2": "diam-diam", "hati-hati").
  */
-const ARABIZI_WORD = /(^| )([a-z]+[23579][a-z]+|[a-z]{2,}[23579])( |$)|(^| )[3579](?!(am|pm|h|th)( |$))[a-z]{2,}( |$)/;
+const ARABIZI_WORD = /(^| )([a-z]+[23579][a-z]+|[a-z]{2,}[3579])( |$)|(^| )[3579](?!(am|pm|h|th)( |$))[a-z]{2,}( |$)/;
 
 export function createLanguageDetector(
   vocabulary: Record<Lang, VocabularySource>,

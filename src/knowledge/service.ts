@@ -86,12 +86,15 @@ function namesTitleOf(tokens: readonly string[], title: string | undefined): boo
  * Words that bring another person of the family into a follow-up ("et ma femme?", "طب ومراتي؟",
  * "aur biwi bachon ka?"): the question is about them, so its own reading wins when it finds a topic.
  */
+/** "what is ...": a thing asked to be explained, by its name. */
+const WHAT_IS = phraseSet(['what is', 'what s', 'whats', 'wetin be', 'wetin is', 'c est quoi', 'c quoi', 'qu est ce que', 'was ist', 'was sind', 'was bedeutet', 'que es', 'qué es', 'apa itu', 'apa sih', 'kya hai', 'kya hota', 'sta je', 'šta je', 'sto je', 'cfare eshte', 'çfarë është', 'c eshte', 'ma hiya', 'ma huwa', 'ما هو', 'ما هي', 'شو هو', 'شو هي', 'chno hiya', 'chnou hiya', 'ايه هو', 'ايه هي', 'کیا ہے']);
+
 const FAMILY = phraseSet([
   'wife', 'husband', 'children', 'kids', 'family', 'femme', 'mari', 'enfants', 'famille', 'frau', 'mann', 'kinder', 'familie', 'ehefrau', 'ehemann',
   'زوجتي', 'مراتي', 'ومراتي', 'وزوجتي', 'جوزي', 'زوجي', 'اولادي', 'ولادي', 'عائلتي', 'مرتي', 'ومرتي', 'عيالي', 'biwi', 'bivi', 'begum', 'shohar', 'bachay', 'bachon', 'bache', 'bachche', 'bachchon',
   // going along with the person just talked about: "aur main uske sath ja sakta hun?" after nursing
   'with her', 'with him', 'uske sath', 'uske saath', 'us ke sath', 'us ke saath', 'avec elle', 'avec lui', 'mit ihr', 'mit ihm', 'con ella', 'con el', 'ikut dia', 'sama dia', 'bersamanya', 'me te', 'bashke me te', 'sa njom', 'sa njim', 'معاها', 'معاه', 'معها', 'اس کے ساتھ',
-  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'gruja', 'grueja', 'grun', 'gruas', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
+  'istri', 'suami', 'anak', 'anakku', 'keluarga', 'gruaja', 'gruan', 'gruen', 'grue', 'fmijt', 'fmijet', 'femijt', 'cunat', 'gocat', 'gruja', 'grueja', 'grun', 'gruas', 'burri', 'burrin', 'femijet', 'familja', 'familjen', 'zena', 'zenu', 'suprug', 'suprugu', 'supruga', 'muz', 'muza', 'deca', 'decu', 'porodica', 'porodicu', 'esposa', 'marido', 'hijos', 'familia', 'بیوی', 'بچوں', 'بچے', 'شوہر',
 ]);
 /**
  * "Me too?": the asker puts themself under the answer just given ("واش حتى انا نقدر؟" after
@@ -216,6 +219,9 @@ export class KnowledgeService {
     const own = await this.retrieveQuestionPart(question, lang, country);
     if (!previous || own.id === previous) return own;
     const tokens = words(question); // folded once, for the pointing and the family words
+    // "ok what is ausbildung and how long is it" after the skilled-worker visa: a route named by its own title is asked of itself,
+    // not an aspect (how long) of the route before.
+    if (own.id && own.score >= NEW_THING_SCORE && WHAT_IS.has(tokens) && namesTitleOf(tokens, this.ownTitleWords(own.id, lang)) && !namesTitleOf(tokens, this.titleOf(previous, lang))) return own;
     const aspect = !FAMILY.has(tokens) && (await this.aspectOfPrevious(question, lang, country, previous));
     if (aspect) return aspect;
     // "طب انا عندي 34 سنة ومعايا دبلوم صنايع وبتكلم الماني A2، كده اقدر؟" after the Opportunity Card: the person's
@@ -285,6 +291,15 @@ export class KnowledgeService {
   }
 
   /** A topic's title in the person's language (or the entry's fallback), to read a follow-up in its light. */
+  /** The words of a topic's title that few other titles share ("Ausbildung", not "Germany"): what names that topic. */
+  private ownTitleWords(topic: string, lang: Lang): string {
+    const stem = (w: string) => w.slice(0, 5);
+    const titles = [...this.kb.entries.keys()].map((id) => words(this.titleOf(id, lang) ?? ''));
+    const shared = new Map<string, number>();
+    for (const t of titles) for (const s of new Set(t.map(stem))) shared.set(s, (shared.get(s) ?? 0) + 1);
+    return words(this.titleOf(topic, lang) ?? '').filter((w) => (shared.get(stem(w)) ?? 0) <= 2).join(' ');
+  }
+
   private titleOf(topic: string, lang: Lang): string | undefined {
     const byLang = this.kb.entries.get(topic);
     return byLang && pickEntry(byLang, lang)?.title;

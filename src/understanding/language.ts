@@ -11,7 +11,7 @@ import { phraseSet, sentences, words } from './phrases.js';
 const LANGUAGE_NAMES: Record<Lang, string[]> = {
   en: ['english', 'pidgin', 'pijin', 'anglais', 'englisch', 'ingles', 'inglés', 'inggris', 'anglisht', 'engleski', 'engleskom', 'angrezi', 'انجليزي', 'انجليزيه', 'انگریزی', 'انگلش', 'انگلیش', 'انگلش', 'انجلش', 'انكليزي', 'انكلش', 'inglizi', 'englizi', 'nglizia', 'lnglizia', 'ingliziya', 'linglizia', 'انقليزي', 'بالانجليزي', 'بالانقليزي'],
   fr: ['french', 'francais', 'français', 'franzosisch', 'französisch', 'frances', 'francés', 'prancis', 'frengjisht', 'francuski', 'francuskom', 'فرنسي', 'فرنسيه', 'فرانسیسی', 'فرینچ', 'فرنچ', 'fransawi', 'fransi', 'francia', 'fransawiya', 'lfransawiya', 'lfrancais', 'بالفرنسي', 'بالفرنساوي', 'فرنساوي'],
-  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbi', 'l3arbi', '3arabi', 'l3arabi', 'bel3arbi', 'bl3arbi', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', 'bl3arbiya', 'bel3arbiya', 'bel3arbia', 'l3rbia', 'l3rbiya', 'bl3rbia', '3rbia', '3arabiya', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya', 'دارجه', 'الدارجه', 'بالدارجه', 'بالدارجة', 'الدارجة', 'ldarija', 'bdarija'],
+  ar: ['arabic', 'arabe', 'arabisch', 'árabe', 'arab', 'arabisht', 'arapski', 'arapskom', 'عربي', 'العربيه', 'بالعربي', 'عربی', '3arbiya', '3arbi', 'l3arbi', '3arabi', 'l3arabi', 'bel3arbi', 'bl3arbi', '3arbia', 'l3arbiya', 'l3arbia', 'la3arbia', 'bl3arbia', 'bl3arbiya', 'bel3arbiya', 'bel3arbia', 'l3rbia', 'l3rbiya', 'bl3rbia', '3rbia', '3arabiya', 'l3arabiya', 'l3arabia', 'darija', 'ddarija', 'dardja', 'arbi', 'arabiya', 'دارجه', 'الدارجه', 'بالدارجه', 'بالدارجة', 'الدارجة', 'ldarija', 'bdarija'],
   de: ['german', 'allemand', 'deutsch', 'deutsche', 'aleman', 'alemán', 'jerman', 'gjermanisht', 'nemacki', 'nemački', 'nemackom', 'nemačkom', 'الماني', 'الالمانيه', 'جرمن', 'almani'],
   ur: ['urdu', 'ourdou', 'اردو', 'urdū'],
   id: ['indonesian', 'indonesien', 'indonésien', 'indonesisch', 'indonesio', 'indonesia', 'indonezisht', 'indonezanski', 'انڈونیشین'],
@@ -60,7 +60,7 @@ const ABOUT_A_LANGUAGE = new Set(words(
   'لازم يجب احتاج تحتاج اتعلم تعلم مستوى دوره امتحان قبل'));
 
 /** Words that, just before a language's name, say the person does not have it: "kein Englisch", "no hablo inglés", "ne zna srpski". */
-const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mnfhmch ma kanfhemch ma nfhamch kan9rach kanqrach kanfhemch kanfhamch kanfhmch kanhdrch kanhdarch kan3refch kanktebch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
+const NOT_MINE = new Set(words('no not dont don t kein keine keinen nicht ne nuk jo tidak gak nggak ga nahi nahin ma mafhamtch mafhemtch mafhmtch mafhmtsh mafhemtsh mnfhmch ma kanfhemch ma nfhamch kan9rach kanqrach kanfhemch kanfhamch kanfhmch kanhdrch kanhdarch kan3refch kanktebch مش ما لا مافهمتش pas jamais nunca sin without ohne tanpa pa bez'));
 /** "roman urdu ya english", "english or roman urdu": the words between two languages offered. */
 const EITHER = new Set(words('ya or ou oder o atau ili ose'));
 
@@ -139,7 +139,10 @@ function requestedIn(text: string): Lang | undefined {
     // "urdu mein", "اردو میں": the postposition follows.
     const after = tokens[i + 1];
     const speaks = (t: string | undefined) => t !== undefined && (INTO.has(t) || SPEAK.has(t));
+    // Pidgin's "for" is "in" after a verb of speaking: "talk am for french", "abeg write me for english".
+    const pidginFor = before === 'for' && (SPEAK.has(tokens[i - 2] ?? '') || (['am', 'me', 'us', 'una'].includes(tokens[i - 2] ?? '') && SPEAK.has(tokens[i - 3] ?? '')));
     const used =
+      pidginFor ||
       (before && INTO.has(before)) ||
       (after && ['mein', 'main', 'mai', 'me', 'میں', 'ميں', 'مين'].includes(after)) ||
       // "können wir Deutsch sprechen", "aap urdu bol sakte hain"; "sprichst du Englisch", "govoriš li engleski"

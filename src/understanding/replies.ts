@@ -101,11 +101,11 @@ const THIS_NUMBER = phraseSet([
   'ce numero', 'ce numero la', 'le meme', 'le meme numero', 'meme numero', 'sur ce numero', 'mon whatsapp', 'mon numero whatsapp',
   'diese nummer', 'dieselbe nummer', 'die gleiche nummer', 'gleiche nummer', 'die nummer hier', 'meine whatsapp nummer',
   'yehi number', 'yahi number', 'wohi number', 'wahi number', 'isi number', 'isi number pe', 'same wala', 'یہی نمبر', 'اسی نمبر',
-  'nomor ini', 'nomor ini aja', 'nomor ini saja', 'no ini', 'no ini aja', 'nomor yang sama', 'nomor wa ini',
+  'nomor ini', 'nomor ini aja', 'nomor ini saja', 'no ini', 'no ini aja', 'nomor yang sama', 'nomor wa ini', 'no wa ini', 'no wa ini aja', 'nomer ini', 'nomer ini aja', 'nmr ini', 'no hp ini', 'nomor hp ini', 'pake nomor ini', 'nomor ini ya',
   'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
   'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
   'nfs numero', 'nefs numero', 'nfs nmra', 'had nnoumrou', 'had nnumero', 'had noumrou', 'same one', 'the same one',
-  'هذا الرقم', 'نفس الرقم', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
+  'هذا الرقم', 'نفس الرقم', 'هالرقم', 'نفس هالرقم', 'على هالرقم', 'عهالرقم', 'nafs hal ra2em', 'hal ra2em', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'hedha el numero', 'hedha numero', 'hedha el noumrou', 'nafs el numero', 'el numero hedha', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
 ]);
 
 export function meansThisNumber(text: string): boolean {

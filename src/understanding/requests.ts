@@ -37,6 +37,7 @@ const TALK_TO_SOMEONE_ID = ['ngomong', 'bicara', 'ngobrol'].flatMap((talk) => ['
 const HUMAN = phraseSet([
   ...TALK_TO_SOMEONE_ID,
   // en and Pidgin
+  'speak to one of your staff', 'talk to one of your staff', 'speak to your staff', 'talk to your staff', 'speak to a staff', 'talk to a staff', 'speak with a staff', 'speak with your staff', 'staff member', 'yarn with real person', 'yarn with person', 'yarn with somebody',
   'talk to a person', 'talk to someone', 'talk to somebody', 'talk to a human', 'talk to real person', 'talk to a real person', 'talk to an advisor', 'talk to an adviser', 'talk to advisor', 'talk with someone',
   'speak to a person', 'speak to someone', 'speak with someone', 'speak to a human', 'speak with an advisor', 'speak with an adviser', 'speak to an advisor', 'speak with a person', 'speak to a real',
   'real person', 'real human', 'human being', 'a human', 'an advisor', 'an adviser', 'a counsellor', 'a counselor', 'customer care', 'customer service', 'person i wan talk', 'person wey i fit talk', 'not this robot', 'not a bot', 'not a robot', 'person abeg', 'talk with person', 'talk to person', 'talk to una person', 'talk to una people', 'talk with una person', 'make i talk to', 'make i yarn with', 'make i see person', 'speak with person', 'speak to person', 'yan with', 'yarn with', 'yan person', 'talk with human', 'speak with human',
@@ -51,7 +52,7 @@ const HUMAN = phraseSet([
   'اكلم حد', 'اتكلم مع حد', 'اكلم احد', 'اكلم شخص', 'اتكلم مع احد', 'احكي مع احد', 'احجي ويه', 'احجي ويا', 'احچي ويه', 'احچي ويا', 'احچي وياكم', 'احجي وياكم', 'احچي ويا واحد', 'احچي ويا شخص', 'احچي ويا موظف', 'a7chi wiyah', 'a7chi wiyak', 'a7chi wiya', 'a7chi wyah', 'ah4i wiyah', 'a7ki wiyah', 'wa7ed min el markaz', 'wa7id min el markaz', 'mu robot', 'mo robot', 'mu bot', 'mo bot', 'اتكلم مع', 'اكلم موظف', 'بني ادم', 'شخص حقيقي', 'انسان حقيقي', 'موظف', 'مستشار', 'احكي مع', 'بدي احكي', 'اريد اتكلم', 'التحدث مع',
   // Darija (Latin): "bghit conseiller", "bghit mostachar", "bghit chi conseiller"
   'bghit conseiller', 'bghit chi conseiller', 'bghit mostachar', 'bghit mustachar', 'bghit chi mostachar',
-  'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'akalem 7ad', 'akallem 7ad', 'akalem had', 'atkalem m3 7ad', 'atkalem ma3 7ad', 'atkallem ma3 7ad', 'akalem insan', 'a7ki m3 7ad', 'a7ki ma3 7ad', 'ahki m3 7ad', 'n7ki m3 7ad', 'msh bot', 'mesh bot', 'mish bot', 'mosh bot', 'مش بوت', 'مش روبوت', 'مش روبوط', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
+  'نهضر مع', 'نهدر مع', 'نتكلم مع', 'نتكلم معا', 'شي بنادم', 'بنادم', 'ماشي روبو', 'ماشي روبوت', 'ماشي بوت', 'akalem 7ad', 'akallem 7ad', 'akalem had', 'atkalem m3 7ad', 'atkalem ma3 7ad', 'atkallem ma3 7ad', 'akalem insan', 'a7ki m3 7ad', 'a7ki ma3 7ad', 'a7ki ma3 7ada', 'a7ki m3 7ada', 'a7ki ma3 muwazzaf', 'a7ki ma3 mwazzaf', 'ahki ma3 muwazzaf', 'a7ki ma3 shakhs', 'احكي مع موظف', 'احكي مع حدا', 'احكي مع شخص', 'ahki m3 7ad', 'n7ki m3 7ad', 'msh bot', 'mesh bot', 'mish bot', 'mosh bot', 'مش بوت', 'مش روبوت', 'مش روبوط', 'nhder m3a', 'nhdr m3a', 'nahder m3a', 'nehder m3a', 'na7ki m3a', 'nahki m3a', 'n7ki m3a', 'nehki m3a', 'nhki m3a', 'نحكي مع', 'ntkellem m3a', 'ntkalem m3a', 'chi wahed', 'shi wahed', 'machi robot', 'mashi robot', 'bnadem',
   // ur (Roman and script)
   'insan se', 'insaan se', 'banday se', 'bande se', 'kisi se baat', 'kisi se bat', 'advisor se', 'adviser se', 'bot se nahi', 'baat karwa', 'bat karwa', 'baat karni hai', 'کسی انسان', 'کسی سے بات', 'بات کروا', 'مشیر', 'کسی بندے', 'بندے سے', 'کسی آدمی', 'آدمی سے بات', 'کسی شخص', 'شخص سے بات', 'انسان سے بات', 'بندے نال', 'insaan se baat', 'aadmi se baat', 'bande se baat',
   // de
@@ -81,8 +82,8 @@ const CHANGE_LANGUAGE = phraseSet([
 const BOOK = phraseSet([
   'book', 'booking', 'make an appointment', 'get an appointment', 'get appointment', 'want an appointment', 'want appointment', 'want another appointment', 'want a new appointment', 'need an appointment', 'need appointment', 'need a appointment', 'like an appointment', 'an appointment at', 'an appointment for', 'appointment for', 'appointment at', 'new appointment', 'see someone at', 'see someone in', 'visit the centre', 'visit your office', 'visit the office', 'come to your office', 'come to the office', 'come to the centre', 'come to your centre', 'come una office', 'come una centre', 'come una center', 'come una place', 'visit una office', 'reach una office', 'come see una', 'see dem for', 'see una people for', 'meet them face to face', 'see them face to face', 'see dem face to face', 'see una face to face', 'come see them', 'come and see them', 'meet una face to face', 'face to face meeting',
   'voir quelqu un a', 'voir quelqu un au', 'voir quelqun', 'voir kelkun', 'voir un conseiller', 'voir une conseillere', 'rencontrer un conseiller', 'passer au centre', 'venir au centre', 'aller au centre', 'prendre rdv', 'prendre un rdv', 'prendre rendez vous', 'prendre un rendez vous', 'un rdv', 'un rendez vous', 'veux rdv', 'reserver', 'souhaiterais un rendez vous',
-  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek',
-  'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id',
+  'احجز', 'حجز', 'موعد', 'ميعاد', 'بدي موعد', 'اريد موعد', 'احجزلي', 'احجزيلي', 'احجزلنا', 'حجزلي', 'احجز لي', 'ahjezli', 'i7jezli', 'n7jezlek', 'a7gez', 'a7jez', 'ahgez', 'e7gez', 'a7gezli', 'e7gezli', 'a7gez ma3ad', 'a7gez me3ad', 'احجز ميعاد', 'عايز احجز', 'عاوز احجز',
+  'maw3id', 'maw3ed', 'bghit rdv', 'na5ou rdv', 'nakhou rdv', 'nekhou rdv', 'n7eb rdv', 'nheb rdv', 'a3tini rdv', 'a3tini maw3ed', 'na7jez', 'n7ajez', 'nhajez', 'appointment لینا', 'appointment لینی', 'appointment چاہیے', 'appointment chahta', 'appointment lena chahta', 'nakhod rdv', 'ndir rdv', 'nji l lmarkaz', 'nji lmarkaz', 'اروح المركز', 'اجي للمركز', 'اجي المركز', 'rendez vous', 'n7jz', 'nhjz', 'nakhod maw3id', 'na3mel rdv', 'n3mel rdv', 'na3mil rdv', 'na3mel maw3ed', 'na3mel maw3id', 'nhab na3mel', 'نعمل موعد', 'نعمل rdv',
   'appointment chahiye', 'appointment lena', 'time mil sakta', 'time mil jaye', 'time mil jayega', 'waqt mil sakta', 'time de do', 'time de den', 'time lena hai', 'appointment mil', 'appointment milegi', 'appointment milay', 'appointment de do', 'milne aana', 'milne aa sakta', 'office aa sakta', 'اپائنٹمنٹ مل', 'appointment leni', 'appointment chahye', 'appointment bana', 'naya bana do', 'appointment book', 'وقت لینا', 'اپائنٹمنٹ', 'ملاقات بک', 'ملاقات کا وقت', 'ملاقات کا ٹائم', 'ملنے کا وقت', 'ملاقات چاہیے', 'mulaqat ka waqt', 'mulaqat ka time', 'mulakat ka time', 'milne ka time', 'milne ka waqt',
   'termin machen', 'termin vereinbaren', 'einen termin', 'nen termin', 'termin bei', 'termin im', 'termin in', 'termin buchen', 'einen termin bei', 'ins zentrum kommen', 'zum zentrum kommen', 'ins buro kommen', 'ins zentrum vorbei', 'vorbeikommen', 'vorbei kommen', 'zur beratung kommen', 'beratungstermin', 'termin am', 'termin fur', 'termin um', 'termin morgen',
   'bikin janji', 'konsultasi langsung', 'datang ke kantor', 'buat janji', 'janji temu', 'daftar konsultasi', 'mau daftar', 'pesan jadwal', 'booking jadwal',
@@ -107,6 +108,8 @@ const NEAR = phraseSet([
   'najblizi', 'najblize', 'najbliza', 'najblizeg', 'najblizu', 'blizu mene', 'u blizini', 'u mojoj blizini',
   'mas cercano', 'mas cercana', 'cerca de mi', 'cerca de aqui', 'cercano a mi', 'cercana a mi',
   // "fin kayn akrab markaz", "mere paas koi office hai?", "is there an office in my city"
+  // "which of your office is close to kumasi", "which office near tamale": near the town named
+  'close to', 'closest to', 'near', 'nearest to', 'which of your office', 'which of your offices', 'which office', 'which centre', 'which center',
   'akrab', 'a9reb', 'aqreb', 'qrab', 'mere paas', 'mere pas', 'mere qareeb', 'mere nazdeek', 'paas mein', 'close by', 'near to me', 'in my area', 'in my city', 'in my town',
   'dans ma ville', 'dans ma region', 'in meiner stadt', 'in meiner gegend', 'di kota saya', 'di daerah saya', 'ne qytetin tim', 'u mom gradu', 'en mi ciudad', 'mere shehar', 'mere sheher', 'في مدينتي', 'ف مدينتي', 'f lmdina dyali',
 ]);
@@ -125,7 +128,10 @@ export function centreAskedIn(text: string): string | undefined {
   const after = tokens.slice(hit.at + hit.length);
   const at = after.findIndex((t) => IN_TOWN.has(t));
   // The town right after: "centre f tanja", not "المركز ديالكم انا ف طنجة" (where is your centre, I'm in Tangier).
-  const town = at === 0 ? after[1] : undefined;
+  // Urdu names the town first, "in" after it: "پنڈی میں آپ کا کوئی سینٹر ہے؟", "pindi mein koi center hai?".
+  const before = tokens.slice(0, hit.at);
+  const urdu = before.findIndex((t, i) => i > 0 && IN_AFTER.has(t));
+  const town = at === 0 ? after[1] : urdu > 0 ? before[urdu - 1] : undefined;
   return town && town.length >= 3 ? town : undefined;
 }
 const THERE_IS = phraseSet(['is there', 'there is no', 'no centre', 'no center', 'no office', 'kayn', 'kayna', 'kaynch', 'makaynch', 'ma kaynch', 'mkaynch', 'y a', 'y a pas', 'il y a', 'ya pas', 'gibt es', 'kein', 'keine', 'ka', 'nuk ka', 'a ka', 'ima li', 'nema', 'ada', 'tidak ada', 'gak ada', 'ga ada', 'nggak ada', 'hay', 'no hay', 'hai kya', 'nahi hai', 'koi', 'كاين', 'ماكاينش', 'ما كاينش', 'في', 'ما في', 'مافي', 'فيه', 'مفيش', 'هل يوجد', 'لا يوجد', 'کوئی', 'نہیں']);
@@ -192,7 +198,7 @@ export function keepsAppointment(text: string): boolean {
 const MOVE = phraseSet([
   'move my', 'move the appointment', 'move it', 'reschedule', 'change my appointment', 'change the appointment', 'another day', 'different day', 'change the date', 'change the time',
   'deplacer', 'decaler', 'reporter', 'changer le rdv', 'changer mon rdv', 'changer de date', 'تغيير الموعد', 'اغير الموعد', 'أأجل', 'اأجل', 'نبدل لmaw3id', 'nbdel', 'badal do', 'tabdeel',
-  'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'ta levizim', 'ta levizni', 'levizim takimin', 'levize takimin', 'ta zhvendosim', 'ta ndryshojme takimin', 'nderru terminin', 'ndrru terminin', 'nderroj terminin', 'ndryshoj terminin', 'me nderru takimin', 'me ndrru takimin', 'nderru diten', 'ndrru diten', 'me e shty', 'me shty terminin', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
+  'verschieben', 'verlegen', 'anderen termin', 'pindah jadwal', 'ganti jadwal', 'undur', 'ta shtyj', 'shtyje', 'ta levizim', 'ta levizni', 'levizim takimin', 'levize takimin', 'ta zhvendosim', 'ta ndryshojme takimin', 'nderru terminin', 'ndrru terminin', 'ta kaloj', 'me kalu', 'me e kalu', 'ta kalojme', 'nderroj terminin', 'ndryshoj terminin', 'me nderru takimin', 'me ndrru takimin', 'nderru diten', 'ndrru diten', 'me e shty', 'me shty terminin', 'pomeri*', 'pomeriti', 'promeni termin', 'cambiar la cita', 'cambiar mi cita', 'mover la cita', 'reprogramar',
 ]);
 
 /** "jamnya sama", "same time", "même heure": a moved appointment keeps its hour. */
@@ -304,9 +310,10 @@ export function recogniseRequest(text: string): Request | undefined {
   const withRef = (r: { kind: 'myAppointment' | 'cancel' | 'move' }): Request => (reference ? { ...r, reference } : r);
   if (DELETE.has(tokens)) return { kind: 'delete' };
   // "ma kanfhemch l3arabiya": the languages offered, never the one named (that is the one not understood).
-  if (languageNotUnderstood(text)) return { kind: 'language' };
+  // (unless another language is asked for beside it: "mafhmtch l3arbiya, jawbni b lfrancais")
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
+  if (languageNotUnderstood(text)) return { kind: 'language' };
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
@@ -540,7 +547,7 @@ export function placeWords(text: string): string {
 }
 
 /** The word for an appointment itself. */
-const APPOINTMENT_NOUN = phraseSet(['appointment', 'termin', 'beratungstermin', 'rdv', 'rendez vous', 'cita', 'turno', 'janji', 'maw3id', 'maw3ed', 'موعد', 'ميعاد', 'takim', 'takimi', 'اپائنٹمنٹ']);
+const APPOINTMENT_NOUN = phraseSet(['appointment', 'termin', 'beratungstermin', 'rdv', 'rendez vous', 'cita', 'turno', 'janji', 'maw3id', 'maw3ed', 'ma3ad', 'me3ad', 'mi3ad', 'ma3ed', 'mee3ad', 'ma3aad', 'موعد', 'ميعاد', 'takim', 'takimi', 'اپائنٹمنٹ']);
 /** Words that make a short message a question about appointments ("termin wie lange?"), not a booking. */
 const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does', 'wie', 'was', 'warum', 'wann', 'brauche ich', 'comment', 'quoi', 'pourquoi', 'quand', 'combien', 'que', 'como', 'cuando', 'kya', 'kaise', 'kab', 'kyun', 'apa', 'bagaimana', 'kapan', 'berapa', 'si', 'kur', 'pse', 'kako', 'kada', 'zasto', 'koliko', 'كيف', 'متى', 'ليش', 'لماذا', 'شو', 'ايش', 'wach', 'kifach', 'imta', 'free', 'gratis', 'kostenlos', 'gratuit']);
 

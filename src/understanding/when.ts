@@ -13,11 +13,11 @@ import { westernDigits } from './replies.js';
 
 /** Weekdays, 1 = Monday … 7 = Sunday, in every language we read (folded). */
 const WEEKDAYS: [number, string[]][] = [
-  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'ithnein', 'el ithnein', 'ethnen', 'el ethnen', 'itnen', 'el itnen', 'pir', 'peer', 'somwar', 'پیر']],
-  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'التلاتا', 'ثلاثاء', 'الثلوث', 'tlat', 'tlata', 'thalatha', 'el thalatha', 'tlatha', 'el tlatha', 'el thulatha', 'mangal', 'منگل']],
-  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'الاربعا', 'اربعاء', 'اربعا', 'الاربعه', 'larba', 'larbaa', 'larb3a', 'larb3', 'arba3a', 'el arba3a', 'al arba3a', 'arbi3a', 'el arbi3a', 'arb3a', 'arbaa', 'budh', 'bodh', 'بدھ']],
-  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'خميس', 'lkhmis', 'khmis', 'khamis', 'el khamis', 'al khamis', '5amis', 'el 5amis', 'jumeraat', 'jumerat', 'جمعرات']],
-  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'jum3a', 'el jum3a', 'jom3a', 'el jom3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
+  [1, ['monday', 'mon', 'lundi', 'montag', 'lunes', 'senin', 'hene', 'e hene', 'henen', 'hanen', 'ponedeljak', 'ponedeljka', 'الاثنين', 'الاتنين', 'اثنين', 'tnin', 'letnin', 'ithnein', 'el ithnein', 'ethnen', 'el ethnen', 'itnen', 'el itnen', 'etnen', 'el etnein', 'el itnein', 'pir', 'peer', 'somwar', 'پیر']],
+  [2, ['tuesday', 'tue', 'tues', 'mardi', 'dienstag', 'martes', 'selasa', 'marte', 'e marte', 'marten', 'utorak', 'utorka', 'الثلاثاء', 'الثلاثا', 'التلات', 'التلاتاء', 'التلاتا', 'ثلاثاء', 'الثلوث', 'tlat', 'tlata', 'thalatha', 'el thalatha', 'tlatha', 'el tlatha', 'el thulatha', 'talat', 'el talat', 'el tlat', 'mangal', 'منگل']],
+  [3, ['wednesday', 'wed', 'mercredi', 'mittwoch', 'miercoles', 'miércoles', 'rabu', 'merkure', 'e merkure', 'merkuren', 'sreda', 'sredu', 'srijeda', 'الاربعاء', 'الاربع', 'الاربعا', 'اربعاء', 'اربعا', 'الاربعه', 'larba', 'larbaa', 'larb3a', 'larb3', 'arba3a', 'el arba3a', 'al arba3a', 'arbi3a', 'el arbi3a', 'arb3a', 'arbaa', 'arba3', 'el arba3', 'al arba3', 'l arba3', 'budh', 'bodh', 'بدھ']],
+  [4, ['thursday', 'thu', 'thurs', 'jeudi', 'donnerstag', 'jueves', 'kamis', 'enjte', 'e enjte', 'enjten', 'cetvrtak', 'četvrtak', 'cetvrtka', 'الخميس', 'خميس', 'lkhmis', 'khmis', 'khamis', 'el khamis', 'al khamis', '5amis', 'el 5amis', 'khamees', 'el khamees', 'el 5ames', 'jumeraat', 'jumerat', 'جمعرات']],
+  [5, ['friday', 'fri', 'vendredi', 'freitag', 'viernes', 'jumat', 'jum at', 'premte', 'e premte', 't premten', 'premten', 'petak', 'petka', 'الجمعه', 'jem3a', 'jm3a', 'jum3a', 'el jum3a', 'jom3a', 'el jom3a', 'gom3a', 'el gom3a', 'juma', 'jumma', 'جمعہ', 'جمعه']],
   [6, ['saturday', 'sat', 'samedi', 'samstag', 'sabado', 'sábado', 'sabtu', 'shtune', 'e shtune', 'shtunen', 'shtuna', 'subota', 'subotu', 'السبت', 'sebt', 'sabt', 'el sabt', 'al sabt', 'hafta', 'sanichar', 'ہفتہ']],
   [7, ['sunday', 'sun', 'dimanche', 'sonntag', 'domingo', 'minggu', 'diel', 'e diel', 'diele', 'dielen', 'nedelja', 'nedelju', 'الاحد', 'الحد', 'l7ed', 'l7ad', 'lhad', 'el had', 'el 7ad', 'a7ad', 'el a7ad', 'al a7ad', 'itwaar', 'itwar', 'اتوار']],
 ];
@@ -26,7 +26,7 @@ for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(n
 
 const RELATIVE: [number, string[]][] = [
   [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'ba3d baker', 'ba3d bacher', 'ba3d bachir', 'ba3d bokra', 'ba3d bukra', 'ba3d boukra', 'ba3d ghodwa', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
-  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'bukra', 'boukra', 'bacher', 'baacher', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
+  [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'bukra', 'boukra', 'bacher', 'baacher', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'ghodwa', 'ghodoua', 'ghadwa', 'غدوة', 'غدوه', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
 const NEXT_WEEK = phraseSet(['next week', 'nachste woche', 'naechste woche', 'nechste woche', 'negste woche', 'naxte woche', 'nexte woche', 'nachster woche', 'kommende woche', 'die woche drauf', 'semaine pro', 'sem prochaine', 'next wk', 'nxt week', 'agly hafte', 'agle hafta', 'minggu dpn', 'javen tjeter', 'javen qe vjen', 'sledece sedmice', 'iduce sedmice', 'la semana que viene', 'السيمانة الجاية', 'السيمانه الجايه', 'الاسبوع الجاي', 'lsimana jaya', 'simana jaya', 'l osbou3 jay', 'el esbo3 el gay', 'الاسبوع اللي جاي', 'الأسبوع اللي جاي', 'semaine prochaine', 'la semaine prochaine', 'semana que viene', 'proxima semana', 'minggu depan', 'javen tjeter', 'javen e ardhshme', 'sledece nedelje', 'sledeće nedelje', 'agle hafte', 'الاسبوع الجاي', 'الاسبوع القادم', 'الأسبوع الجاي', 'simana jaya', 'coming week', 'semaine qui vient', 'nachsten woche', 'kommenden woche', 'pekan depan', 'java tjeter', 'naredne nedelje', 'iduce nedelje', 'agle haftay', 'اگلے ہفتے', 'smana jaya', 'el osbo3 el gai']);
@@ -189,7 +189,7 @@ const DAY_OF_MONTH_MARKERS = new Set(words('the le am el tanggal tgl tarikh tare
 /** "as soon as possible", "the earliest", "any day", "le plus tôt": the first one offered will do. */
 const EARLIEST = phraseSet(['asap', 'as soon as possible', 'earliest', 'the earliest', 'soonest', 'first available', 'next available', 'any day', 'any time', 'anytime', 'whenever', 'any of them', 'either', 'le plus tot', 'au plus tot', 'des que possible', 'le plus tot possible', 'n importe', 'peu importe', 'so fruh wie moglich', 'so bald wie moglich', 'moglichst bald', 'egal', 'fruhestens', 'lo antes posible', 'cuanto antes', 'lo mas pronto', 'cualquiera', 'cualquier dia', 'secepatnya', 'paling cepat', 'kapan aja', 'kapan saja', 'terserah', 'jaldi', 'jitni jaldi', 'sab se pehle', 'koi bhi', 'جلدی', 'باسرع وقت', 'في اسرع وقت', 'اقرب موعد', 'اي وقت', 'اي يوم', 'بلي بغيتو', 'fach ma bghiti', 'ay wa9t', 'sa me shpejt', 'cilado', 'sto pre', 'sto ranije', 'bilo kad', 'bilo koji']);
 /** A part of the day named without an hour: "morning", "le matin", "subah", "pagi", "الصباح". */
-const MORNING = phraseSet(['morning', 'in the morning', 'matin', 'le matin', 'matinee', 'vormittag', 'vormittags', 'morgens', 'fruh', 'por la manana', 'en la manana', 'pagi', 'subah', 'subha', 'sabah', 'sba7', 'f sba7', 'صباح', 'الصباح', 'صباحا', 'الصبح', 'صبح', 'mengjes', 'paradite', 'ujutru', 'ujutro', 'pre podne', 'prepodne']);
+const MORNING = phraseSet(['morning', 'in the morning', 'matin', 'le matin', 'matinee', 'vormittag', 'vormittags', 'morgens', 'fruh', 'por la manana', 'en la manana', 'pagi', 'subah', 'subha', 'sabah', 'sba7', 'f sba7', 'sbeh', 'fel sbeh', 'fi sbeh', 'sbe7', 'fel sbe7', 'f sbah', 'fe sbah', 'صباح', 'الصباح', 'صباحا', 'الصبح', 'صبح', 'mengjes', 'paradite', 'ujutru', 'ujutro', 'pre podne', 'prepodne']);
 
 /**
  * A day or time step answered without naming one: "the earliest", "any morning", "l'après-midi".
@@ -258,7 +258,7 @@ for (const list of NUMBER_LISTS) list.forEach((w, i) => (NUMBER_WORDS[words(w).j
 // Darija and spoken Arabic name the hour with the article: "مع العشرة ديال الصباح", "m3a l3achra".
 ['الوحده', 'الجوج', 'التلاته', 'الربعه', 'الخمسه', 'السته', 'السبعه', 'التمنيه', 'التسعه', 'العشره', 'الحداش', 'الطناش'].forEach((w, i) => (NUMBER_WORDS[words(w).join(' ')] = i + 1));
 ['lwe7da', 'jjouj', 'tlata', 'rreb3a', 'lkhamsa', 'setta', 'sseb3a', 'ttmnya', 'ttes3a', 'l3achra', 'l7dach', 'ttnach'].forEach((w, i) => (NUMBER_WORDS[w] = i + 1));
-Object.assign(NUMBER_WORDS, { l3ashra: 10, 'لحداش': 11, 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12 });
+Object.assign(NUMBER_WORDS, { l3ashra: 10, 'لحداش': 11, 'حداشر': 11, 'اطناشر': 12, 'عشر': 10, 'طناش': 12, 'noon': 12, 'midi': 12, 'podne': 12 });
 
 const AFTERNOON = phraseSet(['pm', 'p m', 'afternoon', 'in the afternoon', 'evening', 'apres midi', 'aprem', 'soir', 'nachmittags', 'nachmittag', 'abends', 'de la tarde', 'tarde', 'siang', 'sore', 'pasdite', 'pasdreke', 'popodne', 'posle podne', 'dopo', 'الظهر', 'الضهر', 'العصر', 'بعد الظهر', 'مساء', 'dohar', 'dopahar', 'sham', 'f l3chiya', 'l3chiya', 'noon',
   // evening and after lunch: a centre's afternoon hours are the nearest it has
@@ -355,9 +355,9 @@ function afterTimeWord(tokens: readonly string[]): number | undefined {
 function numberWord(tokens: readonly string[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     // "après-midi", "after noon": the afternoon, not noon.
-    if ((tokens[i] === 'midi' && tokens[i - 1] === 'apres') || (tokens[i] === 'noon' && tokens[i - 1] === 'after')) continue;
+    if ((tokens[i] === 'midi' && tokens[i - 1] === 'apres') || (tokens[i] === 'noon' && tokens[i - 1] === 'after') || (tokens[i] === 'podne' && ['posle', 'po', 'od'].includes(tokens[i - 1] ?? ''))) continue;
     const n = NUMBER_WORDS[`${tokens[i]} ${tokens[i + 1]}`] ?? NUMBER_WORDS[tokens[i]!];
-    if (n && (tokens.length <= 4 || TIME_MARKERS.has(tokens[i - 1] ?? '') || tokens[i] === 'noon' || tokens[i] === 'midi')) return n;
+    if (n && (tokens.length <= 4 || TIME_MARKERS.has(tokens[i - 1] ?? '') || tokens[i] === 'noon' || tokens[i] === 'midi' || tokens[i] === 'podne')) return n;
   }
   return undefined;
 }
