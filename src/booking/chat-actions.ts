@@ -12,7 +12,7 @@ import type { AppointmentStore, Appointment, JobQueue } from '../storage/types.j
 import { REMINDER_KIND, scheduleReminder } from './reminders.js';
 import { receivesPeople, takesRequests, type Centre, type NearbyCentre } from './centres.js';
 import { centreName, centrePlace, cityName, formatDay, formatWhen } from './format.js';
-import { hoursOn, lastBookableDay, openWeekdays, openWeekdaysLabel } from './hours.js';
+import { hoursOn, lastBookableDay, openWeekdays, openWeekdaysLabel, weekHoursLabel } from './hours.js';
 import { foldText } from '../core/normalize.js';
 import type { BookingService } from './service.js';
 
@@ -102,7 +102,9 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       // centreUnconfirmed: the proposed centre takes requests, and a handoff's reply may take longer (the flows' askIf).
       const proposed: Record<string, string> = top
         ? {
-            centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: cityName(top.centre, lang), city: cityName(top.centre, lang), centreTown: top.centre.city, placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
+            centreId: top.centre.id, centreName: centreName(top.centre, lang), centreCity: cityName(top.centre, lang), city: cityName(top.centre, lang), centreTown: top.centre.city,
+            // its week ("Monday–Thursday 09:00–15:00, Friday 09:00–12:00"), for "are you open on Saturday?"
+            centreHours: weekHoursLabel(top.centre, lang), placeIsCentreTown: sameTown ? 'yes' : '', centreUnconfirmed: takesRequests(top.centre) ? 'yes' : '',
             // the place named is in a country with a centre ("accra", "lahore"; not "berlin")
             placeInCentreCountry: found.place && booking.centres.some((c) => c.country === found.place!.country) ? 'yes' : '',
             // a country with several centres ("Tunesien", "indonesia"): the town decides which one, not the capital

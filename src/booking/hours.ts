@@ -39,3 +39,23 @@ export function hoursOn(centre: Centre, date: string): string[] {
   if (!day.isValid) return [];
   return centre.hours?.[WEEKDAY_ORDER[day.weekday - 1]!] ?? [];
 }
+
+/**
+ * The week's hours in words, days with the same hours together: "Monday–Thursday 09:00–15:00, Friday
+ * 09:00–12:00". What a person asking "are you open on Saturday?" needs.
+ */
+export function weekHoursLabel(centre: Centre, lang: Lang): string {
+  const name = (n: number) => DateTime.fromObject({ year: 2026, month: 1, day: 4 + n }).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
+  const open = openWeekdays(centre);
+  const start = open.findIndex((d) => !open.includes(d === 1 ? 7 : d - 1));
+  const days = start > 0 ? [...open.slice(start), ...open.slice(0, start)] : open;
+  const hours = (d: number) => (centre.hours?.[WEEKDAY_ORDER[d - 1]!] ?? []).map((r) => r.replace('-', '–')).join(', ');
+  const groups: { from: number; to: number; hours: string }[] = [];
+  for (const d of days) {
+    const last = groups.at(-1);
+    if (last && last.hours === hours(d) && d === (last.to % 7) + 1) last.to = d;
+    else groups.push({ from: d, to: d, hours: hours(d) });
+  }
+  const comma = lang === 'ar' || lang === 'ur' ? '، ' : ', ';
+  return groups.map((g) => `${g.from === g.to ? name(g.from) : `${name(g.from)}–${name(g.to)}`} ${g.hours}`).join(comma);
+}

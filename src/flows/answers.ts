@@ -55,6 +55,10 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: input.text, ...(follows ? { follows } : {}) });
   // "mera visa teesri baar reject ho gaya": bad news told in a few words, not asked, even when an entry is near; a kind word and a person.
   if (!result.urgent && result.outcome === 'ok' && words(input.text).length <= 10 && !endsAsQuestion(input.text) && isSetback(input.text)) return toldSetback(turn, input.text);
+  // "c'est gratuit ?" asked whether to be put through, and no entry sure: the step asked again, never left for a list of topics.
+  if (result.outcome === 'unsure' && !result.urgent && (turn.state.at.flow === 'handoff' || turn.state.at.flow === 'booking')) {
+    return missAndAskAgain(turn, ask, turn.state.at.flow === 'handoff' ? 'fallback.advisorCanAnswer' : 'fallback.notSure');
+  }
   takeResult(turn, result);
   if (result.urgent) return offerHumanNow(turn);
   if (result.outcome === 'ok' && (await showCentresAsked(turn, input.text, result.topic))) return rememberTopic(turn, result);

@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, withdrawsRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, asksOpeningHours, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, withdrawsRequest, type Request } from '../understanding/requests.js';
 import { dateBesideWeekday, matchDay, matchTime, namesNextWeek, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -71,7 +71,11 @@ export function noteLanguage(turn: Turn, ask: AskStep | undefined, text: string)
     const guess = () => (words(text) >= 3 && recogniseCourtesy(text) !== 'ok' ? turn.deps.detectLanguage(text) : undefined);
     // Settled by earlier evidence (not chosen), a whole sentence in another language moves the conversation to it:
     // "je veux voir quelqu'un à Dakar" after a "salam" that was read as Arabic.
-    const switchGuess = () => (sentence && letterWords(text) >= SWITCHING_WORDS ? turn.deps.detectLanguage(text) : undefined);
+    // Written in Arabic or Cyrillic letters in a conversation held in another script ("وين مكانكم بأربيل؟ وشوكت تفتحون؟"
+    // after English), a few words do it; Latin letters do not (Roman Urdu and Arabizi are written in them).
+    const script = scriptOf(text);
+    const otherScript = letterWords(text) >= 2 && script !== 'latin' && script !== (state.lang === 'ar' || state.lang === 'ur' ? 'arabic' : state.lang === 'sr' ? script : 'latin');
+    const switchGuess = () => (sentence && (letterWords(text) >= SWITCHING_WORDS || otherScript) ? turn.deps.detectLanguage(text) : undefined);
     const evidence = sure ?? (state.langFrom === 'unknown' ? (sentence ? (shortMessageLanguage(text) ?? guess()) : undefined) : switchGuess());
     if (evidence && evidence !== state.lang) {
       state.lang = evidence;
@@ -163,7 +167,7 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // An option's own words or number ("Cancel the appointment", "2") are that option, not a request.
   if (!ask.input && matchOption(text, askOptions(turn, ask))) return false;
   // "ma kaynch chi centre f tanja?" where no centre is: said so, with the nearest and that an advisor answers here; the question again.
-  if (await noCentreThere(turn, text)) {
+  if ((await noCentreThere(turn, text)) || (await saysCentreHours(turn, text))) {
     renderAsk(turn, ask);
     return true;
   }
@@ -183,8 +187,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // "5km? i dey kumasi o, but no wahala i go take bus come" at the centres shown for another town: the centres near where the person is.
   if (positionRef(state.at) === 'centres.offer') for (const place of mentionedPlaces(text)) if (await showCentresNear(turn, place)) return true;
   // "haan ji", "yes o" at "an appointment at one of these centres?": yes, at the nearest one.
-  // A bare "ok" there is only heard: the list stays.
-  if (positionRef(state.at) === 'centres.offer' && yesNo(text, state.lang) === 'yes' && recogniseCourtesy(text) !== 'ok') {
+  // A bare "ok", or "alright. God bless una", is only heard: the list stays; "ok. una dey open saturday?" asks the hours.
+  if (positionRef(state.at) === 'centres.offer' && yesNo(text, state.lang) === 'yes' && recogniseCourtesy(text) === undefined && !asksAboutCentre(text)) {
     const nearest = state.choices?.centreChoices?.find((o) => o.id !== 'menu');
     if (nearest) {
       state.vars.centreId = nearest.id;
@@ -314,6 +318,28 @@ async function takeName(turn: Turn, text: string): Promise<true> {
     return true;
   }
   await advance(turn, 'booking.contact');
+  return true;
+}
+
+/** The topic of where the centres are and when they open: an answer on a centre's hours is one of it. */
+const CENTRES_LOCATIONS = 'centres-locations';
+
+/**
+ * "una dey open saturday?", "وين مكانكم بأربيل؟ وشوكت تفتحون؟": the week's hours of the centre named, or of the one
+ * the conversation is about; false when no centre is known (the question is answered as any other).
+ */
+async function saysCentreHours(turn: Turn, text: string): Promise<boolean> {
+  if (!asksOpeningHours(text)) return false;
+  const named = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  const town = turn.state.vars.centreTown;
+  const found = named.outcome === 'ok' && named.vars?.centreHours ? named : town ? await turn.deps.actions.nearestCentre({ ...request(turn), query: town }) : undefined;
+  const v = found?.outcome === 'ok' ? found.vars : undefined;
+  if (!v?.centreHours || !v.centreCity) return false;
+  say(turn, 'centres.hoursOf', { city: v.centreCity, hours: v.centreHours });
+  // the topic a question about where the centres are and when they open belongs to
+  addFacts(turn.meta, { ...found!.facts, topic: CENTRES_LOCATIONS });
+  turn.state.vars.centreTown = v.centreTown ?? town ?? '';
+  turn.state.misses = 0;
   return true;
 }
 
@@ -603,6 +629,13 @@ function today(turn: Turn): string {
 const pieces = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean);
 const words = (text: string) => pieces(text).length;
 /** Words of letters only: a phone number, an email or a time says nothing of a language ("la machi hadak, 06 61 23 45 78"). */
+/** The script most of a text's letters are in: Arabic (Arabic and Urdu), Cyrillic (Serbian) or Latin. */
+function scriptOf(text: string): 'arabic' | 'cyrillic' | 'latin' {
+  const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
+  const cyrillic = text.match(/[\u0400-\u04FF]/g)?.length ?? 0;
+  const latin = text.match(/[a-z]/gi)?.length ?? 0;
+  return arabic > latin && arabic > cyrillic ? 'arabic' : cyrillic > latin ? 'cyrillic' : 'latin';
+}
 const letterWords = (text: string) => pieces(text).filter((w) => /\p{L}/u.test(w) && !/\d|@/.test(w)).length;
 
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */

@@ -220,7 +220,9 @@ const DARIJA = phraseSet(['iyeh', 'iyyeh', 'ewa', 'bghit', 'bghina', 'wach', 'wa
  * wala barsakh" has two Roman-Urdu-looking words ("koi", "wala") in a French sentence. Roman Urdu
  * mixes in English, not these; Darija mixes in French, so they only weigh against Roman Urdu.
  */
-const NOT_ROMAN_URDU = phraseSet(['les', 'des', 'est', 'ils', 'elles', 'vous', 'nous', 'je', 'tu', 'pour', 'avec', 'dans', 'mais', 'pas', 'vraiment', 'quoi', 'comment', 'une', 'sont', 'que', 'qui', 'quel', 'quelle', 'cest', 'los', 'las', 'para', 'con', 'por', 'como', 'una', 'pero', 'quiero', 'tengo', 'saya', 'aku', 'mau', 'bisa', 'yang', 'untuk', 'dengan', 'gak', 'tidak', 'ich', 'und', 'nicht', 'der', 'die', 'das', 'ist']);
+const NOT_ROMAN_URDU = phraseSet(['les', 'des', 'est', 'ils', 'elles', 'vous', 'nous', 'je', 'tu', 'pour', 'avec', 'dans', 'mais', 'pas', 'vraiment', 'quoi', 'comment', 'une', 'sont', 'que', 'qui', 'quel', 'quelle', 'cest', 'los', 'las', 'para', 'con', 'por', 'como', 'una', 'pero', 'quiero', 'tengo', 'saya', 'aku', 'mau', 'bisa', 'yang', 'untuk', 'dengan', 'gak', 'tidak', 'ich', 'und', 'nicht', 'der', 'die', 'das', 'ist',
+  // Albanian shares "se", "ka", "me" with Roman Urdu: "ajo s'don me shku n polici se ka frike"
+  'ajo', 'une', 'nuk', 'don', 'shku', 'shkoj', 'eshte', 'jam', 'jom', 'kom', 'edhe', 'qe', 'frike', 'polici', 'policine', 'motra', 'vellai', 'shefi', 'mire', 'nje', 'duhet', 'mundem', 'mund']);
 
 /** Words so common in several ways of writing that alone they say nothing. */
 function countIn(set: ReturnType<typeof phraseSet>, tokens: readonly string[]): number {

@@ -8,6 +8,7 @@ import type { Lang } from '../core/lang.js';
 import { phraseSet, words } from './phrases.js';
 
 const YES = phraseSet([
+  'akeed', 'akid', 'akkid', 'yalla', 'yallah', 'يلا', 'يالله',
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'yes o', 'yess', 'ok', 'okay', 'oky', 'okey', 'okk', 'k', 'kk', 'sure', 'of course', 'alright', 'all right', 'fine', 'that s fine', 'thats fine', 'correct', 'right', 'confirm', 'confirmed', 'go ahead', 'let s do it', 'lets do it', 'do it', 'sounds good', 'perfect', 'great', 'good', 'please do', 'yes please', 'oya', 'na so', 'e good', 'ee', 'aane', 'i agree', 'agree', 'agreed',
   'oui', 'ouais', 'ouai', 'wi', 'waaw', 'waw', 'waaw waaw', 'd accord', 'dac', 'daccord', 'c bon', 'c est bon', 'cest bon', 'parfait', 'volontiers', 'bien sur', 'vas y', 'allez y', 'confirme', 'exact', 'exactement', 'absolument', 'carrement',
   'نعم', 'ايوه', 'ايوا', 'ايه', 'اه', 'اي', 'اكيد', 'تمام', 'ماشي', 'موافق', 'موافقه', 'طيب', 'اكد', 'صح', 'اوكي', 'حاضر', 'يلا',
@@ -132,7 +133,7 @@ const NAME_BEFORE = [
   /\bname\s*:\s*/i,
   /(?:میرا نام|کا نام|کی نام|نام)\s+/,
   /\b(?:ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|ich bin|name ist)\s+/i,
-  /\b(?:nama saya|namaku|nama aku|atas nama|saya)\s+/i,
+  /\b(?:nama saya|nama sy|nama sya|namaku|nama aku|nama gw|atas nama|saya)\s+/i,
   /\b(?:quhem|emri im eshte|emri im është|emri im|une jam|unë jam|jam)\s+/i,
   /\b(?:zovem se|ja sam|moje ime je|ime mi je)\s+/i,
   /(?:зовем се|ја сам|моје име је)\s+/i,
@@ -144,7 +145,7 @@ const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|lik
 const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you already|i told you before|i told you|i don tell you before|i don tell you|i already told you|already told you|i said|i said already|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 
 /** Words that can only introduce a name ("dem dey call me", "they call me", "je m'appelle"): never a request. */
-const INTRODUCES = /^(?:my name is|my name's|my name na|my name be|name na|a nombre de|au nom de|atas nama|under the name|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|namaku|nama aku|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
+const INTRODUCES = /^(?:my name is|my name's|my name na|my name be|name na|a nombre de|au nom de|atas nama|under the name|i am called|i'm called|dem dey call me|dem call me|they call me|people call me|everybody call me|je m'appelle|je m appelle|on m'appelle|on m appelle|mon nom est|mon nom c'est|اسمي|انا اسمي|أنا اسمي|إسمي|اسمى|smiti|ana smiti|mera naam|mera name|میرا نام|ich heiße|ich heisse|mein name ist|man nennt mich|alle nennen mich|nama saya|nama sy|nama sya|namaku|nama aku|nama gw|quhem|emri im|zovem se|moje ime je|ime mi je|зовем се|моје име је|me llamo|mi nombre es|me dicen|me llaman)\s+\S/i;
 
 /** Words that say what a contact is ("mi cel es", "my number is", "nomor wa"): never a name. */
 const CONTACT_LABEL = /\b(?:my|mi|mon|ma|meine|mein|mera|meri|moj|numri|nomor|no)?\s*(?:phone|number|numbr|cell|cel|celular|mobile|whatsapp|wa|wtsp|email|e-mail|mail|numero|número|num|tel|telephone|téléphone|telefono|teléfono|correo|nummer|handynummer|handy|telefonnummer|nambar|broj|hp|kontak)(?![\p{L}])\s*(?:number|nr|no)?\s*(?:is|es|est|c'est|ist|hai|je|eshte|është|:)?/giu;

@@ -496,6 +496,17 @@ const LIVE_AFTER = new Set(words('رہتا رہتی رہتے rehta rehti rehte r
 /** Opening hours, a fee, what to bring: a question about the centre, not a request to find one. */
 const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
 
+/** A centre's opening hours asked: "una dey open saturday?", "c ouvert le samedi?", "وشوكت تفتحون؟", "jam buka nya?". */
+const OPENING_HOURS = phraseSet(['open', 'opening', 'opening hours', 'hours', 'ouvert', 'ouvre', 'ouvrez', 'horaires', 'geoffnet', 'offen', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'e hapur', 'orari', 'orarin', 'otvoren', 'otvoreni', 'radno vreme', 'radite', 'abierto', 'abren', 'horario', 'khula', 'khulta', 'khulte', 'timing', 'timings', 'مفتوح', 'دوام', 'تفتحون', 'تفتحو', 'تفتحوا', 'تفتحو', 'مواعيد العمل', 'ساعات العمل', 'كتحلو', 'ktfet7o', 'ktfat7o', 'کھلا', 'کھلتا', 'اوقات']);
+/** Opening something else: "open a shop", "ouvrir un commerce", "buka usaha", "نفتح مشروع". */
+const OPENS_SOMETHING = phraseSet(['open a', 'open an', 'open my', 'open up', 'ouvrir un', 'ouvrir une', 'ouvrir mon', 'ouvre un', 'eroffnen', 'offnen', 'buka usaha', 'buka toko', 'buka warung', 'buka rekening', 'hap nje', 'hap biznes', 'otvorim', 'otvoriti', 'abrir un', 'abrir una', 'abrir mi', 'kholna', 'kholni', 'khol', 'افتح', 'نفتح', 'فتح مشروع', 'account', 'business', 'shop', 'bank']);
+
+/** "una dey open saturday?", "wahan ka timing kya hai", "wann habt ihr offen": the hours of a centre asked, in a few words. */
+export function asksOpeningHours(text: string): boolean {
+  const tokens = words(text);
+  return tokens.length > 0 && tokens.length <= 14 && OPENING_HOURS.has(tokens) && !OPENS_SOMETHING.has(tokens);
+}
+
 /** "is it open on saturday?", "wahan ka timing kya hai": a question about a centre's hours, fee or number. */
 export function asksAboutCentre(text: string): boolean {
   return ABOUT_CENTRE.has(words(text));
