@@ -99,6 +99,15 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     notAMiss(turn, input.text);
     return replyToCourtesy(turn, ask, 'ok');
   }
+  // "berlin", "dubai": a town alone where no centre is; said so, with the advisors who answer in this chat.
+  if (words(input.text).length <= 3 && (await isPlaceWithoutCentre(turn, input.text))) return renderAsk(turn, ask);
+  // Football, bitcoin, a phone to buy: what the assistant is for, said plainly; not a miss (the curators still see it).
+  if (result.vars?.unsure === 'outOfScope') {
+    turn.meta.understood = true;
+    turn.state.misses = 0;
+    say(turn, 'fallback.outOfScope');
+    return renderAsk(turn, ask);
+  }
   return missAndAskAgain(turn, ask, 'fallback.notSure');
 }
 
@@ -156,6 +165,15 @@ async function isPlaceWithCentres(turn: Turn, text: string): Promise<boolean> {
   if (text.trim().split(/\s+/).length > 3) return false;
   const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
   return found.outcome === 'ok' && found.vars?.placeInCentreCountry === 'yes';
+}
+
+async function isPlaceWithoutCentre(turn: Turn, text: string): Promise<boolean> {
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  if (found.vars?.placeWithoutCentre !== 'yes') return false;
+  takeResult(turn, found);
+  turn.meta.understood = true;
+  turn.state.misses = 0;
+  return true;
 }
 
 /** Not understood: say so and ask again; after two misses in a row, offer a person instead. */

@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, asksOpeningHours, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, withdrawsRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, asksOpeningHours, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, requestAtTheEnd, withdrawsRequest, type Request } from '../understanding/requests.js';
 import { dateBesideWeekday, matchDay, matchTime, namesNextWeek, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -180,6 +180,13 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   const req = recogniseRequest(text);
   if (req) {
     await runRequest(turn, req, text);
+    return true;
+  }
+  // A long story that ends with a request: the request, with the towns the story named ("sy dr Praya ... bisa buat janji?").
+  const ending = requestAtTheEnd(text);
+  if (ending) {
+    const places = mentionedPlaces(ending.sentence).length ? [] : mentionedPlaces(text);
+    await runRequest(turn, ending.request, [ending.sentence, ...places].join(' '));
     return true;
   }
   // "i dey for lagos", "je suis à sfax", "main lahore mein hoon" at a menu: the centres near there.
@@ -700,7 +707,7 @@ function rememberWanted(turn: Turn, text: string): boolean {
 function namedTime(text: string, from?: string): string | undefined {
   const time = /\d|half|halb|las|noon|midi|podne|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
   // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
-  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l/i.test(text)) {
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l|(?:^|\s)[uу]\s+\d/i.test(text)) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
     // "mittwoch 2": the 2nd, not 14:00 ("larb3a 9 f 10 w nos": the 9th, at 10:30).

@@ -407,7 +407,8 @@ export class KnowledgeService {
         // "how can i go to germany legally?": no one entry, so the regular ways to pick from (flows/fallback.yaml), not loose neighbours.
         if (broad) return { outcome: 'unsure', outbox: [], vars: { unsure: 'regular' }, choices: { didYouMean: null } };
         const offered = this.offered(found.choices, lang);
-        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: null }, choices: { didYouMean: null }, facts: { understood: false, knowledge: { outcome: 'declined', question, topics } } };
+        // The out-of-scope class won ("el ahly kesb?", bitcoin): said plainly what the assistant is for, not "not sure I understood".
+        if (!offered.length) return { outcome: 'unsure', outbox: [], vars: { unsure: found.plainlyOutOfScope ? 'outOfScope' : null }, choices: { didYouMean: null }, facts: { understood: false, knowledge: { outcome: 'declined', question, topics } } };
         const options = [...offered, { id: 'human', label: this.t(lang, 'main.menu.human') }];
         return { outcome: 'unsure', outbox: [], vars: { unsure: 'choices' }, choices: { didYouMean: options }, facts: { knowledge: { outcome: 'choices', question, topics } } };
       },

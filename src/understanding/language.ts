@@ -220,9 +220,13 @@ const DARIJA = phraseSet(['iyeh', 'iyyeh', 'ewa', 'bghit', 'bghina', 'wach', 'wa
  * wala barsakh" has two Roman-Urdu-looking words ("koi", "wala") in a French sentence. Roman Urdu
  * mixes in English, not these; Darija mixes in French, so they only weigh against Roman Urdu.
  */
+/** Spanish, Italian and Portuguese share "una", "o", "na" with Pidgin: "tienen una oficina en Lima? o cual es el centro". */
+const NOT_PIDGIN = phraseSet(['tienen', 'tiene', 'tengo', 'el', 'los', 'las', 'del', 'es', 'cual', 'que', 'por', 'para', 'con', 'como', 'ustedes', 'usted', 'mas', 'hola', 'oficina', 'centro', 'quiero', 'puedo', 'donde', 'gracias', 'trabajo', 'alemania']);
 const NOT_ROMAN_URDU = phraseSet(['les', 'des', 'est', 'ils', 'elles', 'vous', 'nous', 'je', 'tu', 'pour', 'avec', 'dans', 'mais', 'pas', 'vraiment', 'quoi', 'comment', 'une', 'sont', 'que', 'qui', 'quel', 'quelle', 'cest', 'los', 'las', 'para', 'con', 'por', 'como', 'una', 'pero', 'quiero', 'tengo', 'saya', 'aku', 'mau', 'bisa', 'yang', 'untuk', 'dengan', 'gak', 'tidak', 'ich', 'und', 'nicht', 'der', 'die', 'das', 'ist',
   // Albanian shares "se", "ka", "me" with Roman Urdu: "ajo s'don me shku n polici se ka frike"
-  'ajo', 'une', 'nuk', 'don', 'shku', 'shkoj', 'eshte', 'jam', 'jom', 'kom', 'edhe', 'qe', 'frike', 'polici', 'policine', 'motra', 'vellai', 'shefi', 'mire', 'nje', 'duhet', 'mundem', 'mund']);
+  'ajo', 'une', 'nuk', 'don', 'shku', 'shkoj', 'eshte', 'jam', 'jom', 'kom', 'edhe', 'qe', 'frike', 'polici', 'policine', 'motra', 'vellai', 'shefi', 'mire', 'nje', 'duhet', 'mundem', 'mund',
+  // and Serbian: "i ne mogu da nađem novi posao ... da li postoji neka pomoc"
+  'li', 'mogu', 'postoji', 'neka', 'hocu', 'zivim', 'godina', 'posao', 'pomoc', 'vratim', 'kuci', 'nadjem', 'nadem', 'vec', 'novi']);
 
 /** Words so common in several ways of writing that alone they say nothing. */
 function countIn(set: ReturnType<typeof phraseSet>, tokens: readonly string[]): number {
@@ -245,7 +249,7 @@ export function languageEvidence(text: string): { lang: Lang; variant: WritingVa
   if (tokens.length < 2) return undefined;
   const scores: [WritingVariant, Lang, number][] = [
     ['roman-urdu', 'ur', Math.max(0, countIn(ROMAN_URDU, tokens) - countIn(NOT_ROMAN_URDU, tokens))],
-    ['pidgin', 'en', countIn(PIDGIN, tokens)],
+    ['pidgin', 'en', Math.max(0, countIn(PIDGIN, tokens) - countIn(NOT_PIDGIN, tokens))],
     // Arabic in Latin letters of any dialect: a word with a digit for a letter ("beta3y", "3ando", "2aly") is a mark too.
     ['darija', 'ar', countIn(DARIJA, tokens) + new Set(tokens.filter((t) => ARABIZI_DIGIT.test(t) && !NOT_ARABIZI.test(t) && !countIn(DARIJA, [t]))).size],
   ];

@@ -106,7 +106,7 @@ const THIS_NUMBER = phraseSet([
   'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
   'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
   'nfs numero', 'nefs numero', 'nfs nmra', 'had nnoumrou', 'had nnumero', 'had noumrou', 'same one', 'the same one',
-  'هذا الرقم', 'نفس الرقم', 'هالرقم', 'نفس هالرقم', 'على هالرقم', 'عهالرقم', 'nafs hal ra2em', 'hal ra2em', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'hedha el numero', 'hedha numero', 'hedha el noumrou', 'nafs el numero', 'el numero hedha', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
+  'هذا الرقم', 'نفس الرقم', 'هالرقم', 'نفس هالرقم', 'على هالرقم', 'عهالرقم', 'nafs hal ra2em', 'hal ra2em', 'hal ra2m', '3ala hal ra2m', '3a hal ra2m', 'hal raqam', 'nafs el ra2m', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'hedha el numero', 'hedha numero', 'hedha el noumrou', 'nafs el numero', 'el numero hedha', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
 ]);
 
 export function meansThisNumber(text: string): boolean {

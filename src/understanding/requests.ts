@@ -356,6 +356,26 @@ export function recogniseRequest(text: string): Request | undefined {
   return undefined;
 }
 
+/** A message this long is a story; its request, if any, is in its last sentence. */
+const STORY_MIN_WORDS = 25;
+/** What a story may end with: a booking, a person, a centre near. */
+const STORY_ENDINGS = new Set<Request['kind']>(['book', 'human', 'findCentre']);
+
+/**
+ * The request a long story ends with ("... she no sabi all dis online tin. Abeg book am for una Lagos
+ * office tomorrow 11am", "... bisa gak sy buat janji ketemu sm petugasnya?"): read from its last
+ * sentence (with the one before when the last is a word or two), with the sentence it was read from.
+ */
+export function requestAtTheEnd(text: string): { request: Request; sentence: string } | undefined {
+  if (words(text).length < STORY_MIN_WORDS) return undefined;
+  const parts = text.split(/(?<=[.!?؟;])\s+/u).filter((p) => words(p).length);
+  if (parts.length < 2) return undefined;
+  const last = parts.at(-1)!;
+  const sentence = words(last).length <= 2 ? parts.slice(-2).join(' ') : last;
+  const request = recogniseRequest(sentence);
+  return request && STORY_ENDINGS.has(request.kind) ? { request, sentence } : undefined;
+}
+
 /**
  * What else a message that asked for a language says, in its other sentences ("je prefere parler en
  * francais stp. je me sens tres mal depuis le retour, je suis deprime"): asked again in the new
