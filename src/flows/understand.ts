@@ -705,9 +705,9 @@ function rememberWanted(turn: Turn, text: string): boolean {
 
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
 function namedTime(text: string, from?: string): string | undefined {
-  const time = /\d|half|halb|las|noon|midi|podne|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
+  const time = /\d|half|halb|las|noon|midi|podne|sa3a|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
   // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
-  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l|(?:^|\s)[uу]\s+\d/i.test(text)) {
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|sa3a|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l|(?:^|\s)[uу]\s+\d/i.test(text)) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
     // "mittwoch 2": the 2nd, not 14:00 ("larb3a 9 f 10 w nos": the 9th, at 10:30).

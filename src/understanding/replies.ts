@@ -140,7 +140,7 @@ const NAME_BEFORE = [
   /\b(?:me llamo|mi nombre es|me dicen|me llaman|soy|a nombre de)\s+/i,
 ];
 // Urdu's "ہے" after the name: \b knows no Arabic letters, so it has its own alternative.
-const NAME_AFTER = /\s+(?:is my name|na my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
+const NAME_AFTER = /\s+(?:(?:c|c est|cest|c'est) (?:mon|ma) \S+|(?:is|na) my (?:husband|wife|brother|sister|mother|mum|mama|father|papa|son|daughter)|is my name|na my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
 const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you already|i told you before|i told you|i don tell you before|i don tell you|i already told you|already told you|i said|i said already|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 
@@ -176,10 +176,12 @@ export function looksLikeFullName(text: string): boolean {
 
 /** The reply introduces a name: at the name step it is the name, even when it holds a request's words ("call me"). */
 export function introducesName(text: string): boolean {
-  return INTRODUCES.test(text.trim().replace(LEAD, '')) || THIRD_PERSON_NAME.test(text);
+  return INTRODUCES.test(text.trim().replace(LEAD, '')) || THIRD_PERSON_NAME.test(text) || NAME_THEN_WHO.test(text);
 }
 
 /** The name of the person the booking is for, said anywhere: "cest pour mon mari, il sappelle Moussa". */
+/** "Mohamed Ben Salah c mon mari", "Ama Owusu is my wife": a name, then who it is. */
+const NAME_THEN_WHO = /^\s*\p{Lu}\p{L}+(?:\s+\p{L}+){0,3}\s*,?\s+(?:c|c est|cest|c'est|is|na)\s+(?:mon|ma|my)\s+(?:mari|femme|frere|frère|soeur|sœur|mere|mère|pere|père|fils|fille|husband|wife|brother|sister|mother|mum|mama|father|papa|son|daughter)\b/u;
 const THIRD_PERSON_NAME = /(?:^|[\s,.;:])(?:il s'appelle|il s appelle|il sappelle|elle s'appelle|elle s appelle|elle sappelle|son nom est|son nom c'est|his name is|her name is|his name na|her name na|sein name ist|ihr name ist|er heißt|er heisst|sie heißt|sie heisst|namanya|nama dia|uska naam|us ka naam|unka naam|اسمه|اسمها|se llama|su nombre es|njegovo ime je|njeno ime je|emri i tij|emri i saj|emri i tij eshte|emri i saj eshte)\s+/i;
 
 /**
