@@ -221,7 +221,7 @@ const DARIJA = phraseSet(['iyeh', 'iyyeh', 'ewa', 'bghit', 'bghina', 'wach', 'wa
  * mixes in English, not these; Darija mixes in French, so they only weigh against Roman Urdu.
  */
 /** Spanish, Italian and Portuguese share "una", "o", "na" with Pidgin: "tienen una oficina en Lima? o cual es el centro". */
-const NOT_PIDGIN = phraseSet(['tienen', 'tiene', 'tengo', 'el', 'los', 'las', 'del', 'es', 'cual', 'que', 'por', 'para', 'con', 'como', 'ustedes', 'usted', 'mas', 'hola', 'oficina', 'centro', 'quiero', 'puedo', 'donde', 'gracias', 'trabajo', 'alemania']);
+const NOT_PIDGIN = phraseSet(['tienen', 'tiene', 'tengo', 'el', 'los', 'las', 'del', 'es', 'cual', 'que', 'por', 'para', 'con', 'como', 'ustedes', 'usted', 'mas', 'hola', 'oficina', 'centro', 'quiero', 'puedo', 'donde', 'gracias', 'trabajo', 'alemania', 'quien', 'eres', 'persona', 'y', 'tu', 'usted']);
 const NOT_ROMAN_URDU = phraseSet(['les', 'des', 'est', 'ils', 'elles', 'vous', 'nous', 'je', 'tu', 'pour', 'avec', 'dans', 'mais', 'pas', 'vraiment', 'quoi', 'comment', 'une', 'sont', 'que', 'qui', 'quel', 'quelle', 'cest', 'los', 'las', 'para', 'con', 'por', 'como', 'una', 'pero', 'quiero', 'tengo', 'saya', 'aku', 'mau', 'bisa', 'yang', 'untuk', 'dengan', 'gak', 'tidak', 'ich', 'und', 'nicht', 'der', 'die', 'das', 'ist',
   // Albanian shares "se", "ka", "me" with Roman Urdu: "ajo s'don me shku n polici se ka frike"
   'ajo', 'une', 'nuk', 'don', 'shku', 'shkoj', 'eshte', 'jam', 'jom', 'kom', 'edhe', 'qe', 'frike', 'polici', 'policine', 'motra', 'vellai', 'shefi', 'mire', 'nje', 'duhet', 'mundem', 'mund',

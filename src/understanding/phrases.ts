@@ -13,7 +13,8 @@ export function words(text: string): string[] {
 
 /** The sentences of a message (after ? ! . and their Arabic forms), those with words only. */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[?؟!.])\s+/u).filter((p) => words(p).length);
+  // "then in english please: how can I study ...": a colon ends a sentence too (not in "10:30", no space follows there)
+  return text.split(/(?<=[?؟!.:])\s+/u).filter((p) => words(p).length);
 }
 
 type Pattern = { word: string; prefix: boolean }[];
