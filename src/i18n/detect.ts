@@ -68,6 +68,14 @@ export function createLanguageDetector(
     // nothing; in Arabic letters the script still tells Arabic from Urdu ("السلام عليكم", "السلام علیکم").
     if (whole === null && !ARABIC_SCRIPT.test(text)) return undefined;
     if (ARABIC_SCRIPT.test(text)) return arabicScriptLanguage(text);
+    // "Salamaleekum, na nga def? Jai besoin dun rdv a Dakar stp": a short opening (a greeting in a language we do not
+    // write) and then the request; the request says the language.
+    const [opening, ...rest] = text.split(/(?<=[?!.])\s+/u);
+    const after = rest.join(' ');
+    if (rest.length && foldText(opening!).split(' ').length <= 4 && foldText(after).split(' ').length >= 4 && !ARABIZI_WORD.test(foldText(after))) {
+      const body = model.guess(after);
+      if (body && body.margin >= MIN_MARGIN) return body.lang;
+    }
     const words = folded.split(' ');
     for (let n = Math.min(3, words.length); n >= 1; n--) {
       const lead = greetingLang.get(words.slice(0, n).join(' '));
