@@ -15,14 +15,23 @@ export function openWeekdays(centre: Centre): number[] {
   return WEEKDAY_ORDER.map((d, i) => (centre.hours?.[d]?.length ? i + 1 : 0)).filter(Boolean);
 }
 
+/** The open weekdays read from the day after a closed one: Sunday to Thursday is a run too ("Sunday–Thursday"). */
+function openWeekFromItsStart(centre: Centre): number[] {
+  const open = openWeekdays(centre);
+  const start = open.findIndex((d) => !open.includes(d === 1 ? 7 : d - 1));
+  return start > 0 ? [...open.slice(start), ...open.slice(0, start)] : open;
+}
+
+/** A weekday's name (1 = Monday) in the person's language: 2026-01-05 is a Monday, its week gives each name. */
+function weekdayName(n: number, lang: Lang): string {
+  return DateTime.fromObject({ year: 2026, month: 1, day: 4 + n }).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
+}
+
 /** The open weekdays in words: a run of three or more as "Monday–Friday", else listed ("Monday and Wednesday"). */
 export function openWeekdaysLabel(centre: Centre, lang: Lang): string {
   const open = openWeekdays(centre);
-  // The week read from the day after a closed one: Sunday to Thursday is a run too ("Sunday–Thursday").
-  const start = open.findIndex((d) => !open.includes(d === 1 ? 7 : d - 1));
-  const days = start > 0 ? [...open.slice(start), ...open.slice(0, start)] : open;
-  // 2026-01-05 is a Monday: its week gives each weekday's name.
-  const name = (n: number) => DateTime.fromObject({ year: 2026, month: 1, day: 4 + n }).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
+  const days = openWeekFromItsStart(centre);
+  const name = (n: number) => weekdayName(n, lang);
   const consecutive = days.every((d, i) => i === 0 || d === (days[i - 1]! % 7) + 1);
   if (days.length >= 3 && consecutive) return `${name(days[0]!)}–${name(days[days.length - 1]!)}`;
   return new Intl.ListFormat(LUXON_LOCALES[lang], { type: 'conjunction' }).format(open.map(name));
@@ -45,10 +54,8 @@ export function hoursOn(centre: Centre, date: string): string[] {
  * 09:00–12:00". What a person asking "are you open on Saturday?" needs.
  */
 export function weekHoursLabel(centre: Centre, lang: Lang): string {
-  const name = (n: number) => DateTime.fromObject({ year: 2026, month: 1, day: 4 + n }).setLocale(LUXON_LOCALES[lang]).toFormat('cccc');
-  const open = openWeekdays(centre);
-  const start = open.findIndex((d) => !open.includes(d === 1 ? 7 : d - 1));
-  const days = start > 0 ? [...open.slice(start), ...open.slice(0, start)] : open;
+  const name = (n: number) => weekdayName(n, lang);
+  const days = openWeekFromItsStart(centre);
   const hours = (d: number) => (centre.hours?.[WEEKDAY_ORDER[d - 1]!] ?? []).map((r) => r.replace('-', '–')).join(', ');
   const groups: { from: number; to: number; hours: string }[] = [];
   for (const d of days) {
