@@ -2,6 +2,7 @@
 import { endsAsQuestion } from '../core/normalize.js';
 import { matchOption, matchOptionWords } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
+import type { ActionResult } from '../core/actions.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack, someoneHasLeft } from '../understanding/worried.js';
@@ -71,8 +72,11 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return renderAsk(turn, ask);
   }
   if (result.outcome === 'unavailable') return renderAsk(turn, ask);
+  // A town alone ("accra", "berlin"): looked up once, for the centres there or, further down, the word that there are none.
+  let lookedUp: Promise<ActionResult> | undefined;
+  const townAlone = () => (lookedUp ??= turn.deps.actions.nearestCentre({ ...request(turn), query: input.text }));
   // A town alone that the knowledge base knows nothing of ("accra", "lahore pls"): the nearest centres there.
-  if (await isPlaceWithCentres(turn, input.text)) {
+  if (await isPlaceWithCentres(input.text, townAlone)) {
     notAMiss(turn, input.text);
     turn.state.vars.place = input.text.trim().slice(0, 120);
     return advance(turn, 'centres.find');
@@ -100,7 +104,7 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
     return replyToCourtesy(turn, ask, 'ok');
   }
   // "berlin", "dubai": a town alone where no centre is; said so, with the advisors who answer in this chat.
-  if (words(input.text).length <= 3 && (await isPlaceWithoutCentre(turn, input.text))) return renderAsk(turn, ask);
+  if (words(input.text).length <= 3 && (await isPlaceWithoutCentre(turn, townAlone))) return renderAsk(turn, ask);
   // Football, bitcoin, a phone to buy: what the assistant is for, said plainly; not a miss (the curators still see it).
   if (result.vars?.unsure === 'outOfScope') {
     turn.meta.understood = true;
@@ -161,14 +165,14 @@ export async function answeredAside(turn: Turn, text: string): Promise<boolean> 
   return true;
 }
 
-async function isPlaceWithCentres(turn: Turn, text: string): Promise<boolean> {
+async function isPlaceWithCentres(text: string, townAlone: () => Promise<ActionResult>): Promise<boolean> {
   if (text.trim().split(/\s+/).length > 3) return false;
-  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+  const found = await townAlone();
   return found.outcome === 'ok' && found.vars?.placeInCentreCountry === 'yes';
 }
 
-async function isPlaceWithoutCentre(turn: Turn, text: string): Promise<boolean> {
-  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: text });
+async function isPlaceWithoutCentre(turn: Turn, townAlone: () => Promise<ActionResult>): Promise<boolean> {
+  const found = await townAlone();
   if (found.vars?.placeWithoutCentre !== 'yes') return false;
   takeResult(turn, found);
   turn.meta.understood = true;

@@ -635,7 +635,6 @@ function today(turn: Turn): string {
 
 const pieces = (text: string) => text.split(/[\s,.!?،]+/u).filter(Boolean);
 const words = (text: string) => pieces(text).length;
-/** Words of letters only: a phone number, an email or a time says nothing of a language ("la machi hadak, 06 61 23 45 78"). */
 /** The script most of a text's letters are in: Arabic (Arabic and Urdu), Cyrillic (Serbian) or Latin. */
 function scriptOf(text: string): 'arabic' | 'cyrillic' | 'latin' {
   const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
@@ -643,6 +642,7 @@ function scriptOf(text: string): 'arabic' | 'cyrillic' | 'latin' {
   const latin = text.match(/[a-z]/gi)?.length ?? 0;
   return arabic > latin && arabic > cyrillic ? 'arabic' : cyrillic > latin ? 'cyrillic' : 'latin';
 }
+/** Words of letters only: a phone number, an email or a time says nothing of a language ("la machi hadak, 06 61 23 45 78"). */
 const letterWords = (text: string) => pieces(text).filter((w) => /\p{L}/u.test(w) && !/\d|@/.test(w)).length;
 
 /** Looks up the centre near a typed place and asks to confirm it. False when the text names no place. */

@@ -179,9 +179,9 @@ export function introducesName(text: string): boolean {
   return INTRODUCES.test(text.trim().replace(LEAD, '')) || THIRD_PERSON_NAME.test(text) || NAME_THEN_WHO.test(text);
 }
 
-/** The name of the person the booking is for, said anywhere: "cest pour mon mari, il sappelle Moussa". */
 /** "Mohamed Ben Salah c mon mari", "Ama Owusu is my wife": a name, then who it is. */
 const NAME_THEN_WHO = /^\s*\p{Lu}\p{L}+(?:\s+\p{L}+){0,3}\s*,?\s+(?:c|c est|cest|c'est|is|na)\s+(?:mon|ma|my)\s+(?:mari|femme|frere|frère|soeur|sœur|mere|mère|pere|père|fils|fille|husband|wife|brother|sister|mother|mum|mama|father|papa|son|daughter)\b/u;
+/** The name of the person the booking is for, said anywhere: "cest pour mon mari, il sappelle Moussa". */
 const THIRD_PERSON_NAME = /(?:^|[\s,.;:])(?:il s'appelle|il s appelle|il sappelle|elle s'appelle|elle s appelle|elle sappelle|son nom est|son nom c'est|his name is|her name is|his name na|her name na|sein name ist|ihr name ist|er heißt|er heisst|sie heißt|sie heisst|namanya|nama dia|uska naam|us ka naam|unka naam|اسمه|اسمها|se llama|su nombre es|njegovo ime je|njeno ime je|emri i tij|emri i saj|emri i tij eshte|emri i saj eshte)\s+/i;
 
 /**

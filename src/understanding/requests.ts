@@ -309,10 +309,10 @@ export function recogniseRequest(text: string): Request | undefined {
   const reference = findReference(text);
   const withRef = (r: { kind: 'myAppointment' | 'cancel' | 'move' }): Request => (reference ? { ...r, reference } : r);
   if (DELETE.has(tokens)) return { kind: 'delete' };
-  // "ma kanfhemch l3arabiya": the languages offered, never the one named (that is the one not understood).
-  // (unless another language is asked for beside it: "mafhmtch l3arbiya, jawbni b lfrancais")
+  // A language asked for, also beside one not understood ("mafhmtch l3arbiya, jawbni b lfrancais").
   const lang = requestedLanguage(text);
   if (lang) return { kind: 'language', lang };
+  // "ma kanfhemch l3arabiya": the languages offered, never the one named (that is the one not understood).
   if (languageNotUnderstood(text)) return { kind: 'language' };
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
   if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
@@ -356,6 +356,9 @@ export function recogniseRequest(text: string): Request | undefined {
   return undefined;
 }
 
+/** Where a sentence of a request ends (a semicolon too: "i live in durres; i want an appointment"). */
+const SENTENCE_END = /(?<=[.!?؟;])\s+/u;
+
 /** A message this long is a story; its request, if any, is in its last sentence. */
 const STORY_MIN_WORDS = 25;
 /** What a story may end with: a booking, a person, a centre near. */
@@ -368,7 +371,7 @@ const STORY_ENDINGS = new Set<Request['kind']>(['book', 'human', 'findCentre']);
  */
 export function requestAtTheEnd(text: string): { request: Request; sentence: string } | undefined {
   if (words(text).length < STORY_MIN_WORDS) return undefined;
-  const parts = text.split(/(?<=[.!?؟;])\s+/u).filter((p) => words(p).length);
+  const parts = text.split(SENTENCE_END).filter((p) => words(p).length);
   if (parts.length < 2) return undefined;
   const last = parts.at(-1)!;
   const sentence = words(last).length <= 2 ? parts.slice(-2).join(' ') : last;
@@ -586,7 +589,7 @@ const ASKS = phraseSet(['what', 'how', 'why', 'when', 'is', 'are', 'do', 'does',
 const QUESTION_ABOUT = phraseSet(['bring', 'carry', 'cost', 'free of charge', 'how much', 'pay', 'pay for', 'paid', 'payer', 'payant', 'payer quelque chose', 'zahlen', 'bezahlen', 'kostenpflichtig', 'bayar', 'berbayar', 'paguaj', 'paguar', 'platiti', 'platim', 'placa', 'pagar', 'pago', 'paise lagte', 'paise dene', 'پیسے', 'فیس', 'ندفع', 'ادفع', 'دفع', 'نخلص', 'نخلصو', 'نخلصوا', 'يتخلص', 'nkhles', 'nkhlas', 'nkhalas', 'فلوس', 'flous', 'apporter', 'combien', 'mitbringen', 'kostet', 'bawa', 'traer', 'cuesta', 'sjell', 'poneti', 'kya lana', 'لازم اجيب', 'احضر']);
 /** The words of the first sentence of a message that holds a phrase of `set`, when the message has more than one. */
 function sentenceWith(text: string, set: PhraseSet): string[] | undefined {
-  const sentences = text.split(/(?<=[.!?؟;])\s+/u).map(words).filter((t) => t.length);
+  const sentences = text.split(SENTENCE_END).map(words).filter((t) => t.length);
   return sentences.length > 1 ? sentences.find((t) => set.has(t)) : undefined;
 }
 
