@@ -52,6 +52,8 @@ describe('centres', () => {
     expect(await nearest('Pakistan')).toBe('pk-lahore');
     expect(await nearest('Benin City')).toBe('ng-benin-city');
     expect(await nearest('Sfax')).toBe('tn-sfax');
+    // A town in a country without a centre leads to none across the border (Oran is 600 km from Rabat, the border closed).
+    expect(await nearest('Oran')).toBeUndefined();
     expect((await api('/api/centres/nearest?q=Qwertzuiop')).status).toBe(404);
     expect((await api('/api/centres/nearest?lat=100&lon=0')).status).toBe(400);
   });

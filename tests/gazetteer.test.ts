@@ -16,6 +16,10 @@ describe('findPlace', () => {
     expect(where('I am in Kano now')).toBe('Kano, NG');
     expect(where('hewler')).toBe('Erbil, IQ');
     expect(where('rabat 3afak')).toBe('Rabat, MA');
+    // in Arabic letters too, and the short Levantine spelling of Zarqa (not a town of that name in Egypt)
+    expect(where('انا من اكادير')).toBe('Agadir, MA');
+    expect(where('انا ف فاس')).toBe('Fès, MA');
+    expect(where('انا من الزرقا')).toBe('Zarqa, JO');
   });
 
   it('reads Albanian definite forms after their preposition ("prej Prizrenit", "nga Durresi")', () => {

@@ -38,6 +38,11 @@ describe('requests', () => {
     ['مجھے کسی آدمی سے بات کرنی ہے', 'human'],
     ['boleh ngobrol sama manusia aja?', 'human'],
     ['make i come una office next week', 'book'],
+    ['ok stop', 'stop'],
+    ['خلاص بس', 'stop'],
+    ['3tini lmenu', 'menu'],
+    ['سمحلي تلفات ليا، لغي الموعد ديالي', 'cancel'],
+    ['i go travel go lagos for january, i fit check una there?', 'findCentre'],
     ['karachi mein appointment milegi kya', 'book'],
   ])('%s -> %s', (text, kind) => expect(recogniseRequest(text)?.kind).toBe(kind));
 
@@ -103,7 +108,7 @@ describe('replies at a step', () => {
     expect(yesNo('jo', 'de')).toBe('yes');
   });
 
-  it.each(['this number', 'same number pls', 'wohi number', 'nomor ini aja kak', 'ce numéro', 'هذا الرقم', 'ovaj broj', 'diese Nummer bitte'])('"%s" at the contact step means the number written from', (t) => expect(meansThisNumber(t)).toBe(true));
+  it.each(['this number', 'same number pls', 'wohi number', 'nomor ini aja kak', 'ce numéro', 'هذا الرقم', 'ovaj broj', 'diese Nummer bitte', 'c mon numero ici', 'nimm die nummer von whatsapp', 'perdore kete numer', 'هذا النومرو'])('"%s" at the contact step means the number written from', (t) => expect(meansThisNumber(t)).toBe(true));
   it.each(['is this free?', 'my number is 0244 123 456', 'this number is not mine, use 0501234567'])('"%s" is not "this number"', (t) => expect(meansThisNumber(t)).toBe(false));
 
   const days = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14'];
@@ -134,7 +139,7 @@ describe('replies at a step', () => {
 
   it.each([
     ['my name na Abena Mensah', 'Abena Mensah'], ["je m'appelle Yassine Trabelsi", 'Yassine Trabelsi'], ['mera naam Usman Ghani hai', 'Usman Ghani'],
-    ['Abena Mensah is my name', 'Abena Mensah'], ['claro, me llamo Valentina Ríos', 'Valentina Ríos'], ['Kofi', 'Kofi'],
+    ['Abena Mensah is my name', 'Abena Mensah'], ['claro, me llamo Valentina Ríos', 'Valentina Ríos'], ['Kofi', 'Kofi'], ['na Osaro Igbinedion be my name', 'Osaro Igbinedion'],
   ])('name in %s', (t, n) => expect(extractName(t)).toBe(n));
 
   it('finds a phone number or an email in a sentence', () => {
@@ -227,7 +232,7 @@ describe('complaints and "robot or person?" in more words', () => {
 });
 
 describe('where the person says they are', () => {
-  it.each([['i dey for lagos', 'lagos'], ['je suis à sfax', 'sfax'], ['main lahore mein hoon', 'lahore'], ['sy di bandung', 'bandung'], ['ich wohne in Erbil', 'erbil'], ['ana f tanja daba', 'tanja']])('%s -> %s', (t, p) => expect(statedPlace(t)).toBe(p));
+  it.each([['i dey for lagos', 'lagos'], ['je suis à sfax', 'sfax'], ['main lahore mein hoon', 'lahore'], ['sy di bandung', 'bandung'], ['ich wohne in Erbil', 'erbil'], ['ana f tanja daba', 'tanja'], ['rani f wahran', 'wahran'], ['انا فوجدة', 'فوجده']])('%s -> %s', (t, p) => expect(statedPlace(t)).toBe(p));
   it.each(['i am in trouble with my agent and he took my passport', 'how do i get a visa', 'hi'])('%s names no place of stay', (t) => expect(statedPlace(t)).toBeUndefined());
 });
 

@@ -85,7 +85,8 @@ export function bookingActions(booking: BookingService, appointments: Appointmen
       const top = found.centres[0];
       // Riyadh, Kuala Lumpur, Berlin: no centre there; the advisors of the centres at home can answer in this chat.
       if (!top && found.place && !found.nearbyInactive.length) {
-        const place = found.place.kind === 'country' ? countryName(found.place.country, lang) : found.place.name;
+        // "Oran (Algeria)": the town as the gazetteer writes it, and its country in the person's language.
+        const place = found.place.kind === 'country' ? countryName(found.place.country, lang) : `${found.place.name} (${countryName(found.place.country, lang)})`;
         return { outcome: 'unsure', outbox: [text(t(lang, 'centres.noneInPlace', { place, countries: centreCountries(lang) }))], vars: { placeWithoutCentre: 'yes' } };
       }
       if (!top && found.place && found.nearbyInactive.some((n) => n.centre.country === found.place!.country)) {

@@ -76,14 +76,15 @@ export class BookingService {
       if (!place) return undefined;
       point = place;
     } else point = where;
-    // A typed place leads only to centres in its own country; elsewhere to none farther than a day's travel.
+    // A typed place leads only to centres in its own country (Oran is not served from Rabat across a closed border);
+    // a shared location, which names no country, to none farther than a day's travel.
     const ofCountry = place ? this.centres.filter((c) => c.country === place!.country) : [];
     const inCountry = ofCountry.filter(receivesPeople);
     // A country whose centres are all closed (Kabul) never leads to a centre in another country.
     if (ofCountry.length && !inCountry.length) return { place, centres: [], nearbyInactive: nearestCentres(ofCountry, point, { includeInactive: true }) };
     const centres = inCountry.length
       ? nearestCentres(inCountry, point, { limit })
-      : withinReach(nearestCentres(this.centres, point)).filter((n) => !place || n.distanceKm <= FAR_AWAY_KM).slice(0, limit);
+      : place ? [] : withinReach(nearestCentres(this.centres, point)).filter((n) => n.distanceKm <= FAR_AWAY_KM).slice(0, limit);
     const nearbyInactive = nearestCentres(this.centres, point, { includeInactive: true })
       .filter((n) => !receivesPeople(n.centre) && n.distanceKm < 150);
     // A place known but far from every centre (Riyadh, Berlin): found, with no centre, so the person hears that, not "no such place".

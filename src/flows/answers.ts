@@ -3,6 +3,7 @@ import { endsAsQuestion } from '../core/normalize.js';
 import { matchOption, matchOptionWords } from '../core/degrade.js';
 import type { Inbound, Option } from '../core/messages.js';
 import type { ActionResult } from '../core/actions.js';
+import { APPOINTMENT_TOPIC } from '../core/topics.js';
 import type { AskStep } from './schema.js';
 import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack, someoneHasLeft } from '../understanding/worried.js';
@@ -15,7 +16,6 @@ import { advance, keepResultValues, offerHumanNow } from './runner.js';
 import { showCentresAsked } from './centres-asked.js';
 
 /** The knowledge topic a booking is about: a question beside its steps leans on it. */
-const BOOKING_TOPIC = 'centres-appointment';
 /** What a worried relative is shown: the dangers of the journey. */
 const RISKS_TOPIC = 'risks-irregular-journey';
 
@@ -156,7 +156,7 @@ export function looksLikeQuestion(text: string): boolean {
 /** A question asked beside a choice, answered only when the knowledge base is sure of it. */
 export async function answeredAside(turn: Turn, text: string): Promise<boolean> {
   // In the middle of a booking, "what should I bring?" is about the appointment unless it says otherwise.
-  const follows = followedTopic(turn) ?? (turn.state.at.flow === 'booking' ? BOOKING_TOPIC : undefined);
+  const follows = followedTopic(turn) ?? (turn.state.at.flow === 'booking' ? APPOINTMENT_TOPIC : undefined);
   const result = await turn.deps.actions.knowledgeAnswer({ ...request(turn), question: text, ...(follows ? { follows } : {}) });
   if (result.outcome !== 'ok' || result.urgent || result.facts?.knowledge?.outcome !== 'answered') return false;
   takeResult(turn, result);

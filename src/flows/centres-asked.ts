@@ -35,7 +35,12 @@ export async function showCentresAsked(turn: Turn, question: string, topic: stri
   }
   const before = state.context?.place && state.context.placeTurn !== undefined && state.turns - state.context.placeTurn <= PLACE_TURNS ? state.context.place : undefined;
   const found = here ?? (before ? await centresNear(turn, before) : undefined);
-  if (!found) return false;
+  if (!found) {
+    // "rani f wahran, kayen bureau ta3kom hna?": after the entry, the word that there is none in that country.
+    const elsewhere = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(question) });
+    if (elsewhere.vars?.placeWithoutCentre === 'yes') takeResult(turn, elsewhere);
+    return false;
+  }
   takeResult(turn, found);
   if (found.outcome === 'unavailable') {
     await advance(turn, 'main.menu');

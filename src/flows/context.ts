@@ -2,7 +2,7 @@
  * What every part of the step runner shares: the turn under way (its state, replies and effects)
  * and the small helpers that read it.
  */
-import { CENTRES_TOPIC } from '../core/topics.js';
+import { APPOINTMENT_TOPIC, CENTRES_TOPIC } from '../core/topics.js';
 import type { ActionResult, Queries, Translate } from '../core/actions.js';
 import type { Effect } from '../core/effects.js';
 import type { Lang } from '../core/lang.js';
@@ -125,7 +125,8 @@ export function followedTopic(turn: Turn): string | undefined {
 export function rememberContext(turn: Turn): void {
   const { meta, state } = turn;
   // Centres shown make the conversation about them, so "il est ouvert le samedi?" is read in their light.
-  const topic = meta.topic ?? (turn.showedCentres ? CENTRES_TOPIC : undefined);
+  // An appointment booked or shown makes it about the appointment: "what should i bring along?" is asked of it.
+  const topic = meta.topic ?? (meta.appointment ? APPOINTMENT_TOPIC : turn.showedCentres ? CENTRES_TOPIC : undefined);
   if (topic) state.context = { ...state.context, topic, topicTurn: state.turns };
   if (meta.topic) state.context = { ...state.context, answered: meta.topic };
   if (meta.centre) state.context = { ...state.context, centre: meta.centre, centreTurn: state.turns };

@@ -25,7 +25,7 @@ import { answeredAside, answerOptionsStep, looksLikeQuestion, replyToCourtesy } 
 import { runCommand } from './commands.js';
 import { advance, keepResultValues } from './runner.js';
 import { contactTypedEarly, leavesBooking, refuseDay } from './booking-steps.js';
-import { words as plainWords } from '../understanding/phrases.js';
+import { sentences, words as plainWords } from '../understanding/phrases.js';
 
 
 /**
@@ -107,7 +107,8 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
     return true;
   }
   // "theek hai main khud lahore center aa jata hun. appointment chahiye agle hafte": an ok that goes on to book is the booking, not a yes to an advisor.
-  const booking = atCentreQuestion && words(text) >= 4 ? recogniseRequest(text) : undefined;
+  // "ok i go tell am. abeg make we continue. benin city wednesday 11am" after danger told about a friend: the booking in its last sentence.
+  const booking = atCentreQuestion && words(text) >= 4 ? recogniseRequest(text) ?? recogniseRequest(sentences(text).at(-1) ?? '') : undefined;
   if (booking?.kind === 'book') {
     await runRequest(turn, booking, text);
     return true;
@@ -236,6 +237,15 @@ export async function understandText(turn: Turn, ask: AskStep, text: string): Pr
   // A long message that names a place without saying the person is there ("dem go pass through libya first before germany,
   // i dey fear") is about something else: answered when the knowledge base is sure, and the place asked again.
   const aboutElse = asking === 'place' && words(text) >= 8 && !statedPlace(text);
+  // "Me i dey Kumasi. I came back from Libya... you people fit help with small business": the question answered when
+  // the knowledge base is sure, and the town they said they are in taken as the answer to "where".
+  const placeInStory = aboutElse && ask.var && ask.next ? await townInCentreCountry(turn, mentionedPlaces(text)) : undefined;
+  if (placeInStory) {
+    await answeredAside(turn, text);
+    state.vars[ask.var!] = placeInStory;
+    await advance(turn, refOf(turn, ask.next!));
+    return true;
+  }
   if (asking === 'place' && (aboutElse || (looksLikeQuestion(text) && !(await namesPlace(turn, text)))) && (await answeredAside(turn, text))) {
     renderAsk(turn, ask);
     return true;
@@ -497,6 +507,15 @@ async function namesPlace(turn: Turn, text: string): Promise<boolean> {
   return found.outcome !== 'unsure' || found.vars?.placeWithoutCentre === 'yes';
 }
 
+/** The first of the towns a person mentioned being in that lies in a country with a centre. */
+async function townInCentreCountry(turn: Turn, places: string[]): Promise<string | undefined> {
+  for (const place of places) {
+    const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: place });
+    if (found.outcome === 'ok' && found.vars?.placeInCentreCountry === 'yes') return place;
+  }
+  return undefined;
+}
+
 /** The centres near a place the person said they are in, when it is in a country with a centre. */
 async function showCentresNear(turn: Turn, place: string | undefined): Promise<boolean> {
   if (!place) return false;
@@ -706,8 +725,8 @@ function rememberWanted(turn: Turn, text: string): boolean {
 /** The time of day a text names ("10am", "jam 9 pagi", "الساعة عشرة"), whether or not it is free. */
 function namedTime(text: string, from?: string): string | undefined {
   const time = /\d|half|halb|las|noon|midi|podne|sa3a|الساعه|الساعة|baje|jam|ora|مع\s*ال|m3a\s*l/i.test(westernDigits(text)) ? matchTime(text, OFFICE_TIMES) : undefined;
-  // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour.
-  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|sa3a|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l|(?:^|\s)[uу]\s+\d/i.test(text)) {
+  // "el lunes 14", "Freitag, 11.": the day of the month next to its weekday, not an hour ("الخميس مع 10 الصباح" is the hour).
+  if (time && from && !CLOCK.test(westernDigits(text)) && !/half|halb|\blas\b|sa3a|الساعه|الساعة|baje|\bjam\b|\bora\b|\bum\b|\bat\b|à|مع\s*ال|m3a\s*l|(?:^|\s)[uу]\s+\d|(?:مع|m3a)\s*\d|\d\s*(?:الصباح|صباحا|الصبح|sba7|sbah|morning|matin|pagi|ujutru|ujutro|de la manana|de la mañana)/i.test(westernDigits(text))) {
     const hour = Number(time.slice(0, 2));
     if (comingDays(from, 45).some((d) => Number(d.slice(8, 10)) === hour && matchDay(text, [d], from) === d)) return undefined;
     // "mittwoch 2": the 2nd, not 14:00 ("larb3a 9 f 10 w nos": the 9th, at 10:30).
@@ -808,6 +827,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         keepResultValues(turn, found);
         return advance(turn, 'centres.offer');
       }
+      // "do you have an office in germany?": there is none there, said so, and the menu.
+      if (found.vars?.placeWithoutCentre === 'yes') {
+        takeResult(turn, found);
+        return advance(turn, 'main.menu');
+      }
       return advance(turn, 'centres.start');
     }
     case 'myAppointment': {
@@ -816,7 +840,7 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
       for (const [k, v] of Object.entries(result.vars ?? {})) if (v === null) delete state.vars[k]; else state.vars[k] = v;
       return advance(turn, result.outcome === 'ok' && state.vars.appointmentId ? 'centres.mine-options' : 'main.menu');
     }
-    case 'cancel':
+    case 'cancel': {
       if (state.at.flow === 'booking' || state.at.flow === 'handoff') {
         // Nothing booked: a name or contact given on the way is not kept.
         if (state.at.flow === 'booking') for (const k of ['name', 'contact', 'earlyContact', 'earlyName', 'contactWithRequest', 'wantPart']) delete state.vars[k];
@@ -824,8 +848,11 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         return advance(turn, 'main.menu');
       }
       // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request.
-      if (req.explicit || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
+      // "اه لغيه" (yes, cancel it) with the appointment shown and asked what to do with it: the yes is given.
+      const shown = ['centres.mine-options', 'centres.cancel-confirm'].includes(positionRef(state.at));
+      if (req.explicit || (shown && yesNo(text, state.lang) === 'yes') || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
+    }
     case 'move':
       rememberWanted(turn, text);
       // "change the date" while booking: the days again, nothing to cancel yet.

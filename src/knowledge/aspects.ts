@@ -58,7 +58,7 @@ const ASPECTS: Aspect[] = [
 ];
 
 /** Concepts that say what kind of answer is wanted, not what it is about. */
-const ASKING_CONCEPTS = new Set(['where', 'cost', 'duration', 'requirements', 'apply', 'free', 'fee', 'money']);
+const ASKING_CONCEPTS = new Set(['where', 'cost', 'duration', 'requirements', 'apply', 'free', 'fee', 'money', 'bring']);
 
 /**
  * True when `question` asks about an aspect that the previous answer (`title`, `text`: the entry in

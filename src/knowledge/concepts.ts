@@ -181,7 +181,7 @@ const LEXICON: Record<string, string[]> = {
   ],
   fraud: [
     'fake', 'scam*', 'fraud*', 'betrug*', 'gefalscht*', 'falsch', 'arnaque*', 'faux', 'fausse', 'escroc*', 'estafa*', 'falso', 'falsa', 'palsu', 'penipu*', 'tipu', 'prevar*', 'lazn*', 'falsifik*', 'mashtrim*', 'rrem*', 'nakli', 'naqli', 'dhoka', 'dhoke', 'jaali', 'jali', '419', 'guarant*', 'garant*', 'madmoun*', 'madmouna',
-    'مزوره', 'مزور', 'تزوير', 'نصب', 'نصاب', 'احتيال', 'مضمون', 'مضمونه', 'مضمونة', 'مضمونه', 'فيک', 'فراڈ', 'دھوکه', 'دھوکا', 'جعلي', 'نقلي', 'گارنٹي', 'nasb', 'nassab', 'mzawra', 'mzawar', 'tazwir', 'ghesh', 'ghech',
+    'مزوره', 'مزور', 'تزوير', 'نصب', 'نصاب', 'احتيال', 'مضمون', 'مضمونه', 'مضمونة', 'مضمونه', 'فيک', 'فراڈ', 'دھوکه', 'دھوکا', 'جعلي', 'نقلي', 'گارنٹي', 'nasb', 'nassab', 'nasab*', 'nasba', 'nasbin', 'nassaba', 'nasaba', 'mzawra', 'mzawar', 'tazwir', 'ghesh', 'ghech',
     'scam', 'scammer', 'scammers', '419', 'fake', 'fake fake', 'wayo', 'trickster', 'yahoo yahoo', 'too good', 'legit', 'legitimate', 'genuine', 'serios', 'seriozno', 'serioz', 'serieux', 'real or fake', 'jaali', 'jaaly', 'fake hai', 'dhokha', 'dhokebaz', 'farji', 'frod', 'fraud', 'prevara', 'prevaranti', 'lazni', 'lazan', 'lazna', 'lazno', 'falsifikuar', 'rreme', 'mashtrues*', 'penipuan', 'penipu', 'bohong', 'abal abal', 'nassabin', 'nasaba', '9ofa', 'مزيف', 'مزيفه', 'مزيفة', 'نصابين', 'نصبو', 'غش', 'كذب', 'كذاب', 'احتيال', 'فراڈيا', 'جعلی',
     'pakka visa', 'visa pakka', 'paka visa', 'pakki visa', 'sure visa', '100% visa', '100 percent visa', 'visa guarantee', 'guaranteed visa', 'dila dunga', 'dilwa dunga', 'dilwa denge', 'lagwa dunga', 'lagwa denge', 'پکا ویزا', 'پکی ویزا', 'visa assuree', 'visa garanti', 'visa garantie', 'visa sur', 'visa 100%', 'fiza madmouna', 'visa madmouna',
   ],
@@ -319,6 +319,11 @@ const LEXICON: Record<string, string[]> = {
     'apply', 'applying', 'application', 'applications', 'pedir', 'pide', 'pido', 'piden', 'pedirla', 'pedirlo', 'demande', 'demander', 'bewerb*', 'antrag', 'beantrag*', 'postul*', 'candidat*', 'deposer', 'solicit*', 'aplicar', 'tramit*', 'melamar', 'lamar', 'lamaran', 'mendaftar', 'pendaftaran', 'prijav*', 'aplicir*', 'aplikim*', 'aplikoj', 'konkurr*', 'apply karna', 'apply kaise', 'darkhwast', 'darkhast', 'form',
     'ntqdm', 'nqdm', 'taqdim', 'tqdim', 'ndir dossier', 'dossier', 'تقديم', 'التقديم', 'نقدم', 'اقدم', 'طلب', 'الطلب', 'ملف', 'الملف', 'درخواست', 'اپلاي', 'فارم',
     'اپلائی', 'aplai', 'aplay',
+  ],
+  // "what should i bring along", "شو لازم اجيب معي؟": what to take to an appointment or on a journey, a kind of answer asked for.
+  bring: [
+    'bring', 'bring along', 'carry along', 'apporter', 'ramener', 'mitbringen', 'mitnehmen', 'traer', 'llevar', 'bawa', 'dibawa', 'sjell', 'te sjell', 'të sjell', 'doneti', 'donesem', 'poneti',
+    'اجيب', 'نجيب', 'جيب', 'احضر', 'أحضر', 'نحضر', 'اجيبه', 'njib', 'nejib', 'ajib', 'ajeeb', 'njeeb', 'lana', 'laon', 'laun', 'لاؤں', 'لانا', 'لے کر آؤں', 'ساتھ لاؤں',
   ],
   requirements: [
     'requirement*', 'require', 'required', 'conditions', 'criteria', 'eligible', 'eligibility', 'qualify', 'voraussetzung*', 'bedingung*', 'benotig*', 'conditions', 'exigences', 'criteres', 'requisitos', 'requisito', 'syarat', 'persyaratan', 'uslov*', 'uvjet*', 'potrebn*', 'kusht', 'kushte*', 'kushti*', 'kerkesat', 'sharait', 'sharaet', 'zaroorat', 'zaroori',

@@ -5,7 +5,7 @@
 import { endsAsQuestion } from '../core/normalize.js';
 import type { ActionResult, Actions, Translate } from '../core/actions.js';
 import type { Lang } from '../core/lang.js';
-import { phraseSet, words, type PhraseSet } from '../understanding/phrases.js';
+import { phraseSet, sentences, words, type PhraseSet } from '../understanding/phrases.js';
 import { asksForRegularWays, asksForTheLegalWay } from '../understanding/broad.js';
 import { asksEmergencyNumber } from '../understanding/emergency-asked.js';
 import { namesCentre } from '../understanding/requests.js';
@@ -229,6 +229,10 @@ export class KnowledgeService {
     if (own.id && tokens.length <= CLOSE_BEHIND_MAX_WORDS * 3 && GIVES_OWN_FACTS.test(question) && ASKS_IF_ENOUGH.has(tokens) && !namesTitleOf(tokens, this.titleOf(own.id, lang))) {
       return { ...own, id: previous, choices: [] };
     }
+    // "а за децу?" after bringing a wife along: the family the previous answer was about, asked of again, unless the
+    // question alone is sure of another topic.
+    const aboutFamilyToo = FAMILY.has(tokens) && tokens.length <= CLOSE_BEHIND_MAX_WORDS && FAMILY.has(words(this.titleOf(previous, lang) ?? ''));
+    if (aboutFamilyToo && !(own.id && own.score >= OWN_TOPIC_SCORE)) return { ...own, id: previous, choices: [] };
     if (own.id && ((own.score >= OWN_TOPIC_SCORE && !pointsBack(tokens, lang) && !closeBehind(own, previous, tokens.length)) || FAMILY.has(tokens))) return own;
     // "ok which office do I go to" after the start-up answer: an office asked for is no part of another entry
     // ("a radno vreme?" after minimum wage names none: it stays the working hours of the previous topic).
@@ -241,7 +245,7 @@ export class KnowledgeService {
     // Out of scope on its own, it leans only when asked as a question ("a ka kufi në vit?"): "write me
     // a poem about the sea" after the sea routes leans as strongly, and stays declined.
     // One that points back to the answer ("to uski baat kaise check karun") leans too, question mark or not.
-    if (own.outOfScope && !endsAsQuestion(question) && !(pointsBack(tokens, lang) && ASKS.has(tokens) && tokens.length <= CLOSE_BEHIND_MAX_WORDS)) return own;
+    if (own.outOfScope && !askedAsQuestion(question) && !(pointsBack(tokens, lang) && ASKS.has(tokens) && tokens.length <= CLOSE_BEHIND_MAX_WORDS)) return own;
     // "sorry, I write in Latin letters now. where exactly is it?": the question itself leans, not the apology before it.
     const asked = own.id ? question : (lastQuestion(question) ?? question);
     if (asked.split(/\s+/).filter(Boolean).length > FOLLOW_UP_MAX_WORDS) return own;
@@ -485,7 +489,13 @@ function lastQuestion(text: string): string | undefined {
   return parts.length >= 2 && last && endsAsQuestion(last) ? last : undefined;
 }
 
-/** A message's sentences, split after ? ؟ ! or a full stop. */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[?؟!.])\s+/u).map((p) => p.trim()).filter(Boolean);
+/**
+ * A question, with its mark or without: "thank you. what should i bring along", "ok which countries una dey"
+ * (its last sentence opens with a question word, a word such as "ok" or "and" before it at most).
+ */
+function askedAsQuestion(text: string): boolean {
+  if (endsAsQuestion(text)) return true;
+  const last = sentences(text).at(-1);
+  const at = last === undefined ? undefined : ASKS.find(words(last))?.at;
+  return at !== undefined && at <= 1;
 }

@@ -7,8 +7,8 @@
 import { conceptsOf } from './concepts.js';
 import { tokens } from './features.js';
 import type { Retrieval } from './retriever.js';
+import { APPOINTMENT_TOPIC as CENTRES_APPOINTMENT } from '../core/topics.js';
 
-const CENTRES_APPOINTMENT = 'centres-appointment';
 const VISA_APPLICATION = 'visa-application';
 const WOMEN_MIGRANTS = 'women-migrants';
 const WOMEN_CONCEPTS = ['woman', 'domestic', 'wife'];

@@ -99,14 +99,14 @@ export function westernDigits(text: string): string {
 /** "this number", "same one", "wohi number", "nomor ini aja", "هذا الرقم": the number the person writes from, at the contact step. */
 const THIS_NUMBER = phraseSet([
   'this number', 'this one', 'same number', 'the same number', 'the same', 'use this number', 'use this one', 'my whatsapp', 'my whatsapp number', 'this whatsapp', 'whatsapp number', 'dis number', 'na dis number', 'this same number', 'call me on this number',
-  'ce numero', 'ce numero la', 'le meme', 'le meme numero', 'meme numero', 'sur ce numero', 'mon whatsapp', 'mon numero whatsapp',
-  'diese nummer', 'dieselbe nummer', 'die gleiche nummer', 'gleiche nummer', 'die nummer hier', 'meine whatsapp nummer',
+  'ce numero', 'ce numero la', 'le meme', 'le meme numero', 'meme numero', 'sur ce numero', 'mon whatsapp', 'mon numero whatsapp', 'c mon numero', 'c est mon numero', 'cest mon numero', 'mon numero ici', 'mon numero la', 'ce meme numero', 'le numero d ici', 'c le meme', 'c le meme numero',
+  'diese nummer', 'nimm diese nummer', 'die nummer von whatsapp', 'nummer von whatsapp', 'meine whatsapp', 'die whatsapp nummer', 'dieselbe nummer', 'die gleiche nummer', 'gleiche nummer', 'die nummer hier', 'meine whatsapp nummer',
   'yehi number', 'yahi number', 'wohi number', 'wahi number', 'isi number', 'isi number pe', 'same wala', 'یہی نمبر', 'اسی نمبر',
   'nomor ini', 'nomor ini aja', 'nomor ini saja', 'no ini', 'no ini aja', 'nomor yang sama', 'nomor wa ini', 'no wa ini', 'no wa ini aja', 'nomer ini', 'nomer ini aja', 'nmr ini', 'no hp ini', 'nomor hp ini', 'pake nomor ini', 'nomor ini ya',
-  'ky numer', 'ky numri', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
+  'ky numer', 'ky numri', 'kete numer', 'kete numrin', 'perdor kete numer', 'perdore kete numer', 'numri i whatsapp', 'ne kete numer', 'i njejti numer', 'numri i njejte', 'ovaj broj', 'isti broj', 'na ovaj broj',
   'este numero', 'el mismo numero', 'mismo numero', 'a este numero',
   'nfs numero', 'nefs numero', 'nfs nmra', 'had nnoumrou', 'had nnumero', 'had noumrou', 'same one', 'the same one',
-  'هذا الرقم', 'نفس الرقم', 'هالرقم', 'نفس هالرقم', 'على هالرقم', 'عهالرقم', 'nafs hal ra2em', 'hal ra2em', 'hal ra2m', '3ala hal ra2m', '3a hal ra2m', 'hal raqam', 'nafs el ra2m', 'هاد الرقم', 'هادا الرقم', 'الرقم ده', 'had nmra', 'had numero', 'hedha el numero', 'hedha numero', 'hedha el noumrou', 'nafs el numero', 'el numero hedha', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
+  'هذا الرقم', 'نفس الرقم', 'هالرقم', 'نفس هالرقم', 'على هالرقم', 'عهالرقم', 'nafs hal ra2em', 'hal ra2em', 'hal ra2m', '3ala hal ra2m', '3a hal ra2m', 'hal raqam', 'nafs el ra2m', 'هاد الرقم', 'هادا الرقم', 'هذا النومرو', 'هالنومرو', 'النومرو هذا', 'نفس النومرو', 'هاد النومرو', 'هاد النمرة', 'هاد النمرا', 'الرقم ده', 'had nmra', 'had numero', 'hedha el numero', 'hedha numero', 'hedha el noumrou', 'nafs el numero', 'el numero hedha', 'nafs nmra', 'nafs raqm', 'nafs el rakam', 'hatha el raqam', 'hatha el rakam', 'haza el raqam', 'haza el rakam', 'hadha el raqam', 'nafs el raqam', 'nafs al raqam', 'el raqam hatha', 'el raqam mal whatsapp', 'raqam el whatsapp', 'hatha raqmi', 'hada raqmi', 'nafs el ra9am', 'had raqm', 'الرقم هذا', 'على هذا الرقم',
 ]);
 
 export function meansThisNumber(text: string): boolean {
@@ -140,7 +140,7 @@ const NAME_BEFORE = [
   /\b(?:me llamo|mi nombre es|me dicen|me llaman|soy|a nombre de)\s+/i,
 ];
 // Urdu's "ہے" after the name: \b knows no Arabic letters, so it has its own alternative.
-const NAME_AFTER = /\s+(?:(?:c|c est|cest|c'est) (?:mon|ma) \S+|(?:is|na) my (?:husband|wife|brother|sister|mother|mum|mama|father|papa|son|daughter)|is my name|na my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
+const NAME_AFTER = /\s+(?:(?:c|c est|cest|c'est) (?:mon|ma) \S+|(?:is|na) my (?:husband|wife|brother|sister|mother|mum|mama|father|papa|son|daughter)|is my name|na my name|be my name|hai|hain|hoon|likh do|likhen|likho|here|please|pls|svp|stp|bitte|kak|ya)\b.*$|\s+(?:ہے|ہیں|ہوں)(?:\s.*)?$|\s*[,.!،].*$/i;
 /** Words before the name that are not part of it ("claro, me llamo …", "sure, it's …", "for my name na …"). */
 const LEAD = /^(?:(?:sure|ok|okay|yes|claro|oui|ja(?!\s+sam\b)|da|po|si|sí|iya|haan|ji|well|so|and|for|alors|bon|pues|eh|ah|ta thash|ta thashe|te thashe|i told you already|i told you before|i told you|i don tell you before|i don tell you|i already told you|already told you|i said|i said already|je t ai dit|je t ai deja dit|je vous ai dit|ich hab doch gesagt|ich habe es gesagt|ya te dije|rekao sam ti|maine bataya|bataya tha|udah dibilang)[\s,]+)+/i;
 

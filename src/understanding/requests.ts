@@ -142,6 +142,8 @@ export function namesCentre(text: string): boolean {
 }
 /** "find a centre", "where is your office": a centre asked for outright. */
 const FIND_CENTRE = phraseSet([
+  // "i go travel go lagos for january, i fit check una there?": a visit to the office is finding it.
+  'check una', 'come see una', 'visit una', 'visit you there', 'visit your office', 'come to your office', 'pass by your office', 'stop by your office', 'passer vous voir', 'passer a votre bureau', 'venir a votre bureau', 'euch besuchen', 'bei euch vorbeikommen', 'nzorkom', 'نزوركم', 'آپ کے دفتر آ',
   'find a centre', 'find a center', 'find the centre', 'find the center', 'find centre', 'find center', 'find an office', 'find your office', 'where is the centre', 'where is the center', 'where is your office', 'where is the office', 'where is your centre', 'where is your center', 'where una office', 'where una dey', 'where your office dey',
   'trouver un centre', 'trouver le centre', 'ou est le centre', 'ou se trouve le centre', 'ou est votre bureau', 'ou se trouve votre bureau',
   'zentrum finden', 'wo ist das zentrum', 'wo ist euer zentrum', 'wo ist ihr zentrum', 'wo ist euer buro', 'wo ist ihr buro', 'wo finde ich das zentrum', 'wo finde ich euch',
@@ -170,7 +172,7 @@ const MINE = phraseSet([
 ]);
 
 const CANCEL = phraseSet([
-  'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'lghih', 'lghiha', 'nlghih', 'nlghiha', 'tlghih', 'لغيه', 'نلغيه', 'نلغي', 'الغيها', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
+  'cancel', 'cancel it', 'call it off', 'annul*', 'annule', 'الغاء', 'الغي', 'الغيه', 'كنسل', 'lghi', 'nlghi', 'lghih', 'lghiha', 'nlghih', 'nlghiha', 'tlghih', 'لغيه', 'لغي', 'لغيها', 'نلغيه', 'نلغي', 'ألغي', 'ألغيه', 'إلغاء', 'الغيها', 'cancel karo', 'cancel kar do', 'cancel kardo', 'منسوخ', 'کینسل',
   'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'dibatalin', 'dibatalkan', 'dibatal*', 'anulo', 'anuloje', 'anulo takimin', 'anulu', 'me e anulu', 'me anulu', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
 ]);
 
@@ -261,7 +263,7 @@ const APPOINTMENT_WORDS = phraseSet(['appointment', 'booking', 'rdv', 'rendez vo
 /** The appointment named as a thing ("le rdv", "la cita", "den Termin", "takimin"): unlike "it" or "that", a cancellation that says what it cancels. */
 const NAMES_APPOINTMENT = phraseSet(['appointment', 'booking', 'reservation', 'rdv', 'rendez vous', 'موعد', 'الموعد', 'ميعاد', 'الميعاد', 'maw3id', 'lmaw3id', 'termin', 'termine', 'termina', 'terminu', 'janji', 'janjinya', 'jadwal', 'takim*', 'cita', 'turno', 'اپائنٹمنٹ']);
 
-const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'reviens au menu', 'revenir au menu', 'revenons au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو']);
+const MENU = phraseSet(['main menu', 'back to the menu', 'back to menu', 'show me the menu', 'the menu', 'menu please', 'menu principal', 'retour au menu', 'reviens au menu', 'revenir au menu', 'revenons au menu', 'القائمه الرئيسيه', 'القائمه', 'hauptmenu', 'zum menu', 'menu utama', 'menuja', 'glavni meni', 'menu principal', 'مینو', 'lmenu', 'l menu', 'el menu', 'lmeni', 'المنيو', 'لمنيو', 'menu dikhao', 'menu dikha do', 'menu do']);
 
 /** Help asked for with nothing more: the menu shows what there is. Danger is read before any request. */
 const HELP = new Set(words('help hilfe aide ayuda pomoc pomoci madad bantuan tolong ndihme ndihmë مساعده مساعدة مدد helpu'));
@@ -269,6 +271,8 @@ const HELP_FILLER = new Set(words('i need want some please pls plz ich brauche b
 
 /** Stop on its own, in any script ("стоп" is read as "stop"). */
 const STOP_ALONE = new Set(words('stop stopp stoppen stani prekini arrete arret basta berhenti ndalo توقف بس'));
+/** What goes with a stop ("ok stop", "خلاص بس", "stop pls"), never a stop alone. */
+const BESIDE_STOP = new Set(words('ok okay please pls plz abeg just now khalas خلاص yaar bhai svp stp bitte'));
 const STOP = phraseSet(['stop messaging', 'stop sending', 'stop writing', 'unsubscribe', 'leave me alone', 'arrete de m ecrire', 'plus de messages', 'توقف عن', 'band karo messages', 'keine nachrichten mehr', 'berhenti kirim', 'mos me shkruani', 'prestani da pises', 'deja de escribirme']);
 
 const DELETE = phraseSet([
@@ -315,7 +319,7 @@ export function recogniseRequest(text: string): Request | undefined {
   // "ma kanfhemch l3arabiya": the languages offered, never the one named (that is the one not understood).
   if (languageNotUnderstood(text)) return { kind: 'language' };
   if ((tokens.length <= 8 && CHANGE_LANGUAGE.has(tokens)) || asksOtherLanguage(text)) return { kind: 'language' };
-  if (STOP.has(tokens) || (tokens.length <= 2 && tokens.every((t) => STOP_ALONE.has(t) || t === 'please' || t === 'pls'))) return { kind: 'stop' };
+  if (STOP.has(tokens) || (tokens.length <= 3 && tokens.some((t) => STOP_ALONE.has(t)) && tokens.every((t) => STOP_ALONE.has(t) || BESIDE_STOP.has(t)))) return { kind: 'stop' };
   if ((MOVE.has(tokens) && (APPOINTMENT_WORDS.has(tokens) || MINE.has(tokens))) || MOVE_DATE.has(tokens)) return withRef({ kind: 'move' });
   // (a day that does not suit and "cancel it" is a cancellation: "besok sy gak bisa, batalin aja ya")
   // (a reason told with it may run longer: "maazrat jumeraat ko factory se chutti nahi mil rahi, kya ye 15 tareekh mangal ko ho sakti hai?")
@@ -432,7 +436,7 @@ export function withdrawsRequest(text: string): boolean {
 const LOCATED = phraseSet([
   'i dey for', 'i dey', 'i am in', 'i m in', 'im in', 'i live in', 'i stay in', 'i am at', 'we are in', 'i am from', 'i m from',
   'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
-  'انا في', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
+  'انا في', 'انا', 'أنا', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'rani f', 'rani fi', 'rani b', 'rana f', 'rani f', 'راني ف', 'راني في', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
   'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
   'aku asli', 'saya asli', 'sy asli', 'aku dari', 'saya dari', 'sy dari', 'aku dr', 'saya dr', 'sy dr', 'aku orang', 'saya orang', 'je viens de', 'je suis de', 'ana men', 'ana mn', 'ana min', 'i come from', 'i be from', 'ich komme aus', 'ich bin aus', 'jam nga', 'jam prej', 'une jam prej', 'vengo de', 'انا من', 'أنا من', 'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
 ]);
@@ -520,7 +524,7 @@ const LIVE_AFTER = new Set(words('رہتا رہتی رہتے rehta rehti rehte r
 const ABOUT_CENTRE = phraseSet(['open', 'opening', 'hours', 'ouvert', 'horaires', 'geoffnet', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'otvoren', 'radno vreme', 'abierto', 'horario', 'khula', 'timing', 'مفتوح', 'دوام', 'مواعيد', 'phone', 'telephone', 'telefon', 'number', 'numero', 'email', 'بكم', 'price', 'cost']);
 
 /** A centre's opening hours asked: "una dey open saturday?", "c ouvert le samedi?", "وشوكت تفتحون؟", "jam buka nya?". */
-const OPENING_HOURS = phraseSet(['open', 'opening', 'opening hours', 'hours', 'ouvert', 'ouvre', 'ouvrez', 'horaires', 'geoffnet', 'offen', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'e hapur', 'orari', 'orarin', 'otvoren', 'otvoreni', 'radno vreme', 'radite', 'abierto', 'abren', 'horario', 'khula', 'khulta', 'khulte', 'timing', 'timings', 'مفتوح', 'دوام', 'تفتحون', 'تفتحو', 'تفتحوا', 'تفتحو', 'مواعيد العمل', 'ساعات العمل', 'كتحلو', 'ktfet7o', 'ktfat7o', 'کھلا', 'کھلتا', 'اوقات']);
+const OPENING_HOURS = phraseSet(['open', 'opening', 'opening hours', 'hours', 'ouvert', 'ouvre', 'ouvrez', 'horaires', 'geoffnet', 'offen', 'offnungszeiten', 'buka', 'jam buka', 'hapur', 'e hapur', 'orari', 'orarin', 'otvoren', 'otvoreni', 'radno vreme', 'radite', 'abierto', 'abren', 'horario', 'khula', 'khulta', 'khulte', 'timing', 'timings', 'مفتوح', 'دوام', 'الدوام', 'بالدوام', 'تداومون', 'تداومو', 'تشتغلون', 'تفتحون', 'تفتحو', 'تفتحوا', 'تفتحو', 'مواعيد العمل', 'ساعات العمل', 'كتحلو', 'ktfet7o', 'ktfat7o', 'کھلا', 'کھلتا', 'اوقات']);
 /** Opening something else: "open a shop", "ouvrir un commerce", "buka usaha", "نفتح مشروع". */
 const OPENS_SOMETHING = phraseSet(['open a', 'open an', 'open my', 'open up', 'ouvrir un', 'ouvrir une', 'ouvrir mon', 'ouvre un', 'eroffnen', 'offnen', 'buka usaha', 'buka toko', 'buka warung', 'buka rekening', 'hap nje', 'hap biznes', 'otvorim', 'otvoriti', 'abrir un', 'abrir una', 'abrir mi', 'kholna', 'kholni', 'khol', 'افتح', 'نفتح', 'فتح مشروع', 'account', 'business', 'shop', 'bank']);
 

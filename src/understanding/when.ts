@@ -25,7 +25,7 @@ const WEEKDAY = new Map<string, number>();
 for (const [n, names] of WEEKDAYS) for (const name of names) WEEKDAY.set(words(name).join(' '), n);
 
 const RELATIVE: [number, string[]][] = [
-  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'ba3d baker', 'ba3d bacher', 'ba3d bachir', 'ba3ad bachir', 'ba3ad bacher', 'ba3ad baker', 'ba3ad bukra', 'ba3ad bokra', 'ba3d bokra', 'ba3d bukra', 'ba3d boukra', 'ba3d ghodwa', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
+  [2, ['day after tomorrow', 'next tomorrow', 'apres demain', 'après-demain', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'ba3d ghedda', 'ba3d ghedwa', 'ba3d ghadwa', 'ba3d ghda', 'ba3d ghedoua', 'بعد غدوة', 'بعد غدا', 'ba3d baker', 'ba3d bacher', 'ba3d bachir', 'ba3ad bachir', 'ba3ad bacher', 'ba3ad baker', 'ba3ad bukra', 'ba3ad bokra', 'ba3d bokra', 'ba3d bukra', 'ba3d boukra', 'ba3d ghodwa', 'parso', 'parson', 'پرسوں', 'ubermorgen', 'übermorgen', 'lusa', 'pasneser', 'pasnesër', 'prekosutra', 'pasado manana', 'pasado mañana']],
   [1, ['tomorrow', 'tmrw', 'tmr', 'tomoro', 'tomorow', 'demain', 'dmain', 'غدا', 'بكره', 'بكرا', 'باكر', 'bokra', 'bukra', 'boukra', 'bacher', 'baacher', 'باچر', 'باجر', 'ghedda', 'ghda', 'gheda', 'ghodwa', 'ghodoua', 'ghadwa', 'غدوة', 'غدوه', 'kal', 'کل', 'morgen', 'besok', 'neser', 'nesër', 'nesr', 'sutra', 'manana', 'mañana']],
   [0, ['today', 'aujourd hui', 'اليوم', 'lyoum', 'lyouma', 'aaj', 'آج', 'heute', 'hari ini', 'sot', 'danas', 'hoy']],
 ];
