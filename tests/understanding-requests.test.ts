@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recogniseCourtesy } from '../src/understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../src/understanding/language.js';
 import { extractContact, extractName, meansThisNumber, yesNo } from '../src/understanding/replies.js';
-import { findReference, keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
+import { cancelAskedAbout, findReference, keepsTime, mentionedPlaces, recogniseRequest, requestBeside, statedPlace } from '../src/understanding/requests.js';
 import { holdsSomeoneBack } from '../src/understanding/worried.js';
 import { isSetback } from '../src/understanding/setback.js';
 import { matchDay, matchTime } from '../src/understanding/when.js';
@@ -244,4 +244,9 @@ describe('the emergency number asked for', () => {
     }
     for (const text of ['how do I renew my passport', 'what number do I call to book an appointment?']) expect(asksEmergencyNumber(text), text).toBe(false);
   });
+});
+
+describe('a cancellation asked about, not ordered', () => {
+  it.each(['if i get sick can i cancel my appointment?', 'kalau sakit bisa batal janji?', 'wenn ich krank bin, kann ich den termin absagen', 'ممكن الغي الموعد اذا ما قدرت اجي'])('%s asks', (t) => expect(cancelAskedAbout(t)).toBe(true));
+  it.each(['en fait je peux pas venir, annule le rdv stp', 'perdon, me surgio un examen ese dia, quiero cancelar la cita', 'abeg cancel my appointment'])('%s orders', (t) => expect(cancelAskedAbout(t)).toBe(false));
 });

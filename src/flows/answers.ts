@@ -9,6 +9,7 @@ import { isSetback } from '../understanding/setback.js';
 import { holdsSomeoneBack, someoneHasLeft } from '../understanding/worried.js';
 import { courtesyInPassing, type Courtesy } from '../understanding/courtesy.js';
 import { words } from '../understanding/phrases.js';
+import { placeWords } from '../understanding/requests.js';
 import { yesNo } from '../understanding/replies.js';
 import { COURTESY_KEYS, followedTopic, missed, MISSES_BEFORE_HUMAN, refOf, rememberTopic, request, say, takeResult, type Turn } from './context.js';
 import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from './render.js';
@@ -79,6 +80,13 @@ export async function answerOptionsStep(turn: Turn, ask: AskStep, input: Inbound
   if (await isPlaceWithCentres(input.text, townAlone)) {
     notAMiss(turn, input.text);
     turn.state.vars.place = input.text.trim().slice(0, 120);
+    return advance(turn, 'centres.find');
+  }
+  // "a mund te vij ne prishtine atehere? jane 2 ore me makine": a message the knowledge base cannot place that names a
+  // centre's own town (after hearing there is none at home): the centres there.
+  if (await namesCentreTown(turn, input.text)) {
+    notAMiss(turn, input.text);
+    turn.state.vars.place = placeWords(input.text).slice(0, 120);
     return advance(turn, 'centres.find');
   }
   // "mera visa teesri baar reject ho gaya": bad news told, not a question missed; a kind word and a person.
@@ -169,6 +177,12 @@ async function isPlaceWithCentres(text: string, townAlone: () => Promise<ActionR
   if (text.trim().split(/\s+/).length > 3) return false;
   const found = await townAlone();
   return found.outcome === 'ok' && found.vars?.placeInCentreCountry === 'yes';
+}
+
+async function namesCentreTown(turn: Turn, text: string): Promise<boolean> {
+  if (words(text).length <= 3 || words(text).length > 20) return false;
+  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+  return found.outcome === 'ok' && found.vars?.placeIsCentreTown === 'yes';
 }
 
 async function isPlaceWithoutCentre(turn: Turn, townAlone: () => Promise<ActionResult>): Promise<boolean> {

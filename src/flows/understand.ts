@@ -14,7 +14,7 @@ import type { Option } from '../core/messages.js';
 import { hasGreeting, recogniseCourtesy } from '../understanding/courtesy.js';
 import { languageEvidence, requestedLanguage, shortMessageLanguage } from '../understanding/language.js';
 import { extractContact, extractName, introducesName, looksLikeFullName, meansThisNumber, onlyAgrees, westernDigits, withoutContact, yesNo } from '../understanding/replies.js';
-import { asksAboutCentre, asksOpeningHours, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, requestAtTheEnd, withdrawsRequest, type Request } from '../understanding/requests.js';
+import { asksAboutCentre, asksOpeningHours, cancelAskedAbout, centreAskedIn, keepsAppointment, keepsTime, mentionedPlaces, placeWords, pointsThere, statedPlace, recogniseRequest, requestBeside, saidBesideTheLanguage, requestAtTheEnd, withdrawsRequest, type Request } from '../understanding/requests.js';
 import { dateBesideWeekday, matchDay, matchTime, namesNextWeek, outsideHours, partOfDay, vagueWhen } from '../understanding/when.js';
 import { addFacts, type Asking } from '../core/turn-meta.js';
 import type { AskStep } from './schema.js';
@@ -847,10 +847,13 @@ export async function runRequest(turn: Turn, req: Request, text: string): Promis
         say(turn, 'booking.abandoned');
         return advance(turn, 'main.menu');
       }
+      // "annule le rdv", "cancel Y7QBSY": the appointment named, cancelled at once; "if i get sick can i cancel my
+      // appointment?" names it too but asks, and is asked once whether to cancel.
       // "annule le stp, oui je suis sur": the yes to "shall I cancel it?" given with the request.
       // "اه لغيه" (yes, cancel it) with the appointment shown and asked what to do with it: the yes is given.
       const shown = ['centres.mine-options', 'centres.cancel-confirm'].includes(positionRef(state.at));
-      if (req.explicit || (shown && yesNo(text, state.lang) === 'yes') || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
+      const ordered = req.reference || (req.explicit && !cancelAskedAbout(text));
+      if (ordered || (shown && yesNo(text, state.lang) === 'yes') || sureAtTheEnd(text, state.lang)) return cancelNamedAppointment(turn, req.reference);
       return advance(turn, 'centres.cancel-request');
     }
     case 'move':

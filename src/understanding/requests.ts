@@ -176,6 +176,17 @@ const CANCEL = phraseSet([
   'absagen', 'abzusagen', 'stornieren', 'storniere', 'abbrechen', 'batal*', 'dibatalin', 'dibatalkan', 'dibatal*', 'anulo', 'anuloje', 'anulo takimin', 'anulu', 'me e anulu', 'me anulu', 'otkaz*', 'otkazati', 'otkazi', 'cancela*', 'anula*', 'olvidalo', 'rehne do',
 ]);
 
+/** Words that make a cancellation a question or a condition ("if i get sick can i cancel my appointment?"), no order. */
+const ASKS_OR_IF = phraseSet([
+  'if', 'can i', 'could i', 'is it possible', 'possible to', 'how do i', 'how can i', 'how to', 'what if', 'si je', 'est ce que', 'puis je', 'comment', 'wenn', 'falls', 'kann ich', 'darf ich', 'wie kann',
+  'agar', 'kya main', 'kaise', 'kalau', 'jika', 'bisa', 'gimana', 'nese', 'a mund', 'si mund', 'ako', 'mogu li', 'kako', 'si puedo', 'se puede', 'puedo', 'como', 'اذا', 'إذا', 'لو', 'ممكن', 'كيف', 'كيفاش', 'ila', 'wach',
+]);
+
+/** A cancellation asked about ("if i get sick can i cancel my appointment?", "kalau batal bisa?"), not ordered. */
+export function cancelAskedAbout(text: string): boolean {
+  return endsAsQuestion(text) || ASKS_OR_IF.has(words(text));
+}
+
 /** "cancel nahi karna", "don't cancel it", "pas annuler": cancelling is what the person does not want. */
 const NOT_CANCEL = phraseSet([
   'cancel nahi', 'cancel nai', 'cancel mat', 'no cancel', 'dont cancel', 'don t cancel', 'do not cancel', 'not cancel', 'no need to cancel', 'pas annuler', 'n annule pas', 'annule pas', 'ne pas annuler', 'nicht absagen', 'nicht stornieren', 'nicht abbrechen',
