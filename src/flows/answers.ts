@@ -16,7 +16,6 @@ import { ALSO_OFFERED, askOptions, FEEDBACK_NO, FEEDBACK_YES, renderAsk } from '
 import { advance, keepResultValues, offerHumanNow } from './runner.js';
 import { showCentresAsked } from './centres-asked.js';
 
-/** The knowledge topic a booking is about: a question beside its steps leans on it. */
 /** What a worried relative is shown: the dangers of the journey. */
 const RISKS_TOPIC = 'risks-irregular-journey';
 
@@ -180,7 +179,8 @@ async function isPlaceWithCentres(text: string, townAlone: () => Promise<ActionR
 }
 
 async function namesCentreTown(turn: Turn, text: string): Promise<boolean> {
-  if (words(text).length <= 3 || words(text).length > 20) return false;
+  const length = words(text).length;
+  if (length <= 3 || length > 20) return false;
   const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
   return found.outcome === 'ok' && found.vars?.placeIsCentreTown === 'yes';
 }

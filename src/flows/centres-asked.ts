@@ -14,9 +14,11 @@ import { advance, keepResultValues } from './runner.js';
 /** How many turns after a question named a town "which office?" still means near that town. */
 const PLACE_TURNS = 6;
 
-/** The place a text names, when it is in a country with a centre (or one whose centre takes no bookings). */
-async function centresNear(turn: Turn, text: string): Promise<ActionResult | undefined> {
-  const found = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+/** The nearest centres to the place a text names. */
+const lookUp = (turn: Turn, text: string): Promise<ActionResult> => turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(text) });
+
+/** The lookup, when its place is in a country with a centre (or one whose centre takes no bookings). */
+function centresIn(found: ActionResult): ActionResult | undefined {
   if (found.outcome === 'unavailable') return found;
   return found.outcome === 'ok' && found.choices?.centreChoices && found.vars?.placeInCentreCountry === 'yes' ? found : undefined;
 }
@@ -28,17 +30,17 @@ async function centresNear(turn: Turn, text: string): Promise<ActionResult | und
  */
 export async function showCentresAsked(turn: Turn, question: string, topic: string | undefined): Promise<boolean> {
   const { state } = turn;
-  const here = await centresNear(turn, question);
+  const named = await lookUp(turn, question);
+  const here = centresIn(named);
   if (topic !== CENTRES_TOPIC) {
     if (here?.outcome === 'ok') state.context = { ...state.context, place: question.slice(0, 200), placeTurn: state.turns };
     return false;
   }
   const before = state.context?.place && state.context.placeTurn !== undefined && state.turns - state.context.placeTurn <= PLACE_TURNS ? state.context.place : undefined;
-  const found = here ?? (before ? await centresNear(turn, before) : undefined);
+  const found = here ?? (before ? centresIn(await lookUp(turn, before)) : undefined);
   if (!found) {
     // "rani f wahran, kayen bureau ta3kom hna?": after the entry, the word that there is none in that country.
-    const elsewhere = await turn.deps.actions.nearestCentre({ ...request(turn), query: placeWords(question) });
-    if (elsewhere.vars?.placeWithoutCentre === 'yes') takeResult(turn, elsewhere);
+    if (named.vars?.placeWithoutCentre === 'yes') takeResult(turn, named);
     return false;
   }
   takeResult(turn, found);

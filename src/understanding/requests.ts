@@ -447,7 +447,7 @@ export function withdrawsRequest(text: string): boolean {
 const LOCATED = phraseSet([
   'i dey for', 'i dey', 'i am in', 'i m in', 'im in', 'i live in', 'i stay in', 'i am at', 'we are in', 'i am from', 'i m from',
   'je suis a', 'je suis au', 'je suis en', 'j habite a', 'j habite au', 'j habite en', 'je vis a', 'moi je suis a',
-  'انا في', 'انا', 'أنا', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'rani f', 'rani fi', 'rani b', 'rana f', 'rani f', 'راني ف', 'راني في', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
+  'انا في', 'انا', 'أنا', 'انا ف', 'انا ب', 'ساكن في', 'ساكن ف', 'ساكنه في', 'عايش في', 'ana f', 'ana fi', 'rani f', 'rani fi', 'rani b', 'rana f', 'راني ف', 'راني في', 'ana b', 'ana f', 'sakin f', 'sakn f', 'kan sken f', 'kansken f',
   'main', 'mai', 'hum', 'میں', 'saya di', 'aku di', 'sy di', 'saya tinggal di', 'sy tinggal di', 'aku tinggal di', 'tinggal di',
   'aku asli', 'saya asli', 'sy asli', 'aku dari', 'saya dari', 'sy dari', 'aku dr', 'saya dr', 'sy dr', 'aku orang', 'saya orang', 'je viens de', 'je suis de', 'ana men', 'ana mn', 'ana min', 'i come from', 'i be from', 'ich komme aus', 'ich bin aus', 'jam nga', 'jam prej', 'une jam prej', 'vengo de', 'انا من', 'أنا من', 'ich bin in', 'ich wohne in', 'ich lebe in', 'wir sind in', 'jam ne', 'une jam ne', 'jetoj ne', 'ja sam u', 'ja sam iz', 'zivim u', 'sam u', 'estoy en', 'vivo en', 'soy de',
 ]);
